@@ -1,0 +1,49 @@
+/*
+ * virt-virtkit.h: virtkit's calls beyond libvirt's API
+ *
+ * Part of virtkit's public API; include <virt/virt.h>.  These calls have
+ * no libvirt counterpart: container entry (CloudLinux LVE enter/leave,
+ * VServer migrate) and per-domain memory sharing.  Drivers without the
+ * feature answer VIR_ERR_NO_SUPPORT.
+ */
+#ifndef VIRT_VIRTKIT_H
+# define VIRT_VIRTKIT_H
+
+# ifndef VIRT_VIRT_H_INCLUDES
+#  error "Don't include this file directly, only use virt/virt.h"
+# endif
+
+# ifdef __cplusplus
+extern "C" {
+# endif
+
+/**
+ * virDomainEnterFlags:
+ *
+ * Flags of virDomainEnter().  The LVE driver maps them onto liblve's
+ * LVE_NO_UBC, LVE_NAMESPACE and LVE_NO_MAXENTER.
+ */
+typedef enum {
+    VIR_DOMAIN_ENTER_NO_UBC      = 1 << 0, /* do not apply the memory limits to the caller */
+    VIR_DOMAIN_ENTER_NAMESPACE   = 1 << 1, /* also enter the domain's namespaces */
+    VIR_DOMAIN_ENTER_NO_MAXENTER = 1 << 2, /* do not count against the entry-process limit */
+    VIR_DOMAIN_ENTER_ONE_WAY     = 1 << 3, /* no way back: virDomainLeave() is impossible */
+} virDomainEnterFlags;
+
+int virDomainEnter(virDomainPtr domain, unsigned int *cookie, unsigned int flags);
+int virDomainLeave(virDomainPtr domain, unsigned int cookie, unsigned int flags);
+
+/* Typed parameters of virDomainGetMemorySharing(). */
+# define VIR_DOMAIN_MEMORY_SHARING_ENABLED "enabled"              /* boolean */
+# define VIR_DOMAIN_MEMORY_SHARING_SHARED_PAGES "shared_pages"    /* ullong: pages saved */
+# define VIR_DOMAIN_MEMORY_SHARING_MERGEABLE_PAGES "mergeable_pages" /* ullong */
+
+int virDomainSetMemorySharing(virDomainPtr domain, int enable, unsigned int flags);
+int virDomainGetMemorySharing(virDomainPtr domain, virTypedParameterPtr params,
+                              int *nparams, unsigned int flags);
+
+# ifdef __cplusplus
+}
+# endif
+
+#endif /* VIRT_VIRTKIT_H */

@@ -1,0 +1,94 @@
+/*
+ * libvirt-virtkit.c: entry points of virtkit's calls beyond libvirt's API
+ */
+#include "internal.h"
+
+#include "api.h"
+
+#define VIR_FROM_THIS VIR_FROM_DOMAIN
+
+/**
+ * virDomainEnter:
+ * @domain: a running container domain
+ * @cookie: where to store the token virDomainLeave() needs
+ * @flags: bitwise-OR of virDomainEnterFlags
+ *
+ * Moves the calling process into @domain: from now on its limits apply to
+ * the caller (and to the children it starts).  LVE: lve_enter_flags().
+ * VServer: a one-way migration, which needs VIR_DOMAIN_ENTER_ONE_WAY.
+ * The domain must be served by a driver in this process.
+ *
+ * Returns 0 on success, -1 on error (for LVE, hitting the entry-process
+ * limit fails with a message naming the limit).
+ */
+int
+virDomainEnter(virDomainPtr domain, unsigned int *cookie, unsigned int flags)
+{
+    VIR_ENTRY_DOMAIN(domain, -1);
+    VIR_CHECK_NONNULL(domain->conn, cookie, -1);
+    VIR_CHECK_READ_ONLY(domain->conn, -1);
+    VIR_DRIVER_CALL(domain->conn, domainEnter, < 0, -1, domain, cookie, flags);
+}
+
+/**
+ * virDomainLeave:
+ * @domain: the domain the caller entered
+ * @cookie: the token virDomainEnter() gave
+ * @flags: extra flags; not used yet, so callers should always pass 0
+ *
+ * Moves the calling process back out of @domain.
+ *
+ * Returns 0 on success, -1 on error.
+ */
+int
+virDomainLeave(virDomainPtr domain, unsigned int cookie, unsigned int flags)
+{
+    VIR_ENTRY_DOMAIN(domain, -1);
+    VIR_CHECK_READ_ONLY(domain->conn, -1);
+    VIR_DRIVER_CALL(domain->conn, domainLeave, < 0, -1, domain, cookie, flags);
+}
+
+/**
+ * virDomainSetMemorySharing:
+ * @domain: a domain
+ * @enable: 1 to let the host merge identical pages of @domain, 0 to stop
+ * @flags: bitwise-OR of virDomainModificationImpact
+ *
+ * LVE: KSM for every task of the domain (PR_SET_MEMORY_MERGE).  Xen:
+ * xc_memshr_control().
+ *
+ * Returns 0 on success, -1 on error.
+ */
+int
+virDomainSetMemorySharing(virDomainPtr domain, int enable, unsigned int flags)
+{
+    VIR_ENTRY_DOMAIN(domain, -1);
+    VIR_CHECK_ARG(domain->conn, enable == 0 || enable == 1, "enable", _("must be 0 or 1"), -1);
+    VIR_CHECK_READ_ONLY(domain->conn, -1);
+    VIR_DRIVER_CALL(domain->conn, domainSetMemorySharing, < 0, -1, domain, enable, flags);
+}
+
+/**
+ * virDomainGetMemorySharing:
+ * @domain: a domain
+ * @params: array to fill, or NULL with *@nparams 0 to ask for their number
+ * @nparams: in: size of @params; out: number filled
+ * @flags: bitwise-OR of virDomainModificationImpact
+ *
+ * Gives whether sharing is on (VIR_DOMAIN_MEMORY_SHARING_ENABLED) and, for
+ * a running domain, how many of its pages are shared.
+ *
+ * Returns 0 on success, -1 on error.
+ */
+int
+virDomainGetMemorySharing(virDomainPtr domain, virTypedParameterPtr params, int *nparams,
+                          unsigned int flags)
+{
+    VIR_ENTRY_DOMAIN(domain, -1);
+    VIR_CHECK_NONNULL(domain->conn, nparams, -1);
+    VIR_CHECK_ARG(domain->conn, *nparams >= 0, "nparams", _("must not be negative"), -1);
+    VIR_CHECK_ARG(domain->conn, params || *nparams == 0, "params",
+                  _("must not be NULL when *nparams > 0"), -1);
+    VIR_DRIVER_CALL(domain->conn, domainGetMemorySharing, < 0, -1, domain, params, nparams,
+                    flags);
+}

@@ -1,0 +1,332 @@
+/*
+ * domain_conf.h: the domain definition (configuration) and its XML
+ *
+ * A virDomainDef is plain data: what a domain is configured to be.  Its
+ * run-time state lives in virDomainObj (domain_obj.h).  Parse and format
+ * mirror each other; a round trip keeps everything this struct models.
+ */
+#ifndef VIR_DOMAIN_CONF_H
+# define VIR_DOMAIN_CONF_H
+
+# include "internal.h"
+
+# include <libxml/tree.h>
+
+# include "virbitmap.h"
+# include "virenum.h"
+
+typedef enum {
+    VIR_DOMAIN_VIRT_NONE = 0,
+    VIR_DOMAIN_VIRT_QEMU,
+    VIR_DOMAIN_VIRT_KQEMU,
+    VIR_DOMAIN_VIRT_KVM,
+    VIR_DOMAIN_VIRT_XEN,
+    VIR_DOMAIN_VIRT_LXC,
+    VIR_DOMAIN_VIRT_UML,
+    VIR_DOMAIN_VIRT_OPENVZ,
+    VIR_DOMAIN_VIRT_TEST,
+    VIR_DOMAIN_VIRT_VMWARE,
+    VIR_DOMAIN_VIRT_HYPERV,
+    VIR_DOMAIN_VIRT_VBOX,
+    VIR_DOMAIN_VIRT_PHYP,
+    VIR_DOMAIN_VIRT_PARALLELS,
+    VIR_DOMAIN_VIRT_BHYVE,
+    VIR_DOMAIN_VIRT_VZ,
+    VIR_DOMAIN_VIRT_CH,
+    VIR_DOMAIN_VIRT_LVE,
+    VIR_DOMAIN_VIRT_VSERVER,
+    VIR_DOMAIN_VIRT_LAST
+} virDomainVirtType;
+VIR_ENUM_DECL(virDomainVirt);
+
+typedef enum {
+    VIR_DOMAIN_OSTYPE_HVM = 0,
+    VIR_DOMAIN_OSTYPE_XEN,
+    VIR_DOMAIN_OSTYPE_LINUX,
+    VIR_DOMAIN_OSTYPE_EXE,
+    VIR_DOMAIN_OSTYPE_UML,
+    VIR_DOMAIN_OSTYPE_XENPVH,
+    VIR_DOMAIN_OSTYPE_LAST
+} virDomainOSType;
+VIR_ENUM_DECL(virDomainOS);
+
+typedef enum {
+    VIR_DOMAIN_LIFECYCLE_ACTION_DEFAULT = 0,
+    VIR_DOMAIN_LIFECYCLE_ACTION_DESTROY,
+    VIR_DOMAIN_LIFECYCLE_ACTION_RESTART,
+    VIR_DOMAIN_LIFECYCLE_ACTION_RESTART_RENAME,
+    VIR_DOMAIN_LIFECYCLE_ACTION_PRESERVE,
+    VIR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_DESTROY,
+    VIR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_RESTART,
+    VIR_DOMAIN_LIFECYCLE_ACTION_LAST
+} virDomainLifecycleAction;
+VIR_ENUM_DECL(virDomainLifecycleAction);
+
+typedef enum {
+    VIR_DOMAIN_CPU_PLACEMENT_DEFAULT = 0,
+    VIR_DOMAIN_CPU_PLACEMENT_STATIC,
+    VIR_DOMAIN_CPU_PLACEMENT_AUTO,
+    VIR_DOMAIN_CPU_PLACEMENT_LAST
+} virDomainCpuPlacement;
+VIR_ENUM_DECL(virDomainCpuPlacement);
+
+typedef enum {
+    VIR_DOMAIN_CLOCK_OFFSET_DEFAULT = 0,
+    VIR_DOMAIN_CLOCK_OFFSET_UTC,
+    VIR_DOMAIN_CLOCK_OFFSET_LOCALTIME,
+    VIR_DOMAIN_CLOCK_OFFSET_VARIABLE,
+    VIR_DOMAIN_CLOCK_OFFSET_TIMEZONE,
+    VIR_DOMAIN_CLOCK_OFFSET_LAST
+} virDomainClockOffset;
+VIR_ENUM_DECL(virDomainClockOffset);
+
+typedef enum {
+    VIR_DOMAIN_BOOT_FLOPPY = 0,
+    VIR_DOMAIN_BOOT_CDROM,
+    VIR_DOMAIN_BOOT_DISK,
+    VIR_DOMAIN_BOOT_NET,
+    VIR_DOMAIN_BOOT_LAST
+} virDomainBootDevice;
+VIR_ENUM_DECL(virDomainBootDevice);
+
+typedef enum {
+    VIR_DOMAIN_FEATURE_ACPI = 0,
+    VIR_DOMAIN_FEATURE_APIC,
+    VIR_DOMAIN_FEATURE_PAE,
+    VIR_DOMAIN_FEATURE_HAP,
+    VIR_DOMAIN_FEATURE_VIRIDIAN,
+    VIR_DOMAIN_FEATURE_PRIVNET,
+    VIR_DOMAIN_FEATURE_LAST
+} virDomainFeature;
+VIR_ENUM_DECL(virDomainFeature);
+
+typedef enum {
+    VIR_DOMAIN_DISK_TYPE_FILE = 0,
+    VIR_DOMAIN_DISK_TYPE_BLOCK,
+    VIR_DOMAIN_DISK_TYPE_DIR,
+    VIR_DOMAIN_DISK_TYPE_NETWORK,
+    VIR_DOMAIN_DISK_TYPE_VOLUME,
+    VIR_DOMAIN_DISK_TYPE_LAST
+} virDomainDiskType;
+VIR_ENUM_DECL(virDomainDiskType);
+
+typedef enum {
+    VIR_DOMAIN_DISK_DEVICE_DISK = 0,
+    VIR_DOMAIN_DISK_DEVICE_CDROM,
+    VIR_DOMAIN_DISK_DEVICE_FLOPPY,
+    VIR_DOMAIN_DISK_DEVICE_LUN,
+    VIR_DOMAIN_DISK_DEVICE_LAST
+} virDomainDiskDevice;
+VIR_ENUM_DECL(virDomainDiskDevice);
+
+typedef enum {
+    VIR_DOMAIN_DISK_BUS_NONE = 0,
+    VIR_DOMAIN_DISK_BUS_IDE,
+    VIR_DOMAIN_DISK_BUS_FDC,
+    VIR_DOMAIN_DISK_BUS_SCSI,
+    VIR_DOMAIN_DISK_BUS_VIRTIO,
+    VIR_DOMAIN_DISK_BUS_XEN,
+    VIR_DOMAIN_DISK_BUS_USB,
+    VIR_DOMAIN_DISK_BUS_UML,
+    VIR_DOMAIN_DISK_BUS_SATA,
+    VIR_DOMAIN_DISK_BUS_SD,
+    VIR_DOMAIN_DISK_BUS_LAST
+} virDomainDiskBus;
+VIR_ENUM_DECL(virDomainDiskBus);
+
+typedef enum {
+    VIR_DOMAIN_NET_TYPE_USER = 0,
+    VIR_DOMAIN_NET_TYPE_ETHERNET,
+    VIR_DOMAIN_NET_TYPE_NETWORK,
+    VIR_DOMAIN_NET_TYPE_BRIDGE,
+    VIR_DOMAIN_NET_TYPE_DIRECT,
+    VIR_DOMAIN_NET_TYPE_LAST
+} virDomainNetType;
+VIR_ENUM_DECL(virDomainNetType);
+
+/* A device address, kept as its attributes so any address type survives
+ * a round trip: <address type='pci' domain='0x0000' bus='0x01' .../>. */
+typedef struct _virDomainDeviceAddress {
+    size_t nattrs;
+    char **names;
+    char **values;
+} virDomainDeviceAddress;
+
+typedef struct _virDomainDiskDef {
+    int type;                   /* virDomainDiskType */
+    int device;                 /* virDomainDiskDevice */
+    char *driverName;
+    char *driverType;
+    char *src;                  /* file, dev, dir, volume or network name */
+    char *dst;                  /* target dev, such as "vda" */
+    int bus;                    /* virDomainDiskBus */
+    bool readonly;
+    bool shareable;
+    virDomainDeviceAddress *addr;
+} virDomainDiskDef;
+
+typedef struct _virDomainNetDef {
+    int type;                   /* virDomainNetType */
+    unsigned char mac[6];
+    bool macSet;
+    char *source;               /* network, bridge or device */
+    char *ifname;               /* <target dev=''/> */
+    char *model;
+    virDomainDeviceAddress *addr;
+} virDomainNetDef;
+
+typedef struct _virDomainMemballoonDef {
+    char *model;
+    virDomainDeviceAddress *addr;
+} virDomainMemballoonDef;
+
+typedef struct _virBlkioDevice {
+    char *path;
+    unsigned int weight;
+    unsigned long long riops;
+    unsigned long long wiops;
+    unsigned long long rbps;
+    unsigned long long wbps;
+} virBlkioDevice;
+
+/* Sizes are KiB; 0 means "not set" (unlimited for limits). */
+typedef struct _virDomainMemtune {
+    unsigned long long hard_limit;
+    unsigned long long soft_limit;
+    unsigned long long swap_hard_limit;
+    unsigned long long min_guarantee;
+} virDomainMemtune;
+
+typedef struct _virDomainBlkiotune {
+    unsigned int weight;        /* 0: not set */
+    size_t ndevices;
+    virBlkioDevice *devices;
+} virDomainBlkiotune;
+
+typedef struct _virDomainCputune {
+    unsigned long long shares;  /* 0: not set */
+    unsigned long long period;  /* microseconds; 0: not set */
+    long long quota;            /* microseconds; 0: not set, -1: unlimited */
+    virBitmap **vcpupin;        /* maxvcpus entries, NULL for an unpinned
+                                 * vcpu; the array is NULL when none is */
+} virDomainCputune;
+
+typedef struct _virDomainOSDef {
+    int type;                   /* virDomainOSType */
+    const char *arch;           /* interned, or NULL */
+    const char *machine;        /* interned, or NULL */
+    char *kernel;
+    char *initrd;
+    char *cmdline;
+    char *init;                 /* container init, with <type>exe</type> */
+    unsigned char nBootDevs;
+    unsigned char bootDevs[VIR_DOMAIN_BOOT_LAST];
+} virDomainOSDef;
+
+/* Driver-specific settings in their own XML namespace, such as
+ * <lve:limits xmlns:lve='urn:virtkit:lve:1' .../>.  The driver's callbacks
+ * read and write its elements and own the data. */
+typedef struct _virXMLNamespace {
+    const char *prefix;
+    const char *uri;
+    /* reads the driver's elements among the children of <domain> */
+    int (*parse)(xmlNodePtr root, void **data);
+    /* writes them, indented by @indent */
+    void (*format)(GString *buf, int indent, const void *data);
+    void *(*copy)(const void *data);
+    void (*free)(void *data);
+} virXMLNamespace;
+
+typedef struct _virDomainDef virDomainDef;
+struct _virDomainDef {
+    int virtType;               /* virDomainVirtType */
+    int fixedId;                /* the id when it is configuration (an LVE id,
+                                 * a VServer xid); -1 otherwise */
+    unsigned char uuid[VIR_UUID_BUFLEN];
+    char *name;
+    char *title;
+    char *description;
+
+    unsigned long long maxMemory;   /* <memory>, KiB */
+    unsigned long long curMemory;   /* <currentMemory>, KiB */
+    unsigned int maxvcpus;          /* <vcpu> */
+    unsigned int vcpus;             /* <vcpu current=''> */
+    int placement;                  /* virDomainCpuPlacement */
+    virBitmap *cpumask;             /* <vcpu cpuset=''> */
+
+    virDomainCputune cputune;
+    virDomainMemtune memtune;
+    virDomainBlkiotune blkiotune;
+    virDomainOSDef os;
+    bool nosharepages;              /* <memoryBacking><nosharepages/> */
+    unsigned int features;          /* bit per virDomainFeature */
+    int clockOffset;                /* virDomainClockOffset */
+    int onPoweroff;                 /* virDomainLifecycleAction */
+    int onReboot;
+    int onCrash;
+
+    size_t ndisks;
+    virDomainDiskDef *disks;
+    size_t nnets;
+    virDomainNetDef *nets;
+    virDomainMemballoonDef *memballoon;
+
+    const virXMLNamespace *ns;
+    void *nsData;
+};
+
+/* What one driver accepts and fills in by default.  Parsing checks the
+ * generic rules and these; the driver's postParse adds its own. */
+typedef struct _virDomainXMLOption {
+    const char *driverName;         /* "test", for messages */
+    const int *virtTypes;           /* accepted <domain type>, ended by -1 */
+    const int *osTypes;             /* accepted <os><type>, ended by -1 */
+    int defaultOSType;              /* when <os><type> is absent; -1: required */
+    const char *defaultArch;        /* filled in when absent, or NULL */
+    unsigned int maxVcpus;          /* the largest <vcpu> */
+    bool fixedId;                   /* <domain id=''> is configuration, not run time */
+    const virXMLNamespace *ns;      /* the driver's namespace, or NULL */
+    int (*postParse)(virDomainDef *def, void *opaque);
+    void *opaque;
+} virDomainXMLOption;
+
+typedef enum {
+    /* check the document against docs/schemas/domain.rng first */
+    VIR_DOMAIN_DEF_PARSE_VALIDATE = 1 << 0,
+} virDomainDefParseFlags;
+
+typedef enum {
+    VIR_DOMAIN_DEF_FORMAT_INACTIVE = 1 << 0,   /* no id attribute */
+} virDomainDefFormatFlags;
+
+void virDomainDefFree(virDomainDef *def);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(virDomainDef, virDomainDefFree);
+virDomainDef *virDomainDefCopy(const virDomainDef *def);
+
+virDomainDef *virDomainDefParseString(const char *xml, const virDomainXMLOption *xmlopt,
+                                      unsigned int flags);
+virDomainDef *virDomainDefParseNode(xmlNodePtr root, const virDomainXMLOption *xmlopt);
+char *virDomainDefFormat(const virDomainDef *def, int id, unsigned int flags);
+void virDomainDefFormatBuf(GString *buf, int indent, const virDomainDef *def,
+                           int id, unsigned int flags);
+
+/* Domain names may not escape a directory or break a terminal: no '/',
+ * no control characters, not "." or "..", no leading '.', at most 255
+ * bytes of valid UTF-8. */
+int virDomainNameValidate(const char *name);
+
+/* The effective CPUs vcpu @vcpu may run on, given @hostcpus CPUs: its
+ * <vcpupin>, else <vcpu cpuset>, else all.  Caller frees. */
+virBitmap *virDomainDefGetVcpuAffinity(const virDomainDef *def, unsigned int vcpu,
+                                       size_t hostcpus);
+
+/* Changes the vcpu count; drops pins of vcpus that no longer exist. */
+void virDomainDefSetMaxVcpus(virDomainDef *def, unsigned int maxvcpus);
+
+/* Checks the cpusets and vcpupins of @def against a host of @hostcpus CPUs. */
+int virDomainDefCheckHostCpus(const virDomainDef *def, size_t hostcpus);
+
+/* Checks the generic rules (vcpus, memory) after a change through the API. */
+int virDomainDefValidate(const virDomainDef *def, const virDomainXMLOption *xmlopt);
+
+#endif /* VIR_DOMAIN_CONF_H */

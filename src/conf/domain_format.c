@@ -1,0 +1,241 @@
+/*
+ * domain_format.c: writing a virDomainDef as <domain> XML
+ *
+ * Elements come in libvirt's order, so documents compare equal with what
+ * libvirt writes for the same definition.
+ */
+#include "internal.h"
+
+#include "domain_conf_priv.h"
+#include "viruuid.h"
+#include "virxml.h"
+
+static void
+virDomainFormatSize(GString *buf, int indent, const char *name, unsigned long long kib)
+{
+    virXMLIndent(buf, indent);
+    g_string_append_printf(buf, "<%s unit='KiB'>%llu</%s>\n", name, kib, name);
+}
+
+static void
+virDomainFormatMemtune(GString *buf, int indent, const virDomainMemtune *tune)
+{
+    if (!tune->hard_limit && !tune->soft_limit && !tune->min_guarantee &&
+        !tune->swap_hard_limit)
+        return;
+    virXMLIndent(buf, indent);
+    g_string_append(buf, "<memtune>\n");
+    if (tune->hard_limit)
+        virDomainFormatSize(buf, indent + 2, "hard_limit", tune->hard_limit);
+    if (tune->soft_limit)
+        virDomainFormatSize(buf, indent + 2, "soft_limit", tune->soft_limit);
+    if (tune->min_guarantee)
+        virDomainFormatSize(buf, indent + 2, "min_guarantee", tune->min_guarantee);
+    if (tune->swap_hard_limit)
+        virDomainFormatSize(buf, indent + 2, "swap_hard_limit", tune->swap_hard_limit);
+    virXMLIndent(buf, indent);
+    g_string_append(buf, "</memtune>\n");
+}
+
+static void
+virDomainFormatBlkioDevice(GString *buf, int indent, const virBlkioDevice *dev)
+{
+    virXMLIndent(buf, indent);
+    g_string_append(buf, "<device>\n");
+    virXMLAddElement(buf, indent + 2, "path", dev->path);
+    if (dev->weight)
+        virXMLAddElementULL(buf, indent + 2, "weight", dev->weight);
+    if (dev->riops)
+        virXMLAddElementULL(buf, indent + 2, "read_iops_sec", dev->riops);
+    if (dev->wiops)
+        virXMLAddElementULL(buf, indent + 2, "write_iops_sec", dev->wiops);
+    if (dev->rbps)
+        virXMLAddElementULL(buf, indent + 2, "read_bytes_sec", dev->rbps);
+    if (dev->wbps)
+        virXMLAddElementULL(buf, indent + 2, "write_bytes_sec", dev->wbps);
+    virXMLIndent(buf, indent);
+    g_string_append(buf, "</device>\n");
+}
+
+static void
+virDomainFormatBlkiotune(GString *buf, int indent, const virDomainBlkiotune *tune)
+{
+    size_t i;
+
+    if (!tune->weight && !tune->ndevices)
+        return;
+    virXMLIndent(buf, indent);
+    g_string_append(buf, "<blkiotune>\n");
+    if (tune->weight)
+        virXMLAddElementULL(buf, indent + 2, "weight", tune->weight);
+    for (i = 0; i < tune->ndevices; i++)
+        virDomainFormatBlkioDevice(buf, indent + 2, &tune->devices[i]);
+    virXMLIndent(buf, indent);
+    g_string_append(buf, "</blkiotune>\n");
+}
+
+static void
+virDomainFormatVcpu(GString *buf, int indent, const virDomainDef *def)
+{
+    virXMLIndent(buf, indent);
+    g_string_append_printf(buf, "<vcpu placement='%s'",
+                           def->placement == VIR_DOMAIN_CPU_PLACEMENT_AUTO ? "auto" : "static");
+    if (def->cpumask) {
+        g_autofree char *cpuset = virBitmapFormat(def->cpumask);
+
+        virXMLAddAttr(buf, "cpuset", cpuset);
+    }
+    if (def->vcpus != def->maxvcpus)
+        g_string_append_printf(buf, " current='%u'", def->vcpus);
+    g_string_append_printf(buf, ">%u</vcpu>\n", def->maxvcpus);
+}
+
+static void
+virDomainFormatCputune(GString *buf, int indent, const virDomainDef *def)
+{
+    const virDomainCputune *tune = &def->cputune;
+    bool havePins = false;
+    unsigned int i;
+
+    for (i = 0; tune->vcpupin && i < def->maxvcpus; i++)
+        havePins |= tune->vcpupin[i] != NULL;
+    if (!tune->shares && !tune->period && !tune->quota && !havePins)
+        return;
+    virXMLIndent(buf, indent);
+    g_string_append(buf, "<cputune>\n");
+    if (tune->shares)
+        virXMLAddElementULL(buf, indent + 2, "shares", tune->shares);
+    if (tune->period)
+        virXMLAddElementULL(buf, indent + 2, "period", tune->period);
+    if (tune->quota) {
+        virXMLIndent(buf, indent + 2);
+        g_string_append_printf(buf, "<quota>%lld</quota>\n", tune->quota);
+    }
+    for (i = 0; havePins && i < def->maxvcpus; i++) {
+        g_autofree char *cpuset = NULL;
+
+        if (!tune->vcpupin[i])
+            continue;
+        cpuset = virBitmapFormat(tune->vcpupin[i]);
+        virXMLIndent(buf, indent + 2);
+        g_string_append_printf(buf, "<vcpupin vcpu='%u' cpuset='%s'/>\n", i, cpuset);
+    }
+    virXMLIndent(buf, indent);
+    g_string_append(buf, "</cputune>\n");
+}
+
+static void
+virDomainFormatOS(GString *buf, int indent, const virDomainOSDef *os)
+{
+    size_t i;
+
+    virXMLIndent(buf, indent);
+    g_string_append(buf, "<os>\n");
+    virXMLIndent(buf, indent + 2);
+    g_string_append(buf, "<type");
+    virXMLAddAttr(buf, "arch", os->arch);
+    virXMLAddAttr(buf, "machine", os->machine);
+    g_string_append_printf(buf, ">%s</type>\n", virDomainOSTypeToString(os->type));
+    virXMLAddElement(buf, indent + 2, "init", os->init);
+    virXMLAddElement(buf, indent + 2, "kernel", os->kernel);
+    virXMLAddElement(buf, indent + 2, "initrd", os->initrd);
+    virXMLAddElement(buf, indent + 2, "cmdline", os->cmdline);
+    for (i = 0; i < os->nBootDevs; i++) {
+        virXMLIndent(buf, indent + 2);
+        g_string_append_printf(buf, "<boot dev='%s'/>\n",
+                               virDomainBootDeviceTypeToString(os->bootDevs[i]));
+    }
+    virXMLIndent(buf, indent);
+    g_string_append(buf, "</os>\n");
+}
+
+static void
+virDomainFormatFeatures(GString *buf, int indent, unsigned int features)
+{
+    int i;
+
+    if (!features)
+        return;
+    virXMLIndent(buf, indent);
+    g_string_append(buf, "<features>\n");
+    for (i = 0; i < VIR_DOMAIN_FEATURE_LAST; i++) {
+        if (features & (1U << i))
+            virXMLAddEmptyElement(buf, indent + 2, virDomainFeatureTypeToString(i));
+    }
+    virXMLIndent(buf, indent);
+    g_string_append(buf, "</features>\n");
+}
+
+static void
+virDomainFormatLifecycle(GString *buf, int indent, const virDomainDef *def)
+{
+    virXMLAddElement(buf, indent, "on_poweroff",
+                     virDomainLifecycleActionTypeToString(def->onPoweroff));
+    virXMLAddElement(buf, indent, "on_reboot",
+                     virDomainLifecycleActionTypeToString(def->onReboot));
+    virXMLAddElement(buf, indent, "on_crash",
+                     virDomainLifecycleActionTypeToString(def->onCrash));
+}
+
+static void
+virDomainFormatHeader(GString *buf, int indent, const virDomainDef *def, int id,
+                      unsigned int flags)
+{
+    char uuidstr[VIR_UUID_STRING_BUFLEN];
+
+    virXMLIndent(buf, indent);
+    g_string_append_printf(buf, "<domain type='%s'", virDomainVirtTypeToString(def->virtType));
+    if (def->fixedId >= 0)
+        g_string_append_printf(buf, " id='%d'", def->fixedId);
+    else if (id >= 0 && !(flags & VIR_DOMAIN_DEF_FORMAT_INACTIVE))
+        g_string_append_printf(buf, " id='%d'", id);
+    if (def->ns && def->nsData)
+        g_string_append_printf(buf, " xmlns:%s='%s'", def->ns->prefix, def->ns->uri);
+    g_string_append(buf, ">\n");
+    virXMLAddElement(buf, indent + 2, "name", def->name);
+    virXMLAddElement(buf, indent + 2, "uuid", virUUIDFormat(def->uuid, uuidstr));
+    virXMLAddElement(buf, indent + 2, "title", def->title);
+    virXMLAddElement(buf, indent + 2, "description", def->description);
+}
+
+void
+virDomainDefFormatBuf(GString *buf, int indent, const virDomainDef *def, int id,
+                      unsigned int flags)
+{
+    int in = indent + 2;
+
+    virDomainFormatHeader(buf, indent, def, id, flags);
+    virDomainFormatSize(buf, in, "memory", def->maxMemory);
+    virDomainFormatSize(buf, in, "currentMemory", def->curMemory);
+    virDomainFormatBlkiotune(buf, in, &def->blkiotune);
+    virDomainFormatMemtune(buf, in, &def->memtune);
+    if (def->nosharepages) {
+        virXMLIndent(buf, in);
+        g_string_append(buf, "<memoryBacking>\n");
+        virXMLAddEmptyElement(buf, in + 2, "nosharepages");
+        virXMLIndent(buf, in);
+        g_string_append(buf, "</memoryBacking>\n");
+    }
+    virDomainFormatVcpu(buf, in, def);
+    virDomainFormatCputune(buf, in, def);
+    virDomainFormatOS(buf, in, &def->os);
+    virDomainFormatFeatures(buf, in, def->features);
+    virXMLIndent(buf, in);
+    g_string_append_printf(buf, "<clock offset='%s'/>\n",
+                           virDomainClockOffsetTypeToString(def->clockOffset));
+    virDomainFormatLifecycle(buf, in, def);
+    virDomainFormatDevices(buf, in, def);
+    if (def->ns && def->nsData)
+        def->ns->format(buf, in, def->nsData);
+    virXMLIndent(buf, indent);
+    g_string_append(buf, "</domain>\n");
+}
+
+char *
+virDomainDefFormat(const virDomainDef *def, int id, unsigned int flags)
+{
+    GString *buf = g_string_sized_new(1024);
+
+    virDomainDefFormatBuf(buf, 0, def, id, flags);
+    return g_string_free(buf, FALSE);
+}

@@ -1,0 +1,90 @@
+/*
+ * domain_schema.c: validating documents against the RelaxNG schemas
+ *
+ * The schema is compiled once per process, on first use: compiling is far
+ * dearer than validating, and only VALIDATE-flagged calls pay for either.
+ */
+#include "internal.h"
+
+#include <libxml/relaxng.h>
+
+#include "domain_schema.h"
+#include "virerror.h"
+
+#define VIR_FROM_THIS VIR_FROM_DOMAIN
+
+typedef struct {
+    xmlRelaxNGPtr schema;
+    char *error;            /* why compiling failed */
+} virSchemaState;
+
+const char *
+virSchemaDir(void)
+{
+    const char *dir = g_getenv("VIRTKIT_SCHEMA_DIR");
+
+    return dir && *dir ? dir : SCHEMADIR;
+}
+
+static gpointer
+virDomainSchemaCompile(gpointer data G_GNUC_UNUSED)
+{
+    virSchemaState *state = g_new0(virSchemaState, 1);
+    g_autofree char *path = g_build_filename(virSchemaDir(), "domain.rng", NULL);
+    xmlRelaxNGParserCtxtPtr pctxt = xmlRelaxNGNewParserCtxt(path);
+
+    if (pctxt) {
+        xmlRelaxNGSetParserStructuredErrors(pctxt, NULL, NULL);
+        state->schema = xmlRelaxNGParse(pctxt);
+        xmlRelaxNGFreeParserCtxt(pctxt);
+    }
+    if (!state->schema)
+        state->error = g_strdup_printf(_("cannot load the domain schema '%s'"), path);
+    return state;
+}
+
+typedef struct {
+    int line;
+    char *message;
+    char *element;
+} virSchemaError;
+
+static void
+virSchemaCatchError(void *userData, xmlErrorPtr err)
+{
+    virSchemaError *first = userData;
+
+    if (first->message || !err)
+        return;
+    first->line = err->line;
+    first->message = g_strstrip(g_strdup(err->message ? err->message : ""));
+    if (err->node && ((xmlNodePtr)err->node)->name)
+        first->element = g_strdup((const char *)((xmlNodePtr)err->node)->name);
+}
+
+int
+virDomainSchemaValidate(xmlDocPtr doc)
+{
+    static GOnce once = G_ONCE_INIT;
+    virSchemaState *state = g_once(&once, virDomainSchemaCompile, NULL);
+    virSchemaError first = { 0 };
+    xmlRelaxNGValidCtxtPtr vctxt;
+    int rc;
+
+    if (!state->schema) {
+        virReportError(VIR_ERR_OPERATION_FAILED, "%s", state->error);
+        return -1;
+    }
+    vctxt = xmlRelaxNGNewValidCtxt(state->schema);
+    xmlRelaxNGSetValidStructuredErrors(vctxt, virSchemaCatchError, &first);
+    rc = xmlRelaxNGValidateDoc(vctxt, doc);
+    xmlRelaxNGFreeValidCtxt(vctxt);
+    if (rc != 0) {
+        virReportError(VIR_ERR_XML_INVALID_SCHEMA, _("domain XML, line %d, <%s>: %s"),
+                       first.line, first.element ? first.element : "domain",
+                       first.message ? first.message : _("does not match the schema"));
+    }
+    g_free(first.message);
+    g_free(first.element);
+    return rc == 0 ? 0 : -1;
+}

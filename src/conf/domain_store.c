@@ -1,0 +1,317 @@
+/*
+ * domain_store.c: persistent domain configurations and run-time status
+ */
+#include "internal.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "domain_store.h"
+#include "virenum.h"
+#include "virerror.h"
+#include "virfile.h"
+#include "virlog.h"
+#include "virxml.h"
+
+#define VIR_FROM_THIS VIR_FROM_CONF
+
+#define VIR_STORE_DIR_MODE 0700
+#define VIR_STORE_FILE_MODE 0600
+
+struct _virDomainStore {
+    char *configDir;
+    char *autostartDir;
+    char *stateDir;
+};
+
+void
+virDomainStoreFree(virDomainStore *store)
+{
+    if (!store)
+        return;
+    g_free(store->configDir);
+    g_free(store->autostartDir);
+    g_free(store->stateDir);
+    g_free(store);
+}
+
+virDomainStore *
+virDomainStoreNew(const char *root, const char *driver)
+{
+    g_autoptr(virDomainStore) store = g_new0(virDomainStore, 1);
+
+    store->configDir = g_build_filename(root, "etc", "virtkit", driver, NULL);
+    store->autostartDir = g_build_filename(store->configDir, "autostart", NULL);
+    store->stateDir = g_build_filename(root, "run", "virtkit", driver, NULL);
+    if (virFileMakePath(store->autostartDir, VIR_STORE_DIR_MODE) < 0 ||
+        virFileMakePath(store->stateDir, VIR_STORE_DIR_MODE) < 0)
+        return NULL;
+    return g_steal_pointer(&store);
+}
+
+const char *
+virDomainStoreConfigDir(const virDomainStore *store)
+{
+    return store->configDir;
+}
+
+const char *
+virDomainStoreStateDir(const virDomainStore *store)
+{
+    return store->stateDir;
+}
+
+/* Names were validated at parse time (no '/', no leading '.'), so the
+ * path stays inside @dir. */
+static char *
+virDomainStorePath(const char *dir, const char *name)
+{
+    g_autofree char *file = g_strdup_printf("%s.xml", name);
+
+    return g_build_filename(dir, file, NULL);
+}
+
+int
+virDomainStoreSaveConfig(virDomainStore *store, const virDomainDef *def)
+{
+    g_autofree char *path = virDomainStorePath(store->configDir, def->name);
+    g_autofree char *xml = virDomainDefFormat(def, -1, VIR_DOMAIN_DEF_FORMAT_INACTIVE);
+
+    return virFileWriteAtomic(path, xml, strlen(xml), VIR_STORE_FILE_MODE);
+}
+
+int
+virDomainStoreDeleteConfig(virDomainStore *store, const char *name)
+{
+    g_autofree char *path = virDomainStorePath(store->configDir, name);
+
+    if (virDomainStoreSetAutostart(store, name, false) < 0)
+        return -1;
+    return virFileRemoveSynced(path);
+}
+
+int
+virDomainStoreSetAutostart(virDomainStore *store, const char *name, bool autostart)
+{
+    g_autofree char *link = virDomainStorePath(store->autostartDir, name);
+    g_autofree char *target = NULL;
+
+    if (!autostart)
+        return virFileRemoveSynced(link);
+    target = g_strdup_printf("../%s.xml", name);
+    if (symlink(target, link) < 0 && errno != EEXIST) {
+        virReportSystemError(errno, _("cannot create autostart link '%s'"), link);
+        return -1;
+    }
+    return 0;
+}
+
+static bool
+virDomainStoreIsAutostart(virDomainStore *store, const char *name)
+{
+    g_autofree char *link = virDomainStorePath(store->autostartDir, name);
+    struct stat sb;
+
+    return lstat(link, &sb) == 0 && S_ISLNK(sb.st_mode);
+}
+
+static const char *const virDomainStateNames[] = {
+    "nostate", "running", "blocked", "paused", "shutdown", "shutoff", "crashed",
+    "pmsuspended",
+};
+G_STATIC_ASSERT(G_N_ELEMENTS(virDomainStateNames) == VIR_DOMAIN_LAST);
+
+int
+virDomainStoreSaveStatus(virDomainStore *store, virDomainObj *obj,
+                         virDomainStatusFormatExtra extra)
+{
+    g_autofree char *path = virDomainStorePath(store->stateDir, obj->def->name);
+    g_autoptr(GString) buf = g_string_sized_new(1024);
+
+    g_string_append_printf(buf, "<domstatus state='%s' reason='%d' id='%d'>\n",
+                           virDomainStateNames[obj->state], obj->reason, obj->id);
+    virDomainDefFormatBuf(buf, 2, obj->def, obj->id, 0);
+    if (extra)
+        extra(buf, obj);
+    g_string_append(buf, "</domstatus>\n");
+    return virFileWriteAtomic(path, buf->str, buf->len, VIR_STORE_FILE_MODE);
+}
+
+int
+virDomainStoreDeleteStatus(virDomainStore *store, const char *name)
+{
+    g_autofree char *path = virDomainStorePath(store->stateDir, name);
+
+    return virFileRemoveSynced(path);
+}
+
+/* The "<name>" of "<name>.xml", or NULL for anything else in a store
+ * directory (temporary files of interrupted writes, strays). */
+static char *
+virDomainStoreEntryName(const char *dir, const char *entry)
+{
+    if (virFileIsAtomicTemp(entry)) {
+        g_autofree char *path = g_build_filename(dir, entry, NULL);
+
+        /* left by a process killed mid-write: the target is intact */
+        VIR_DEBUG("removing stale temporary file '%s'", path);
+        unlink(path);
+        return NULL;
+    }
+    if (!g_str_has_suffix(entry, ".xml") || entry[0] == '.')
+        return NULL;
+    return g_strndup(entry, strlen(entry) - 4);
+}
+
+static virDomainDef *
+virDomainStoreReadConfig(const char *path, const char *name, const virDomainXMLOption *xmlopt)
+{
+    g_autofree char *xml = NULL;
+    g_autoptr(virDomainDef) def = NULL;
+
+    if (virFileReadLimited(path, VIR_XML_MAX_SIZE, &xml, NULL) < 0 ||
+        !(def = virDomainDefParseString(xml, xmlopt, 0)))
+        return NULL;
+    if (STRNEQ(def->name, name)) {
+        virReportError(VIR_ERR_CONF_SYNTAX,
+                       _("'%s' defines domain '%s'; a configuration file must be named after its domain"),
+                       path, def->name);
+        return NULL;
+    }
+    return g_steal_pointer(&def);
+}
+
+static int
+virDomainStoreLoadConfig(virDomainStore *store, virDomainObjList *list,
+                         const virDomainXMLOption *xmlopt, const char *name)
+{
+    g_autofree char *path = virDomainStorePath(store->configDir, name);
+    virDomainDef *def = virDomainStoreReadConfig(path, name, xmlopt);
+    virDomainObj *obj;
+    bool existing;
+
+    if (!def)
+        goto skip;
+    if (!(obj = virDomainObjListAdd(list, def, &existing))) {
+        virDomainDefFree(def);
+        goto skip;
+    }
+    if (existing)
+        virDomainObjAssignConfig(obj, def);
+    obj->persistent = true;
+    obj->autostart = virDomainStoreIsAutostart(store, name);
+    virDomainObjEndAPI(&obj);
+    return 0;
+
+ skip:
+    VIR_WARN("skipping domain configuration '%s': %s", path, virGetLastErrorMessage());
+    virResetLastError();
+    return -1;
+}
+
+int
+virDomainStoreLoadConfigs(virDomainStore *store, virDomainObjList *list,
+                          const virDomainXMLOption *xmlopt)
+{
+    g_autoptr(GDir) dir = g_dir_open(store->configDir, 0, NULL);
+    const char *entry;
+    int skipped = 0;
+
+    if (!dir)
+        return 0;
+    while ((entry = g_dir_read_name(dir))) {
+        g_autofree char *name = virDomainStoreEntryName(store->configDir, entry);
+
+        if (name && virDomainStoreLoadConfig(store, list, xmlopt, name) < 0)
+            skipped++;
+    }
+    return skipped;
+}
+
+static int
+virDomainStoreParseStatusAttrs(xmlNodePtr root, int *state, int *reason, int *id)
+{
+    g_autofree char *st = virXMLProp(root, "state");
+    g_autofree char *rs = virXMLProp(root, "reason");
+    g_autofree char *idstr = virXMLProp(root, "id");
+    gint64 r, i;
+
+    *state = virEnumFromString(virDomainStateNames, VIR_DOMAIN_LAST, st);
+    if (*state < 0 || !rs || !idstr ||
+        !g_ascii_string_to_signed(rs, 10, 0, 64, &r, NULL) ||
+        !g_ascii_string_to_signed(idstr, 10, 0, G_MAXINT, &i, NULL)) {
+        virReportError(VIR_ERR_CONF_SYNTAX, "%s", _("<domstatus> needs state, reason and id"));
+        return -1;
+    }
+    *reason = r;
+    *id = i;
+    return 0;
+}
+
+static int
+virDomainStoreLoadOneStatus(virDomainStore *store, virDomainObjList *list,
+                            const virDomainXMLOption *xmlopt, const char *name,
+                            virDomainStatusLoaded cb, void *opaque)
+{
+    g_autofree char *path = virDomainStorePath(store->stateDir, name);
+    g_autofree char *xml = NULL;
+    g_autoptr(xmlDoc) doc = NULL;
+    xmlNodePtr root, domnode;
+    virDomainDef *def;
+    virDomainObj *obj;
+    int state, reason, id;
+    bool existing;
+
+    if (virFileReadLimited(path, VIR_XML_MAX_SIZE, &xml, NULL) < 0 ||
+        !(doc = virXMLParse(xml, "status", "domstatus", &root)) ||
+        virDomainStoreParseStatusAttrs(root, &state, &reason, &id) < 0)
+        return -1;
+    if (!(domnode = virXMLChild(root, "domain"))) {
+        virReportError(VIR_ERR_CONF_SYNTAX, "%s", _("<domstatus> holds no <domain>"));
+        return -1;
+    }
+    if (!(def = virDomainDefParseNode(domnode, xmlopt)))
+        return -1;
+    if (!(obj = virDomainObjListAdd(list, def, &existing))) {
+        virDomainDefFree(def);
+        return -1;
+    }
+    if (existing) {
+        /* the configuration was loaded first: it waits for the next start */
+        obj->newDef = obj->def;
+        obj->def = def;
+    }
+    if (virDomainObjListSetID(list, obj, id) < 0) {
+        virDomainObjEndAPI(&obj);
+        return -1;
+    }
+    virDomainObjSetState(obj, state, reason);
+    cb(obj, root, opaque);
+    virDomainObjEndAPI(&obj);
+    return 0;
+}
+
+int
+virDomainStoreLoadStatus(virDomainStore *store, virDomainObjList *list,
+                         const virDomainXMLOption *xmlopt, virDomainStatusLoaded cb,
+                         void *opaque)
+{
+    g_autoptr(GDir) dir = g_dir_open(store->stateDir, 0, NULL);
+    const char *entry;
+    int skipped = 0;
+
+    if (!dir)
+        return 0;
+    while ((entry = g_dir_read_name(dir))) {
+        g_autofree char *name = virDomainStoreEntryName(store->stateDir, entry);
+
+        if (!name)
+            continue;
+        if (virDomainStoreLoadOneStatus(store, list, xmlopt, name, cb, opaque) < 0) {
+            VIR_WARN("skipping status of domain '%s': %s", name, virGetLastErrorMessage());
+            virResetLastError();
+            skipped++;
+        }
+    }
+    return skipped;
+}

@@ -1,0 +1,82 @@
+/*
+ * test_domain.h: the test driver's domain methods, for its driver table
+ */
+#ifndef VIR_TEST_DOMAIN_H
+# define VIR_TEST_DOMAIN_H
+
+# include "internal.h"
+
+/* test_domain.c */
+virDomainPtr testDomainLookupByID(virConnectPtr conn, int id);
+virDomainPtr testDomainLookupByName(virConnectPtr conn, const char *name);
+virDomainPtr testDomainLookupByUUID(virConnectPtr conn, const unsigned char *uuid);
+int testConnectNumOfDomains(virConnectPtr conn);
+int testConnectListDomains(virConnectPtr conn, int *ids, int maxids);
+int testConnectNumOfDefinedDomains(virConnectPtr conn);
+int testConnectListDefinedDomains(virConnectPtr conn, char **const names, int maxnames);
+int testConnectListAllDomains(virConnectPtr conn, virDomainPtr **domains, unsigned int flags);
+virDomainPtr testDomainDefineXMLFlags(virConnectPtr conn, const char *xml, unsigned int flags);
+int testDomainUndefineFlags(virDomainPtr dom, unsigned int flags);
+virDomainPtr testDomainCreateXML(virConnectPtr conn, const char *xml, unsigned int flags);
+int testDomainCreateWithFlags(virDomainPtr dom, unsigned int flags);
+
+/* test_lifecycle.c */
+int testDomainShutdownFlags(virDomainPtr dom, unsigned int flags);
+int testDomainReboot(virDomainPtr dom, unsigned int flags);
+int testDomainReset(virDomainPtr dom, unsigned int flags);
+int testDomainDestroyFlags(virDomainPtr dom, unsigned int flags);
+int testDomainSuspend(virDomainPtr dom);
+int testDomainResume(virDomainPtr dom);
+int testDomainSaveFlags(virDomainPtr dom, const char *to, const char *dxml, unsigned int flags);
+int testDomainRestoreFlags(virConnectPtr conn, const char *from, const char *dxml,
+                           unsigned int flags);
+int testDomainManagedSave(virDomainPtr dom, unsigned int flags);
+int testDomainHasManagedSaveImage(virDomainPtr dom, unsigned int flags);
+int testDomainManagedSaveRemove(virDomainPtr dom, unsigned int flags);
+int testDomainGetAutostart(virDomainPtr dom, int *autostart);
+int testDomainSetAutostart(virDomainPtr dom, int autostart);
+int testDomainGetInfo(virDomainPtr dom, virDomainInfoPtr info);
+int testDomainGetState(virDomainPtr dom, int *state, int *reason, unsigned int flags);
+char *testDomainGetXMLDesc(virDomainPtr dom, unsigned int flags);
+char *testDomainGetOSType(virDomainPtr dom);
+int testDomainIsActive(virDomainPtr dom);
+int testDomainIsPersistent(virDomainPtr dom);
+int testDomainIsUpdated(virDomainPtr dom);
+int testDomainGetSecurityLabel(virDomainPtr dom, virSecurityLabelPtr seclabel);
+int testDomainGetMessages(virDomainPtr dom, char ***msgs, unsigned int flags);
+
+/* test_tune.c */
+unsigned long long testDomainGetMaxMemory(virDomainPtr dom);
+int testDomainSetMemoryFlags(virDomainPtr dom, unsigned long memory, unsigned int flags);
+int testDomainSetVcpusFlags(virDomainPtr dom, unsigned int nvcpus, unsigned int flags);
+int testDomainGetVcpusFlags(virDomainPtr dom, unsigned int flags);
+int testDomainPinVcpuFlags(virDomainPtr dom, unsigned int vcpu, unsigned char *cpumap,
+                           int maplen, unsigned int flags);
+int testDomainGetVcpuPinInfo(virDomainPtr dom, int ncpumaps, unsigned char *cpumaps,
+                             int maplen, unsigned int flags);
+int testDomainGetVcpus(virDomainPtr dom, virVcpuInfoPtr info, int maxinfo,
+                       unsigned char *cpumaps, int maplen);
+int testDomainGetCPUStats(virDomainPtr dom, virTypedParameterPtr params, unsigned int nparams,
+                          int start_cpu, unsigned int ncpus, unsigned int flags);
+char *testDomainGetSchedulerType(virDomainPtr dom, int *nparams);
+int testDomainGetSchedulerParametersFlags(virDomainPtr dom, virTypedParameterPtr params,
+                                          int *nparams, unsigned int flags);
+int testDomainSetSchedulerParametersFlags(virDomainPtr dom, virTypedParameterPtr params,
+                                          int nparams, unsigned int flags);
+int testDomainGetMemoryParameters(virDomainPtr dom, virTypedParameterPtr params, int *nparams,
+                                  unsigned int flags);
+int testDomainSetMemoryParameters(virDomainPtr dom, virTypedParameterPtr params, int nparams,
+                                  unsigned int flags);
+int testDomainGetBlkioParameters(virDomainPtr dom, virTypedParameterPtr params, int *nparams,
+                                 unsigned int flags);
+int testDomainSetBlkioParameters(virDomainPtr dom, virTypedParameterPtr params, int nparams,
+                                 unsigned int flags);
+
+/* test_virtkit.c */
+int testDomainEnter(virDomainPtr dom, unsigned int *cookie, unsigned int flags);
+int testDomainLeave(virDomainPtr dom, unsigned int cookie, unsigned int flags);
+int testDomainSetMemorySharing(virDomainPtr dom, int enable, unsigned int flags);
+int testDomainGetMemorySharing(virDomainPtr dom, virTypedParameterPtr params, int *nparams,
+                               unsigned int flags);
+
+#endif /* VIR_TEST_DOMAIN_H */

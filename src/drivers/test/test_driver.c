@@ -1,0 +1,427 @@
+/*
+ * test_driver.c: the test driver's table, connections and host
+ *
+ * URIs:
+ *   test:///default              the preloaded state of libvirt's test driver,
+ *                                shared by every connection in the process
+ *   test:///embed?root=DIR       persistent state under DIR/etc/virtkit/test,
+ *                                shared by every connection to the same DIR
+ *   test:///ABS/PATH/node.xml    a node file; each connection gets its own
+ */
+#include "internal.h"
+
+#include "capabilities.h"
+#include "driver.h"
+#include "test_domain.h"
+#include "test_driver.h"
+#include "test_private.h"
+#include "virerror.h"
+
+#define VIR_FROM_THIS VIR_FROM_TEST
+
+/* The shared states, by "default" or root directory. */
+static GMutex testDriversLock;
+static GHashTable *testDrivers;
+
+static testDriver *
+testDriverCreate(const char *root)
+{
+    testDriver *driver = testDriverNew();
+
+    if (!root) {
+        if (testDriverLoadDefault(driver) < 0)
+            goto error;
+        return driver;
+    }
+    if (!(driver->store = virDomainStoreNew(root, "test")))
+        goto error;
+    virDomainStoreLoadConfigs(driver->store, driver->domains, &driver->xmlopt);
+    testDomainStartAutostart(driver);
+    return driver;
+
+ error:
+    testDriverFree(driver);
+    return NULL;
+}
+
+/* Finds or creates the shared state for @key. */
+static testDriver *
+testDriverAcquire(const char *key, const char *root)
+{
+    testDriver *driver;
+
+    g_mutex_lock(&testDriversLock);
+    if (!testDrivers)
+        testDrivers = g_hash_table_new(g_str_hash, g_str_equal);
+    if ((driver = g_hash_table_lookup(testDrivers, key))) {
+        driver->refs++;
+    } else if ((driver = testDriverCreate(root))) {
+        driver->key = g_strdup(key);
+        g_hash_table_insert(testDrivers, driver->key, driver);
+    }
+    g_mutex_unlock(&testDriversLock);
+    return driver;
+}
+
+static void
+testDriverRelease(testDriver *driver)
+{
+    if (!driver->key) {
+        testDriverFree(driver);
+        return;
+    }
+    g_mutex_lock(&testDriversLock);
+    if (--driver->refs == 0) {
+        g_hash_table_remove(testDrivers, driver->key);
+        testDriverFree(driver);
+    }
+    g_mutex_unlock(&testDriversLock);
+}
+
+static testDriver *
+testDriverOpenNodeFile(const char *path)
+{
+    testDriver *driver = testDriverNew();
+
+    if (testDriverLoadNodeFile(driver, path) < 0) {
+        testDriverFree(driver);
+        return NULL;
+    }
+    return driver;
+}
+
+static virDrvOpenStatus
+testConnectOpen(virConnectPtr conn, virURI *uri, virConnectAuthPtr auth G_GNUC_UNUSED,
+                unsigned int flags)
+{
+    static const char *const noParams[] = { NULL };
+    static const char *const embedParams[] = { "root", NULL };
+    testDriver *driver = NULL;
+
+    virCheckFlags(VIR_CONNECT_RO | VIR_CONNECT_NO_ALIASES, VIR_DRV_OPEN_ERROR);
+    if (STREQ(uri->path, "/embed")) {
+        const char *root = virURIGetParam(uri, "root");
+
+        if (virURICheckParams(uri, embedParams) < 0)
+            return VIR_DRV_OPEN_ERROR;
+        if (!root || !g_path_is_absolute(root)) {
+            virReportError(VIR_ERR_INVALID_ARG, "%s",
+                           _("test:///embed needs an absolute root directory: test:///embed?root=/DIR"));
+            return VIR_DRV_OPEN_ERROR;
+        }
+        driver = testDriverAcquire(root, root);
+    } else if (virURICheckParams(uri, noParams) < 0) {
+        return VIR_DRV_OPEN_ERROR;
+    } else if (STREQ(uri->path, "/default")) {
+        driver = testDriverAcquire("default", NULL);
+    } else if (uri->path[0] == '/' && uri->path[1]) {
+        driver = testDriverOpenNodeFile(uri->path);
+    } else {
+        virReportError(VIR_ERR_INVALID_ARG,
+                       _("unknown test driver URI path '%s': use test:///default, "
+                         "test:///embed?root=DIR or test:///ABSOLUTE/PATH/node.xml"),
+                       uri->path);
+        return VIR_DRV_OPEN_ERROR;
+    }
+    if (!driver)
+        return VIR_DRV_OPEN_ERROR;
+    conn->privateData = driver;
+    return VIR_DRV_OPEN_SUCCESS;
+}
+
+static int
+testConnectClose(virConnectPtr conn)
+{
+    testDriverRelease(testDriverFromConn(conn));
+    conn->privateData = NULL;
+    return 0;
+}
+
+static const char *
+testConnectGetType(virConnectPtr conn G_GNUC_UNUSED)
+{
+    return "TEST";
+}
+
+/* libvirt's test driver reports hypervisor version 0.0.2. */
+static int
+testConnectGetVersion(virConnectPtr conn G_GNUC_UNUSED, unsigned long *hvVer)
+{
+    *hvVer = 2;
+    return 0;
+}
+
+static char *
+testConnectGetHostname(virConnectPtr conn G_GNUC_UNUSED)
+{
+    return g_strdup(g_get_host_name());
+}
+
+static char *
+testConnectGetCapabilities(virConnectPtr conn)
+{
+    testDriver *driver = testDriverFromConn(conn);
+    const virCapsGuest guests[] = {
+        { "hvm", "i686", 32, "/usr/bin/test-hv", "test" },
+        { "xen", "i686", 32, "/usr/bin/test-hv", "test" },
+    };
+    virCaps caps = {
+        .arch = "i686",
+        .node = driver->nodeInfo,
+        .secModel = TEST_SECURITY_MODEL,
+        .secDoi = "",
+        .nguests = G_N_ELEMENTS(guests),
+        .guests = guests,
+    };
+
+    return virCapabilitiesFormat(&caps);
+}
+
+static int
+testConnectGetMaxVcpus(virConnectPtr conn G_GNUC_UNUSED, const char *type)
+{
+    if (type && g_ascii_strcasecmp(type, "test") != 0) {
+        virReportError(VIR_ERR_INVALID_ARG, _("unknown domain type '%s' for the test driver"), type);
+        return -1;
+    }
+    return TEST_MAX_VCPUS;
+}
+
+static int
+testConnectIsAlive(virConnectPtr conn G_GNUC_UNUSED)
+{
+    return 1;
+}
+
+/* In-process: nothing crosses a wire. */
+static int
+testConnectIsSecure(virConnectPtr conn G_GNUC_UNUSED)
+{
+    return 1;
+}
+
+static int
+testConnectIsEncrypted(virConnectPtr conn G_GNUC_UNUSED)
+{
+    return 0;
+}
+
+/* ---- the modelled host --------------------------------------------- */
+
+static int
+testNodeGetInfo(virConnectPtr conn, virNodeInfoPtr info)
+{
+    *info = testDriverFromConn(conn)->nodeInfo;
+    return 0;
+}
+
+static void
+testSumRunningMemory(virDomainObj *obj, void *opaque)
+{
+    if (virDomainObjIsActive(obj))
+        *(unsigned long long *)opaque += obj->def->curMemory;
+}
+
+/* Free memory in KiB: the node's memory less what running domains hold. */
+static unsigned long long
+testNodeFreeKiB(testDriver *driver)
+{
+    unsigned long long used = 0;
+
+    virDomainObjListForEach(driver->domains, testSumRunningMemory, &used);
+    return used >= driver->nodeInfo.memory ? 0 : driver->nodeInfo.memory - used;
+}
+
+static unsigned long long
+testNodeGetFreeMemory(virConnectPtr conn)
+{
+    return testNodeFreeKiB(testDriverFromConn(conn)) * 1024;
+}
+
+static int
+testNodeGetCellsFreeMemory(virConnectPtr conn, unsigned long long *freeMems, int startCell,
+                           int maxCells)
+{
+    testDriver *driver = testDriverFromConn(conn);
+    unsigned long long perCell = testNodeFreeKiB(driver) * 1024 / driver->nodeInfo.nodes;
+    int i, n = 0;
+
+    if (startCell >= (int)driver->nodeInfo.nodes) {
+        virReportError(VIR_ERR_INVALID_ARG, _("cell %d does not exist: the host has %u cells"),
+                       startCell, driver->nodeInfo.nodes);
+        return -1;
+    }
+    for (i = startCell; i < (int)driver->nodeInfo.nodes && n < maxCells; i++)
+        freeMems[n++] = perCell;
+    return n;
+}
+
+static int
+testNodeGetCPUMap(virConnectPtr conn, unsigned char **cpumap, unsigned int *online,
+                  unsigned int flags)
+{
+    testDriver *driver = testDriverFromConn(conn);
+    unsigned int i;
+
+    virCheckFlags(0, -1);
+    if (cpumap) {
+        *cpumap = g_new0(unsigned char, VIR_CPU_MAPLEN(driver->hostcpus));
+        for (i = 0; i < driver->nodeInfo.cpus; i++)
+            VIR_USE_CPU(*cpumap, i);
+    }
+    if (online)
+        *online = driver->nodeInfo.cpus;
+    return driver->hostcpus;
+}
+
+static int
+testNodeGetMemoryStats(virConnectPtr conn, int cellNum, virNodeMemoryStatsPtr params,
+                       int *nparams, unsigned int flags)
+{
+    testDriver *driver = testDriverFromConn(conn);
+    unsigned long long total = driver->nodeInfo.memory, freeKiB = testNodeFreeKiB(driver);
+
+    virCheckFlags(0, -1);
+    if (cellNum >= (int)driver->nodeInfo.nodes) {
+        virReportError(VIR_ERR_INVALID_ARG, _("cell %d does not exist: the host has %u cells"),
+                       cellNum, driver->nodeInfo.nodes);
+        return -1;
+    }
+    if (cellNum >= 0) {
+        total /= driver->nodeInfo.nodes;
+        freeKiB /= driver->nodeInfo.nodes;
+    }
+    if (*nparams == 0) {
+        *nparams = 2;
+        return 0;
+    }
+    g_strlcpy(params[0].field, VIR_NODE_MEMORY_STATS_TOTAL, sizeof(params[0].field));
+    params[0].value = total;
+    if (*nparams >= 2) {
+        g_strlcpy(params[1].field, VIR_NODE_MEMORY_STATS_FREE, sizeof(params[1].field));
+        params[1].value = freeKiB;
+    }
+    *nparams = MIN(*nparams, 2);
+    return 0;
+}
+
+static int
+testNodeGetMemoryParameters(virConnectPtr conn, virTypedParameterPtr params, int *nparams,
+                            unsigned int flags)
+{
+    testDriver *driver = testDriverFromConn(conn);
+    int ret;
+
+    virCheckFlags(VIR_TYPED_PARAM_STRING_OKAY, -1);
+    g_mutex_lock(&driver->lock);
+    ret = virNodeMemoryShareGetParams(&driver->shm, params, nparams);
+    g_mutex_unlock(&driver->lock);
+    return ret;
+}
+
+static int
+testNodeSetMemoryParameters(virConnectPtr conn, virTypedParameterPtr params, int nparams,
+                            unsigned int flags)
+{
+    testDriver *driver = testDriverFromConn(conn);
+    unsigned int changed;
+    int ret;
+
+    virCheckFlags(0, -1);
+    g_mutex_lock(&driver->lock);
+    ret = virNodeMemoryShareApplyParams(&driver->shm, params, nparams, &changed);
+    g_mutex_unlock(&driver->lock);
+    return ret;
+}
+
+static int
+testNodeGetSecurityModel(virConnectPtr conn G_GNUC_UNUSED, virSecurityModelPtr secmodel)
+{
+    memset(secmodel, 0, sizeof(*secmodel));
+    g_strlcpy(secmodel->model, TEST_SECURITY_MODEL, sizeof(secmodel->model));
+    return 0;
+}
+
+static const char *const testSchemes[] = { "test", NULL };
+
+static virHypervisorDriver testHypervisorDriver = {
+    .name = "test",
+    .uriSchemes = testSchemes,
+    .connectOpen = testConnectOpen,
+    .connectClose = testConnectClose,
+    .connectGetType = testConnectGetType,
+    .connectGetVersion = testConnectGetVersion,
+    .connectGetHostname = testConnectGetHostname,
+    .connectGetCapabilities = testConnectGetCapabilities,
+    .connectGetMaxVcpus = testConnectGetMaxVcpus,
+    .connectIsAlive = testConnectIsAlive,
+    .connectIsSecure = testConnectIsSecure,
+    .connectIsEncrypted = testConnectIsEncrypted,
+    .connectNumOfDomains = testConnectNumOfDomains,
+    .connectListDomains = testConnectListDomains,
+    .connectNumOfDefinedDomains = testConnectNumOfDefinedDomains,
+    .connectListDefinedDomains = testConnectListDefinedDomains,
+    .connectListAllDomains = testConnectListAllDomains,
+    .nodeGetInfo = testNodeGetInfo,
+    .nodeGetFreeMemory = testNodeGetFreeMemory,
+    .nodeGetCellsFreeMemory = testNodeGetCellsFreeMemory,
+    .nodeGetCPUMap = testNodeGetCPUMap,
+    .nodeGetMemoryStats = testNodeGetMemoryStats,
+    .nodeGetMemoryParameters = testNodeGetMemoryParameters,
+    .nodeSetMemoryParameters = testNodeSetMemoryParameters,
+    .nodeGetSecurityModel = testNodeGetSecurityModel,
+    .domainLookupByID = testDomainLookupByID,
+    .domainLookupByName = testDomainLookupByName,
+    .domainLookupByUUID = testDomainLookupByUUID,
+    .domainDefineXMLFlags = testDomainDefineXMLFlags,
+    .domainUndefineFlags = testDomainUndefineFlags,
+    .domainCreateXML = testDomainCreateXML,
+    .domainCreateWithFlags = testDomainCreateWithFlags,
+    .domainShutdownFlags = testDomainShutdownFlags,
+    .domainReboot = testDomainReboot,
+    .domainReset = testDomainReset,
+    .domainDestroyFlags = testDomainDestroyFlags,
+    .domainSuspend = testDomainSuspend,
+    .domainResume = testDomainResume,
+    .domainSaveFlags = testDomainSaveFlags,
+    .domainRestoreFlags = testDomainRestoreFlags,
+    .domainManagedSave = testDomainManagedSave,
+    .domainHasManagedSaveImage = testDomainHasManagedSaveImage,
+    .domainManagedSaveRemove = testDomainManagedSaveRemove,
+    .domainGetAutostart = testDomainGetAutostart,
+    .domainSetAutostart = testDomainSetAutostart,
+    .domainGetInfo = testDomainGetInfo,
+    .domainGetState = testDomainGetState,
+    .domainGetXMLDesc = testDomainGetXMLDesc,
+    .domainGetOSType = testDomainGetOSType,
+    .domainIsActive = testDomainIsActive,
+    .domainIsPersistent = testDomainIsPersistent,
+    .domainIsUpdated = testDomainIsUpdated,
+    .domainGetSecurityLabel = testDomainGetSecurityLabel,
+    .domainGetCPUStats = testDomainGetCPUStats,
+    .domainGetMessages = testDomainGetMessages,
+    .domainGetMaxMemory = testDomainGetMaxMemory,
+    .domainSetMemoryFlags = testDomainSetMemoryFlags,
+    .domainSetVcpusFlags = testDomainSetVcpusFlags,
+    .domainGetVcpusFlags = testDomainGetVcpusFlags,
+    .domainPinVcpuFlags = testDomainPinVcpuFlags,
+    .domainGetVcpuPinInfo = testDomainGetVcpuPinInfo,
+    .domainGetVcpus = testDomainGetVcpus,
+    .domainGetSchedulerType = testDomainGetSchedulerType,
+    .domainGetSchedulerParametersFlags = testDomainGetSchedulerParametersFlags,
+    .domainSetSchedulerParametersFlags = testDomainSetSchedulerParametersFlags,
+    .domainGetMemoryParameters = testDomainGetMemoryParameters,
+    .domainSetMemoryParameters = testDomainSetMemoryParameters,
+    .domainGetBlkioParameters = testDomainGetBlkioParameters,
+    .domainSetBlkioParameters = testDomainSetBlkioParameters,
+    .domainEnter = testDomainEnter,
+    .domainLeave = testDomainLeave,
+    .domainSetMemorySharing = testDomainSetMemorySharing,
+    .domainGetMemorySharing = testDomainGetMemorySharing,
+};
+
+int
+testRegister(void)
+{
+    return virRegisterHypervisorDriver(&testHypervisorDriver);
+}

@@ -1,0 +1,537 @@
+/*
+ * test_lifecycle.c: running, pausing, stopping and saving domains in the
+ * test driver, and what they report about themselves
+ */
+#include "internal.h"
+
+#include "test_domain.h"
+#include "test_private.h"
+#include "virerror.h"
+#include "virfile.h"
+#include "virxml.h"
+
+#define VIR_FROM_THIS VIR_FROM_TEST
+
+#define TEST_SAVE_MAGIC "virtkit-test-save 1\n"
+
+/* Applies a guest's power-off or reboot action. */
+static void
+testDomainLifecycleAction(testDriver *driver, virDomainObj *obj, int action, int reason)
+{
+    if (action == VIR_DOMAIN_LIFECYCLE_ACTION_RESTART ||
+        action == VIR_DOMAIN_LIFECYCLE_ACTION_RESTART_RENAME ||
+        action == VIR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_RESTART) {
+        testDomainPrivate *priv = obj->privateData;
+
+        /* a reboot: same id, CPU time starts over */
+        priv->cpuTimeNs = 0;
+        priv->runningSince = 0;
+        virDomainObjSetState(obj, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED);
+        testDomainSetRunning(obj, true);
+        return;
+    }
+    testDomainStopObj(driver, obj, reason);
+}
+
+#define TEST_POWER_FLAGS \
+    (VIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN | VIR_DOMAIN_SHUTDOWN_GUEST_AGENT | \
+     VIR_DOMAIN_SHUTDOWN_INITCTL | VIR_DOMAIN_SHUTDOWN_SIGNAL | VIR_DOMAIN_SHUTDOWN_PARAVIRT)
+
+int
+testDomainShutdownFlags(virDomainPtr dom, unsigned int flags)
+{
+    testDriver *driver = testDriverFromConn(dom->conn);
+    virDomainObj *obj;
+    int ret = -1;
+
+    /* the modelled guest honours every way of asking */
+    virCheckFlags(TEST_POWER_FLAGS, -1);
+    if (!(obj = testDomainObjFromDomain(dom)))
+        return -1;
+    if (testDomainCheckActive(obj) < 0)
+        goto cleanup;
+    testDomainLifecycleAction(driver, obj, obj->def->onPoweroff, VIR_DOMAIN_SHUTOFF_SHUTDOWN);
+    virDomainHandleSetID(dom, obj->id);
+    ret = 0;
+ cleanup:
+    virDomainObjEndAPI(&obj);
+    return ret;
+}
+
+int
+testDomainReboot(virDomainPtr dom, unsigned int flags)
+{
+    testDriver *driver = testDriverFromConn(dom->conn);
+    virDomainObj *obj;
+    int ret = -1;
+
+    virCheckFlags(TEST_POWER_FLAGS, -1);
+    if (!(obj = testDomainObjFromDomain(dom)))
+        return -1;
+    if (testDomainCheckActive(obj) < 0)
+        goto cleanup;
+    testDomainLifecycleAction(driver, obj, obj->def->onReboot, VIR_DOMAIN_SHUTOFF_SHUTDOWN);
+    virDomainHandleSetID(dom, obj->id);
+    ret = 0;
+ cleanup:
+    virDomainObjEndAPI(&obj);
+    return ret;
+}
+
+int
+testDomainReset(virDomainPtr dom, unsigned int flags)
+{
+    testDriver *driver = testDriverFromConn(dom->conn);
+    virDomainObj *obj;
+    int ret = -1;
+
+    virCheckFlags(0, -1);
+    if (!(obj = testDomainObjFromDomain(dom)))
+        return -1;
+    if (testDomainCheckActive(obj) < 0)
+        goto cleanup;
+    testDomainLifecycleAction(driver, obj, VIR_DOMAIN_LIFECYCLE_ACTION_RESTART, 0);
+    ret = 0;
+ cleanup:
+    virDomainObjEndAPI(&obj);
+    return ret;
+}
+
+int
+testDomainDestroyFlags(virDomainPtr dom, unsigned int flags)
+{
+    testDriver *driver = testDriverFromConn(dom->conn);
+    virDomainObj *obj;
+    int ret = -1;
+
+    virCheckFlags(VIR_DOMAIN_DESTROY_GRACEFUL | VIR_DOMAIN_DESTROY_REMOVE_LOGS, -1);
+    if (!(obj = testDomainObjFromDomain(dom)))
+        return -1;
+    if (testDomainCheckActive(obj) < 0)
+        goto cleanup;
+    testDomainStopObj(driver, obj, VIR_DOMAIN_SHUTOFF_DESTROYED);
+    virDomainHandleSetID(dom, -1);
+    ret = 0;
+ cleanup:
+    virDomainObjEndAPI(&obj);
+    return ret;
+}
+
+int
+testDomainSuspend(virDomainPtr dom)
+{
+    virDomainObj *obj;
+    int ret = -1;
+
+    if (!(obj = testDomainObjFromDomain(dom)))
+        return -1;
+    if (testDomainCheckActive(obj) < 0)
+        goto cleanup;
+    if (obj->state == VIR_DOMAIN_PAUSED) {
+        virReportError(VIR_ERR_OPERATION_INVALID, _("domain '%s' is already paused"),
+                       obj->def->name);
+        goto cleanup;
+    }
+    testDomainSetRunning(obj, false);
+    virDomainObjSetState(obj, VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_USER);
+    ret = 0;
+ cleanup:
+    virDomainObjEndAPI(&obj);
+    return ret;
+}
+
+int
+testDomainResume(virDomainPtr dom)
+{
+    virDomainObj *obj;
+    int ret = -1;
+
+    if (!(obj = testDomainObjFromDomain(dom)))
+        return -1;
+    if (testDomainCheckActive(obj) < 0)
+        goto cleanup;
+    if (obj->state != VIR_DOMAIN_PAUSED) {
+        virReportError(VIR_ERR_OPERATION_INVALID, _("domain '%s' is not paused"),
+                       obj->def->name);
+        goto cleanup;
+    }
+    virDomainObjSetState(obj, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_UNPAUSED);
+    testDomainSetRunning(obj, true);
+    ret = 0;
+ cleanup:
+    virDomainObjEndAPI(&obj);
+    return ret;
+}
+
+/* ---- save and restore ---------------------------------------------- */
+
+/* A replacement definition given with save or restore must describe the
+ * same domain. */
+static virDomainDef *
+testDomainParseReplacement(testDriver *driver, const char *dxml, const virDomainDef *orig)
+{
+    virDomainDef *def = virDomainDefParseString(dxml, &driver->xmlopt, 0);
+
+    if (def && (STRNEQ(def->name, orig->name) ||
+                memcmp(def->uuid, orig->uuid, VIR_UUID_BUFLEN) != 0)) {
+        virReportError(VIR_ERR_INVALID_ARG,
+                       _("the replacement XML must describe domain '%s' with the same UUID"),
+                       orig->name);
+        virDomainDefFree(def);
+        return NULL;
+    }
+    return def;
+}
+
+static int
+testDomainWriteSave(virDomainObj *obj, const virDomainDef *def, const char *path, bool paused)
+{
+    g_autofree char *xml = virDomainDefFormat(def, -1, VIR_DOMAIN_DEF_FORMAT_INACTIVE);
+    g_autofree char *data = g_strdup_printf(TEST_SAVE_MAGIC "state %s\ncputime %" G_GUINT64_FORMAT "\n%s",
+                                            paused ? "paused" : "running",
+                                            testDomainCpuTimeNs(obj), xml);
+
+    return virFileWriteAtomic(path, data, strlen(data), 0600);
+}
+
+int
+testDomainSaveFlags(virDomainPtr dom, const char *to, const char *dxml, unsigned int flags)
+{
+    testDriver *driver = testDriverFromConn(dom->conn);
+    g_autoptr(virDomainDef) replacement = NULL;
+    virDomainObj *obj;
+    bool paused;
+    int ret = -1;
+
+    virCheckFlags(VIR_DOMAIN_SAVE_BYPASS_CACHE | VIR_DOMAIN_SAVE_RUNNING |
+                  VIR_DOMAIN_SAVE_PAUSED, -1);
+    if (!(obj = testDomainObjFromDomain(dom)))
+        return -1;
+    if (testDomainCheckActive(obj) < 0)
+        goto cleanup;
+    if (dxml && !(replacement = testDomainParseReplacement(driver, dxml, obj->def)))
+        goto cleanup;
+    paused = (flags & VIR_DOMAIN_SAVE_PAUSED) ||
+             (obj->state == VIR_DOMAIN_PAUSED && !(flags & VIR_DOMAIN_SAVE_RUNNING));
+    if (testDomainWriteSave(obj, replacement ? replacement : obj->def, to, paused) < 0)
+        goto cleanup;
+    testDomainStopObj(driver, obj, VIR_DOMAIN_SHUTOFF_SAVED);
+    virDomainHandleSetID(dom, -1);
+    ret = 0;
+ cleanup:
+    virDomainObjEndAPI(&obj);
+    return ret;
+}
+
+/* Splits a save file into its state and definition. */
+static int
+testDomainReadSave(const char *path, bool *paused, guint64 *cputime, char **xml)
+{
+    g_autofree char *data = NULL;
+    g_auto(GStrv) lines = NULL;
+
+    if (virFileReadLimited(path, VIR_XML_MAX_SIZE + 4096, &data, NULL) < 0)
+        return -1;
+    if (!g_str_has_prefix(data, TEST_SAVE_MAGIC) ||
+        !(lines = g_strsplit(data + strlen(TEST_SAVE_MAGIC), "\n", 3)) ||
+        g_strv_length(lines) < 3 ||
+        !g_str_has_prefix(lines[0], "state ") ||
+        !g_str_has_prefix(lines[1], "cputime ") ||
+        !g_ascii_string_to_unsigned(lines[1] + 8, 10, 0, G_MAXUINT64, cputime, NULL)) {
+        virReportError(VIR_ERR_OPERATION_FAILED, _("'%s' is not a save file of the test driver"),
+                       path);
+        return -1;
+    }
+    *paused = STREQ(lines[0] + 6, "paused");
+    *xml = g_strdup(lines[2]);
+    return 0;
+}
+
+/* Puts @def in the list to run, as virDomainCreateXML does. */
+static virDomainObj *
+testDomainRestoreObj(testDriver *driver, virDomainDef *def)
+{
+    virDomainObj *obj;
+    bool existing;
+
+    if (!(obj = virDomainObjListAdd(driver->domains, def, &existing))) {
+        virDomainDefFree(def);
+        return NULL;
+    }
+    if (!existing)
+        return obj;
+    if (virDomainObjIsActive(obj)) {
+        virReportError(VIR_ERR_OPERATION_INVALID, _("domain '%s' is already running"), def->name);
+        virDomainDefFree(def);
+        virDomainObjEndAPI(&obj);
+        return NULL;
+    }
+    obj->newDef = obj->def;
+    obj->def = def;
+    return obj;
+}
+
+int
+testDomainRestoreFlags(virConnectPtr conn, const char *from, const char *dxml,
+                       unsigned int flags)
+{
+    testDriver *driver = testDriverFromConn(conn);
+    g_autofree char *xml = NULL;
+    virDomainDef *def;
+    virDomainObj *obj;
+    guint64 cputime;
+    bool paused;
+
+    virCheckFlags(VIR_DOMAIN_SAVE_BYPASS_CACHE | VIR_DOMAIN_SAVE_RUNNING |
+                  VIR_DOMAIN_SAVE_PAUSED, -1);
+    if (testDomainReadSave(from, &paused, &cputime, &xml) < 0 ||
+        !(def = virDomainDefParseString(xml, &driver->xmlopt, 0)))
+        return -1;
+    if (dxml) {
+        virDomainDef *replacement = testDomainParseReplacement(driver, dxml, def);
+
+        virDomainDefFree(def);
+        if (!(def = replacement))
+            return -1;
+    }
+    if (!(obj = testDomainRestoreObj(driver, def)))
+        return -1;
+    if (flags & VIR_DOMAIN_SAVE_RUNNING)
+        paused = false;
+    if (flags & VIR_DOMAIN_SAVE_PAUSED)
+        paused = true;
+    if (testDomainStartObj(driver, obj, VIR_DOMAIN_RUNNING_RESTORED, paused) < 0) {
+        if (!obj->persistent)
+            virDomainObjListRemove(driver->domains, obj);
+        virDomainObjEndAPI(&obj);
+        return -1;
+    }
+    ((testDomainPrivate *)obj->privateData)->cpuTimeNs = cputime;
+    virDomainObjEndAPI(&obj);
+    return 0;
+}
+
+int
+testDomainManagedSave(virDomainPtr dom, unsigned int flags)
+{
+    testDriver *driver = testDriverFromConn(dom->conn);
+    virDomainObj *obj;
+    int ret = -1;
+
+    virCheckFlags(VIR_DOMAIN_SAVE_BYPASS_CACHE | VIR_DOMAIN_SAVE_RUNNING |
+                  VIR_DOMAIN_SAVE_PAUSED, -1);
+    if (!(obj = testDomainObjFromDomain(dom)))
+        return -1;
+    if (testDomainCheckActive(obj) < 0)
+        goto cleanup;
+    if (!obj->persistent) {
+        virReportError(VIR_ERR_OPERATION_INVALID,
+                       _("domain '%s' is transient: a managed save needs a persistent domain"),
+                       obj->def->name);
+        goto cleanup;
+    }
+    testDomainStopObj(driver, obj, VIR_DOMAIN_SHUTOFF_SAVED);
+    obj->hasManagedSave = true;
+    virDomainHandleSetID(dom, -1);
+    ret = 0;
+ cleanup:
+    virDomainObjEndAPI(&obj);
+    return ret;
+}
+
+int
+testDomainHasManagedSaveImage(virDomainPtr dom, unsigned int flags)
+{
+    virDomainObj *obj;
+    int ret;
+
+    virCheckFlags(0, -1);
+    if (!(obj = testDomainObjFromDomain(dom)))
+        return -1;
+    ret = obj->hasManagedSave;
+    virDomainObjEndAPI(&obj);
+    return ret;
+}
+
+int
+testDomainManagedSaveRemove(virDomainPtr dom, unsigned int flags)
+{
+    virDomainObj *obj;
+
+    virCheckFlags(0, -1);
+    if (!(obj = testDomainObjFromDomain(dom)))
+        return -1;
+    obj->hasManagedSave = false;
+    virDomainObjEndAPI(&obj);
+    return 0;
+}
+
+int
+testDomainGetAutostart(virDomainPtr dom, int *autostart)
+{
+    virDomainObj *obj;
+
+    if (!(obj = testDomainObjFromDomain(dom)))
+        return -1;
+    *autostart = obj->autostart;
+    virDomainObjEndAPI(&obj);
+    return 0;
+}
+
+int
+testDomainSetAutostart(virDomainPtr dom, int autostart)
+{
+    testDriver *driver = testDriverFromConn(dom->conn);
+    virDomainObj *obj;
+    int ret = -1;
+
+    if (!(obj = testDomainObjFromDomain(dom)))
+        return -1;
+    if (!obj->persistent) {
+        virReportError(VIR_ERR_OPERATION_INVALID,
+                       _("domain '%s' is transient: autostart needs a persistent domain"),
+                       obj->def->name);
+        goto cleanup;
+    }
+    if (driver->store &&
+        virDomainStoreSetAutostart(driver->store, obj->def->name, autostart != 0) < 0)
+        goto cleanup;
+    obj->autostart = autostart != 0;
+    ret = 0;
+ cleanup:
+    virDomainObjEndAPI(&obj);
+    return ret;
+}
+
+/* ---- what a domain reports ----------------------------------------- */
+
+int
+testDomainGetInfo(virDomainPtr dom, virDomainInfoPtr info)
+{
+    virDomainObj *obj;
+
+    if (!(obj = testDomainObjFromDomain(dom)))
+        return -1;
+    info->state = obj->state;
+    info->maxMem = obj->def->maxMemory;
+    info->memory = obj->def->curMemory;
+    info->nrVirtCpu = obj->def->vcpus;
+    info->cpuTime = testDomainCpuTimeNs(obj) * obj->def->vcpus;
+    virDomainObjEndAPI(&obj);
+    return 0;
+}
+
+int
+testDomainGetState(virDomainPtr dom, int *state, int *reason, unsigned int flags)
+{
+    virDomainObj *obj;
+
+    virCheckFlags(0, -1);
+    if (!(obj = testDomainObjFromDomain(dom)))
+        return -1;
+    *state = obj->state;
+    if (reason)
+        *reason = obj->reason;
+    virDomainObjEndAPI(&obj);
+    return 0;
+}
+
+char *
+testDomainGetXMLDesc(virDomainPtr dom, unsigned int flags)
+{
+    virDomainObj *obj;
+    char *xml;
+
+    virCheckFlags(VIR_DOMAIN_XML_SECURE | VIR_DOMAIN_XML_INACTIVE |
+                  VIR_DOMAIN_XML_UPDATE_CPU | VIR_DOMAIN_XML_MIGRATABLE, NULL);
+    if (!(obj = testDomainObjFromDomain(dom)))
+        return NULL;
+    if ((flags & VIR_DOMAIN_XML_INACTIVE) && obj->persistent)
+        xml = virDomainDefFormat(virDomainObjGetPersistentDef(obj), -1,
+                                 VIR_DOMAIN_DEF_FORMAT_INACTIVE);
+    else
+        xml = virDomainDefFormat(obj->def, obj->id,
+                                 (flags & VIR_DOMAIN_XML_INACTIVE) ? VIR_DOMAIN_DEF_FORMAT_INACTIVE : 0);
+    virDomainObjEndAPI(&obj);
+    return xml;
+}
+
+char *
+testDomainGetOSType(virDomainPtr dom)
+{
+    virDomainObj *obj;
+    char *type;
+
+    if (!(obj = testDomainObjFromDomain(dom)))
+        return NULL;
+    type = g_strdup(virDomainOSTypeToString(obj->def->os.type));
+    virDomainObjEndAPI(&obj);
+    return type;
+}
+
+/* IsActive, IsPersistent and IsUpdated: one field each. */
+static int
+testDomainGetFlag(virDomainPtr dom, int which)
+{
+    virDomainObj *obj;
+    int ret;
+
+    if (!(obj = testDomainObjFromDomain(dom)))
+        return -1;
+    if (which == 0)
+        ret = virDomainObjIsActive(obj);
+    else if (which == 1)
+        ret = obj->persistent;
+    else
+        ret = obj->newDef != NULL;
+    virDomainObjEndAPI(&obj);
+    return ret;
+}
+
+int
+testDomainIsActive(virDomainPtr dom)
+{
+    return testDomainGetFlag(dom, 0);
+}
+
+int
+testDomainIsPersistent(virDomainPtr dom)
+{
+    return testDomainGetFlag(dom, 1);
+}
+
+int
+testDomainIsUpdated(virDomainPtr dom)
+{
+    return testDomainGetFlag(dom, 2);
+}
+
+int
+testDomainGetSecurityLabel(virDomainPtr dom, virSecurityLabelPtr seclabel)
+{
+    virDomainObj *obj;
+
+    if (!(obj = testDomainObjFromDomain(dom)))
+        return -1;
+    memset(seclabel, 0, sizeof(*seclabel));
+    /* like libvirt's test driver: running domains carry a label */
+    if (virDomainObjIsActive(obj)) {
+        g_strlcpy(seclabel->label, "libvirt-test", sizeof(seclabel->label));
+        seclabel->enforcing = 1;
+    }
+    virDomainObjEndAPI(&obj);
+    return 0;
+}
+
+int
+testDomainGetMessages(virDomainPtr dom, char ***msgs, unsigned int flags)
+{
+    virDomainObj *obj;
+
+    virCheckFlags(VIR_DOMAIN_MESSAGE_DEPRECATION | VIR_DOMAIN_MESSAGE_TAINTING, -1);
+    if (!(obj = testDomainObjFromDomain(dom)))
+        return -1;
+    virDomainObjEndAPI(&obj);
+    *msgs = NULL;
+    return 0;
+}

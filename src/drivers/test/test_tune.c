@@ -1,0 +1,528 @@
+/*
+ * test_tune.c: memory, vcpus, pinning and tunables in the test driver
+ *
+ * Every change is checked against each definition it applies to (live,
+ * persistent or both) before any of them is modified, so a refused change
+ * leaves nothing half done.
+ */
+#include "internal.h"
+
+#include "domain_tune.h"
+#include "test_domain.h"
+#include "test_private.h"
+#include "virerror.h"
+#include "virtypedparam.h"
+
+#define VIR_FROM_THIS VIR_FROM_TEST
+
+#define TEST_SCHED_WEIGHT_DEFAULT 50
+
+/* Looks up @dom and the definitions a change with @flags applies to. */
+static virDomainObj *
+testDomainObjForChange(virDomainPtr dom, unsigned int flags, virDomainDef **live,
+                       virDomainDef **pers)
+{
+    virDomainObj *obj = testDomainObjFromDomain(dom);
+
+    if (obj && virDomainObjGetDefs(obj, flags, live, pers) < 0)
+        virDomainObjEndAPI(&obj);
+    return obj;
+}
+
+/* Ends a change: writes the configuration when it changed. */
+static int
+testDomainEndChange(testDriver *driver, virDomainObj **obj, virDomainDef *pers, int rc)
+{
+    if (rc == 0 && pers)
+        rc = testDomainSaveConfig(driver, *obj);
+    virDomainObjEndAPI(obj);
+    return rc;
+}
+
+unsigned long long
+testDomainGetMaxMemory(virDomainPtr dom)
+{
+    virDomainObj *obj = testDomainObjFromDomain(dom);
+    unsigned long long mem;
+
+    if (!obj)
+        return 0;
+    mem = obj->def->maxMemory;
+    virDomainObjEndAPI(&obj);
+    return mem;
+}
+
+static int
+testDomainCheckMemory(const virDomainDef *def, unsigned long memory, unsigned int flags,
+                      bool live)
+{
+    if (flags & VIR_DOMAIN_MEM_MAXIMUM) {
+        if (live) {
+            virReportError(VIR_ERR_OPERATION_INVALID,
+                           _("cannot resize the maximum memory of running domain '%s'"), def->name);
+            return -1;
+        }
+        return 0;
+    }
+    if (memory > def->maxMemory) {
+        virReportError(VIR_ERR_INVALID_ARG,
+                       _("cannot set the memory of domain '%s' to %lu KiB: its maximum is %llu KiB"),
+                       def->name, memory, def->maxMemory);
+        return -1;
+    }
+    return 0;
+}
+
+static void
+testDomainApplyMemory(virDomainDef *def, unsigned long memory, unsigned int flags)
+{
+    if (flags & VIR_DOMAIN_MEM_MAXIMUM) {
+        def->maxMemory = memory;
+        if (def->curMemory > memory)
+            def->curMemory = memory;
+    } else {
+        def->curMemory = memory;
+    }
+}
+
+int
+testDomainSetMemoryFlags(virDomainPtr dom, unsigned long memory, unsigned int flags)
+{
+    testDriver *driver = testDriverFromConn(dom->conn);
+    virDomainDef *live, *pers;
+    virDomainObj *obj;
+
+    virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG | VIR_DOMAIN_MEM_MAXIMUM, -1);
+    if (!(obj = testDomainObjForChange(dom, flags, &live, &pers)))
+        return -1;
+    if ((live && testDomainCheckMemory(live, memory, flags, true) < 0) ||
+        (pers && testDomainCheckMemory(pers, memory, flags, false) < 0))
+        return testDomainEndChange(driver, &obj, NULL, -1);
+    if (live)
+        testDomainApplyMemory(live, memory, flags);
+    if (pers)
+        testDomainApplyMemory(pers, memory, flags);
+    return testDomainEndChange(driver, &obj, pers, 0);
+}
+
+static int
+testDomainCheckVcpus(const virDomainDef *def, unsigned int nvcpus, unsigned int flags, bool live)
+{
+    if (flags & VIR_DOMAIN_VCPU_MAXIMUM) {
+        if (live) {
+            virReportError(VIR_ERR_OPERATION_INVALID,
+                           _("cannot change the maximum vcpus of running domain '%s'"), def->name);
+            return -1;
+        }
+        return 0;
+    }
+    if (nvcpus > def->maxvcpus) {
+        virReportError(VIR_ERR_INVALID_ARG,
+                       _("cannot give domain '%s' %u vcpus: its maximum is %u"),
+                       def->name, nvcpus, def->maxvcpus);
+        return -1;
+    }
+    return 0;
+}
+
+int
+testDomainSetVcpusFlags(virDomainPtr dom, unsigned int nvcpus, unsigned int flags)
+{
+    testDriver *driver = testDriverFromConn(dom->conn);
+    virDomainDef *live, *pers;
+    virDomainObj *obj;
+
+    virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG | VIR_DOMAIN_VCPU_MAXIMUM |
+                  VIR_DOMAIN_VCPU_GUEST | VIR_DOMAIN_VCPU_HOTPLUGGABLE, -1);
+    if (flags & VIR_DOMAIN_VCPU_GUEST) {
+        virReportError(VIR_ERR_ARGUMENT_UNSUPPORTED, "%s",
+                       _("the test driver has no guest agent to change guest vcpus"));
+        return -1;
+    }
+    if (nvcpus > TEST_MAX_VCPUS) {
+        virReportError(VIR_ERR_INVALID_ARG,
+                       _("%u vcpus is more than the test driver allows (%d)"), nvcpus, TEST_MAX_VCPUS);
+        return -1;
+    }
+    if (!(obj = testDomainObjForChange(dom, flags, &live, &pers)))
+        return -1;
+    if ((live && testDomainCheckVcpus(live, nvcpus, flags, true) < 0) ||
+        (pers && testDomainCheckVcpus(pers, nvcpus, flags, false) < 0))
+        return testDomainEndChange(driver, &obj, NULL, -1);
+    if (flags & VIR_DOMAIN_VCPU_MAXIMUM) {
+        virDomainDefSetMaxVcpus(pers, nvcpus);
+    } else {
+        if (live)
+            live->vcpus = nvcpus;
+        if (pers)
+            pers->vcpus = nvcpus;
+    }
+    return testDomainEndChange(driver, &obj, pers, 0);
+}
+
+int
+testDomainGetVcpusFlags(virDomainPtr dom, unsigned int flags)
+{
+    virDomainObj *obj;
+    virDomainDef *def;
+    int ret = -1;
+
+    virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG | VIR_DOMAIN_VCPU_MAXIMUM |
+                  VIR_DOMAIN_VCPU_GUEST, -1);
+    if (flags & VIR_DOMAIN_VCPU_GUEST) {
+        virReportError(VIR_ERR_ARGUMENT_UNSUPPORTED, "%s",
+                       _("the test driver has no guest agent to count guest vcpus"));
+        return -1;
+    }
+    if (!(obj = testDomainObjFromDomain(dom)))
+        return -1;
+    if ((def = virDomainObjGetOneDef(obj, flags & ~VIR_DOMAIN_VCPU_MAXIMUM)))
+        ret = (flags & VIR_DOMAIN_VCPU_MAXIMUM) ? def->maxvcpus : def->vcpus;
+    virDomainObjEndAPI(&obj);
+    return ret;
+}
+
+static int
+testDomainCheckVcpuExists(const virDomainDef *def, unsigned int vcpu)
+{
+    if (vcpu >= def->maxvcpus) {
+        virReportError(VIR_ERR_INVALID_ARG, _("vcpu %u does not exist: domain '%s' has %u vcpus"),
+                       vcpu, def->name, def->maxvcpus);
+        return -1;
+    }
+    return 0;
+}
+
+static void
+testDomainSetPin(virDomainDef *def, unsigned int vcpu, const virBitmap *map)
+{
+    if (!def->cputune.vcpupin)
+        def->cputune.vcpupin = g_new0(virBitmap *, def->maxvcpus);
+    virBitmapFree(def->cputune.vcpupin[vcpu]);
+    def->cputune.vcpupin[vcpu] = virBitmapCopy(map);
+}
+
+int
+testDomainPinVcpuFlags(virDomainPtr dom, unsigned int vcpu, unsigned char *cpumap,
+                       int maplen, unsigned int flags)
+{
+    testDriver *driver = testDriverFromConn(dom->conn);
+    g_autoptr(virBitmap) map = NULL;
+    virDomainDef *live, *pers;
+    virDomainObj *obj;
+
+    virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG, -1);
+    if (!(map = virBitmapFromCpumap(cpumap, maplen, driver->hostcpus)))
+        return -1;
+    if (!(obj = testDomainObjForChange(dom, flags, &live, &pers)))
+        return -1;
+    if ((live && testDomainCheckVcpuExists(live, vcpu) < 0) ||
+        (pers && testDomainCheckVcpuExists(pers, vcpu) < 0))
+        return testDomainEndChange(driver, &obj, NULL, -1);
+    if (live)
+        testDomainSetPin(live, vcpu, map);
+    if (pers)
+        testDomainSetPin(pers, vcpu, map);
+    return testDomainEndChange(driver, &obj, pers, 0);
+}
+
+static int
+testDomainCheckMaplen(testDriver *driver, int maplen)
+{
+    if (maplen > (int)VIR_CPU_MAPLEN(driver->hostcpus)) {
+        virReportError(VIR_ERR_INVALID_ARG,
+                       _("cpumap length %d is out of range: this host has %zu CPUs, so it must be 1 to %d bytes"),
+                       maplen, driver->hostcpus, VIR_CPU_MAPLEN((int)driver->hostcpus));
+        return -1;
+    }
+    return 0;
+}
+
+static void
+testDomainFillCpumap(testDriver *driver, const virDomainDef *def, unsigned int vcpu,
+                     unsigned char *cpumap, int maplen)
+{
+    g_autoptr(virBitmap) affinity = virDomainDefGetVcpuAffinity(def, vcpu, driver->hostcpus);
+
+    virBitmapToCpumap(affinity, cpumap, maplen);
+}
+
+int
+testDomainGetVcpuPinInfo(virDomainPtr dom, int ncpumaps, unsigned char *cpumaps, int maplen,
+                         unsigned int flags)
+{
+    testDriver *driver = testDriverFromConn(dom->conn);
+    virDomainObj *obj;
+    virDomainDef *def;
+    int i, n = -1;
+
+    virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG, -1);
+    if (testDomainCheckMaplen(driver, maplen) < 0 || !(obj = testDomainObjFromDomain(dom)))
+        return -1;
+    if ((def = virDomainObjGetOneDef(obj, flags))) {
+        n = MIN(ncpumaps, (int)def->maxvcpus);
+        for (i = 0; i < n; i++)
+            testDomainFillCpumap(driver, def, i, VIR_GET_CPUMAP(cpumaps, maplen, i), maplen);
+    }
+    virDomainObjEndAPI(&obj);
+    return n;
+}
+
+/* The host CPU a running vcpu is on: the model puts it on the last CPU it
+ * may use, as libvirt's test driver does. */
+static int
+testDomainVcpuHostCpu(testDriver *driver, const virDomainDef *def, unsigned int vcpu)
+{
+    g_autoptr(virBitmap) affinity = virDomainDefGetVcpuAffinity(def, vcpu, driver->hostcpus);
+
+    return virBitmapLastSetBit(affinity);
+}
+
+int
+testDomainGetVcpus(virDomainPtr dom, virVcpuInfoPtr info, int maxinfo, unsigned char *cpumaps,
+                   int maplen)
+{
+    testDriver *driver = testDriverFromConn(dom->conn);
+    virDomainObj *obj;
+    guint64 ns;
+    int i, n = -1;
+
+    if (testDomainCheckMaplen(driver, maplen) < 0 || !(obj = testDomainObjFromDomain(dom)))
+        return -1;
+    if (!virDomainObjIsActive(obj)) {
+        virReportError(VIR_ERR_OPERATION_INVALID,
+                       _("cannot list the vcpus of domain '%s': it is not running"), obj->def->name);
+        goto cleanup;
+    }
+    ns = testDomainCpuTimeNs(obj);
+    n = MIN(maxinfo, (int)obj->def->vcpus);
+    for (i = 0; i < n; i++) {
+        info[i].number = i;
+        info[i].state = obj->state == VIR_DOMAIN_PAUSED ? VIR_VCPU_BLOCKED : VIR_VCPU_RUNNING;
+        info[i].cpuTime = ns;
+        info[i].cpu = testDomainVcpuHostCpu(driver, obj->def, i);
+        if (cpumaps)
+            testDomainFillCpumap(driver, obj->def, i, VIR_GET_CPUMAP(cpumaps, maplen, i), maplen);
+    }
+ cleanup:
+    virDomainObjEndAPI(&obj);
+    return n;
+}
+
+/* Per host CPU: the time of the vcpus placed on it; in total: all of it,
+ * counted as user time (the model has no system time). */
+int
+testDomainGetCPUStats(virDomainPtr dom, virTypedParameterPtr params, unsigned int nparams,
+                      int start_cpu, unsigned int ncpus, unsigned int flags)
+{
+    testDriver *driver = testDriverFromConn(dom->conn);
+    virDomainObj *obj;
+    guint64 ns;
+    unsigned int c, v;
+    int ret = -1;
+
+    virCheckFlags(0, -1);
+    if (!params)
+        return ncpus == 0 ? (int)driver->hostcpus : (start_cpu == -1 ? 3 : 2);
+    if (start_cpu >= (int)driver->hostcpus) {
+        virReportError(VIR_ERR_INVALID_ARG, _("start_cpu %d is not below the %zu CPUs of this host"),
+                       start_cpu, driver->hostcpus);
+        return -1;
+    }
+    if (!(obj = testDomainObjFromDomain(dom)))
+        return -1;
+    ns = testDomainCpuTimeNs(obj);
+    memset(params, 0, sizeof(*params) * nparams * ncpus);
+    if (start_cpu == -1) {
+        const char *names[] = { VIR_DOMAIN_CPU_STATS_CPUTIME, VIR_DOMAIN_CPU_STATS_USERTIME,
+                                VIR_DOMAIN_CPU_STATS_SYSTEMTIME };
+        guint64 values[] = { ns * obj->def->vcpus, ns * obj->def->vcpus, 0 };
+
+        for (ret = 0; ret < (int)MIN(nparams, G_N_ELEMENTS(names)); ret++)
+            virTypedParamSetULLong(&params[ret], names[ret], values[ret]);
+        goto cleanup;
+    }
+    for (c = 0; c < ncpus && start_cpu + c < driver->hostcpus; c++) {
+        guint64 sum = 0;
+
+        for (v = 0; v < obj->def->vcpus; v++) {
+            if (testDomainVcpuHostCpu(driver, obj->def, v) == (int)(start_cpu + c))
+                sum += ns;
+        }
+        if (nparams >= 1)
+            virTypedParamSetULLong(&params[c * nparams], VIR_DOMAIN_CPU_STATS_CPUTIME, sum);
+        if (nparams >= 2)
+            virTypedParamSetULLong(&params[c * nparams + 1], VIR_DOMAIN_CPU_STATS_VCPUTIME, sum);
+    }
+    ret = MIN(nparams, 2);
+ cleanup:
+    virDomainObjEndAPI(&obj);
+    return ret;
+}
+
+/* ---- tunables ------------------------------------------------------ */
+
+/* The "fair" scheduler of libvirt's test driver: one weight, kept in
+ * <cputune><shares>. */
+char *
+testDomainGetSchedulerType(virDomainPtr dom, int *nparams)
+{
+    *nparams = 1;
+    return g_strdup("fair");
+}
+
+/* Reads one definition for a Get call with @flags (LIVE/CONFIG/CURRENT). */
+static virDomainObj *
+testDomainObjForRead(virDomainPtr dom, unsigned int flags, virDomainDef **def)
+{
+    virDomainObj *obj = testDomainObjFromDomain(dom);
+
+    if (obj && !(*def = virDomainObjGetOneDef(obj, flags)))
+        virDomainObjEndAPI(&obj);
+    return obj;
+}
+
+#define TEST_TUNE_GET_FLAGS \
+    (VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG | VIR_TYPED_PARAM_STRING_OKAY)
+
+int
+testDomainGetSchedulerParametersFlags(virDomainPtr dom, virTypedParameterPtr params,
+                                      int *nparams, unsigned int flags)
+{
+    virDomainObj *obj;
+    virDomainDef *def;
+
+    virCheckFlags(TEST_TUNE_GET_FLAGS, -1);
+    if (!(obj = testDomainObjForRead(dom, flags & ~VIR_TYPED_PARAM_STRING_OKAY, &def)))
+        return -1;
+    virTypedParamSetUInt(&params[0], VIR_DOMAIN_SCHEDULER_WEIGHT,
+                         def->cputune.shares ? def->cputune.shares : TEST_SCHED_WEIGHT_DEFAULT);
+    *nparams = 1;
+    virDomainObjEndAPI(&obj);
+    return 0;
+}
+
+int
+testDomainSetSchedulerParametersFlags(virDomainPtr dom, virTypedParameterPtr params,
+                                      int nparams, unsigned int flags)
+{
+    static const virTypedParamSpec specs[] = {
+        { VIR_DOMAIN_SCHEDULER_WEIGHT, VIR_TYPED_PARAM_UINT },
+    };
+    testDriver *driver = testDriverFromConn(dom->conn);
+    virDomainDef *live, *pers;
+    virDomainObj *obj;
+    unsigned int weight = 0;
+    int i;
+
+    virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG, -1);
+    if (virTypedParamsCheck(params, nparams, specs, G_N_ELEMENTS(specs)) < 0)
+        return -1;
+    for (i = 0; i < nparams; i++)
+        weight = params[i].value.ui;
+    if (weight < 1 || weight > 65535) {
+        virReportError(VIR_ERR_INVALID_ARG, _("weight must be 1 to 65535, not %u"), weight);
+        return -1;
+    }
+    if (!(obj = testDomainObjForChange(dom, flags, &live, &pers)))
+        return -1;
+    if (live)
+        live->cputune.shares = weight;
+    if (pers)
+        pers->cputune.shares = weight;
+    return testDomainEndChange(driver, &obj, pers, 0);
+}
+
+int
+testDomainGetMemoryParameters(virDomainPtr dom, virTypedParameterPtr params, int *nparams,
+                              unsigned int flags)
+{
+    virDomainObj *obj;
+    virDomainDef *def;
+    int ret;
+
+    virCheckFlags(TEST_TUNE_GET_FLAGS, -1);
+    if (!(obj = testDomainObjForRead(dom, flags & ~VIR_TYPED_PARAM_STRING_OKAY, &def)))
+        return -1;
+    ret = virDomainMemtuneGetParams(&def->memtune, params, nparams);
+    virDomainObjEndAPI(&obj);
+    return ret;
+}
+
+int
+testDomainSetMemoryParameters(virDomainPtr dom, virTypedParameterPtr params, int nparams,
+                              unsigned int flags)
+{
+    testDriver *driver = testDriverFromConn(dom->conn);
+    virDomainDef *live, *pers;
+    virDomainMemtune newLive = { 0 }, newPers = { 0 };
+    virDomainObj *obj;
+
+    virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG, -1);
+    if (!(obj = testDomainObjForChange(dom, flags, &live, &pers)))
+        return -1;
+    if (live)
+        newLive = live->memtune;
+    if (pers)
+        newPers = pers->memtune;
+    if ((live && virDomainMemtuneApplyParams(&newLive, params, nparams) < 0) ||
+        (pers && virDomainMemtuneApplyParams(&newPers, params, nparams) < 0))
+        return testDomainEndChange(driver, &obj, NULL, -1);
+    if (live)
+        live->memtune = newLive;
+    if (pers)
+        pers->memtune = newPers;
+    return testDomainEndChange(driver, &obj, pers, 0);
+}
+
+int
+testDomainGetBlkioParameters(virDomainPtr dom, virTypedParameterPtr params, int *nparams,
+                             unsigned int flags)
+{
+    virDomainObj *obj;
+    virDomainDef *def;
+    int ret;
+
+    virCheckFlags(TEST_TUNE_GET_FLAGS, -1);
+    if (!(obj = testDomainObjForRead(dom, flags & ~VIR_TYPED_PARAM_STRING_OKAY, &def)))
+        return -1;
+    ret = virDomainBlkiotuneGetParams(&def->blkiotune, params, nparams, flags);
+    virDomainObjEndAPI(&obj);
+    return ret;
+}
+
+int
+testDomainSetBlkioParameters(virDomainPtr dom, virTypedParameterPtr params, int nparams,
+                             unsigned int flags)
+{
+    testDriver *driver = testDriverFromConn(dom->conn);
+    virDomainBlkiotune newLive = { 0 }, newPers = { 0 };
+    virDomainDef *live, *pers;
+    virDomainObj *obj;
+    int rc = -1;
+
+    virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG, -1);
+    if (!(obj = testDomainObjForChange(dom, flags, &live, &pers)))
+        return -1;
+    if (live)
+        virDomainBlkiotuneCopy(&newLive, &live->blkiotune);
+    if (pers)
+        virDomainBlkiotuneCopy(&newPers, &pers->blkiotune);
+    if ((!live || virDomainBlkiotuneApplyParams(&newLive, params, nparams) == 0) &&
+        (!pers || virDomainBlkiotuneApplyParams(&newPers, params, nparams) == 0)) {
+        if (live) {
+            virDomainBlkiotuneClear(&live->blkiotune);
+            live->blkiotune = newLive;
+            newLive = (virDomainBlkiotune) { 0 };
+        }
+        if (pers) {
+            virDomainBlkiotuneClear(&pers->blkiotune);
+            pers->blkiotune = newPers;
+            newPers = (virDomainBlkiotune) { 0 };
+        }
+        rc = 0;
+    }
+    virDomainBlkiotuneClear(&newLive);
+    virDomainBlkiotuneClear(&newPers);
+    return testDomainEndChange(driver, &obj, rc == 0 ? pers : NULL, rc);
+}

@@ -1,0 +1,169 @@
+/*
+ * virfile.c: files written atomically, read with a size cap
+ */
+#include "internal.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "virerror.h"
+#include "virfile.h"
+
+#define VIR_FROM_THIS VIR_FROM_CONF
+
+/* Temporary files are ".<name>.tmp-XXXXXX" next to their target. */
+#define VIR_FILE_TEMP_INFIX ".tmp-"
+
+int
+virFileMakePath(const char *path, mode_t mode)
+{
+    if (g_mkdir_with_parents(path, mode) < 0) {
+        virReportSystemError(errno, _("cannot create directory '%s'"), path);
+        return -1;
+    }
+    return 0;
+}
+
+static int
+virFileSyncDir(const char *dir)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    int ret = 0;
+
+    if (fd < 0 || fsync(fd) < 0) {
+        virReportSystemError(errno, _("cannot sync directory '%s'"), dir);
+        ret = -1;
+    }
+    if (fd >= 0)
+        close(fd);
+    return ret;
+}
+
+static int
+virFileWriteAll(int fd, const char *data, size_t len)
+{
+    while (len > 0) {
+        ssize_t n = write(fd, data, len);
+
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        data += n;
+        len -= n;
+    }
+    return 0;
+}
+
+int
+virFileWriteAtomic(const char *path, const char *data, size_t len, mode_t mode)
+{
+    g_autofree char *dir = g_path_get_dirname(path);
+    g_autofree char *base = g_path_get_basename(path);
+    g_autofree char *tmp = g_strdup_printf("%s/.%s" VIR_FILE_TEMP_INFIX "XXXXXX", dir, base);
+    int fd;
+
+    fd = g_mkstemp_full(tmp, O_WRONLY | O_CLOEXEC, mode);
+    if (fd < 0) {
+        virReportSystemError(errno, _("cannot create a temporary file for '%s'"), path);
+        return -1;
+    }
+    if (fchmod(fd, mode) < 0 || virFileWriteAll(fd, data, len) < 0 || fsync(fd) < 0) {
+        virReportSystemError(errno, _("cannot write '%s'"), tmp);
+        close(fd);
+        unlink(tmp);
+        return -1;
+    }
+    if (close(fd) < 0) {
+        virReportSystemError(errno, _("cannot write '%s'"), tmp);
+        unlink(tmp);
+        return -1;
+    }
+    if (rename(tmp, path) < 0) {
+        virReportSystemError(errno, _("cannot rename '%s' to '%s'"), tmp, path);
+        unlink(tmp);
+        return -1;
+    }
+    return virFileSyncDir(dir);
+}
+
+int
+virFileRemoveSynced(const char *path)
+{
+    g_autofree char *dir = g_path_get_dirname(path);
+
+    if (unlink(path) < 0) {
+        if (errno == ENOENT)
+            return 0;
+        virReportSystemError(errno, _("cannot remove '%s'"), path);
+        return -1;
+    }
+    return virFileSyncDir(dir);
+}
+
+int
+virFileReadLimited(const char *path, size_t maxlen, char **buf, size_t *len)
+{
+    g_autofree char *data = NULL;
+    struct stat sb;
+    size_t got = 0, cap;
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+
+    if (fd < 0) {
+        virReportSystemError(errno, _("cannot open '%s'"), path);
+        return -1;
+    }
+    if (fstat(fd, &sb) < 0) {
+        virReportSystemError(errno, _("cannot stat '%s'"), path);
+        close(fd);
+        return -1;
+    }
+    if (!S_ISREG(sb.st_mode) && !S_ISCHR(sb.st_mode) && !S_ISFIFO(sb.st_mode)) {
+        virReportError(VIR_ERR_READ_FAILED, _("'%s' is not a regular file"), path);
+        close(fd);
+        return -1;
+    }
+    cap = S_ISREG(sb.st_mode) && (size_t)sb.st_size < maxlen ? (size_t)sb.st_size + 1 : 4096;
+    data = g_malloc(cap + 1);
+    for (;;) {
+        ssize_t n;
+
+        if (got == cap) {
+            if (cap > maxlen)
+                break;
+            cap *= 2;
+            data = g_realloc(data, cap + 1);
+        }
+        n = read(fd, data + got, cap - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            virReportSystemError(errno, _("cannot read '%s'"), path);
+            close(fd);
+            return -1;
+        }
+        if (n == 0)
+            break;
+        got += n;
+    }
+    close(fd);
+    if (got > maxlen) {
+        virReportError(VIR_ERR_READ_FAILED,
+                       _("'%s' is larger than the limit of %zu bytes"), path, maxlen);
+        return -1;
+    }
+    data[got] = '\0';
+    *buf = g_steal_pointer(&data);
+    if (len)
+        *len = got;
+    return 0;
+}
+
+bool
+virFileIsAtomicTemp(const char *name)
+{
+    return name[0] == '.' && strstr(name, VIR_FILE_TEMP_INFIX) != NULL;
+}

@@ -1,0 +1,39 @@
+/*
+ * virfile.h: files written atomically, read with a size cap
+ */
+#ifndef VIR_FILE_H
+# define VIR_FILE_H
+
+# include "internal.h"
+
+# include <sys/types.h>
+
+/* Creates @path and its missing parents with @mode (e.g. 0700). */
+int virFileMakePath(const char *path, mode_t mode);
+
+/**
+ * virFileWriteAtomic:
+ * @path: the file to replace
+ * @data: the new content
+ * @len: its length
+ * @mode: permissions of the new file
+ *
+ * Writes a temporary file in the same directory, fsyncs it, renames it over
+ * @path and fsyncs the directory: a crash at any instant leaves either the
+ * old or the new content, never a torn file.
+ */
+int virFileWriteAtomic(const char *path, const char *data, size_t len,
+                       mode_t mode);
+
+/* Removes @path (missing is fine) and fsyncs its directory. */
+int virFileRemoveSynced(const char *path);
+
+/* Reads a whole file of at most @maxlen bytes; NUL-terminated. */
+int virFileReadLimited(const char *path, size_t maxlen, char **buf,
+                       size_t *len);
+
+/* True for the temporary files virFileWriteAtomic() leaves behind when a
+ * process dies mid-write; loaders skip them and may remove them. */
+bool virFileIsAtomicTemp(const char *name);
+
+#endif /* VIR_FILE_H */

@@ -1,0 +1,141 @@
+/*
+ * virstring.c: parsing numbers and sizes with units
+ */
+#include "internal.h"
+
+#include <limits.h>
+
+#include "virerror.h"
+#include "virstring.h"
+
+#define VIR_FROM_THIS VIR_FROM_NONE
+
+int
+virStrToULL(const char *str, unsigned long long *value)
+{
+    guint64 v;
+
+    if (!str || !g_ascii_isdigit(*str))
+        return -1;
+    if (!g_ascii_string_to_unsigned(str, 10, 0, G_MAXUINT64, &v, NULL))
+        return -1;
+    *value = v;
+    return 0;
+}
+
+int
+virStrToLL(const char *str, long long *value)
+{
+    gint64 v;
+
+    if (!str || !*str || g_ascii_isspace(*str) || *str == '+')
+        return -1;
+    if (!g_ascii_string_to_signed(str, 10, G_MININT64, G_MAXINT64, &v, NULL))
+        return -1;
+    *value = v;
+    return 0;
+}
+
+int
+virStrToUInt(const char *str, unsigned int *value)
+{
+    unsigned long long v;
+
+    if (virStrToULL(str, &v) < 0 || v > UINT_MAX)
+        return -1;
+    *value = v;
+    return 0;
+}
+
+int
+virStrToInt(const char *str, int *value)
+{
+    long long v;
+
+    if (virStrToLL(str, &v) < 0 || v < INT_MIN || v > INT_MAX)
+        return -1;
+    *value = v;
+    return 0;
+}
+
+/* Bytes per unit for a unit name; 0 when the unit is unknown. */
+unsigned long long
+virUnitScale(const char *unit)
+{
+    static const char powers[] = "kmgtpe";
+    const char *p;
+    unsigned long long base = 1024, scale = 1;
+    size_t i, power;
+
+    if (g_ascii_strcasecmp(unit, "b") == 0 || g_ascii_strcasecmp(unit, "byte") == 0 ||
+        g_ascii_strcasecmp(unit, "bytes") == 0)
+        return 1;
+    p = strchr(powers, g_ascii_tolower(unit[0]));
+    if (!p || !unit[0])
+        return 0;
+    power = p - powers + 1;
+    if (unit[1] == '\0') {
+        base = 1024;
+    } else if (g_ascii_strcasecmp(unit + 1, "ib") == 0) {
+        base = 1024;
+    } else if (g_ascii_strcasecmp(unit + 1, "b") == 0) {
+        base = 1000;
+    } else {
+        return 0;
+    }
+    for (i = 0; i < power; i++)
+        scale *= base;
+    return scale;
+}
+
+int
+virScaleInteger(unsigned long long *value, const char *unit,
+                unsigned long long defscale, unsigned long long limit)
+{
+    unsigned long long scale = defscale;
+
+    if (unit && *unit) {
+        scale = virUnitScale(unit);
+        if (!scale) {
+            virReportError(VIR_ERR_INVALID_ARG,
+                           _("unknown unit '%s' (use b, KiB, MiB, GiB, TiB, KB, MB, GB, ...)"),
+                           unit);
+            return -1;
+        }
+    }
+    if (*value > limit / scale) {
+        virReportError(VIR_ERR_OVERFLOW,
+                       _("value %llu %s is too large (the limit is %llu bytes)"),
+                       *value, unit && *unit ? unit : "", limit);
+        return -1;
+    }
+    *value *= scale;
+    return 0;
+}
+
+int
+virStrToScaledBytes(const char *str, unsigned long long defscale,
+                    unsigned long long limit, unsigned long long *bytes)
+{
+    g_autofree char *number = NULL;
+    const char *unit;
+    unsigned long long value;
+
+    if (!str) {
+        virReportError(VIR_ERR_INVALID_ARG, "%s", _("missing size"));
+        return -1;
+    }
+    for (unit = str; g_ascii_isdigit(*unit); unit++)
+        ;
+    number = g_strndup(str, unit - str);
+    if (virStrToULL(number, &value) < 0) {
+        virReportError(VIR_ERR_INVALID_ARG,
+                       _("invalid size '%s': expected a number with an optional unit such as 512M or 2GiB"),
+                       str);
+        return -1;
+    }
+    if (virScaleInteger(&value, unit, defscale, limit) < 0)
+        return -1;
+    *bytes = value;
+    return 0;
+}

@@ -1,0 +1,42 @@
+/*
+ * testutils.h: what the check suites share
+ *
+ * Data lives in files under tests/data; expected outputs are compared with
+ * testCompareToFile(), and rewritten instead when VIRTKIT_TEST_REGENERATE=1
+ * is set, for review in git.
+ */
+#ifndef VIR_TESTUTILS_H
+# define VIR_TESTUTILS_H
+
+# include <stdbool.h>
+# include <check.h>
+# include <virt/virt.h>
+
+/* $(abs_top_srcdir)/tests/data, or $VIRTKIT_TEST_DATA */
+const char *testDataDir(void);
+char *testDataPath(const char *relpath);
+
+/* The content of tests/data/@relpath; the suite fails if it is missing. */
+char *testLoadFile(const char *relpath);
+
+/* Compares @actual with tests/data/@relpath; with VIRTKIT_TEST_REGENERATE=1
+ * writes @actual there instead.  Returns true when equal (or written). */
+bool testCompareToFile(const char *actual, const char *relpath);
+
+/* Keeps libvirt's default error printing off stderr. */
+void testQuietErrors(void);
+
+/* Asserts the thread's last error has @code and its message contains
+ * @needle (NULL: any message). */
+# define ck_assert_error(code, needle) \
+    testAssertError(__FILE__, __LINE__, code, needle)
+void testAssertError(const char *file, int line, int code, const char *needle);
+
+/* A fresh empty directory under the build tree; removed by testRemoveTree. */
+char *testMakeTempDir(const char *prefix);
+void testRemoveTree(const char *path);
+
+/* Runs @suite and returns the exit status for a TESTS program. */
+int testRunSuite(Suite *suite);
+
+#endif /* VIR_TESTUTILS_H */
