@@ -53,4 +53,7 @@
         } \
     } while (0)
 
+/* For calls whose result was already checked (or cannot fail here). */
+# define ignore_value(x) ((void)(x))
+
 #endif /* VIR_INTERNAL_H */

@@ -66,6 +66,25 @@ testCompareToFile(const char *actual, const char *relpath)
     return true;
 }
 
+char *
+testNodeURI(const char *relpath)
+{
+    g_autofree char *path = testDataPath(relpath);
+
+    return g_strdup_printf("test://%s", path);
+}
+
+virConnectPtr
+testOpenNode(const char *relpath)
+{
+    g_autofree char *uri = testNodeURI(relpath);
+    virConnectPtr conn = virConnectOpen(uri);
+
+    if (!conn)
+        ck_abort_msg("cannot open '%s': %s", uri, virGetLastErrorMessage());
+    return conn;
+}
+
 static void
 testSilentErrorFunc(void *opaque, virErrorPtr err)
 {

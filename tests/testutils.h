@@ -23,6 +23,11 @@ char *testLoadFile(const char *relpath);
  * writes @actual there instead.  Returns true when equal (or written). */
 bool testCompareToFile(const char *actual, const char *relpath);
 
+/* "test:///ABS/PATH" for the node file tests/data/@relpath, and a
+ * connection to it: a private model, fresh for each connection. */
+char *testNodeURI(const char *relpath);
+virConnectPtr testOpenNode(const char *relpath);
+
 /* Keeps libvirt's default error printing off stderr. */
 void testQuietErrors(void);
 

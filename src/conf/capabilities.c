@@ -22,7 +22,7 @@ virCapabilitiesFormatCell(GString *buf, const virNodeInfo *node, unsigned int ce
                                  node->threads;
 
             for (thread = 0; thread < node->threads; thread++) {
-                g_string_append_printf(buf, "            <cpu id='%u' socket_id='%u' core_id='%u' siblings='",
+                g_string_append_printf(buf, "            <cpu id='%u' socket_id='%u' die_id='0' core_id='%u' siblings='",
                                        first + thread, cell * node->sockets + socket, core);
                 if (node->threads > 1)
                     g_string_append_printf(buf, "%u-%u'/>\n", first, first + node->threads - 1);

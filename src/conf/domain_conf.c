@@ -103,6 +103,7 @@ virDomainDefFree(virDomainDef *def)
     g_free(def->name);
     g_free(def->title);
     g_free(def->description);
+    g_free(def->metadata);
     virBitmapFree(def->cpumask);
     virDomainCputuneClear(&def->cputune, def->maxvcpus);
     for (i = 0; i < def->blkiotune.ndevices; i++)
@@ -194,6 +195,7 @@ virDomainDefCopy(const virDomainDef *src)
     def->name = g_strdup(src->name);
     def->title = g_strdup(src->title);
     def->description = g_strdup(src->description);
+    def->metadata = g_strdup(src->metadata);
     def->cpumask = virBitmapCopy(src->cpumask);
     if (src->cputune.vcpupin) {
         def->cputune.vcpupin = g_new0(virBitmap *, src->maxvcpus);

@@ -246,6 +246,7 @@ struct _virDomainDef {
     char *name;
     char *title;
     char *description;
+    char *metadata;                 /* children of <metadata>, as XML text */
 
     unsigned long long maxMemory;   /* <memory>, KiB */
     unsigned long long curMemory;   /* <currentMemory>, KiB */

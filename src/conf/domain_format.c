@@ -196,6 +196,13 @@ virDomainFormatHeader(GString *buf, int indent, const virDomainDef *def, int id,
     virXMLAddElement(buf, indent + 2, "uuid", virUUIDFormat(def->uuid, uuidstr));
     virXMLAddElement(buf, indent + 2, "title", def->title);
     virXMLAddElement(buf, indent + 2, "description", def->description);
+    if (def->metadata) {
+        virXMLIndent(buf, indent + 2);
+        g_string_append(buf, "<metadata>\n");
+        g_string_append(buf, def->metadata);
+        virXMLIndent(buf, indent + 2);
+        g_string_append(buf, "</metadata>\n");
+    }
 }
 
 void

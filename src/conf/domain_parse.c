@@ -62,7 +62,7 @@ virDomainParseCpuset(xmlNodePtr node, const char *attr, virBitmap **map)
     if (!str)
         return 0;
     if (!(*map = virBitmapParse(str, VIR_DOMAIN_CPUMASK_LEN))) {
-        virDomainXMLError(node, _("invalid %s '%s': %s"), attr, str, virGetLastErrorMessage());
+        virDomainXMLError(node, _("invalid %s '%s': %s"), attr, str, virErrorDetail());
         return -1;
     }
     if (virBitmapIsAllClear(*map)) {
@@ -382,6 +382,9 @@ virDomainParseElement(virDomainDef *def, xmlNodePtr cur, bool *haveOS)
         }
     } else if (virXMLIsElement(cur, "description")) {
         def->description = virXMLContent(cur);
+    } else if (virXMLIsElement(cur, "metadata")) {
+        g_free(def->metadata);
+        def->metadata = virXMLSerializeChildren(cur, 4);
     } else if (virXMLIsElement(cur, "memory")) {
         return virXMLContentKiB(VIR_FROM_THIS, cur, &def->maxMemory) < 0 ? -1 : 0;
     } else if (virXMLIsElement(cur, "currentMemory")) {
@@ -425,7 +428,7 @@ virDomainDefFillDefaults(virDomainDef *def, const virDomainXMLOption *xmlopt)
         def->curMemory = def->maxMemory;
     if (!def->os.arch && xmlopt->defaultArch)
         def->os.arch = g_intern_static_string(xmlopt->defaultArch);
-    if (def->os.type == VIR_DOMAIN_OSTYPE_HVM && def->os.nBootDevs == 0 && !def->os.kernel)
+    if (def->os.type == VIR_DOMAIN_OSTYPE_HVM && def->os.nBootDevs == 0)
         def->os.bootDevs[def->os.nBootDevs++] = VIR_DOMAIN_BOOT_DISK;
     if (def->clockOffset == VIR_DOMAIN_CLOCK_OFFSET_DEFAULT)
         def->clockOffset = VIR_DOMAIN_CLOCK_OFFSET_UTC;

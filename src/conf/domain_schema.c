@@ -49,17 +49,23 @@ typedef struct {
     char *element;
 } virSchemaError;
 
+/* libxml2 reports a failed interleave first, without a node, and the
+ * element it failed in next: keep the first message and the first place. */
 static void
 virSchemaCatchError(void *userData, xmlErrorPtr err)
 {
     virSchemaError *first = userData;
+    xmlNodePtr node;
 
-    if (first->message || !err)
+    if (!err)
         return;
-    first->line = err->line;
-    first->message = g_strstrip(g_strdup(err->message ? err->message : ""));
-    if (err->node && ((xmlNodePtr)err->node)->name)
-        first->element = g_strdup((const char *)((xmlNodePtr)err->node)->name);
+    if (!first->message)
+        first->message = g_strstrip(g_strdup(err->message ? err->message : ""));
+    node = err->node;
+    if (!first->element && node && node->type == XML_ELEMENT_NODE) {
+        first->element = g_strdup((const char *)node->name);
+        first->line = err->line ? err->line : xmlGetLineNo(node);
+    }
 }
 
 int

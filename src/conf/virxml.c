@@ -44,7 +44,10 @@ virXMLCatchError(void *userData, xmlErrorPtr err)
     if (state->message || !err || err->level < XML_ERR_ERROR)
         return;
     state->line = err->line;
-    state->message = g_strstrip(g_strdup(err->message ? err->message : "malformed document"));
+    /* one line: some libxml2 messages carry a second line of bytes */
+    state->message = g_strdelimit(g_strstrip(g_strdup(err->message ? err->message
+                                                                    : "malformed document")),
+                                  "\n", ' ');
 }
 
 static void
@@ -329,4 +332,74 @@ virXMLAddEmptyElement(GString *buf, int indent, const char *name)
 {
     virXMLIndent(buf, indent);
     g_string_append_printf(buf, "<%s/>\n", name);
+}
+
+/* Indents every line of @text by @indent spaces into @buf. */
+static void
+virXMLAppendIndented(GString *buf, const char *text, int indent)
+{
+    g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
+    size_t i;
+
+    for (i = 0; lines[i]; i++) {
+        if (!*lines[i])
+            continue;
+        virXMLIndent(buf, indent);
+        g_string_append(buf, lines[i]);
+        g_string_append_c(buf, '\n');
+    }
+}
+
+/* Drops whitespace-only text between elements, so that the copy is
+ * indented afresh rather than carrying the indentation of its source. */
+static void
+virXMLStripBlanks(xmlNodePtr node)
+{
+    xmlNodePtr cur = node->children;
+
+    while (cur) {
+        xmlNodePtr next = cur->next;
+
+        if (cur->type == XML_TEXT_NODE && xmlIsBlankNode(cur) &&
+            (cur->prev || cur->next)) {
+            xmlUnlinkNode(cur);
+            xmlFreeNode(cur);
+        } else if (cur->type == XML_ELEMENT_NODE) {
+            virXMLStripBlanks(cur);
+        }
+        cur = next;
+    }
+}
+
+char *
+virXMLSerializeChildren(xmlNodePtr node, int indent)
+{
+    GString *out = g_string_new(NULL);
+    xmlNodePtr cur;
+
+    for (cur = node->children; cur; cur = cur->next) {
+        xmlDocPtr doc;
+        xmlNodePtr copy;
+        xmlBufferPtr xbuf;
+
+        if (cur->type != XML_ELEMENT_NODE)
+            continue;
+        /* a copy in a document of its own, so that namespaces declared on
+         * ancestors are declared on it */
+        doc = xmlNewDoc((const xmlChar *)"1.0");
+        copy = xmlDocCopyNode(cur, doc, 1);
+        xmlDocSetRootElement(doc, copy);
+        xmlReconciliateNs(doc, copy);
+        virXMLStripBlanks(copy);
+        xbuf = xmlBufferCreate();
+        xmlNodeDump(xbuf, doc, copy, 0, 1);
+        virXMLAppendIndented(out, (const char *)xmlBufferContent(xbuf), indent);
+        xmlBufferFree(xbuf);
+        xmlFreeDoc(doc);
+    }
+    if (out->len == 0) {
+        g_string_free(out, TRUE);
+        return NULL;
+    }
+    return g_string_free(out, FALSE);
 }

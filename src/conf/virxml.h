@@ -55,6 +55,12 @@ int virXMLContentUInt(int domain, xmlNodePtr node, unsigned int *value);
  * up as libvirt does. */
 int virXMLContentKiB(int domain, xmlNodePtr node, unsigned long long *kib);
 
+/* The element children of @node as standalone XML text (namespaces
+ * declared where used), each indented by @indent and ending in a newline;
+ * NULL when there are none.  Used to keep data virtkit does not model,
+ * such as <metadata>, verbatim. */
+char *virXMLSerializeChildren(xmlNodePtr node, int indent);
+
 /* Writing: text and attribute values are escaped. */
 void virXMLEscape(GString *buf, const char *text);
 void virXMLAddAttr(GString *buf, const char *name, const char *value);

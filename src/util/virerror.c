@@ -322,6 +322,16 @@ virReportSystemErrorFull(int domain, int errnum, const char *file,
     errno = save_errno;
 }
 
+const char *
+virErrorDetail(void)
+{
+    virErrorPtr err = g_private_get(&virLastErr);
+
+    if (!err || err->code == VIR_ERR_OK)
+        return _("unknown error");
+    return err->str1 ? err->str1 : err->message;
+}
+
 bool
 virErrorIsSet(void)
 {

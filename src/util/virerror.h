@@ -39,6 +39,11 @@ void virDispatchError(virConnectPtr conn);
 void virErrorPreserveLast(virErrorPtr *saveerr);
 void virErrorRestore(virErrorPtr *savederr);
 
+/* The detail of the thread's last error, without the text of its code
+ * ("invalid CPU list ..." rather than "invalid argument: invalid CPU list
+ * ..."), for wrapping it in a message with more context. */
+const char *virErrorDetail(void);
+
 /* True if the thread has an error set. */
 bool virErrorIsSet(void);
 

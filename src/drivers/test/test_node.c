@@ -201,24 +201,26 @@ testDriverLoadDefault(testDriver *driver)
 static int
 testNodeParseCpu(testDriver *driver, xmlNodePtr cpu)
 {
-    struct { const char *name; unsigned int *value; } fields[] = {
-        { "mhz", &driver->nodeInfo.mhz },
-        { "active", &driver->nodeInfo.cpus },
-        { "nodes", &driver->nodeInfo.nodes },
-        { "sockets", &driver->nodeInfo.sockets },
-        { "cores", &driver->nodeInfo.cores },
-        { "threads", &driver->nodeInfo.threads },
+    struct { const char *name; unsigned int *value; unsigned int min, max; } fields[] = {
+        { "mhz", &driver->nodeInfo.mhz, 0, 1000000 },
+        { "active", &driver->nodeInfo.cpus, 1, 16384 },
+        { "nodes", &driver->nodeInfo.nodes, 1, 1024 },
+        { "sockets", &driver->nodeInfo.sockets, 1, 1024 },
+        { "cores", &driver->nodeInfo.cores, 1, 1024 },
+        { "threads", &driver->nodeInfo.threads, 1, 64 },
     };
     g_autofree char *model = virXMLChildContent(cpu, "model");
     xmlNodePtr cur;
     size_t i;
 
     for (i = 0; i < G_N_ELEMENTS(fields); i++) {
-        if ((cur = virXMLChild(cpu, fields[i].name)) &&
-            virXMLContentUInt(VIR_FROM_THIS, cur, fields[i].value) < 0)
+        if (!(cur = virXMLChild(cpu, fields[i].name)))
+            continue;
+        if (virXMLContentUInt(VIR_FROM_THIS, cur, fields[i].value) < 0)
             return -1;
-        if (*fields[i].value == 0 || *fields[i].value > 4096) {
-            virXMLReportNode(VIR_FROM_THIS, cpu, _("<%s> must be 1 to 4096"), fields[i].name);
+        if (*fields[i].value < fields[i].min || *fields[i].value > fields[i].max) {
+            virXMLReportNode(VIR_FROM_THIS, cur, _("must be %u to %u"),
+                             fields[i].min, fields[i].max);
             return -1;
         }
     }
@@ -229,6 +231,7 @@ testNodeParseCpu(testDriver *driver, xmlNodePtr cpu)
         virXMLReportNode(VIR_FROM_THIS, cpu, _("%zu CPUs is more than 16384"), driver->hostcpus);
         return -1;
     }
+    /* libvirt's node files may claim more active CPUs than exist */
     if (driver->nodeInfo.cpus > driver->hostcpus)
         driver->nodeInfo.cpus = driver->hostcpus;
     return 0;
@@ -301,7 +304,7 @@ testDriverLoadNodeFile(testDriver *driver, const char *path)
 
         /* say which file: the parse error only knows a line */
         virReportError(err ? err->code : VIR_ERR_XML_ERROR, _("node file '%s': %s"), path,
-                       err && err->str1 ? err->str1 : _("invalid"));
+                       virErrorDetail());
         return -1;
     }
     return 0;

@@ -46,6 +46,15 @@ testDriverFromConn(virConnectPtr conn)
     return conn->privateData;
 }
 
+/* A change to a domain's definitions: @check refuses it (reporting why)
+ * before anything is touched; @apply makes it and cannot fail. */
+typedef int (*testDefCheck)(const virDomainDef *def, bool live, const void *arg);
+typedef void (*testDefApply)(virDomainDef *def, bool live, const void *arg);
+
+/* test_tune.c */
+int testDomainUpdate(virDomainPtr dom, unsigned int flags, testDefCheck check,
+                     testDefApply apply, const void *arg);
+
 /* test_node.c */
 testDriver *testDriverNew(void);
 int testDriverLoadDefault(testDriver *driver);

@@ -17,26 +17,53 @@
 
 #define TEST_SCHED_WEIGHT_DEFAULT 50
 
-/* Looks up @dom and the definitions a change with @flags applies to. */
-static virDomainObj *
-testDomainObjForChange(virDomainPtr dom, unsigned int flags, virDomainDef **live,
-                       virDomainDef **pers)
+/**
+ * testDomainUpdate:
+ * @dom: the domain
+ * @flags: virDomainModificationImpact plus bits for @check and @apply
+ * @check: refuses the change for one definition, or NULL
+ * @apply: makes the change to one definition
+ * @arg: what the change is
+ *
+ * Applies a change to the live definition, the configuration, or both.
+ * Either everything changes, or nothing: every definition is checked
+ * first, and the new configuration is written to disk before the model
+ * changes, so a failed write changes nothing.
+ */
+int
+testDomainUpdate(virDomainPtr dom, unsigned int flags, testDefCheck check, testDefApply apply,
+                 const void *arg)
 {
-    virDomainObj *obj = testDomainObjFromDomain(dom);
+    testDriver *driver = testDriverFromConn(dom->conn);
+    virDomainDef *live, *pers, *newPers = NULL;
+    virDomainObj *obj;
+    int ret = -1;
 
-    if (obj && virDomainObjGetDefs(obj, flags, live, pers) < 0)
-        virDomainObjEndAPI(&obj);
-    return obj;
-}
-
-/* Ends a change: writes the configuration when it changed. */
-static int
-testDomainEndChange(testDriver *driver, virDomainObj **obj, virDomainDef *pers, int rc)
-{
-    if (rc == 0 && pers)
-        rc = testDomainSaveConfig(driver, *obj);
-    virDomainObjEndAPI(obj);
-    return rc;
+    if (!(obj = testDomainObjFromDomain(dom)))
+        return -1;
+    if (virDomainObjGetDefs(obj, flags & (VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG),
+                            &live, &pers) < 0 ||
+        (check && live && check(live, true, arg) < 0) ||
+        (check && pers && check(pers, false, arg) < 0))
+        goto cleanup;
+    if (pers && driver->store) {
+        newPers = virDomainDefCopy(pers);
+        apply(newPers, false, arg);
+        if (virDomainStoreSaveConfig(driver->store, newPers) < 0) {
+            virDomainDefFree(newPers);
+            goto cleanup;
+        }
+    } else if (pers) {
+        apply(pers, false, arg);
+    }
+    if (live)
+        apply(live, true, arg);
+    if (newPers)
+        virDomainObjAssignConfig(obj, newPers);
+    ret = 0;
+ cleanup:
+    virDomainObjEndAPI(&obj);
+    return ret;
 }
 
 unsigned long long
@@ -52,11 +79,17 @@ testDomainGetMaxMemory(virDomainPtr dom)
     return mem;
 }
 
+typedef struct {
+    unsigned long memory;
+    unsigned int flags;
+} testMemoryChange;
+
 static int
-testDomainCheckMemory(const virDomainDef *def, unsigned long memory, unsigned int flags,
-                      bool live)
+testDomainCheckMemory(const virDomainDef *def, bool live, const void *arg)
 {
-    if (flags & VIR_DOMAIN_MEM_MAXIMUM) {
+    const testMemoryChange *c = arg;
+
+    if (c->flags & VIR_DOMAIN_MEM_MAXIMUM) {
         if (live) {
             virReportError(VIR_ERR_OPERATION_INVALID,
                            _("cannot resize the maximum memory of running domain '%s'"), def->name);
@@ -64,51 +97,49 @@ testDomainCheckMemory(const virDomainDef *def, unsigned long memory, unsigned in
         }
         return 0;
     }
-    if (memory > def->maxMemory) {
+    if (c->memory > def->maxMemory) {
         virReportError(VIR_ERR_INVALID_ARG,
                        _("cannot set the memory of domain '%s' to %lu KiB: its maximum is %llu KiB"),
-                       def->name, memory, def->maxMemory);
+                       def->name, c->memory, def->maxMemory);
         return -1;
     }
     return 0;
 }
 
 static void
-testDomainApplyMemory(virDomainDef *def, unsigned long memory, unsigned int flags)
+testDomainApplyMemory(virDomainDef *def, bool live G_GNUC_UNUSED, const void *arg)
 {
-    if (flags & VIR_DOMAIN_MEM_MAXIMUM) {
-        def->maxMemory = memory;
-        if (def->curMemory > memory)
-            def->curMemory = memory;
+    const testMemoryChange *c = arg;
+
+    if (c->flags & VIR_DOMAIN_MEM_MAXIMUM) {
+        def->maxMemory = c->memory;
+        if (def->curMemory > c->memory)
+            def->curMemory = c->memory;
     } else {
-        def->curMemory = memory;
+        def->curMemory = c->memory;
     }
 }
 
 int
 testDomainSetMemoryFlags(virDomainPtr dom, unsigned long memory, unsigned int flags)
 {
-    testDriver *driver = testDriverFromConn(dom->conn);
-    virDomainDef *live, *pers;
-    virDomainObj *obj;
+    testMemoryChange change = { memory, flags };
 
     virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG | VIR_DOMAIN_MEM_MAXIMUM, -1);
-    if (!(obj = testDomainObjForChange(dom, flags, &live, &pers)))
-        return -1;
-    if ((live && testDomainCheckMemory(live, memory, flags, true) < 0) ||
-        (pers && testDomainCheckMemory(pers, memory, flags, false) < 0))
-        return testDomainEndChange(driver, &obj, NULL, -1);
-    if (live)
-        testDomainApplyMemory(live, memory, flags);
-    if (pers)
-        testDomainApplyMemory(pers, memory, flags);
-    return testDomainEndChange(driver, &obj, pers, 0);
+    return testDomainUpdate(dom, flags, testDomainCheckMemory, testDomainApplyMemory, &change);
 }
 
+typedef struct {
+    unsigned int nvcpus;
+    unsigned int flags;
+} testVcpuChange;
+
 static int
-testDomainCheckVcpus(const virDomainDef *def, unsigned int nvcpus, unsigned int flags, bool live)
+testDomainCheckVcpus(const virDomainDef *def, bool live, const void *arg)
 {
-    if (flags & VIR_DOMAIN_VCPU_MAXIMUM) {
+    const testVcpuChange *c = arg;
+
+    if (c->flags & VIR_DOMAIN_VCPU_MAXIMUM) {
         if (live) {
             virReportError(VIR_ERR_OPERATION_INVALID,
                            _("cannot change the maximum vcpus of running domain '%s'"), def->name);
@@ -116,21 +147,30 @@ testDomainCheckVcpus(const virDomainDef *def, unsigned int nvcpus, unsigned int 
         }
         return 0;
     }
-    if (nvcpus > def->maxvcpus) {
+    if (c->nvcpus > def->maxvcpus) {
         virReportError(VIR_ERR_INVALID_ARG,
                        _("cannot give domain '%s' %u vcpus: its maximum is %u"),
-                       def->name, nvcpus, def->maxvcpus);
+                       def->name, c->nvcpus, def->maxvcpus);
         return -1;
     }
     return 0;
 }
 
+static void
+testDomainApplyVcpus(virDomainDef *def, bool live G_GNUC_UNUSED, const void *arg)
+{
+    const testVcpuChange *c = arg;
+
+    if (c->flags & VIR_DOMAIN_VCPU_MAXIMUM)
+        virDomainDefSetMaxVcpus(def, c->nvcpus);
+    else
+        def->vcpus = c->nvcpus;
+}
+
 int
 testDomainSetVcpusFlags(virDomainPtr dom, unsigned int nvcpus, unsigned int flags)
 {
-    testDriver *driver = testDriverFromConn(dom->conn);
-    virDomainDef *live, *pers;
-    virDomainObj *obj;
+    testVcpuChange change = { nvcpus, flags };
 
     virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG | VIR_DOMAIN_VCPU_MAXIMUM |
                   VIR_DOMAIN_VCPU_GUEST | VIR_DOMAIN_VCPU_HOTPLUGGABLE, -1);
@@ -144,20 +184,7 @@ testDomainSetVcpusFlags(virDomainPtr dom, unsigned int nvcpus, unsigned int flag
                        _("%u vcpus is more than the test driver allows (%d)"), nvcpus, TEST_MAX_VCPUS);
         return -1;
     }
-    if (!(obj = testDomainObjForChange(dom, flags, &live, &pers)))
-        return -1;
-    if ((live && testDomainCheckVcpus(live, nvcpus, flags, true) < 0) ||
-        (pers && testDomainCheckVcpus(pers, nvcpus, flags, false) < 0))
-        return testDomainEndChange(driver, &obj, NULL, -1);
-    if (flags & VIR_DOMAIN_VCPU_MAXIMUM) {
-        virDomainDefSetMaxVcpus(pers, nvcpus);
-    } else {
-        if (live)
-            live->vcpus = nvcpus;
-        if (pers)
-            pers->vcpus = nvcpus;
-    }
-    return testDomainEndChange(driver, &obj, pers, 0);
+    return testDomainUpdate(dom, flags, testDomainCheckVcpus, testDomainApplyVcpus, &change);
 }
 
 int
@@ -182,24 +209,33 @@ testDomainGetVcpusFlags(virDomainPtr dom, unsigned int flags)
     return ret;
 }
 
+typedef struct {
+    unsigned int vcpu;
+    const virBitmap *map;
+} testPinChange;
+
 static int
-testDomainCheckVcpuExists(const virDomainDef *def, unsigned int vcpu)
+testDomainCheckPin(const virDomainDef *def, bool live G_GNUC_UNUSED, const void *arg)
 {
-    if (vcpu >= def->maxvcpus) {
+    const testPinChange *c = arg;
+
+    if (c->vcpu >= def->maxvcpus) {
         virReportError(VIR_ERR_INVALID_ARG, _("vcpu %u does not exist: domain '%s' has %u vcpus"),
-                       vcpu, def->name, def->maxvcpus);
+                       c->vcpu, def->name, def->maxvcpus);
         return -1;
     }
     return 0;
 }
 
 static void
-testDomainSetPin(virDomainDef *def, unsigned int vcpu, const virBitmap *map)
+testDomainApplyPin(virDomainDef *def, bool live G_GNUC_UNUSED, const void *arg)
 {
+    const testPinChange *c = arg;
+
     if (!def->cputune.vcpupin)
         def->cputune.vcpupin = g_new0(virBitmap *, def->maxvcpus);
-    virBitmapFree(def->cputune.vcpupin[vcpu]);
-    def->cputune.vcpupin[vcpu] = virBitmapCopy(map);
+    virBitmapFree(def->cputune.vcpupin[c->vcpu]);
+    def->cputune.vcpupin[c->vcpu] = virBitmapCopy(c->map);
 }
 
 int
@@ -208,22 +244,13 @@ testDomainPinVcpuFlags(virDomainPtr dom, unsigned int vcpu, unsigned char *cpuma
 {
     testDriver *driver = testDriverFromConn(dom->conn);
     g_autoptr(virBitmap) map = NULL;
-    virDomainDef *live, *pers;
-    virDomainObj *obj;
+    testPinChange change = { vcpu, NULL };
 
     virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG, -1);
     if (!(map = virBitmapFromCpumap(cpumap, maplen, driver->hostcpus)))
         return -1;
-    if (!(obj = testDomainObjForChange(dom, flags, &live, &pers)))
-        return -1;
-    if ((live && testDomainCheckVcpuExists(live, vcpu) < 0) ||
-        (pers && testDomainCheckVcpuExists(pers, vcpu) < 0))
-        return testDomainEndChange(driver, &obj, NULL, -1);
-    if (live)
-        testDomainSetPin(live, vcpu, map);
-    if (pers)
-        testDomainSetPin(pers, vcpu, map);
-    return testDomainEndChange(driver, &obj, pers, 0);
+    change.map = map;
+    return testDomainUpdate(dom, flags, testDomainCheckPin, testDomainApplyPin, &change);
 }
 
 static int
@@ -402,6 +429,12 @@ testDomainGetSchedulerParametersFlags(virDomainPtr dom, virTypedParameterPtr par
     return 0;
 }
 
+static void
+testDomainApplyWeight(virDomainDef *def, bool live G_GNUC_UNUSED, const void *arg)
+{
+    def->cputune.shares = *(const unsigned int *)arg;
+}
+
 int
 testDomainSetSchedulerParametersFlags(virDomainPtr dom, virTypedParameterPtr params,
                                       int nparams, unsigned int flags)
@@ -409,9 +442,6 @@ testDomainSetSchedulerParametersFlags(virDomainPtr dom, virTypedParameterPtr par
     static const virTypedParamSpec specs[] = {
         { VIR_DOMAIN_SCHEDULER_WEIGHT, VIR_TYPED_PARAM_UINT },
     };
-    testDriver *driver = testDriverFromConn(dom->conn);
-    virDomainDef *live, *pers;
-    virDomainObj *obj;
     unsigned int weight = 0;
     int i;
 
@@ -424,13 +454,7 @@ testDomainSetSchedulerParametersFlags(virDomainPtr dom, virTypedParameterPtr par
         virReportError(VIR_ERR_INVALID_ARG, _("weight must be 1 to 65535, not %u"), weight);
         return -1;
     }
-    if (!(obj = testDomainObjForChange(dom, flags, &live, &pers)))
-        return -1;
-    if (live)
-        live->cputune.shares = weight;
-    if (pers)
-        pers->cputune.shares = weight;
-    return testDomainEndChange(driver, &obj, pers, 0);
+    return testDomainUpdate(dom, flags, NULL, testDomainApplyWeight, &weight);
 }
 
 int
@@ -449,30 +473,36 @@ testDomainGetMemoryParameters(virDomainPtr dom, virTypedParameterPtr params, int
     return ret;
 }
 
+typedef struct {
+    const virTypedParameter *params;
+    int nparams;
+} testParamsChange;
+
+static int
+testDomainCheckMemtune(const virDomainDef *def, bool live G_GNUC_UNUSED, const void *arg)
+{
+    const testParamsChange *c = arg;
+    virDomainMemtune tune = def->memtune;
+
+    return virDomainMemtuneApplyParams(&tune, c->params, c->nparams);
+}
+
+static void
+testDomainApplyMemtune(virDomainDef *def, bool live G_GNUC_UNUSED, const void *arg)
+{
+    const testParamsChange *c = arg;
+
+    ignore_value(virDomainMemtuneApplyParams(&def->memtune, c->params, c->nparams));
+}
+
 int
 testDomainSetMemoryParameters(virDomainPtr dom, virTypedParameterPtr params, int nparams,
                               unsigned int flags)
 {
-    testDriver *driver = testDriverFromConn(dom->conn);
-    virDomainDef *live, *pers;
-    virDomainMemtune newLive = { 0 }, newPers = { 0 };
-    virDomainObj *obj;
+    testParamsChange change = { params, nparams };
 
     virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG, -1);
-    if (!(obj = testDomainObjForChange(dom, flags, &live, &pers)))
-        return -1;
-    if (live)
-        newLive = live->memtune;
-    if (pers)
-        newPers = pers->memtune;
-    if ((live && virDomainMemtuneApplyParams(&newLive, params, nparams) < 0) ||
-        (pers && virDomainMemtuneApplyParams(&newPers, params, nparams) < 0))
-        return testDomainEndChange(driver, &obj, NULL, -1);
-    if (live)
-        live->memtune = newLive;
-    if (pers)
-        pers->memtune = newPers;
-    return testDomainEndChange(driver, &obj, pers, 0);
+    return testDomainUpdate(dom, flags, testDomainCheckMemtune, testDomainApplyMemtune, &change);
 }
 
 int
@@ -491,38 +521,34 @@ testDomainGetBlkioParameters(virDomainPtr dom, virTypedParameterPtr params, int 
     return ret;
 }
 
+static int
+testDomainCheckBlkiotune(const virDomainDef *def, bool live G_GNUC_UNUSED, const void *arg)
+{
+    const testParamsChange *c = arg;
+    virDomainBlkiotune tune = { 0 };
+    int rc;
+
+    virDomainBlkiotuneCopy(&tune, &def->blkiotune);
+    rc = virDomainBlkiotuneApplyParams(&tune, c->params, c->nparams);
+    virDomainBlkiotuneClear(&tune);
+    return rc;
+}
+
+static void
+testDomainApplyBlkiotune(virDomainDef *def, bool live G_GNUC_UNUSED, const void *arg)
+{
+    const testParamsChange *c = arg;
+
+    ignore_value(virDomainBlkiotuneApplyParams(&def->blkiotune, c->params, c->nparams));
+}
+
 int
 testDomainSetBlkioParameters(virDomainPtr dom, virTypedParameterPtr params, int nparams,
                              unsigned int flags)
 {
-    testDriver *driver = testDriverFromConn(dom->conn);
-    virDomainBlkiotune newLive = { 0 }, newPers = { 0 };
-    virDomainDef *live, *pers;
-    virDomainObj *obj;
-    int rc = -1;
+    testParamsChange change = { params, nparams };
 
     virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG, -1);
-    if (!(obj = testDomainObjForChange(dom, flags, &live, &pers)))
-        return -1;
-    if (live)
-        virDomainBlkiotuneCopy(&newLive, &live->blkiotune);
-    if (pers)
-        virDomainBlkiotuneCopy(&newPers, &pers->blkiotune);
-    if ((!live || virDomainBlkiotuneApplyParams(&newLive, params, nparams) == 0) &&
-        (!pers || virDomainBlkiotuneApplyParams(&newPers, params, nparams) == 0)) {
-        if (live) {
-            virDomainBlkiotuneClear(&live->blkiotune);
-            live->blkiotune = newLive;
-            newLive = (virDomainBlkiotune) { 0 };
-        }
-        if (pers) {
-            virDomainBlkiotuneClear(&pers->blkiotune);
-            pers->blkiotune = newPers;
-            newPers = (virDomainBlkiotune) { 0 };
-        }
-        rc = 0;
-    }
-    virDomainBlkiotuneClear(&newLive);
-    virDomainBlkiotuneClear(&newPers);
-    return testDomainEndChange(driver, &obj, rc == 0 ? pers : NULL, rc);
+    return testDomainUpdate(dom, flags, testDomainCheckBlkiotune, testDomainApplyBlkiotune,
+                            &change);
 }

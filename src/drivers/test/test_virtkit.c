@@ -95,29 +95,18 @@ testDomainLeave(virDomainPtr dom, unsigned int cookie, unsigned int flags)
     return ret;
 }
 
+static void
+testDomainApplySharing(virDomainDef *def, bool live G_GNUC_UNUSED, const void *arg)
+{
+    def->nosharepages = !*(const int *)arg;
+}
+
 /* Sharing is on unless <memoryBacking><nosharepages/>, as in libvirt. */
 int
 testDomainSetMemorySharing(virDomainPtr dom, int enable, unsigned int flags)
 {
-    testDriver *driver = testDriverFromConn(dom->conn);
-    virDomainDef *live, *pers;
-    virDomainObj *obj;
-    int ret;
-
     virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG, -1);
-    if (!(obj = testDomainObjFromDomain(dom)))
-        return -1;
-    if (virDomainObjGetDefs(obj, flags, &live, &pers) < 0) {
-        virDomainObjEndAPI(&obj);
-        return -1;
-    }
-    if (live)
-        live->nosharepages = !enable;
-    if (pers)
-        pers->nosharepages = !enable;
-    ret = pers ? testDomainSaveConfig(driver, obj) : 0;
-    virDomainObjEndAPI(&obj);
-    return ret;
+    return testDomainUpdate(dom, flags, NULL, testDomainApplySharing, &enable);
 }
 
 int
