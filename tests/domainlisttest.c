@@ -245,10 +245,10 @@ START_TEST(test_node_file_states)
         const char *name;
         int state, reason, persistent, managedsave;
     } cases[] = {
-        { "fv0", VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED, 1, 0 },
-        { "paused", VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_USER, 1, 0 },
+        { "fv0", VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_UNKNOWN, 1, 0 },
+        { "paused", VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_UNKNOWN, 1, 0 },
         { "off", VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_UNKNOWN, 1, 0 },
-        { "transient", VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED, 0, 0 },
+        { "transient", VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_UNKNOWN, 0, 0 },
         { "saved", VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_UNKNOWN, 1, 1 },
     };
     virConnectPtr conn = testOpenNode("nodes/states.xml");

@@ -177,10 +177,11 @@ testNodeAddDomain(testDriver *driver, xmlNodePtr domnode)
     }
     obj->persistent = !st.transient;
     obj->hasManagedSave = st.hasManagedSave;
+    /* like libvirt's test driver: found running, for reasons unknown */
     if (st.runstate != VIR_DOMAIN_SHUTOFF) {
-        ret = testDomainStartObj(driver, obj, VIR_DOMAIN_RUNNING_BOOTED,
+        ret = testDomainStartObj(driver, obj, VIR_DOMAIN_RUNNING_UNKNOWN,
                                  st.runstate == VIR_DOMAIN_PAUSED);
-        if (ret == 0 && st.runstate != VIR_DOMAIN_RUNNING && st.runstate != VIR_DOMAIN_PAUSED)
+        if (ret == 0 && st.runstate != VIR_DOMAIN_RUNNING)
             virDomainObjSetState(obj, st.runstate, 0);
     }
     virDomainObjEndAPI(&obj);

@@ -1,0 +1,243 @@
+/*
+ * apicompare.c: one program, two libraries.  Built against virtkit
+ * (-DUSE_VIRTKIT) and against libvirt, it drives test:///default through
+ * the same calls and prints what each call answers; the two outputs must
+ * be identical (tests/compattest.sh diffs them).  Only facts both test
+ * drivers model are printed: never CPU times, and not the few answers in
+ * which virtkit deliberately differs (README, "Differences from libvirt"):
+ * virtkit's test driver can start a defined domain paused, and refuses to
+ * undefine a transient domain.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifdef USE_VIRTKIT
+# include <virt/virt.h>
+#else
+# include <libvirt/libvirt.h>
+# include <libvirt/virterror.h>
+#endif
+
+static void
+quiet(void *opaque, virErrorPtr err)
+{
+    (void)opaque;
+    (void)err;
+}
+
+static void
+say(const char *what, int rc)
+{
+    if (rc < 0)
+        printf("%s: error %d\n", what, virGetLastErrorCode());
+    else
+        printf("%s: %d\n", what, rc);
+}
+
+static void
+state(virDomainPtr dom)
+{
+    int s = -1, r = -1;
+
+    say("getstate", virDomainGetState(dom, &s, &r, 0));
+    printf("  state %d reason %d active %d persistent %d\n", s, r,
+           virDomainIsActive(dom), virDomainIsPersistent(dom));
+}
+
+static void
+info(virDomainPtr dom)
+{
+    virDomainInfo i;
+
+    say("getinfo", virDomainGetInfo(dom, &i));
+    printf("  state %d maxMem %lu memory %lu vcpus %u\n", i.state, i.maxMem, i.memory,
+           i.nrVirtCpu);
+}
+
+/* The XML with the generated UUID taken out. */
+static void
+xml(virDomainPtr dom, unsigned int flags)
+{
+    char *x = virDomainGetXMLDesc(dom, flags);
+    char *u;
+
+    if (!x) {
+        printf("xml: error %d\n", virGetLastErrorCode());
+        return;
+    }
+    if ((u = strstr(x, "<uuid>")))
+        memset(u + 6, 'x', 36);
+    printf("%s", x);
+    free(x);
+}
+
+static int
+byName(const void *a, const void *b)
+{
+    return strcmp(virDomainGetName(*(virDomainPtr const *)a),
+                  virDomainGetName(*(virDomainPtr const *)b));
+}
+
+/* In name order: neither library promises an order. */
+static void
+listing(virConnectPtr conn, unsigned int flags)
+{
+    virDomainPtr *doms = NULL;
+    int i, n = virConnectListAllDomains(conn, &doms, flags);
+
+    printf("list 0x%x:", flags);
+    if (n > 0)
+        qsort(doms, n, sizeof(*doms), byName);
+    for (i = 0; i < n; i++) {
+        printf(" %s", virDomainGetName(doms[i]));
+        virDomainFree(doms[i]);
+    }
+    printf(" (%d)\n", n);
+    free(doms);
+}
+
+static void
+pins(virDomainPtr dom, unsigned int flags)
+{
+    unsigned char maps[2 * 2];
+    int i, n = virDomainGetVcpuPinInfo(dom, 2, maps, 2, flags);
+
+    say("pininfo", n);
+    for (i = 0; i < n; i++)
+        printf("  vcpu %d: %02x %02x\n", i, maps[i * 2], maps[i * 2 + 1]);
+}
+
+static void
+node(virConnectPtr conn)
+{
+    virNodeInfo ni;
+    virSecurityModel sm;
+    unsigned long ver = 0;
+
+    say("nodeinfo", virNodeGetInfo(conn, &ni));
+    printf("  %s %lu %u %u %u %u %u %u\n", ni.model, ni.memory, ni.cpus, ni.mhz, ni.nodes,
+           ni.sockets, ni.cores, ni.threads);
+    say("secmodel", virNodeGetSecurityModel(conn, &sm));
+    printf("  '%s' '%s'\n", sm.model, sm.doi);
+    say("hvversion", virConnectGetVersion(conn, &ver));
+    printf("  %lu %s\n", ver, virConnectGetType(conn));
+    say("maxvcpus", virConnectGetMaxVcpus(conn, NULL));
+    say("alive", virConnectIsAlive(conn));
+    say("numofdomains", virConnectNumOfDomains(conn));
+    say("numofdefined", virConnectNumOfDefinedDomains(conn));
+}
+
+static void
+tunables(virDomainPtr dom)
+{
+    virTypedParameter p[8];
+    int n = 0, i;
+    char *type = virDomainGetSchedulerType(dom, &n);
+
+    printf("scheduler %s %d\n", type ? type : "?", n);
+    free(type);
+    say("schedparams", virDomainGetSchedulerParameters(dom, p, &n));
+    printf("  %s %u\n", p[0].field, p[0].value.ui);
+    n = 0;
+    say("memparams count", virDomainGetMemoryParameters(dom, NULL, &n, 0));
+    say("memparams", virDomainGetMemoryParameters(dom, p, &n, 0));
+    for (i = 0; i < n; i++)
+        printf("  %s %llu\n", p[i].field, p[i].value.ul);
+}
+
+static void
+lifecycle(virConnectPtr conn)
+{
+    virDomainPtr dom = virDomainDefineXML(conn,
+        "<domain type='test'><name>dom-0</name><memory unit='MiB'>64</memory>"
+        "<vcpu>2</vcpu><os><type>hvm</type></os></domain>");
+    unsigned char map[2] = { 0x08, 0x00 };
+    int autostart = -1;
+
+    state(dom);
+    info(dom);
+    xml(dom, VIR_DOMAIN_XML_INACTIVE);
+    say("start", virDomainCreate(dom));
+    state(dom);
+    printf("  id %d\n", (int)virDomainGetID(dom));
+    say("suspend", virDomainSuspend(dom));
+    state(dom);
+    say("resume", virDomainResume(dom));
+    state(dom);
+    say("pin vcpu 0", virDomainPinVcpu(dom, 0, map, 2));
+    pins(dom, VIR_DOMAIN_AFFECT_LIVE);
+    say("setmem", virDomainSetMemory(dom, 32768));
+    info(dom);
+    say("setautostart", virDomainSetAutostart(dom, 1));
+    say("getautostart", virDomainGetAutostart(dom, &autostart));
+    printf("  %d\n", autostart);
+    listing(conn, 0);
+    listing(conn, VIR_CONNECT_LIST_DOMAINS_INACTIVE);
+    listing(conn, VIR_CONNECT_LIST_DOMAINS_ACTIVE | VIR_CONNECT_LIST_DOMAINS_PERSISTENT);
+    say("shutdown", virDomainShutdown(dom));
+    state(dom);
+    pins(dom, VIR_DOMAIN_AFFECT_CONFIG);
+    say("start", virDomainCreate(dom));
+    state(dom);
+    say("destroy", virDomainDestroy(dom));
+    state(dom);
+    say("undefine", virDomainUndefine(dom));
+    say("getstate after undefine", virDomainGetState(dom, &autostart, NULL, 0));
+    virDomainFree(dom);
+}
+
+static void
+transient(virConnectPtr conn)
+{
+    virDomainPtr dom = virDomainCreateXML(conn,
+        "<domain type='test'><name>tmp</name><memory>65536</memory>"
+        "<os><type>hvm</type></os></domain>", 0);
+
+    state(dom);
+    say("destroy", virDomainDestroy(dom));
+    say("lookup after destroy", virDomainLookupByName(conn, "tmp") ? 0 : -1);
+    virDomainFree(dom);
+}
+
+static void
+errors(virConnectPtr conn)
+{
+    say("lookup name", virDomainLookupByName(conn, "nosuch") ? 0 : -1);
+    say("lookup id", virDomainLookupByID(conn, 99) ? 0 : -1);
+    say("lookup uuid", virDomainLookupByUUIDString(conn, "bogus") ? 0 : -1);
+    say("define malformed", virDomainDefineXML(conn, "<domain") ? 0 : -1);
+    say("define no memory", virDomainDefineXML(conn,
+        "<domain type='test'><name>x</name><os><type>hvm</type></os></domain>") ? 0 : -1);
+    say("define duplicate", virDomainDefineXML(conn,
+        "<domain type='test'><name>test</name><memory>1024</memory>"
+        "<os><type>hvm</type></os></domain>") ? 0 : -1);
+    say("info NULL", virDomainGetInfo(NULL, NULL));
+    say("numofdomains NULL", virConnectNumOfDomains(NULL));
+}
+
+int
+main(void)
+{
+    virConnectPtr conn, ro;
+    virDomainPtr test;
+
+    virSetErrorFunc(NULL, quiet);
+    conn = virConnectOpen("test:///default");
+    ro = virConnectOpenReadOnly("test:///default");
+    node(conn);
+    test = virDomainLookupByName(conn, "test");
+    printf("test id %d name %s\n", (int)virDomainGetID(test), virDomainGetName(test));
+    state(test);
+    info(test);
+    xml(test, 0);
+    tunables(test);
+    lifecycle(conn);
+    transient(conn);
+    errors(conn);
+    say("readonly define", virDomainDefineXML(ro, "<domain/>") ? 0 : -1);
+    virDomainFree(test);
+    say("close ro", virConnectClose(ro));
+    say("close", virConnectClose(conn));
+    return 0;
+}
