@@ -252,18 +252,21 @@ virDomainNameValidate(const char *name)
     return 0;
 }
 
+const virBitmap *
+virDomainDefGetVcpuPin(const virDomainDef *def, unsigned int vcpu)
+{
+    if (def->cputune.vcpupin && vcpu < def->maxvcpus && def->cputune.vcpupin[vcpu])
+        return def->cputune.vcpupin[vcpu];
+    return def->cpumask;
+}
+
 virBitmap *
 virDomainDefGetVcpuAffinity(const virDomainDef *def, unsigned int vcpu, size_t hostcpus)
 {
-    const virBitmap *pin = NULL;
-    virBitmap *ret;
+    const virBitmap *pin = virDomainDefGetVcpuPin(def, vcpu);
+    virBitmap *ret = virBitmapNew(hostcpus);
     ssize_t cpu = -1;
 
-    if (def->cputune.vcpupin && vcpu < def->maxvcpus)
-        pin = def->cputune.vcpupin[vcpu];
-    if (!pin)
-        pin = def->cpumask;
-    ret = virBitmapNew(hostcpus);
     if (!pin) {
         virBitmapSetAll(ret);
         return ret;
@@ -271,6 +274,23 @@ virDomainDefGetVcpuAffinity(const virDomainDef *def, unsigned int vcpu, size_t h
     while ((cpu = virBitmapNextSetBit(pin, cpu)) >= 0 && (size_t)cpu < hostcpus)
         virBitmapSetBit(ret, cpu);
     return ret;
+}
+
+void
+virDomainDefGetVcpuCpumap(const virDomainDef *def, unsigned int vcpu, size_t hostcpus,
+                          unsigned char *cpumap, int maplen)
+{
+    const virBitmap *pin = virDomainDefGetVcpuPin(def, vcpu);
+    size_t cpu;
+
+    if (pin) {
+        /* pins were checked against the host when they were set */
+        virBitmapToCpumap(pin, cpumap, maplen);
+        return;
+    }
+    memset(cpumap, 0, maplen);
+    for (cpu = 0; cpu < hostcpus && cpu < (size_t)maplen * 8; cpu++)
+        VIR_USE_CPU(cpumap, cpu);
 }
 
 void

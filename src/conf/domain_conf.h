@@ -316,10 +316,18 @@ void virDomainDefFormatBuf(GString *buf, int indent, const virDomainDef *def,
  * bytes of valid UTF-8. */
 int virDomainNameValidate(const char *name);
 
+/* The map restricting vcpu @vcpu: its <vcpupin>, else <vcpu cpuset>;
+ * NULL when it may run on every CPU.  Owned by @def. */
+const virBitmap *virDomainDefGetVcpuPin(const virDomainDef *def, unsigned int vcpu);
+
 /* The effective CPUs vcpu @vcpu may run on, given @hostcpus CPUs: its
  * <vcpupin>, else <vcpu cpuset>, else all.  Caller frees. */
 virBitmap *virDomainDefGetVcpuAffinity(const virDomainDef *def, unsigned int vcpu,
                                        size_t hostcpus);
+
+/* The same as a public-API cpumap of @maplen bytes, without allocating. */
+void virDomainDefGetVcpuCpumap(const virDomainDef *def, unsigned int vcpu, size_t hostcpus,
+                               unsigned char *cpumap, int maplen);
 
 /* Changes the vcpu count; drops pins of vcpus that no longer exist. */
 void virDomainDefSetMaxVcpus(virDomainDef *def, unsigned int maxvcpus);

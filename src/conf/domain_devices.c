@@ -7,6 +7,7 @@
 
 #include "domain_conf_priv.h"
 #include "virerror.h"
+#include "virstring.h"
 #include "virxml.h"
 
 #define VIR_FROM_THIS VIR_FROM_DOMAIN
@@ -58,10 +59,10 @@ virDomainFormatAddress(GString *buf, int indent, const virDomainDeviceAddress *a
     if (!addr)
         return;
     virXMLIndent(buf, indent);
-    g_string_append(buf, "<address");
+    virStringAppend(buf, "<address");
     for (i = 0; i < addr->nattrs; i++)
         virXMLAddAttr(buf, addr->names[i], addr->values[i]);
-    g_string_append(buf, "/>\n");
+    virStringAppend(buf, "/>\n");
 }
 
 /* Reads an enum attribute of a device; @required makes absence an error. */
@@ -237,36 +238,36 @@ static void
 virDomainFormatDisk(GString *buf, int indent, const virDomainDiskDef *disk)
 {
     virXMLIndent(buf, indent);
-    g_string_append(buf, "<disk");
+    virStringAppend(buf, "<disk");
     virXMLAddAttr(buf, "type", virDomainDiskTypeTypeToString(disk->type));
     virXMLAddAttr(buf, "device", virDomainDiskDeviceTypeToString(disk->device));
-    g_string_append(buf, ">\n");
+    virStringAppend(buf, ">\n");
     if (disk->driverName || disk->driverType) {
         virXMLIndent(buf, indent + 2);
-        g_string_append(buf, "<driver");
+        virStringAppend(buf, "<driver");
         virXMLAddAttr(buf, "name", disk->driverName);
         virXMLAddAttr(buf, "type", disk->driverType);
-        g_string_append(buf, "/>\n");
+        virStringAppend(buf, "/>\n");
     }
     if (disk->src) {
         virXMLIndent(buf, indent + 2);
-        g_string_append(buf, "<source");
+        virStringAppend(buf, "<source");
         virXMLAddAttr(buf, virDomainDiskSourceAttr[disk->type], disk->src);
-        g_string_append(buf, "/>\n");
+        virStringAppend(buf, "/>\n");
     }
     virXMLIndent(buf, indent + 2);
-    g_string_append(buf, "<target");
+    virStringAppend(buf, "<target");
     virXMLAddAttr(buf, "dev", disk->dst);
     if (disk->bus)
         virXMLAddAttr(buf, "bus", virDomainDiskBusTypeToString(disk->bus));
-    g_string_append(buf, "/>\n");
+    virStringAppend(buf, "/>\n");
     if (disk->readonly)
         virXMLAddEmptyElement(buf, indent + 2, "readonly");
     if (disk->shareable)
         virXMLAddEmptyElement(buf, indent + 2, "shareable");
     virDomainFormatAddress(buf, indent + 2, disk->addr);
     virXMLIndent(buf, indent);
-    g_string_append(buf, "</disk>\n");
+    virStringAppend(buf, "</disk>\n");
 }
 
 static void
@@ -275,36 +276,45 @@ virDomainFormatInterface(GString *buf, int indent, const virDomainNetDef *net)
     const char *srcAttr = virDomainNetSourceAttr[net->type];
 
     virXMLIndent(buf, indent);
-    g_string_append(buf, "<interface");
+    virStringAppend(buf, "<interface");
     virXMLAddAttr(buf, "type", virDomainNetTypeTypeToString(net->type));
-    g_string_append(buf, ">\n");
+    virStringAppend(buf, ">\n");
     if (net->macSet) {
+        static const char hex[] = "0123456789abcdef";
+        char mac[18];
+        size_t i;
+
+        for (i = 0; i < 6; i++) {
+            mac[i * 3] = hex[net->mac[i] >> 4];
+            mac[i * 3 + 1] = hex[net->mac[i] & 0xf];
+            mac[i * 3 + 2] = i < 5 ? ':' : '\0';
+        }
         virXMLIndent(buf, indent + 2);
-        g_string_append_printf(buf, "<mac address='%02x:%02x:%02x:%02x:%02x:%02x'/>\n",
-                               net->mac[0], net->mac[1], net->mac[2],
-                               net->mac[3], net->mac[4], net->mac[5]);
+        virStringAppend(buf, "<mac");
+        virXMLAddAttr(buf, "address", mac);
+        virStringAppendLen(buf, "/>\n", 3);
     }
     if (srcAttr && net->source) {
         virXMLIndent(buf, indent + 2);
-        g_string_append(buf, "<source");
+        virStringAppend(buf, "<source");
         virXMLAddAttr(buf, srcAttr, net->source);
-        g_string_append(buf, "/>\n");
+        virStringAppend(buf, "/>\n");
     }
     if (net->ifname) {
         virXMLIndent(buf, indent + 2);
-        g_string_append(buf, "<target");
+        virStringAppend(buf, "<target");
         virXMLAddAttr(buf, "dev", net->ifname);
-        g_string_append(buf, "/>\n");
+        virStringAppend(buf, "/>\n");
     }
     if (net->model) {
         virXMLIndent(buf, indent + 2);
-        g_string_append(buf, "<model");
+        virStringAppend(buf, "<model");
         virXMLAddAttr(buf, "type", net->model);
-        g_string_append(buf, "/>\n");
+        virStringAppend(buf, "/>\n");
     }
     virDomainFormatAddress(buf, indent + 2, net->addr);
     virXMLIndent(buf, indent);
-    g_string_append(buf, "</interface>\n");
+    virStringAppend(buf, "</interface>\n");
 }
 
 void
@@ -313,24 +323,24 @@ virDomainFormatDevices(GString *buf, int indent, const virDomainDef *def)
     size_t i;
 
     virXMLIndent(buf, indent);
-    g_string_append(buf, "<devices>\n");
+    virStringAppend(buf, "<devices>\n");
     for (i = 0; i < def->ndisks; i++)
         virDomainFormatDisk(buf, indent + 2, &def->disks[i]);
     for (i = 0; i < def->nnets; i++)
         virDomainFormatInterface(buf, indent + 2, &def->nets[i]);
     if (def->memballoon) {
         virXMLIndent(buf, indent + 2);
-        g_string_append(buf, "<memballoon");
+        virStringAppend(buf, "<memballoon");
         virXMLAddAttr(buf, "model", def->memballoon->model);
         if (def->memballoon->addr) {
-            g_string_append(buf, ">\n");
+            virStringAppend(buf, ">\n");
             virDomainFormatAddress(buf, indent + 4, def->memballoon->addr);
             virXMLIndent(buf, indent + 2);
-            g_string_append(buf, "</memballoon>\n");
+            virStringAppend(buf, "</memballoon>\n");
         } else {
-            g_string_append(buf, "/>\n");
+            virStringAppend(buf, "/>\n");
         }
     }
     virXMLIndent(buf, indent);
-    g_string_append(buf, "</devices>\n");
+    virStringAppend(buf, "</devices>\n");
 }

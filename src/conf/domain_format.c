@@ -8,13 +8,20 @@
 
 #include "domain_conf_priv.h"
 #include "viruuid.h"
+#include "virstring.h"
 #include "virxml.h"
 
 static void
 virDomainFormatSize(GString *buf, int indent, const char *name, unsigned long long kib)
 {
     virXMLIndent(buf, indent);
-    g_string_append_printf(buf, "<%s unit='KiB'>%llu</%s>\n", name, kib, name);
+    g_string_append_c(buf, '<');
+    virStringAppend(buf, name);
+    virStringAppendLen(buf, " unit='KiB'>", 12);
+    virXMLAppendULL(buf, kib);
+    virStringAppendLen(buf, "</", 2);
+    virStringAppend(buf, name);
+    virStringAppendLen(buf, ">\n", 2);
 }
 
 static void
@@ -24,7 +31,7 @@ virDomainFormatMemtune(GString *buf, int indent, const virDomainMemtune *tune)
         !tune->swap_hard_limit)
         return;
     virXMLIndent(buf, indent);
-    g_string_append(buf, "<memtune>\n");
+    virStringAppend(buf, "<memtune>\n");
     if (tune->hard_limit)
         virDomainFormatSize(buf, indent + 2, "hard_limit", tune->hard_limit);
     if (tune->soft_limit)
@@ -34,14 +41,14 @@ virDomainFormatMemtune(GString *buf, int indent, const virDomainMemtune *tune)
     if (tune->swap_hard_limit)
         virDomainFormatSize(buf, indent + 2, "swap_hard_limit", tune->swap_hard_limit);
     virXMLIndent(buf, indent);
-    g_string_append(buf, "</memtune>\n");
+    virStringAppend(buf, "</memtune>\n");
 }
 
 static void
 virDomainFormatBlkioDevice(GString *buf, int indent, const virBlkioDevice *dev)
 {
     virXMLIndent(buf, indent);
-    g_string_append(buf, "<device>\n");
+    virStringAppend(buf, "<device>\n");
     virXMLAddElement(buf, indent + 2, "path", dev->path);
     if (dev->weight)
         virXMLAddElementULL(buf, indent + 2, "weight", dev->weight);
@@ -54,7 +61,7 @@ virDomainFormatBlkioDevice(GString *buf, int indent, const virBlkioDevice *dev)
     if (dev->wbps)
         virXMLAddElementULL(buf, indent + 2, "write_bytes_sec", dev->wbps);
     virXMLIndent(buf, indent);
-    g_string_append(buf, "</device>\n");
+    virStringAppend(buf, "</device>\n");
 }
 
 static void
@@ -65,29 +72,31 @@ virDomainFormatBlkiotune(GString *buf, int indent, const virDomainBlkiotune *tun
     if (!tune->weight && !tune->ndevices)
         return;
     virXMLIndent(buf, indent);
-    g_string_append(buf, "<blkiotune>\n");
+    virStringAppend(buf, "<blkiotune>\n");
     if (tune->weight)
         virXMLAddElementULL(buf, indent + 2, "weight", tune->weight);
     for (i = 0; i < tune->ndevices; i++)
         virDomainFormatBlkioDevice(buf, indent + 2, &tune->devices[i]);
     virXMLIndent(buf, indent);
-    g_string_append(buf, "</blkiotune>\n");
+    virStringAppend(buf, "</blkiotune>\n");
 }
 
 static void
 virDomainFormatVcpu(GString *buf, int indent, const virDomainDef *def)
 {
     virXMLIndent(buf, indent);
-    g_string_append_printf(buf, "<vcpu placement='%s'",
-                           def->placement == VIR_DOMAIN_CPU_PLACEMENT_AUTO ? "auto" : "static");
+    virStringAppend(buf, def->placement == VIR_DOMAIN_CPU_PLACEMENT_AUTO ?
+                         "<vcpu placement='auto'" : "<vcpu placement='static'");
     if (def->cpumask) {
         g_autofree char *cpuset = virBitmapFormat(def->cpumask);
 
         virXMLAddAttr(buf, "cpuset", cpuset);
     }
     if (def->vcpus != def->maxvcpus)
-        g_string_append_printf(buf, " current='%u'", def->vcpus);
-    g_string_append_printf(buf, ">%u</vcpu>\n", def->maxvcpus);
+        virXMLAddAttrULL(buf, "current", def->vcpus);
+    g_string_append_c(buf, '>');
+    virXMLAppendULL(buf, def->maxvcpus);
+    virStringAppendLen(buf, "</vcpu>\n", 8);
 }
 
 static void
@@ -102,14 +111,16 @@ virDomainFormatCputune(GString *buf, int indent, const virDomainDef *def)
     if (!tune->shares && !tune->period && !tune->quota && !havePins)
         return;
     virXMLIndent(buf, indent);
-    g_string_append(buf, "<cputune>\n");
+    virStringAppend(buf, "<cputune>\n");
     if (tune->shares)
         virXMLAddElementULL(buf, indent + 2, "shares", tune->shares);
     if (tune->period)
         virXMLAddElementULL(buf, indent + 2, "period", tune->period);
     if (tune->quota) {
         virXMLIndent(buf, indent + 2);
-        g_string_append_printf(buf, "<quota>%lld</quota>\n", tune->quota);
+        virStringAppendLen(buf, "<quota>", 7);
+        virXMLAppendLL(buf, tune->quota);
+        virStringAppendLen(buf, "</quota>\n", 9);
     }
     for (i = 0; havePins && i < def->maxvcpus; i++) {
         g_autofree char *cpuset = NULL;
@@ -118,10 +129,13 @@ virDomainFormatCputune(GString *buf, int indent, const virDomainDef *def)
             continue;
         cpuset = virBitmapFormat(tune->vcpupin[i]);
         virXMLIndent(buf, indent + 2);
-        g_string_append_printf(buf, "<vcpupin vcpu='%u' cpuset='%s'/>\n", i, cpuset);
+        virStringAppend(buf, "<vcpupin");
+        virXMLAddAttrULL(buf, "vcpu", i);
+        virXMLAddAttr(buf, "cpuset", cpuset);
+        virStringAppendLen(buf, "/>\n", 3);
     }
     virXMLIndent(buf, indent);
-    g_string_append(buf, "</cputune>\n");
+    virStringAppend(buf, "</cputune>\n");
 }
 
 static void
@@ -130,23 +144,26 @@ virDomainFormatOS(GString *buf, int indent, const virDomainOSDef *os)
     size_t i;
 
     virXMLIndent(buf, indent);
-    g_string_append(buf, "<os>\n");
+    virStringAppend(buf, "<os>\n");
     virXMLIndent(buf, indent + 2);
-    g_string_append(buf, "<type");
+    virStringAppend(buf, "<type");
     virXMLAddAttr(buf, "arch", os->arch);
     virXMLAddAttr(buf, "machine", os->machine);
-    g_string_append_printf(buf, ">%s</type>\n", virDomainOSTypeToString(os->type));
+    g_string_append_c(buf, '>');
+    virStringAppend(buf, virDomainOSTypeToString(os->type));
+    virStringAppendLen(buf, "</type>\n", 8);
     virXMLAddElement(buf, indent + 2, "init", os->init);
     virXMLAddElement(buf, indent + 2, "kernel", os->kernel);
     virXMLAddElement(buf, indent + 2, "initrd", os->initrd);
     virXMLAddElement(buf, indent + 2, "cmdline", os->cmdline);
     for (i = 0; i < os->nBootDevs; i++) {
         virXMLIndent(buf, indent + 2);
-        g_string_append_printf(buf, "<boot dev='%s'/>\n",
-                               virDomainBootDeviceTypeToString(os->bootDevs[i]));
+        virStringAppend(buf, "<boot");
+        virXMLAddAttr(buf, "dev", virDomainBootDeviceTypeToString(os->bootDevs[i]));
+        virStringAppendLen(buf, "/>\n", 3);
     }
     virXMLIndent(buf, indent);
-    g_string_append(buf, "</os>\n");
+    virStringAppend(buf, "</os>\n");
 }
 
 static void
@@ -157,13 +174,13 @@ virDomainFormatFeatures(GString *buf, int indent, unsigned int features)
     if (!features)
         return;
     virXMLIndent(buf, indent);
-    g_string_append(buf, "<features>\n");
+    virStringAppend(buf, "<features>\n");
     for (i = 0; i < VIR_DOMAIN_FEATURE_LAST; i++) {
         if (features & (1U << i))
             virXMLAddEmptyElement(buf, indent + 2, virDomainFeatureTypeToString(i));
     }
     virXMLIndent(buf, indent);
-    g_string_append(buf, "</features>\n");
+    virStringAppend(buf, "</features>\n");
 }
 
 static void
@@ -184,24 +201,28 @@ virDomainFormatHeader(GString *buf, int indent, const virDomainDef *def, int id,
     char uuidstr[VIR_UUID_STRING_BUFLEN];
 
     virXMLIndent(buf, indent);
-    g_string_append_printf(buf, "<domain type='%s'", virDomainVirtTypeToString(def->virtType));
+    virStringAppend(buf, "<domain");
+    virXMLAddAttr(buf, "type", virDomainVirtTypeToString(def->virtType));
     if (def->fixedId >= 0)
-        g_string_append_printf(buf, " id='%d'", def->fixedId);
+        virXMLAddAttrULL(buf, "id", def->fixedId);
     else if (id >= 0 && !(flags & VIR_DOMAIN_DEF_FORMAT_INACTIVE))
-        g_string_append_printf(buf, " id='%d'", id);
-    if (def->ns && def->nsData)
-        g_string_append_printf(buf, " xmlns:%s='%s'", def->ns->prefix, def->ns->uri);
-    g_string_append(buf, ">\n");
+        virXMLAddAttrULL(buf, "id", id);
+    if (def->ns && def->nsData) {
+        g_autofree char *xmlns = g_strconcat("xmlns:", def->ns->prefix, NULL);
+
+        virXMLAddAttr(buf, xmlns, def->ns->uri);
+    }
+    virStringAppend(buf, ">\n");
     virXMLAddElement(buf, indent + 2, "name", def->name);
     virXMLAddElement(buf, indent + 2, "uuid", virUUIDFormat(def->uuid, uuidstr));
     virXMLAddElement(buf, indent + 2, "title", def->title);
     virXMLAddElement(buf, indent + 2, "description", def->description);
     if (def->metadata) {
         virXMLIndent(buf, indent + 2);
-        g_string_append(buf, "<metadata>\n");
-        g_string_append(buf, def->metadata);
+        virStringAppend(buf, "<metadata>\n");
+        virStringAppend(buf, def->metadata);
         virXMLIndent(buf, indent + 2);
-        g_string_append(buf, "</metadata>\n");
+        virStringAppend(buf, "</metadata>\n");
     }
 }
 
@@ -218,24 +239,25 @@ virDomainDefFormatBuf(GString *buf, int indent, const virDomainDef *def, int id,
     virDomainFormatMemtune(buf, in, &def->memtune);
     if (def->nosharepages) {
         virXMLIndent(buf, in);
-        g_string_append(buf, "<memoryBacking>\n");
+        virStringAppend(buf, "<memoryBacking>\n");
         virXMLAddEmptyElement(buf, in + 2, "nosharepages");
         virXMLIndent(buf, in);
-        g_string_append(buf, "</memoryBacking>\n");
+        virStringAppend(buf, "</memoryBacking>\n");
     }
     virDomainFormatVcpu(buf, in, def);
     virDomainFormatCputune(buf, in, def);
     virDomainFormatOS(buf, in, &def->os);
     virDomainFormatFeatures(buf, in, def->features);
     virXMLIndent(buf, in);
-    g_string_append_printf(buf, "<clock offset='%s'/>\n",
-                           virDomainClockOffsetTypeToString(def->clockOffset));
+    virStringAppend(buf, "<clock");
+    virXMLAddAttr(buf, "offset", virDomainClockOffsetTypeToString(def->clockOffset));
+    virStringAppendLen(buf, "/>\n", 3);
     virDomainFormatLifecycle(buf, in, def);
     virDomainFormatDevices(buf, in, def);
     if (def->ns && def->nsData)
         def->ns->format(buf, in, def->nsData);
     virXMLIndent(buf, indent);
-    g_string_append(buf, "</domain>\n");
+    virStringAppend(buf, "</domain>\n");
 }
 
 char *

@@ -266,24 +266,30 @@ virXMLContentKiB(int domain, xmlNodePtr node, unsigned long long *kib)
 }
 
 /* Escapes markup; in attribute values, also the whitespace that an XML
- * parser would otherwise normalize to spaces. */
+ * parser would otherwise normalize to spaces.  Runs of plain characters
+ * are copied at once: most text has nothing to escape. */
 static void
 virXMLEscapeFull(GString *buf, const char *text, bool attr)
 {
-    const char *cur;
+    const char *special = attr ? "<>&'\"\n\r\t" : "<>&'\"\r";
 
-    for (cur = text; *cur; cur++) {
-        switch (*cur) {
-        case '<': g_string_append(buf, "&lt;"); break;
-        case '>': g_string_append(buf, "&gt;"); break;
-        case '&': g_string_append(buf, "&amp;"); break;
-        case '\'': g_string_append(buf, "&apos;"); break;
-        case '"': g_string_append(buf, "&quot;"); break;
-        case '\n': g_string_append(buf, attr ? "&#10;" : "\n"); break;
-        case '\r': g_string_append(buf, "&#13;"); break;
-        case '\t': g_string_append(buf, attr ? "&#9;" : "\t"); break;
-        default: g_string_append_c(buf, *cur); break;
+    for (;;) {
+        size_t plain = strcspn(text, special);
+
+        virStringAppendLen(buf, text, plain);
+        text += plain;
+        switch (*text) {
+        case '\0': return;
+        case '<': virStringAppendLen(buf, "&lt;", 4); break;
+        case '>': virStringAppendLen(buf, "&gt;", 4); break;
+        case '&': virStringAppendLen(buf, "&amp;", 5); break;
+        case '\'': virStringAppendLen(buf, "&apos;", 6); break;
+        case '"': virStringAppendLen(buf, "&quot;", 6); break;
+        case '\n': virStringAppendLen(buf, "&#10;", 5); break;
+        case '\r': virStringAppendLen(buf, "&#13;", 5); break;
+        case '\t': virStringAppendLen(buf, "&#9;", 4); break;
         }
+        text++;
     }
 }
 
@@ -298,15 +304,63 @@ virXMLAddAttr(GString *buf, const char *name, const char *value)
 {
     if (!value)
         return;
-    g_string_append_printf(buf, " %s='", name);
+    g_string_append_c(buf, ' ');
+    virStringAppend(buf, name);
+    virStringAppendLen(buf, "='", 2);
     virXMLEscapeFull(buf, value, true);
     g_string_append_c(buf, '\'');
 }
 
 void
+virXMLAddAttrULL(GString *buf, const char *name, unsigned long long value)
+{
+    g_string_append_c(buf, ' ');
+    virStringAppend(buf, name);
+    virStringAppendLen(buf, "='", 2);
+    virXMLAppendULL(buf, value);
+    g_string_append_c(buf, '\'');
+}
+
+/* Formatting whole documents is hot (an XML dump of every domain, every
+ * few seconds, on a host with thousands): numbers and indentation are
+ * written without printf. */
+void
+virXMLAppendULL(GString *buf, unsigned long long value)
+{
+    virStringAppendULL(buf, value);
+}
+
+void
+virXMLAppendLL(GString *buf, long long value)
+{
+    if (value < 0) {
+        g_string_append_c(buf, '-');
+        virXMLAppendULL(buf, -(unsigned long long)value);
+    } else {
+        virXMLAppendULL(buf, value);
+    }
+}
+
+void
 virXMLIndent(GString *buf, int indent)
 {
-    g_string_append_printf(buf, "%*s", indent, "");
+    static const char spaces[] = "                                ";
+
+    while (indent > 0) {
+        int n = MIN(indent, (int)sizeof(spaces) - 1);
+
+        virStringAppendLen(buf, spaces, n);
+        indent -= n;
+    }
+}
+
+/* "<name>" or "</name>" */
+static void
+virXMLAddTag(GString *buf, const char *name, bool close)
+{
+    virStringAppendLen(buf, close ? "</" : "<", close ? 2 : 1);
+    virStringAppend(buf, name);
+    g_string_append_c(buf, '>');
 }
 
 void
@@ -315,23 +369,29 @@ virXMLAddElement(GString *buf, int indent, const char *name, const char *text)
     if (!text)
         return;
     virXMLIndent(buf, indent);
-    g_string_append_printf(buf, "<%s>", name);
+    virXMLAddTag(buf, name, false);
     virXMLEscape(buf, text);
-    g_string_append_printf(buf, "</%s>\n", name);
+    virXMLAddTag(buf, name, true);
+    g_string_append_c(buf, '\n');
 }
 
 void
 virXMLAddElementULL(GString *buf, int indent, const char *name, unsigned long long value)
 {
     virXMLIndent(buf, indent);
-    g_string_append_printf(buf, "<%s>%llu</%s>\n", name, value, name);
+    virXMLAddTag(buf, name, false);
+    virXMLAppendULL(buf, value);
+    virXMLAddTag(buf, name, true);
+    g_string_append_c(buf, '\n');
 }
 
 void
 virXMLAddEmptyElement(GString *buf, int indent, const char *name)
 {
     virXMLIndent(buf, indent);
-    g_string_append_printf(buf, "<%s/>\n", name);
+    g_string_append_c(buf, '<');
+    virStringAppend(buf, name);
+    virStringAppendLen(buf, "/>\n", 3);
 }
 
 /* Indents every line of @text by @indent spaces into @buf. */
@@ -345,7 +405,7 @@ virXMLAppendIndented(GString *buf, const char *text, int indent)
         if (!*lines[i])
             continue;
         virXMLIndent(buf, indent);
-        g_string_append(buf, lines[i]);
+        virStringAppend(buf, lines[i]);
         g_string_append_c(buf, '\n');
     }
 }

@@ -64,6 +64,9 @@ char *virXMLSerializeChildren(xmlNodePtr node, int indent);
 /* Writing: text and attribute values are escaped. */
 void virXMLEscape(GString *buf, const char *text);
 void virXMLAddAttr(GString *buf, const char *name, const char *value);
+void virXMLAddAttrULL(GString *buf, const char *name, unsigned long long value);
+void virXMLAppendULL(GString *buf, unsigned long long value);
+void virXMLAppendLL(GString *buf, long long value);
 void virXMLAddElement(GString *buf, int indent, const char *name,
                       const char *text);
 void virXMLAddElementULL(GString *buf, int indent, const char *name,

@@ -5,6 +5,7 @@
 
 #include "virbitmap.h"
 #include "virerror.h"
+#include "virstring.h"
 
 #define VIR_FROM_THIS VIR_FROM_NONE
 
@@ -267,10 +268,11 @@ virBitmapFormat(const virBitmap *bitmap)
             end++;
         if (out->len)
             g_string_append_c(out, ',');
-        if (end == start)
-            g_string_append_printf(out, "%zd", start);
-        else
-            g_string_append_printf(out, "%zd-%zd", start, end);
+        virStringAppendULL(out, start);
+        if (end != start) {
+            g_string_append_c(out, '-');
+            virStringAppendULL(out, end);
+        }
         start = virBitmapNextSetBit(bitmap, end);
     }
     return g_string_free(out, FALSE);

@@ -139,3 +139,16 @@ virStrToScaledBytes(const char *str, unsigned long long defscale,
     *bytes = value;
     return 0;
 }
+
+void
+virStringAppendULL(GString *buf, unsigned long long value)
+{
+    char digits[24];
+    size_t i = sizeof(digits);
+
+    do {
+        digits[--i] = '0' + value % 10;
+        value /= 10;
+    } while (value);
+    virStringAppendLen(buf, digits + i, sizeof(digits) - i);
+}

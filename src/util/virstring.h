@@ -35,4 +35,28 @@ int virScaleInteger(unsigned long long *value, const char *unit,
 int virStrToScaledBytes(const char *str, unsigned long long defscale,
                         unsigned long long limit, unsigned long long *bytes);
 
+/* Appends to a GString without a call into GLib when it has room: its
+ * fields are public, and XML formatting appends a hundred short strings
+ * per document.  Growth is left to GLib. */
+static inline void
+virStringAppendLen(GString *buf, const char *str, size_t len)
+{
+    if (G_UNLIKELY(buf->len + len >= buf->allocated_len)) {
+        g_string_append_len(buf, str, len);
+        return;
+    }
+    memcpy(buf->str + buf->len, str, len);
+    buf->len += len;
+    buf->str[buf->len] = '\0';
+}
+
+static inline void
+virStringAppend(GString *buf, const char *str)
+{
+    virStringAppendLen(buf, str, strlen(str));
+}
+
+/* Appends @value in decimal: cheaper than a printf, for hot formatters. */
+void virStringAppendULL(GString *buf, unsigned long long value);
+
 #endif /* VIR_STRING_H */

@@ -269,9 +269,7 @@ static void
 testDomainFillCpumap(testDriver *driver, const virDomainDef *def, unsigned int vcpu,
                      unsigned char *cpumap, int maplen)
 {
-    g_autoptr(virBitmap) affinity = virDomainDefGetVcpuAffinity(def, vcpu, driver->hostcpus);
-
-    virBitmapToCpumap(affinity, cpumap, maplen);
+    virDomainDefGetVcpuCpumap(def, vcpu, driver->hostcpus, cpumap, maplen);
 }
 
 int
@@ -300,9 +298,9 @@ testDomainGetVcpuPinInfo(virDomainPtr dom, int ncpumaps, unsigned char *cpumaps,
 static int
 testDomainVcpuHostCpu(testDriver *driver, const virDomainDef *def, unsigned int vcpu)
 {
-    g_autoptr(virBitmap) affinity = virDomainDefGetVcpuAffinity(def, vcpu, driver->hostcpus);
+    const virBitmap *pin = virDomainDefGetVcpuPin(def, vcpu);
 
-    return virBitmapLastSetBit(affinity);
+    return pin ? virBitmapLastSetBit(pin) : (int)driver->hostcpus - 1;
 }
 
 int
