@@ -31,13 +31,17 @@ struct _virConnect {
     void *userData;
 };
 
+/* Names up to this long live in the handle itself. */
+# define VIR_DOMAIN_NAME_INLINE 48
+
 struct _virDomain {
     unsigned int magic;
     gint refs;
-    virConnectPtr conn;
+    virConnectPtr conn;             /* a free handle in the cache: the next one */
     int id;                         /* -1 when inactive */
     unsigned char uuid[VIR_UUID_BUFLEN];
-    char name[];
+    char *name;                     /* inlineName, or allocated when longer */
+    char inlineName[VIR_DOMAIN_NAME_INLINE];
 };
 
 virConnectPtr virConnectNew(void);
@@ -46,6 +50,8 @@ void virConnectUnrefInternal(virConnectPtr conn);
 /* A new handle for a domain; drivers call it to answer lookups. */
 virDomainPtr virGetDomain(virConnectPtr conn, const char *name,
                           const unsigned char *uuid, int id);
+/* Releases a handle whose last reference is gone. */
+void virDomainRelease(virDomainPtr dom);
 
 static inline bool
 virConnectIsValid(virConnectPtr conn)

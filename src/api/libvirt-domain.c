@@ -206,15 +206,9 @@ virDomainRef(virDomainPtr domain)
 int
 virDomainFree(virDomainPtr domain)
 {
-    virConnectPtr conn;
-
     VIR_ENTRY_DOMAIN(domain, -1);
-    if (!g_atomic_int_dec_and_test(&domain->refs))
-        return 0;
-    conn = domain->conn;
-    domain->magic = 0;
-    g_free(domain);
-    virConnectUnrefInternal(conn);
+    if (g_atomic_int_dec_and_test(&domain->refs))
+        virDomainRelease(domain);
     return 0;
 }
 

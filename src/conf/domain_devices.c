@@ -59,10 +59,10 @@ virDomainFormatAddress(GString *buf, int indent, const virDomainDeviceAddress *a
     if (!addr)
         return;
     virXMLIndent(buf, indent);
-    virStringAppend(buf, "<address");
+    virStringAppendLit(buf, "<address");
     for (i = 0; i < addr->nattrs; i++)
         virXMLAddAttr(buf, addr->names[i], addr->values[i]);
-    virStringAppend(buf, "/>\n");
+    virStringAppendLit(buf, "/>\n");
 }
 
 /* Reads an enum attribute of a device; @required makes absence an error. */
@@ -238,36 +238,36 @@ static void
 virDomainFormatDisk(GString *buf, int indent, const virDomainDiskDef *disk)
 {
     virXMLIndent(buf, indent);
-    virStringAppend(buf, "<disk");
+    virStringAppendLit(buf, "<disk");
     virXMLAddAttr(buf, "type", virDomainDiskTypeTypeToString(disk->type));
     virXMLAddAttr(buf, "device", virDomainDiskDeviceTypeToString(disk->device));
-    virStringAppend(buf, ">\n");
+    virStringAppendLit(buf, ">\n");
     if (disk->driverName || disk->driverType) {
         virXMLIndent(buf, indent + 2);
-        virStringAppend(buf, "<driver");
+        virStringAppendLit(buf, "<driver");
         virXMLAddAttr(buf, "name", disk->driverName);
         virXMLAddAttr(buf, "type", disk->driverType);
-        virStringAppend(buf, "/>\n");
+        virStringAppendLit(buf, "/>\n");
     }
     if (disk->src) {
         virXMLIndent(buf, indent + 2);
-        virStringAppend(buf, "<source");
+        virStringAppendLit(buf, "<source");
         virXMLAddAttr(buf, virDomainDiskSourceAttr[disk->type], disk->src);
-        virStringAppend(buf, "/>\n");
+        virStringAppendLit(buf, "/>\n");
     }
     virXMLIndent(buf, indent + 2);
-    virStringAppend(buf, "<target");
+    virStringAppendLit(buf, "<target");
     virXMLAddAttr(buf, "dev", disk->dst);
     if (disk->bus)
         virXMLAddAttr(buf, "bus", virDomainDiskBusTypeToString(disk->bus));
-    virStringAppend(buf, "/>\n");
+    virStringAppendLit(buf, "/>\n");
     if (disk->readonly)
         virXMLAddEmptyElement(buf, indent + 2, "readonly");
     if (disk->shareable)
         virXMLAddEmptyElement(buf, indent + 2, "shareable");
     virDomainFormatAddress(buf, indent + 2, disk->addr);
     virXMLIndent(buf, indent);
-    virStringAppend(buf, "</disk>\n");
+    virStringAppendLit(buf, "</disk>\n");
 }
 
 static void
@@ -276,9 +276,9 @@ virDomainFormatInterface(GString *buf, int indent, const virDomainNetDef *net)
     const char *srcAttr = virDomainNetSourceAttr[net->type];
 
     virXMLIndent(buf, indent);
-    virStringAppend(buf, "<interface");
+    virStringAppendLit(buf, "<interface");
     virXMLAddAttr(buf, "type", virDomainNetTypeTypeToString(net->type));
-    virStringAppend(buf, ">\n");
+    virStringAppendLit(buf, ">\n");
     if (net->macSet) {
         static const char hex[] = "0123456789abcdef";
         char mac[18];
@@ -290,31 +290,31 @@ virDomainFormatInterface(GString *buf, int indent, const virDomainNetDef *net)
             mac[i * 3 + 2] = i < 5 ? ':' : '\0';
         }
         virXMLIndent(buf, indent + 2);
-        virStringAppend(buf, "<mac");
+        virStringAppendLit(buf, "<mac");
         virXMLAddAttr(buf, "address", mac);
         virStringAppendLen(buf, "/>\n", 3);
     }
     if (srcAttr && net->source) {
         virXMLIndent(buf, indent + 2);
-        virStringAppend(buf, "<source");
+        virStringAppendLit(buf, "<source");
         virXMLAddAttr(buf, srcAttr, net->source);
-        virStringAppend(buf, "/>\n");
+        virStringAppendLit(buf, "/>\n");
     }
     if (net->ifname) {
         virXMLIndent(buf, indent + 2);
-        virStringAppend(buf, "<target");
+        virStringAppendLit(buf, "<target");
         virXMLAddAttr(buf, "dev", net->ifname);
-        virStringAppend(buf, "/>\n");
+        virStringAppendLit(buf, "/>\n");
     }
     if (net->model) {
         virXMLIndent(buf, indent + 2);
-        virStringAppend(buf, "<model");
+        virStringAppendLit(buf, "<model");
         virXMLAddAttr(buf, "type", net->model);
-        virStringAppend(buf, "/>\n");
+        virStringAppendLit(buf, "/>\n");
     }
     virDomainFormatAddress(buf, indent + 2, net->addr);
     virXMLIndent(buf, indent);
-    virStringAppend(buf, "</interface>\n");
+    virStringAppendLit(buf, "</interface>\n");
 }
 
 void
@@ -323,24 +323,24 @@ virDomainFormatDevices(GString *buf, int indent, const virDomainDef *def)
     size_t i;
 
     virXMLIndent(buf, indent);
-    virStringAppend(buf, "<devices>\n");
+    virStringAppendLit(buf, "<devices>\n");
     for (i = 0; i < def->ndisks; i++)
         virDomainFormatDisk(buf, indent + 2, &def->disks[i]);
     for (i = 0; i < def->nnets; i++)
         virDomainFormatInterface(buf, indent + 2, &def->nets[i]);
     if (def->memballoon) {
         virXMLIndent(buf, indent + 2);
-        virStringAppend(buf, "<memballoon");
+        virStringAppendLit(buf, "<memballoon");
         virXMLAddAttr(buf, "model", def->memballoon->model);
         if (def->memballoon->addr) {
-            virStringAppend(buf, ">\n");
+            virStringAppendLit(buf, ">\n");
             virDomainFormatAddress(buf, indent + 4, def->memballoon->addr);
             virXMLIndent(buf, indent + 2);
-            virStringAppend(buf, "</memballoon>\n");
+            virStringAppendLit(buf, "</memballoon>\n");
         } else {
-            virStringAppend(buf, "/>\n");
+            virStringAppendLit(buf, "/>\n");
         }
     }
     virXMLIndent(buf, indent);
-    virStringAppend(buf, "</devices>\n");
+    virStringAppendLit(buf, "</devices>\n");
 }

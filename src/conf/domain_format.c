@@ -31,7 +31,7 @@ virDomainFormatMemtune(GString *buf, int indent, const virDomainMemtune *tune)
         !tune->swap_hard_limit)
         return;
     virXMLIndent(buf, indent);
-    virStringAppend(buf, "<memtune>\n");
+    virStringAppendLit(buf, "<memtune>\n");
     if (tune->hard_limit)
         virDomainFormatSize(buf, indent + 2, "hard_limit", tune->hard_limit);
     if (tune->soft_limit)
@@ -41,14 +41,14 @@ virDomainFormatMemtune(GString *buf, int indent, const virDomainMemtune *tune)
     if (tune->swap_hard_limit)
         virDomainFormatSize(buf, indent + 2, "swap_hard_limit", tune->swap_hard_limit);
     virXMLIndent(buf, indent);
-    virStringAppend(buf, "</memtune>\n");
+    virStringAppendLit(buf, "</memtune>\n");
 }
 
 static void
 virDomainFormatBlkioDevice(GString *buf, int indent, const virBlkioDevice *dev)
 {
     virXMLIndent(buf, indent);
-    virStringAppend(buf, "<device>\n");
+    virStringAppendLit(buf, "<device>\n");
     virXMLAddElement(buf, indent + 2, "path", dev->path);
     if (dev->weight)
         virXMLAddElementULL(buf, indent + 2, "weight", dev->weight);
@@ -61,7 +61,7 @@ virDomainFormatBlkioDevice(GString *buf, int indent, const virBlkioDevice *dev)
     if (dev->wbps)
         virXMLAddElementULL(buf, indent + 2, "write_bytes_sec", dev->wbps);
     virXMLIndent(buf, indent);
-    virStringAppend(buf, "</device>\n");
+    virStringAppendLit(buf, "</device>\n");
 }
 
 static void
@@ -72,13 +72,13 @@ virDomainFormatBlkiotune(GString *buf, int indent, const virDomainBlkiotune *tun
     if (!tune->weight && !tune->ndevices)
         return;
     virXMLIndent(buf, indent);
-    virStringAppend(buf, "<blkiotune>\n");
+    virStringAppendLit(buf, "<blkiotune>\n");
     if (tune->weight)
         virXMLAddElementULL(buf, indent + 2, "weight", tune->weight);
     for (i = 0; i < tune->ndevices; i++)
         virDomainFormatBlkioDevice(buf, indent + 2, &tune->devices[i]);
     virXMLIndent(buf, indent);
-    virStringAppend(buf, "</blkiotune>\n");
+    virStringAppendLit(buf, "</blkiotune>\n");
 }
 
 static void
@@ -111,7 +111,7 @@ virDomainFormatCputune(GString *buf, int indent, const virDomainDef *def)
     if (!tune->shares && !tune->period && !tune->quota && !havePins)
         return;
     virXMLIndent(buf, indent);
-    virStringAppend(buf, "<cputune>\n");
+    virStringAppendLit(buf, "<cputune>\n");
     if (tune->shares)
         virXMLAddElementULL(buf, indent + 2, "shares", tune->shares);
     if (tune->period)
@@ -129,13 +129,13 @@ virDomainFormatCputune(GString *buf, int indent, const virDomainDef *def)
             continue;
         cpuset = virBitmapFormat(tune->vcpupin[i]);
         virXMLIndent(buf, indent + 2);
-        virStringAppend(buf, "<vcpupin");
+        virStringAppendLit(buf, "<vcpupin");
         virXMLAddAttrULL(buf, "vcpu", i);
         virXMLAddAttr(buf, "cpuset", cpuset);
         virStringAppendLen(buf, "/>\n", 3);
     }
     virXMLIndent(buf, indent);
-    virStringAppend(buf, "</cputune>\n");
+    virStringAppendLit(buf, "</cputune>\n");
 }
 
 static void
@@ -144,9 +144,9 @@ virDomainFormatOS(GString *buf, int indent, const virDomainOSDef *os)
     size_t i;
 
     virXMLIndent(buf, indent);
-    virStringAppend(buf, "<os>\n");
+    virStringAppendLit(buf, "<os>\n");
     virXMLIndent(buf, indent + 2);
-    virStringAppend(buf, "<type");
+    virStringAppendLit(buf, "<type");
     virXMLAddAttr(buf, "arch", os->arch);
     virXMLAddAttr(buf, "machine", os->machine);
     g_string_append_c(buf, '>');
@@ -158,12 +158,12 @@ virDomainFormatOS(GString *buf, int indent, const virDomainOSDef *os)
     virXMLAddElement(buf, indent + 2, "cmdline", os->cmdline);
     for (i = 0; i < os->nBootDevs; i++) {
         virXMLIndent(buf, indent + 2);
-        virStringAppend(buf, "<boot");
+        virStringAppendLit(buf, "<boot");
         virXMLAddAttr(buf, "dev", virDomainBootDeviceTypeToString(os->bootDevs[i]));
         virStringAppendLen(buf, "/>\n", 3);
     }
     virXMLIndent(buf, indent);
-    virStringAppend(buf, "</os>\n");
+    virStringAppendLit(buf, "</os>\n");
 }
 
 static void
@@ -174,13 +174,13 @@ virDomainFormatFeatures(GString *buf, int indent, unsigned int features)
     if (!features)
         return;
     virXMLIndent(buf, indent);
-    virStringAppend(buf, "<features>\n");
+    virStringAppendLit(buf, "<features>\n");
     for (i = 0; i < VIR_DOMAIN_FEATURE_LAST; i++) {
         if (features & (1U << i))
             virXMLAddEmptyElement(buf, indent + 2, virDomainFeatureTypeToString(i));
     }
     virXMLIndent(buf, indent);
-    virStringAppend(buf, "</features>\n");
+    virStringAppendLit(buf, "</features>\n");
 }
 
 static void
@@ -201,7 +201,7 @@ virDomainFormatHeader(GString *buf, int indent, const virDomainDef *def, int id,
     char uuidstr[VIR_UUID_STRING_BUFLEN];
 
     virXMLIndent(buf, indent);
-    virStringAppend(buf, "<domain");
+    virStringAppendLit(buf, "<domain");
     virXMLAddAttr(buf, "type", virDomainVirtTypeToString(def->virtType));
     if (def->fixedId >= 0)
         virXMLAddAttrULL(buf, "id", def->fixedId);
@@ -212,17 +212,17 @@ virDomainFormatHeader(GString *buf, int indent, const virDomainDef *def, int id,
 
         virXMLAddAttr(buf, xmlns, def->ns->uri);
     }
-    virStringAppend(buf, ">\n");
+    virStringAppendLit(buf, ">\n");
     virXMLAddElement(buf, indent + 2, "name", def->name);
     virXMLAddElement(buf, indent + 2, "uuid", virUUIDFormat(def->uuid, uuidstr));
     virXMLAddElement(buf, indent + 2, "title", def->title);
     virXMLAddElement(buf, indent + 2, "description", def->description);
     if (def->metadata) {
         virXMLIndent(buf, indent + 2);
-        virStringAppend(buf, "<metadata>\n");
+        virStringAppendLit(buf, "<metadata>\n");
         virStringAppend(buf, def->metadata);
         virXMLIndent(buf, indent + 2);
-        virStringAppend(buf, "</metadata>\n");
+        virStringAppendLit(buf, "</metadata>\n");
     }
 }
 
@@ -239,17 +239,17 @@ virDomainDefFormatBuf(GString *buf, int indent, const virDomainDef *def, int id,
     virDomainFormatMemtune(buf, in, &def->memtune);
     if (def->nosharepages) {
         virXMLIndent(buf, in);
-        virStringAppend(buf, "<memoryBacking>\n");
+        virStringAppendLit(buf, "<memoryBacking>\n");
         virXMLAddEmptyElement(buf, in + 2, "nosharepages");
         virXMLIndent(buf, in);
-        virStringAppend(buf, "</memoryBacking>\n");
+        virStringAppendLit(buf, "</memoryBacking>\n");
     }
     virDomainFormatVcpu(buf, in, def);
     virDomainFormatCputune(buf, in, def);
     virDomainFormatOS(buf, in, &def->os);
     virDomainFormatFeatures(buf, in, def->features);
     virXMLIndent(buf, in);
-    virStringAppend(buf, "<clock");
+    virStringAppendLit(buf, "<clock");
     virXMLAddAttr(buf, "offset", virDomainClockOffsetTypeToString(def->clockOffset));
     virStringAppendLen(buf, "/>\n", 3);
     virDomainFormatLifecycle(buf, in, def);
@@ -257,14 +257,18 @@ virDomainDefFormatBuf(GString *buf, int indent, const virDomainDef *def, int id,
     if (def->ns && def->nsData)
         def->ns->format(buf, in, def->nsData);
     virXMLIndent(buf, indent);
-    virStringAppend(buf, "</domain>\n");
+    virStringAppendLit(buf, "</domain>\n");
 }
 
 char *
 virDomainDefFormat(const virDomainDef *def, int id, unsigned int flags)
 {
-    GString *buf = g_string_sized_new(1024);
+    /* GString's fields are public: one on the stack around a g_malloc'd
+     * buffer saves allocating the GString itself, and the document is
+     * returned as that buffer (a dump of every domain is a hot path) */
+    GString buf = { g_malloc(1024), 0, 1024 };
 
-    virDomainDefFormatBuf(buf, 0, def, id, flags);
-    return g_string_free(buf, FALSE);
+    buf.str[0] = '\0';
+    virDomainDefFormatBuf(&buf, 0, def, id, flags);
+    return buf.str;
 }

@@ -12,7 +12,7 @@
 
 struct _virDomainObjList {
     GMutex lock;
-    GHashTable *byName;     /* owned name -> obj; holds the list's reference */
+    GHashTable *byName;     /* obj->name -> obj; holds the list's reference */
     GHashTable *byUUID;     /* obj->uuid -> obj */
     GHashTable *byID;       /* id -> obj, active domains only */
     int nextID;
@@ -29,6 +29,7 @@ virDomainObjNew(virDomainDef *def)
     obj->state = VIR_DOMAIN_SHUTOFF;
     obj->reason = VIR_DOMAIN_SHUTOFF_UNKNOWN;
     obj->def = def;
+    obj->name = g_strdup(def->name);
     memcpy(obj->uuid, def->uuid, VIR_UUID_BUFLEN);
     return obj;
 }
@@ -49,6 +50,7 @@ virDomainObjUnref(virDomainObj *obj)
         obj->privateDataFree(obj->privateData);
     virDomainDefFree(obj->def);
     virDomainDefFree(obj->newDef);
+    g_free(obj->name);
     g_mutex_clear(&obj->lock);
     g_free(obj);
 }
@@ -176,7 +178,7 @@ virDomainObjListNew(void)
     virDomainObjList *list = g_new0(virDomainObjList, 1);
 
     g_mutex_init(&list->lock);
-    list->byName = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+    list->byName = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
                                          virDomainObjListRelease);
     list->byUUID = g_hash_table_new(virUUIDHash, virUUIDEqual);
     list->byID = g_hash_table_new(g_direct_hash, g_direct_equal);
@@ -292,7 +294,7 @@ virDomainObjListAdd(virDomainObjList *list, virDomainDef *def, bool *existing)
     /* new and not yet visible: locking it under the list lock is safe */
     obj = virDomainObjNew(def);
     g_mutex_lock(&obj->lock);
-    g_hash_table_insert(list->byName, g_strdup(def->name), obj);
+    g_hash_table_insert(list->byName, obj->name, obj);
     g_hash_table_insert(list->byUUID, obj->uuid, obj);
     g_mutex_unlock(&list->lock);
     *existing = false;
@@ -302,14 +304,13 @@ virDomainObjListAdd(virDomainObjList *list, virDomainDef *def, bool *existing)
 void
 virDomainObjListRemove(virDomainObjList *list, virDomainObj *obj)
 {
-    g_autofree char *name = g_strdup(obj->def->name);
-
     obj->removed = true;
     g_mutex_lock(&list->lock);
     if (obj->id >= 0)
         g_hash_table_remove(list->byID, GINT_TO_POINTER(obj->id));
     g_hash_table_remove(list->byUUID, obj->uuid);
-    g_hash_table_remove(list->byName, name);   /* drops the list's reference */
+    /* last: drops the list's reference (the caller still holds one) */
+    g_hash_table_remove(list->byName, obj->name);
     g_mutex_unlock(&list->lock);
 }
 
@@ -488,7 +489,7 @@ virDomainObjListExport(virDomainObjList *list, virConnectPtr conn, virDomainPtr 
         g_mutex_lock(&obj->lock);
         if (!obj->removed && virDomainObjMatchFilter(obj, flags)) {
             if (doms)
-                doms[n] = virGetDomain(conn, obj->def->name, obj->uuid, obj->id);
+                doms[n] = virGetDomain(conn, obj->name, obj->uuid, obj->id);
             n++;
         }
         g_mutex_unlock(&obj->lock);

@@ -25,6 +25,7 @@ struct _virDomainObj {
     int state;                  /* virDomainState */
     int reason;
     unsigned char uuid[VIR_UUID_BUFLEN];
+    char *name;                 /* never changes: a redefinition keeps it */
     virDomainDef *def;          /* live definition when active, else the configuration */
     virDomainDef *newDef;       /* the configuration while active, once it
                                  * differs from the live one; NULL means def */

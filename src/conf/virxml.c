@@ -265,6 +265,8 @@ virXMLContentKiB(int domain, xmlNodePtr node, unsigned long long *kib)
     return 1;
 }
 
+const char virXMLSpaces[VIR_XML_INDENT_MAX + 1] = "                                ";
+
 /* Escapes markup; in attribute values, also the whitespace that an XML
  * parser would otherwise normalize to spaces.  Runs of plain characters
  * are copied at once: most text has nothing to escape. */
@@ -342,14 +344,12 @@ virXMLAppendLL(GString *buf, long long value)
 }
 
 void
-virXMLIndent(GString *buf, int indent)
+virXMLIndentSlow(GString *buf, int indent)
 {
-    static const char spaces[] = "                                ";
-
     while (indent > 0) {
-        int n = MIN(indent, (int)sizeof(spaces) - 1);
+        int n = MIN(indent, VIR_XML_INDENT_MAX);
 
-        virStringAppendLen(buf, spaces, n);
+        virStringAppendLen(buf, virXMLSpaces, n);
         indent -= n;
     }
 }

@@ -12,6 +12,8 @@
 
 # include <libxml/tree.h>
 
+# include "virstring.h"
+
 /* The largest document accepted: as large as libvirt's wire protocol
  * allows a string to be. */
 # define VIR_XML_MAX_SIZE (4 * 1024 * 1024)
@@ -71,7 +73,18 @@ void virXMLAddElement(GString *buf, int indent, const char *name,
                       const char *text);
 void virXMLAddElementULL(GString *buf, int indent, const char *name,
                          unsigned long long value);
-void virXMLIndent(GString *buf, int indent);
+# define VIR_XML_INDENT_MAX 32
+extern const char virXMLSpaces[VIR_XML_INDENT_MAX + 1];
+void virXMLIndentSlow(GString *buf, int indent);
+
+static inline void
+virXMLIndent(GString *buf, int indent)
+{
+    if (G_LIKELY(indent <= VIR_XML_INDENT_MAX))
+        virStringAppendLen(buf, virXMLSpaces, indent);
+    else
+        virXMLIndentSlow(buf, indent);
+}
 void virXMLAddEmptyElement(GString *buf, int indent, const char *name);
 
 #endif /* VIR_XML_H */

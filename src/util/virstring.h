@@ -56,6 +56,9 @@ virStringAppend(GString *buf, const char *str)
     virStringAppendLen(buf, str, strlen(str));
 }
 
+/* A string literal: its length is known at compile time. */
+# define virStringAppendLit(buf, lit) virStringAppendLen(buf, "" lit "", sizeof(lit) - 1)
+
 /* Appends @value in decimal: cheaper than a printf, for hot formatters. */
 void virStringAppendULL(GString *buf, unsigned long long value);
 
