@@ -3,6 +3,8 @@
  */
 #include "internal.h"
 
+#include "virthread.h"
+
 #include "datatypes.h"
 #include "driver.h"
 #include "viruri.h"
@@ -14,7 +16,7 @@ virConnectNew(void)
 
     conn->magic = VIR_CONNECT_MAGIC;
     conn->refs = 1;
-    g_mutex_init(&conn->lock);
+    virMutexInit(&conn->lock);
     return conn;
 }
 
@@ -28,7 +30,7 @@ virConnectUnrefInternal(virConnectPtr conn)
         conn->driver->connectClose(conn);
     conn->magic = 0;
     virResetError(&conn->err);
-    g_mutex_clear(&conn->lock);
+    virMutexDestroy(&conn->lock);
     virURIFree(conn->uri);
     g_free(conn->uriString);
     g_free(conn);
@@ -48,7 +50,7 @@ virConnectUnrefInternal(virConnectPtr conn)
 # define VIR_DOMAIN_CACHE_MAX 16384
 #endif
 
-static GMutex virDomainCacheLock;
+static virMutex virDomainCacheLock = VIR_MUTEX_INITIALIZER;
 static virDomainPtr virDomainCache;     /* linked through ->conn */
 static size_t virDomainCacheCount;
 
@@ -58,12 +60,12 @@ virDomainAlloc(void)
     virDomainPtr dom = NULL;
 
     if (VIR_DOMAIN_CACHE_MAX > 0) {
-        g_mutex_lock(&virDomainCacheLock);
+        virMutexLock(&virDomainCacheLock);
         if ((dom = virDomainCache)) {
             virDomainCache = (virDomainPtr)dom->conn;
             virDomainCacheCount--;
         }
-        g_mutex_unlock(&virDomainCacheLock);
+        virMutexUnlock(&virDomainCacheLock);
     }
     return dom ? dom : g_new(virDomain, 1);
 }
@@ -76,14 +78,14 @@ virDomainRelease(virDomainPtr dom)
     dom->magic = 0;
     if (dom->name != dom->inlineName)
         g_free(dom->name);
-    g_mutex_lock(&virDomainCacheLock);
+    virMutexLock(&virDomainCacheLock);
     if (virDomainCacheCount < VIR_DOMAIN_CACHE_MAX) {
         dom->conn = (virConnectPtr)virDomainCache;
         virDomainCache = dom;
         virDomainCacheCount++;
         dom = NULL;
     }
-    g_mutex_unlock(&virDomainCacheLock);
+    virMutexUnlock(&virDomainCacheLock);
     g_free(dom);
     virConnectUnrefInternal(conn);
 }

@@ -9,6 +9,7 @@
 # define VIR_DATATYPES_H
 
 # include "internal.h"
+# include "virthread.h"
 
 typedef struct _virHypervisorDriver virHypervisorDriver;
 typedef struct _virURI virURI;
@@ -25,7 +26,7 @@ struct _virConnect {
     virURI *uri;
     char *uriString;
 
-    GMutex lock;                    /* guards the fields below */
+    virMutex lock;                    /* guards the fields below */
     virError err;                   /* last error of a call on this connection */
     virErrorFunc handler;
     void *userData;

@@ -3,6 +3,8 @@
  */
 #include "internal.h"
 
+#include "virthread.h"
+
 #include "datatypes.h"
 #include "domain_obj.h"
 #include "virerror.h"
@@ -11,7 +13,7 @@
 #define VIR_FROM_THIS VIR_FROM_DOMAIN
 
 struct _virDomainObjList {
-    GMutex lock;
+    virMutex lock;
     GHashTable *byName;     /* obj->name -> obj; holds the list's reference */
     GHashTable *byUUID;     /* obj->uuid -> obj */
     GHashTable *byID;       /* id -> obj, active domains only */
@@ -23,7 +25,7 @@ virDomainObjNew(virDomainDef *def)
 {
     virDomainObj *obj = g_new0(virDomainObj, 1);
 
-    g_mutex_init(&obj->lock);
+    virMutexInit(&obj->lock);
     obj->refs = 1;
     obj->id = -1;
     obj->state = VIR_DOMAIN_SHUTOFF;
@@ -51,7 +53,7 @@ virDomainObjUnref(virDomainObj *obj)
     virDomainDefFree(obj->def);
     virDomainDefFree(obj->newDef);
     g_free(obj->name);
-    g_mutex_clear(&obj->lock);
+    virMutexDestroy(&obj->lock);
     g_free(obj);
 }
 
@@ -60,7 +62,7 @@ virDomainObjEndAPI(virDomainObj **obj)
 {
     if (!*obj)
         return;
-    g_mutex_unlock(&(*obj)->lock);
+    virMutexUnlock(&(*obj)->lock);
     virDomainObjUnref(g_steal_pointer(obj));
 }
 
@@ -152,9 +154,9 @@ void
 virDomainObjStopped(virDomainObjList *list, virDomainObj *obj, int reason)
 {
     if (obj->id >= 0) {
-        g_mutex_lock(&list->lock);
+        virMutexLock(&list->lock);
         g_hash_table_remove(list->byID, GINT_TO_POINTER(obj->id));
-        g_mutex_unlock(&list->lock);
+        virMutexUnlock(&list->lock);
     }
     obj->id = -1;
     virDomainObjSetState(obj, VIR_DOMAIN_SHUTOFF, reason);
@@ -177,7 +179,7 @@ virDomainObjListNew(void)
 {
     virDomainObjList *list = g_new0(virDomainObjList, 1);
 
-    g_mutex_init(&list->lock);
+    virMutexInit(&list->lock);
     list->byName = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
                                          virDomainObjListRelease);
     list->byUUID = g_hash_table_new(virUUIDHash, virUUIDEqual);
@@ -194,7 +196,7 @@ virDomainObjListFree(virDomainObjList *list)
     g_hash_table_destroy(list->byID);
     g_hash_table_destroy(list->byUUID);
     g_hash_table_destroy(list->byName);
-    g_mutex_clear(&list->lock);
+    virMutexDestroy(&list->lock);
     g_free(list);
 }
 
@@ -205,14 +207,14 @@ virDomainObjListFind(virDomainObjList *list, GHashTable *table, gconstpointer ke
 {
     virDomainObj *obj;
 
-    g_mutex_lock(&list->lock);
+    virMutexLock(&list->lock);
     obj = g_hash_table_lookup(table, key);
     if (obj)
         virDomainObjRef(obj);
-    g_mutex_unlock(&list->lock);
+    virMutexUnlock(&list->lock);
     if (!obj)
         return NULL;
-    g_mutex_lock(&obj->lock);
+    virMutexLock(&obj->lock);
     if (obj->removed)
         virDomainObjEndAPI(&obj);
     return obj;
@@ -270,60 +272,73 @@ virDomainObjListCheckUnique(virDomainObjList *list, const virDomainDef *def,
     return 0;
 }
 
+/* Frees an object that never became visible, leaving its def to the caller. */
+static void
+virDomainObjDiscard(virDomainObj *obj)
+{
+    obj->def = NULL;
+    virMutexUnlock(&obj->lock);
+    virDomainObjUnref(obj);
+}
+
 virDomainObj *
 virDomainObjListAdd(virDomainObjList *list, virDomainDef *def, bool *existing)
 {
     virDomainObj *obj;
+    virDomainObj *found;
 
     for (;;) {
-        g_mutex_lock(&list->lock);
-        if (virDomainObjListCheckUnique(list, def, &obj) < 0) {
-            g_mutex_unlock(&list->lock);
+        /* locked before it is visible, and before the list lock: the one
+         * lock order (object, then list) holds here too */
+        obj = virDomainObjNew(def);
+        virMutexLock(&obj->lock);
+        virMutexLock(&list->lock);
+        if (virDomainObjListCheckUnique(list, def, &found) < 0) {
+            virMutexUnlock(&list->lock);
+            virDomainObjDiscard(obj);
             return NULL;
         }
-        if (!obj)
-            break;
-        g_mutex_unlock(&list->lock);
-        g_mutex_lock(&obj->lock);
-        if (!obj->removed) {
-            *existing = true;
-            return obj;
+        if (!found) {
+            g_hash_table_insert(list->byName, obj->name, obj);
+            g_hash_table_insert(list->byUUID, obj->uuid, obj);
+            virMutexUnlock(&list->lock);
+            *existing = false;
+            return virDomainObjRef(obj);
         }
-        virDomainObjEndAPI(&obj);   /* undefined meanwhile: look again */
+        virMutexUnlock(&list->lock);
+        virDomainObjDiscard(obj);
+        virMutexLock(&found->lock);
+        if (!found->removed) {
+            *existing = true;
+            return found;
+        }
+        virDomainObjEndAPI(&found);     /* undefined meanwhile: look again */
     }
-    /* new and not yet visible: locking it under the list lock is safe */
-    obj = virDomainObjNew(def);
-    g_mutex_lock(&obj->lock);
-    g_hash_table_insert(list->byName, obj->name, obj);
-    g_hash_table_insert(list->byUUID, obj->uuid, obj);
-    g_mutex_unlock(&list->lock);
-    *existing = false;
-    return virDomainObjRef(obj);
 }
 
 void
 virDomainObjListRemove(virDomainObjList *list, virDomainObj *obj)
 {
     obj->removed = true;
-    g_mutex_lock(&list->lock);
+    virMutexLock(&list->lock);
     if (obj->id >= 0)
         g_hash_table_remove(list->byID, GINT_TO_POINTER(obj->id));
     g_hash_table_remove(list->byUUID, obj->uuid);
     /* last: drops the list's reference (the caller still holds one) */
     g_hash_table_remove(list->byName, obj->name);
-    g_mutex_unlock(&list->lock);
+    virMutexUnlock(&list->lock);
 }
 
 void
 virDomainObjListAssignID(virDomainObjList *list, virDomainObj *obj)
 {
-    g_mutex_lock(&list->lock);
+    virMutexLock(&list->lock);
     while (g_hash_table_contains(list->byID, GINT_TO_POINTER(list->nextID)))
         list->nextID = list->nextID == G_MAXINT ? 1 : list->nextID + 1;
     obj->id = list->nextID;
     list->nextID = list->nextID == G_MAXINT ? 1 : list->nextID + 1;
     g_hash_table_insert(list->byID, GINT_TO_POINTER(obj->id), obj);
-    g_mutex_unlock(&list->lock);
+    virMutexUnlock(&list->lock);
 }
 
 int
@@ -331,16 +346,16 @@ virDomainObjListSetID(virDomainObjList *list, virDomainObj *obj, int id)
 {
     virDomainObj *other;
 
-    g_mutex_lock(&list->lock);
+    virMutexLock(&list->lock);
     other = g_hash_table_lookup(list->byID, GINT_TO_POINTER(id));
     if (other && other != obj) {
-        g_mutex_unlock(&list->lock);
+        virMutexUnlock(&list->lock);
         virReportError(VIR_ERR_OPERATION_INVALID, _("id %d is already used by another domain"), id);
         return -1;
     }
     obj->id = id;
     g_hash_table_insert(list->byID, GINT_TO_POINTER(id), obj);
-    g_mutex_unlock(&list->lock);
+    virMutexUnlock(&list->lock);
     return 0;
 }
 
@@ -353,12 +368,12 @@ virDomainObjListSnapshot(virDomainObjList *list)
     GHashTableIter iter;
     gpointer value;
 
-    g_mutex_lock(&list->lock);
+    virMutexLock(&list->lock);
     objs = g_ptr_array_new_full(g_hash_table_size(list->byName), virDomainObjListRelease);
     g_hash_table_iter_init(&iter, list->byName);
     while (g_hash_table_iter_next(&iter, NULL, &value))
         g_ptr_array_add(objs, virDomainObjRef(value));
-    g_mutex_unlock(&list->lock);
+    virMutexUnlock(&list->lock);
     return objs;
 }
 
@@ -371,10 +386,10 @@ virDomainObjListForEach(virDomainObjList *list, virDomainObjListIterator cb, voi
     for (i = 0; i < objs->len; i++) {
         virDomainObj *obj = objs->pdata[i];
 
-        g_mutex_lock(&obj->lock);
+        virMutexLock(&obj->lock);
         if (!obj->removed)
             cb(obj, opaque);
-        g_mutex_unlock(&obj->lock);
+        virMutexUnlock(&obj->lock);
     }
 }
 
@@ -383,11 +398,11 @@ virDomainObjListNumOf(virDomainObjList *list, bool active)
 {
     int n;
 
-    g_mutex_lock(&list->lock);
+    virMutexLock(&list->lock);
     n = g_hash_table_size(list->byID);
     if (!active)
         n = g_hash_table_size(list->byName) - n;
-    g_mutex_unlock(&list->lock);
+    virMutexUnlock(&list->lock);
     return n;
 }
 
@@ -398,11 +413,11 @@ virDomainObjListGetActiveIDs(virDomainObjList *list, int *ids, int maxids)
     gpointer key;
     int n = 0;
 
-    g_mutex_lock(&list->lock);
+    virMutexLock(&list->lock);
     g_hash_table_iter_init(&iter, list->byID);
     while (n < maxids && g_hash_table_iter_next(&iter, &key, NULL))
         ids[n++] = GPOINTER_TO_INT(key);
-    g_mutex_unlock(&list->lock);
+    virMutexUnlock(&list->lock);
     return n;
 }
 
@@ -486,13 +501,13 @@ virDomainObjListExport(virDomainObjList *list, virConnectPtr conn, virDomainPtr 
     for (i = 0; i < objs->len; i++) {
         virDomainObj *obj = objs->pdata[i];
 
-        g_mutex_lock(&obj->lock);
+        virMutexLock(&obj->lock);
         if (!obj->removed && virDomainObjMatchFilter(obj, flags)) {
             if (doms)
                 doms[n] = virGetDomain(conn, obj->name, obj->uuid, obj->id);
             n++;
         }
-        g_mutex_unlock(&obj->lock);
+        virMutexUnlock(&obj->lock);
     }
     if (doms) {
         doms[n] = NULL;

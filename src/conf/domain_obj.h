@@ -11,11 +11,12 @@
 # define VIR_DOMAIN_OBJ_H
 
 # include "internal.h"
+# include "virthread.h"
 # include "domain_conf.h"
 
 typedef struct _virDomainObj virDomainObj;
 struct _virDomainObj {
-    GMutex lock;
+    virMutex lock;
     gint refs;
     bool removed;               /* no longer in its list */
     bool persistent;

@@ -6,6 +6,8 @@
  */
 #include "internal.h"
 
+#include <pthread.h>
+
 #include <libxml/relaxng.h>
 
 #include "domain_schema.h"
@@ -26,8 +28,10 @@ virSchemaDir(void)
     return dir && *dir ? dir : SCHEMADIR;
 }
 
-static gpointer
-virDomainSchemaCompile(gpointer data G_GNUC_UNUSED)
+static virSchemaState *virSchemaCompiled;
+
+static void
+virDomainSchemaCompile(void)
 {
     virSchemaState *state = g_new0(virSchemaState, 1);
     g_autofree char *path = g_build_filename(virSchemaDir(), "domain.rng", NULL);
@@ -40,7 +44,7 @@ virDomainSchemaCompile(gpointer data G_GNUC_UNUSED)
     }
     if (!state->schema)
         state->error = g_strdup_printf(_("cannot load the domain schema '%s'"), path);
-    return state;
+    virSchemaCompiled = state;
 }
 
 typedef struct {
@@ -71,12 +75,14 @@ virSchemaCatchError(void *userData, xmlErrorPtr err)
 int
 virDomainSchemaValidate(xmlDocPtr doc)
 {
-    static GOnce once = G_ONCE_INIT;
-    virSchemaState *state = g_once(&once, virDomainSchemaCompile, NULL);
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    virSchemaState *state;
     virSchemaError first = { 0 };
     xmlRelaxNGValidCtxtPtr vctxt;
     int rc;
 
+    pthread_once(&once, virDomainSchemaCompile);
+    state = virSchemaCompiled;
     if (!state->schema) {
         virReportError(VIR_ERR_OPERATION_FAILED, "%s", state->error);
         return -1;

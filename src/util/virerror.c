@@ -3,6 +3,8 @@
  */
 #include "internal.h"
 
+#include "virthread.h"
+
 #include <stdio.h>
 
 #include "datatypes.h"
@@ -15,7 +17,7 @@ static void virLastErrFree(gpointer data);
 static GPrivate virLastErr = G_PRIVATE_INIT(virLastErrFree);
 
 /* The process-wide callback set by virSetErrorFunc(). */
-static GMutex virErrorHandlerLock;
+static virMutex virErrorHandlerLock = VIR_MUTEX_INITIALIZER;
 static virErrorFunc virErrorHandler;
 static void *virUserData;
 
@@ -360,19 +362,19 @@ virDispatchError(virConnectPtr conn)
                            __func__, __LINE__, "%s",
                            _("a call failed without saying why"));
 
-    g_mutex_lock(&virErrorHandlerLock);
+    virMutexLock(&virErrorHandlerLock);
     handler = virErrorHandler;
     userData = virUserData;
-    g_mutex_unlock(&virErrorHandlerLock);
+    virMutexUnlock(&virErrorHandlerLock);
 
     if (conn) {
-        g_mutex_lock(&conn->lock);
+        virMutexLock(&conn->lock);
         virCopyError(err, &conn->err);
         if (conn->handler) {
             handler = conn->handler;
             userData = conn->userData;
         }
-        g_mutex_unlock(&conn->lock);
+        virMutexUnlock(&conn->lock);
     }
 
     if (handler)
@@ -579,12 +581,12 @@ virConnCopyLastError(virConnectPtr conn, virErrorPtr to)
 {
     if (!conn || !to)
         return -1;
-    g_mutex_lock(&conn->lock);
+    virMutexLock(&conn->lock);
     if (conn->err.code == VIR_ERR_OK)
         virResetError(to);
     else
         virCopyError(&conn->err, to);
-    g_mutex_unlock(&conn->lock);
+    virMutexUnlock(&conn->lock);
     return to->code;
 }
 
@@ -599,9 +601,9 @@ virConnResetLastError(virConnectPtr conn)
 {
     if (!conn)
         return;
-    g_mutex_lock(&conn->lock);
+    virMutexLock(&conn->lock);
     virResetError(&conn->err);
-    g_mutex_unlock(&conn->lock);
+    virMutexUnlock(&conn->lock);
 }
 
 /**
@@ -616,10 +618,10 @@ virConnResetLastError(virConnectPtr conn)
 void
 virSetErrorFunc(void *userData, virErrorFunc handler)
 {
-    g_mutex_lock(&virErrorHandlerLock);
+    virMutexLock(&virErrorHandlerLock);
     virErrorHandler = handler;
     virUserData = userData;
-    g_mutex_unlock(&virErrorHandlerLock);
+    virMutexUnlock(&virErrorHandlerLock);
 }
 
 /**
@@ -635,10 +637,10 @@ virConnSetErrorFunc(virConnectPtr conn, void *userData, virErrorFunc handler)
 {
     if (!conn)
         return;
-    g_mutex_lock(&conn->lock);
+    virMutexLock(&conn->lock);
     conn->handler = handler;
     conn->userData = userData;
-    g_mutex_unlock(&conn->lock);
+    virMutexUnlock(&conn->lock);
 }
 
 /**

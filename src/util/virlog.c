@@ -3,6 +3,8 @@
  */
 #include "internal.h"
 
+#include "virthread.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -12,7 +14,7 @@
 /* Messages below this priority are dropped; VIR_LOG_NONE silences all. */
 int virLogLevel = VIR_LOG_NONE;
 
-static GMutex virLogLock;
+static virMutex virLogLock = VIR_MUTEX_INITIALIZER;
 static FILE *virLogStream;
 
 static const char *const virLogPriorityNames[] = {
@@ -61,10 +63,10 @@ virLogMessage(virLogPriority prio, const char *file, const char *func,
     msg = g_strdup_vprintf(fmt, args);
     va_end(args);
 
-    g_mutex_lock(&virLogLock);
+    virMutexLock(&virLogLock);
     fprintf(virLogStream ? virLogStream : stderr, "%s: %d: %s : %s:%zu %s: %s\n",
             stamp, (int)getpid(), virLogPriorityNames[prio], file, line, func, msg);
     fflush(virLogStream ? virLogStream : stderr);
-    g_mutex_unlock(&virLogLock);
+    virMutexUnlock(&virLogLock);
     errno = save_errno;
 }

@@ -10,6 +10,8 @@
  */
 #include "internal.h"
 
+#include "virthread.h"
+
 #include "capabilities.h"
 #include "driver.h"
 #include "test_domain.h"
@@ -20,7 +22,7 @@
 #define VIR_FROM_THIS VIR_FROM_TEST
 
 /* The shared states, by "default" or root directory. */
-static GMutex testDriversLock;
+static virMutex testDriversLock = VIR_MUTEX_INITIALIZER;
 static GHashTable *testDrivers;
 
 static testDriver *
@@ -50,7 +52,7 @@ testDriverAcquire(const char *key, const char *root)
 {
     testDriver *driver;
 
-    g_mutex_lock(&testDriversLock);
+    virMutexLock(&testDriversLock);
     if (!testDrivers)
         testDrivers = g_hash_table_new(g_str_hash, g_str_equal);
     if ((driver = g_hash_table_lookup(testDrivers, key))) {
@@ -59,7 +61,7 @@ testDriverAcquire(const char *key, const char *root)
         driver->key = g_strdup(key);
         g_hash_table_insert(testDrivers, driver->key, driver);
     }
-    g_mutex_unlock(&testDriversLock);
+    virMutexUnlock(&testDriversLock);
     return driver;
 }
 
@@ -70,12 +72,12 @@ testDriverRelease(testDriver *driver)
         testDriverFree(driver);
         return;
     }
-    g_mutex_lock(&testDriversLock);
+    virMutexLock(&testDriversLock);
     if (--driver->refs == 0) {
         g_hash_table_remove(testDrivers, driver->key);
         testDriverFree(driver);
     }
-    g_mutex_unlock(&testDriversLock);
+    virMutexUnlock(&testDriversLock);
 }
 
 static testDriver *
@@ -313,9 +315,9 @@ testNodeGetMemoryParameters(virConnectPtr conn, virTypedParameterPtr params, int
     int ret;
 
     virCheckFlags(VIR_TYPED_PARAM_STRING_OKAY, -1);
-    g_mutex_lock(&driver->lock);
+    virMutexLock(&driver->lock);
     ret = virNodeMemoryShareGetParams(&driver->shm, params, nparams);
-    g_mutex_unlock(&driver->lock);
+    virMutexUnlock(&driver->lock);
     return ret;
 }
 
@@ -328,9 +330,9 @@ testNodeSetMemoryParameters(virConnectPtr conn, virTypedParameterPtr params, int
     int ret;
 
     virCheckFlags(0, -1);
-    g_mutex_lock(&driver->lock);
+    virMutexLock(&driver->lock);
     ret = virNodeMemoryShareApplyParams(&driver->shm, params, nparams, &changed);
-    g_mutex_unlock(&driver->lock);
+    virMutexUnlock(&driver->lock);
     return ret;
 }
 

@@ -17,6 +17,8 @@
  */
 #include "internal.h"
 
+#include "virthread.h"
+
 #include "test_private.h"
 #include "virerror.h"
 #include "virfile.h"
@@ -81,7 +83,7 @@ testDriverNew(void)
     };
 
     driver->refs = 1;
-    g_mutex_init(&driver->lock);
+    virMutexInit(&driver->lock);
     driver->domains = virDomainObjListNew();
     driver->xmlopt = (virDomainXMLOption) {
         .driverName = "test",
@@ -107,7 +109,7 @@ testDriverFree(testDriver *driver)
         return;
     virDomainObjListFree(driver->domains);
     virDomainStoreFree(driver->store);
-    g_mutex_clear(&driver->lock);
+    virMutexDestroy(&driver->lock);
     g_free(driver->key);
     g_free(driver);
 }

@@ -10,6 +10,7 @@
 # define VIR_TEST_PRIVATE_H
 
 # include "internal.h"
+# include "virthread.h"
 # include "datatypes.h"
 # include "domain_conf.h"
 # include "domain_obj.h"
@@ -29,7 +30,7 @@ struct _testDriver {
     virDomainXMLOption xmlopt;
     virDomainStore *store;          /* NULL unless test:///embed */
 
-    GMutex lock;                    /* guards the field below */
+    virMutex lock;                    /* guards the field below */
     virNodeMemoryShare shm;         /* modelled memory sharing */
 };
 
