@@ -120,6 +120,16 @@ testDomainObjFromDomain(virDomainPtr dom)
     return obj;
 }
 
+virDomainObj *
+testDomainObjActive(virDomainPtr dom)
+{
+    virDomainObj *obj = testDomainObjFromDomain(dom);
+
+    if (obj && testDomainCheckActive(obj) < 0)
+        virDomainObjEndAPI(&obj);
+    return obj;
+}
+
 int
 testDomainCheckActive(virDomainObj *obj)
 {

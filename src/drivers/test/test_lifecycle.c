@@ -37,64 +37,53 @@ testDomainLifecycleAction(testDriver *driver, virDomainObj *obj, int action, int
     (VIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN | VIR_DOMAIN_SHUTDOWN_GUEST_AGENT | \
      VIR_DOMAIN_SHUTDOWN_INITCTL | VIR_DOMAIN_SHUTDOWN_SIGNAL | VIR_DOMAIN_SHUTDOWN_PARAVIRT)
 
+typedef enum {
+    TEST_POWER_OFF,
+    TEST_POWER_REBOOT,
+    TEST_POWER_RESET,
+} testPowerEvent;
+
+/* Shutdown, reboot and reset: the modelled guest obeys at once, then
+ * does what its configuration says for the event. */
+static int
+testDomainPower(virDomainPtr dom, testPowerEvent event)
+{
+    testDriver *driver = testDriverFromConn(dom->conn);
+    virDomainObj *obj = testDomainObjActive(dom);
+
+    if (!obj)
+        return -1;
+    if (event == TEST_POWER_OFF)
+        testDomainLifecycleAction(driver, obj, obj->def->onPoweroff, VIR_DOMAIN_SHUTOFF_SHUTDOWN);
+    else if (event == TEST_POWER_REBOOT)
+        testDomainLifecycleAction(driver, obj, obj->def->onReboot, VIR_DOMAIN_SHUTOFF_SHUTDOWN);
+    else
+        testDomainLifecycleAction(driver, obj, VIR_DOMAIN_LIFECYCLE_ACTION_RESTART, 0);
+    virDomainHandleSetID(dom, obj->id);
+    virDomainObjEndAPI(&obj);
+    return 0;
+}
+
 int
 testDomainShutdownFlags(virDomainPtr dom, unsigned int flags)
 {
-    testDriver *driver = testDriverFromConn(dom->conn);
-    virDomainObj *obj;
-    int ret = -1;
-
     /* the modelled guest honours every way of asking */
     virCheckFlags(TEST_POWER_FLAGS, -1);
-    if (!(obj = testDomainObjFromDomain(dom)))
-        return -1;
-    if (testDomainCheckActive(obj) < 0)
-        goto cleanup;
-    testDomainLifecycleAction(driver, obj, obj->def->onPoweroff, VIR_DOMAIN_SHUTOFF_SHUTDOWN);
-    virDomainHandleSetID(dom, obj->id);
-    ret = 0;
- cleanup:
-    virDomainObjEndAPI(&obj);
-    return ret;
+    return testDomainPower(dom, TEST_POWER_OFF);
 }
 
 int
 testDomainReboot(virDomainPtr dom, unsigned int flags)
 {
-    testDriver *driver = testDriverFromConn(dom->conn);
-    virDomainObj *obj;
-    int ret = -1;
-
     virCheckFlags(TEST_POWER_FLAGS, -1);
-    if (!(obj = testDomainObjFromDomain(dom)))
-        return -1;
-    if (testDomainCheckActive(obj) < 0)
-        goto cleanup;
-    testDomainLifecycleAction(driver, obj, obj->def->onReboot, VIR_DOMAIN_SHUTOFF_SHUTDOWN);
-    virDomainHandleSetID(dom, obj->id);
-    ret = 0;
- cleanup:
-    virDomainObjEndAPI(&obj);
-    return ret;
+    return testDomainPower(dom, TEST_POWER_REBOOT);
 }
 
 int
 testDomainReset(virDomainPtr dom, unsigned int flags)
 {
-    testDriver *driver = testDriverFromConn(dom->conn);
-    virDomainObj *obj;
-    int ret = -1;
-
     virCheckFlags(0, -1);
-    if (!(obj = testDomainObjFromDomain(dom)))
-        return -1;
-    if (testDomainCheckActive(obj) < 0)
-        goto cleanup;
-    testDomainLifecycleAction(driver, obj, VIR_DOMAIN_LIFECYCLE_ACTION_RESTART, 0);
-    ret = 0;
- cleanup:
-    virDomainObjEndAPI(&obj);
-    return ret;
+    return testDomainPower(dom, TEST_POWER_RESET);
 }
 
 int
@@ -102,19 +91,14 @@ testDomainDestroyFlags(virDomainPtr dom, unsigned int flags)
 {
     testDriver *driver = testDriverFromConn(dom->conn);
     virDomainObj *obj;
-    int ret = -1;
 
     virCheckFlags(VIR_DOMAIN_DESTROY_GRACEFUL | VIR_DOMAIN_DESTROY_REMOVE_LOGS, -1);
-    if (!(obj = testDomainObjFromDomain(dom)))
+    if (!(obj = testDomainObjActive(dom)))
         return -1;
-    if (testDomainCheckActive(obj) < 0)
-        goto cleanup;
     testDomainStopObj(driver, obj, VIR_DOMAIN_SHUTOFF_DESTROYED);
     virDomainHandleSetID(dom, -1);
-    ret = 0;
- cleanup:
     virDomainObjEndAPI(&obj);
-    return ret;
+    return 0;
 }
 
 int
@@ -123,10 +107,8 @@ testDomainSuspend(virDomainPtr dom)
     virDomainObj *obj;
     int ret = -1;
 
-    if (!(obj = testDomainObjFromDomain(dom)))
+    if (!(obj = testDomainObjActive(dom)))
         return -1;
-    if (testDomainCheckActive(obj) < 0)
-        goto cleanup;
     if (obj->state == VIR_DOMAIN_PAUSED) {
         virReportError(VIR_ERR_OPERATION_INVALID, _("domain '%s' is already paused"),
                        obj->def->name);
@@ -146,10 +128,8 @@ testDomainResume(virDomainPtr dom)
     virDomainObj *obj;
     int ret = -1;
 
-    if (!(obj = testDomainObjFromDomain(dom)))
+    if (!(obj = testDomainObjActive(dom)))
         return -1;
-    if (testDomainCheckActive(obj) < 0)
-        goto cleanup;
     if (obj->state != VIR_DOMAIN_PAUSED) {
         virReportError(VIR_ERR_OPERATION_INVALID, _("domain '%s' is not paused"),
                        obj->def->name);
@@ -205,10 +185,8 @@ testDomainSaveFlags(virDomainPtr dom, const char *to, const char *dxml, unsigned
 
     virCheckFlags(VIR_DOMAIN_SAVE_BYPASS_CACHE | VIR_DOMAIN_SAVE_RUNNING |
                   VIR_DOMAIN_SAVE_PAUSED, -1);
-    if (!(obj = testDomainObjFromDomain(dom)))
+    if (!(obj = testDomainObjActive(dom)))
         return -1;
-    if (testDomainCheckActive(obj) < 0)
-        goto cleanup;
     if (dxml && !(replacement = testDomainParseReplacement(driver, dxml, obj->def)))
         goto cleanup;
     paused = (flags & VIR_DOMAIN_SAVE_PAUSED) ||
@@ -320,10 +298,8 @@ testDomainManagedSave(virDomainPtr dom, unsigned int flags)
 
     virCheckFlags(VIR_DOMAIN_SAVE_BYPASS_CACHE | VIR_DOMAIN_SAVE_RUNNING |
                   VIR_DOMAIN_SAVE_PAUSED, -1);
-    if (!(obj = testDomainObjFromDomain(dom)))
+    if (!(obj = testDomainObjActive(dom)))
         return -1;
-    if (testDomainCheckActive(obj) < 0)
-        goto cleanup;
     if (!obj->persistent) {
         virReportError(VIR_ERR_OPERATION_INVALID,
                        _("domain '%s' is transient: a managed save needs a persistent domain"),

@@ -69,6 +69,9 @@ guint64 testDomainCpuTimeNs(virDomainObj *obj);
 void testDomainSetRunning(virDomainObj *obj, bool running);
 void testDomainStopObj(testDriver *driver, virDomainObj *obj, int reason);
 int testDomainCheckActive(virDomainObj *obj);
+/* The object of a running domain, locked and referenced, or NULL with an
+ * error saying it is gone or not running. */
+virDomainObj *testDomainObjActive(virDomainPtr dom);
 int testDomainSaveConfig(testDriver *driver, virDomainObj *obj);
 void testDomainStartAutostart(testDriver *driver);
 void testDomainPrivateFree(void *data);

@@ -43,14 +43,11 @@ testDomainEnter(virDomainPtr dom, unsigned int *cookie, unsigned int flags)
 {
     virDomainObj *obj;
     testDomainPrivate *priv;
-    int ret = -1;
 
     virCheckFlags(VIR_DOMAIN_ENTER_NO_UBC | VIR_DOMAIN_ENTER_NAMESPACE |
                   VIR_DOMAIN_ENTER_NO_MAXENTER | VIR_DOMAIN_ENTER_ONE_WAY, -1);
-    if (!(obj = testDomainObjFromDomain(dom)))
+    if (!(obj = testDomainObjActive(dom)))
         return -1;
-    if (testDomainCheckActive(obj) < 0)
-        goto cleanup;
     priv = obj->privateData;
     if (flags & VIR_DOMAIN_ENTER_ONE_WAY) {
         *cookie = 0;
@@ -60,10 +57,8 @@ testDomainEnter(virDomainPtr dom, unsigned int *cookie, unsigned int flags)
         *cookie = testDomainNewCookie(priv);
         g_array_append_val(priv->cookies, *cookie);
     }
-    ret = 0;
- cleanup:
     virDomainObjEndAPI(&obj);
-    return ret;
+    return 0;
 }
 
 int
@@ -75,10 +70,8 @@ testDomainLeave(virDomainPtr dom, unsigned int cookie, unsigned int flags)
     int ret = -1;
 
     virCheckFlags(0, -1);
-    if (!(obj = testDomainObjFromDomain(dom)))
+    if (!(obj = testDomainObjActive(dom)))
         return -1;
-    if (testDomainCheckActive(obj) < 0)
-        goto cleanup;
     priv = obj->privateData;
     for (i = 0; priv->cookies && i < priv->cookies->len; i++) {
         if (g_array_index(priv->cookies, unsigned int, i) == cookie) {
