@@ -166,7 +166,7 @@ lveLimitFormat(lveLimit which, unsigned long long value)
 
     switch (lveLimitInfo[which].unit) {
     case LVE_UNIT_PERCENT:
-        return g_strdup_printf("%llu%%", value);
+        return value ? g_strdup_printf("%llu%%", value) : g_strdup("0");
     case LVE_UNIT_COUNT:
         return g_strdup_printf("%llu", value);
     case LVE_UNIT_SIZE:

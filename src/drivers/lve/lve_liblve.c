@@ -127,11 +127,6 @@ lveLiblveInit(lveLiblve *l)
 {
     int err;
 
-    if (l->fn.isAvailable && !l->fn.isAvailable()) {
-        virReportError(VIR_ERR_NO_SUPPORT, "%s",
-                       _("liblve says LVE is not available: is the kmod-lve kernel module loaded?"));
-        return -1;
-    }
     errno = 0;
     if ((l->lve = l->fn.init(malloc, free)))
         return 0;
@@ -480,20 +475,30 @@ lveLiblveOpen(const lveBackendConfig *config, bool *absent)
     return be;
 }
 
+/* The host probe: lve_is_available() where liblve exports it, else a
+ * library that initializes. */
 bool
 lveLiblveAvailable(void)
 {
-    bool absent;
-    lveBackendConfig config = { 0 };
-    lveBackend *be;
+    liblveFunctions fn = { 0 };
+    bool absent, ok = false;
+    void *handle;
 
     /* the kernel module first: no need to load a library without it */
     if (!g_file_test("/proc/lve/list", G_FILE_TEST_EXISTS))
         return false;
-    if (!(be = lveLiblveOpen(&config, &absent))) {
-        virResetLastError();
-        return false;
+    if ((handle = lveLiblveLoad(&absent)) && lveLiblveResolve(handle, &fn) == 0) {
+        liblve *lve;
+
+        if (fn.isAvailable) {
+            ok = fn.isAvailable() == 1;
+        } else if ((lve = fn.init(malloc, free))) {
+            fn.fini(lve);
+            ok = true;
+        }
     }
-    lveBackendFree(be);
-    return true;
+    if (handle)
+        dlclose(handle);
+    virResetLastError();
+    return ok;
 }

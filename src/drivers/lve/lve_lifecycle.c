@@ -32,8 +32,10 @@ lveDomainTerminate(lveDriver *driver, unsigned int id)
 
     if (be->ops->listTasks(be, id, pids) < 0)
         return -1;
-    for (i = 0; i < pids->len; i++)
+    for (i = 0; i < pids->len; i++) {
+        VIR_DEBUG("LVE %u: SIGTERM to %d", id, (int)g_array_index(pids, pid_t, i));
         kill(g_array_index(pids, pid_t, i), SIGTERM);
+    }
     while (pids->len && g_get_monotonic_time() < deadline) {
         g_usleep(LVE_POLL_US);
         g_array_set_size(pids, 0);
