@@ -295,15 +295,30 @@ virXMLAddAttr(GString *buf, const char *name, const char *value)
 {
     if (!value)
         return;
-    g_string_append_printf(buf, " %s='", name);
+    g_string_append_c(buf, ' ');
+    g_string_append(buf, name);
+    g_string_append(buf, "='");
     virXMLEscapeFull(buf, value, true);
     g_string_append_c(buf, '\'');
 }
 
+/* The writers below run for every element of every document formatted,
+ * status files of running domains included: plain appends, no printf. */
 void
 virXMLIndent(GString *buf, int indent)
 {
-    g_string_append_printf(buf, "%*s", indent, "");
+    static const char spaces[] = "                                ";
+
+    for (; indent > 0; indent -= (int)sizeof(spaces) - 1)
+        g_string_append_len(buf, spaces, MIN(indent, (int)sizeof(spaces) - 1));
+}
+
+static void
+virXMLAddTag(GString *buf, const char *open, const char *name, const char *close)
+{
+    g_string_append(buf, open);
+    g_string_append(buf, name);
+    g_string_append(buf, close);
 }
 
 void
@@ -312,21 +327,30 @@ virXMLAddElement(GString *buf, int indent, const char *name, const char *text)
     if (!text)
         return;
     virXMLIndent(buf, indent);
-    g_string_append_printf(buf, "<%s>", name);
+    virXMLAddTag(buf, "<", name, ">");
     virXMLEscape(buf, text);
-    g_string_append_printf(buf, "</%s>\n", name);
+    virXMLAddTag(buf, "</", name, ">\n");
 }
 
 void
 virXMLAddElementULL(GString *buf, int indent, const char *name, unsigned long long value)
 {
+    char digits[24];
+    size_t n = sizeof(digits);
+
+    do {
+        digits[--n] = '0' + value % 10;
+        value /= 10;
+    } while (value);
     virXMLIndent(buf, indent);
-    g_string_append_printf(buf, "<%s>%llu</%s>\n", name, value, name);
+    virXMLAddTag(buf, "<", name, ">");
+    g_string_append_len(buf, digits + n, sizeof(digits) - n);
+    virXMLAddTag(buf, "</", name, ">\n");
 }
 
 void
 virXMLAddEmptyElement(GString *buf, int indent, const char *name)
 {
     virXMLIndent(buf, indent);
-    g_string_append_printf(buf, "<%s/>\n", name);
+    virXMLAddTag(buf, "<", name, "/>\n");
 }
