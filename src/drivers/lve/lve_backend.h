@@ -41,8 +41,11 @@ typedef struct _lveOps {
     /* facts for the capabilities XML, inside <host> */
     void (*formatCaps)(lveBackend *be, GString *buf);
 
-    /* Creates the LVE if needed and applies the limits in @mask (bits of
-     * lveLimit); @cpus is where it may run (NULL: anywhere). */
+    /* Creates the LVE (or takes one that exists) with every limit; @cpus
+     * is where it may run (NULL: anywhere). */
+    int (*create)(lveBackend *be, unsigned int id, const lveLimits *lim,
+                  const virBitmap *cpus);
+    /* Applies the limits in @mask (bits of lveLimit) to an existing LVE. */
     int (*setLimits)(lveBackend *be, unsigned int id, const lveLimits *lim,
                      const virBitmap *cpus, unsigned int mask);
     /* Kills every task (also those forking meanwhile) and removes the LVE. */

@@ -80,26 +80,42 @@ lveCgroupCheckControllers(lveCgroup *cg, unsigned int id, const lveLimits *lim,
     return 0;
 }
 
+/* The parents, and what a new v1 cpuset group must copy from them: they
+ * are made and read once. */
 static int
-lveCgroupEnsureParents(lveCgroup *cg)
+lveCgroupPrepare(lveCgroup *cg)
 {
+    g_autofree char *mems = NULL, *cpus = NULL;
     int ret = 0;
 
     g_mutex_lock(&cg->lock);
-    if (!cg->parentsMade && (ret = lveCgroupMakeParents(cg->tree)) == 0)
-        cg->parentsMade = true;
+    if (cg->parentsMade)
+        goto cleanup;
+    if ((ret = lveCgroupMakeParents(cg->tree)) < 0)
+        goto cleanup;
+    if (cg->tree->version == 1 && lveCgroupHas(cg->tree, LVE_CG_CPUSET)) {
+        mems = g_build_filename(cg->tree->parent[LVE_CG_CPUSET], "cpuset.mems", NULL);
+        cpus = g_build_filename(cg->tree->parent[LVE_CG_CPUSET], "cpuset.cpus", NULL);
+        if ((ret = lveCgroupRead(mems, &cg->parentMems)) < 0 ||
+            (ret = lveCgroupRead(cpus, &cg->parentCpus)) < 0)
+            goto cleanup;
+        g_strstrip(cg->parentMems);
+        g_strstrip(cg->parentCpus);
+    }
+    cg->parentsMade = true;
+ cleanup:
     g_mutex_unlock(&cg->lock);
     return ret;
 }
 
-/* Creates the groups of LVE @id; existing ones are kept, as lve_setup
- * updates an LVE that already exists. */
+/* Creates the groups of LVE @id.  Returns 1 when they are new, 0 when
+ * they were there (lve_setup updates an LVE that exists), -1 on error. */
 static int
-lveCgroupCreate(lveCgroup *cg, unsigned int id)
+lveCgroupMakeGroups(lveCgroup *cg, unsigned int id)
 {
-    int c;
+    int c, fresh = 1;
 
-    if (lveCgroupEnsureParents(cg) < 0)
+    if (lveCgroupPrepare(cg) < 0)
         return -1;
     for (c = 0; c < LVE_CG_LAST; c++) {
         g_autofree char *dir = NULL;
@@ -107,21 +123,19 @@ lveCgroupCreate(lveCgroup *cg, unsigned int id)
         if (!cg->tree->parent[c] || !cg->tree->primary[c])
             continue;
         dir = lveCgroupPath(cg->tree, c, id, NULL);
-        if (mkdir(dir, 0755) < 0 && errno != EEXIST) {
+        if (mkdir(dir, 0755) == 0)
+            continue;
+        if (errno != EEXIST) {
             virReportSystemError(errno, _("LVE %u: cannot create cgroup '%s'"), id, dir);
             return -1;
         }
+        fresh = 0;
     }
     /* a v1 cpuset group admits no task before it has memory nodes */
-    if (cg->tree->version == 1 && lveCgroupHas(cg->tree, LVE_CG_CPUSET)) {
-        g_autofree char *mems = g_build_filename(cg->tree->parent[LVE_CG_CPUSET], "cpuset.mems", NULL);
-        g_autofree char *value = NULL;
-
-        if (lveCgroupRead(mems, &value) < 0 ||
-            lveCgroupWriteLVE(cg, LVE_CG_CPUSET, id, "cpuset.mems", g_strstrip(value)) < 0)
-            return -1;
-    }
-    return 0;
+    if (cg->tree->version == 1 && lveCgroupHas(cg->tree, LVE_CG_CPUSET) &&
+        lveCgroupWriteLVE(cg, LVE_CG_CPUSET, id, "cpuset.mems", cg->parentMems) < 0)
+        return -1;
+    return fresh;
 }
 
 static int
@@ -147,17 +161,12 @@ lveCgroupSetCpus(lveCgroup *cg, unsigned int id, const virBitmap *placement,
     g_autoptr(virBitmap) cpus = lveCpusetFor(placement, ncpu, cg->hostcpus);
     g_autofree char *list = NULL;
 
-    if (cpus) {
+    if (cpus)
         list = virBitmapFormat(cpus);
-    } else if (cg->tree->version == 2) {
+    else if (cg->tree->version == 2)
         list = g_strdup("");    /* empty: the parent's CPUs */
-    } else {
-        g_autofree char *file = g_build_filename(cg->tree->parent[LVE_CG_CPUSET], "cpuset.cpus", NULL);
-
-        if (lveCgroupRead(file, &list) < 0)
-            return -1;
-        g_strstrip(list);
-    }
+    else
+        list = g_strdup(cg->parentCpus);
     return lveCgroupWriteLVE(cg, LVE_CG_CPUSET, id, "cpuset.cpus", *list ? list : "\n");
 }
 
@@ -230,15 +239,11 @@ lveCgroupSetIO(lveCgroup *cg, unsigned int id, const lveLimits *lim)
     return 0;
 }
 
+/* Writes the limits in @mask to the groups of LVE @id. */
 static int
-lveCgroupSetLimits(lveBackend *be, unsigned int id, const lveLimits *lim,
-                   const virBitmap *cpus, unsigned int mask)
+lveCgroupApply(lveCgroup *cg, unsigned int id, const lveLimits *lim, const virBitmap *cpus,
+               unsigned int mask)
 {
-    lveCgroup *cg = lveCgroupOf(be);
-
-    if (lveCgroupCheckControllers(cg, id, lim, cpus, mask) < 0 ||
-        lveCgroupCreate(cg, id) < 0)
-        return -1;
     if ((mask & LVE_BIT(LVE_LIMIT_SPEED)) && lveCgroupHas(cg->tree, LVE_CG_CPU) &&
         lveCgroupSetSpeed(cg, id, lim->value[LVE_LIMIT_SPEED]) < 0)
         return -1;
@@ -258,6 +263,48 @@ lveCgroupSetLimits(lveBackend *be, unsigned int id, const lveLimits *lim,
         lveCgroupSetEntryLimit(cg, id, lim->value[LVE_LIMIT_EP]) < 0)
         return -1;
     return 0;
+}
+
+static int
+lveCgroupSetLimits(lveBackend *be, unsigned int id, const lveLimits *lim,
+                   const virBitmap *cpus, unsigned int mask)
+{
+    lveCgroup *cg = lveCgroupOf(be);
+
+    if (lveCgroupCheckControllers(cg, id, lim, cpus, mask) < 0)
+        return -1;
+    return lveCgroupApply(cg, id, lim, cpus, mask);
+}
+
+/* New groups are unlimited: only the limits that are set need writing
+ * (and a v1 cpuset, which starts with no CPU). */
+static unsigned int
+lveCgroupFreshMask(lveCgroup *cg, const lveLimits *lim, const virBitmap *cpus)
+{
+    unsigned int mask = 0;
+    int i;
+
+    for (i = 0; i < LVE_LIMIT_LAST; i++) {
+        if (lim->value[i])
+            mask |= LVE_BIT(i);
+    }
+    if (cg->tree->version == 1 || cpus)
+        mask |= LVE_BIT(LVE_LIMIT_NCPU);
+    return mask;
+}
+
+static int
+lveCgroupCreateLVE(lveBackend *be, unsigned int id, const lveLimits *lim,
+                   const virBitmap *cpus)
+{
+    lveCgroup *cg = lveCgroupOf(be);
+    int fresh;
+
+    if (lveCgroupCheckControllers(cg, id, lim, cpus, LVE_LIMITS_ALL) < 0 ||
+        (fresh = lveCgroupMakeGroups(cg, id)) < 0)
+        return -1;
+    return lveCgroupApply(cg, id, lim, cpus,
+                          fresh ? lveCgroupFreshMask(cg, lim, cpus) : LVE_LIMITS_ALL);
 }
 
 /* The controller whose group every task of an LVE is in: entering always
@@ -328,6 +375,8 @@ lveCgroupClose(lveBackend *be)
 
     lveCgroupTreeFree(cg->tree);
     g_free(cg->stateDir);
+    g_free(cg->parentMems);
+    g_free(cg->parentCpus);
     if (cg->blockDevices)
         g_ptr_array_unref(cg->blockDevices);
     g_hash_table_destroy(cg->origins);
@@ -340,6 +389,7 @@ static const lveOps lveCgroupOps = {
     .cpuPlacement = true,
     .close = lveCgroupClose,
     .formatCaps = lveCgroupFormatCaps,
+    .create = lveCgroupCreateLVE,
     .setLimits = lveCgroupSetLimits,
     .destroy = lveCgroupDestroy,
     .exists = lveCgroupExists,

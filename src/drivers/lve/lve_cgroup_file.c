@@ -87,26 +87,37 @@ lveCgroupReadKey(const char *path, const char *key, unsigned long long *value)
     return -1;
 }
 
+/* Called for every group of every LVE destroyed: a read loop and a
+ * digit parser rather than a whole-file copy split into strings. */
 int
 lveCgroupReadPids(const char *path, GArray *pids)
 {
-    g_autofree char *str = NULL;
-    g_auto(GStrv) lines = NULL;
-    size_t i;
+    char buf[4096];
+    pid_t pid = 0;
+    bool digits = false;
+    ssize_t n, i;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
 
-    if (lveCgroupRead(path, &str) < 0)
+    if (fd < 0) {
+        virReportSystemError(errno, _("cannot read '%s'"), path);
         return -1;
-    lines = g_strsplit(str, "\n", 0);
-    for (i = 0; lines[i]; i++) {
-        int pid;
-
-        if (virStrToInt(lines[i], &pid) == 0 && pid > 0) {
-            pid_t p = pid;
-
-            g_array_append_val(pids, p);
+    }
+    while ((n = read(fd, buf, sizeof(buf))) > 0) {
+        for (i = 0; i < n; i++) {
+            if (g_ascii_isdigit(buf[i])) {
+                pid = pid * 10 + (buf[i] - '0');
+                digits = true;
+            } else if (digits) {
+                g_array_append_val(pids, pid);
+                pid = 0;
+                digits = false;
+            }
         }
     }
-    return 0;
+    if (digits)
+        g_array_append_val(pids, pid);
+    close(fd);
+    return n < 0 ? -1 : 0;
 }
 
 /* ---- creating the parents ------------------------------------------ */

@@ -9,6 +9,7 @@
  */
 #include "internal.h"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -31,13 +32,19 @@ lveCgroupWaitFor(const char *file, const char *want, gint64 timeout)
     gint64 deadline = g_get_monotonic_time() + timeout;
 
     for (;;) {
-        g_autofree char *state = NULL;
+        char state[256];
         bool done;
+        ssize_t n;
+        int fd;
 
-        if (lveCgroupRead(file, &state) < 0) {
-            virResetLastError();
+        /* small files, read often: no allocation */
+        if ((fd = open(file, O_RDONLY | O_CLOEXEC)) < 0)
             return false;
-        }
+        n = read(fd, state, sizeof(state) - 1);
+        close(fd);
+        if (n < 0)
+            return false;
+        state[n] = '\0';
         done = strstr(state, want) != NULL;
         if (done || g_get_monotonic_time() > deadline)
             return done;
@@ -86,41 +93,44 @@ lveCgroupFreeze(lveBackend *be, unsigned int id, bool frozen)
     return -1;
 }
 
-/* SIGKILL to every task listed now; returns how many there were. */
+/* SIGKILL to every task in the group of @c; how many there were. */
 static guint
-lveCgroupKillAll(lveCgroup *cg, unsigned int id)
+lveCgroupKillGroup(lveCgroup *cg, lveCgroupController c, unsigned int id)
 {
+    g_autofree char *procs = lveCgroupPath(cg->tree, c, id, "cgroup.procs");
     g_autoptr(GArray) pids = g_array_new(FALSE, FALSE, sizeof(pid_t));
     guint i;
 
-    if (lveCgroupReadTasks(cg->tree, id, pids) < 0)
-        virResetLastError();
+    if (lveCgroupReadPids(procs, pids) < 0)
+        virResetLastError();    /* gone already */
     for (i = 0; i < pids->len; i++)
         kill(g_array_index(pids, pid_t, i), SIGKILL);
     return pids->len;
 }
 
-/* Kills until no task is left; false when some outlived the timeout. */
+/* Kills until no task is left in the anchor group, which every task of
+ * the LVE is in; false when some outlived the timeout. */
 static bool
 lveCgroupKillUntilEmpty(lveCgroup *cg, unsigned int id)
 {
+    lveCgroupController anchor = lveCgroupAnchor(cg->tree);
     g_autofree char *kill2 = NULL;
     gint64 deadline = g_get_monotonic_time() + LVE_KILL_TIMEOUT_US;
-    bool frozen = false;
 
     if (cg->tree->version == 2)
         kill2 = lveCgroupPath(cg->tree, LVE_CG_FREEZER, id, "cgroup.kill");
-    if (kill2 && g_file_test(kill2, G_FILE_TEST_EXISTS)) {
+    if (kill2 && access(kill2, F_OK) == 0) {
         if (lveCgroupWrite(kill2, "1", true) < 0)
             VIR_DEBUG("cgroup.kill of LVE %u refused; killing task by task", id);
     } else if (lveCgroupHas(cg->tree, LVE_CG_FREEZER)) {
-        frozen = lveCgroupSetFrozen(cg, id, true, true) == 0;
-        lveCgroupKillAll(cg, id);
+        /* frozen tasks cannot fork: none is missed, and they die at thaw */
+        if (lveCgroupSetFrozen(cg, id, true, true) < 0)
+            VIR_DEBUG("LVE %u did not freeze; killing it running", id);
+        lveCgroupKillGroup(cg, anchor, id);
         lveCgroupSetFrozen(cg, id, false, true);
     }
-    VIR_DEBUG("LVE %u: killing its tasks (frozen first: %d)", id, frozen);
     /* stragglers: tasks that were mid-fork, or no freezer at all */
-    while (lveCgroupKillAll(cg, id) > 0) {
+    while (lveCgroupKillGroup(cg, anchor, id) > 0) {
         if (g_get_monotonic_time() > deadline)
             return false;
         g_usleep(LVE_POLL_US);
@@ -128,6 +138,8 @@ lveCgroupKillUntilEmpty(lveCgroup *cg, unsigned int id)
     return true;
 }
 
+/* Removes every group; a group that still has tasks (moved there from
+ * outside, so not in the anchor) gets them killed first. */
 static bool
 lveCgroupRemoveDirs(lveCgroup *cg, unsigned int id)
 {
@@ -143,9 +155,10 @@ lveCgroupRemoveDirs(lveCgroup *cg, unsigned int id)
             if (!cg->tree->parent[c] || !cg->tree->primary[c])
                 continue;
             dir = lveCgroupPath(cg->tree, c, id, NULL);
-            /* the last task may take a moment to leave its groups */
-            if (rmdir(dir) < 0 && errno != ENOENT)
-                left = true;
+            if (rmdir(dir) == 0 || errno == ENOENT)
+                continue;
+            left = true;
+            lveCgroupKillGroup(cg, c, id);
         }
         if (left)
             g_usleep(LVE_POLL_US);

@@ -17,6 +17,8 @@ typedef struct _lveCgroup {
 
     GMutex lock;                /* guards the fields below */
     bool parentsMade;
+    char *parentMems;           /* v1 cpuset.mems and cpus of the parent */
+    char *parentCpus;
     GPtrArray *blockDevices;    /* "MAJ:MIN", read once */
     GHashTable *origins;        /* cookie -> where its process goes back to */
 } lveCgroup;

@@ -193,15 +193,25 @@ lveCgroupCheckParent(const char *parent)
     return -1;
 }
 
+/* The parent's directory, without a trailing slash (paths are appended
+ * to it as they are). */
 static char *
 lveCgroupResolve(const char *mount, const char *root, const char *own, const char *parent)
 {
     g_autofree char *base = NULL;
+    char *dir;
+    size_t len;
 
-    if (parent[0] == '/')
-        return g_build_filename(mount, parent, NULL);
-    base = lveCgroupDir(mount, root, own ? own : "/");
-    return g_build_filename(base, parent, NULL);
+    if (parent[0] == '/') {
+        dir = g_build_filename(mount, parent, NULL);
+    } else {
+        base = lveCgroupDir(mount, root, own ? own : "/");
+        dir = g_build_filename(base, parent, NULL);
+    }
+    len = strlen(dir);
+    while (len > 1 && dir[len - 1] == '/')
+        dir[--len] = '\0';
+    return dir;
 }
 
 static bool
@@ -308,14 +318,22 @@ lveCgroupTreeNew(const char *parent, const char *mode)
     return NULL;
 }
 
+/* Paths are built on every kernel call of every LVE: plain
+ * concatenation, no printf and no separator clean-up (the parents are
+ * clean already). */
 char *
 lveCgroupPath(const lveCgroupTree *tree, lveCgroupController c, unsigned int id,
               const char *file)
 {
-    char name[16];
+    char digits[12];
+    size_t n = sizeof(digits) - 1;
 
-    g_snprintf(name, sizeof(name), "lve%u", id);
-    return g_build_filename(tree->parent[c], name, file, NULL);
+    digits[n] = '\0';
+    do {
+        digits[--n] = '0' + id % 10;
+        id /= 10;
+    } while (id);
+    return g_strconcat(tree->parent[c], "/lve", digits + n, file ? "/" : NULL, file, NULL);
 }
 
 int

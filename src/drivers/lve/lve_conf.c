@@ -158,28 +158,48 @@ lveLimitParse(lveLimit which, const char *str, unsigned long long *value)
     return lveLimitCheck(which, *value, lveLimitInfo[which].name);
 }
 
-char *
-lveLimitFormat(lveLimit which, unsigned long long value)
+/* Digits appended by hand: every status file of every running LVE
+ * formats its limits, and printf costs ten times as much. */
+static void
+lveAppendULL(GString *buf, unsigned long long value)
+{
+    char digits[24];
+    size_t n = sizeof(digits);
+
+    do {
+        digits[--n] = '0' + value % 10;
+        value /= 10;
+    } while (value);
+    g_string_append_len(buf, digits + n, sizeof(digits) - n);
+}
+
+void
+lveLimitAppend(GString *buf, lveLimit which, unsigned long long value)
 {
     static const char units[] = "KMGT";
     size_t u = 0;
 
-    switch (lveLimitInfo[which].unit) {
-    case LVE_UNIT_PERCENT:
-        return value ? g_strdup_printf("%llu%%", value) : g_strdup("0");
-    case LVE_UNIT_COUNT:
-        return g_strdup_printf("%llu", value);
-    case LVE_UNIT_SIZE:
-        break;
+    if (lveLimitInfo[which].unit == LVE_UNIT_SIZE && value) {
+        /* the largest unit that keeps the value exact */
+        while (u + 1 < sizeof(units) - 1 && value % 1024 == 0) {
+            value /= 1024;
+            u++;
+        }
     }
-    if (value == 0)
-        return g_strdup("0");
-    /* the largest unit that keeps the value exact */
-    while (u + 1 < sizeof(units) - 1 && value % 1024 == 0) {
-        value /= 1024;
-        u++;
-    }
-    return g_strdup_printf("%llu%c", value, units[u]);
+    lveAppendULL(buf, value);
+    if (lveLimitInfo[which].unit == LVE_UNIT_SIZE && value)
+        g_string_append_c(buf, units[u]);
+    else if (lveLimitInfo[which].unit == LVE_UNIT_PERCENT && value)
+        g_string_append_c(buf, '%');
+}
+
+char *
+lveLimitFormat(lveLimit which, unsigned long long value)
+{
+    GString *buf = g_string_new(NULL);
+
+    lveLimitAppend(buf, which, value);
+    return g_string_free(buf, FALSE);
 }
 
 void

@@ -72,6 +72,7 @@ int lveLimitCheck(lveLimit which, unsigned long long value, const char *what);
 
 /* "150%", "1G", "20": a value as the XML writes it.  Caller frees. */
 char *lveLimitFormat(lveLimit which, unsigned long long value);
+void lveLimitAppend(GString *buf, lveLimit which, unsigned long long value);
 
 /* Parses @str for limit @which in lvectl's units. */
 int lveLimitParse(lveLimit which, const char *str, unsigned long long *value);

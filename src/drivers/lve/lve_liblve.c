@@ -211,6 +211,13 @@ lveLiblveSetLimits(lveBackend *be, unsigned int id, const lveLimits *lim,
     return 0;
 }
 
+/* lve_setup creates an LVE that does not exist */
+static int
+lveLiblveCreate(lveBackend *be, unsigned int id, const lveLimits *lim, const virBitmap *cpus)
+{
+    return lveLiblveSetLimits(be, id, lim, cpus, LVE_LIMITS_ALL);
+}
+
 static int
 lveLiblveExists(lveBackend *be, unsigned int id)
 {
@@ -423,6 +430,7 @@ static const lveOps lveLiblveOps = {
     .cpuPlacement = false,
     .close = lveLiblveClose,
     .formatCaps = lveLiblveFormatCaps,
+    .create = lveLiblveCreate,
     .setLimits = lveLiblveSetLimits,
     .destroy = lveLiblveDestroy,
     .exists = lveLiblveExists,

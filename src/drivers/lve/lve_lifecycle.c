@@ -96,7 +96,7 @@ lveDomainRestart(lveDriver *driver, virDomainObj *obj)
     lveDomainEffective(driver, obj->def, &lim);
     if (ops->destroy(driver->backend, id) < 0)
         return -1;
-    if (ops->setLimits(driver->backend, id, &lim, cpus, LVE_LIMITS_ALL) < 0) {
+    if (ops->create(driver->backend, id, &lim, cpus) < 0) {
         /* the LVE is gone: the domain stopped */
         virErrorPtr saved = NULL;
 

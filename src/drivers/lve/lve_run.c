@@ -184,7 +184,7 @@ lveDomainStartObj(lveDriver *driver, virDomainObj *obj, int reason, bool paused)
         return -1;
     lveDomainEffective(driver, obj->def, &lim);
     cpus = lveDomainPlacement(driver, obj->def);
-    if (ops->setLimits(driver->backend, id, &lim, cpus, LVE_LIMITS_ALL) < 0)
+    if (ops->create(driver->backend, id, &lim, cpus) < 0)
         goto undo;
     if (paused && ops->freeze(driver->backend, id, true) < 0)
         goto undo;

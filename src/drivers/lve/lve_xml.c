@@ -104,13 +104,15 @@ lveLimitsFormatAttrs(GString *buf, const lveLimits *lim)
 {
     int i;
 
+    /* names and values need no escaping */
     for (i = 0; i < LVE_LIMIT_LAST; i++) {
-        g_autofree char *value = NULL;
-
         if (!lveLimitIsSet(lim, i))
             continue;
-        value = lveLimitFormat(i, lim->value[i]);
-        virXMLAddAttr(buf, lveLimitName(i), value);
+        g_string_append_c(buf, ' ');
+        g_string_append(buf, lveLimitName(i));
+        g_string_append(buf, "='");
+        lveLimitAppend(buf, i, lim->value[i]);
+        g_string_append_c(buf, '\'');
     }
 }
 
