@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <virt/virt.h>
@@ -39,7 +40,27 @@ static const char *const controllers[] = {
 #define NCTL (sizeof(controllers) / sizeof(controllers[0]))
 
 static char parentDir[NCTL][512];   /* the bench parent in each hierarchy */
+static struct timespec loopStart;
 static char parentName[64];
+
+/* The measured loop starts and ends here, for callgrind and the clock. */
+static void
+loopBegin(void)
+{
+    CALLGRIND_ZERO_STATS;
+    clock_gettime(CLOCK_MONOTONIC, &loopStart);
+}
+
+static void
+loopEnd(void)
+{
+    struct timespec now;
+
+    CALLGRIND_DUMP_STATS_AT("cycles");
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    printf("loop_seconds %.3f\n", (double)(now.tv_sec - loopStart.tv_sec) +
+                                   (now.tv_nsec - loopStart.tv_nsec) / 1e9);
+}
 
 static void
 die(const char *what)
@@ -254,7 +275,7 @@ apiRun(const char *mode, unsigned int n, const char *root)
         if (!(doms[i] = virDomainDefineXML(conn, domainXML(BENCH_ID_BASE + i))))
             die("define");
     }
-    CALLGRIND_ZERO_STATS;
+    loopBegin();
     for (i = 0; i < n; i++) {
         virDomainPtr dom = doms[i];
 
@@ -267,7 +288,7 @@ apiRun(const char *mode, unsigned int n, const char *root)
         if (create)
             virDomainFree(dom);
     }
-    CALLGRIND_DUMP_STATS_AT("cycles");
+    loopEnd();
     for (i = 0; !create && i < n; i++) {
         virDomainUndefine(doms[i]);
         virDomainFree(doms[i]);
@@ -289,10 +310,10 @@ main(int argc, char **argv)
     }
     if (strcmp(mode, "raw") == 0) {
         setupParents(true);
-        CALLGRIND_ZERO_STATS;
+        loopBegin();
         for (i = 0; i < n; i++)
             rawCycle(BENCH_ID_BASE + i);
-        CALLGRIND_DUMP_STATS_AT("cycles");
+        loopEnd();
     } else {
         /* the run-time state on tmpfs, as /run is on a real host */
         if (!mkdtemp(root)) {

@@ -167,7 +167,7 @@ childUse(int report, void *opaque)
         lveTestReport(report, -1);
         return 1;
     }
-    lveTestBusyLoop(0.3);
+    lveTestBurnCpu(0.3);
     /* volatile: the compiler must not drop memory nobody reads */
     mem = malloc(USAGE_MIB << 20);
     for (i = 0; mem && i < (USAGE_MIB << 20); i += 4096)

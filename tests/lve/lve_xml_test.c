@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib.h>
 
@@ -325,6 +326,36 @@ START_TEST(test_connection)
 }
 END_TEST
 
+/* The host as the driver reports it. */
+START_TEST(test_node)
+{
+    virConnectPtr conn = lveTestOpen(NULL);
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    virNodeMemoryStats stats[4];
+    unsigned char *map = NULL;
+    unsigned int online = 0;
+    virNodeInfo info;
+    int n = 4;
+
+    ck_assert_int_eq(virNodeGetInfo(conn, &info), 0);
+    ck_assert_uint_eq(info.cpus, cpus);
+    ck_assert_uint_gt(info.memory, 0);
+    ck_assert_int_eq(virNodeGetCPUMap(conn, &map, &online, 0), cpus);
+    ck_assert_uint_eq(online, cpus);
+    ck_assert_uint_eq(map[0] & 1, 1);
+    free(map);
+    ck_assert_int_eq(virNodeGetMemoryStats(conn, VIR_NODE_MEMORY_STATS_ALL_CELLS, stats, &n, 0), 0);
+    ck_assert_int_eq(n, 4);
+    ck_assert_str_eq(stats[0].field, "total");
+    ck_assert_uint_eq(stats[0].value, info.memory);
+    ck_assert_uint_gt(virNodeGetFreeMemory(conn), 0);
+    ck_assert_int_eq(virConnectGetMaxVcpus(conn, "lve"), cpus);
+    ck_assert_int_eq(virConnectGetMaxVcpus(conn, "kvm"), -1);
+    ck_assert_error(VIR_ERR_INVALID_ARG, "unknown domain type 'kvm'");
+    virConnectClose(conn);
+}
+END_TEST
+
 static Suite *
 lveXMLSuite(void)
 {
@@ -340,6 +371,7 @@ lveXMLSuite(void)
     tcase_add_loop_test(tc, test_uri, 0, G_N_ELEMENTS(uriCases));
     tcase_add_test(tc, test_liblve_missing);
     tcase_add_test(tc, test_connection);
+    tcase_add_test(tc, test_node);
     suite_add_tcase(s, tc);
     return s;
 }

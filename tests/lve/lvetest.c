@@ -13,6 +13,7 @@
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <glib.h>
@@ -246,6 +247,19 @@ lveTestSkipHeavy(const char *test)
     return true;
 }
 
+bool
+lveTestSkipSanitized(const char *test)
+{
+#if defined(__SANITIZE_ADDRESS__)
+    printf("SKIP: %s: KSM on an AddressSanitizer process walks its terabytes of "
+           "shadow mappings\n", test);
+    return true;
+#else
+    (void)test;
+    return false;
+#endif
+}
+
 /* ---- child processes ------------------------------------------------ */
 
 pid_t
@@ -304,6 +318,18 @@ lveTestEnter(virDomainPtr dom, unsigned int flags, unsigned int *cookie)
     unsigned int unused;
 
     return virDomainEnter(dom, cookie ? cookie : &unused, flags);
+}
+
+void
+lveTestBurnCpu(double seconds)
+{
+    struct timespec ts;
+    volatile unsigned long spin = 0;
+
+    do {
+        spin++;
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    } while (ts.tv_sec + ts.tv_nsec / 1e9 < seconds);
 }
 
 void

@@ -52,6 +52,9 @@ char *lveTestDomainXML(const char *name, unsigned int id);
 
 /* True (with the reason printed) when a heavy test must skip. */
 bool lveTestSkipHeavy(const char *test);
+/* True (with the reason printed) under AddressSanitizer, where making a
+ * process's memory mergeable, or no longer, takes minutes. */
+bool lveTestSkipSanitized(const char *test);
 
 /* KSM: waits for other KSM tests on the host (a lock), saves the host's
  * settings where the suite finds them should the test fail, and starts
@@ -74,5 +77,8 @@ int lveTestKill(pid_t pid);
 /* Child helpers for enter-and-do tests. */
 int lveTestEnter(virDomainPtr dom, unsigned int flags, unsigned int *cookie);
 void lveTestBusyLoop(double seconds);
+/* Spins until this process has used @seconds of CPU time, however busy
+ * the host is. */
+void lveTestBurnCpu(double seconds);
 
 #endif /* LVETEST_H */

@@ -303,6 +303,9 @@ lveCgroupCreateLVE(lveBackend *be, unsigned int id, const lveLimits *lim,
     if (lveCgroupCheckControllers(cg, id, lim, cpus, LVE_LIMITS_ALL) < 0 ||
         (fresh = lveCgroupMakeGroups(cg, id)) < 0)
         return -1;
+    /* entries of an earlier LVE with this id (gone without a destroy) */
+    if (fresh)
+        lveCgroupForgetEntries(cg, id);
     return lveCgroupApply(cg, id, lim, cpus,
                           fresh ? lveCgroupFreshMask(cg, lim, cpus) : LVE_LIMITS_ALL);
 }

@@ -9,6 +9,8 @@
  */
 #include "internal.h"
 
+#include <unistd.h>
+
 #include "lve_domain.h"
 #include "lve_ksm.h"
 #include "lve_private.h"
@@ -33,6 +35,10 @@ lveDomainCheckEnterable(virDomainObj *obj)
     return 0;
 }
 
+/* Merging is turned on once the process is inside: turning it off
+ * again after a refused entry would walk every page of every mapping
+ * (unmerging), which for a process with large sparse mappings takes
+ * minutes.  Whether the kernel can do it is asked first. */
 int
 lveDomainEnter(virDomainPtr dom, unsigned int *cookie, unsigned int flags)
 {
@@ -40,7 +46,7 @@ lveDomainEnter(virDomainPtr dom, unsigned int *cookie, unsigned int flags)
     virDomainObj *obj;
     lveLimits lim;
     bool sharing;
-    int previous = 0, ret = -1;
+    int ret = -1;
 
     virCheckFlags(VIR_DOMAIN_ENTER_NO_UBC | VIR_DOMAIN_ENTER_NAMESPACE |
                   VIR_DOMAIN_ENTER_NO_MAXENTER | VIR_DOMAIN_ENTER_ONE_WAY, -1);
@@ -50,16 +56,15 @@ lveDomainEnter(virDomainPtr dom, unsigned int *cookie, unsigned int flags)
         goto cleanup;
     lveDomainEffective(driver, obj->def, &lim);
     sharing = !obj->def->nosharepages;
-    if (sharing && lveKsmSetSelf(true, &previous) < 0)
+    if (sharing && lveKsmCheckSelf() < 0)
         goto cleanup;
-    if (driver->backend->ops->enter(driver->backend, lveDomainId(obj), &lim, flags, cookie) < 0) {
-        virErrorPtr saved = NULL;
-
-        virErrorPreserveLast(&saved);
-        if (sharing)
-            lveKsmSetSelf(previous, NULL);
-        virErrorRestore(&saved);
+    if (driver->backend->ops->enter(driver->backend, lveDomainId(obj), &lim, flags, cookie) < 0)
         goto cleanup;
+    if (sharing && lveKsmSetSelf(true) < 0) {
+        /* asked for first: only an unexpected refusal gets here */
+        VIR_WARN("LVE %u: memory of process %d is not mergeable: %s", lveDomainId(obj),
+                 (int)getpid(), virGetLastErrorMessage());
+        virResetLastError();
     }
     ret = 0;
  cleanup:

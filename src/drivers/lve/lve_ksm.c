@@ -112,15 +112,22 @@ lveKsmWrite(const virNodeMemoryShare *shm, const virNodeMemoryShare *old, unsign
 }
 
 int
-lveKsmSetSelf(bool enable, int *previous)
+lveKsmCheckSelf(void)
 {
-    int was = prctl(PR_GET_MEMORY_MERGE, 0, 0, 0, 0);
+    if (prctl(PR_GET_MEMORY_MERGE, 0, 0, 0, 0) < 0) {
+        virReportSystemError(errno, "%s",
+                             _("this kernel cannot make a process's memory mergeable (PR_SET_MEMORY_MERGE needs Linux 6.4); turn memory sharing off for the domain"));
+        return -1;
+    }
+    return 0;
+}
 
-    if (previous)
-        *previous = was < 0 ? 0 : was;
+int
+lveKsmSetSelf(bool enable)
+{
     if (prctl(PR_SET_MEMORY_MERGE, enable ? 1 : 0, 0, 0, 0) < 0) {
         virReportSystemError(errno, "%s",
-                             _("cannot make this process's memory mergeable (prctl PR_SET_MEMORY_MERGE, Linux 6.4)"));
+                             _("cannot change the memory merging of this process (prctl PR_SET_MEMORY_MERGE)"));
         return -1;
     }
     return 0;

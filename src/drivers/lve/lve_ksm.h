@@ -23,9 +23,12 @@ int lveKsmRead(virNodeMemoryShare *shm);
 int lveKsmWrite(const virNodeMemoryShare *shm, const virNodeMemoryShare *old,
                 unsigned int changed);
 
-/* prctl(PR_SET_MEMORY_MERGE) for the calling process; *@previous gets
- * the setting it replaced (may be NULL). */
-int lveKsmSetSelf(bool enable, int *previous);
+/* Whether the kernel offers PR_SET_MEMORY_MERGE; an error saying so. */
+int lveKsmCheckSelf(void);
+
+/* prctl(PR_SET_MEMORY_MERGE) for the calling process.  Turning merging
+ * off unmerges, which walks every page of every mapping. */
+int lveKsmSetSelf(bool enable);
 
 /* Merged pages (ksm_merging_pages) and pages KSM tracks (ksm_rmap_items)
  * of @pid; 0 and 0 for a process that has gone. */

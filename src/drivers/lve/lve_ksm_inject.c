@@ -150,7 +150,7 @@ lveKsmSetProcess(pid_t pid, bool enable)
     long result = 0;
 
     if (pid == getpid())
-        return lveKsmSetSelf(enable, NULL);
+        return lveKsmSetSelf(enable);
     if (ptrace(PTRACE_SEIZE, pid, 0, 0) < 0) {
         virReportSystemError(errno, _("cannot trace task %d to change its memory merging"), (int)pid);
         return -1;
