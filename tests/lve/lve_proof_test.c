@@ -6,9 +6,8 @@
  * half a CPU (from the usage counters); suspend stops a busy loop's CPU
  * time and resume lets it go on; destroy leaves no task and no group,
  * even with tasks forking meanwhile; the 21st concurrent entry into an
- * ep=20 LVE is refused with the E2BIG message; KSM merges the identical
- * pages of two entered tasks, and sharing can be switched on for tasks
- * already inside.  Root and cgroup v1; either backend (LVE_TEST_BACKEND).
+ * ep=20 LVE is refused with the E2BIG message.  Root and cgroup v1;
+ * either backend (LVE_TEST_BACKEND).
  */
 #include <config.h>
 
@@ -24,26 +23,6 @@
 #include <glib.h>
 
 #include "lvetest.h"
-
-static virDomainPtr
-startDomain(virConnectPtr conn, const char *name, unsigned int id)
-{
-    g_autofree char *xml = lveTestDomainXML(name, id);
-    virDomainPtr dom = virDomainCreateXML(conn, xml, 0);
-
-    ck_assert_msg(dom, "start %s: %s", name, virGetLastErrorMessage());
-    return dom;
-}
-
-static int
-reapStatus(pid_t pid)
-{
-    int status = 0;
-
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-        ;
-    return status;
-}
 
 static int
 enterOrReport(virDomainPtr dom, int report)
@@ -87,7 +66,7 @@ childForkUntilRefused(int report, void *opaque)
 START_TEST(test_nproc)
 {
     virConnectPtr conn = lveTestOpen(NULL);
-    virDomainPtr dom = startDomain(conn, "nproc5", 4001);
+    virDomainPtr dom = lveTestCreate(conn, "nproc5", 4001);
     int report, status;
     pid_t pid = lveTestFork(childForkUntilRefused, dom, &report);
 
@@ -95,7 +74,7 @@ START_TEST(test_nproc)
     ck_assert_int_eq(lveTestChildResult(report), 4);
     ck_assert_int_eq(lveTestChildResult(report), EAGAIN);
     ck_assert_int_eq(virDomainDestroy(dom), 0);
-    status = reapStatus(pid);
+    status = lveTestWait(pid);
     ck_assert(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
     close(report);
     virDomainFree(dom);
@@ -128,7 +107,7 @@ childGreedy(int report, void *opaque)
 START_TEST(test_pmem)
 {
     virConnectPtr conn = lveTestOpen(NULL);
-    virDomainPtr dom = startDomain(conn, "pmem32", 4002);
+    virDomainPtr dom = lveTestCreate(conn, "pmem32", 4002);
     g_autofree char *limit = lveTestReadCgroup("memory", 4002, "memory.limit_in_bytes");
     g_autofree char *oom = NULL;
     pid_t bystander = fork();
@@ -142,7 +121,7 @@ START_TEST(test_pmem)
     ck_assert_str_eq(limit, "33554432");
     pid = lveTestFork(childGreedy, dom, &report);
     ck_assert_int_eq(lveTestChildResult(report), 0);
-    status = reapStatus(pid);
+    status = lveTestWait(pid);
     ck_assert_msg(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL,
                   "the task wanting %d MB was not killed (status 0x%x)", GREEDY_MIB, status);
     ck_assert_int_eq(lveTestChildResult(report), -1000);
@@ -203,7 +182,7 @@ START_TEST(test_speed)
     if (lveTestSkipHeavy("speed=50% holds a busy loop near half a CPU"))
         return;
     conn = lveTestOpen(NULL);
-    dom = startDomain(conn, "speed50", 4003);
+    dom = lveTestCreate(conn, "speed50", 4003);
     pid = lveTestFork(childSpin, dom, &report);
     ck_assert_int_eq(lveTestChildResult(report), 0);
     g_usleep(300000);       /* past the first period's burst */
@@ -229,7 +208,7 @@ START_TEST(test_suspend_freezes)
     if (lveTestSkipHeavy("suspend stops a busy loop"))
         return;
     conn = lveTestOpen(NULL);
-    dom = startDomain(conn, "unlimited", 4004);
+    dom = lveTestCreate(conn, "unlimited", 4004);
     pid = lveTestFork(childSpin, dom, &report);
     ck_assert_int_eq(lveTestChildResult(report), 0);
     if (lveTestIsLiblve()) {
@@ -315,7 +294,7 @@ START_TEST(test_destroy_forking)
     ck_assert_msg(virDomainDestroy(dom) == 0, "%s", virGetLastErrorMessage());
     ck_assert(!lveTestGroupExists(4005));
     ck_assert(!anyTaskIn(4005));
-    status = reapStatus(pid);
+    status = lveTestWait(pid);
     ck_assert(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
     close(report);
     virDomainFree(dom);
@@ -354,7 +333,7 @@ START_TEST(test_entry_processes)
     if (lveTestSkipHeavy("the 21st entry"))
         return;
     conn = lveTestOpen(NULL);
-    dom = startDomain(conn, "ep20", 4006);
+    dom = lveTestCreate(conn, "ep20", 4006);
     for (i = 0; i < 21; i++) {
         pids[i] = lveTestFork(childEnterAndStay, dom, &reports[i]);
         ck_assert_int_eq(lveTestChildResult(reports[i]), i < 20 ? 0 : 2);
@@ -367,177 +346,6 @@ START_TEST(test_entry_processes)
         lveTestKill(pids[i]);
         close(reports[i]);
     }
-    ck_assert_int_eq(virDomainDestroy(dom), 0);
-    virDomainFree(dom);
-    virConnectClose(conn);
-}
-END_TEST
-
-/* ---- memory sharing ------------------------------------------------- */
-
-#define SHARE_MIB 16
-#define SHARE_PAGES (SHARE_MIB * 256)
-
-/* Inside: fills memory with pages that are the same in every such task. */
-static int
-childIdenticalPages(int report, void *opaque)
-{
-    volatile char *mem;
-    size_t i;
-
-    if (enterOrReport(opaque, report) < 0)
-        return 1;
-    if (!(mem = malloc(SHARE_MIB << 20)))
-        return 2;
-    for (i = 0; i < (SHARE_MIB << 20); i++)
-        mem[i] = 0x5a + (i % 7);
-    lveTestReport(report, 0);
-    pause();
-    return 0;
-}
-
-static unsigned long long
-nodeParam(virConnectPtr conn, const char *name)
-{
-    virTypedParameter params[32];
-    virTypedParameterPtr p;
-    int n = 32;
-
-    ck_assert_int_eq(virNodeGetMemoryParameters(conn, params, &n, 0), 0);
-    ck_assert_ptr_nonnull(p = virTypedParamsGet(params, n, name));
-    return p->type == VIR_TYPED_PARAM_UINT ? p->value.ui : p->value.ul;
-}
-
-static unsigned long long
-domainSharedPages(virDomainPtr dom)
-{
-    virTypedParameter params[3];
-    int n = 3;
-    unsigned long long shared = 0;
-
-    ck_assert_int_eq(virDomainGetMemorySharing(dom, params, &n, 0), 0);
-    ck_assert_int_eq(virTypedParamsGetULLong(params, n, "shared_pages", &shared), 1);
-    return shared;
-}
-
-static void
-tuneKsm(virConnectPtr conn)
-{
-    virTypedParameterPtr params = NULL;
-    int n = 0, max = 0;
-
-    virTypedParamsAddUInt(&params, &n, &max, "shm_pages_to_scan", 4000);
-    virTypedParamsAddUInt(&params, &n, &max, "shm_sleep_millisecs", 10);
-    ck_assert_msg(virNodeSetMemoryParameters(conn, params, n, 0) == 0, "%s",
-                  virGetLastErrorMessage());
-    virTypedParamsFree(params, n);
-}
-
-START_TEST(test_ksm)
-{
-    virConnectPtr conn;
-    virDomainPtr dom;
-    unsigned long long before;
-    gint64 deadline;
-    int r1, r2;
-    pid_t p1, p2;
-
-    if (lveTestSkipHeavy("KSM merges the pages of entered tasks") ||
-        lveTestSkipSanitized("KSM merges the pages of entered tasks") || !lveTestKsmBegin())
-        return;
-    conn = lveTestOpen(NULL);
-    dom = startDomain(conn, "unlimited", 4007);
-    tuneKsm(conn);
-    ck_assert_uint_eq(nodeParam(conn, "shm_pages_to_scan"), 4000);
-    before = nodeParam(conn, "shm_pages_sharing");
-    p1 = lveTestFork(childIdenticalPages, dom, &r1);
-    p2 = lveTestFork(childIdenticalPages, dom, &r2);
-    ck_assert_int_eq(lveTestChildResult(r1), 0);
-    ck_assert_int_eq(lveTestChildResult(r2), 0);
-    /* ksmd scans 4000 pages every 10 ms: a few seconds at most */
-    deadline = g_get_monotonic_time() + 30 * G_USEC_PER_SEC;
-    while (domainSharedPages(dom) < SHARE_PAGES && g_get_monotonic_time() < deadline)
-        g_usleep(100000);
-    ck_assert_uint_ge(domainSharedPages(dom), SHARE_PAGES);
-    ck_assert_uint_ge(nodeParam(conn, "shm_pages_sharing"), before + SHARE_PAGES / 2);
-    lveTestKill(p1);
-    lveTestKill(p2);
-    close(r1);
-    close(r2);
-    ck_assert_int_eq(virDomainDestroy(dom), 0);
-    lveTestKsmEnd();
-    virDomainFree(dom);
-    virConnectClose(conn);
-}
-END_TEST
-
-typedef struct {
-    virDomainPtr dom;
-    int input;
-} readerArgs;
-
-/* Inside: blocks in read(); exits 0 only when the byte arrives intact. */
-static int
-childReader(int report, void *opaque)
-{
-    readerArgs *args = opaque;
-    char c = 0;
-
-    if (enterOrReport(args->dom, report) < 0)
-        return 1;
-    lveTestReport(report, 0);
-    if (read(args->input, &c, 1) != 1)
-        return 2;
-    return c == 'k' ? 0 : 3;
-}
-
-static bool
-mergeAny(pid_t pid)
-{
-    g_autofree char *path = g_strdup_printf("/proc/%d/ksm_stat", (int)pid);
-    g_autofree char *stat = NULL;
-
-    ck_assert(g_file_get_contents(path, &stat, NULL, NULL));
-    return strstr(stat, "ksm_merge_any: yes") != NULL;
-}
-
-/* Sharing switched on for a running domain reaches the tasks inside; a
- * task stopped in a system call goes on as if nothing happened. */
-START_TEST(test_ksm_running_tasks)
-{
-    virConnectPtr conn;
-    virDomainPtr dom;
-    readerArgs args;
-    virTypedParameter params[3];
-    int fds[2], report, status, n = 3, enabled = -1;
-    pid_t pid;
-
-    if (lveTestSkipHeavy("memory sharing for tasks already inside (ptrace)") ||
-        lveTestSkipSanitized("memory sharing for tasks already inside"))
-        return;
-    conn = lveTestOpen(NULL);
-    dom = startDomain(conn, "noshare", 4008);
-    ck_assert_int_eq(pipe(fds), 0);
-    args.dom = dom;
-    args.input = fds[0];
-    pid = lveTestFork(childReader, &args, &report);
-    ck_assert_int_eq(lveTestChildResult(report), 0);
-    ck_assert(!mergeAny(pid));
-    g_usleep(100000);       /* well inside read() */
-    ck_assert_msg(virDomainSetMemorySharing(dom, 1, VIR_DOMAIN_AFFECT_LIVE) == 0, "%s",
-                  virGetLastErrorMessage());
-    ck_assert(mergeAny(pid));
-    ck_assert_int_eq(virDomainGetMemorySharing(dom, params, &n, 0), 0);
-    ck_assert_int_eq(virTypedParamsGetBoolean(params, n, "enabled", &enabled), 1);
-    ck_assert_int_eq(enabled, 1);
-    ck_assert_int_eq(virDomainSetMemorySharing(dom, 0, VIR_DOMAIN_AFFECT_LIVE), 0);
-    ck_assert(!mergeAny(pid));
-    ck_assert_int_eq(write(fds[1], "k", 1), 1);
-    status = reapStatus(pid);
-    ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0, "reader status 0x%x", status);
-    close(fds[0]);
-    close(fds[1]);
-    close(report);
     ck_assert_int_eq(virDomainDestroy(dom), 0);
     virDomainFree(dom);
     virConnectClose(conn);
@@ -557,8 +365,6 @@ lveProofSuite(void)
     tcase_add_test(tc, test_suspend_freezes);
     tcase_add_test(tc, test_destroy_forking);
     tcase_add_test(tc, test_entry_processes);
-    tcase_add_test(tc, test_ksm);
-    tcase_add_test(tc, test_ksm_running_tasks);
     suite_add_tcase(s, tc);
     return s;
 }

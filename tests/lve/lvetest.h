@@ -50,6 +50,15 @@ bool lveTestGroupExists(unsigned int id);
 /* The content of tests/data/lve/@name with @id put in for every "ID". */
 char *lveTestDomainXML(const char *name, unsigned int id);
 
+/* Domains from tests/data/lve/domains: defined and started, or created
+ * (transient); the test fails when they do not start. */
+virDomainPtr lveTestDefineAndStart(virConnectPtr conn, const char *name, unsigned int id);
+virDomainPtr lveTestCreate(virConnectPtr conn, const char *name, unsigned int id);
+void lveTestAssertState(virDomainPtr dom, int state, int reason);
+/* Asserts LVE @id's @file of @controller contains @want. */
+void lveTestAssertCgroup(unsigned int id, const char *controller, const char *file,
+                         const char *want);
+
 /* True (with the reason printed) when a heavy test must skip. */
 bool lveTestSkipHeavy(const char *test);
 /* True (with the reason printed) under AddressSanitizer, where making a
@@ -71,6 +80,8 @@ pid_t lveTestFork(lveTestChildFunc fn, void *opaque, int *report);
 int lveTestChildResult(int report);
 /* Writes one int to the parent. */
 void lveTestReport(int report, int value);
+/* Reaps @pid; its wait status. */
+int lveTestWait(pid_t pid);
 /* SIGKILLs and reaps @pid; its wait status. */
 int lveTestKill(pid_t pid);
 

@@ -27,6 +27,8 @@
 # include <stdint.h>
 # include <sys/types.h>
 
+# include <glib.h>
+
 /* ---- liblve's ABI (lve-type.h, lve-ctl.h of API 1.3) ---------------- */
 
 enum liblve_enter_flags {
@@ -106,5 +108,24 @@ int standinKill(struct liblve *lve, uint32_t id);
 char **standinPlaceOfSelf(void);
 void standinPlaceFree(char **place);
 int standinMove(char **place, struct liblve *lve, uint32_t id, bool noUBC);
+
+/* ---- shared state (standin-state.c) -------------------------------- */
+
+typedef struct {
+    int pid;
+    unsigned long long start;
+    uint32_t cookie;
+    unsigned int flags;
+} standinEntry;
+
+int standinLock(struct liblve *lve);
+char *standinStatePath(struct liblve *lve, uint32_t id, const char *what);
+bool standinReadSettings(struct liblve *lve, uint32_t id, struct liblve_settings *set);
+int standinWriteSettings(struct liblve *lve, uint32_t id, const struct liblve_settings *set);
+int standinCheck(const struct liblve_settings *set);
+unsigned long long standinStart(pid_t pid);
+GArray *standinReadEntries(struct liblve *lve, uint32_t id);
+int standinWriteEntries(struct liblve *lve, uint32_t id, GArray *entries);
+void standinDefaults(struct liblve *lve, struct liblve_settings *set);
 
 #endif /* STANDIN_H */
