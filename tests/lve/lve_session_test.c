@@ -8,6 +8,7 @@
  */
 #include <config.h>
 
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -359,6 +360,47 @@ START_TEST(test_liblve_version)
 }
 END_TEST
 
+/* Every refusal liblve documents, said in LVE terms (the stand-in is made
+ * to refuse the setup of a start). */
+static const struct {
+    int err;
+    int code;
+    const char *needle;
+} refusals[] = {
+    { EPERM, VIR_ERR_ACCESS_DENIED, "LVE 3030: cannot set it up: permission denied" },
+    { ENOMEM, VIR_ERR_OPERATION_FAILED, "LVE 3030: cannot set it up: the kernel has no memory left" },
+    { EFAULT, VIR_ERR_INTERNAL_ERROR, "LVE 3030: cannot set it up: liblve was given a bad address" },
+    { E2BIG, VIR_ERR_OPERATION_FAILED, "LVE 3030: too many entry processes" },
+    { EALREADY, VIR_ERR_OPERATION_INVALID, "LVE 3030: cannot set it up: it is already set up that way" },
+    { EINVAL, VIR_ERR_INVALID_ARG, "LVE 3030: cannot set it up: the kernel refused the request as invalid" },
+    { EBUSY, VIR_ERR_RESOURCE_BUSY, "LVE 3030: cannot set it up: it is busy" },
+    { ENOSPC, VIR_ERR_OPERATION_FAILED, "LVE 3030: cannot set it up: the kernel has no room for another LVE" },
+    { ESRCH, VIR_ERR_OPERATION_INVALID, "LVE 3030: cannot set it up: the kernel has no such LVE" },
+};
+
+START_TEST(test_liblve_refusals)
+{
+    g_autofree char *fail = NULL;
+    virConnectPtr conn;
+    virDomainPtr dom;
+    g_autofree char *xml = lveTestDomainXML("unlimited", 3030);
+
+    if (!lveTestIsLiblve())
+        return;
+    conn = lveTestOpen(NULL);
+    dom = virDomainDefineXML(conn, xml);
+    fail = g_strdup_printf("lve_setup:%d", refusals[_i].err);
+    g_setenv("LVE_STANDIN_FAIL", fail, TRUE);
+    ck_assert_int_eq(virDomainCreate(dom), -1);
+    ck_assert_error(refusals[_i].code, refusals[_i].needle);
+    g_unsetenv("LVE_STANDIN_FAIL");
+    ck_assert_int_eq(virDomainIsActive(dom), 0);
+    ck_assert(!lveTestGroupExists(3030));
+    virDomainFree(dom);
+    virConnectClose(conn);
+}
+END_TEST
+
 static Suite *
 lveSessionSuite(void)
 {
@@ -373,6 +415,7 @@ lveSessionSuite(void)
     tcase_add_test(tc, test_autostart);
     tcase_add_test(tc, test_defaults_apply);
     tcase_add_test(tc, test_liblve_version);
+    tcase_add_loop_test(tc, test_liblve_refusals, 0, G_N_ELEMENTS(refusals));
     suite_add_tcase(s, tc);
     return s;
 }

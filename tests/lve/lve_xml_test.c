@@ -356,6 +356,17 @@ START_TEST(test_node)
 }
 END_TEST
 
+/* Without /proc/lve, this is no LVE host: the probe declines. */
+START_TEST(test_probe)
+{
+    if (g_file_test("/proc/lve/list", G_FILE_TEST_EXISTS))
+        return;
+    g_unsetenv("VIRTKIT_DEFAULT_URI");
+    ck_assert_ptr_null(virConnectOpen(NULL));
+    ck_assert_error(VIR_ERR_NO_CONNECT, "lve");
+}
+END_TEST
+
 static Suite *
 lveXMLSuite(void)
 {
@@ -372,6 +383,7 @@ lveXMLSuite(void)
     tcase_add_test(tc, test_liblve_missing);
     tcase_add_test(tc, test_connection);
     tcase_add_test(tc, test_node);
+    tcase_add_test(tc, test_probe);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -67,8 +67,26 @@ lveTestMountOf(const char *mounts, const char *controller)
     return NULL;
 }
 
-/* The test parent's directory in each v1 hierarchy, under this process's
- * own group there (as the driver resolves a relative cgroup_parent). */
+/* The cgroup2 mount point, from /proc/self/mountinfo. */
+static char *
+lveTestMount2(const char *mounts)
+{
+    g_auto(GStrv) lines = g_strsplit(mounts, "\n", 0);
+    size_t i;
+
+    for (i = 0; lines[i]; i++) {
+        g_auto(GStrv) f = g_strsplit(lines[i], " ", 0);
+        guint n = g_strv_length(f);
+
+        if (n >= 10 && g_str_equal(f[n - 3], "cgroup2"))
+            return g_strdup(f[4]);
+    }
+    return NULL;
+}
+
+/* The test parent's directory in each v1 hierarchy (and in the v2 one,
+ * as "cgroup2"), under this process's own group there (as the driver
+ * resolves a relative cgroup_parent). */
 static void
 lveTestFindHierarchies(void)
 {
@@ -85,8 +103,16 @@ lveTestFindHierarchies(void)
         g_auto(GStrv) f = g_strsplit(lines[i], ":", 3);
         g_auto(GStrv) names = NULL;
 
-        if (g_strv_length(f) < 3 || !*f[1])
+        if (g_strv_length(f) < 3)
             continue;
+        if (!*f[1]) {
+            g_autofree char *mount2 = lveTestMount2(mounts);
+
+            if (mount2)
+                g_hash_table_insert(lveTest.dirs, (char *)"cgroup2",
+                                    g_build_filename(mount2, f[2], lveTest.parent, NULL));
+            continue;
+        }
         names = g_strsplit(f[1], ",", 0);
         for (c = 0; lveTestControllers[c]; c++) {
             g_autofree char *mount = NULL;
@@ -279,6 +305,7 @@ lveTestKillProcs(const char *dir)
 {
     g_autofree char *procs = g_build_filename(dir, "cgroup.procs", NULL);
     g_autofree char *freezer = g_build_filename(dir, "freezer.state", NULL);
+    g_autofree char *kill2 = g_build_filename(dir, "cgroup.kill", NULL);
     g_autofree char *text = NULL;
     g_auto(GStrv) pids = NULL;
     size_t i;
@@ -293,6 +320,8 @@ lveTestKillProcs(const char *dir)
     /* a frozen task dies only once thawed */
     if (g_file_test(freezer, G_FILE_TEST_EXISTS))
         lveTestWriteFile(freezer, "THAWED");
+    if (g_file_test(kill2, G_FILE_TEST_EXISTS))
+        lveTestWriteFile(kill2, "1");
 }
 
 /* Kills what is left in @dir and its subgroups, and removes them. */

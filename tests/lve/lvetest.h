@@ -41,8 +41,9 @@ const char *lveTestRoot(void);
 /* Opens the last root again (same parameters). */
 virConnectPtr lveTestReopen(void);
 
-/* The file of LVE @id's group in the hierarchy of @controller ("memory"),
- * as the kernel keeps it; NULL @file for the directory.  Caller frees. */
+/* The file of LVE @id's group in the hierarchy of @controller ("memory",
+ * or "cgroup2" for the v2 hierarchy), as the kernel keeps it; NULL @file
+ * for the directory.  Caller frees. */
 char *lveTestCgroupPath(const char *controller, unsigned int id, const char *file);
 char *lveTestReadCgroup(const char *controller, unsigned int id, const char *file);
 bool lveTestGroupExists(unsigned int id);

@@ -14,13 +14,13 @@
 #define VIR_FROM_THIS VIR_FROM_NONE
 
 static const char *const lveOpNames[] = {
-    [LVE_OP_SETUP] = N_("set up"),
-    [LVE_OP_DESTROY] = N_("destroy"),
-    [LVE_OP_ENTER] = N_("enter"),
-    [LVE_OP_LEAVE] = N_("leave"),
-    [LVE_OP_INFO] = N_("read"),
-    [LVE_OP_DEFAULTS] = N_("set"),
-    [LVE_OP_FREEZE] = N_("freeze or thaw"),
+    [LVE_OP_SETUP] = N_("set it up"),
+    [LVE_OP_DESTROY] = N_("destroy it"),
+    [LVE_OP_ENTER] = N_("enter it"),
+    [LVE_OP_LEAVE] = N_("leave it"),
+    [LVE_OP_INFO] = N_("read it"),
+    [LVE_OP_DEFAULTS] = N_("set them"),
+    [LVE_OP_FREEZE] = N_("freeze or thaw it"),
 };
 G_STATIC_ASSERT(G_N_ELEMENTS(lveOpNames) == LVE_OP_LAST);
 
@@ -92,9 +92,9 @@ lveReportKernelError(lveOp op, unsigned int id, int err, const lveLimits *lim)
         return;
     }
     if ((meaning = lveErrorMeaning(op, err)))
-        virReportError(lveErrorCode(err), _("%s: cannot %s it: %s"), who, lveOpNames[op],
+        virReportError(lveErrorCode(err), _("%s: cannot %s: %s"), who, lveOpNames[op],
                        meaning);
     else
-        virReportError(VIR_ERR_OPERATION_FAILED, _("%s: cannot %s it: %s (errno %d)"),
+        virReportError(VIR_ERR_OPERATION_FAILED, _("%s: cannot %s: %s (errno %d)"),
                        who, lveOpNames[op], g_strerror(err), err);
 }

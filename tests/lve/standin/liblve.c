@@ -45,6 +45,19 @@ standinKernelApi(void)
     return STANDIN_API(major, minor);
 }
 
+/* LVE_STANDIN_FAIL=function:errno makes @function fail with -errno, for
+ * the refusals a test cannot provoke on this host. */
+static int
+standinInjected(const char *function)
+{
+    const char *fail = g_getenv("LVE_STANDIN_FAIL");
+    size_t len = strlen(function);
+
+    if (!fail || strncmp(fail, function, len) != 0 || fail[len] != ':')
+        return 0;
+    return -(int)g_ascii_strtoll(fail + len + 1, NULL, 10);
+}
+
 /* ---- the API --------------------------------------------------------- */
 
 EXPORT struct liblve *
@@ -144,6 +157,8 @@ lve_setup(struct liblve *lve, uint32_t id, struct liblve_settings *set)
 
     if (!lve || !set)
         return -EFAULT;
+    if ((rc = standinInjected("lve_setup")) < 0)
+        return rc;
     if ((fd = standinLock(lve)) < 0)
         return -EBUSY;
     rc = standinSetupLocked(lve, id, set);
@@ -310,6 +325,8 @@ lve_enter_flags(struct liblve *lve, uint32_t id, uint32_t *cookie,
         return -EFAULT;
     if (id == 0)
         return -EINVAL;
+    if ((rc = standinInjected("lve_enter_flags")) < 0)
+        return rc;
     place = standinPlaceOfSelf();
     if (standinCurrentLVE(lve, place)) {
         standinPlaceFree(place);

@@ -19,6 +19,9 @@
  *                                EINVAL, as liblve does when library and
  *                                kernel do not match; "none" is a kernel
  *                                without LVE (ENOSYS)
+ *   LVE_STANDIN_FAIL=FN:ERRNO    makes lve_setup or lve_enter_flags (FN)
+ *                                return -ERRNO, for refusals a test cannot
+ *                                provoke otherwise
  */
 #ifndef STANDIN_H
 # define STANDIN_H
