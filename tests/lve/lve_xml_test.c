@@ -200,7 +200,7 @@ START_TEST(test_offline_tuning)
     ck_assert_uint_eq(getUIntParam(params, n, "speed"), 100);
     memset(params, 0, sizeof(params));
     params[0].type = VIR_TYPED_PARAM_UINT;
-    strcpy(params[0].field, "speed");
+    g_strlcpy(params[0].field, "speed", sizeof(params[0].field));
     params[0].value.ui = 25;
     ck_assert_int_eq(virDomainSetSchedulerParametersFlags(dom, params, 1, VIR_DOMAIN_AFFECT_CONFIG), 0);
     params[0].value.ui = 2000000;

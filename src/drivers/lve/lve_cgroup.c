@@ -276,10 +276,10 @@ lveCgroupSetLimits(lveBackend *be, unsigned int id, const lveLimits *lim,
     return lveCgroupApply(cg, id, lim, cpus, mask);
 }
 
-/* New groups are unlimited: only the limits that are set need writing
- * (and a v1 cpuset, which starts with no CPU). */
+/* New groups are unlimited: only the limits that are set need writing.
+ * ncpu always is, and a new v1 cpuset needs it: it starts with no CPU. */
 static unsigned int
-lveCgroupFreshMask(lveCgroup *cg, const lveLimits *lim, const virBitmap *cpus)
+lveCgroupFreshMask(const lveLimits *lim)
 {
     unsigned int mask = 0;
     int i;
@@ -288,8 +288,6 @@ lveCgroupFreshMask(lveCgroup *cg, const lveLimits *lim, const virBitmap *cpus)
         if (lim->value[i])
             mask |= LVE_BIT(i);
     }
-    if (cg->tree->version == 1 || cpus)
-        mask |= LVE_BIT(LVE_LIMIT_NCPU);
     return mask;
 }
 
@@ -307,7 +305,7 @@ lveCgroupCreateLVE(lveBackend *be, unsigned int id, const lveLimits *lim,
     if (fresh)
         lveCgroupForgetEntries(cg, id);
     return lveCgroupApply(cg, id, lim, cpus,
-                          fresh ? lveCgroupFreshMask(cg, lim, cpus) : LVE_LIMITS_ALL);
+                          fresh ? lveCgroupFreshMask(lim) : LVE_LIMITS_ALL);
 }
 
 /* The controller whose group every task of an LVE is in: entering always
