@@ -302,9 +302,16 @@ START_TEST(test_liblve_missing)
     g_autofree char *dir = testMakeTempDir("lve-missing");
     g_autofree char *uri = g_strdup_printf("lve:///embed?root=%s&backend=liblve", dir);
 
+    g_autofree char *plain = g_strdup_printf("lve:///embed?root=%s", dir);
+
     if (!g_getenv("LD_LIBRARY_PATH") || !strstr(g_getenv("LD_LIBRARY_PATH"), "tests/lve")) {
         ck_assert_ptr_null(virConnectOpen(uri));
         ck_assert_error(VIR_ERR_NO_SUPPORT, "cannot load liblve.so.0");
+        /* the environment asks for it the same way */
+        g_setenv("VIRTKIT_LVE_BACKEND", "liblve", TRUE);
+        ck_assert_ptr_null(virConnectOpen(plain));
+        ck_assert_error(VIR_ERR_NO_SUPPORT, "cannot load liblve.so.0");
+        g_unsetenv("VIRTKIT_LVE_BACKEND");
     }
     testRemoveTree(dir);
 }
