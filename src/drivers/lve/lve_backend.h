@@ -1,0 +1,93 @@
+/*
+ * lve_backend.h: how the LVE driver asks the kernel (lveOps)
+ *
+ * The domain code speaks in LVE ids and limits; a backend turns that into
+ * calls: liblve (lve_liblve.c, CloudLinux) or the host's cgroups
+ * (lve_cgroup.c).  Every function reports its own error in LVE terms
+ * (lve_error.h) and returns -1; the domain code never sees an errno.
+ * No function is called with the driver's list lock held.
+ */
+#ifndef VIR_LVE_BACKEND_H
+# define VIR_LVE_BACKEND_H
+
+# include "internal.h"
+
+# include "lve_conf.h"
+# include "virbitmap.h"
+# include "viruri.h"
+
+typedef struct _lveBackend lveBackend;
+
+/* What an LVE uses right now.  A counter the backend cannot read is 0. */
+typedef struct _lveUsage {
+    unsigned long long cpuTimeNs;
+    unsigned long long userTimeNs;
+    unsigned long long systemTimeNs;
+    unsigned long long memoryBytes;
+    unsigned int tasks;
+} lveUsage;
+
+/* Where and how a backend runs, from the URI and the environment. */
+typedef struct _lveBackendConfig {
+    const char *cgroupParent;       /* cgroup_parent=, or NULL */
+    const char *cgroupMode;         /* cgroup_mode=v1|v2, or NULL for auto */
+    const char *stateDir;           /* run-time files of the backend */
+} lveBackendConfig;
+
+typedef struct _lveOps {
+    const char *name;                                   /* "liblve", "cgroup" */
+    bool cpuPlacement;                                  /* can choose the CPUs */
+    void (*close)(lveBackend *be);
+    /* facts for the capabilities XML, inside <host> */
+    void (*formatCaps)(lveBackend *be, GString *buf);
+
+    /* Creates the LVE (or takes one that exists) with every limit; @cpus
+     * is where it may run (NULL: anywhere). */
+    int (*create)(lveBackend *be, unsigned int id, const lveLimits *lim,
+                  const virBitmap *cpus);
+    /* Applies the limits in @mask (bits of lveLimit) to an existing LVE. */
+    int (*setLimits)(lveBackend *be, unsigned int id, const lveLimits *lim,
+                     const virBitmap *cpus, unsigned int mask);
+    /* Kills every task (also those forking meanwhile) and removes the LVE. */
+    int (*destroy)(lveBackend *be, unsigned int id);
+    /* 1 when the kernel has the LVE, 0 when not, -1 on error. */
+    int (*exists)(lveBackend *be, unsigned int id);
+    /* Optional: NULL when the kernel cannot freeze an LVE. */
+    int (*freeze)(lveBackend *be, unsigned int id, bool frozen);
+
+    /* The pids of the LVE's tasks; fails when the backend cannot list them. */
+    int (*listTasks)(lveBackend *be, unsigned int id, GArray *pids);
+    int (*usage)(lveBackend *be, unsigned int id, lveUsage *usage);
+    /* CPU time per host CPU, or -1 (no error) where the kernel keeps none. */
+    int (*cpuUsage)(lveBackend *be, unsigned int id, guint64 *percpu, size_t ncpus);
+
+    /* Moves the calling process in; @lim is for the messages. */
+    int (*enter)(lveBackend *be, unsigned int id, const lveLimits *lim,
+                 unsigned int flags, unsigned int *cookie);
+    int (*leave)(lveBackend *be, unsigned int id, unsigned int cookie);
+
+    /* Limits of LVEs the kernel creates without explicit ones. */
+    int (*setDefaults)(lveBackend *be, const lveLimits *lim);
+    /* Optional: the kernel's own defaults, when it keeps them. */
+    int (*getDefaults)(lveBackend *be, lveLimits *lim);
+} lveOps;
+
+struct _lveBackend {
+    const lveOps *ops;
+    void *priv;
+};
+
+/* Opens the backend @name ("liblve", "cgroup"), or with NULL the first that
+ * works on this host: liblve where it is installed, else cgroups. */
+lveBackend *lveBackendOpen(const char *name, const lveBackendConfig *config);
+void lveBackendFree(lveBackend *be);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(lveBackend, lveBackendFree);
+
+/* lve_liblve.c and lve_cgroup.c */
+lveBackend *lveLiblveOpen(const lveBackendConfig *config, bool *absent);
+lveBackend *lveCgroupOpen(const lveBackendConfig *config);
+
+/* True when this host runs CloudLinux LVE: its kernel module and liblve. */
+bool lveLiblveAvailable(void);
+
+#endif /* VIR_LVE_BACKEND_H */

@@ -1,0 +1,48 @@
+/*
+ * lve_cgroup_priv.h: what the files of the cgroup backend share
+ */
+#ifndef VIR_LVE_CGROUP_PRIV_H
+# define VIR_LVE_CGROUP_PRIV_H
+
+# include "internal.h"
+
+# include "lve_backend.h"
+# include "lve_cgroup_stats.h"
+# include "lve_cgroup_tree.h"
+
+typedef struct _lveCgroup {
+    lveCgroupTree *tree;
+    char *stateDir;             /* entry registries: lve<id>.enter */
+    size_t hostcpus;
+
+    GMutex lock;                /* guards the fields below */
+    bool parentsMade;
+    char *parentMems;           /* v1 cpuset.mems and cpus of the parent */
+    char *parentCpus;
+    GPtrArray *blockDevices;    /* "MAJ:MIN", read once */
+    GHashTable *origins;        /* cookie -> where its process goes back to */
+} lveCgroup;
+
+static inline lveCgroup *
+lveCgroupOf(lveBackend *be)
+{
+    return be->priv;
+}
+
+/* lve_cgroup.c */
+lveCgroupController lveCgroupAnchor(const lveCgroupTree *tree);
+
+/* lve_cgroup_kill.c */
+int lveCgroupFreeze(lveBackend *be, unsigned int id, bool frozen);
+int lveCgroupDestroy(lveBackend *be, unsigned int id);
+
+/* lve_cgroup_enter.c */
+int lveCgroupEnter(lveBackend *be, unsigned int id, const lveLimits *lim,
+                   unsigned int flags, unsigned int *cookie);
+int lveCgroupLeave(lveBackend *be, unsigned int id, unsigned int cookie);
+/* Records the EP limit where enterers in other processes find it. */
+int lveCgroupSetEntryLimit(lveCgroup *cg, unsigned int id, unsigned long long ep);
+void lveCgroupForgetEntries(lveCgroup *cg, unsigned int id);
+void lveCgroupOriginFree(void *data);
+
+#endif /* VIR_LVE_CGROUP_PRIV_H */

@@ -1,0 +1,92 @@
+/*
+ * lve_domain.h: the LVE driver's methods, for its driver table
+ */
+#ifndef VIR_LVE_DOMAIN_H
+# define VIR_LVE_DOMAIN_H
+
+# include "internal.h"
+
+/* lve_domain.c */
+virDomainPtr lveDomainLookupByID(virConnectPtr conn, int id);
+virDomainPtr lveDomainLookupByName(virConnectPtr conn, const char *name);
+virDomainPtr lveDomainLookupByUUID(virConnectPtr conn, const unsigned char *uuid);
+int lveConnectNumOfDomains(virConnectPtr conn);
+int lveConnectListDomains(virConnectPtr conn, int *ids, int maxids);
+int lveConnectNumOfDefinedDomains(virConnectPtr conn);
+int lveConnectListDefinedDomains(virConnectPtr conn, char **const names, int maxnames);
+int lveConnectListAllDomains(virConnectPtr conn, virDomainPtr **domains, unsigned int flags);
+virDomainPtr lveDomainDefineXMLFlags(virConnectPtr conn, const char *xml, unsigned int flags);
+int lveDomainUndefineFlags(virDomainPtr dom, unsigned int flags);
+virDomainPtr lveDomainCreateXML(virConnectPtr conn, const char *xml, unsigned int flags);
+int lveDomainCreateWithFlags(virDomainPtr dom, unsigned int flags);
+
+/* lve_lifecycle.c */
+int lveDomainShutdownFlags(virDomainPtr dom, unsigned int flags);
+int lveDomainReboot(virDomainPtr dom, unsigned int flags);
+int lveDomainReset(virDomainPtr dom, unsigned int flags);
+int lveDomainDestroyFlags(virDomainPtr dom, unsigned int flags);
+int lveDomainSuspend(virDomainPtr dom);
+int lveDomainResume(virDomainPtr dom);
+
+/* lve_info.c */
+int lveDomainGetInfo(virDomainPtr dom, virDomainInfoPtr info);
+int lveDomainGetState(virDomainPtr dom, int *state, int *reason, unsigned int flags);
+int lveDomainGetCPUStats(virDomainPtr dom, virTypedParameterPtr params, unsigned int nparams,
+                         int start_cpu, unsigned int ncpus, unsigned int flags);
+char *lveDomainGetXMLDesc(virDomainPtr dom, unsigned int flags);
+char *lveDomainGetOSType(virDomainPtr dom);
+int lveDomainIsActive(virDomainPtr dom);
+int lveDomainIsPersistent(virDomainPtr dom);
+int lveDomainIsUpdated(virDomainPtr dom);
+int lveDomainHasManagedSaveImage(virDomainPtr dom, unsigned int flags);
+int lveDomainGetAutostart(virDomainPtr dom, int *autostart);
+int lveDomainSetAutostart(virDomainPtr dom, int autostart);
+
+/* lve_tune.c */
+unsigned long long lveDomainGetMaxMemory(virDomainPtr dom);
+int lveDomainSetMemoryFlags(virDomainPtr dom, unsigned long memory, unsigned int flags);
+int lveDomainSetVcpusFlags(virDomainPtr dom, unsigned int nvcpus, unsigned int flags);
+int lveDomainGetVcpusFlags(virDomainPtr dom, unsigned int flags);
+
+/* lve_vcpu.c */
+int lveDomainPinVcpuFlags(virDomainPtr dom, unsigned int vcpu, unsigned char *cpumap,
+                          int maplen, unsigned int flags);
+int lveDomainGetVcpuPinInfo(virDomainPtr dom, int ncpumaps, unsigned char *cpumaps,
+                            int maplen, unsigned int flags);
+int lveDomainGetVcpus(virDomainPtr dom, virVcpuInfoPtr info, int maxinfo,
+                      unsigned char *cpumaps, int maplen);
+
+/* lve_params.c */
+char *lveDomainGetSchedulerType(virDomainPtr dom, int *nparams);
+int lveDomainGetSchedulerParametersFlags(virDomainPtr dom, virTypedParameterPtr params,
+                                         int *nparams, unsigned int flags);
+int lveDomainSetSchedulerParametersFlags(virDomainPtr dom, virTypedParameterPtr params,
+                                         int nparams, unsigned int flags);
+int lveDomainGetMemoryParameters(virDomainPtr dom, virTypedParameterPtr params, int *nparams,
+                                 unsigned int flags);
+int lveDomainSetMemoryParameters(virDomainPtr dom, virTypedParameterPtr params, int nparams,
+                                 unsigned int flags);
+int lveDomainGetBlkioParameters(virDomainPtr dom, virTypedParameterPtr params, int *nparams,
+                                unsigned int flags);
+int lveDomainSetBlkioParameters(virDomainPtr dom, virTypedParameterPtr params, int nparams,
+                                unsigned int flags);
+
+/* lve_enter.c */
+int lveDomainEnter(virDomainPtr dom, unsigned int *cookie, unsigned int flags);
+int lveDomainLeave(virDomainPtr dom, unsigned int cookie, unsigned int flags);
+int lveDomainSetMemorySharing(virDomainPtr dom, int enable, unsigned int flags);
+int lveDomainGetMemorySharing(virDomainPtr dom, virTypedParameterPtr params, int *nparams,
+                              unsigned int flags);
+
+/* lve_host.c, lve_defaults.c */
+unsigned long long lveNodeGetFreeMemory(virConnectPtr conn);
+int lveNodeGetCPUMap(virConnectPtr conn, unsigned char **cpumap, unsigned int *online,
+                     unsigned int flags);
+int lveNodeGetMemoryStats(virConnectPtr conn, int cellNum, virNodeMemoryStatsPtr params,
+                          int *nparams, unsigned int flags);
+int lveNodeGetMemoryParameters(virConnectPtr conn, virTypedParameterPtr params, int *nparams,
+                               unsigned int flags);
+int lveNodeSetMemoryParameters(virConnectPtr conn, virTypedParameterPtr params, int nparams,
+                               unsigned int flags);
+
+#endif /* VIR_LVE_DOMAIN_H */

@@ -1,0 +1,162 @@
+/*
+ * lve_vcpu.c: where an LVE's vcpus run
+ *
+ * An LVE has one cpuset, not one thread per vcpu: its "vcpus" are its
+ * ncpu CPUs.  Pins choose which CPUs those are (the union of the pins of
+ * its vcpus), and vcpu i is reported on the i-th CPU of the cpuset, with
+ * the time the LVE spent there (cpuacct.usage_percpu on cgroup v1).
+ */
+#include "internal.h"
+
+#include "lve_domain.h"
+#include "lve_private.h"
+#include "lve_tune.h"
+#include "virerror.h"
+
+#define VIR_FROM_THIS VIR_FROM_DOMAIN
+
+static int
+lveDomainCheckMaplen(lveDriver *driver, int maplen)
+{
+    if (maplen > (int)VIR_CPU_MAPLEN(driver->hostcpus)) {
+        virReportError(VIR_ERR_INVALID_ARG,
+                       _("cpumap length %d is out of range: this host has %zu CPUs, so it must be 1 to %d bytes"),
+                       maplen, driver->hostcpus, VIR_CPU_MAPLEN((int)driver->hostcpus));
+        return -1;
+    }
+    return 0;
+}
+
+static int
+lveDomainPinDef(virDomainDef *def, unsigned int vcpu, const virBitmap *map)
+{
+    if (vcpu >= def->maxvcpus) {
+        virReportError(VIR_ERR_INVALID_ARG, _("vcpu %u does not exist: domain '%s' has %u vcpus"),
+                       vcpu, def->name, def->maxvcpus);
+        return -1;
+    }
+    if (!def->cputune.vcpupin)
+        def->cputune.vcpupin = g_new0(virBitmap *, def->maxvcpus);
+    virBitmapFree(def->cputune.vcpupin[vcpu]);
+    def->cputune.vcpupin[vcpu] = virBitmapCopy(map);
+    return 0;
+}
+
+int
+lveDomainPinVcpuFlags(virDomainPtr dom, unsigned int vcpu, unsigned char *cpumap,
+                      int maplen, unsigned int flags)
+{
+    lveDriver *driver = lveDriverFromConn(dom->conn);
+    g_autoptr(virBitmap) map = NULL;
+    virDomainDef *live, *pers;
+    virDomainObj *obj;
+    int rc = 0;
+
+    virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG, -1);
+    if (!driver->backend->ops->cpuPlacement) {
+        virReportError(VIR_ERR_OPERATION_UNSUPPORTED,
+                       _("the %s backend cannot choose the CPUs of an LVE (NCPU is only a count)"),
+                       driver->backend->ops->name);
+        return -1;
+    }
+    if (lveDomainCheckMaplen(driver, maplen) < 0 ||
+        !(map = virBitmapFromCpumap(cpumap, maplen, driver->hostcpus)))
+        return -1;
+    if (!(obj = lveDomainBeginChange(dom, flags, &live, &pers)))
+        return -1;
+    if ((live && lveDomainPinDef(live, vcpu, map) < 0) ||
+        (pers && lveDomainPinDef(pers, vcpu, map) < 0))
+        rc = -1;
+    return lveDomainEndChange(driver, &obj, live, pers, LVE_BIT(LVE_LIMIT_NCPU), rc);
+}
+
+static void
+lveDomainFillCpumap(lveDriver *driver, const virDomainDef *def, unsigned int vcpu,
+                    unsigned char *cpumap, int maplen)
+{
+    g_autoptr(virBitmap) affinity = virDomainDefGetVcpuAffinity(def, vcpu, driver->hostcpus);
+
+    virBitmapToCpumap(affinity, cpumap, maplen);
+}
+
+int
+lveDomainGetVcpuPinInfo(virDomainPtr dom, int ncpumaps, unsigned char *cpumaps, int maplen,
+                        unsigned int flags)
+{
+    lveDriver *driver = lveDriverFromConn(dom->conn);
+    virDomainObj *obj;
+    virDomainDef *def;
+    int i, n = -1;
+
+    virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG, -1);
+    if (lveDomainCheckMaplen(driver, maplen) < 0 || !(obj = lveDomainObjFromDomain(dom)))
+        return -1;
+    if ((def = virDomainObjGetOneDef(obj, flags))) {
+        n = MIN(ncpumaps, (int)def->maxvcpus);
+        for (i = 0; i < n; i++)
+            lveDomainFillCpumap(driver, def, i, VIR_GET_CPUMAP(cpumaps, maplen, i), maplen);
+    }
+    virDomainObjEndAPI(&obj);
+    return n;
+}
+
+/* The LVE's cpuset as it runs: every CPU when unrestricted. */
+static virBitmap *
+lveDomainCpuset(lveDriver *driver, const virDomainDef *def)
+{
+    g_autoptr(virBitmap) placement = lveDomainPlacement(driver, def);
+    virBitmap *set = lveCpusetFor(placement, def->vcpus, driver->hostcpus);
+
+    if (!set) {
+        set = virBitmapNew(driver->hostcpus);
+        virBitmapSetAll(set);
+    }
+    return set;
+}
+
+static void
+lveDomainFillVcpus(lveDriver *driver, virDomainObj *obj, virVcpuInfoPtr info, int n,
+                   unsigned char *cpumaps, int maplen)
+{
+    lveBackend *be = driver->backend;
+    g_autoptr(virBitmap) cpuset = lveDomainCpuset(driver, obj->def);
+    g_autofree guint64 *percpu = g_new0(guint64, driver->hostcpus);
+    bool haveTimes = be->ops->cpuUsage(be, lveDomainId(obj), percpu, driver->hostcpus) == 0;
+    ssize_t next = virBitmapNextSetBit(cpuset, -1);
+    int i;
+
+    for (i = 0; i < n; i++) {
+        ssize_t cpu = next;
+
+        if (next >= 0)
+            next = virBitmapNextSetBit(cpuset, next);
+        info[i].number = i;
+        info[i].state = obj->state == VIR_DOMAIN_PAUSED ? VIR_VCPU_BLOCKED : VIR_VCPU_RUNNING;
+        /* more vcpus than CPUs (pins narrower than ncpu): no CPU of its own */
+        info[i].cpu = cpu >= 0 ? cpu : VIR_VCPU_INFO_CPU_UNAVAILABLE;
+        info[i].cpuTime = cpu >= 0 && haveTimes ? percpu[cpu] : 0;
+        if (cpumaps)
+            virBitmapToCpumap(cpuset, VIR_GET_CPUMAP(cpumaps, maplen, i), maplen);
+    }
+}
+
+int
+lveDomainGetVcpus(virDomainPtr dom, virVcpuInfoPtr info, int maxinfo, unsigned char *cpumaps,
+                  int maplen)
+{
+    lveDriver *driver = lveDriverFromConn(dom->conn);
+    virDomainObj *obj;
+    int n = -1;
+
+    if (lveDomainCheckMaplen(driver, maplen) < 0 || !(obj = lveDomainObjFromDomain(dom)))
+        return -1;
+    if (!virDomainObjIsActive(obj)) {
+        virReportError(VIR_ERR_OPERATION_INVALID,
+                       _("cannot list the vcpus of domain '%s': it is not running"), obj->def->name);
+    } else {
+        n = MIN(maxinfo, (int)obj->def->vcpus);
+        lveDomainFillVcpus(driver, obj, info, n, cpumaps, maplen);
+    }
+    virDomainObjEndAPI(&obj);
+    return n;
+}
