@@ -253,7 +253,7 @@ lveTestGroupExists(unsigned int id)
 char *
 lveTestDomainXML(const char *name, unsigned int id)
 {
-    g_autofree char *rel = g_strdup_printf("lve/domains/%s.xml", name);
+    g_autofree char *rel = g_strdup_printf("lve/templates/%s.xml", name);
     g_autofree char *xml = testLoadFile(rel);
     g_autofree char *idstr = g_strdup_printf("%u", id);
     g_auto(GStrv) parts = g_strsplit(xml, "ID", -1);

@@ -51,7 +51,7 @@ bool lveTestGroupExists(unsigned int id);
 /* The content of tests/data/lve/@name with @id put in for every "ID". */
 char *lveTestDomainXML(const char *name, unsigned int id);
 
-/* Domains from tests/data/lve/domains: defined and started, or created
+/* Domains from tests/data/lve/templates: defined and started, or created
  * (transient); the test fails when they do not start. */
 virDomainPtr lveTestDefineAndStart(virConnectPtr conn, const char *name, unsigned int id);
 virDomainPtr lveTestCreate(virConnectPtr conn, const char *name, unsigned int id);
