@@ -78,6 +78,16 @@ static const vshCmdOptDef opts_vcpucount[] = {
     VIRTSH_OPT_END
 };
 
+static bool
+virtshExclusiveVars(vshControl *ctl, bool a, const char *aname, bool b, const char *bname)
+{
+    if (a && b) {
+        vshError(ctl, "Options --%s and --%s are mutually exclusive", aname, bname);
+        return false;
+    }
+    return true;
+}
+
 /* A count of vcpus: -1 when @checkState finds the state does not have
  * it (live of a stopped domain, config of a transient one), -2 on error. */
 static int
@@ -92,6 +102,10 @@ virtshCPUCountCollect(vshControl *ctl, virDomainPtr dom, unsigned int flags, boo
         return -1;
     if ((count = virDomainGetVcpusFlags(dom, flags)) >= 0)
         return count;
+    if (flags & VIR_DOMAIN_VCPU_GUEST) {
+        vshError(ctl, "%s", "Failed to retrieve vCPU count from the guest");
+        return -2;
+    }
     /* drivers without the flags call still know the running domain */
     if ((vshLastErrorCode() != VIR_ERR_NO_SUPPORT && vshLastErrorCode() != VIR_ERR_INVALID_ARG) ||
         (flags & VIR_DOMAIN_AFFECT_CONFIG))
@@ -145,19 +159,15 @@ cmdVcpucount(vshControl *ctl, const vshCmd *cmd)
     unsigned int flags = VIR_DOMAIN_AFFECT_CURRENT;
     int count;
 
-    /* before the flags call existed, --current meant the opposite of --maximum */
-    if (maximum && current) {
-        current = false;
-        active = true;
-    }
-    if (!vshExclusiveOptions(ctl, cmd, "live", "config"))
+    /* the checks and their order are virsh's: --current conflicts with
+     * --live and --config only next to --maximum, because before the
+     * flags call existed --current meant "not --maximum" */
+    if (!virtshExclusiveVars(ctl, live, "live", config, "config") ||
+        (maximum && !virtshExclusiveVars(ctl, current, "current", live, "live")) ||
+        (maximum && !virtshExclusiveVars(ctl, current, "current", config, "config")) ||
+        !virtshExclusiveVars(ctl, active, "active", maximum, "maximum") ||
+        !virtshExclusiveVars(ctl, guest, "guest", config, "config"))
         return false;
-    if ((current && live) || (current && config) || (active && maximum) || (guest && config)) {
-        vshError(ctl, "Options --%s and --%s are mutually exclusive",
-                 current ? "current" : active ? "active" : "guest",
-                 current ? (live ? "live" : "config") : active ? "maximum" : "config");
-        return false;
-    }
     if (live)
         flags |= VIR_DOMAIN_AFFECT_LIVE;
     if (config)
@@ -266,7 +276,8 @@ static const vshCmdInfo info_vcpupin = {
 static const vshCmdOptDef opts_vcpupin[] = {
     VIRTSH_OPT_DOMAIN_FULL(VSH_COMPLETE_DOMAIN),
     {.name = "vcpu", .type = VSH_OT_INT, .help = "vcpu number"},
-    {.name = "cpulist", .type = VSH_OT_STRING, .help = "host cpu number(s) to set, or omit option to query"},
+    {.name = "cpulist", .type = VSH_OT_STRING, .flags = VSH_OFLAG_EMPTY_OK,
+     .help = "host cpu number(s) to set, or omit option to query"},
     VIRTSH_OPT_CONFIG("affect next boot"),
     VIRTSH_OPT_LIVE("affect running domain"),
     VIRTSH_OPT_CURRENT("affect current domain"),

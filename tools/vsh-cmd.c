@@ -327,7 +327,7 @@ vshCommandOptString(vshControl *ctl, const vshCmd *cmd, const char *name,
     *value = NULL;
     if (!opt)
         return 0;
-    if (!*opt->data) {
+    if (!*opt->data && !(opt->def->flags & VSH_OFLAG_EMPTY_OK)) {
         vshError(ctl, "Failed to get option '%s': Option argument is empty", name);
         return -1;
     }

@@ -34,6 +34,7 @@ typedef enum {
     VSH_OFLAG_NONE    = 0,
     VSH_OFLAG_REQ     = 1 << 0,  /* the command needs it */
     VSH_OFLAG_REQ_OPT = 1 << 1,  /* only as --name VALUE, never positional */
+    VSH_OFLAG_EMPTY_OK = 1 << 2, /* an empty value is the command's to judge */
 } vshCmdOptFlags;
 
 /* What a word of an option may be completed with. */
