@@ -451,7 +451,8 @@ cmdList(vshControl *ctl, const vshCmd *cmd)
         vshError(ctl, "%s", "Failed to list domains");
         return false;
     }
-    qsort(doms, ndoms, sizeof(*doms), virtshDomainSorter);
+    if (ndoms > 1)
+        qsort(doms, ndoms, sizeof(*doms), virtshDomainSorter);
     if (optJSON) {
         ret = virtshListJSON(ctl, cmd, doms, ndoms);
     } else if (columns) {

@@ -14,6 +14,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -159,6 +160,57 @@ typedef enum {
     VIRTSH_EXIT_FAIL,   /* bad option */
 } virtshArgsResult;
 
+/* One option of the command line. */
+static virtshArgsResult
+virtshParseOption(vshControl *ctl, int c, char **argv, const char **file)
+{
+    switch (c) {
+    case 'c':
+        g_free(ctl->connname);
+        ctl->connname = g_strdup(optarg);
+        return VIRTSH_RUN;
+    case 'd':
+        return virtshParseDebug(ctl, optarg) ? VIRTSH_RUN : VIRTSH_EXIT_FAIL;
+    case 'e':
+        return virtshParseEscape(ctl, optarg) ? VIRTSH_RUN : VIRTSH_EXIT_FAIL;
+    case 'f':
+        *file = optarg;
+        return VIRTSH_RUN;
+    case 'h':
+        virtshUsage(ctl);
+        return VIRTSH_EXIT_OK;
+    case 'l':
+        return virtshOpenLog(ctl, optarg) ? VIRTSH_RUN : VIRTSH_EXIT_FAIL;
+    case 'q':
+        ctl->quiet = true;
+        return VIRTSH_RUN;
+    case 'r':
+        ctl->readonly = true;
+        return VIRTSH_RUN;
+    case 't':
+        ctl->timing = true;
+        return VIRTSH_RUN;
+    case 'v':
+        if (optarg && strcmp(optarg, "short") != 0 && strcmp(optarg, "long") != 0) {
+            vshError(ctl, "unknown version type '%s'", optarg);
+            return VIRTSH_EXIT_FAIL;
+        }
+        virtshVersion(ctl, optarg && strcmp(optarg, "long") == 0);
+        return VIRTSH_EXIT_OK;
+    case 'V':
+        virtshVersion(ctl, true);
+        return VIRTSH_EXIT_OK;
+    case ':':
+        vshError(ctl, "option '%s' requires an argument", argv[optind - 1]);
+        return VIRTSH_EXIT_FAIL;
+    }
+    if (optopt)
+        vshError(ctl, "unsupported option '-%c'. See --help.", optopt);
+    else
+        vshError(ctl, "unsupported option '%s'. See --help.", argv[optind - 1]);
+    return VIRTSH_EXIT_FAIL;
+}
+
 static virtshArgsResult
 virtshParseArgv(vshControl *ctl, int argc, char **argv, const char **file)
 {
@@ -175,69 +227,15 @@ virtshParseArgv(vshControl *ctl, int argc, char **argv, const char **file)
         { "version", optional_argument, NULL, 'v' },
         { NULL, 0, NULL, 0 },
     };
+    virtshArgsResult res = VIRTSH_RUN;
     int c;
 
     opterr = 0;
     /* '+': the first word that is not an option starts the command */
-    while ((c = getopt_long(argc, argv, "+:c:d:e:f:hl:qrtvV", opts, NULL)) != -1) {
-        switch (c) {
-        case 'c':
-            g_free(ctl->connname);
-            ctl->connname = g_strdup(optarg);
-            break;
-        case 'd':
-            if (!virtshParseDebug(ctl, optarg))
-                return VIRTSH_EXIT_FAIL;
-            break;
-        case 'e':
-            if (!virtshParseEscape(ctl, optarg))
-                return VIRTSH_EXIT_FAIL;
-            break;
-        case 'f':
-            *file = optarg;
-            break;
-        case 'h':
-            virtshUsage(ctl);
-            return VIRTSH_EXIT_OK;
-        case 'l':
-            if (!virtshOpenLog(ctl, optarg))
-                return VIRTSH_EXIT_FAIL;
-            break;
-        case 'q':
-            ctl->quiet = true;
-            break;
-        case 'r':
-            ctl->readonly = true;
-            break;
-        case 't':
-            ctl->timing = true;
-            break;
-        case 'v':
-            if (optarg && strcmp(optarg, "long") == 0) {
-                virtshVersion(ctl, true);
-                return VIRTSH_EXIT_OK;
-            }
-            if (optarg && strcmp(optarg, "short") != 0) {
-                vshError(ctl, "unknown version type '%s'", optarg);
-                return VIRTSH_EXIT_FAIL;
-            }
-            virtshVersion(ctl, false);
-            return VIRTSH_EXIT_OK;
-        case 'V':
-            virtshVersion(ctl, true);
-            return VIRTSH_EXIT_OK;
-        case ':':
-            vshError(ctl, "option '%s' requires an argument", argv[optind - 1]);
-            return VIRTSH_EXIT_FAIL;
-        default:
-            if (optopt)
-                vshError(ctl, "unsupported option '-%c'. See --help.", optopt);
-            else
-                vshError(ctl, "unsupported option '%s'. See --help.", argv[optind - 1]);
-            return VIRTSH_EXIT_FAIL;
-        }
-    }
-    return VIRTSH_RUN;
+    while (res == VIRTSH_RUN &&
+           (c = getopt_long(argc, argv, "+:c:d:e:f:hl:qrtvV", opts, NULL)) != -1)
+        res = virtshParseOption(ctl, c, argv, file);
+    return res;
 }
 
 static bool
@@ -315,6 +313,9 @@ virtshRunInteractive(vshControl *ctl)
                  "       'quit' to quit\n\n");
     /* a failed connection is reported; "connect" can try again */
     vshConnect(ctl, ctl->connname, ctl->readonly);
+    /* ^C must not end the session (and lose its history): the commands
+     * are short, and the one that runs a program (enter) gives ^C to it */
+    signal(SIGINT, SIG_IGN);
     vshReadlineInit(ctl);
     ret = virtshRunLines(ctl, ctl->readonly ? "virtsh > " : "virtsh # ");
     vshReadlineDeinit(ctl);

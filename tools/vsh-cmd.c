@@ -23,7 +23,8 @@ static const char *const vshLevelNames[] = {
     "DEBUG", "INFO", "NOTICE", "WARNING", "ERROR",
 };
 
-/* Appends one line to the -l log file. */
+/* Appends one line to the -l log file: commands and errors always
+ * (INFO and above), everything with -d 0. */
 static void
 vshLogLine(vshControl *ctl, int level, const char *fmt, va_list ap)
 {

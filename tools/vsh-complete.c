@@ -216,7 +216,8 @@ vshComplete(vshControl *ctl, const char *line, bool *wantFiles)
     } else {
         return NULL;
     }
-    qsort(matches->pdata, matches->len, sizeof(gpointer), vshCompareStrings);
+    if (matches->len > 1)
+        qsort(matches->pdata, matches->len, sizeof(gpointer), vshCompareStrings);
     g_ptr_array_add(matches, NULL);
     return (char **)g_ptr_array_free(g_steal_pointer(&matches), FALSE);
 }

@@ -34,7 +34,8 @@ vshCmdGrpCommands(const vshCmdGrp *grp)
         if (!(def->flags & VSH_CMD_FLAG_HIDDEN))
             g_ptr_array_add(cmds, (gpointer)def);
     }
-    qsort(cmds->pdata, cmds->len, sizeof(gpointer), vshCmddefCompare);
+    if (cmds->len > 1)
+        qsort(cmds->pdata, cmds->len, sizeof(gpointer), vshCmddefCompare);
     return cmds;
 }
 
