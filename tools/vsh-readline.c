@@ -113,7 +113,8 @@ vshReadlineEscape(const char *str)
     return g_string_free(buf, FALSE);
 }
 
-/* readline's match array: [0] the common prefix, then the matches. */
+/* readline's match array: [0] the common prefix, then the matches.
+ * readline frees it and its strings with free(), hence calloc/strdup. */
 static char **
 vshReadlineMatches(char **candidates, bool quoted)
 {

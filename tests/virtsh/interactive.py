@@ -4,8 +4,8 @@
 Types into a real readline session, with TAB, and checks what the shell
 does with it: a command name, an option name and a domain name with a
 blank in it (typed bare, then inside quotes) are completed, an ambiguous
-prefix lists its candidates, the completed lines run, and the history is
-kept in $XDG_DATA_HOME/virtsh/history.
+prefix lists its candidates, the completed lines run, cd works, and the
+history is kept in $XDG_DATA_HOME/virtsh/history.
 
 Exit status 77 (skipped) when virtsh was built without readline or the
 library cannot be found.  Nothing here depends on timing: every step
@@ -120,6 +120,11 @@ def run(sh, home):
     check("start offers only the inactive domain and its options",
           "gamma-long-domain-name" in out and "--paused" in out and "alpha" not in out)
     sh.send("\x15")
+
+    # cd works in an interactive shell (and only there)
+    sh.send("cd /; pwd\n")
+    out = sh.expect("virtsh # ")
+    check("cd changes the directory", "\r\n/\r\n" in out)
 
     sh.send("quit\n")
     check("quit ends the shell with status 0", sh.wait() == 0)
