@@ -36,6 +36,12 @@ struct _vshCmdList {
 };
 
 static void
+vshCmdOptClear(gpointer data)
+{
+    g_free(((vshCmdOpt *)data)->data);
+}
+
+static void
 vshCmdFree(vshCmd *cmd)
 {
     size_t i;
@@ -357,6 +363,8 @@ vshParseOne(vshControl *ctl, vshTokenizer *tk, vshCmd **cmd)
     char *word;
     vshCmd *c;
 
+    /* a command that fails to parse frees what it bound so far */
+    g_array_set_clear_func(opts, vshCmdOptClear);
     b.opts = opts;
     *cmd = NULL;
     while ((t = vshTokenNext(tk, &word)) == VSH_TK_ARG) {
@@ -364,23 +372,23 @@ vshParseOne(vshControl *ctl, vshTokenizer *tk, vshCmd **cmd)
             if (!(b.def = vshCmddefSearch(ctl, word))) {
                 vshError(ctl, "unknown command: '%s'", word);
                 g_free(word);
-                goto error;
+                return VSH_TK_ERROR;
             }
             b.positional = vshCmddefPositional(b.def);
             g_free(word);
             continue;
         }
         if (!vshCmdBuilderWord(&b, tk, word))
-            goto error;
+            return VSH_TK_ERROR;
     }
     if (t == VSH_TK_ERROR) {
         vshError(ctl, "%s", tk->error);
-        goto error;
+        return VSH_TK_ERROR;
     }
     if (!b.def)
         return t;
     if (!vshCmdBuilderCheckRequired(&b))
-        goto error;
+        return VSH_TK_ERROR;
     c = g_new0(vshCmd, 1);
     c->def = b.def;
     c->help = b.help;
@@ -388,15 +396,6 @@ vshParseOne(vshControl *ctl, vshTokenizer *tk, vshCmd **cmd)
     c->opts = (vshCmdOpt *)(void *)g_array_steal(opts, NULL);
     *cmd = c;
     return t;
-
- error:
-    {
-        guint i;
-
-        for (i = 0; i < opts->len; i++)
-            g_free(g_array_index(opts, vshCmdOpt, i).data);
-    }
-    return VSH_TK_ERROR;
 }
 
 static vshCmdList *
