@@ -4,8 +4,8 @@
 #   - one process running "list --all" on test:///default (startup
 #     included: the dynamic linker, the library, the connection);
 #   - one process running a batch of 1000 commands (five kinds, 200 times).
-# Prints a markdown table; the callgrind files stay in bench/out/virtsh/
-# for callgrind_annotate.
+# Prints a markdown table (also left in bench/out/virtsh/results.md); the
+# callgrind files stay in bench/out/virtsh/ for callgrind_annotate.
 #
 # Usage: bench/virtsh/callgrind.sh [BUILDDIR]   (default: _build)
 #
@@ -66,8 +66,12 @@ ratio() {
     [ -n "$1" ] && awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1fx", a / b }' || printf -- '-'
 }
 
-echo "| instructions (callgrind) | virsh $virsh_version | virtsh | virsh / virtsh |"
-echo "|---|---:|---:|---:|"
-echo "| one-shot \`list --all\` process | $(m "$virsh_one") | $(m "$virtsh_one") | $(ratio "$virsh_one" "$virtsh_one") |"
-echo "| 1000-command batch process | $(m "$virsh_batch") | $(m "$virtsh_batch") | $(ratio "$virsh_batch" "$virtsh_batch") |"
-echo "| per command in the batch (startup taken out) | $(per "$virsh_batch" "$virsh_one") | $(per "$virtsh_batch" "$virtsh_one") | $(ratio "$( [ -n "$virsh_batch" ] && echo $((virsh_batch - virsh_one)))" "$((virtsh_batch - virtsh_one))") |"
+table() {
+    echo "| instructions (callgrind) | virsh $virsh_version | virtsh | virsh / virtsh |"
+    echo "|---|---:|---:|---:|"
+    echo "| one-shot \`list --all\` process | $(m "$virsh_one") | $(m "$virtsh_one") | $(ratio "$virsh_one" "$virtsh_one") |"
+    echo "| 1000-command batch process | $(m "$virsh_batch") | $(m "$virtsh_batch") | $(ratio "$virsh_batch" "$virtsh_batch") |"
+    echo "| per command in the batch (startup taken out) | $(per "$virsh_batch" "$virsh_one") | $(per "$virtsh_batch" "$virtsh_one") | $(ratio "$( [ -n "$virsh_batch" ] && echo $((virsh_batch - virsh_one)))" "$((virtsh_batch - virtsh_one))") |"
+}
+
+table | tee "$out/results.md"
