@@ -1,0 +1,102 @@
+#!/bin/sh
+# Runs the same command batches through Debian's virsh (libvirt 9) and
+# virtsh, each against its own library's test driver, and diffs their
+# stdout, stderr and exit status.  Skipped when virsh is not installed.
+#
+# tests/data/virtsh/compare/*.batches hold one batch per line, starting
+# with the connection ("default" for test:///default, "node" for
+# tests/data/virtsh/node.xml) and a blank.
+#
+# Only the known differences between the two test drivers are
+# normalized, in both outputs alike:
+#   - OS Type: libvirt's says "linux" for an hvm domain, virtkit's "hvm";
+#   - CPU times: libvirt's are made up (and never 0), virtkit's are the real
+#     elapsed running time (0 for a domain that never ran, when virsh
+#     leaves the line out), so "CPU time:" lines are dropped;
+#   - host CPUs: test:///default has 8 in libvirt, 16 in virtkit, so CPU
+#     affinities ("yyyyyyyy", "0-7", "(out of 8)") become CPU lists, with
+#     "all" for every CPU of that host, and "maxcpu N" hides N.
+
+set -u
+
+if ! command -v virsh >/dev/null 2>&1; then
+    echo "SKIP: virsh is not installed"
+    exit 77
+fi
+
+. "${abs_top_srcdir:?run through make check}/tests/virtsh/lib.sh"
+
+COMPARE="$DATA/compare"
+
+# The CPU list of a y/- affinity string ("all" when every CPU is set).
+normalize_cpus() {
+    awk -v maxcpu="$MAXCPU" '
+    function yn2list(s,   i, n, out, start) {
+        n = length(s); out = ""; start = -1
+        for (i = 0; i <= n; i++) {
+            if (i < n && substr(s, i + 1, 1) == "y") {
+                if (start < 0) start = i
+            } else if (start >= 0) {
+                out = out (out == "" ? "" : ",") (start == i - 1 ? start : start "-" (i - 1))
+                start = -1
+            }
+        }
+        return out
+    }
+    function canon(list) {
+        return list == ("0-" (maxcpu - 1)) ? "all" : list
+    }
+    /^CPU Affinity:   [y-]+$/ { print "CPU Affinity:   " canon(yn2list($3)); next }
+    /^CPU Affinity:   [0-9,-]* \(out of [0-9]+\)$/ {
+        print "CPU Affinity:   " canon($3) " (out of N)"; next
+    }
+    /^ [0-9]+ +[0-9,-]+$/ && vcpupin { sub(/[0-9,-]+$/, canon($2)); print; next }
+    /^ VCPU   CPU Affinity$/ { vcpupin = 1 }
+    /^$/ { vcpupin = 0 }
+    { print }
+    ' "$1" | sed -e 's/exceed the maxcpu [0-9]*$/exceed the maxcpu N/'
+}
+
+normalize() {
+    sed -e "s|$DATA|\$DATA|g" \
+        -e "s|$CASE|\$CASE|g" \
+        -e 's/^\(OS Type: *\)linux$/\1hvm/' \
+        -e '/^CPU time: *[0-9][0-9]*\.[0-9]s$/d' "$1" > "$1.sed"
+    normalize_cpus "$1.sed"
+}
+
+# virsh's save and restore wait for a job in a thread; never let a hang
+# there hold the test suite
+if command -v timeout >/dev/null 2>&1; then
+    TIMEOUT="timeout 120 "
+else
+    TIMEOUT=
+fi
+
+# run TOOL CONNECTION BATCH: the report of one batch through TOOL
+run() {
+    case $2 in
+        default) uri=test:///default; MAXCPU=$3 ;;
+        node) uri="test://$DATA/node.xml"; MAXCPU=8 ;;
+        *) echo "unknown connection '$2'" >&2; exit 99 ;;
+    esac
+    report "$TIMEOUT$1 -c $uri '$4'" normalize | sed -e "1s/^\$ $TIMEOUT$1 /\$ TOOL /"
+}
+
+status=0
+for file in "$COMPARE"/*.batches; do
+    name=$(basename "$file" .batches)
+    cases "$file" | while IFS= read -r line; do
+        run virsh "${line%% *}" 8 "${line#* }"
+    done > "$WORK/$name.virsh"
+    cases "$file" | while IFS= read -r line; do
+        run virtsh "${line%% *}" 16 "${line#* }"
+    done > "$WORK/$name.virtsh"
+    if diff -u "$WORK/$name.virsh" "$WORK/$name.virtsh"; then
+        echo "PASS: $name ($(grep -c '^\$ ' "$WORK/$name.virtsh") batches identical)"
+    else
+        echo "FAIL: $name (- virsh, + virtsh)"
+        status=1
+    fi
+done
+exit $status

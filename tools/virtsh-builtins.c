@@ -1,0 +1,314 @@
+/*
+ * virtsh-builtins.c: the "virsh" group: the shell's own commands
+ * (help, quit, exit, connect, echo, cd, pwd, and the hidden complete
+ * that drives the bash completion script)
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "virtsh.h"
+
+/*
+ * "help" command
+ */
+static const vshCmdInfo info_help = {
+    .help = "print help",
+    .desc = "Prints global help, command specific help, or help for a group of related commands",
+};
+
+static const vshCmdOptDef opts_help[] = {
+    {.name = "command", .type = VSH_OT_STRING, .help = "Prints global help, command specific help, "
+     "or help for a group of related commands", .complete = VSH_COMPLETE_COMMAND},
+    VIRTSH_OPT_END
+};
+
+static bool
+cmdHelp(vshControl *ctl, const vshCmd *cmd)
+{
+    const char *name = NULL;
+    const vshCmdDef *def;
+    const vshCmdGrp *grp;
+
+    if (vshCommandOptString(ctl, cmd, "command", &name) < 0)
+        return false;
+    if (!name) {
+        vshPrintCommandList(ctl, false);
+        return true;
+    }
+    if ((def = vshCmddefSearch(ctl, name)))
+        return vshCmddefHelp(ctl, def);
+    if ((grp = vshCmdGrpSearch(ctl, name)))
+        return vshCmdGrpHelp(ctl, grp);
+    vshError(ctl, "command or command group '%s' doesn't exist", name);
+    return false;
+}
+
+/*
+ * "quit" and "exit" commands
+ */
+static const vshCmdInfo info_quit = {
+    .help = "quit this interactive terminal",
+    .desc = "",
+};
+
+static bool
+cmdQuit(vshControl *ctl, const vshCmd *cmd G_GNUC_UNUSED)
+{
+    ctl->quit = true;
+    return true;
+}
+
+/*
+ * "connect" command
+ */
+static const vshCmdInfo info_connect = {
+    .help = "(re)connect to hypervisor",
+    .desc = "Connect to local hypervisor. This is built-in command after shell start up.",
+};
+
+static const vshCmdOptDef opts_connect[] = {
+    {.name = "name", .type = VSH_OT_STRING, .help = "hypervisor connection URI"},
+    {.name = "readonly", .type = VSH_OT_BOOL, .help = "read-only connection"},
+    VIRTSH_OPT_END
+};
+
+static bool
+cmdConnect(vshControl *ctl, const vshCmd *cmd)
+{
+    const char *name = NULL;
+    g_autofree char *uri = NULL;
+
+    if (vshCommandOptString(ctl, cmd, "name", &name) < 0)
+        return false;
+    /* without a name: the URI of the current connection again */
+    uri = g_strdup(name ? name : ctl->connname);
+    return vshConnect(ctl, uri, vshCommandOptBool(cmd, "readonly"));
+}
+
+/*
+ * "echo" command
+ */
+static const vshCmdInfo info_echo = {
+    .help = "echo arguments. Used for internal testing.",
+    .desc = "Echo back arguments, possibly with quoting. Used for internal testing.",
+};
+
+static const vshCmdOptDef opts_echo[] = {
+    {.name = "shell", .type = VSH_OT_BOOL, .help = "escape for shell use"},
+    {.name = "xml", .type = VSH_OT_BOOL, .help = "escape for XML use"},
+    {.name = "split", .type = VSH_OT_BOOL, .help = "split each argument on ','; ',,' is an escape sequence"},
+    {.name = "err", .type = VSH_OT_BOOL, .help = "output to stderr"},
+    {.name = "string", .type = VSH_OT_ARGV, .help = "arguments to echo"},
+    VIRTSH_OPT_END
+};
+
+/* Single quotes around anything a shell would read specially. */
+static void
+virtshEscapeShell(GString *buf, const char *str)
+{
+    const char *p;
+
+    if (*str && !strpbrk(str, "\r\t\n !\"#$&'()*;<>?[\\]^`{|}~")) {
+        g_string_append(buf, str);
+        return;
+    }
+    g_string_append_c(buf, '\'');
+    for (p = str; *p; p++) {
+        if (*p == '\'')
+            g_string_append(buf, "'\\''");
+        else
+            g_string_append_c(buf, *p);
+    }
+    g_string_append_c(buf, '\'');
+}
+
+/* The five entities of XML, as virsh escapes. */
+static char *
+virtshEscapeXML(const char *str)
+{
+    GString *buf = g_string_new(NULL);
+    const char *p;
+
+    for (p = str; *p; p++) {
+        switch (*p) {
+        case '<':
+            g_string_append(buf, "&lt;");
+            break;
+        case '>':
+            g_string_append(buf, "&gt;");
+            break;
+        case '&':
+            g_string_append(buf, "&amp;");
+            break;
+        case '"':
+            g_string_append(buf, "&quot;");
+            break;
+        case '\'':
+            g_string_append(buf, "&apos;");
+            break;
+        default:
+            g_string_append_c(buf, *p);
+        }
+    }
+    return g_string_free(buf, FALSE);
+}
+
+/* "a,b,,c" gives "a" and "b,c". */
+static void
+virtshEchoSplit(GPtrArray *words, const char *arg)
+{
+    GString *cur = g_string_new(NULL);
+    const char *p;
+
+    for (p = arg; *p; p++) {
+        if (*p == ',' && p[1] == ',') {
+            g_string_append_c(cur, ',');
+            p++;
+        } else if (*p == ',') {
+            g_ptr_array_add(words, g_string_free(cur, FALSE));
+            cur = g_string_new(NULL);
+        } else {
+            g_string_append_c(cur, *p);
+        }
+    }
+    g_ptr_array_add(words, g_string_free(cur, FALSE));
+}
+
+static bool
+cmdEcho(vshControl *ctl, const vshCmd *cmd)
+{
+    bool shell = vshCommandOptBool(cmd, "shell");
+    bool xml = vshCommandOptBool(cmd, "xml");
+    g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func(g_free);
+    g_autoptr(GString) out = g_string_new(NULL);
+    const vshCmdOpt *opt = NULL;
+    guint i;
+
+    while ((opt = vshCommandOptArgv(cmd, opt))) {
+        if (vshCommandOptBool(cmd, "split"))
+            virtshEchoSplit(words, opt->data);
+        else
+            g_ptr_array_add(words, g_strdup(opt->data));
+    }
+    for (i = 0; i < words->len; i++) {
+        g_autofree char *escaped = NULL;
+        const char *word = g_ptr_array_index(words, i);
+
+        if (xml)
+            word = escaped = virtshEscapeXML(word);
+        if (i > 0)
+            g_string_append_c(out, ' ');
+        if (shell)
+            virtshEscapeShell(out, word);
+        else
+            g_string_append(out, word);
+    }
+    if (vshCommandOptBool(cmd, "err"))
+        vshError(ctl, "%s", out->str);
+    else
+        vshPrint(ctl, "%s\n", out->str);
+    return true;
+}
+
+/*
+ * "cd" and "pwd" commands
+ */
+static const vshCmdInfo info_cd = {
+    .help = "change the current directory",
+    .desc = "Change the current directory.",
+};
+
+static const vshCmdOptDef opts_cd[] = {
+    {.name = "dir", .type = VSH_OT_STRING, .help = "directory to switch to (default: home or else root)",
+     .complete = VSH_COMPLETE_FILE},
+    VIRTSH_OPT_END
+};
+
+static bool
+cmdCd(vshControl *ctl, const vshCmd *cmd)
+{
+    const char *dir = NULL;
+
+    if (!ctl->imode) {
+        vshError(ctl, "%s", "cd: command valid only in interactive mode");
+        return false;
+    }
+    if (vshCommandOptString(ctl, cmd, "dir", &dir) < 0)
+        return false;
+    if (!dir)
+        dir = g_get_home_dir();
+    if (chdir(dir) < 0) {
+        vshError(ctl, "cd: %s: %s", g_strerror(errno), dir);
+        return false;
+    }
+    return true;
+}
+
+static const vshCmdInfo info_pwd = {
+    .help = "print the current directory",
+    .desc = "Print the current directory.",
+};
+
+static bool
+cmdPwd(vshControl *ctl, const vshCmd *cmd G_GNUC_UNUSED)
+{
+    g_autofree char *cwd = g_get_current_dir();
+
+    vshPrint(ctl, "%s\n", cwd);
+    return true;
+}
+
+/*
+ * "complete" command (hidden): what TAB would offer at the end of a line
+ */
+static const vshCmdInfo info_complete = {
+    .help = "internal command for autocompletion",
+    .desc = "Prints the completions of the given command line, one a line; "
+            "used by the bash completion script.",
+};
+
+static const vshCmdOptDef opts_complete[] = {
+    {.name = "string", .type = VSH_OT_ARGV, .help = "partial command line"},
+    VIRTSH_OPT_END
+};
+
+static bool
+cmdComplete(vshControl *ctl, const vshCmd *cmd)
+{
+    g_autoptr(GString) line = g_string_new(NULL);
+    g_auto(GStrv) matches = NULL;
+    const vshCmdOpt *opt = NULL;
+    bool wantFiles;
+    size_t i;
+
+    while ((opt = vshCommandOptArgv(cmd, opt))) {
+        if (line->len)
+            g_string_append_c(line, ' ');
+        g_string_append(line, opt->data);
+    }
+    if (!(matches = vshComplete(ctl, line->str, &wantFiles)))
+        return true;
+    for (i = 0; matches[i]; i++)
+        vshPrint(ctl, "%s\n", matches[i]);
+    return true;
+}
+
+const vshCmdDef virtshCmds[] = {
+    {.name = "cd", .handler = cmdCd, .opts = opts_cd, .info = &info_cd,
+     .flags = VSH_CMD_FLAG_NOCONNECT},
+    {.name = "complete", .handler = cmdComplete, .opts = opts_complete, .info = &info_complete,
+     .flags = VSH_CMD_FLAG_NOCONNECT | VSH_CMD_FLAG_HIDDEN | VSH_CMD_FLAG_RAW},
+    {.name = "connect", .handler = cmdConnect, .opts = opts_connect, .info = &info_connect,
+     .flags = VSH_CMD_FLAG_NOCONNECT},
+    {.name = "echo", .handler = cmdEcho, .opts = opts_echo, .info = &info_echo,
+     .flags = VSH_CMD_FLAG_NOCONNECT | VSH_CMD_FLAG_RAW},
+    {.name = "exit", .handler = cmdQuit, .info = &info_quit, .flags = VSH_CMD_FLAG_NOCONNECT},
+    {.name = "help", .handler = cmdHelp, .opts = opts_help, .info = &info_help,
+     .flags = VSH_CMD_FLAG_NOCONNECT},
+    {.name = "pwd", .handler = cmdPwd, .info = &info_pwd, .flags = VSH_CMD_FLAG_NOCONNECT},
+    {.name = "quit", .handler = cmdQuit, .info = &info_quit, .flags = VSH_CMD_FLAG_NOCONNECT},
+    {.name = NULL}
+};

@@ -1,0 +1,315 @@
+/*
+ * virtsh-extras.c: the "extras" group: what virtkit's drivers offer
+ * beyond libvirt's API
+ *
+ *   enter DOMAIN [--no-ubc] [--namespace] [--no-maxenter] [--one-way] -- COMMAND ARGS...
+ *       runs COMMAND inside a container domain (LVE enter, VServer
+ *       migrate) and gives back its exit status
+ *   setmemshare DOMAIN {--enable | --disable} [--config] [--live] [--current]
+ *   memshareinfo DOMAIN [--config] [--live] [--current]
+ *       turn a domain's memory sharing (KSM, Xen page sharing) on or off,
+ *       and show it with its counters
+ *
+ * A driver with more commands of its own adds a table like this one and
+ * names it in virtsh.c.
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "virtsh.h"
+#include "vsh-util.h"
+
+/*
+ * "enter" command
+ */
+static const vshCmdInfo info_enter = {
+    .help = "run a command inside a container domain",
+    .desc = "Run COMMAND in a child process that first enters the domain (an LVE\n"
+            "    or a VServer context) and then executes it; the exit status is the\n"
+            "    command's.  Put -- before the command so that its options are not\n"
+            "    read as options of enter.",
+};
+
+static const vshCmdOptDef opts_enter[] = {
+    VIRTSH_OPT_DOMAIN("domain name, id or uuid", VSH_COMPLETE_DOMAIN_ACTIVE),
+    {.name = "no-ubc", .type = VSH_OT_BOOL, .help = "do not apply the domain's memory limits to the command"},
+    {.name = "namespace", .type = VSH_OT_BOOL, .help = "also enter the domain's namespaces"},
+    {.name = "no-maxenter", .type = VSH_OT_BOOL, .help = "do not count against the entry-process limit"},
+    {.name = "one-way", .type = VSH_OT_BOOL, .help = "enter with no way back (VServer migration)"},
+    {.name = "command", .type = VSH_OT_ARGV, .flags = VSH_OFLAG_REQ, .help = "the command and its arguments"},
+    VIRTSH_OPT_END
+};
+
+/* What the child tells the parent through the pipe before it executes
+ * the command; nothing at all means the command is running. */
+typedef enum {
+    VIRTSH_ENTER_FAILED = 'E',  /* followed by the library's message */
+    VIRTSH_ENTER_NOEXEC = 'X',  /* followed by errno */
+} virtshEnterReport;
+
+static void
+virtshEnterChild(virDomainPtr dom, unsigned int flags, char **argv, int fd)
+{
+    unsigned int cookie = 0;
+    int err;
+
+    signal(SIGINT, SIG_DFL);
+    signal(SIGQUIT, SIG_DFL);
+    if (virDomainEnter(dom, &cookie, flags) < 0) {
+        const char *msg = virGetLastErrorMessage();
+        char tag = VIRTSH_ENTER_FAILED;
+
+        if (write(fd, &tag, 1) == 1 && write(fd, msg, strlen(msg)) < 0)
+            _exit(125);
+        _exit(125);
+    }
+    execvp(argv[0], argv);
+    err = errno;
+    {
+        char buf[1 + sizeof(int)] = { VIRTSH_ENTER_NOEXEC };
+
+        memcpy(buf + 1, &err, sizeof(int));
+        if (write(fd, buf, sizeof(buf)) < 0)
+            _exit(127);
+    }
+    _exit(err == ENOENT ? 127 : 126);
+}
+
+/* Reads the child's report: empty when the command runs. */
+static GString *
+virtshEnterReadReport(int fd)
+{
+    GString *report = g_string_new(NULL);
+    char buf[256];
+    ssize_t n;
+
+    while ((n = read(fd, buf, sizeof(buf))) != 0) {
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            break;
+        }
+        g_string_append_len(report, buf, n);
+    }
+    return report;
+}
+
+static int
+virtshEnterWait(pid_t pid)
+{
+    int status;
+
+    while (waitpid(pid, &status, 0) < 0) {
+        if (errno != EINTR)
+            return -1;
+    }
+    if (WIFEXITED(status))
+        return WEXITSTATUS(status);
+    if (WIFSIGNALED(status))
+        return 128 + WTERMSIG(status);
+    return -1;
+}
+
+/* The status of the command, or -1 after reporting why it did not run. */
+static int
+virtshEnterRun(vshControl *ctl, virDomainPtr dom, const char *name, unsigned int flags,
+               char **argv)
+{
+    struct sigaction ign = { .sa_handler = SIG_IGN }, oldint, oldquit;
+    g_autoptr(GString) report = NULL;
+    int fds[2], status;
+    pid_t pid;
+
+    if (pipe2(fds, O_CLOEXEC) < 0) {
+        vshError(ctl, "Cannot create a pipe: %s", g_strerror(errno));
+        return -1;
+    }
+    fflush(stdout);
+    fflush(stderr);
+    /* like system(): ^C belongs to the command while it runs */
+    sigaction(SIGINT, &ign, &oldint);
+    sigaction(SIGQUIT, &ign, &oldquit);
+    if ((pid = fork()) == 0) {
+        close(fds[0]);
+        virtshEnterChild(dom, flags, argv, fds[1]);
+    }
+    close(fds[1]);
+    if (pid < 0) {
+        vshError(ctl, "Cannot fork: %s", g_strerror(errno));
+        close(fds[0]);
+        status = -1;
+        goto cleanup;
+    }
+    report = virtshEnterReadReport(fds[0]);
+    close(fds[0]);
+    status = virtshEnterWait(pid);
+    if (report->len > 0 && report->str[0] == VIRTSH_ENTER_FAILED) {
+        vshError(ctl, "Failed to enter domain '%s'", name);
+        vshSetLastError(ctl, "%s", report->str + 1);
+        status = -1;
+    } else if (report->len == 1 + sizeof(int) && report->str[0] == VIRTSH_ENTER_NOEXEC) {
+        int err;
+
+        memcpy(&err, report->str + 1, sizeof(int));
+        vshError(ctl, "Cannot run '%s': %s", argv[0], g_strerror(err));
+    }
+ cleanup:
+    sigaction(SIGINT, &oldint, NULL);
+    sigaction(SIGQUIT, &oldquit, NULL);
+    return status;
+}
+
+static bool
+cmdEnter(vshControl *ctl, const vshCmd *cmd)
+{
+    static const struct {
+        const char *option;
+        unsigned int flag;
+    } enterFlags[] = {
+        { "no-ubc", VIR_DOMAIN_ENTER_NO_UBC },
+        { "namespace", VIR_DOMAIN_ENTER_NAMESPACE },
+        { "no-maxenter", VIR_DOMAIN_ENTER_NO_MAXENTER },
+        { "one-way", VIR_DOMAIN_ENTER_ONE_WAY },
+    };
+    g_autoptr(virtshDomain) dom = NULL;
+    g_autoptr(GPtrArray) argv = g_ptr_array_new();
+    const vshCmdOpt *opt = NULL;
+    const char *name = NULL;
+    unsigned int flags = 0;
+    size_t i;
+    int status;
+
+    for (i = 0; i < G_N_ELEMENTS(enterFlags); i++) {
+        if (vshCommandOptBool(cmd, enterFlags[i].option))
+            flags |= enterFlags[i].flag;
+    }
+    while ((opt = vshCommandOptArgv(cmd, opt)))
+        g_ptr_array_add(argv, opt->data);
+    g_ptr_array_add(argv, NULL);
+    if (!(dom = virtshCommandOptDomain(ctl, cmd, &name)))
+        return false;
+    if ((status = virtshEnterRun(ctl, dom, name, flags, (char **)argv->pdata)) < 0)
+        return false;
+    ctl->exitCode = status;
+    return status == 0;
+}
+
+/*
+ * "setmemshare" and "memshareinfo" commands
+ */
+static const vshCmdInfo info_setmemshare = {
+    .help = "turn memory sharing of a domain on or off",
+    .desc = "Let the host merge identical memory pages of the domain (KSM, Xen\n"
+            "    page sharing), or stop it.",
+};
+
+static const vshCmdOptDef opts_setmemshare[] = {
+    VIRTSH_OPT_DOMAIN_FULL(VSH_COMPLETE_DOMAIN),
+    {.name = "enable", .type = VSH_OT_BOOL, .help = "share the domain's identical pages"},
+    {.name = "disable", .type = VSH_OT_BOOL, .help = "stop sharing the domain's pages"},
+    VIRTSH_OPT_CONFIG("affect next boot"),
+    VIRTSH_OPT_LIVE("affect running domain"),
+    VIRTSH_OPT_CURRENT("affect current domain"),
+    VIRTSH_OPT_END
+};
+
+static bool
+cmdSetMemShare(vshControl *ctl, const vshCmd *cmd)
+{
+    g_autoptr(virtshDomain) dom = NULL;
+    bool enable = vshCommandOptBool(cmd, "enable");
+    const char *name = NULL;
+    unsigned int flags;
+
+    if (!vshExclusiveOptions(ctl, cmd, "enable", "disable") ||
+        !virtshImpactFlags(ctl, cmd, &flags))
+        return false;
+    if (!enable && !vshCommandOptBool(cmd, "disable")) {
+        vshError(ctl, "%s", "command 'setmemshare' requires --enable or --disable");
+        return false;
+    }
+    if (!(dom = virtshCommandOptDomain(ctl, cmd, &name)))
+        return false;
+    if (virDomainSetMemorySharing(dom, enable, flags) < 0) {
+        vshError(ctl, "Failed to %s memory sharing of domain '%s'",
+                 enable ? "enable" : "disable", name);
+        return false;
+    }
+    vshPrintExtra(ctl, "Memory sharing of domain '%s' %s\n", name,
+                  enable ? "enabled" : "disabled");
+    return true;
+}
+
+static const vshCmdInfo info_memshareinfo = {
+    .help = "show memory sharing of a domain",
+    .desc = "Show whether the domain's pages may be shared and how many are.",
+};
+
+static const vshCmdOptDef opts_memshareinfo[] = {
+    VIRTSH_OPT_DOMAIN_FULL(VSH_COMPLETE_DOMAIN),
+    VIRTSH_OPT_CONFIG("show the setting of next boot"),
+    VIRTSH_OPT_LIVE("show the running domain"),
+    VIRTSH_OPT_CURRENT("show the current domain"),
+    VIRTSH_OPT_END
+};
+
+static const char *
+virtshMemShareLabel(const char *field)
+{
+    if (strcmp(field, VIR_DOMAIN_MEMORY_SHARING_ENABLED) == 0)
+        return "Enabled:";
+    if (strcmp(field, VIR_DOMAIN_MEMORY_SHARING_SHARED_PAGES) == 0)
+        return "Shared pages:";
+    if (strcmp(field, VIR_DOMAIN_MEMORY_SHARING_MERGEABLE_PAGES) == 0)
+        return "Mergeable pages:";
+    return NULL;
+}
+
+static bool
+cmdMemShareInfo(vshControl *ctl, const vshCmd *cmd)
+{
+    g_autoptr(virtshDomain) dom = NULL;
+    virTypedParameterPtr params = NULL;
+    unsigned int flags;
+    int nparams = 0, i;
+
+    if (!virtshImpactFlags(ctl, cmd, &flags) ||
+        !vshExclusiveOptions(ctl, cmd, "live", "config"))
+        return false;
+    if (!(dom = virtshCommandOptDomain(ctl, cmd, NULL)))
+        return false;
+    if (virDomainGetMemorySharing(dom, NULL, &nparams, flags) < 0)
+        return false;
+    params = g_new0(virTypedParameter, MAX(nparams, 1));
+    if (virDomainGetMemorySharing(dom, params, &nparams, flags) < 0) {
+        g_free(params);
+        return false;
+    }
+    for (i = 0; i < nparams; i++) {
+        g_autofree char *value = vshTypedParamValue(&params[i]);
+        g_autofree char *label = NULL;
+        const char *known = virtshMemShareLabel(params[i].field);
+
+        if (!known)
+            label = g_strdup_printf("%s:", params[i].field);
+        vshPrint(ctl, "%-15s %s\n", known ? known : label, value);
+    }
+    virTypedParamsFree(params, nparams);
+    return true;
+}
+
+const vshCmdDef driverExtrasCmds[] = {
+    {.name = "enter", .handler = cmdEnter, .opts = opts_enter, .info = &info_enter,
+     .flags = VSH_CMD_FLAG_RAW},
+    {.name = "memshareinfo", .handler = cmdMemShareInfo, .opts = opts_memshareinfo,
+     .info = &info_memshareinfo},
+    {.name = "setmemshare", .handler = cmdSetMemShare, .opts = opts_setmemshare,
+     .info = &info_setmemshare},
+    {.name = NULL}
+};

@@ -1,0 +1,145 @@
+/*
+ * vsh-json.c: a small JSON writer for --json output
+ *
+ * Output is indented by two blanks per level, one member per line, so it
+ * reads well and diffs well; scripts parse it with any JSON reader.
+ * Writing JSON needs no library: strings are escaped as RFC 8259 says.
+ */
+#include <config.h>
+
+#include "virtsh.h"
+
+static void
+vshJsonIndent(vshJson *json)
+{
+    int i;
+
+    g_string_append_c(json->out, '\n');
+    for (i = 0; i < json->depth; i++)
+        g_string_append(json->out, "  ");
+}
+
+static void
+vshJsonQuote(GString *out, const char *str)
+{
+    const unsigned char *p;
+
+    g_string_append_c(out, '"');
+    for (p = (const unsigned char *)str; *p; p++) {
+        switch (*p) {
+        case '"':
+            g_string_append(out, "\\\"");
+            break;
+        case '\\':
+            g_string_append(out, "\\\\");
+            break;
+        case '\n':
+            g_string_append(out, "\\n");
+            break;
+        case '\t':
+            g_string_append(out, "\\t");
+            break;
+        case '\r':
+            g_string_append(out, "\\r");
+            break;
+        default:
+            if (*p < 0x20)
+                g_string_append_printf(out, "\\u%04x", *p);
+            else
+                g_string_append_c(out, *p);
+        }
+    }
+    g_string_append_c(out, '"');
+}
+
+/* Starts a member (or an array element when @key is NULL). */
+static void
+vshJsonMember(vshJson *json, const char *key)
+{
+    if (!json->first)
+        g_string_append_c(json->out, ',');
+    json->first = false;
+    vshJsonIndent(json);
+    if (key) {
+        vshJsonQuote(json->out, key);
+        g_string_append(json->out, ": ");
+    }
+}
+
+void
+vshJsonBegin(vshJson *json, bool array)
+{
+    json->out = g_string_new(array ? "[" : "{");
+    json->depth = 1;
+    json->first = true;
+}
+
+void
+vshJsonOpen(vshJson *json, const char *key, bool array)
+{
+    vshJsonMember(json, key);
+    g_string_append_c(json->out, array ? '[' : '{');
+    json->depth++;
+    json->first = true;
+}
+
+void
+vshJsonClose(vshJson *json, bool array)
+{
+    json->depth--;
+    if (!json->first)
+        vshJsonIndent(json);
+    g_string_append_c(json->out, array ? ']' : '}');
+    json->first = false;
+}
+
+void
+vshJsonString(vshJson *json, const char *key, const char *value)
+{
+    vshJsonMember(json, key);
+    if (value)
+        vshJsonQuote(json->out, value);
+    else
+        g_string_append(json->out, "null");
+}
+
+void
+vshJsonInt(vshJson *json, const char *key, long long value)
+{
+    vshJsonMember(json, key);
+    g_string_append_printf(json->out, "%lld", value);
+}
+
+void
+vshJsonUInt(vshJson *json, const char *key, unsigned long long value)
+{
+    vshJsonMember(json, key);
+    g_string_append_printf(json->out, "%llu", value);
+}
+
+void
+vshJsonBool(vshJson *json, const char *key, bool value)
+{
+    vshJsonMember(json, key);
+    g_string_append(json->out, value ? "true" : "false");
+}
+
+void
+vshJsonNull(vshJson *json, const char *key)
+{
+    vshJsonMember(json, key);
+    g_string_append(json->out, "null");
+}
+
+/* Closes the outermost value, prints it and frees the buffer. */
+void
+vshJsonPrint(vshJson *json, vshControl *ctl)
+{
+    bool array = json->out->str[0] == '[';
+
+    vshJsonClose(json, array);
+    g_string_append_c(json->out, '\n');
+    vshPrint(ctl, "%s", json->out->str);
+    g_string_free(json->out, TRUE);
+    json->out = NULL;
+}
