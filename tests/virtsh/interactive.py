@@ -98,7 +98,7 @@ def run(sh, home):
     sh.expect("--reason ")
     sh.send("\n")
     out = sh.expect("virtsh # ")
-    check("completed 'domstate web\\ server --reason' runs", "paused (user)" in out)
+    check("completed 'domstate web\\ server --reason' runs", "paused (unknown)" in out)
 
     # the same name inside quotes: readline closes them
     sh.send("dominfo --domain 'web s\t")
