@@ -23,9 +23,10 @@ WORK=$(mktemp -d "$abs_top_builddir/tests/virtsh/work.XXXXXX") || exit 99
 trap 'rm -rf "$WORK"' EXIT
 
 mkdir "$WORK/bin"
+# VIRTSH_WRAPPER runs virtsh under a tool, e.g. valgrind (make check-valgrind)
 cat > "$WORK/bin/virtsh" <<EOF
 #!/bin/sh
-exec "$VIRTSH" "\$@"
+exec ${VIRTSH_WRAPPER:-} "$VIRTSH" "\$@"
 EOF
 chmod +x "$WORK/bin/virtsh"
 ln -s "$abs_top_srcdir/tests/virtsh/bash-complete.sh" "$WORK/bin/bash-complete"
