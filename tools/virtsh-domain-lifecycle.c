@@ -62,6 +62,29 @@ cmdStart(vshControl *ctl, const vshCmd *cmd)
 }
 
 /*
+ * One action on one domain, with virsh's two messages: "Failed to <verb>
+ * domain 'NAME'" or "Domain 'NAME' <done>".  NAME is what the user wrote.
+ */
+typedef int (*virtshDomainActionFunc)(virDomainPtr dom, unsigned int flags);
+
+static bool
+virtshDomainAction(vshControl *ctl, const vshCmd *cmd, virtshDomainActionFunc action,
+                   unsigned int flags, const char *verb, const char *done)
+{
+    g_autoptr(virtshDomain) dom = NULL;
+    const char *name = NULL;
+
+    if (!(dom = virtshCommandOptDomain(ctl, cmd, &name)))
+        return false;
+    if (action(dom, flags) < 0) {
+        vshError(ctl, "Failed to %s domain '%s'", verb, name);
+        return false;
+    }
+    vshPrintExtra(ctl, "Domain '%s' %s\n", name, done);
+    return true;
+}
+
+/*
  * "shutdown" and "reboot" commands
  */
 static const char *const virtshShutdownModes[] = {
@@ -109,23 +132,22 @@ static const vshCmdOptDef opts_shutdown[] = {
     VIRTSH_OPT_END
 };
 
+/* Without flags virsh calls the old function: errors name it. */
+static int
+virtshShutdown(virDomainPtr dom, unsigned int flags)
+{
+    return flags ? virDomainShutdownFlags(dom, flags) : virDomainShutdown(dom);
+}
+
 static bool
 cmdShutdown(vshControl *ctl, const vshCmd *cmd)
 {
-    g_autoptr(virtshDomain) dom = NULL;
-    const char *name = NULL;
     unsigned int flags;
 
     if (!virtshShutdownModeFlags(ctl, cmd, &flags))
         return false;
-    if (!(dom = virtshCommandOptDomain(ctl, cmd, &name)))
-        return false;
-    if ((flags ? virDomainShutdownFlags(dom, flags) : virDomainShutdown(dom)) < 0) {
-        vshError(ctl, "Failed to shutdown domain '%s'", name);
-        return false;
-    }
-    vshPrintExtra(ctl, "Domain '%s' is being shutdown\n", name);
-    return true;
+    return virtshDomainAction(ctl, cmd, virtshShutdown, flags,
+                              "shutdown", "is being shutdown");
 }
 
 static const vshCmdInfo info_reboot = {
@@ -143,20 +165,11 @@ static const vshCmdOptDef opts_reboot[] = {
 static bool
 cmdReboot(vshControl *ctl, const vshCmd *cmd)
 {
-    g_autoptr(virtshDomain) dom = NULL;
-    const char *name = NULL;
     unsigned int flags;
 
     if (!virtshShutdownModeFlags(ctl, cmd, &flags))
         return false;
-    if (!(dom = virtshCommandOptDomain(ctl, cmd, &name)))
-        return false;
-    if (virDomainReboot(dom, flags) < 0) {
-        vshError(ctl, "Failed to reboot domain '%s'", name);
-        return false;
-    }
-    vshPrintExtra(ctl, "Domain '%s' is being rebooted\n", name);
-    return true;
+    return virtshDomainAction(ctl, cmd, virDomainReboot, flags, "reboot", "is being rebooted");
 }
 
 /*
@@ -174,25 +187,22 @@ static const vshCmdOptDef opts_destroy[] = {
     VIRTSH_OPT_END
 };
 
+static int
+virtshDestroy(virDomainPtr dom, unsigned int flags)
+{
+    return flags ? virDomainDestroyFlags(dom, flags) : virDomainDestroy(dom);
+}
+
 static bool
 cmdDestroy(vshControl *ctl, const vshCmd *cmd)
 {
-    g_autoptr(virtshDomain) dom = NULL;
-    const char *name = NULL;
     unsigned int flags = 0;
 
-    if (!(dom = virtshCommandOptDomain(ctl, cmd, &name)))
-        return false;
     if (vshCommandOptBool(cmd, "graceful"))
         flags |= VIR_DOMAIN_DESTROY_GRACEFUL;
     if (vshCommandOptBool(cmd, "remove-logs"))
         flags |= VIR_DOMAIN_DESTROY_REMOVE_LOGS;
-    if ((flags ? virDomainDestroyFlags(dom, flags) : virDomainDestroy(dom)) < 0) {
-        vshError(ctl, "Failed to destroy domain '%s'", name);
-        return false;
-    }
-    vshPrintExtra(ctl, "Domain '%s' destroyed\n", name);
-    return true;
+    return virtshDomainAction(ctl, cmd, virtshDestroy, flags, "destroy", "destroyed");
 }
 
 static const vshCmdInfo info_suspend = {
@@ -205,20 +215,16 @@ static const vshCmdOptDef opts_suspend[] = {
     VIRTSH_OPT_END
 };
 
+static int
+virtshSuspend(virDomainPtr dom, unsigned int flags G_GNUC_UNUSED)
+{
+    return virDomainSuspend(dom);
+}
+
 static bool
 cmdSuspend(vshControl *ctl, const vshCmd *cmd)
 {
-    g_autoptr(virtshDomain) dom = NULL;
-    const char *name = NULL;
-
-    if (!(dom = virtshCommandOptDomain(ctl, cmd, &name)))
-        return false;
-    if (virDomainSuspend(dom) < 0) {
-        vshError(ctl, "Failed to suspend domain '%s'", name);
-        return false;
-    }
-    vshPrintExtra(ctl, "Domain '%s' suspended\n", name);
-    return true;
+    return virtshDomainAction(ctl, cmd, virtshSuspend, 0, "suspend", "suspended");
 }
 
 static const vshCmdInfo info_resume = {
@@ -231,20 +237,16 @@ static const vshCmdOptDef opts_resume[] = {
     VIRTSH_OPT_END
 };
 
+static int
+virtshResume(virDomainPtr dom, unsigned int flags G_GNUC_UNUSED)
+{
+    return virDomainResume(dom);
+}
+
 static bool
 cmdResume(vshControl *ctl, const vshCmd *cmd)
 {
-    g_autoptr(virtshDomain) dom = NULL;
-    const char *name = NULL;
-
-    if (!(dom = virtshCommandOptDomain(ctl, cmd, &name)))
-        return false;
-    if (virDomainResume(dom) < 0) {
-        vshError(ctl, "Failed to resume domain '%s'", name);
-        return false;
-    }
-    vshPrintExtra(ctl, "Domain '%s' resumed\n", name);
-    return true;
+    return virtshDomainAction(ctl, cmd, virtshResume, 0, "resume", "resumed");
 }
 
 /*

@@ -55,21 +55,33 @@ static const vshCmdOptDef opts_setmem[] = {
     VIRTSH_OPT_END
 };
 
+/* The domain, the --config/--live/--current flags (-1: none given) and the
+ * size in KiB, rounded up, that setmem and setmaxmem share. */
+static virDomainPtr
+virtshMemorySizeOptions(vshControl *ctl, const vshCmd *cmd, int *flags, unsigned long *kibibytes)
+{
+    g_autoptr(virtshDomain) dom = NULL;
+    unsigned long long bytes = 0;
+
+    if (!virtshMemoryFlags(ctl, cmd, flags))
+        return NULL;
+    if (!(dom = virtshCommandOptDomain(ctl, cmd, NULL)))
+        return NULL;
+    if (vshCommandOptScaledInt(ctl, cmd, "size", &bytes, 1024, virtshMemoryMaxBytes()) < 0)
+        return NULL;
+    *kibibytes = (bytes + 1023) / 1024;
+    return g_steal_pointer(&dom);
+}
+
 static bool
 cmdSetmem(vshControl *ctl, const vshCmd *cmd)
 {
     g_autoptr(virtshDomain) dom = NULL;
-    unsigned long long bytes = 0;
     unsigned long kibibytes;
     int flags;
 
-    if (!virtshMemoryFlags(ctl, cmd, &flags))
+    if (!(dom = virtshMemorySizeOptions(ctl, cmd, &flags, &kibibytes)))
         return false;
-    if (!(dom = virtshCommandOptDomain(ctl, cmd, NULL)))
-        return false;
-    if (vshCommandOptScaledInt(ctl, cmd, "size", &bytes, 1024, virtshMemoryMaxBytes()) < 0)
-        return false;
-    kibibytes = (bytes + 1023) / 1024;
     if (flags == -1)
         return virDomainSetMemory(dom, kibibytes) == 0;
     return virDomainSetMemoryFlags(dom, kibibytes, flags) == 0;
@@ -97,17 +109,11 @@ static bool
 cmdSetmaxmem(vshControl *ctl, const vshCmd *cmd)
 {
     g_autoptr(virtshDomain) dom = NULL;
-    unsigned long long bytes = 0;
     unsigned long kibibytes;
     int flags, rc;
 
-    if (!virtshMemoryFlags(ctl, cmd, &flags))
+    if (!(dom = virtshMemorySizeOptions(ctl, cmd, &flags, &kibibytes)))
         return false;
-    if (!(dom = virtshCommandOptDomain(ctl, cmd, NULL)))
-        return false;
-    if (vshCommandOptScaledInt(ctl, cmd, "size", &bytes, 1024, virtshMemoryMaxBytes()) < 0)
-        return false;
-    kibibytes = (bytes + 1023) / 1024;
     if (flags == -1)
         rc = virDomainSetMaxMemory(dom, kibibytes);
     else
