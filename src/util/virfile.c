@@ -58,12 +58,37 @@ virFileWriteAll(int fd, const char *data, size_t len)
     return 0;
 }
 
-int
-virFileWriteAtomic(const char *path, const char *data, size_t len, mode_t mode)
+/* ".<base>.tmp-XXXXXX" beside @path, for g_mkstemp_full(); @dirlen is
+ * set to the length of @path's directory. */
+static char *
+virFileAtomicTemplate(const char *path, size_t *dirlen)
 {
-    g_autofree char *dir = g_path_get_dirname(path);
-    g_autofree char *base = g_path_get_basename(path);
-    g_autofree char *tmp = g_strdup_printf("%s/.%s" VIR_FILE_TEMP_INFIX "XXXXXX", dir, base);
+    const char *slash = strrchr(path, '/');
+    size_t dlen = slash ? (size_t)(slash - path) : 0;
+    const char *base = slash ? slash + 1 : path;
+    size_t blen = strlen(base);
+    char *tmp = g_malloc(dlen + 2 + blen + sizeof(VIR_FILE_TEMP_INFIX "XXXXXX"));
+    char *p = tmp;
+
+    if (slash) {
+        memcpy(p, path, dlen + 1);
+        p += dlen + 1;
+    }
+    *p++ = '.';
+    memcpy(p, base, blen);
+    memcpy(p + blen, VIR_FILE_TEMP_INFIX "XXXXXX", sizeof(VIR_FILE_TEMP_INFIX "XXXXXX"));
+    *dirlen = dlen;
+    return tmp;
+}
+
+int
+virFileWriteAtomicFlags(const char *path, const char *data, size_t len, mode_t mode,
+                        unsigned int flags)
+{
+    bool durable = !(flags & VIR_FILE_ATOMIC_VOLATILE);
+    size_t dirlen;
+    g_autofree char *tmp = virFileAtomicTemplate(path, &dirlen);
+    g_autofree char *dir = NULL;
     int fd;
 
     fd = g_mkstemp_full(tmp, O_WRONLY | O_CLOEXEC, mode);
@@ -71,7 +96,8 @@ virFileWriteAtomic(const char *path, const char *data, size_t len, mode_t mode)
         virReportSystemError(errno, _("cannot create a temporary file for '%s'"), path);
         return -1;
     }
-    if (fchmod(fd, mode) < 0 || virFileWriteAll(fd, data, len) < 0 || fsync(fd) < 0) {
+    if (fchmod(fd, mode) < 0 || virFileWriteAll(fd, data, len) < 0 ||
+        (durable && fsync(fd) < 0)) {
         virReportSystemError(errno, _("cannot write '%s'"), tmp);
         close(fd);
         unlink(tmp);
@@ -87,7 +113,16 @@ virFileWriteAtomic(const char *path, const char *data, size_t len, mode_t mode)
         unlink(tmp);
         return -1;
     }
+    if (!durable)
+        return 0;
+    dir = dirlen ? g_strndup(path, dirlen) : g_strdup(path[0] == '/' ? "/" : ".");
     return virFileSyncDir(dir);
+}
+
+int
+virFileWriteAtomic(const char *path, const char *data, size_t len, mode_t mode)
+{
+    return virFileWriteAtomicFlags(path, data, len, mode, 0);
 }
 
 int

@@ -25,6 +25,18 @@ int virFileMakePath(const char *path, mode_t mode);
 int virFileWriteAtomic(const char *path, const char *data, size_t len,
                        mode_t mode);
 
+typedef enum {
+    /* Nothing is fsynced: the rename still leaves the old or the new
+     * content to a process that dies mid-write, but a host crash may
+     * leave neither.  For run-time state under /run, which is tmpfs (an
+     * fsync there does nothing but cost) and which a reboot empties. */
+    VIR_FILE_ATOMIC_VOLATILE = 1 << 0,
+} virFileAtomicFlags;
+
+/* virFileWriteAtomic() with virFileAtomicFlags. */
+int virFileWriteAtomicFlags(const char *path, const char *data, size_t len,
+                            mode_t mode, unsigned int flags);
+
 /* Removes @path (missing is fine) and fsyncs its directory. */
 int virFileRemoveSynced(const char *path);
 
