@@ -11,6 +11,7 @@
 #include "virerror.h"
 #include "virfile.h"
 #include "virlog.h"
+#include "virstring.h"
 #include "virxml.h"
 
 #define VIR_FROM_THIS VIR_FROM_CONF
@@ -62,13 +63,19 @@ virDomainStoreStateDir(const virDomainStore *store)
 }
 
 /* Names were validated at parse time (no '/', no leading '.'), so the
- * path stays inside @dir. */
+ * path stays inside @dir.  Concatenated by hand: every start and stop
+ * builds one. */
 static char *
 virDomainStorePath(const char *dir, const char *name)
 {
-    g_autofree char *file = g_strdup_printf("%s.xml", name);
+    size_t dlen = strlen(dir), nlen = strlen(name);
+    char *path = g_malloc(dlen + 1 + nlen + sizeof(".xml"));
 
-    return g_build_filename(dir, file, NULL);
+    memcpy(path, dir, dlen);
+    path[dlen] = '/';
+    memcpy(path + dlen + 1, name, nlen);
+    memcpy(path + dlen + 1 + nlen, ".xml", sizeof(".xml"));
+    return path;
 }
 
 int
@@ -123,26 +130,45 @@ G_STATIC_ASSERT(G_N_ELEMENTS(virDomainStateNames) == VIR_DOMAIN_LAST);
 
 int
 virDomainStoreSaveStatus(virDomainStore *store, virDomainObj *obj,
-                         virDomainStatusFormatExtra extra)
+                         virDomainStatusFormatExtra extra, unsigned int flags)
 {
     g_autofree char *path = virDomainStorePath(store->stateDir, obj->def->name);
-    g_autoptr(GString) buf = g_string_sized_new(1024);
+    /* one allocation: the GString's fields are public */
+    GString buf = { g_malloc(1024), 0, 1024 };
+    bool live = !(flags & VIR_DOMAIN_STORE_STATUS_BY_CONFIG) || !obj->persistent || obj->newDef;
+    int ret;
 
-    g_string_append_printf(buf, "<domstatus state='%s' reason='%d' id='%d'>\n",
-                           virDomainStateNames[obj->state], obj->reason, obj->id);
-    virDomainDefFormatBuf(buf, 2, obj->def, obj->id, 0);
+    buf.str[0] = '\0';
+    virStringAppendLit(&buf, "<domstatus state='");
+    virStringAppend(&buf, virDomainStateNames[obj->state]);
+    virStringAppendLit(&buf, "'");
+    virXMLAddAttrULL(&buf, "reason", obj->reason);
+    virXMLAddAttrULL(&buf, "id", obj->id);
+    if (!live)
+        virStringAppendLit(&buf, " live='config'");
+    virStringAppendLit(&buf, ">\n");
+    if (live)
+        virDomainDefFormatBuf(&buf, 2, obj->def, obj->id, 0);
     if (extra)
-        extra(buf, obj);
-    g_string_append(buf, "</domstatus>\n");
-    return virFileWriteAtomic(path, buf->str, buf->len, VIR_STORE_FILE_MODE);
+        extra(&buf, obj);
+    virStringAppendLit(&buf, "</domstatus>\n");
+    ret = virFileWriteAtomicFlags(path, buf.str, buf.len, VIR_STORE_FILE_MODE,
+                                  VIR_FILE_ATOMIC_VOLATILE);
+    g_free(buf.str);
+    return ret;
 }
 
+/* Without an fsync of the directory: see virDomainStoreSaveStatus. */
 int
 virDomainStoreDeleteStatus(virDomainStore *store, const char *name)
 {
     g_autofree char *path = virDomainStorePath(store->stateDir, name);
 
-    return virFileRemoveSynced(path);
+    if (unlink(path) < 0 && errno != ENOENT) {
+        virReportSystemError(errno, _("cannot remove '%s'"), path);
+        return -1;
+    }
+    return 0;
 }
 
 /* The "<name>" of "<name>.xml", or NULL for anything else in a store
@@ -248,6 +274,51 @@ virDomainStoreParseStatusAttrs(xmlNodePtr root, int *state, int *reason, int *id
     return 0;
 }
 
+/* The domain a status with live='config' names: defined, and loaded
+ * from its configuration as inactive. */
+static virDomainObj *
+virDomainStoreStatusOfConfig(virDomainObjList *list, const char *name)
+{
+    virDomainObj *obj = virDomainObjListFindByName(list, name);
+
+    if (obj && obj->persistent && !virDomainObjIsActive(obj))
+        return obj;
+    virReportError(VIR_ERR_CONF_SYNTAX,
+                   _("the status of domain '%s' says it runs its configuration, but no configuration of it was loaded"),
+                   name);
+    if (obj)
+        virDomainObjEndAPI(&obj);
+    return NULL;
+}
+
+/* The domain a status with its live <domain> describes: its configuration
+ * (loaded first, if any) waits for the next start. */
+static virDomainObj *
+virDomainStoreStatusOfDef(virDomainObjList *list, const virDomainXMLOption *xmlopt,
+                          xmlNodePtr root)
+{
+    xmlNodePtr domnode = virXMLChild(root, "domain");
+    virDomainDef *def;
+    virDomainObj *obj;
+    bool existing;
+
+    if (!domnode) {
+        virReportError(VIR_ERR_CONF_SYNTAX, "%s", _("<domstatus> holds no <domain>"));
+        return NULL;
+    }
+    if (!(def = virDomainDefParseNode(domnode, xmlopt)))
+        return NULL;
+    if (!(obj = virDomainObjListAdd(list, def, &existing))) {
+        virDomainDefFree(def);
+        return NULL;
+    }
+    if (existing) {
+        obj->newDef = obj->def;
+        obj->def = def;
+    }
+    return obj;
+}
+
 static int
 virDomainStoreLoadOneStatus(virDomainStore *store, virDomainObjList *list,
                             const virDomainXMLOption *xmlopt, const char *name,
@@ -255,32 +326,26 @@ virDomainStoreLoadOneStatus(virDomainStore *store, virDomainObjList *list,
 {
     g_autofree char *path = virDomainStorePath(store->stateDir, name);
     g_autofree char *xml = NULL;
+    g_autofree char *live = NULL;
     g_autoptr(xmlDoc) doc = NULL;
-    xmlNodePtr root, domnode;
-    virDomainDef *def;
+    xmlNodePtr root;
     virDomainObj *obj;
     int state, reason, id;
-    bool existing;
 
     if (virFileReadLimited(path, VIR_XML_MAX_SIZE, &xml, NULL) < 0 ||
         !(doc = virXMLParse(xml, "status", "domstatus", &root)) ||
         virDomainStoreParseStatusAttrs(root, &state, &reason, &id) < 0)
         return -1;
-    if (!(domnode = virXMLChild(root, "domain"))) {
-        virReportError(VIR_ERR_CONF_SYNTAX, "%s", _("<domstatus> holds no <domain>"));
+    live = virXMLProp(root, "live");
+    if (live && STRNEQ(live, "config")) {
+        virReportError(VIR_ERR_CONF_SYNTAX, _("<domstatus live='%s'>: only 'config' is known"),
+                       live);
         return -1;
     }
-    if (!(def = virDomainDefParseNode(domnode, xmlopt)))
+    obj = live ? virDomainStoreStatusOfConfig(list, name) :
+                 virDomainStoreStatusOfDef(list, xmlopt, root);
+    if (!obj)
         return -1;
-    if (!(obj = virDomainObjListAdd(list, def, &existing))) {
-        virDomainDefFree(def);
-        return -1;
-    }
-    if (existing) {
-        /* the configuration was loaded first: it waits for the next start */
-        obj->newDef = obj->def;
-        obj->def = def;
-    }
     if (virDomainObjListSetID(list, obj, id) < 0) {
         virDomainObjEndAPI(&obj);
         return -1;

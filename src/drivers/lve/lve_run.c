@@ -138,7 +138,7 @@ lveDomainCheckHost(lveDriver *driver, const virDomainDef *def)
 int
 lveDomainSaveStatus(lveDriver *driver, virDomainObj *obj)
 {
-    return virDomainStoreSaveStatus(driver->store, obj, NULL);
+    return virDomainStoreSaveStatus(driver->store, obj, NULL, 0);
 }
 
 int
