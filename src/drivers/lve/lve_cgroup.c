@@ -45,9 +45,23 @@ static int
 lveCgroupWriteLVE(lveCgroup *cg, lveCgroupController c, unsigned int id, const char *file,
                   const char *value)
 {
-    g_autofree char *path = lveCgroupPath(cg->tree, c, id, file);
+    lveCgroupPathBuf path;
 
-    return lveCgroupWrite(path, value, false) < 0 ? -1 : 0;
+    lveCgroupPathInto(cg->tree, c, id, file, &path);
+    return lveCgroupWrite(path.str, value, false) < 0 ? -1 : 0;
+}
+
+/* A limit as its cgroup file takes it: the number, or @unlimited for 0. */
+static int
+lveCgroupWriteLimit(lveCgroup *cg, lveCgroupController c, unsigned int id, const char *file,
+                    unsigned long long value, const char *unlimited)
+{
+    char num[LVE_ULL_BUFLEN];
+
+    if (!value)
+        return lveCgroupWriteLVE(cg, c, id, file, unlimited);
+    lveFormatULL(value, num);
+    return lveCgroupWriteLVE(cg, c, id, file, num);
 }
 
 static int
@@ -118,15 +132,14 @@ lveCgroupMakeGroups(lveCgroup *cg, unsigned int id)
     if (lveCgroupPrepare(cg) < 0)
         return -1;
     for (c = 0; c < LVE_CG_LAST; c++) {
-        g_autofree char *dir = NULL;
+        lveCgroupPathBuf dir;
 
         if (!cg->tree->parent[c] || !cg->tree->primary[c])
             continue;
-        dir = lveCgroupPath(cg->tree, c, id, NULL);
-        if (mkdir(dir, 0755) == 0)
+        if (mkdir(lveCgroupPathInto(cg->tree, c, id, NULL, &dir), 0755) == 0)
             continue;
         if (errno != EEXIST) {
-            virReportSystemError(errno, _("LVE %u: cannot create cgroup '%s'"), id, dir);
+            virReportSystemError(errno, _("LVE %u: cannot create cgroup '%s'"), id, dir.str);
             return -1;
         }
         fresh = 0;
@@ -141,17 +154,21 @@ lveCgroupMakeGroups(lveCgroup *cg, unsigned int id)
 static int
 lveCgroupSetSpeed(lveCgroup *cg, unsigned int id, unsigned long long speed)
 {
-    g_autofree char *quota = NULL;
+    unsigned long long quota = speed * LVE_CPU_PERIOD_US / 100;
+    char max[2 * LVE_ULL_BUFLEN] = "max";
+    char *end = max + 3;
 
     if (cg->tree->version == 2) {
-        quota = speed ? g_strdup_printf("%llu %llu", speed * LVE_CPU_PERIOD_US / 100, LVE_CPU_PERIOD_US)
-                      : g_strdup_printf("max %llu", LVE_CPU_PERIOD_US);
-        return lveCgroupWriteLVE(cg, LVE_CG_CPU, id, "cpu.max", quota);
+        /* "QUOTA PERIOD", or "max PERIOD" */
+        if (speed)
+            end = lveFormatULL(quota, max);
+        *end++ = ' ';
+        lveFormatULL(LVE_CPU_PERIOD_US, end);
+        return lveCgroupWriteLVE(cg, LVE_CG_CPU, id, "cpu.max", max);
     }
-    quota = speed ? g_strdup_printf("%llu", speed * LVE_CPU_PERIOD_US / 100) : g_strdup("-1");
     if (lveCgroupWriteLVE(cg, LVE_CG_CPU, id, "cpu.cfs_period_us", "100000") < 0)
         return -1;
-    return lveCgroupWriteLVE(cg, LVE_CG_CPU, id, "cpu.cfs_quota_us", quota);
+    return lveCgroupWriteLimit(cg, LVE_CG_CPU, id, "cpu.cfs_quota_us", quota, "-1");
 }
 
 static int
@@ -160,32 +177,29 @@ lveCgroupSetCpus(lveCgroup *cg, unsigned int id, const virBitmap *placement,
 {
     g_autoptr(virBitmap) cpus = lveCpusetFor(placement, ncpu, cg->hostcpus);
     g_autofree char *list = NULL;
+    const char *value;
 
     if (cpus)
-        list = virBitmapFormat(cpus);
+        value = list = virBitmapFormat(cpus);
     else if (cg->tree->version == 2)
-        list = g_strdup("");    /* empty: the parent's CPUs */
+        value = "";     /* empty: the parent's CPUs */
     else
-        list = g_strdup(cg->parentCpus);
-    return lveCgroupWriteLVE(cg, LVE_CG_CPUSET, id, "cpuset.cpus", *list ? list : "\n");
+        value = cg->parentCpus;
+    return lveCgroupWriteLVE(cg, LVE_CG_CPUSET, id, "cpuset.cpus", *value ? value : "\n");
 }
 
 static int
 lveCgroupSetMemory(lveCgroup *cg, unsigned int id, unsigned long long kib)
 {
-    g_autofree char *bytes = kib ? g_strdup_printf("%llu", kib * 1024) : NULL;
-
     if (cg->tree->version == 2)
-        return lveCgroupWriteLVE(cg, LVE_CG_MEMORY, id, "memory.max", bytes ? bytes : "max");
-    return lveCgroupWriteLVE(cg, LVE_CG_MEMORY, id, "memory.limit_in_bytes", bytes ? bytes : "-1");
+        return lveCgroupWriteLimit(cg, LVE_CG_MEMORY, id, "memory.max", kib * 1024, "max");
+    return lveCgroupWriteLimit(cg, LVE_CG_MEMORY, id, "memory.limit_in_bytes", kib * 1024, "-1");
 }
 
 static int
 lveCgroupSetNproc(lveCgroup *cg, unsigned int id, unsigned long long nproc)
 {
-    g_autofree char *value = nproc ? g_strdup_printf("%llu", nproc) : g_strdup("max");
-
-    return lveCgroupWriteLVE(cg, LVE_CG_PIDS, id, "pids.max", value);
+    return lveCgroupWriteLimit(cg, LVE_CG_PIDS, id, "pids.max", nproc, "max");
 }
 
 /* Writes one throttle rule per disk; disks whose queue takes no throttle
@@ -194,17 +208,18 @@ static int
 lveCgroupThrottle(lveCgroup *cg, unsigned int id, const char *file, const char *fmt,
                   unsigned long long value)
 {
-    g_autofree char *path = lveCgroupPath(cg->tree, LVE_CG_BLKIO, id, file);
+    lveCgroupPathBuf path;
     size_t i, ok = 0;
     int err = 0;
 
+    lveCgroupPathInto(cg->tree, LVE_CG_BLKIO, id, file, &path);
     g_mutex_lock(&cg->lock);
     if (!cg->blockDevices)
         cg->blockDevices = lveCgroupBlockDevices();
     g_mutex_unlock(&cg->lock);
     for (i = 0; i < cg->blockDevices->len; i++) {
         g_autofree char *rule = g_strdup_printf(fmt, (char *)cg->blockDevices->pdata[i], value, value);
-        int rc = lveCgroupWrite(path, rule, true);
+        int rc = lveCgroupWrite(path.str, rule, true);
 
         if (rc == 0)
             ok++;
@@ -214,7 +229,7 @@ lveCgroupThrottle(lveCgroup *cg, unsigned int id, const char *file, const char *
     if (ok || !value)
         return 0;
     virReportSystemError(err ? err : ENODEV, _("LVE %u: no disk accepts the throttle in '%s'"),
-                         id, path);
+                         id, path.str);
     return -1;
 }
 
@@ -324,9 +339,11 @@ static int
 lveCgroupExists(lveBackend *be, unsigned int id)
 {
     lveCgroup *cg = lveCgroupOf(be);
-    g_autofree char *dir = lveCgroupPath(cg->tree, lveCgroupAnchor(cg->tree), id, NULL);
+    lveCgroupPathBuf dir;
+    struct stat sb;
 
-    return g_file_test(dir, G_FILE_TEST_IS_DIR) ? 1 : 0;
+    lveCgroupPathInto(cg->tree, lveCgroupAnchor(cg->tree), id, NULL, &dir);
+    return stat(dir.str, &sb) == 0 && S_ISDIR(sb.st_mode) ? 1 : 0;
 }
 
 static int
@@ -410,6 +427,11 @@ lveCgroupOpen(const lveBackendConfig *config)
     lveBackend *be;
     lveCgroup *cg;
 
+    if (strlen(config->stateDir) + sizeof("/lve4294967295.enter") > PATH_MAX) {
+        virReportSystemError(ENAMETOOLONG, _("state directory '%s' is too long"),
+                             config->stateDir);
+        return NULL;
+    }
     if (!(tree = lveCgroupTreeNew(config->cgroupParent ? config->cgroupParent : LVE_DEFAULT_PARENT,
                                   config->cgroupMode)))
         return NULL;

@@ -76,12 +76,19 @@ lveProcessStart(pid_t pid)
     return start;
 }
 
-static char *
-lveRegistryPath(lveCgroup *cg, unsigned int id)
+/* <state dir>/lve<id>.enter in @buf: every start and destroy removes
+ * one, so it is built on the stack (lveCgroupOpen made sure it fits). */
+static const char *
+lveRegistryPath(lveCgroup *cg, unsigned int id, lveCgroupPathBuf *buf)
 {
-    g_autofree char *name = g_strdup_printf("lve%u.enter", id);
+    size_t len = strlen(cg->stateDir);
+    char *end;
 
-    return g_build_filename(cg->stateDir, name, NULL);
+    memcpy(buf->str, cg->stateDir, len);
+    memcpy(buf->str + len, "/lve", 4);
+    end = lveFormatULL(id, buf->str + len + 4);
+    memcpy(end, ".enter", sizeof(".enter"));
+    return buf->str;
 }
 
 static void
@@ -120,16 +127,17 @@ lveRegistryClose(lveRegistry *reg)
 static int
 lveRegistryOpen(lveCgroup *cg, unsigned int id, lveRegistry *reg)
 {
-    g_autofree char *path = lveRegistryPath(cg, id);
+    lveCgroupPathBuf path;
     g_autoptr(GString) text = g_string_new(NULL);
     char buf[4096];
     ssize_t n;
 
     reg->ep = 0;
     reg->entries = g_array_new(FALSE, FALSE, sizeof(lveEntry));
-    if ((reg->fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) < 0 ||
+    if ((reg->fd = open(lveRegistryPath(cg, id, &path), O_RDWR | O_CREAT | O_CLOEXEC, 0600)) < 0 ||
         flock(reg->fd, LOCK_EX) < 0) {
-        virReportSystemError(errno, _("LVE %u: cannot open its entry registry '%s'"), id, path);
+        virReportSystemError(errno, _("LVE %u: cannot open its entry registry '%s'"), id,
+                             path.str);
         lveRegistryClose(reg);
         return -1;
     }
@@ -183,11 +191,13 @@ lveOriginOfLVE(gpointer key G_GNUC_UNUSED, gpointer value, gpointer opaque)
 void
 lveCgroupForgetEntries(lveCgroup *cg, unsigned int id)
 {
-    g_autofree char *path = lveRegistryPath(cg, id);
+    lveCgroupPathBuf path;
 
-    unlink(path);
+    unlink(lveRegistryPath(cg, id, &path));
     g_mutex_lock(&cg->lock);
-    g_hash_table_foreach_remove(cg->origins, lveOriginOfLVE, GUINT_TO_POINTER(id));
+    /* usually empty: nothing of this process entered it */
+    if (g_hash_table_size(cg->origins) > 0)
+        g_hash_table_foreach_remove(cg->origins, lveOriginOfLVE, GUINT_TO_POINTER(id));
     g_mutex_unlock(&cg->lock);
 }
 

@@ -90,7 +90,7 @@ lveCgroupReadKey(const char *path, const char *key, unsigned long long *value)
 /* Called for every group of every LVE destroyed: a read loop and a
  * digit parser rather than a whole-file copy split into strings. */
 int
-lveCgroupReadPids(const char *path, GArray *pids)
+lveCgroupForEachPid(const char *path, lveCgroupPidFunc cb, void *opaque)
 {
     char buf[4096];
     pid_t pid = 0;
@@ -108,16 +108,28 @@ lveCgroupReadPids(const char *path, GArray *pids)
                 pid = pid * 10 + (buf[i] - '0');
                 digits = true;
             } else if (digits) {
-                g_array_append_val(pids, pid);
+                cb(pid, opaque);
                 pid = 0;
                 digits = false;
             }
         }
     }
     if (digits)
-        g_array_append_val(pids, pid);
+        cb(pid, opaque);
     close(fd);
     return n < 0 ? -1 : 0;
+}
+
+static void
+lveCgroupAppendPid(pid_t pid, void *opaque)
+{
+    g_array_append_val((GArray *)opaque, pid);
+}
+
+int
+lveCgroupReadPids(const char *path, GArray *pids)
+{
+    return lveCgroupForEachPid(path, lveCgroupAppendPid, pids);
 }
 
 /* ---- creating the parents ------------------------------------------ */

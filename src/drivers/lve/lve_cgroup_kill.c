@@ -57,15 +57,16 @@ static int
 lveCgroupSetFrozen(lveCgroup *cg, unsigned int id, bool frozen, bool quiet)
 {
     bool v2 = cg->tree->version == 2;
-    g_autofree char *ctl = lveCgroupPath(cg->tree, LVE_CG_FREEZER, id,
-                                         v2 ? "cgroup.freeze" : "freezer.state");
-    g_autofree char *events = v2 ? lveCgroupPath(cg->tree, LVE_CG_FREEZER, id, "cgroup.events") : NULL;
+    lveCgroupPathBuf ctl, events;
     const char *value = v2 ? (frozen ? "1" : "0") : (frozen ? "FROZEN" : "THAWED");
     const char *want = v2 ? (frozen ? "frozen 1" : "frozen 0") : value;
 
-    if (lveCgroupWrite(ctl, value, quiet) < 0)
+    lveCgroupPathInto(cg->tree, LVE_CG_FREEZER, id, v2 ? "cgroup.freeze" : "freezer.state", &ctl);
+    if (lveCgroupWrite(ctl.str, value, quiet) < 0)
         return -1;
-    if (lveCgroupWaitFor(v2 ? events : ctl, want, LVE_FREEZE_TIMEOUT_US))
+    if (v2)
+        lveCgroupPathInto(cg->tree, LVE_CG_FREEZER, id, "cgroup.events", &events);
+    if (lveCgroupWaitFor(v2 ? events.str : ctl.str, want, LVE_FREEZE_TIMEOUT_US))
         return 0;
     if (!quiet)
         virReportError(VIR_ERR_OPERATION_TIMEOUT,
@@ -93,19 +94,27 @@ lveCgroupFreeze(lveBackend *be, unsigned int id, bool frozen)
     return -1;
 }
 
-/* SIGKILL to every task in the group of @c; how many there were. */
+static void
+lveCgroupKillOne(pid_t pid, void *opaque)
+{
+    guint *killed = opaque;
+
+    kill(pid, SIGKILL);
+    (*killed)++;
+}
+
+/* SIGKILL to every task in the group of @c; how many there were.  Each
+ * task is killed as its pid is read: nothing to collect first. */
 static guint
 lveCgroupKillGroup(lveCgroup *cg, lveCgroupController c, unsigned int id)
 {
-    g_autofree char *procs = lveCgroupPath(cg->tree, c, id, "cgroup.procs");
-    g_autoptr(GArray) pids = g_array_new(FALSE, FALSE, sizeof(pid_t));
-    guint i;
+    lveCgroupPathBuf procs;
+    guint killed = 0;
 
-    if (lveCgroupReadPids(procs, pids) < 0)
+    lveCgroupPathInto(cg->tree, c, id, "cgroup.procs", &procs);
+    if (lveCgroupForEachPid(procs.str, lveCgroupKillOne, &killed) < 0)
         virResetLastError();    /* gone already */
-    for (i = 0; i < pids->len; i++)
-        kill(g_array_index(pids, pid_t, i), SIGKILL);
-    return pids->len;
+    return killed;
 }
 
 /* Kills until no task is left in the anchor group, which every task of
@@ -114,13 +123,14 @@ static bool
 lveCgroupKillUntilEmpty(lveCgroup *cg, unsigned int id)
 {
     lveCgroupController anchor = lveCgroupAnchor(cg->tree);
-    g_autofree char *kill2 = NULL;
+    lveCgroupPathBuf kill2;
+    bool v2 = cg->tree->version == 2;
     gint64 deadline = g_get_monotonic_time() + LVE_KILL_TIMEOUT_US;
 
-    if (cg->tree->version == 2)
-        kill2 = lveCgroupPath(cg->tree, LVE_CG_FREEZER, id, "cgroup.kill");
-    if (kill2 && access(kill2, F_OK) == 0) {
-        if (lveCgroupWrite(kill2, "1", true) < 0)
+    if (v2)
+        lveCgroupPathInto(cg->tree, LVE_CG_FREEZER, id, "cgroup.kill", &kill2);
+    if (v2 && access(kill2.str, F_OK) == 0) {
+        if (lveCgroupWrite(kill2.str, "1", true) < 0)
             VIR_DEBUG("cgroup.kill of LVE %u refused; killing task by task", id);
     } else if (lveCgroupHas(cg->tree, LVE_CG_FREEZER)) {
         /* frozen tasks cannot fork: none is missed, and they die at thaw */
@@ -150,12 +160,11 @@ lveCgroupRemoveDirs(lveCgroup *cg, unsigned int id)
     do {
         left = false;
         for (c = 0; c < LVE_CG_LAST; c++) {
-            g_autofree char *dir = NULL;
+            lveCgroupPathBuf dir;
 
             if (!cg->tree->parent[c] || !cg->tree->primary[c])
                 continue;
-            dir = lveCgroupPath(cg->tree, c, id, NULL);
-            if (rmdir(dir) == 0 || errno == ENOENT)
+            if (rmdir(lveCgroupPathInto(cg->tree, c, id, NULL, &dir)) == 0 || errno == ENOENT)
                 continue;
             left = true;
             lveCgroupKillGroup(cg, c, id);

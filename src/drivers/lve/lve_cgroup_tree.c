@@ -284,6 +284,26 @@ lveCgroupTreeFillV2(lveCgroupTree *tree, const lveCgroupHost *host, const char *
     }
 }
 
+/* Every path lveCgroupPathInto() builds fits in its buffer: the parent,
+ * "/lve" and ten digits, "/" and a file name, and the NUL. */
+static int
+lveCgroupTreeCheckRoom(lveCgroupTree *tree)
+{
+    int c;
+
+    for (c = 0; c < LVE_CG_LAST; c++) {
+        if (!tree->parent[c])
+            continue;
+        tree->parentLen[c] = strlen(tree->parent[c]);
+        if (tree->parentLen[c] + 4 + 10 + 1 + LVE_CGROUP_FILE_MAX + 1 > PATH_MAX) {
+            virReportSystemError(ENAMETOOLONG, _("cgroup parent '%s' is too long"),
+                                 tree->parent[c]);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 lveCgroupTree *
 lveCgroupTreeNew(const char *parent, const char *mode)
 {
@@ -310,6 +330,8 @@ lveCgroupTreeNew(const char *parent, const char *mode)
         lveCgroupTreeFillV1(tree, &host, parent);
     else
         lveCgroupTreeFillV2(tree, &host, parent);
+    if (lveCgroupTreeCheckRoom(tree) < 0)
+        goto error;
     lveCgroupHostClear(&host);
     return g_steal_pointer(&tree);
 
@@ -318,22 +340,69 @@ lveCgroupTreeNew(const char *parent, const char *mode)
     return NULL;
 }
 
-/* Paths are built on every kernel call of every LVE: plain
- * concatenation, no printf and no separator clean-up (the parents are
- * clean already). */
+/* Two digits at a time: a path of every kernel call holds an LVE id. */
+char *
+lveFormatULL(unsigned long long value, char *buf)
+{
+    static const char pairs[] =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+        "8081828384858687888990919293949596979899";
+    char digits[LVE_ULL_BUFLEN];
+    size_t n = sizeof(digits) - 1;
+    size_t len;
+
+    while (value >= 100) {
+        unsigned long long q = value / 100;
+
+        n -= 2;
+        memcpy(digits + n, pairs + 2 * (value - q * 100), 2);
+        value = q;
+    }
+    if (value >= 10) {
+        n -= 2;
+        memcpy(digits + n, pairs + 2 * value, 2);
+    } else {
+        digits[--n] = '0' + value;
+    }
+    len = sizeof(digits) - 1 - n;
+    memcpy(buf, digits + n, len);
+    buf[len] = '\0';
+    return buf + len;
+}
+
+/* Plain copies, no printf and no separator clean-up: the parents are
+ * clean already, and lveCgroupTreeCheckRoom made sure everything fits. */
+const char *
+lveCgroupPathInto(const lveCgroupTree *tree, lveCgroupController c, unsigned int id,
+                  const char *file, lveCgroupPathBuf *buf)
+{
+    size_t flen = file ? strlen(file) : 0;
+    char *p = buf->str;
+
+    if (flen > LVE_CGROUP_FILE_MAX) {
+        /* a programming error: a path that names nothing fails to open */
+        buf->str[0] = '\0';
+        return buf->str;
+    }
+    memcpy(p, tree->parent[c], tree->parentLen[c]);
+    p += tree->parentLen[c];
+    memcpy(p, "/lve", 4);
+    p = lveFormatULL(id, p + 4);
+    if (file) {
+        *p++ = '/';
+        memcpy(p, file, flen + 1);
+    }
+    return buf->str;
+}
+
 char *
 lveCgroupPath(const lveCgroupTree *tree, lveCgroupController c, unsigned int id,
               const char *file)
 {
-    char digits[12];
-    size_t n = sizeof(digits) - 1;
+    lveCgroupPathBuf buf;
 
-    digits[n] = '\0';
-    do {
-        digits[--n] = '0' + id % 10;
-        id /= 10;
-    } while (id);
-    return g_strconcat(tree->parent[c], "/lve", digits + n, file ? "/" : NULL, file, NULL);
+    return g_strdup(lveCgroupPathInto(tree, c, id, file, &buf));
 }
 
 int

@@ -14,6 +14,8 @@
 
 # include "internal.h"
 
+# include <limits.h>
+
 typedef enum {
     LVE_CG_CPU = 0,         /* cpu quota (speed) */
     LVE_CG_CPUACCT,         /* cpu time (v2: cpu.stat of every group) */
@@ -30,6 +32,7 @@ typedef struct _lveCgroupTree {
     /* the parent directory in each controller's hierarchy, NULL where the
      * controller is missing; v2: the same directory for all it offers */
     char *parent[LVE_CG_LAST];
+    size_t parentLen[LVE_CG_LAST];
     /* v1: the controller whose directory is created and removed for its
      * mount (co-mounted controllers, such as cpu,cpuacct, share one) */
     bool primary[LVE_CG_LAST];
@@ -50,9 +53,32 @@ lveCgroupHas(const lveCgroupTree *tree, lveCgroupController c)
     return tree->parent[c] != NULL;
 }
 
-/* <parent>/lve<id>[/<file>] in the hierarchy of @c.  Caller frees. */
+/* The longest file name inside a group (cgroup files are ours to name:
+ * "blkio.throttle.write_iops_device" is the longest). */
+# define LVE_CGROUP_FILE_MAX 64
+
+/* A path inside an LVE's group, on the caller's stack: every kernel call
+ * of every LVE needs one, and a path built on the heap costs more than
+ * the call.  A tree is only made when "<parent>/lve<id>/<file>" fits for
+ * every id and every file name up to LVE_CGROUP_FILE_MAX. */
+typedef struct {
+    char str[PATH_MAX];
+} lveCgroupPathBuf;
+
+/* <parent>/lve<id>[/<file>] in the hierarchy of @c, in @buf; returns
+ * buf->str. */
+const char *lveCgroupPathInto(const lveCgroupTree *tree, lveCgroupController c,
+                              unsigned int id, const char *file, lveCgroupPathBuf *buf);
+/* The same, allocated, for paths that are kept.  Caller frees. */
 char *lveCgroupPath(const lveCgroupTree *tree, lveCgroupController c, unsigned int id,
                     const char *file);
+
+/* Room for any unsigned long long in decimal, with its NUL. */
+# define LVE_ULL_BUFLEN 21
+
+/* @value in decimal at the start of @buf (LVE_ULL_BUFLEN bytes), for the
+ * values written to cgroup files; returns the end (its NUL). */
+char *lveFormatULL(unsigned long long value, char *buf);
 
 /* Creates the parent directories (v1 cpuset levels get their parent's
  * cpus and mems, or no task could join them). */
@@ -67,6 +93,9 @@ int lveCgroupReadULL(const char *path, unsigned long long *value);
 int lveCgroupReadKey(const char *path, const char *key, unsigned long long *value);
 /* The pids in a cgroup.procs file, appended to @pids (an array of pid_t). */
 int lveCgroupReadPids(const char *path, GArray *pids);
+/* Calls @cb for each pid in a cgroup.procs file, as it is read. */
+typedef void (*lveCgroupPidFunc)(pid_t pid, void *opaque);
+int lveCgroupForEachPid(const char *path, lveCgroupPidFunc cb, void *opaque);
 
 /* The directories of @pid's groups, as /proc/PID/cgroup says: one per
  * controller of @tree, NULL where it has none. */
