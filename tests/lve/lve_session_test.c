@@ -253,6 +253,37 @@ START_TEST(test_reload)
 }
 END_TEST
 
+/* A new process changes an LVE it did not start: on cgroup v1, "every
+ * CPU" is the parent's cpuset, which it has to read first. */
+START_TEST(test_reload_all_cpus)
+{
+    long ncpus = sysconf(_SC_NPROCESSORS_ONLN);
+    g_autofree char *tmpl = lveTestDomainXML("unlimited", 3016);
+    g_autofree char *vcpu = g_strdup_printf("<vcpu>%ld</vcpu>", ncpus);
+    g_auto(GStrv) parts = g_strsplit(tmpl, "<vcpu>2</vcpu>", -1);
+    g_autofree char *xml = g_strjoinv(vcpu, parts);
+    virConnectPtr conn = lveTestOpen(NULL);
+    virDomainPtr dom = virDomainDefineXML(conn, xml);
+
+    ck_assert_uint_eq(g_strv_length(parts), 2);
+    ck_assert_ptr_nonnull(dom);
+    ck_assert_int_eq(virDomainCreate(dom), 0);
+    ck_assert_int_eq(virDomainSetVcpusFlags(dom, 1, VIR_DOMAIN_AFFECT_LIVE), 0);
+    virDomainFree(dom);
+    ck_assert_int_eq(virConnectClose(conn), 0);
+
+    conn = lveTestReopen();
+    dom = virDomainLookupByID(conn, 3016);
+    ck_assert_ptr_nonnull(dom);
+    ck_assert_msg(virDomainSetVcpusFlags(dom, ncpus, VIR_DOMAIN_AFFECT_LIVE) == 0, "%s",
+                  virGetLastErrorMessage());
+    ck_assert_int_eq(virDomainGetVcpusFlags(dom, VIR_DOMAIN_AFFECT_LIVE), ncpus);
+    ck_assert_int_eq(virDomainDestroy(dom), 0);
+    virDomainFree(dom);
+    virConnectClose(conn);
+}
+END_TEST
+
 START_TEST(test_autostart)
 {
     virConnectPtr conn = lveTestOpen(NULL);
@@ -412,6 +443,7 @@ lveSessionSuite(void)
     tcase_add_test(tc, test_reboot);
     tcase_add_test(tc, test_enter_leave);
     tcase_add_test(tc, test_reload);
+    tcase_add_test(tc, test_reload_all_cpus);
     tcase_add_test(tc, test_autostart);
     tcase_add_test(tc, test_defaults_apply);
     tcase_add_test(tc, test_liblve_version);

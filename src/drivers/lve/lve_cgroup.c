@@ -286,7 +286,10 @@ lveCgroupSetLimits(lveBackend *be, unsigned int id, const lveLimits *lim,
 {
     lveCgroup *cg = lveCgroupOf(be);
 
-    if (lveCgroupCheckControllers(cg, id, lim, cpus, mask) < 0)
+    /* the parent's CPUs are what "every CPU" is written as on v1: an LVE
+     * started by another process may be changed before this one started
+     * any */
+    if (lveCgroupCheckControllers(cg, id, lim, cpus, mask) < 0 || lveCgroupPrepare(cg) < 0)
         return -1;
     return lveCgroupApply(cg, id, lim, cpus, mask);
 }
