@@ -158,21 +158,6 @@ lveLimitParse(lveLimit which, const char *str, unsigned long long *value)
     return lveLimitCheck(which, *value, lveLimitInfo[which].name);
 }
 
-/* Digits appended by hand: every status file of every running LVE
- * formats its limits, and printf costs ten times as much. */
-static void
-lveAppendULL(GString *buf, unsigned long long value)
-{
-    char digits[24];
-    size_t n = sizeof(digits);
-
-    do {
-        digits[--n] = '0' + value % 10;
-        value /= 10;
-    } while (value);
-    g_string_append_len(buf, digits + n, sizeof(digits) - n);
-}
-
 void
 lveLimitAppend(GString *buf, lveLimit which, unsigned long long value)
 {
@@ -186,11 +171,13 @@ lveLimitAppend(GString *buf, lveLimit which, unsigned long long value)
             u++;
         }
     }
-    lveAppendULL(buf, value);
+    /* digits by hand: every status file of a changed LVE formats its
+     * limits, and printf costs ten times as much */
+    virStringAppendULL(buf, value);
     if (lveLimitInfo[which].unit == LVE_UNIT_SIZE && value)
-        g_string_append_c(buf, units[u]);
+        virStringAppendLen(buf, &units[u], 1);
     else if (lveLimitInfo[which].unit == LVE_UNIT_PERCENT && value)
-        g_string_append_c(buf, '%');
+        virStringAppendLit(buf, "%");
 }
 
 char *

@@ -9,6 +9,7 @@
 #include "lve_conf.h"
 #include "virerror.h"
 #include "virfile.h"
+#include "virstring.h"
 #include "virxml.h"
 
 #define VIR_FROM_THIS VIR_FROM_DOMAIN
@@ -104,15 +105,16 @@ lveLimitsFormatAttrs(GString *buf, const lveLimits *lim)
 {
     int i;
 
-    /* names and values need no escaping */
+    /* names and values need no escaping; every status file of a changed
+     * LVE has them, so they are appended without a call into GLib */
     for (i = 0; i < LVE_LIMIT_LAST; i++) {
         if (!lveLimitIsSet(lim, i))
             continue;
-        g_string_append_c(buf, ' ');
-        g_string_append(buf, lveLimitName(i));
-        g_string_append(buf, "='");
+        virStringAppendLit(buf, " ");
+        virStringAppend(buf, lveLimitName(i));
+        virStringAppendLit(buf, "='");
         lveLimitAppend(buf, i, lim->value[i]);
-        g_string_append_c(buf, '\'');
+        virStringAppendLit(buf, "'");
     }
 }
 
@@ -122,9 +124,9 @@ lveNsFormat(GString *buf, int indent, const void *data)
     const lveDomainNs *ns = data;
 
     virXMLIndent(buf, indent);
-    g_string_append(buf, "<" LVE_NS_PREFIX ":limits");
+    virStringAppendLit(buf, "<" LVE_NS_PREFIX ":limits");
     lveLimitsFormatAttrs(buf, &ns->limits);
-    g_string_append(buf, "/>\n");
+    virStringAppendLit(buf, "/>\n");
 }
 
 static void *
