@@ -131,7 +131,8 @@ lveDomainDefineXMLFlags(virConnectPtr conn, const char *xml, unsigned int flags)
         return NULL;
     }
     /* the file first: if it cannot be written, nothing changes */
-    if (virDomainStoreSaveConfig(driver->store, def) < 0) {
+    if ((existing && lveDomainDetachStatus(driver, obj) < 0) ||
+        virDomainStoreSaveConfig(driver->store, def) < 0) {
         if (existing) {
             virDomainDefFree(def);
         } else {
@@ -166,7 +167,8 @@ lveDomainUndefineFlags(virDomainPtr dom, unsigned int flags)
                        obj->def->name);
         goto cleanup;
     }
-    if (virDomainStoreDeleteConfig(driver->store, obj->def->name) < 0)
+    if (lveDomainDetachStatus(driver, obj) < 0 ||
+        virDomainStoreDeleteConfig(driver->store, obj->def->name) < 0)
         goto cleanup;
     obj->autostart = false;
     obj->persistent = false;

@@ -64,6 +64,7 @@ virBitmap *lveDomainPlacement(lveDriver *driver, const virDomainDef *def);
 int lveDomainStartObj(lveDriver *driver, virDomainObj *obj, int reason, bool paused);
 int lveDomainStopObj(lveDriver *driver, virDomainObj *obj, int reason);
 int lveDomainSaveStatus(lveDriver *driver, virDomainObj *obj);
+int lveDomainDetachStatus(lveDriver *driver, virDomainObj *obj);
 int lveDomainSaveConfig(lveDriver *driver, virDomainObj *obj);
 void lveDomainLoadAll(lveDriver *driver);
 

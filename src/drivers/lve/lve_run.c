@@ -135,9 +135,24 @@ lveDomainCheckHost(lveDriver *driver, const virDomainDef *def)
     return virDomainDefCheckHostCpus(def, driver->hostcpus);
 }
 
+/* A domain that runs its configuration unchanged gets a status that
+ * points at it (see virDomainStoreSaveStatus): a start writes a few
+ * bytes rather than the whole definition. */
 int
 lveDomainSaveStatus(lveDriver *driver, virDomainObj *obj)
 {
+    return virDomainStoreSaveStatus(driver->store, obj, NULL, VIR_DOMAIN_STORE_STATUS_BY_CONFIG);
+}
+
+/* Before the configuration of a running domain is replaced or removed,
+ * its status stops pointing at it: otherwise a new process would take
+ * the new configuration (or none) for what runs.  Written first, so that
+ * a crash between the two writes leaves a status that still holds. */
+int
+lveDomainDetachStatus(lveDriver *driver, virDomainObj *obj)
+{
+    if (!virDomainObjIsActive(obj))
+        return 0;
     return virDomainStoreSaveStatus(driver->store, obj, NULL, 0);
 }
 
@@ -146,6 +161,8 @@ lveDomainSaveConfig(lveDriver *driver, virDomainObj *obj)
 {
     if (!obj->persistent)
         return 0;
+    if (lveDomainDetachStatus(driver, obj) < 0)
+        return -1;
     return virDomainStoreSaveConfig(driver->store, virDomainObjGetPersistentDef(obj));
 }
 

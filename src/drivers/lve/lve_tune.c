@@ -54,6 +54,8 @@ static int
 lveDomainCommit(lveDriver *driver, virDomainObj *obj, virDomainDef **live,
                 virDomainDef **pers, unsigned int mask)
 {
+    if (*pers && lveDomainDetachStatus(driver, obj) < 0)
+        return -1;
     if (*live && mask && lveDomainApplyLive(driver, obj, *live, mask) < 0)
         return -1;
     if (*pers && virDomainStoreSaveConfig(driver->store, *pers) < 0) {
