@@ -15,6 +15,7 @@
 
 static const char *const xml2xmlCases[] = {
     "issue-example", "minimal", "ncpu-only", "pmem-only", "pmem-unlimited", "units", "pinned",
+    "escaped",
 };
 
 START_TEST(test_xml2xml)

@@ -37,7 +37,22 @@ lveIsNsElement(xmlNodePtr node)
            STREQ((const char *)node->ns->href, LVE_NS_URI);
 }
 
-/* Reads the attributes of <lve:limits> or of the defaults file. */
+/* The value of @attr as parsed: the text of its one child, read in
+ * place; a copy (to free) only when libxml2 made it several nodes. */
+static const char *
+lveAttrValue(xmlNodePtr node, xmlAttrPtr attr, char **copy)
+{
+    xmlNodePtr text = attr->children;
+
+    *copy = NULL;
+    if (text && text->type == XML_TEXT_NODE && !text->next && text->content)
+        return (const char *)text->content;
+    *copy = virXMLProp(node, (const char *)attr->name);
+    return *copy ? *copy : "";
+}
+
+/* Reads the attributes of <lve:limits> or of the defaults file: every
+ * definition loaded or created has them. */
 static int
 lveLimitsParseAttrs(xmlNodePtr node, lveLimits *lim)
 {
@@ -45,7 +60,8 @@ lveLimitsParseAttrs(xmlNodePtr node, lveLimits *lim)
 
     for (attr = node->properties; attr; attr = attr->next) {
         const char *name = (const char *)attr->name;
-        g_autofree char *value = NULL;
+        g_autofree char *copy = NULL;
+        const char *value;
         int which;
 
         if (attr->ns) {
@@ -60,7 +76,7 @@ lveLimitsParseAttrs(xmlNodePtr node, lveLimits *lim)
                              name);
             return -1;
         }
-        value = virXMLProp(node, name);
+        value = lveAttrValue(node, attr, &copy);
         if (lveLimitParse(which, value, &lim->value[which]) < 0) {
             g_autofree char *msg = g_strdup(virGetLastErrorMessage());
 
