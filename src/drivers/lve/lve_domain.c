@@ -10,19 +10,6 @@
 
 #define VIR_FROM_THIS VIR_FROM_DOMAIN
 
-virDomainObj *
-lveDomainObjFromDomain(virDomainPtr dom)
-{
-    lveDriver *driver = lveDriverFromConn(dom->conn);
-    virDomainObj *obj = virDomainObjListFindByUUID(driver->domains, dom->uuid);
-    char uuidstr[VIR_UUID_STRING_BUFLEN];
-
-    if (!obj)
-        virReportError(VIR_ERR_NO_DOMAIN, _("no domain with matching uuid '%s' (%s)"),
-                       virUUIDFormat(dom->uuid, uuidstr), dom->name);
-    return obj;
-}
-
 int
 lveDomainCheckActive(virDomainObj *obj)
 {
@@ -36,79 +23,16 @@ lveDomainCheckActive(virDomainObj *obj)
 
 /* ---- lookup and listing -------------------------------------------- */
 
-static virDomainPtr
-lveDomainHandle(virConnectPtr conn, virDomainObj *obj)
-{
-    virDomainPtr dom;
-
-    if (!obj)
-        return NULL;
-    dom = virGetDomain(conn, obj->def->name, obj->uuid, obj->id);
-    virDomainObjEndAPI(&obj);
-    return dom;
-}
-
+/* A domain's id is its LVE id, fixed in its definition, yet it answers to
+ * it only while the LVE runs: the message says so. */
 virDomainPtr
 lveDomainLookupByID(virConnectPtr conn, int id)
 {
-    virDomainObj *obj = virDomainObjListFindByID(lveDriverFromConn(conn)->domains, id);
+    virDomainObj *obj = virDomainObjListFindByID(lveDriverFromConn(conn)->base.domains, id);
 
     if (!obj)
         virReportError(VIR_ERR_NO_DOMAIN, _("no running LVE domain with id %d"), id);
-    return lveDomainHandle(conn, obj);
-}
-
-virDomainPtr
-lveDomainLookupByName(virConnectPtr conn, const char *name)
-{
-    virDomainObj *obj = virDomainObjListFindByName(lveDriverFromConn(conn)->domains, name);
-
-    if (!obj)
-        virReportError(VIR_ERR_NO_DOMAIN, _("no domain with matching name '%s'"), name);
-    return lveDomainHandle(conn, obj);
-}
-
-virDomainPtr
-lveDomainLookupByUUID(virConnectPtr conn, const unsigned char *uuid)
-{
-    virDomainObj *obj = virDomainObjListFindByUUID(lveDriverFromConn(conn)->domains, uuid);
-    char uuidstr[VIR_UUID_STRING_BUFLEN];
-
-    if (!obj)
-        virReportError(VIR_ERR_NO_DOMAIN, _("no domain with matching uuid '%s'"),
-                       virUUIDFormat(uuid, uuidstr));
-    return lveDomainHandle(conn, obj);
-}
-
-int
-lveConnectNumOfDomains(virConnectPtr conn)
-{
-    return virDomainObjListNumOf(lveDriverFromConn(conn)->domains, true);
-}
-
-int
-lveConnectListDomains(virConnectPtr conn, int *ids, int maxids)
-{
-    return virDomainObjListGetActiveIDs(lveDriverFromConn(conn)->domains, ids, maxids);
-}
-
-int
-lveConnectNumOfDefinedDomains(virConnectPtr conn)
-{
-    return virDomainObjListNumOf(lveDriverFromConn(conn)->domains, false);
-}
-
-int
-lveConnectListDefinedDomains(virConnectPtr conn, char **const names, int maxnames)
-{
-    return virDomainObjListGetInactiveNames(lveDriverFromConn(conn)->domains, names, maxnames);
-}
-
-int
-lveConnectListAllDomains(virConnectPtr conn, virDomainPtr **domains, unsigned int flags)
-{
-    virCheckFlags(VIR_CONNECT_LIST_DOMAINS_FILTERS_ALL, -1);
-    return virDomainObjListExport(lveDriverFromConn(conn)->domains, conn, domains, flags);
+    return virDomainDriverHandle(conn, obj);
 }
 
 /* ---- definition ---------------------------------------------------- */
@@ -132,7 +56,7 @@ lveDomainDefineXMLFlags(virConnectPtr conn, const char *xml, unsigned int flags)
     }
     /* the file first: if it cannot be written, nothing changes */
     if ((existing && lveDomainDetachStatus(driver, obj) < 0) ||
-        virDomainStoreSaveConfig(driver->store, def) < 0) {
+        virDomainStoreSaveConfig(driver->base.store, def) < 0) {
         if (existing) {
             virDomainDefFree(def);
         } else {
@@ -144,7 +68,7 @@ lveDomainDefineXMLFlags(virConnectPtr conn, const char *xml, unsigned int flags)
     if (existing)
         virDomainObjAssignConfig(obj, def);
     obj->persistent = true;
-    return lveDomainHandle(conn, obj);
+    return virDomainDriverHandle(conn, obj);
 }
 
 int
@@ -159,7 +83,7 @@ lveDomainUndefineFlags(virDomainPtr dom, unsigned int flags)
                   VIR_DOMAIN_UNDEFINE_NVRAM | VIR_DOMAIN_UNDEFINE_KEEP_NVRAM |
                   VIR_DOMAIN_UNDEFINE_CHECKPOINTS_METADATA | VIR_DOMAIN_UNDEFINE_TPM |
                   VIR_DOMAIN_UNDEFINE_KEEP_TPM, -1);
-    if (!(obj = lveDomainObjFromDomain(dom)))
+    if (!(obj = virDomainDriverObjFromDomain(dom)))
         return -1;
     if (!obj->persistent) {
         virReportError(VIR_ERR_OPERATION_INVALID,
@@ -168,7 +92,7 @@ lveDomainUndefineFlags(virDomainPtr dom, unsigned int flags)
         goto cleanup;
     }
     if (lveDomainDetachStatus(driver, obj) < 0 ||
-        virDomainStoreDeleteConfig(driver->store, obj->def->name) < 0)
+        virDomainStoreDeleteConfig(driver->base.store, obj->def->name) < 0)
         goto cleanup;
     obj->autostart = false;
     obj->persistent = false;
@@ -234,7 +158,7 @@ lveDomainCreateXML(virConnectPtr conn, const char *xml, unsigned int flags)
         virDomainObjEndAPI(&obj);
         return NULL;
     }
-    return lveDomainHandle(conn, obj);
+    return virDomainDriverHandle(conn, obj);
 }
 
 int
@@ -246,7 +170,7 @@ lveDomainCreateWithFlags(virDomainPtr dom, unsigned int flags)
 
     /* an LVE has no saved image: FORCE_BOOT changes nothing */
     virCheckFlags(VIR_DOMAIN_START_PAUSED | VIR_DOMAIN_START_FORCE_BOOT, -1);
-    if (!(obj = lveDomainObjFromDomain(dom)))
+    if (!(obj = virDomainDriverObjFromDomain(dom)))
         return -1;
     if (lveDomainStartObj(driver, obj, VIR_DOMAIN_RUNNING_BOOTED,
                           flags & VIR_DOMAIN_START_PAUSED) < 0)

@@ -8,13 +8,6 @@
 
 /* lve_domain.c */
 virDomainPtr lveDomainLookupByID(virConnectPtr conn, int id);
-virDomainPtr lveDomainLookupByName(virConnectPtr conn, const char *name);
-virDomainPtr lveDomainLookupByUUID(virConnectPtr conn, const unsigned char *uuid);
-int lveConnectNumOfDomains(virConnectPtr conn);
-int lveConnectListDomains(virConnectPtr conn, int *ids, int maxids);
-int lveConnectNumOfDefinedDomains(virConnectPtr conn);
-int lveConnectListDefinedDomains(virConnectPtr conn, char **const names, int maxnames);
-int lveConnectListAllDomains(virConnectPtr conn, virDomainPtr **domains, unsigned int flags);
 virDomainPtr lveDomainDefineXMLFlags(virConnectPtr conn, const char *xml, unsigned int flags);
 int lveDomainUndefineFlags(virDomainPtr dom, unsigned int flags);
 virDomainPtr lveDomainCreateXML(virConnectPtr conn, const char *xml, unsigned int flags);
@@ -30,29 +23,17 @@ int lveDomainResume(virDomainPtr dom);
 
 /* lve_info.c */
 int lveDomainGetInfo(virDomainPtr dom, virDomainInfoPtr info);
-int lveDomainGetState(virDomainPtr dom, int *state, int *reason, unsigned int flags);
 int lveDomainGetCPUStats(virDomainPtr dom, virTypedParameterPtr params, unsigned int nparams,
                          int start_cpu, unsigned int ncpus, unsigned int flags);
-char *lveDomainGetXMLDesc(virDomainPtr dom, unsigned int flags);
-char *lveDomainGetOSType(virDomainPtr dom);
-int lveDomainIsActive(virDomainPtr dom);
-int lveDomainIsPersistent(virDomainPtr dom);
-int lveDomainIsUpdated(virDomainPtr dom);
 int lveDomainHasManagedSaveImage(virDomainPtr dom, unsigned int flags);
-int lveDomainGetAutostart(virDomainPtr dom, int *autostart);
-int lveDomainSetAutostart(virDomainPtr dom, int autostart);
 
 /* lve_tune.c */
-unsigned long long lveDomainGetMaxMemory(virDomainPtr dom);
 int lveDomainSetMemoryFlags(virDomainPtr dom, unsigned long memory, unsigned int flags);
 int lveDomainSetVcpusFlags(virDomainPtr dom, unsigned int nvcpus, unsigned int flags);
-int lveDomainGetVcpusFlags(virDomainPtr dom, unsigned int flags);
 
 /* lve_vcpu.c */
 int lveDomainPinVcpuFlags(virDomainPtr dom, unsigned int vcpu, unsigned char *cpumap,
                           int maplen, unsigned int flags);
-int lveDomainGetVcpuPinInfo(virDomainPtr dom, int ncpumaps, unsigned char *cpumaps,
-                            int maplen, unsigned int flags);
 int lveDomainGetVcpus(virDomainPtr dom, virVcpuInfoPtr info, int maxinfo,
                       unsigned char *cpumaps, int maplen);
 

@@ -47,8 +47,8 @@ lveDriverFree(lveDriver *driver)
 {
     if (!driver)
         return;
-    virDomainObjListFree(driver->domains);
-    virDomainStoreFree(driver->store);
+    virDomainObjListFree(driver->base.domains);
+    virDomainStoreFree(driver->base.store);
     lveBackendFree(driver->backend);
     if (driver->ids)
         g_hash_table_destroy(driver->ids);
@@ -59,6 +59,8 @@ lveDriverFree(lveDriver *driver)
     g_free(driver);
 }
 
+VIR_DOMAIN_DRIVER_BASE_FIRST(lveDriver);
+
 static lveDriver *
 lveDriverCreate(const char *root, lveBackendConfig *config, const char *backend)
 {
@@ -66,9 +68,10 @@ lveDriverCreate(const char *root, lveBackendConfig *config, const char *backend)
 
     g_mutex_init(&driver->lock);
     driver->refs = 1;
-    driver->domains = virDomainObjListNew();
+    driver->base.domains = virDomainObjListNew();
+    driver->base.errorDomain = VIR_FROM_DOMAIN;
     driver->ids = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
-    driver->hostcpus = MAX(sysconf(_SC_NPROCESSORS_ONLN), 1);
+    driver->base.hostcpus = MAX(sysconf(_SC_NPROCESSORS_ONLN), 1);
     driver->xmlopt = (virDomainXMLOption) {
         .driverName = "lve",
         .virtTypes = lveVirtTypes,
@@ -78,13 +81,13 @@ lveDriverCreate(const char *root, lveBackendConfig *config, const char *backend)
         .fixedId = true,
         .ns = &lveXMLNamespace,
         .postParse = lveDomainDefPostParse,
-        .opaque = &driver->hostcpus,
+        .opaque = &driver->base.hostcpus,
     };
-    if (!(driver->store = virDomainStoreNew(root, "lve")))
+    if (!(driver->base.store = virDomainStoreNew(root, "lve")))
         goto error;
-    driver->defaultsPath = g_build_filename(virDomainStoreConfigDir(driver->store),
+    driver->defaultsPath = g_build_filename(virDomainStoreConfigDir(driver->base.store),
                                             "defaults", "limits.xml", NULL);
-    config->stateDir = virDomainStoreStateDir(driver->store);
+    config->stateDir = virDomainStoreStateDir(driver->base.store);
     if (!(driver->backend = lveBackendOpen(backend, config)) ||
         lveDriverLoadDefaults(driver) < 0)
         goto error;
@@ -251,12 +254,6 @@ lveConnectGetVersion(virConnectPtr conn G_GNUC_UNUSED, unsigned long *hvVer)
 }
 
 static char *
-lveConnectGetHostname(virConnectPtr conn G_GNUC_UNUSED)
-{
-    return g_strdup(g_get_host_name());
-}
-
-static char *
 lveConnectGetCapabilities(virConnectPtr conn)
 {
     lveDriver *driver = lveDriverFromConn(conn);
@@ -282,7 +279,7 @@ lveConnectGetMaxVcpus(virConnectPtr conn, const char *type)
         virReportError(VIR_ERR_INVALID_ARG, _("unknown domain type '%s' for the LVE driver"), type);
         return -1;
     }
-    return lveDriverFromConn(conn)->hostcpus;
+    return lveDriverFromConn(conn)->base.hostcpus;
 }
 
 static int
@@ -320,17 +317,17 @@ static virHypervisorDriver lveHypervisorDriver = {
     .connectClose = lveConnectClose,
     .connectGetType = lveConnectGetType,
     .connectGetVersion = lveConnectGetVersion,
-    .connectGetHostname = lveConnectGetHostname,
+    .connectGetHostname = virDomainDriverConnectGetHostname,
     .connectGetCapabilities = lveConnectGetCapabilities,
     .connectGetMaxVcpus = lveConnectGetMaxVcpus,
     .connectIsAlive = lveConnectIsAlive,
     .connectIsSecure = lveConnectIsSecure,
     .connectIsEncrypted = lveConnectIsEncrypted,
-    .connectNumOfDomains = lveConnectNumOfDomains,
-    .connectListDomains = lveConnectListDomains,
-    .connectNumOfDefinedDomains = lveConnectNumOfDefinedDomains,
-    .connectListDefinedDomains = lveConnectListDefinedDomains,
-    .connectListAllDomains = lveConnectListAllDomains,
+    .connectNumOfDomains = virDomainDriverConnectNumOfDomains,
+    .connectListDomains = virDomainDriverConnectListDomains,
+    .connectNumOfDefinedDomains = virDomainDriverConnectNumOfDefinedDomains,
+    .connectListDefinedDomains = virDomainDriverConnectListDefinedDomains,
+    .connectListAllDomains = virDomainDriverConnectListAllDomains,
     .nodeGetInfo = lveNodeGetInfo,
     .nodeGetFreeMemory = lveNodeGetFreeMemory,
     .nodeGetCPUMap = lveNodeGetCPUMap,
@@ -338,8 +335,8 @@ static virHypervisorDriver lveHypervisorDriver = {
     .nodeGetMemoryParameters = lveNodeGetMemoryParameters,
     .nodeSetMemoryParameters = lveNodeSetMemoryParameters,
     .domainLookupByID = lveDomainLookupByID,
-    .domainLookupByName = lveDomainLookupByName,
-    .domainLookupByUUID = lveDomainLookupByUUID,
+    .domainLookupByName = virDomainDriverLookupByName,
+    .domainLookupByUUID = virDomainDriverLookupByUUID,
     .domainDefineXMLFlags = lveDomainDefineXMLFlags,
     .domainUndefineFlags = lveDomainUndefineFlags,
     .domainCreateXML = lveDomainCreateXML,
@@ -351,22 +348,22 @@ static virHypervisorDriver lveHypervisorDriver = {
     .domainSuspend = lveDomainSuspend,
     .domainResume = lveDomainResume,
     .domainHasManagedSaveImage = lveDomainHasManagedSaveImage,
-    .domainGetAutostart = lveDomainGetAutostart,
-    .domainSetAutostart = lveDomainSetAutostart,
+    .domainGetAutostart = virDomainDriverGetAutostart,
+    .domainSetAutostart = virDomainDriverSetAutostart,
     .domainGetInfo = lveDomainGetInfo,
-    .domainGetState = lveDomainGetState,
-    .domainGetXMLDesc = lveDomainGetXMLDesc,
-    .domainGetOSType = lveDomainGetOSType,
-    .domainIsActive = lveDomainIsActive,
-    .domainIsPersistent = lveDomainIsPersistent,
-    .domainIsUpdated = lveDomainIsUpdated,
+    .domainGetState = virDomainDriverGetState,
+    .domainGetXMLDesc = virDomainDriverGetXMLDesc,
+    .domainGetOSType = virDomainDriverGetOSType,
+    .domainIsActive = virDomainDriverIsActive,
+    .domainIsPersistent = virDomainDriverIsPersistent,
+    .domainIsUpdated = virDomainDriverIsUpdated,
     .domainGetCPUStats = lveDomainGetCPUStats,
-    .domainGetMaxMemory = lveDomainGetMaxMemory,
+    .domainGetMaxMemory = virDomainDriverGetMaxMemory,
     .domainSetMemoryFlags = lveDomainSetMemoryFlags,
     .domainSetVcpusFlags = lveDomainSetVcpusFlags,
-    .domainGetVcpusFlags = lveDomainGetVcpusFlags,
+    .domainGetVcpusFlags = virDomainDriverGetVcpusFlags,
     .domainPinVcpuFlags = lveDomainPinVcpuFlags,
-    .domainGetVcpuPinInfo = lveDomainGetVcpuPinInfo,
+    .domainGetVcpuPinInfo = virDomainDriverGetVcpuPinInfo,
     .domainGetVcpus = lveDomainGetVcpus,
     .domainGetSchedulerType = lveDomainGetSchedulerType,
     .domainGetSchedulerParametersFlags = lveDomainGetSchedulerParametersFlags,

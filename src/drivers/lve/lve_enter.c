@@ -50,7 +50,7 @@ lveDomainEnter(virDomainPtr dom, unsigned int *cookie, unsigned int flags)
 
     virCheckFlags(VIR_DOMAIN_ENTER_NO_UBC | VIR_DOMAIN_ENTER_NAMESPACE |
                   VIR_DOMAIN_ENTER_NO_MAXENTER | VIR_DOMAIN_ENTER_ONE_WAY, -1);
-    if (!(obj = lveDomainObjFromDomain(dom)))
+    if (!(obj = virDomainDriverObjFromDomain(dom)))
         return -1;
     if (lveDomainCheckEnterable(obj) < 0)
         goto cleanup;
@@ -80,7 +80,7 @@ lveDomainLeave(virDomainPtr dom, unsigned int cookie, unsigned int flags)
     int ret = -1;
 
     virCheckFlags(0, -1);
-    if (!(obj = lveDomainObjFromDomain(dom)))
+    if (!(obj = virDomainDriverObjFromDomain(dom)))
         return -1;
     if (lveDomainCheckActive(obj) == 0)
         ret = driver->backend->ops->leave(driver->backend, lveDomainId(obj), cookie);
@@ -180,7 +180,7 @@ lveDomainGetMemorySharing(virDomainPtr dom, virTypedParameterPtr params, int *np
         *nparams = 3;
         return 0;
     }
-    if (!(obj = lveDomainObjFromDomain(dom)))
+    if (!(obj = virDomainDriverObjFromDomain(dom)))
         return -1;
     if (!(def = virDomainObjGetOneDef(obj, flags))) {
         virDomainObjEndAPI(&obj);

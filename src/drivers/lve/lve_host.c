@@ -77,13 +77,13 @@ lveNodeGetCPUMap(virConnectPtr conn, unsigned char **cpumap, unsigned int *onlin
 
     virCheckFlags(0, -1);
     if (cpumap) {
-        *cpumap = g_new0(unsigned char, VIR_CPU_MAPLEN(driver->hostcpus));
-        for (i = 0; i < driver->hostcpus; i++)
+        *cpumap = g_new0(unsigned char, VIR_CPU_MAPLEN(driver->base.hostcpus));
+        for (i = 0; i < driver->base.hostcpus; i++)
             VIR_USE_CPU(*cpumap, i);
     }
     if (online)
-        *online = driver->hostcpus;
-    return driver->hostcpus;
+        *online = driver->base.hostcpus;
+    return driver->base.hostcpus;
 }
 
 int

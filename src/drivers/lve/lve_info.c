@@ -28,7 +28,7 @@ lveDomainGetInfo(virDomainPtr dom, virDomainInfoPtr info)
     lveUsage usage;
     int ret = -1;
 
-    if (!(obj = lveDomainObjFromDomain(dom)))
+    if (!(obj = virDomainDriverObjFromDomain(dom)))
         return -1;
     if (lveDomainUsage(driver, obj, &usage) < 0)
         goto cleanup;
@@ -42,21 +42,6 @@ lveDomainGetInfo(virDomainPtr dom, virDomainInfoPtr info)
  cleanup:
     virDomainObjEndAPI(&obj);
     return ret;
-}
-
-int
-lveDomainGetState(virDomainPtr dom, int *state, int *reason, unsigned int flags)
-{
-    virDomainObj *obj;
-
-    virCheckFlags(0, -1);
-    if (!(obj = lveDomainObjFromDomain(dom)))
-        return -1;
-    *state = obj->state;
-    if (reason)
-        *reason = obj->reason;
-    virDomainObjEndAPI(&obj);
-    return 0;
 }
 
 static int
@@ -84,17 +69,17 @@ static int
 lveDomainPerCPUStats(lveDriver *driver, virDomainObj *obj, virTypedParameterPtr params,
                      unsigned int nparams, int start_cpu, unsigned int ncpus)
 {
-    g_autofree guint64 *percpu = g_new0(guint64, driver->hostcpus);
+    g_autofree guint64 *percpu = g_new0(guint64, driver->base.hostcpus);
     lveBackend *be = driver->backend;
     unsigned int c;
 
-    if (be->ops->cpuUsage(be, lveDomainId(obj), percpu, driver->hostcpus) < 0) {
+    if (be->ops->cpuUsage(be, lveDomainId(obj), percpu, driver->base.hostcpus) < 0) {
         virReportError(VIR_ERR_OPERATION_UNSUPPORTED,
                        _("LVE %u: the kernel keeps no CPU time per host CPU here (cgroup v1 cpuacct does)"),
                        lveDomainId(obj));
         return -1;
     }
-    for (c = 0; c < ncpus && start_cpu + c < driver->hostcpus && nparams >= 1; c++)
+    for (c = 0; c < ncpus && start_cpu + c < driver->base.hostcpus && nparams >= 1; c++)
         virTypedParamSetULLong(&params[c * nparams], VIR_DOMAIN_CPU_STATS_CPUTIME,
                                percpu[start_cpu + c]);
     return MIN(nparams, 1);
@@ -110,13 +95,10 @@ lveDomainGetCPUStats(virDomainPtr dom, virTypedParameterPtr params, unsigned int
 
     virCheckFlags(0, -1);
     if (!params)
-        return ncpus == 0 ? (int)driver->hostcpus : (start_cpu == -1 ? 3 : 1);
-    if (start_cpu >= (int)driver->hostcpus) {
-        virReportError(VIR_ERR_INVALID_ARG, _("start_cpu %d is not below the %zu CPUs of this host"),
-                       start_cpu, driver->hostcpus);
+        return ncpus == 0 ? (int)driver->base.hostcpus : (start_cpu == -1 ? 3 : 1);
+    if (virDomainDriverCheckStartCpu(&driver->base, start_cpu) < 0)
         return -1;
-    }
-    if (!(obj = lveDomainObjFromDomain(dom)))
+    if (!(obj = virDomainDriverObjFromDomain(dom)))
         return -1;
     if (lveDomainCheckActive(obj) == 0) {
         memset(params, 0, sizeof(*params) * nparams * (start_cpu == -1 ? 1 : ncpus));
@@ -127,79 +109,11 @@ lveDomainGetCPUStats(virDomainPtr dom, virTypedParameterPtr params, unsigned int
     return ret;
 }
 
-char *
-lveDomainGetXMLDesc(virDomainPtr dom, unsigned int flags)
-{
-    virDomainObj *obj;
-    char *xml;
-
-    virCheckFlags(VIR_DOMAIN_XML_SECURE | VIR_DOMAIN_XML_INACTIVE |
-                  VIR_DOMAIN_XML_UPDATE_CPU | VIR_DOMAIN_XML_MIGRATABLE, NULL);
-    if (!(obj = lveDomainObjFromDomain(dom)))
-        return NULL;
-    if ((flags & VIR_DOMAIN_XML_INACTIVE) && obj->persistent)
-        xml = virDomainDefFormat(virDomainObjGetPersistentDef(obj), -1,
-                                 VIR_DOMAIN_DEF_FORMAT_INACTIVE);
-    else
-        xml = virDomainDefFormat(obj->def, obj->id,
-                                 (flags & VIR_DOMAIN_XML_INACTIVE) ? VIR_DOMAIN_DEF_FORMAT_INACTIVE : 0);
-    virDomainObjEndAPI(&obj);
-    return xml;
-}
-
-char *
-lveDomainGetOSType(virDomainPtr dom)
-{
-    virDomainObj *obj;
-    char *type;
-
-    if (!(obj = lveDomainObjFromDomain(dom)))
-        return NULL;
-    type = g_strdup(virDomainOSTypeToString(obj->def->os.type));
-    virDomainObjEndAPI(&obj);
-    return type;
-}
-
 typedef enum {
     LVE_FLAG_ACTIVE,
     LVE_FLAG_PERSISTENT,
     LVE_FLAG_UPDATED,
 } lveDomainFlag;
-
-static int
-lveDomainGetFlag(virDomainPtr dom, lveDomainFlag which)
-{
-    virDomainObj *obj;
-    int ret = 0;
-
-    if (!(obj = lveDomainObjFromDomain(dom)))
-        return -1;
-    switch (which) {
-    case LVE_FLAG_ACTIVE: ret = virDomainObjIsActive(obj); break;
-    case LVE_FLAG_PERSISTENT: ret = obj->persistent; break;
-    case LVE_FLAG_UPDATED: ret = obj->newDef != NULL; break;
-    }
-    virDomainObjEndAPI(&obj);
-    return ret;
-}
-
-int
-lveDomainIsActive(virDomainPtr dom)
-{
-    return lveDomainGetFlag(dom, LVE_FLAG_ACTIVE);
-}
-
-int
-lveDomainIsPersistent(virDomainPtr dom)
-{
-    return lveDomainGetFlag(dom, LVE_FLAG_PERSISTENT);
-}
-
-int
-lveDomainIsUpdated(virDomainPtr dom)
-{
-    return lveDomainGetFlag(dom, LVE_FLAG_UPDATED);
-}
 
 /* An LVE cannot be saved, so it never has a managed save image. */
 int
@@ -208,44 +122,9 @@ lveDomainHasManagedSaveImage(virDomainPtr dom, unsigned int flags)
     virDomainObj *obj;
 
     virCheckFlags(0, -1);
-    if (!(obj = lveDomainObjFromDomain(dom)))
+    if (!(obj = virDomainDriverObjFromDomain(dom)))
         return -1;
     virDomainObjEndAPI(&obj);
     return 0;
 }
 
-int
-lveDomainGetAutostart(virDomainPtr dom, int *autostart)
-{
-    virDomainObj *obj;
-
-    if (!(obj = lveDomainObjFromDomain(dom)))
-        return -1;
-    *autostart = obj->autostart;
-    virDomainObjEndAPI(&obj);
-    return 0;
-}
-
-int
-lveDomainSetAutostart(virDomainPtr dom, int autostart)
-{
-    lveDriver *driver = lveDriverFromConn(dom->conn);
-    virDomainObj *obj;
-    int ret = -1;
-
-    if (!(obj = lveDomainObjFromDomain(dom)))
-        return -1;
-    if (!obj->persistent) {
-        virReportError(VIR_ERR_OPERATION_INVALID,
-                       _("domain '%s' is transient: autostart needs a persistent domain"),
-                       obj->def->name);
-        goto cleanup;
-    }
-    if (virDomainStoreSetAutostart(driver->store, obj->def->name, autostart != 0) < 0)
-        goto cleanup;
-    obj->autostart = autostart != 0;
-    ret = 0;
- cleanup:
-    virDomainObjEndAPI(&obj);
-    return ret;
-}

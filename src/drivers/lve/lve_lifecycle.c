@@ -66,7 +66,7 @@ lveDomainShutdownFlags(virDomainPtr dom, unsigned int flags)
 
     /* no ACPI, agent or initctl in an LVE: signals are what it knows */
     virCheckFlags(VIR_DOMAIN_SHUTDOWN_SIGNAL, -1);
-    if (!(obj = lveDomainObjFromDomain(dom)))
+    if (!(obj = virDomainDriverObjFromDomain(dom)))
         return -1;
     if (lveDomainCheckActive(obj) < 0 || lveDomainThawForSignal(driver, obj) < 0)
         goto cleanup;
@@ -116,7 +116,7 @@ lveDomainRebootCommon(virDomainPtr dom, bool honourAction)
     virDomainObj *obj;
     int action, ret = -1;
 
-    if (!(obj = lveDomainObjFromDomain(dom)))
+    if (!(obj = virDomainDriverObjFromDomain(dom)))
         return -1;
     if (lveDomainCheckActive(obj) < 0)
         goto cleanup;
@@ -155,7 +155,7 @@ lveDomainDestroyFlags(virDomainPtr dom, unsigned int flags)
     int left = 0, ret = -1;
 
     virCheckFlags(VIR_DOMAIN_DESTROY_GRACEFUL | VIR_DOMAIN_DESTROY_REMOVE_LOGS, -1);
-    if (!(obj = lveDomainObjFromDomain(dom)))
+    if (!(obj = virDomainDriverObjFromDomain(dom)))
         return -1;
     if (lveDomainCheckActive(obj) < 0)
         goto cleanup;
@@ -187,7 +187,7 @@ lveDomainSetFrozen(virDomainPtr dom, bool frozen)
     virDomainObj *obj;
     int ret = -1;
 
-    if (!(obj = lveDomainObjFromDomain(dom)))
+    if (!(obj = virDomainDriverObjFromDomain(dom)))
         return -1;
     if (lveDomainCheckActive(obj) < 0)
         goto cleanup;

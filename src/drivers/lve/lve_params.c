@@ -29,7 +29,7 @@ static int
 lveDomainReadLimits(virDomainPtr dom, unsigned int flags, lveLimits *lim)
 {
     lveDriver *driver = lveDriverFromConn(dom->conn);
-    virDomainObj *obj = lveDomainObjFromDomain(dom);
+    virDomainObj *obj = virDomainDriverObjFromDomain(dom);
     virDomainDef *def;
     int ret = -1;
 

@@ -14,6 +14,7 @@
 # include "domain_conf.h"
 # include "domain_obj.h"
 # include "domain_store.h"
+# include "domain_driver.h"
 # include "lve_backend.h"
 # include "lve_conf.h"
 
@@ -22,14 +23,12 @@
 
 typedef struct _lveDriver lveDriver;
 struct _lveDriver {
+    virDomainDriverBase base;       /* first: the shared domain methods */
     gint refs;                      /* guarded by the registry of drivers */
     char *key;                      /* its root directory */
     char *options;                  /* backend options it was opened with */
-    size_t hostcpus;
     unsigned int shutdownTimeoutMs; /* grace between SIGTERM and SIGKILL */
-    virDomainObjList *domains;
     virDomainXMLOption xmlopt;
-    virDomainStore *store;
     lveBackend *backend;
     char *defaultsPath;
 
@@ -51,7 +50,6 @@ lveDomainId(const virDomainObj *obj)
 }
 
 /* lve_domain.c */
-virDomainObj *lveDomainObjFromDomain(virDomainPtr dom);
 int lveDomainCheckActive(virDomainObj *obj);
 
 /* lve_run.c */

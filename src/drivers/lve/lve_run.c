@@ -66,7 +66,7 @@ lveDomainObjAdd(lveDriver *driver, virDomainDef *def, bool *existing)
 
     if ((claimed = lveDriverClaimId(driver, def)) < 0)
         return NULL;
-    if (!(obj = virDomainObjListAdd(driver->domains, def, existing)))
+    if (!(obj = virDomainObjListAdd(driver->base.domains, def, existing)))
         goto error;
     if (*existing && (int)lveDomainId(obj) != def->fixedId) {
         virReportError(VIR_ERR_OPERATION_INVALID,
@@ -87,7 +87,7 @@ void
 lveDomainObjRemove(lveDriver *driver, virDomainObj *obj)
 {
     lveDriverReleaseId(driver, lveDomainId(obj));
-    virDomainObjListRemove(driver->domains, obj);
+    virDomainObjListRemove(driver->base.domains, obj);
 }
 
 /* ---- what a domain asks of the kernel ------------------------------ */
@@ -112,9 +112,9 @@ lveDomainPlacement(lveDriver *driver, const virDomainDef *def)
         pinned |= def->cputune.vcpupin[v] != NULL;
     if (!pinned)
         return NULL;
-    all = virBitmapNew(driver->hostcpus);
+    all = virBitmapNew(driver->base.hostcpus);
     for (v = 0; v < def->vcpus; v++) {
-        g_autoptr(virBitmap) one = virDomainDefGetVcpuAffinity(def, v, driver->hostcpus);
+        g_autoptr(virBitmap) one = virDomainDefGetVcpuAffinity(def, v, driver->base.hostcpus);
         ssize_t cpu = -1;
 
         while ((cpu = virBitmapNextSetBit(one, cpu)) >= 0)
@@ -126,13 +126,13 @@ lveDomainPlacement(lveDriver *driver, const virDomainDef *def)
 static int
 lveDomainCheckHost(lveDriver *driver, const virDomainDef *def)
 {
-    if (def->vcpus > driver->hostcpus) {
+    if (def->vcpus > driver->base.hostcpus) {
         virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
                        _("LVE %d: ncpu is %u, but this host has %zu CPUs"),
-                       def->fixedId, def->vcpus, driver->hostcpus);
+                       def->fixedId, def->vcpus, driver->base.hostcpus);
         return -1;
     }
-    return virDomainDefCheckHostCpus(def, driver->hostcpus);
+    return virDomainDefCheckHostCpus(def, driver->base.hostcpus);
 }
 
 /* A domain that runs its configuration unchanged gets a status that
@@ -141,7 +141,7 @@ lveDomainCheckHost(lveDriver *driver, const virDomainDef *def)
 int
 lveDomainSaveStatus(lveDriver *driver, virDomainObj *obj)
 {
-    return virDomainStoreSaveStatus(driver->store, obj, NULL, VIR_DOMAIN_STORE_STATUS_BY_CONFIG);
+    return virDomainStoreSaveStatus(driver->base.store, obj, NULL, VIR_DOMAIN_STORE_STATUS_BY_CONFIG);
 }
 
 /* Before the configuration of a running domain is replaced or removed,
@@ -153,7 +153,7 @@ lveDomainDetachStatus(lveDriver *driver, virDomainObj *obj)
 {
     if (!virDomainObjIsActive(obj))
         return 0;
-    return virDomainStoreSaveStatus(driver->store, obj, NULL, 0);
+    return virDomainStoreSaveStatus(driver->base.store, obj, NULL, 0);
 }
 
 int
@@ -163,7 +163,7 @@ lveDomainSaveConfig(lveDriver *driver, virDomainObj *obj)
         return 0;
     if (lveDomainDetachStatus(driver, obj) < 0)
         return -1;
-    return virDomainStoreSaveConfig(driver->store, virDomainObjGetPersistentDef(obj));
+    return virDomainStoreSaveConfig(driver->base.store, virDomainObjGetPersistentDef(obj));
 }
 
 /**
@@ -205,14 +205,14 @@ lveDomainStartObj(lveDriver *driver, virDomainObj *obj, int reason, bool paused)
         goto undo;
     if (paused && ops->freeze(driver->backend, id, true) < 0)
         goto undo;
-    if (virDomainObjListSetID(driver->domains, obj, id) < 0)
+    if (virDomainObjListSetID(driver->base.domains, obj, id) < 0)
         goto undo;
     if (paused)
         virDomainObjSetState(obj, VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_USER);
     else
         virDomainObjSetState(obj, VIR_DOMAIN_RUNNING, reason);
     if (lveDomainSaveStatus(driver, obj) < 0) {
-        virDomainObjStopped(driver->domains, obj, VIR_DOMAIN_SHUTOFF_FAILED);
+        virDomainObjStopped(driver->base.domains, obj, VIR_DOMAIN_SHUTOFF_FAILED);
         goto undo;
     }
     return 0;
@@ -237,8 +237,8 @@ lveDomainStopObj(lveDriver *driver, virDomainObj *obj, int reason)
 {
     if (driver->backend->ops->destroy(driver->backend, lveDomainId(obj)) < 0)
         return -1;
-    virDomainObjStopped(driver->domains, obj, reason);
-    if (virDomainStoreDeleteStatus(driver->store, obj->def->name) < 0) {
+    virDomainObjStopped(driver->base.domains, obj, reason);
+    if (virDomainStoreDeleteStatus(driver->base.store, obj->def->name) < 0) {
         VIR_WARN("domain '%s': %s", obj->def->name, virGetLastErrorMessage());
         virResetLastError();
     }
@@ -265,10 +265,10 @@ lveDomainStatusLoaded(virDomainObj *obj, xmlNodePtr status G_GNUC_UNUSED, void *
         virResetLastError();
     }
     VIR_DEBUG("LVE %u of domain '%s' is gone: it stopped", lveDomainId(obj), obj->def->name);
-    virDomainObjStopped(driver->domains, obj, VIR_DOMAIN_SHUTOFF_UNKNOWN);
-    virDomainStoreDeleteStatus(driver->store, obj->def->name);
+    virDomainObjStopped(driver->base.domains, obj, VIR_DOMAIN_SHUTOFF_UNKNOWN);
+    virDomainStoreDeleteStatus(driver->base.store, obj->def->name);
     if (!obj->persistent)
-        virDomainObjListRemove(driver->domains, obj);
+        virDomainObjListRemove(driver->base.domains, obj);
 }
 
 static void
@@ -299,9 +299,9 @@ lveDomainAutostartOne(virDomainObj *obj, void *opaque)
 void
 lveDomainLoadAll(lveDriver *driver)
 {
-    virDomainStoreLoadConfigs(driver->store, driver->domains, &driver->xmlopt);
-    virDomainStoreLoadStatus(driver->store, driver->domains, &driver->xmlopt,
+    virDomainStoreLoadConfigs(driver->base.store, driver->base.domains, &driver->xmlopt);
+    virDomainStoreLoadStatus(driver->base.store, driver->base.domains, &driver->xmlopt,
                              lveDomainStatusLoaded, driver);
-    virDomainObjListForEach(driver->domains, lveDomainIndexOne, driver);
-    virDomainObjListForEach(driver->domains, lveDomainAutostartOne, driver);
+    virDomainObjListForEach(driver->base.domains, lveDomainIndexOne, driver);
+    virDomainObjListForEach(driver->base.domains, lveDomainAutostartOne, driver);
 }

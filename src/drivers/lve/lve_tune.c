@@ -23,7 +23,7 @@ virDomainObj *
 lveDomainBeginChange(virDomainPtr dom, unsigned int flags, virDomainDef **live,
                      virDomainDef **pers)
 {
-    virDomainObj *obj = lveDomainObjFromDomain(dom);
+    virDomainObj *obj = virDomainDriverObjFromDomain(dom);
     virDomainDef *l, *p;
 
     *live = *pers = NULL;
@@ -58,7 +58,7 @@ lveDomainCommit(lveDriver *driver, virDomainObj *obj, virDomainDef **live,
         return -1;
     if (*live && mask && lveDomainApplyLive(driver, obj, *live, mask) < 0)
         return -1;
-    if (*pers && virDomainStoreSaveConfig(driver->store, *pers) < 0) {
+    if (*pers && virDomainStoreSaveConfig(driver->base.store, *pers) < 0) {
         virErrorPtr saved = NULL;
 
         /* the running LVE goes back to what it had */
@@ -99,19 +99,6 @@ lveDomainEndChange(lveDriver *driver, virDomainObj **obj, virDomainDef *live,
 }
 
 /* ---- memory -------------------------------------------------------- */
-
-unsigned long long
-lveDomainGetMaxMemory(virDomainPtr dom)
-{
-    virDomainObj *obj = lveDomainObjFromDomain(dom);
-    unsigned long long mem;
-
-    if (!obj)
-        return 0;
-    mem = obj->def->maxMemory;
-    virDomainObjEndAPI(&obj);
-    return mem;
-}
 
 /* Applies SetMemory to @def: the maximum (configuration only) or pmem. */
 static int
@@ -180,9 +167,9 @@ lveDomainSetVcpusDef(lveDriver *driver, virDomainDef *def, unsigned int nvcpus,
         virReportError(VIR_ERR_INVALID_ARG, _("cannot give domain '%s' %u vcpus: its maximum is %u"),
                        def->name, nvcpus, def->maxvcpus);
         return -1;
-    } else if (live && nvcpus > driver->hostcpus) {
+    } else if (live && nvcpus > driver->base.hostcpus) {
         virReportError(VIR_ERR_INVALID_ARG, _("cannot give LVE %d %u CPUs: this host has %zu"),
-                       def->fixedId, nvcpus, driver->hostcpus);
+                       def->fixedId, nvcpus, driver->base.hostcpus);
         return -1;
     } else {
         def->vcpus = nvcpus;
@@ -219,24 +206,3 @@ lveDomainSetVcpusFlags(virDomainPtr dom, unsigned int nvcpus, unsigned int flags
     return lveDomainEndChange(driver, &obj, live, pers, LVE_BIT(LVE_LIMIT_NCPU), rc);
 }
 
-int
-lveDomainGetVcpusFlags(virDomainPtr dom, unsigned int flags)
-{
-    virDomainObj *obj;
-    virDomainDef *def;
-    int ret = -1;
-
-    virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG | VIR_DOMAIN_VCPU_MAXIMUM |
-                  VIR_DOMAIN_VCPU_GUEST, -1);
-    if (flags & VIR_DOMAIN_VCPU_GUEST) {
-        virReportError(VIR_ERR_ARGUMENT_UNSUPPORTED, "%s",
-                       _("an LVE has no guest agent to count guest vcpus"));
-        return -1;
-    }
-    if (!(obj = lveDomainObjFromDomain(dom)))
-        return -1;
-    if ((def = virDomainObjGetOneDef(obj, flags & ~VIR_DOMAIN_VCPU_MAXIMUM)))
-        ret = (flags & VIR_DOMAIN_VCPU_MAXIMUM) ? def->maxvcpus : def->vcpus;
-    virDomainObjEndAPI(&obj);
-    return ret;
-}

@@ -16,18 +16,6 @@
 #define VIR_FROM_THIS VIR_FROM_DOMAIN
 
 static int
-lveDomainCheckMaplen(lveDriver *driver, int maplen)
-{
-    if (maplen > (int)VIR_CPU_MAPLEN(driver->hostcpus)) {
-        virReportError(VIR_ERR_INVALID_ARG,
-                       _("cpumap length %d is out of range: this host has %zu CPUs, so it must be 1 to %d bytes"),
-                       maplen, driver->hostcpus, VIR_CPU_MAPLEN((int)driver->hostcpus));
-        return -1;
-    }
-    return 0;
-}
-
-static int
 lveDomainPinDef(virDomainDef *def, unsigned int vcpu, const virBitmap *map)
 {
     if (vcpu >= def->maxvcpus) {
@@ -59,8 +47,8 @@ lveDomainPinVcpuFlags(virDomainPtr dom, unsigned int vcpu, unsigned char *cpumap
                        driver->backend->ops->name);
         return -1;
     }
-    if (lveDomainCheckMaplen(driver, maplen) < 0 ||
-        !(map = virBitmapFromCpumap(cpumap, maplen, driver->hostcpus)))
+    if (virDomainDriverCheckMaplen(&driver->base, maplen) < 0 ||
+        !(map = virBitmapFromCpumap(cpumap, maplen, driver->base.hostcpus)))
         return -1;
     if (!(obj = lveDomainBeginChange(dom, flags, &live, &pers)))
         return -1;
@@ -70,45 +58,15 @@ lveDomainPinVcpuFlags(virDomainPtr dom, unsigned int vcpu, unsigned char *cpumap
     return lveDomainEndChange(driver, &obj, live, pers, LVE_BIT(LVE_LIMIT_NCPU), rc);
 }
 
-static void
-lveDomainFillCpumap(lveDriver *driver, const virDomainDef *def, unsigned int vcpu,
-                    unsigned char *cpumap, int maplen)
-{
-    g_autoptr(virBitmap) affinity = virDomainDefGetVcpuAffinity(def, vcpu, driver->hostcpus);
-
-    virBitmapToCpumap(affinity, cpumap, maplen);
-}
-
-int
-lveDomainGetVcpuPinInfo(virDomainPtr dom, int ncpumaps, unsigned char *cpumaps, int maplen,
-                        unsigned int flags)
-{
-    lveDriver *driver = lveDriverFromConn(dom->conn);
-    virDomainObj *obj;
-    virDomainDef *def;
-    int i, n = -1;
-
-    virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG, -1);
-    if (lveDomainCheckMaplen(driver, maplen) < 0 || !(obj = lveDomainObjFromDomain(dom)))
-        return -1;
-    if ((def = virDomainObjGetOneDef(obj, flags))) {
-        n = MIN(ncpumaps, (int)def->maxvcpus);
-        for (i = 0; i < n; i++)
-            lveDomainFillCpumap(driver, def, i, VIR_GET_CPUMAP(cpumaps, maplen, i), maplen);
-    }
-    virDomainObjEndAPI(&obj);
-    return n;
-}
-
 /* The LVE's cpuset as it runs: every CPU when unrestricted. */
 static virBitmap *
 lveDomainCpuset(lveDriver *driver, const virDomainDef *def)
 {
     g_autoptr(virBitmap) placement = lveDomainPlacement(driver, def);
-    virBitmap *set = lveCpusetFor(placement, def->vcpus, driver->hostcpus);
+    virBitmap *set = lveCpusetFor(placement, def->vcpus, driver->base.hostcpus);
 
     if (!set) {
-        set = virBitmapNew(driver->hostcpus);
+        set = virBitmapNew(driver->base.hostcpus);
         virBitmapSetAll(set);
     }
     return set;
@@ -120,8 +78,8 @@ lveDomainFillVcpus(lveDriver *driver, virDomainObj *obj, virVcpuInfoPtr info, in
 {
     lveBackend *be = driver->backend;
     g_autoptr(virBitmap) cpuset = lveDomainCpuset(driver, obj->def);
-    g_autofree guint64 *percpu = g_new0(guint64, driver->hostcpus);
-    bool haveTimes = be->ops->cpuUsage(be, lveDomainId(obj), percpu, driver->hostcpus) == 0;
+    g_autofree guint64 *percpu = g_new0(guint64, driver->base.hostcpus);
+    bool haveTimes = be->ops->cpuUsage(be, lveDomainId(obj), percpu, driver->base.hostcpus) == 0;
     ssize_t next = virBitmapNextSetBit(cpuset, -1);
     int i;
 
@@ -148,7 +106,7 @@ lveDomainGetVcpus(virDomainPtr dom, virVcpuInfoPtr info, int maxinfo, unsigned c
     virDomainObj *obj;
     int n = -1;
 
-    if (lveDomainCheckMaplen(driver, maplen) < 0 || !(obj = lveDomainObjFromDomain(dom)))
+    if (virDomainDriverCheckMaplen(&driver->base, maplen) < 0 || !(obj = virDomainDriverObjFromDomain(dom)))
         return -1;
     if (!virDomainObjIsActive(obj)) {
         virReportError(VIR_ERR_OPERATION_INVALID,

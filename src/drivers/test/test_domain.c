@@ -73,7 +73,7 @@ testDomainStartObj(testDriver *driver, virDomainObj *obj, int reason, bool pause
     }
     priv->cpuTimeNs = 0;
     priv->runningSince = 0;
-    virDomainObjListAssignID(driver->domains, obj);
+    virDomainObjListAssignID(driver->base.domains, obj);
     if (paused) {
         virDomainObjSetState(obj, VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_USER);
     } else {
@@ -94,36 +94,23 @@ testDomainStopObj(testDriver *driver, virDomainObj *obj, int reason)
     if (priv->cookies)
         g_array_set_size(priv->cookies, 0);
     testDomainSetRunning(obj, false);
-    virDomainObjStopped(driver->domains, obj, reason);
+    virDomainObjStopped(driver->base.domains, obj, reason);
     if (!obj->persistent)
-        virDomainObjListRemove(driver->domains, obj);
+        virDomainObjListRemove(driver->base.domains, obj);
 }
 
 int
 testDomainSaveConfig(testDriver *driver, virDomainObj *obj)
 {
-    if (!driver->store || !obj->persistent)
+    if (!driver->base.store || !obj->persistent)
         return 0;
-    return virDomainStoreSaveConfig(driver->store, virDomainObjGetPersistentDef(obj));
-}
-
-virDomainObj *
-testDomainObjFromDomain(virDomainPtr dom)
-{
-    testDriver *driver = testDriverFromConn(dom->conn);
-    virDomainObj *obj = virDomainObjListFindByUUID(driver->domains, dom->uuid);
-    char uuidstr[VIR_UUID_STRING_BUFLEN];
-
-    if (!obj)
-        virReportError(VIR_ERR_NO_DOMAIN, _("no domain with matching uuid '%s' (%s)"),
-                       virUUIDFormat(dom->uuid, uuidstr), dom->name);
-    return obj;
+    return virDomainStoreSaveConfig(driver->base.store, virDomainObjGetPersistentDef(obj));
 }
 
 virDomainObj *
 testDomainObjActive(virDomainPtr dom)
 {
-    virDomainObj *obj = testDomainObjFromDomain(dom);
+    virDomainObj *obj = virDomainDriverObjFromDomain(dom);
 
     if (obj && testDomainCheckActive(obj) < 0)
         virDomainObjEndAPI(&obj);
@@ -157,91 +144,7 @@ testDomainStartOne(virDomainObj *obj, void *opaque)
 void
 testDomainStartAutostart(testDriver *driver)
 {
-    virDomainObjListForEach(driver->domains, testDomainStartOne, driver);
-}
-
-/* ---- lookup and listing -------------------------------------------- */
-
-virDomainPtr
-testDomainLookupByID(virConnectPtr conn, int id)
-{
-    testDriver *driver = testDriverFromConn(conn);
-    virDomainObj *obj = virDomainObjListFindByID(driver->domains, id);
-    virDomainPtr dom;
-
-    if (!obj) {
-        virReportError(VIR_ERR_NO_DOMAIN, _("no domain with matching id %d"), id);
-        return NULL;
-    }
-    dom = virGetDomain(conn, obj->def->name, obj->uuid, obj->id);
-    virDomainObjEndAPI(&obj);
-    return dom;
-}
-
-virDomainPtr
-testDomainLookupByName(virConnectPtr conn, const char *name)
-{
-    testDriver *driver = testDriverFromConn(conn);
-    virDomainObj *obj = virDomainObjListFindByName(driver->domains, name);
-    virDomainPtr dom;
-
-    if (!obj) {
-        virReportError(VIR_ERR_NO_DOMAIN, _("no domain with matching name '%s'"), name);
-        return NULL;
-    }
-    dom = virGetDomain(conn, obj->def->name, obj->uuid, obj->id);
-    virDomainObjEndAPI(&obj);
-    return dom;
-}
-
-virDomainPtr
-testDomainLookupByUUID(virConnectPtr conn, const unsigned char *uuid)
-{
-    testDriver *driver = testDriverFromConn(conn);
-    virDomainObj *obj = virDomainObjListFindByUUID(driver->domains, uuid);
-    char uuidstr[VIR_UUID_STRING_BUFLEN];
-    virDomainPtr dom;
-
-    if (!obj) {
-        virReportError(VIR_ERR_NO_DOMAIN, _("no domain with matching uuid '%s'"),
-                       virUUIDFormat(uuid, uuidstr));
-        return NULL;
-    }
-    dom = virGetDomain(conn, obj->def->name, obj->uuid, obj->id);
-    virDomainObjEndAPI(&obj);
-    return dom;
-}
-
-int
-testConnectNumOfDomains(virConnectPtr conn)
-{
-    return virDomainObjListNumOf(testDriverFromConn(conn)->domains, true);
-}
-
-int
-testConnectListDomains(virConnectPtr conn, int *ids, int maxids)
-{
-    return virDomainObjListGetActiveIDs(testDriverFromConn(conn)->domains, ids, maxids);
-}
-
-int
-testConnectNumOfDefinedDomains(virConnectPtr conn)
-{
-    return virDomainObjListNumOf(testDriverFromConn(conn)->domains, false);
-}
-
-int
-testConnectListDefinedDomains(virConnectPtr conn, char **const names, int maxnames)
-{
-    return virDomainObjListGetInactiveNames(testDriverFromConn(conn)->domains, names,
-                                            maxnames);
-}
-
-int
-testConnectListAllDomains(virConnectPtr conn, virDomainPtr **domains, unsigned int flags)
-{
-    virCheckFlags(VIR_CONNECT_LIST_DOMAINS_FILTERS_ALL, -1);
-    return virDomainObjListExport(testDriverFromConn(conn)->domains, conn, domains, flags);
+    virDomainObjListForEach(driver->base.domains, testDomainStartOne, driver);
 }
 
 /* ---- definition ---------------------------------------------------- */
@@ -252,7 +155,6 @@ testDomainDefineXMLFlags(virConnectPtr conn, const char *xml, unsigned int flags
     testDriver *driver = testDriverFromConn(conn);
     virDomainDef *def;
     virDomainObj *obj;
-    virDomainPtr dom = NULL;
     bool existing;
 
     virCheckFlags(VIR_DOMAIN_DEFINE_VALIDATE, NULL);
@@ -260,25 +162,23 @@ testDomainDefineXMLFlags(virConnectPtr conn, const char *xml, unsigned int flags
                                         (flags & VIR_DOMAIN_DEFINE_VALIDATE) ?
                                         VIR_DOMAIN_DEF_PARSE_VALIDATE : 0)))
         return NULL;
-    if (!(obj = virDomainObjListAdd(driver->domains, def, &existing))) {
+    if (!(obj = virDomainObjListAdd(driver->base.domains, def, &existing))) {
         virDomainDefFree(def);
         return NULL;
     }
     /* the file first: if it cannot be written, nothing changes */
-    if (driver->store && virDomainStoreSaveConfig(driver->store, def) < 0) {
+    if (driver->base.store && virDomainStoreSaveConfig(driver->base.store, def) < 0) {
         if (existing)
             virDomainDefFree(def);
         else
-            virDomainObjListRemove(driver->domains, obj);
+            virDomainObjListRemove(driver->base.domains, obj);
         virDomainObjEndAPI(&obj);
         return NULL;
     }
     if (existing)
         virDomainObjAssignConfig(obj, def);
     obj->persistent = true;
-    dom = virGetDomain(conn, obj->def->name, obj->uuid, obj->id);
-    virDomainObjEndAPI(&obj);
-    return dom;
+    return virDomainDriverHandle(conn, obj);
 }
 
 int
@@ -292,7 +192,7 @@ testDomainUndefineFlags(virDomainPtr dom, unsigned int flags)
                   VIR_DOMAIN_UNDEFINE_NVRAM | VIR_DOMAIN_UNDEFINE_KEEP_NVRAM |
                   VIR_DOMAIN_UNDEFINE_CHECKPOINTS_METADATA | VIR_DOMAIN_UNDEFINE_TPM |
                   VIR_DOMAIN_UNDEFINE_KEEP_TPM, -1);
-    if (!(obj = testDomainObjFromDomain(dom)))
+    if (!(obj = virDomainDriverObjFromDomain(dom)))
         return -1;
     if (!obj->persistent) {
         virReportError(VIR_ERR_OPERATION_INVALID,
@@ -306,7 +206,7 @@ testDomainUndefineFlags(virDomainPtr dom, unsigned int flags)
                        obj->def->name);
         goto cleanup;
     }
-    if (driver->store && virDomainStoreDeleteConfig(driver->store, obj->def->name) < 0)
+    if (driver->base.store && virDomainStoreDeleteConfig(driver->base.store, obj->def->name) < 0)
         goto cleanup;
     obj->hasManagedSave = false;
     obj->autostart = false;
@@ -314,7 +214,7 @@ testDomainUndefineFlags(virDomainPtr dom, unsigned int flags)
     if (virDomainObjIsActive(obj))
         g_clear_pointer(&obj->newDef, virDomainDefFree);    /* keeps running, transient */
     else
-        virDomainObjListRemove(driver->domains, obj);
+        virDomainObjListRemove(driver->base.domains, obj);
     ret = 0;
  cleanup:
     virDomainObjEndAPI(&obj);
@@ -335,7 +235,7 @@ testDomainCreateXML(virConnectPtr conn, const char *xml, unsigned int flags)
                                         (flags & VIR_DOMAIN_START_VALIDATE) ?
                                         VIR_DOMAIN_DEF_PARSE_VALIDATE : 0)))
         return NULL;
-    if (!(obj = virDomainObjListAdd(driver->domains, def, &existing))) {
+    if (!(obj = virDomainObjListAdd(driver->base.domains, def, &existing))) {
         virDomainDefFree(def);
         return NULL;
     }
@@ -353,7 +253,7 @@ testDomainCreateXML(virConnectPtr conn, const char *xml, unsigned int flags)
     if (testDomainStartObj(driver, obj, VIR_DOMAIN_RUNNING_BOOTED,
                            flags & VIR_DOMAIN_START_PAUSED) < 0) {
         if (!existing)
-            virDomainObjListRemove(driver->domains, obj);
+            virDomainObjListRemove(driver->base.domains, obj);
         goto cleanup;
     }
     dom = virGetDomain(conn, obj->def->name, obj->uuid, obj->id);
@@ -371,7 +271,7 @@ testDomainCreateWithFlags(virDomainPtr dom, unsigned int flags)
     int ret = -1;
 
     virCheckFlags(VIR_DOMAIN_START_PAUSED | VIR_DOMAIN_START_FORCE_BOOT, -1);
-    if (!(obj = testDomainObjFromDomain(dom)))
+    if (!(obj = virDomainDriverObjFromDomain(dom)))
         return -1;
     if (obj->hasManagedSave && !(flags & VIR_DOMAIN_START_FORCE_BOOT))
         reason = VIR_DOMAIN_RUNNING_RESTORED;

@@ -7,14 +7,6 @@
 # include "internal.h"
 
 /* test_domain.c */
-virDomainPtr testDomainLookupByID(virConnectPtr conn, int id);
-virDomainPtr testDomainLookupByName(virConnectPtr conn, const char *name);
-virDomainPtr testDomainLookupByUUID(virConnectPtr conn, const unsigned char *uuid);
-int testConnectNumOfDomains(virConnectPtr conn);
-int testConnectListDomains(virConnectPtr conn, int *ids, int maxids);
-int testConnectNumOfDefinedDomains(virConnectPtr conn);
-int testConnectListDefinedDomains(virConnectPtr conn, char **const names, int maxnames);
-int testConnectListAllDomains(virConnectPtr conn, virDomainPtr **domains, unsigned int flags);
 virDomainPtr testDomainDefineXMLFlags(virConnectPtr conn, const char *xml, unsigned int flags);
 int testDomainUndefineFlags(virDomainPtr dom, unsigned int flags);
 virDomainPtr testDomainCreateXML(virConnectPtr conn, const char *xml, unsigned int flags);
@@ -33,27 +25,15 @@ int testDomainRestoreFlags(virConnectPtr conn, const char *from, const char *dxm
 int testDomainManagedSave(virDomainPtr dom, unsigned int flags);
 int testDomainHasManagedSaveImage(virDomainPtr dom, unsigned int flags);
 int testDomainManagedSaveRemove(virDomainPtr dom, unsigned int flags);
-int testDomainGetAutostart(virDomainPtr dom, int *autostart);
-int testDomainSetAutostart(virDomainPtr dom, int autostart);
 int testDomainGetInfo(virDomainPtr dom, virDomainInfoPtr info);
-int testDomainGetState(virDomainPtr dom, int *state, int *reason, unsigned int flags);
-char *testDomainGetXMLDesc(virDomainPtr dom, unsigned int flags);
-char *testDomainGetOSType(virDomainPtr dom);
-int testDomainIsActive(virDomainPtr dom);
-int testDomainIsPersistent(virDomainPtr dom);
-int testDomainIsUpdated(virDomainPtr dom);
 int testDomainGetSecurityLabel(virDomainPtr dom, virSecurityLabelPtr seclabel);
 int testDomainGetMessages(virDomainPtr dom, char ***msgs, unsigned int flags);
 
 /* test_tune.c */
-unsigned long long testDomainGetMaxMemory(virDomainPtr dom);
 int testDomainSetMemoryFlags(virDomainPtr dom, unsigned long memory, unsigned int flags);
 int testDomainSetVcpusFlags(virDomainPtr dom, unsigned int nvcpus, unsigned int flags);
-int testDomainGetVcpusFlags(virDomainPtr dom, unsigned int flags);
 int testDomainPinVcpuFlags(virDomainPtr dom, unsigned int vcpu, unsigned char *cpumap,
                            int maplen, unsigned int flags);
-int testDomainGetVcpuPinInfo(virDomainPtr dom, int ncpumaps, unsigned char *cpumaps,
-                             int maplen, unsigned int flags);
 int testDomainGetVcpus(virDomainPtr dom, virVcpuInfoPtr info, int maxinfo,
                        unsigned char *cpumaps, int maplen);
 int testDomainGetCPUStats(virDomainPtr dom, virTypedParameterPtr params, unsigned int nparams,

@@ -35,9 +35,9 @@ testDriverCreate(const char *root)
             goto error;
         return driver;
     }
-    if (!(driver->store = virDomainStoreNew(root, "test")))
+    if (!(driver->base.store = virDomainStoreNew(root, "test")))
         goto error;
-    virDomainStoreLoadConfigs(driver->store, driver->domains, &driver->xmlopt);
+    virDomainStoreLoadConfigs(driver->base.store, driver->base.domains, &driver->xmlopt);
     testDomainStartAutostart(driver);
     return driver;
 
@@ -154,12 +154,6 @@ testConnectGetVersion(virConnectPtr conn G_GNUC_UNUSED, unsigned long *hvVer)
 }
 
 static char *
-testConnectGetHostname(virConnectPtr conn G_GNUC_UNUSED)
-{
-    return g_strdup(g_get_host_name());
-}
-
-static char *
 testConnectGetCapabilities(virConnectPtr conn)
 {
     testDriver *driver = testDriverFromConn(conn);
@@ -230,7 +224,7 @@ testNodeFreeKiB(testDriver *driver)
 {
     unsigned long long used = 0;
 
-    virDomainObjListForEach(driver->domains, testSumRunningMemory, &used);
+    virDomainObjListForEach(driver->base.domains, testSumRunningMemory, &used);
     return used >= driver->nodeInfo.memory ? 0 : driver->nodeInfo.memory - used;
 }
 
@@ -267,13 +261,13 @@ testNodeGetCPUMap(virConnectPtr conn, unsigned char **cpumap, unsigned int *onli
 
     virCheckFlags(0, -1);
     if (cpumap) {
-        *cpumap = g_new0(unsigned char, VIR_CPU_MAPLEN(driver->hostcpus));
+        *cpumap = g_new0(unsigned char, VIR_CPU_MAPLEN(driver->base.hostcpus));
         for (i = 0; i < driver->nodeInfo.cpus; i++)
             VIR_USE_CPU(*cpumap, i);
     }
     if (online)
         *online = driver->nodeInfo.cpus;
-    return driver->hostcpus;
+    return driver->base.hostcpus;
 }
 
 static int
@@ -353,17 +347,17 @@ static virHypervisorDriver testHypervisorDriver = {
     .connectClose = testConnectClose,
     .connectGetType = testConnectGetType,
     .connectGetVersion = testConnectGetVersion,
-    .connectGetHostname = testConnectGetHostname,
+    .connectGetHostname = virDomainDriverConnectGetHostname,
     .connectGetCapabilities = testConnectGetCapabilities,
     .connectGetMaxVcpus = testConnectGetMaxVcpus,
     .connectIsAlive = testConnectIsAlive,
     .connectIsSecure = testConnectIsSecure,
     .connectIsEncrypted = testConnectIsEncrypted,
-    .connectNumOfDomains = testConnectNumOfDomains,
-    .connectListDomains = testConnectListDomains,
-    .connectNumOfDefinedDomains = testConnectNumOfDefinedDomains,
-    .connectListDefinedDomains = testConnectListDefinedDomains,
-    .connectListAllDomains = testConnectListAllDomains,
+    .connectNumOfDomains = virDomainDriverConnectNumOfDomains,
+    .connectListDomains = virDomainDriverConnectListDomains,
+    .connectNumOfDefinedDomains = virDomainDriverConnectNumOfDefinedDomains,
+    .connectListDefinedDomains = virDomainDriverConnectListDefinedDomains,
+    .connectListAllDomains = virDomainDriverConnectListAllDomains,
     .nodeGetInfo = testNodeGetInfo,
     .nodeGetFreeMemory = testNodeGetFreeMemory,
     .nodeGetCellsFreeMemory = testNodeGetCellsFreeMemory,
@@ -372,9 +366,9 @@ static virHypervisorDriver testHypervisorDriver = {
     .nodeGetMemoryParameters = testNodeGetMemoryParameters,
     .nodeSetMemoryParameters = testNodeSetMemoryParameters,
     .nodeGetSecurityModel = testNodeGetSecurityModel,
-    .domainLookupByID = testDomainLookupByID,
-    .domainLookupByName = testDomainLookupByName,
-    .domainLookupByUUID = testDomainLookupByUUID,
+    .domainLookupByID = virDomainDriverLookupByID,
+    .domainLookupByName = virDomainDriverLookupByName,
+    .domainLookupByUUID = virDomainDriverLookupByUUID,
     .domainDefineXMLFlags = testDomainDefineXMLFlags,
     .domainUndefineFlags = testDomainUndefineFlags,
     .domainCreateXML = testDomainCreateXML,
@@ -390,24 +384,24 @@ static virHypervisorDriver testHypervisorDriver = {
     .domainManagedSave = testDomainManagedSave,
     .domainHasManagedSaveImage = testDomainHasManagedSaveImage,
     .domainManagedSaveRemove = testDomainManagedSaveRemove,
-    .domainGetAutostart = testDomainGetAutostart,
-    .domainSetAutostart = testDomainSetAutostart,
+    .domainGetAutostart = virDomainDriverGetAutostart,
+    .domainSetAutostart = virDomainDriverSetAutostart,
     .domainGetInfo = testDomainGetInfo,
-    .domainGetState = testDomainGetState,
-    .domainGetXMLDesc = testDomainGetXMLDesc,
-    .domainGetOSType = testDomainGetOSType,
-    .domainIsActive = testDomainIsActive,
-    .domainIsPersistent = testDomainIsPersistent,
-    .domainIsUpdated = testDomainIsUpdated,
+    .domainGetState = virDomainDriverGetState,
+    .domainGetXMLDesc = virDomainDriverGetXMLDesc,
+    .domainGetOSType = virDomainDriverGetOSType,
+    .domainIsActive = virDomainDriverIsActive,
+    .domainIsPersistent = virDomainDriverIsPersistent,
+    .domainIsUpdated = virDomainDriverIsUpdated,
     .domainGetSecurityLabel = testDomainGetSecurityLabel,
     .domainGetCPUStats = testDomainGetCPUStats,
     .domainGetMessages = testDomainGetMessages,
-    .domainGetMaxMemory = testDomainGetMaxMemory,
+    .domainGetMaxMemory = virDomainDriverGetMaxMemory,
     .domainSetMemoryFlags = testDomainSetMemoryFlags,
     .domainSetVcpusFlags = testDomainSetVcpusFlags,
-    .domainGetVcpusFlags = testDomainGetVcpusFlags,
+    .domainGetVcpusFlags = virDomainDriverGetVcpusFlags,
     .domainPinVcpuFlags = testDomainPinVcpuFlags,
-    .domainGetVcpuPinInfo = testDomainGetVcpuPinInfo,
+    .domainGetVcpuPinInfo = virDomainDriverGetVcpuPinInfo,
     .domainGetVcpus = testDomainGetVcpus,
     .domainGetSchedulerType = testDomainGetSchedulerType,
     .domainGetSchedulerParametersFlags = testDomainGetSchedulerParametersFlags,

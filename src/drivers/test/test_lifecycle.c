@@ -232,7 +232,7 @@ testDomainRestoreObj(testDriver *driver, virDomainDef *def)
     virDomainObj *obj;
     bool existing;
 
-    if (!(obj = virDomainObjListAdd(driver->domains, def, &existing))) {
+    if (!(obj = virDomainObjListAdd(driver->base.domains, def, &existing))) {
         virDomainDefFree(def);
         return NULL;
     }
@@ -280,7 +280,7 @@ testDomainRestoreFlags(virConnectPtr conn, const char *from, const char *dxml,
         paused = true;
     if (testDomainStartObj(driver, obj, VIR_DOMAIN_RUNNING_RESTORED, paused) < 0) {
         if (!obj->persistent)
-            virDomainObjListRemove(driver->domains, obj);
+            virDomainObjListRemove(driver->base.domains, obj);
         virDomainObjEndAPI(&obj);
         return -1;
     }
@@ -322,7 +322,7 @@ testDomainHasManagedSaveImage(virDomainPtr dom, unsigned int flags)
     int ret;
 
     virCheckFlags(0, -1);
-    if (!(obj = testDomainObjFromDomain(dom)))
+    if (!(obj = virDomainDriverObjFromDomain(dom)))
         return -1;
     ret = obj->hasManagedSave;
     virDomainObjEndAPI(&obj);
@@ -335,48 +335,11 @@ testDomainManagedSaveRemove(virDomainPtr dom, unsigned int flags)
     virDomainObj *obj;
 
     virCheckFlags(0, -1);
-    if (!(obj = testDomainObjFromDomain(dom)))
+    if (!(obj = virDomainDriverObjFromDomain(dom)))
         return -1;
     obj->hasManagedSave = false;
     virDomainObjEndAPI(&obj);
     return 0;
-}
-
-int
-testDomainGetAutostart(virDomainPtr dom, int *autostart)
-{
-    virDomainObj *obj;
-
-    if (!(obj = testDomainObjFromDomain(dom)))
-        return -1;
-    *autostart = obj->autostart;
-    virDomainObjEndAPI(&obj);
-    return 0;
-}
-
-int
-testDomainSetAutostart(virDomainPtr dom, int autostart)
-{
-    testDriver *driver = testDriverFromConn(dom->conn);
-    virDomainObj *obj;
-    int ret = -1;
-
-    if (!(obj = testDomainObjFromDomain(dom)))
-        return -1;
-    if (!obj->persistent) {
-        virReportError(VIR_ERR_OPERATION_INVALID,
-                       _("domain '%s' is transient: autostart needs a persistent domain"),
-                       obj->def->name);
-        goto cleanup;
-    }
-    if (driver->store &&
-        virDomainStoreSetAutostart(driver->store, obj->def->name, autostart != 0) < 0)
-        goto cleanup;
-    obj->autostart = autostart != 0;
-    ret = 0;
- cleanup:
-    virDomainObjEndAPI(&obj);
-    return ret;
 }
 
 /* ---- what a domain reports ----------------------------------------- */
@@ -386,7 +349,7 @@ testDomainGetInfo(virDomainPtr dom, virDomainInfoPtr info)
 {
     virDomainObj *obj;
 
-    if (!(obj = testDomainObjFromDomain(dom)))
+    if (!(obj = virDomainDriverObjFromDomain(dom)))
         return -1;
     info->state = obj->state;
     info->maxMem = obj->def->maxMemory;
@@ -398,96 +361,11 @@ testDomainGetInfo(virDomainPtr dom, virDomainInfoPtr info)
 }
 
 int
-testDomainGetState(virDomainPtr dom, int *state, int *reason, unsigned int flags)
-{
-    virDomainObj *obj;
-
-    virCheckFlags(0, -1);
-    if (!(obj = testDomainObjFromDomain(dom)))
-        return -1;
-    *state = obj->state;
-    if (reason)
-        *reason = obj->reason;
-    virDomainObjEndAPI(&obj);
-    return 0;
-}
-
-char *
-testDomainGetXMLDesc(virDomainPtr dom, unsigned int flags)
-{
-    virDomainObj *obj;
-    char *xml;
-
-    virCheckFlags(VIR_DOMAIN_XML_SECURE | VIR_DOMAIN_XML_INACTIVE |
-                  VIR_DOMAIN_XML_UPDATE_CPU | VIR_DOMAIN_XML_MIGRATABLE, NULL);
-    if (!(obj = testDomainObjFromDomain(dom)))
-        return NULL;
-    if ((flags & VIR_DOMAIN_XML_INACTIVE) && obj->persistent)
-        xml = virDomainDefFormat(virDomainObjGetPersistentDef(obj), -1,
-                                 VIR_DOMAIN_DEF_FORMAT_INACTIVE);
-    else
-        xml = virDomainDefFormat(obj->def, obj->id,
-                                 (flags & VIR_DOMAIN_XML_INACTIVE) ? VIR_DOMAIN_DEF_FORMAT_INACTIVE : 0);
-    virDomainObjEndAPI(&obj);
-    return xml;
-}
-
-char *
-testDomainGetOSType(virDomainPtr dom)
-{
-    virDomainObj *obj;
-    char *type;
-
-    if (!(obj = testDomainObjFromDomain(dom)))
-        return NULL;
-    type = g_strdup(virDomainOSTypeToString(obj->def->os.type));
-    virDomainObjEndAPI(&obj);
-    return type;
-}
-
-/* IsActive, IsPersistent and IsUpdated: one field each. */
-static int
-testDomainGetFlag(virDomainPtr dom, int which)
-{
-    virDomainObj *obj;
-    int ret;
-
-    if (!(obj = testDomainObjFromDomain(dom)))
-        return -1;
-    if (which == 0)
-        ret = virDomainObjIsActive(obj);
-    else if (which == 1)
-        ret = obj->persistent;
-    else
-        ret = obj->newDef != NULL;
-    virDomainObjEndAPI(&obj);
-    return ret;
-}
-
-int
-testDomainIsActive(virDomainPtr dom)
-{
-    return testDomainGetFlag(dom, 0);
-}
-
-int
-testDomainIsPersistent(virDomainPtr dom)
-{
-    return testDomainGetFlag(dom, 1);
-}
-
-int
-testDomainIsUpdated(virDomainPtr dom)
-{
-    return testDomainGetFlag(dom, 2);
-}
-
-int
 testDomainGetSecurityLabel(virDomainPtr dom, virSecurityLabelPtr seclabel)
 {
     virDomainObj *obj;
 
-    if (!(obj = testDomainObjFromDomain(dom)))
+    if (!(obj = virDomainDriverObjFromDomain(dom)))
         return -1;
     memset(seclabel, 0, sizeof(*seclabel));
     /* like libvirt's test driver: running domains carry a label */
@@ -505,7 +383,7 @@ testDomainGetMessages(virDomainPtr dom, char ***msgs, unsigned int flags)
     virDomainObj *obj;
 
     virCheckFlags(VIR_DOMAIN_MESSAGE_DEPRECATION | VIR_DOMAIN_MESSAGE_TAINTING, -1);
-    if (!(obj = testDomainObjFromDomain(dom)))
+    if (!(obj = virDomainDriverObjFromDomain(dom)))
         return -1;
     virDomainObjEndAPI(&obj);
     *msgs = NULL;

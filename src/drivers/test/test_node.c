@@ -63,15 +63,17 @@ testDomainPostParse(virDomainDef *def, void *opaque)
 {
     testDriver *driver = opaque;
 
-    return virDomainDefCheckHostCpus(def, driver->hostcpus);
+    return virDomainDefCheckHostCpus(def, driver->base.hostcpus);
 }
 
 static void
 testDriverSetNode(testDriver *driver, const virNodeInfo *info)
 {
     driver->nodeInfo = *info;
-    driver->hostcpus = VIR_NODEINFO_MAXCPUS(driver->nodeInfo);
+    driver->base.hostcpus = VIR_NODEINFO_MAXCPUS(driver->nodeInfo);
 }
+
+VIR_DOMAIN_DRIVER_BASE_FIRST(testDriver);
 
 testDriver *
 testDriverNew(void)
@@ -84,7 +86,8 @@ testDriverNew(void)
 
     driver->refs = 1;
     virMutexInit(&driver->lock);
-    driver->domains = virDomainObjListNew();
+    driver->base.domains = virDomainObjListNew();
+    driver->base.errorDomain = VIR_FROM_TEST;
     driver->xmlopt = (virDomainXMLOption) {
         .driverName = "test",
         .virtTypes = testVirtTypes,
@@ -107,8 +110,8 @@ testDriverFree(testDriver *driver)
 {
     if (!driver)
         return;
-    virDomainObjListFree(driver->domains);
-    virDomainStoreFree(driver->store);
+    virDomainObjListFree(driver->base.domains);
+    virDomainStoreFree(driver->base.store);
     virMutexDestroy(&driver->lock);
     g_free(driver->key);
     g_free(driver);
@@ -166,7 +169,7 @@ testNodeAddDomain(testDriver *driver, xmlNodePtr domnode)
     if (testNodeReadNamespace(domnode, &st) < 0 ||
         !(def = virDomainDefParseNode(domnode, &driver->xmlopt)))
         return -1;
-    if (!(obj = virDomainObjListAdd(driver->domains, def, &existing))) {
+    if (!(obj = virDomainObjListAdd(driver->base.domains, def, &existing))) {
         virDomainDefFree(def);
         return -1;
     }
@@ -230,13 +233,13 @@ testNodeParseCpu(testDriver *driver, xmlNodePtr cpu)
     if (model)
         g_strlcpy(driver->nodeInfo.model, model, sizeof(driver->nodeInfo.model));
     testDriverSetNode(driver, &driver->nodeInfo);
-    if (driver->hostcpus > 16384) {
-        virXMLReportNode(VIR_FROM_THIS, cpu, _("%zu CPUs is more than 16384"), driver->hostcpus);
+    if (driver->base.hostcpus > 16384) {
+        virXMLReportNode(VIR_FROM_THIS, cpu, _("%zu CPUs is more than 16384"), driver->base.hostcpus);
         return -1;
     }
     /* libvirt's node files may claim more active CPUs than exist */
-    if (driver->nodeInfo.cpus > driver->hostcpus)
-        driver->nodeInfo.cpus = driver->hostcpus;
+    if (driver->nodeInfo.cpus > driver->base.hostcpus)
+        driver->nodeInfo.cpus = driver->base.hostcpus;
     return 0;
 }
 

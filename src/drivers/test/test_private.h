@@ -15,6 +15,7 @@
 # include "domain_conf.h"
 # include "domain_obj.h"
 # include "domain_store.h"
+# include "domain_driver.h"
 # include "node_memory.h"
 
 # define TEST_MAX_VCPUS 32
@@ -22,13 +23,12 @@
 
 typedef struct _testDriver testDriver;
 struct _testDriver {
+    virDomainDriverBase base;       /* first; store NULL unless test:///embed,
+                                     * hostcpus VIR_NODEINFO_MAXCPUS(nodeInfo) */
     gint refs;
     char *key;                      /* registry key, NULL when private */
     virNodeInfo nodeInfo;
-    size_t hostcpus;                /* VIR_NODEINFO_MAXCPUS(nodeInfo) */
-    virDomainObjList *domains;
     virDomainXMLOption xmlopt;
-    virDomainStore *store;          /* NULL unless test:///embed */
 
     virMutex lock;                    /* guards the field below */
     virNodeMemoryShare shm;         /* modelled memory sharing */
@@ -63,7 +63,6 @@ int testDriverLoadNodeFile(testDriver *driver, const char *path);
 void testDriverFree(testDriver *driver);
 
 /* test_domain.c */
-virDomainObj *testDomainObjFromDomain(virDomainPtr dom);
 int testDomainStartObj(testDriver *driver, virDomainObj *obj, int reason, bool paused);
 guint64 testDomainCpuTimeNs(virDomainObj *obj);
 void testDomainSetRunning(virDomainObj *obj, bool running);

@@ -39,17 +39,17 @@ testDomainUpdate(virDomainPtr dom, unsigned int flags, testDefCheck check, testD
     virDomainObj *obj;
     int ret = -1;
 
-    if (!(obj = testDomainObjFromDomain(dom)))
+    if (!(obj = virDomainDriverObjFromDomain(dom)))
         return -1;
     if (virDomainObjGetDefs(obj, flags & (VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG),
                             &live, &pers) < 0 ||
         (check && live && check(live, true, arg) < 0) ||
         (check && pers && check(pers, false, arg) < 0))
         goto cleanup;
-    if (pers && driver->store) {
+    if (pers && driver->base.store) {
         newPers = virDomainDefCopy(pers);
         apply(newPers, false, arg);
-        if (virDomainStoreSaveConfig(driver->store, newPers) < 0) {
+        if (virDomainStoreSaveConfig(driver->base.store, newPers) < 0) {
             virDomainDefFree(newPers);
             goto cleanup;
         }
@@ -64,19 +64,6 @@ testDomainUpdate(virDomainPtr dom, unsigned int flags, testDefCheck check, testD
  cleanup:
     virDomainObjEndAPI(&obj);
     return ret;
-}
-
-unsigned long long
-testDomainGetMaxMemory(virDomainPtr dom)
-{
-    virDomainObj *obj = testDomainObjFromDomain(dom);
-    unsigned long long mem;
-
-    if (!obj)
-        return 0;
-    mem = obj->def->maxMemory;
-    virDomainObjEndAPI(&obj);
-    return mem;
 }
 
 typedef struct {
@@ -187,28 +174,6 @@ testDomainSetVcpusFlags(virDomainPtr dom, unsigned int nvcpus, unsigned int flag
     return testDomainUpdate(dom, flags, testDomainCheckVcpus, testDomainApplyVcpus, &change);
 }
 
-int
-testDomainGetVcpusFlags(virDomainPtr dom, unsigned int flags)
-{
-    virDomainObj *obj;
-    virDomainDef *def;
-    int ret = -1;
-
-    virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG | VIR_DOMAIN_VCPU_MAXIMUM |
-                  VIR_DOMAIN_VCPU_GUEST, -1);
-    if (flags & VIR_DOMAIN_VCPU_GUEST) {
-        virReportError(VIR_ERR_ARGUMENT_UNSUPPORTED, "%s",
-                       _("the test driver has no guest agent to count guest vcpus"));
-        return -1;
-    }
-    if (!(obj = testDomainObjFromDomain(dom)))
-        return -1;
-    if ((def = virDomainObjGetOneDef(obj, flags & ~VIR_DOMAIN_VCPU_MAXIMUM)))
-        ret = (flags & VIR_DOMAIN_VCPU_MAXIMUM) ? def->maxvcpus : def->vcpus;
-    virDomainObjEndAPI(&obj);
-    return ret;
-}
-
 typedef struct {
     unsigned int vcpu;
     const virBitmap *map;
@@ -247,50 +212,17 @@ testDomainPinVcpuFlags(virDomainPtr dom, unsigned int vcpu, unsigned char *cpuma
     testPinChange change = { vcpu, NULL };
 
     virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG, -1);
-    if (!(map = virBitmapFromCpumap(cpumap, maplen, driver->hostcpus)))
+    if (!(map = virBitmapFromCpumap(cpumap, maplen, driver->base.hostcpus)))
         return -1;
     change.map = map;
     return testDomainUpdate(dom, flags, testDomainCheckPin, testDomainApplyPin, &change);
-}
-
-static int
-testDomainCheckMaplen(testDriver *driver, int maplen)
-{
-    if (maplen > (int)VIR_CPU_MAPLEN(driver->hostcpus)) {
-        virReportError(VIR_ERR_INVALID_ARG,
-                       _("cpumap length %d is out of range: this host has %zu CPUs, so it must be 1 to %d bytes"),
-                       maplen, driver->hostcpus, VIR_CPU_MAPLEN((int)driver->hostcpus));
-        return -1;
-    }
-    return 0;
 }
 
 static void
 testDomainFillCpumap(testDriver *driver, const virDomainDef *def, unsigned int vcpu,
                      unsigned char *cpumap, int maplen)
 {
-    virDomainDefGetVcpuCpumap(def, vcpu, driver->hostcpus, cpumap, maplen);
-}
-
-int
-testDomainGetVcpuPinInfo(virDomainPtr dom, int ncpumaps, unsigned char *cpumaps, int maplen,
-                         unsigned int flags)
-{
-    testDriver *driver = testDriverFromConn(dom->conn);
-    virDomainObj *obj;
-    virDomainDef *def;
-    int i, n = -1;
-
-    virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG, -1);
-    if (testDomainCheckMaplen(driver, maplen) < 0 || !(obj = testDomainObjFromDomain(dom)))
-        return -1;
-    if ((def = virDomainObjGetOneDef(obj, flags))) {
-        n = MIN(ncpumaps, (int)def->maxvcpus);
-        for (i = 0; i < n; i++)
-            testDomainFillCpumap(driver, def, i, VIR_GET_CPUMAP(cpumaps, maplen, i), maplen);
-    }
-    virDomainObjEndAPI(&obj);
-    return n;
+    virDomainDefGetVcpuCpumap(def, vcpu, driver->base.hostcpus, cpumap, maplen);
 }
 
 /* The host CPU a running vcpu is on: the model puts it on the last CPU it
@@ -300,7 +232,7 @@ testDomainVcpuHostCpu(testDriver *driver, const virDomainDef *def, unsigned int 
 {
     const virBitmap *pin = virDomainDefGetVcpuPin(def, vcpu);
 
-    return pin ? virBitmapLastSetBit(pin) : (int)driver->hostcpus - 1;
+    return pin ? virBitmapLastSetBit(pin) : (int)driver->base.hostcpus - 1;
 }
 
 int
@@ -312,7 +244,7 @@ testDomainGetVcpus(virDomainPtr dom, virVcpuInfoPtr info, int maxinfo, unsigned 
     guint64 ns;
     int i, n = -1;
 
-    if (testDomainCheckMaplen(driver, maplen) < 0 || !(obj = testDomainObjFromDomain(dom)))
+    if (virDomainDriverCheckMaplen(&driver->base, maplen) < 0 || !(obj = virDomainDriverObjFromDomain(dom)))
         return -1;
     if (!virDomainObjIsActive(obj)) {
         virReportError(VIR_ERR_OPERATION_INVALID,
@@ -348,13 +280,10 @@ testDomainGetCPUStats(virDomainPtr dom, virTypedParameterPtr params, unsigned in
 
     virCheckFlags(0, -1);
     if (!params)
-        return ncpus == 0 ? (int)driver->hostcpus : (start_cpu == -1 ? 3 : 2);
-    if (start_cpu >= (int)driver->hostcpus) {
-        virReportError(VIR_ERR_INVALID_ARG, _("start_cpu %d is not below the %zu CPUs of this host"),
-                       start_cpu, driver->hostcpus);
+        return ncpus == 0 ? (int)driver->base.hostcpus : (start_cpu == -1 ? 3 : 2);
+    if (virDomainDriverCheckStartCpu(&driver->base, start_cpu) < 0)
         return -1;
-    }
-    if (!(obj = testDomainObjFromDomain(dom)))
+    if (!(obj = virDomainDriverObjFromDomain(dom)))
         return -1;
     ns = testDomainCpuTimeNs(obj);
     memset(params, 0, sizeof(*params) * nparams * ncpus);
@@ -367,7 +296,7 @@ testDomainGetCPUStats(virDomainPtr dom, virTypedParameterPtr params, unsigned in
             virTypedParamSetULLong(&params[ret], names[ret], values[ret]);
         goto cleanup;
     }
-    for (c = 0; c < ncpus && start_cpu + c < driver->hostcpus; c++) {
+    for (c = 0; c < ncpus && start_cpu + c < driver->base.hostcpus; c++) {
         guint64 sum = 0;
 
         for (v = 0; v < obj->def->vcpus; v++) {
@@ -400,7 +329,7 @@ testDomainGetSchedulerType(virDomainPtr dom, int *nparams)
 static virDomainObj *
 testDomainObjForRead(virDomainPtr dom, unsigned int flags, virDomainDef **def)
 {
-    virDomainObj *obj = testDomainObjFromDomain(dom);
+    virDomainObj *obj = virDomainDriverObjFromDomain(dom);
 
     if (obj && !(*def = virDomainObjGetOneDef(obj, flags)))
         virDomainObjEndAPI(&obj);

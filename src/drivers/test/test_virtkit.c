@@ -114,7 +114,7 @@ testDomainGetMemorySharing(virDomainPtr dom, virTypedParameterPtr params, int *n
         *nparams = 2;
         return 0;
     }
-    if (!(obj = testDomainObjFromDomain(dom)))
+    if (!(obj = virDomainDriverObjFromDomain(dom)))
         return -1;
     if (!(def = virDomainObjGetOneDef(obj, flags))) {
         virDomainObjEndAPI(&obj);

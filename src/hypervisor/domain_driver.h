@@ -1,0 +1,73 @@
+/*
+ * domain_driver.h: the domain methods every driver shares
+ *
+ * Most of what a driver answers about a domain comes straight from its
+ * virDomainObj: lookups, lists, state, XML, flags, autostart, vcpu counts
+ * and pins.  A driver whose private data starts with a virDomainDriverBase
+ * puts these functions in its table as they are; what differs between
+ * drivers (starting, stopping, limits, usage) stays in the driver.
+ */
+#ifndef VIR_DOMAIN_DRIVER_H
+# define VIR_DOMAIN_DRIVER_H
+
+# include "internal.h"
+# include "datatypes.h"
+# include "domain_obj.h"
+# include "domain_store.h"
+
+typedef struct _virDomainDriverBase {
+    virDomainObjList *domains;
+    virDomainStore *store;          /* NULL: the definitions live in memory only */
+    size_t hostcpus;                /* CPUs a cpumap names */
+    int errorDomain;                /* VIR_FROM_TEST, ...: what the errors say */
+} virDomainDriverBase;
+
+/* Put in the file that defines @type: its first member is the base. */
+# define VIR_DOMAIN_DRIVER_BASE_FIRST(type) \
+    G_STATIC_ASSERT(G_STRUCT_OFFSET(type, base) == 0)
+
+static inline virDomainDriverBase *
+virDomainDriverBaseFromConn(virConnectPtr conn)
+{
+    return conn->privateData;
+}
+
+/* The object of @dom, locked and referenced (virDomainObjEndAPI), or NULL
+ * with VIR_ERR_NO_DOMAIN. */
+virDomainObj *virDomainDriverObjFromDomain(virDomainPtr dom);
+
+/* A handle for @obj, which it ends (virDomainObjEndAPI); NULL for NULL. */
+virDomainPtr virDomainDriverHandle(virConnectPtr conn, virDomainObj *obj);
+
+/* Refuses a cpumap longer than the host's CPUs need. */
+int virDomainDriverCheckMaplen(const virDomainDriverBase *base, int maplen);
+
+/* Refuses a first CPU of virDomainGetCPUStats beyond the host's CPUs. */
+int virDomainDriverCheckStartCpu(const virDomainDriverBase *base, int start_cpu);
+
+virDomainPtr virDomainDriverLookupByID(virConnectPtr conn, int id);
+virDomainPtr virDomainDriverLookupByName(virConnectPtr conn, const char *name);
+virDomainPtr virDomainDriverLookupByUUID(virConnectPtr conn, const unsigned char *uuid);
+int virDomainDriverConnectNumOfDomains(virConnectPtr conn);
+int virDomainDriverConnectListDomains(virConnectPtr conn, int *ids, int maxids);
+int virDomainDriverConnectNumOfDefinedDomains(virConnectPtr conn);
+int virDomainDriverConnectListDefinedDomains(virConnectPtr conn, char **const names,
+                                             int maxnames);
+int virDomainDriverConnectListAllDomains(virConnectPtr conn, virDomainPtr **domains,
+                                         unsigned int flags);
+char *virDomainDriverConnectGetHostname(virConnectPtr conn);
+
+int virDomainDriverGetState(virDomainPtr dom, int *state, int *reason, unsigned int flags);
+char *virDomainDriverGetXMLDesc(virDomainPtr dom, unsigned int flags);
+char *virDomainDriverGetOSType(virDomainPtr dom);
+int virDomainDriverIsActive(virDomainPtr dom);
+int virDomainDriverIsPersistent(virDomainPtr dom);
+int virDomainDriverIsUpdated(virDomainPtr dom);
+int virDomainDriverGetAutostart(virDomainPtr dom, int *autostart);
+int virDomainDriverSetAutostart(virDomainPtr dom, int autostart);
+unsigned long long virDomainDriverGetMaxMemory(virDomainPtr dom);
+int virDomainDriverGetVcpusFlags(virDomainPtr dom, unsigned int flags);
+int virDomainDriverGetVcpuPinInfo(virDomainPtr dom, int ncpumaps, unsigned char *cpumaps,
+                                  int maplen, unsigned int flags);
+
+#endif /* VIR_DOMAIN_DRIVER_H */
