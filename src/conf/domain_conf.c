@@ -3,7 +3,7 @@
  */
 #include "internal.h"
 
-#include "domain_conf.h"
+#include "domain_conf_priv.h"
 #include "virerror.h"
 
 #define VIR_FROM_THIS VIR_FROM_DOMAIN
@@ -46,7 +46,7 @@ VIR_ENUM_IMPL(virDomainNetType, VIR_DOMAIN_NET_TYPE_LAST,
 
 /* ---- freeing ------------------------------------------------------- */
 
-static void
+void
 virDomainDeviceAddressFree(virDomainDeviceAddress *addr)
 {
     size_t i;

@@ -61,6 +61,7 @@ virDomainParseCpuset(xmlNodePtr node, const char *attr, virBitmap **map)
 
     if (!str)
         return 0;
+    g_clear_pointer(map, virBitmapFree);    /* from an earlier <vcpu> */
     if (!(*map = virBitmapParse(str, VIR_DOMAIN_CPUMASK_LEN))) {
         virDomainXMLError(node, _("invalid %s '%s': %s"), attr, str, virErrorDetail());
         return -1;
@@ -328,13 +329,13 @@ virDomainParseOS(virDomainDef *def, xmlNodePtr node)
             if (virDomainParseBoot(def, cur) < 0)
                 return -1;
         } else if (virXMLIsElement(cur, "kernel")) {
-            def->os.kernel = virXMLContent(cur);
+            virDomainReplaceString(&def->os.kernel, virXMLContent(cur));
         } else if (virXMLIsElement(cur, "initrd")) {
-            def->os.initrd = virXMLContent(cur);
+            virDomainReplaceString(&def->os.initrd, virXMLContent(cur));
         } else if (virXMLIsElement(cur, "cmdline")) {
-            def->os.cmdline = virXMLContent(cur);
+            virDomainReplaceString(&def->os.cmdline, virXMLContent(cur));
         } else if (virXMLIsElement(cur, "init")) {
-            def->os.init = virXMLContent(cur);
+            virDomainReplaceString(&def->os.init, virXMLContent(cur));
         }
     }
     return haveType ? 1 : 0;
@@ -375,13 +376,13 @@ virDomainParseElement(virDomainDef *def, xmlNodePtr cur, bool *haveOS)
     } else if (virXMLIsElement(cur, "uuid")) {
         return virDomainParseUUID(def, cur);
     } else if (virXMLIsElement(cur, "title")) {
-        def->title = virXMLContent(cur);
+        virDomainReplaceString(&def->title, virXMLContent(cur));
         if (strchr(def->title, '\n')) {
             virDomainXMLError(cur, "%s", _("title must not contain newlines"));
             return -1;
         }
     } else if (virXMLIsElement(cur, "description")) {
-        def->description = virXMLContent(cur);
+        virDomainReplaceString(&def->description, virXMLContent(cur));
     } else if (virXMLIsElement(cur, "metadata")) {
         g_free(def->metadata);
         def->metadata = virXMLSerializeChildren(cur, 4);
