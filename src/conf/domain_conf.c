@@ -373,6 +373,9 @@ virDomainDefValidateTypes(const virDomainDef *def, const virDomainXMLOption *xml
 int
 virDomainDefValidate(const virDomainDef *def, const virDomainXMLOption *xmlopt)
 {
+    unsigned int maxVcpus = MIN(xmlopt->maxVcpus ? xmlopt->maxVcpus : VIR_DOMAIN_MAX_VCPUS,
+                                VIR_DOMAIN_MAX_VCPUS);
+
     if (virDomainDefValidateTypes(def, xmlopt) < 0)
         return -1;
     if (def->maxMemory == 0) {
@@ -392,10 +395,10 @@ virDomainDefValidate(const virDomainDef *def, const virDomainXMLOption *xmlopt)
                        def->name, def->vcpus, def->maxvcpus);
         return -1;
     }
-    if (xmlopt->maxVcpus && def->maxvcpus > xmlopt->maxVcpus) {
+    if (def->maxvcpus > maxVcpus) {
         virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
                        _("domain '%s': %u vcpus is more than the '%s' driver allows (%u)"),
-                       def->name, def->maxvcpus, xmlopt->driverName, xmlopt->maxVcpus);
+                       def->name, def->maxvcpus, xmlopt->driverName, maxVcpus);
         return -1;
     }
     return 0;

@@ -276,6 +276,10 @@ struct _virDomainDef {
     void *nsData;
 };
 
+/* The most vcpus a domain may have, whatever its driver allows: the
+ * definitions keep per-vcpu data, so the count bounds their size. */
+# define VIR_DOMAIN_MAX_VCPUS 16384
+
 /* What one driver accepts and fills in by default.  Parsing checks the
  * generic rules and these; the driver's postParse adds its own. */
 typedef struct _virDomainXMLOption {
@@ -284,7 +288,7 @@ typedef struct _virDomainXMLOption {
     const int *osTypes;             /* accepted <os><type>, ended by -1 */
     int defaultOSType;              /* when <os><type> is absent; -1: required */
     const char *defaultArch;        /* filled in when absent, or NULL */
-    unsigned int maxVcpus;          /* the largest <vcpu> */
+    unsigned int maxVcpus;          /* the largest <vcpu>; 0: VIR_DOMAIN_MAX_VCPUS */
     bool fixedId;                   /* <domain id=''> is configuration, not run time */
     const virXMLNamespace *ns;      /* the driver's namespace, or NULL */
     int (*postParse)(virDomainDef *def, void *opaque);

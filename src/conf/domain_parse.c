@@ -441,19 +441,21 @@ virDomainDefFillDefaults(virDomainDef *def, const virDomainXMLOption *xmlopt)
         def->onCrash = VIR_DOMAIN_LIFECYCLE_ACTION_DESTROY;
 }
 
+/* Reads every child of <domain> but <cputune>, which is left in @cputune
+ * for later. */
 static int
 virDomainDefParseChildren(virDomainDef *def, xmlNodePtr root,
-                          const virDomainXMLOption *xmlopt)
+                          const virDomainXMLOption *xmlopt, xmlNodePtr *cputune)
 {
     xmlNodePtr cur;
-    xmlNodePtr cputune = NULL;
     bool haveOS = false;
 
+    *cputune = NULL;
     for (cur = root->children; cur; cur = cur->next) {
         if (cur->type != XML_ELEMENT_NODE)
             continue;
         if (virXMLIsElement(cur, "cputune")) {
-            cputune = cur;  /* after <vcpu>, which it refers to */
+            *cputune = cur;
             continue;
         }
         if (virDomainParseElement(def, cur, &haveOS) < 0)
@@ -468,8 +470,6 @@ virDomainDefParseChildren(virDomainDef *def, xmlNodePtr root,
     }
     if (!virXMLChild(root, "vcpu"))
         def->maxvcpus = def->vcpus = 1;
-    if (cputune && virDomainParseCputune(def, cputune) < 0)
-        return -1;
     return 0;
 }
 
@@ -477,9 +477,10 @@ virDomainDef *
 virDomainDefParseNode(xmlNodePtr root, const virDomainXMLOption *xmlopt)
 {
     g_autoptr(virDomainDef) def = g_new0(virDomainDef, 1);
+    xmlNodePtr cputune;
 
     if (virDomainParseRoot(def, root, xmlopt) < 0 ||
-        virDomainDefParseChildren(def, root, xmlopt) < 0)
+        virDomainDefParseChildren(def, root, xmlopt, &cputune) < 0)
         return NULL;
     if (!def->name) {
         virDomainXMLError(root, "%s", _("missing <name> element"));
@@ -496,6 +497,11 @@ virDomainDefParseNode(xmlNodePtr root, const virDomainXMLOption *xmlopt)
             return NULL;
     }
     if (virDomainDefValidate(def, xmlopt) < 0)
+        return NULL;
+    /* <vcpupin> keeps a slot per vcpu: read it only once the vcpu count
+     * is known to be within the limits, or <vcpu>4000000000</vcpu> would
+     * allocate 32 GB */
+    if (cputune && virDomainParseCputune(def, cputune) < 0)
         return NULL;
     if (xmlopt->postParse && xmlopt->postParse(def, xmlopt->opaque) < 0)
         return NULL;
