@@ -3,6 +3,7 @@
  */
 #include <config.h>
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,7 +115,8 @@ relSnapshotDomain(GString *out, virDomainPtr dom)
                            virDomainGetName(dom), (int)virDomainGetID(dom), state, reason,
                            virDomainIsActive(dom), virDomainIsPersistent(dom),
                            virDomainIsUpdated(dom), autostart,
-                           virDomainHasManagedSaveImage(dom, 0), REL_NULLSTR(live), REL_NULLSTR(inactive));
+                           virDomainHasManagedSaveImage(dom, 0), REL_NULLSTR(live),
+                           REL_NULLSTR(inactive));
     free(live);
     free(inactive);
 }
@@ -229,9 +231,16 @@ unsigned int
 relEnvUInt(const char *name, unsigned int def)
 {
     const char *str = g_getenv(name);
-    guint64 v;
+    char *end;
+    unsigned long v;
 
-    if (!str || !g_ascii_string_to_unsigned(str, 10, 1, G_MAXUINT, &v, NULL))
+    /* strtoul, not g_ascii_string_to_unsigned(): that one sets up GLib's
+     * C locale, which stresstest's first-parse race needs untouched */
+    if (!str || !g_ascii_isdigit(*str))
+        return def;
+    errno = 0;
+    v = strtoul(str, &end, 10);
+    if (errno || *end || v == 0 || v > G_MAXUINT)
         return def;
     return v;
 }
