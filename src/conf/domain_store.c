@@ -259,12 +259,11 @@ virDomainStoreParseStatusAttrs(xmlNodePtr root, int *state, int *reason, int *id
     g_autofree char *st = virXMLProp(root, "state");
     g_autofree char *rs = virXMLProp(root, "reason");
     g_autofree char *idstr = virXMLProp(root, "id");
-    gint64 r, i;
+    int r, i;
 
     *state = virEnumFromString(virDomainStateNames, VIR_DOMAIN_LAST, st);
-    if (*state < 0 || !rs || !idstr ||
-        !g_ascii_string_to_signed(rs, 10, 0, 64, &r, NULL) ||
-        !g_ascii_string_to_signed(idstr, 10, 0, G_MAXINT, &i, NULL)) {
+    if (*state < 0 || virStrToInt(rs, &r) < 0 || r < 0 || r > 64 ||
+        virStrToInt(idstr, &i) < 0 || i < 0) {
         virReportError(VIR_ERR_CONF_SYNTAX, "%s", _("<domstatus> needs state, reason and id"));
         return -1;
     }

@@ -14,12 +14,18 @@
  *
  * VIRTKIT_STRESS_SECONDS sets the duration (default 3).  Run under
  * ThreadSanitizer by `make check-tsan`.
+ *
+ * A second test starts many fresh processes whose threads all parse their
+ * first number at the same instant: GLib 2.74's g_ascii_string_to_*()
+ * failed on valid numbers then, about once in a hundred processes.
  */
 #include <config.h>
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <glib.h>
@@ -29,6 +35,7 @@
 #define STRESS_THREADS 16          /* the first half share one connection */
 #define STRESS_SHARED 6            /* domains everyone works on */
 #define STRESS_MAX_VCPUS 4
+#define STRESS_PARSE_THREADS 32
 
 typedef struct {
     int index;
@@ -409,6 +416,67 @@ START_TEST(test_stress)
 }
 END_TEST
 
+static pthread_barrier_t stressParseBarrier;
+
+static gpointer
+stressFirstParse(gpointer data G_GNUC_UNUSED)
+{
+    /* room for both: no allocation delays the parse after the barrier */
+    virTypedParameterPtr params = g_new0(virTypedParameter, 2);
+    int n = 0, max = 2, failed = 0;
+    unsigned long long ul = 0;
+    int i = 0;
+
+    pthread_barrier_wait(&stressParseBarrier);
+    failed += virTypedParamsAddFromString(&params, &n, &max, "a", VIR_TYPED_PARAM_ULLONG, "34") < 0;
+    failed += virTypedParamsAddFromString(&params, &n, &max, "b", VIR_TYPED_PARAM_INT, "-12") < 0;
+    failed += virTypedParamsGetULLong(params, n, "a", &ul) != 1 || ul != 34;
+    failed += virTypedParamsGetInt(params, n, "b", &i) != 1 || i != -12;
+    if (failed)
+        fprintf(stderr, "stresstest: a first parse failed: %s\n", virGetLastErrorMessage());
+    virTypedParamsFree(params, n);
+    return GINT_TO_POINTER(failed);
+}
+
+/* In a fresh process: STRESS_PARSE_THREADS threads parse their first numbers at
+ * once.  Exits with the number of failures. */
+static void G_GNUC_NORETURN
+stressFirstParseProcess(void)
+{
+    GThread *threads[STRESS_PARSE_THREADS];
+    int i, failed = 0;
+
+    pthread_barrier_init(&stressParseBarrier, NULL, STRESS_PARSE_THREADS);
+    for (i = 0; i < STRESS_PARSE_THREADS; i++)
+        threads[i] = g_thread_new("parse", stressFirstParse, NULL);
+    for (i = 0; i < STRESS_PARSE_THREADS; i++)
+        failed += GPOINTER_TO_INT(g_thread_join(threads[i]));
+    _exit(failed ? 1 : 0);
+}
+
+START_TEST(test_first_parse_race)
+{
+    bool valgrind = g_getenv("VIRTKIT_TEST_UNDER_VALGRIND") != NULL;
+    unsigned int rounds = relEnvUInt("VIRTKIT_PARSE_RACE_ROUNDS", valgrind ? 10 : 300);
+    unsigned int r, failed = 0;
+
+    /* nothing here may parse a number before the fork: each child must be
+     * the first of its process */
+    for (r = 0; r < rounds; r++) {
+        pid_t pid;
+        int status;
+
+        fflush(NULL);
+        if ((pid = fork()) == 0)
+            stressFirstParseProcess();
+        ck_assert_int_gt(pid, 0);
+        ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+        failed += !WIFEXITED(status) || WEXITSTATUS(status) != 0;
+    }
+    ck_assert_msg(failed == 0, "%u processes of %u failed to parse valid numbers", failed, rounds);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -416,6 +484,7 @@ main(void)
     TCase *tc = tcase_create("stress");
 
     tcase_add_test(tc, test_stress);
+    tcase_add_test(tc, test_first_parse_race);
     /* the duration is bounded; valgrind and TSan make each call slower */
     tcase_set_timeout(tc, 60 + 2 * relEnvUInt("VIRTKIT_STRESS_SECONDS", 3));
     suite_add_tcase(s, tc);
