@@ -280,6 +280,11 @@ struct _virDomainDef {
  * definitions keep per-vcpu data, so the count bounds their size. */
 # define VIR_DOMAIN_MAX_VCPUS 16384
 
+/* The largest memory size a definition may hold, in KiB: its bytes fit
+ * in 63 bits, as the parser requires, so that whatever a change through
+ * the API accepts is also read back from the configuration it writes. */
+# define VIR_DOMAIN_MEMORY_MAX_KIB ((unsigned long long)G_MAXINT64 / 1024)
+
 /* What one driver accepts and fills in by default.  Parsing checks the
  * generic rules and these; the driver's postParse adds its own. */
 typedef struct _virDomainXMLOption {

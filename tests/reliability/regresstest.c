@@ -46,6 +46,33 @@ START_TEST(test_refused_change_not_updated)
 }
 END_TEST
 
+/* virDomainSetMaxMemory(ULONG_MAX) was accepted and written to the
+ * configuration, which the parser then refused: at the next start of the
+ * driver the domain was skipped, lost. */
+START_TEST(test_max_memory_reloads)
+{
+    relFixture fx;
+    virDomainPtr idle;
+    unsigned long limit = VIR_DOMAIN_MEMORY_PARAM_UNLIMITED;   /* INT64_MAX / 1024 */
+
+    relFixtureInit(&fx);
+    idle = relLookup(fx.conn, "idle");
+    ck_assert_int_eq(virDomainSetMaxMemory(idle, ULONG_MAX), -1);
+    ck_assert_error(VIR_ERR_INVALID_ARG, "is too large");
+    ck_assert_int_eq(virDomainSetMaxMemory(idle, limit + 1), -1);
+    ck_assert_int_eq(virDomainSetMaxMemory(idle, limit), 0);
+    virDomainFree(idle);
+    ck_assert_int_eq(virConnectClose(fx.conn), 0);
+
+    fx.conn = virConnectOpen(fx.uri);
+    ck_assert_ptr_nonnull(fx.conn);
+    idle = relLookup(fx.conn, "idle");
+    ck_assert_uint_eq(virDomainGetMaxMemory(idle), limit);
+    virDomainFree(idle);
+    relFixtureClear(&fx);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -53,6 +80,7 @@ main(void)
     TCase *tc = tcase_create("regress");
 
     tcase_add_test(tc, test_refused_change_not_updated);
+    tcase_add_test(tc, test_max_memory_reloads);
     suite_add_tcase(s, tc);
     return testRunSuite(s);
 }

@@ -103,6 +103,12 @@ testDomainCheckMemory(const virDomainDef *def, bool live, const void *arg)
                            _("cannot resize the maximum memory of running domain '%s'"), def->name);
             return -1;
         }
+        if (c->memory > VIR_DOMAIN_MEMORY_MAX_KIB) {
+            virReportError(VIR_ERR_INVALID_ARG,
+                           _("maximum memory %lu KiB is too large (the limit is %llu KiB)"),
+                           c->memory, VIR_DOMAIN_MEMORY_MAX_KIB);
+            return -1;
+        }
         return 0;
     }
     if (c->memory > def->maxMemory) {
