@@ -221,10 +221,21 @@ void
 relAssertUnchanged(const char *file, int line, const char *before, const char *after,
                    const char *what)
 {
+    g_auto(GStrv) a = NULL;
+    g_auto(GStrv) b = NULL;
+    size_t i;
+
     if (strcmp(before, after) == 0)
         return;
-    ck_abort_msg("%s:%d: %s changed the state:\n--- before\n%s\n--- after\n%s", file, line,
-                 what, before, after);
+    /* the first line that differs: check's messages are short */
+    a = g_strsplit(before, "\n", -1);
+    b = g_strsplit(after, "\n", -1);
+    for (i = 0; a[i] && b[i] && strcmp(a[i], b[i]) == 0; i++)
+        ;
+    fprintf(stderr, "%s:%d: %s changed the state:\n--- before\n%s\n--- after\n%s\n",
+            file, line, what, before, after);
+    ck_abort_msg("%s:%d: %s changed the state: '%.200s' became '%.200s'", file, line, what,
+                 a[i] ? a[i] : "(end)", b[i] ? b[i] : "(end)");
 }
 
 unsigned int
