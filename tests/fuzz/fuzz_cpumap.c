@@ -25,7 +25,8 @@ fuzzCpulist(const char *str, size_t nbits)
         FUZZ_CHECK_REFUSAL("a cpulist");
         return;
     }
-    FUZZ_CHECK(virBitmapSize(map) == nbits, "a %zu-bit map for %zu CPUs", virBitmapSize(map), nbits);
+    FUZZ_CHECK(virBitmapSize(map) == nbits, "a %zu-bit map for %zu CPUs",
+               virBitmapSize(map), nbits);
     last = virBitmapLastSetBit(map);
     FUZZ_CHECK(last < (ssize_t)nbits, "CPU %zd set in a map of %zu", last, nbits);
     text = virBitmapFormat(map);

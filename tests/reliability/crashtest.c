@@ -52,6 +52,7 @@ typedef struct {
     char *canonical[CRASH_NAMES][CRASH_VERSIONS];   /* inactive XML of each version */
     crashDomain model[CRASH_NAMES];
     unsigned int rounds;        /* changes started so far */
+    gint64 changeUs;            /* how long one change takes, measured */
     unsigned int kills, midChange, tempFiles;
 } crashRun;
 
@@ -138,6 +139,7 @@ crashChild(const char *uri, guint32 seed, unsigned int first, unsigned int last,
 
     if (!conn)
         _exit(2);
+    crashJournal(fd, "R\n");
     for (round = first; round < last; round++)
         crashChildStep(conn, rand, fd, round);
     _exit(0);
@@ -164,6 +166,32 @@ crashCanonicalize(crashRun *run)
         }
     }
     virConnectClose(conn);
+}
+
+/* How long a change takes in this build (sanitizers and valgrind make it
+ * several times slower): the kills are spread over a few of them. */
+static void
+crashCalibrate(crashRun *run)
+{
+    g_autofree char *root = testMakeTempDir("crash-calibrate");
+    g_autofree char *uri = g_strdup_printf("test:///embed?root=%s", root);
+    virConnectPtr conn = virConnectOpen(uri);
+    gint64 start = g_get_monotonic_time();
+    int i;
+
+    ck_assert_ptr_nonnull(conn);
+    for (i = 0; i < 5; i++) {
+        g_autofree char *xml = crashXML(0, i);
+        virDomainPtr dom = virDomainDefineXML(conn, xml);
+
+        ck_assert_ptr_nonnull(dom);
+        ck_assert_int_eq(virDomainSetAutostart(dom, 1), 0);
+        ck_assert_int_eq(virDomainUndefine(dom), 0);
+        virDomainFree(dom);
+    }
+    run->changeUs = MAX((g_get_monotonic_time() - start) / 15, 100);
+    ck_assert_int_eq(virConnectClose(conn), 0);
+    testRemoveTree(root);
 }
 
 /* The model after one change. */
@@ -215,6 +243,8 @@ crashReadJournal(crashRun *run, const char *journal, int *inflightOp, int *infli
             *inflightName = name;
             *inflightArg = arg;
             run->rounds++;
+        } else if (strcmp(lines[i], "R") == 0) {
+            continue;
         } else if (sscanf(lines[i], "E %u", &round) == 1) {
             ck_assert_int_ne(*inflightOp, -1);
             crashApply(&run->model[*inflightName], *inflightOp, *inflightArg);
@@ -338,9 +368,17 @@ crashOneLife(crashRun *run, GRand *rand, unsigned int total)
         crashChild(run->uri, g_rand_int(rand), run->rounds, total, fds[1]);
     }
     close(fds[1]);
-    /* the child needs a few milliseconds to open the driver; a change, a
-     * few more (the files are synced): kill anywhere in there */
-    g_usleep(g_rand_int_range(rand, 0, 12000));
+    /* one life in ten is cut short while the driver opens (and removes
+     * what earlier kills left); the others once it is open ("R"), after
+     * a few changes' worth of time, however slow the build makes them */
+    if (g_rand_int_range(rand, 0, 10) > 0) {
+        got = read(fds[0], buf, 2);
+        if (got > 0)
+            g_string_append_len(journal, buf, got);
+        g_usleep(g_rand_int_range(rand, 0, 4 * run->changeUs + 1));
+    } else {
+        g_usleep(g_rand_int_range(rand, 0, 2000));
+    }
     if (kill(pid, SIGKILL) == 0)
         run->kills++;
     ck_assert_int_eq(waitpid(pid, &status, 0), pid);
@@ -369,11 +407,12 @@ START_TEST(test_sigkill_storm)
     run.uri = g_strdup_printf("test:///embed?root=%s", run.root);
     run.confdir = g_build_filename(run.root, "etc", "virtkit", "test", NULL);
     crashCanonicalize(&run);
+    crashCalibrate(&run);
     while (run.rounds < total)
         crashOneLife(&run, rand, total);
-    fprintf(stderr, "crashtest: VIRTKIT_CRASH_SEED=%u: %u changes, %u kills, %u in the middle "
-            "of a change, %u temporary files left by a kill\n",
-            seed, run.rounds, run.kills, run.midChange, run.tempFiles);
+    fprintf(stderr, "crashtest: VIRTKIT_CRASH_SEED=%u: %u changes (%" G_GINT64_FORMAT " us each), "
+            "%u kills, %u in the middle of a change, %u temporary files left by a kill\n",
+            seed, run.rounds, run.changeUs, run.kills, run.midChange, run.tempFiles);
     /* the kills did land inside changes, or nothing was tested */
     ck_assert_uint_gt(run.midChange, 0);
 

@@ -221,14 +221,16 @@ int
 main(int argc, char **argv)
 {
     g_autofree const char **names = g_new0(const char *, G_N_ELEMENTS(flagsCases));
-    Suite *s = suite_create("flags");
-    TCase *tc = tcase_create("flags");
+    Suite *s;
+    TCase *tc;
     size_t i;
 
     for (i = 0; i < G_N_ELEMENTS(flagsCases); i++)
         names[i] = flagsCases[i].func;
     if (relListNames(argc, argv, names, G_N_ELEMENTS(flagsCases)))
         return EXIT_SUCCESS;
+    s = suite_create("flags");
+    tc = tcase_create("flags");
     tcase_add_unchecked_fixture(tc, flagsSetup, flagsTeardown);
     tcase_add_loop_test(tc, test_unknown_flag, 0, G_N_ELEMENTS(flagsCases));
     tcase_set_timeout(tc, 120);

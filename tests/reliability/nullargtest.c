@@ -558,14 +558,16 @@ int
 main(int argc, char **argv)
 {
     g_autofree const char **names = g_new0(const char *, G_N_ELEMENTS(nullCases));
-    Suite *s = suite_create("nullarg");
-    TCase *tc = tcase_create("nullarg");
+    Suite *s;
+    TCase *tc;
     size_t i;
 
     for (i = 0; i < G_N_ELEMENTS(nullCases); i++)
         names[i] = nullCases[i].func;
     if (relListNames(argc, argv, names, G_N_ELEMENTS(nullCases)))
         return EXIT_SUCCESS;
+    s = suite_create("nullarg");
+    tc = tcase_create("nullarg");
     /* virConnectOpen(NULL) must not find a real hypervisor on this host */
     g_setenv("VIRTKIT_DEFAULT_URI", "test:///default", TRUE);
     tcase_add_unchecked_fixture(tc, nullSetup, nullTeardown);

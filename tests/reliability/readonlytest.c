@@ -439,12 +439,14 @@ roList(int argc, char **argv)
 int
 main(int argc, char **argv)
 {
-    Suite *s = suite_create("readonly");
-    TCase *tcro = tcase_create("OpenReadOnly");
-    TCase *tcauth = tcase_create("OpenAuth-RO");
+    Suite *s;
+    TCase *tcro, *tcauth;
 
     if (roList(argc, argv))
         return EXIT_SUCCESS;
+    s = suite_create("readonly");
+    tcro = tcase_create("OpenReadOnly");
+    tcauth = tcase_create("OpenAuth-RO");
     tcase_add_unchecked_fixture(tcro, roSetupReadOnly, roTeardown);
     tcase_add_loop_test(tcro, test_denied, 0, G_N_ELEMENTS(roDenied));
     tcase_add_loop_test(tcro, test_allowed, 0, G_N_ELEMENTS(roAllowed));
