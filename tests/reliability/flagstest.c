@@ -35,7 +35,11 @@ typedef struct {
 } flagsCase;
 
 #define FC(fn, expr) \
-    static bool fc_##fn(flagsCtx *c G_GNUC_UNUSED, unsigned int f) { return (expr); }
+    static bool \
+    fc_##fn(flagsCtx *c G_GNUC_UNUSED, unsigned int f) \
+    { \
+        return (expr); \
+    }
 #define FAILS_INT(expr) ((expr) == -1)
 
 static bool

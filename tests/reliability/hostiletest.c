@@ -47,7 +47,12 @@ typedef struct {
     bool (*call)(hostileCtx *c);    /* true: the call failed */
 } hostileCase;
 
-#define HC(id, expr) static bool hc_##id(hostileCtx *c G_GNUC_UNUSED) { return (expr); }
+#define HC(id, expr) \
+    static bool \
+    hc_##id(hostileCtx *c G_GNUC_UNUSED) \
+    { \
+        return (expr); \
+    }
 #define FAILS_INT(expr) ((expr) == -1)
 
 static bool

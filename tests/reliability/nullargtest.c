@@ -56,7 +56,11 @@ static virTypedParameterPtr nullParamsPtr;   /* for the Add helpers */
 
 /* Defines nc_<id>(): the call of one row. */
 #define NC(id, expr) \
-    static bool nc_##id(nullCtx *c G_GNUC_UNUSED) { return (expr); }
+    static bool \
+    nc_##id(nullCtx *c G_GNUC_UNUSED) \
+    { \
+        return (expr); \
+    }
 #define FAILS_INT(expr) ((expr) == -1)
 #define FAILS_PTR(expr) ((expr) == NULL)
 

@@ -42,7 +42,12 @@ typedef struct {
     bool (*call)(roCtx *c);     /* true: failed */
 } roCase;
 
-#define RC(id, expr) static bool rc_##id(roCtx *c G_GNUC_UNUSED) { return (expr); }
+#define RC(id, expr) \
+    static bool \
+    rc_##id(roCtx *c G_GNUC_UNUSED) \
+    { \
+        return (expr); \
+    }
 #define FAILS_INT(expr) ((expr) == -1)
 #define NEW_XML "<domain type='test'><name>new</name><memory>1024</memory><os><type>hvm</type></os></domain>"
 
@@ -142,7 +147,12 @@ static const roCase roDenied[] = {
 /* ---- what only reads: allowed -------------------------------------- */
 
 #undef RC
-#define RC(id, expr) static bool rr_##id(roCtx *c G_GNUC_UNUSED) { return (expr); }
+#define RC(id, expr) \
+    static bool \
+    rr_##id(roCtx *c G_GNUC_UNUSED) \
+    { \
+        return (expr); \
+    }
 
 static bool
 roNoString(char *str)
