@@ -3,7 +3,7 @@
  */
 #include "internal.h"
 
-#include "domain_conf.h"
+#include "domain_conf_priv.h"
 #include "virerror.h"
 
 #define VIR_FROM_THIS VIR_FROM_DOMAIN
@@ -46,7 +46,7 @@ VIR_ENUM_IMPL(virDomainNetType, VIR_DOMAIN_NET_TYPE_LAST,
 
 /* ---- freeing ------------------------------------------------------- */
 
-static void
+void
 virDomainDeviceAddressFree(virDomainDeviceAddress *addr)
 {
     size_t i;
@@ -373,6 +373,9 @@ virDomainDefValidateTypes(const virDomainDef *def, const virDomainXMLOption *xml
 int
 virDomainDefValidate(const virDomainDef *def, const virDomainXMLOption *xmlopt)
 {
+    unsigned int maxVcpus = MIN(xmlopt->maxVcpus ? xmlopt->maxVcpus : VIR_DOMAIN_MAX_VCPUS,
+                                VIR_DOMAIN_MAX_VCPUS);
+
     if (virDomainDefValidateTypes(def, xmlopt) < 0)
         return -1;
     if (def->maxMemory == 0) {
@@ -392,10 +395,10 @@ virDomainDefValidate(const virDomainDef *def, const virDomainXMLOption *xmlopt)
                        def->name, def->vcpus, def->maxvcpus);
         return -1;
     }
-    if (xmlopt->maxVcpus && def->maxvcpus > xmlopt->maxVcpus) {
+    if (def->maxvcpus > maxVcpus) {
         virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
                        _("domain '%s': %u vcpus is more than the '%s' driver allows (%u)"),
-                       def->name, def->maxvcpus, xmlopt->driverName, xmlopt->maxVcpus);
+                       def->name, def->maxvcpus, xmlopt->driverName, maxVcpus);
         return -1;
     }
     return 0;

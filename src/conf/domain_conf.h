@@ -276,6 +276,15 @@ struct _virDomainDef {
     void *nsData;
 };
 
+/* The most vcpus a domain may have, whatever its driver allows: the
+ * definitions keep per-vcpu data, so the count bounds their size. */
+# define VIR_DOMAIN_MAX_VCPUS 16384
+
+/* The largest memory size a definition may hold, in KiB: its bytes fit
+ * in 63 bits, as the parser requires, so that whatever a change through
+ * the API accepts is also read back from the configuration it writes. */
+# define VIR_DOMAIN_MEMORY_MAX_KIB ((unsigned long long)G_MAXINT64 / 1024)
+
 /* What one driver accepts and fills in by default.  Parsing checks the
  * generic rules and these; the driver's postParse adds its own. */
 typedef struct _virDomainXMLOption {
@@ -284,7 +293,7 @@ typedef struct _virDomainXMLOption {
     const int *osTypes;             /* accepted <os><type>, ended by -1 */
     int defaultOSType;              /* when <os><type> is absent; -1: required */
     const char *defaultArch;        /* filled in when absent, or NULL */
-    unsigned int maxVcpus;          /* the largest <vcpu> */
+    unsigned int maxVcpus;          /* the largest <vcpu>; 0: VIR_DOMAIN_MAX_VCPUS */
     bool fixedId;                   /* <domain id=''> is configuration, not run time */
     const virXMLNamespace *ns;      /* the driver's namespace, or NULL */
     int (*postParse)(virDomainDef *def, void *opaque);

@@ -88,12 +88,13 @@ static int
 virDomainParseDiskChild(virDomainDiskDef *disk, xmlNodePtr cur)
 {
     if (virXMLIsElement(cur, "driver")) {
-        disk->driverName = virXMLProp(cur, "name");
-        disk->driverType = virXMLProp(cur, "type");
+        virDomainReplaceString(&disk->driverName, virXMLProp(cur, "name"));
+        virDomainReplaceString(&disk->driverType, virXMLProp(cur, "type"));
     } else if (virXMLIsElement(cur, "source")) {
-        disk->src = virXMLProp(cur, virDomainDiskSourceAttr[disk->type]);
+        virDomainReplaceString(&disk->src,
+                               virXMLProp(cur, virDomainDiskSourceAttr[disk->type]));
     } else if (virXMLIsElement(cur, "target")) {
-        disk->dst = virXMLProp(cur, "dev");
+        virDomainReplaceString(&disk->dst, virXMLProp(cur, "dev"));
         if (virDomainDeviceEnumProp(cur, "bus", virDomainDiskBusTypeFromString,
                                     &disk->bus, false) < 0)
             return -1;
@@ -102,6 +103,7 @@ virDomainParseDiskChild(virDomainDiskDef *disk, xmlNodePtr cur)
     } else if (virXMLIsElement(cur, "shareable")) {
         disk->shareable = true;
     } else if (virXMLIsElement(cur, "address")) {
+        virDomainDeviceAddressFree(disk->addr);
         disk->addr = virDomainParseAddress(cur);
     }
     return 0;
@@ -172,12 +174,14 @@ virDomainParseInterface(virDomainNetDef *net, xmlNodePtr node)
             if (virDomainParseMAC(net, cur) < 0)
                 return -1;
         } else if (virXMLIsElement(cur, "source") && virDomainNetSourceAttr[net->type]) {
-            net->source = virXMLProp(cur, virDomainNetSourceAttr[net->type]);
+            virDomainReplaceString(&net->source,
+                                   virXMLProp(cur, virDomainNetSourceAttr[net->type]));
         } else if (virXMLIsElement(cur, "target")) {
-            net->ifname = virXMLProp(cur, "dev");
+            virDomainReplaceString(&net->ifname, virXMLProp(cur, "dev"));
         } else if (virXMLIsElement(cur, "model")) {
-            net->model = virXMLProp(cur, "type");
+            virDomainReplaceString(&net->model, virXMLProp(cur, "type"));
         } else if (virXMLIsElement(cur, "address")) {
+            virDomainDeviceAddressFree(net->addr);
             net->addr = virDomainParseAddress(cur);
         }
     }

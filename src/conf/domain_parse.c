@@ -61,6 +61,7 @@ virDomainParseCpuset(xmlNodePtr node, const char *attr, virBitmap **map)
 
     if (!str)
         return 0;
+    g_clear_pointer(map, virBitmapFree);    /* from an earlier <vcpu> */
     if (!(*map = virBitmapParse(str, VIR_DOMAIN_CPUMASK_LEN))) {
         virDomainXMLError(node, _("invalid %s '%s': %s"), attr, str, virErrorDetail());
         return -1;
@@ -328,13 +329,13 @@ virDomainParseOS(virDomainDef *def, xmlNodePtr node)
             if (virDomainParseBoot(def, cur) < 0)
                 return -1;
         } else if (virXMLIsElement(cur, "kernel")) {
-            def->os.kernel = virXMLContent(cur);
+            virDomainReplaceString(&def->os.kernel, virXMLContent(cur));
         } else if (virXMLIsElement(cur, "initrd")) {
-            def->os.initrd = virXMLContent(cur);
+            virDomainReplaceString(&def->os.initrd, virXMLContent(cur));
         } else if (virXMLIsElement(cur, "cmdline")) {
-            def->os.cmdline = virXMLContent(cur);
+            virDomainReplaceString(&def->os.cmdline, virXMLContent(cur));
         } else if (virXMLIsElement(cur, "init")) {
-            def->os.init = virXMLContent(cur);
+            virDomainReplaceString(&def->os.init, virXMLContent(cur));
         }
     }
     return haveType ? 1 : 0;
@@ -375,13 +376,13 @@ virDomainParseElement(virDomainDef *def, xmlNodePtr cur, bool *haveOS)
     } else if (virXMLIsElement(cur, "uuid")) {
         return virDomainParseUUID(def, cur);
     } else if (virXMLIsElement(cur, "title")) {
-        def->title = virXMLContent(cur);
+        virDomainReplaceString(&def->title, virXMLContent(cur));
         if (strchr(def->title, '\n')) {
             virDomainXMLError(cur, "%s", _("title must not contain newlines"));
             return -1;
         }
     } else if (virXMLIsElement(cur, "description")) {
-        def->description = virXMLContent(cur);
+        virDomainReplaceString(&def->description, virXMLContent(cur));
     } else if (virXMLIsElement(cur, "metadata")) {
         g_free(def->metadata);
         def->metadata = virXMLSerializeChildren(cur, 4);
@@ -440,19 +441,21 @@ virDomainDefFillDefaults(virDomainDef *def, const virDomainXMLOption *xmlopt)
         def->onCrash = VIR_DOMAIN_LIFECYCLE_ACTION_DESTROY;
 }
 
+/* Reads every child of <domain> but <cputune>, which is left in @cputune
+ * for later. */
 static int
 virDomainDefParseChildren(virDomainDef *def, xmlNodePtr root,
-                          const virDomainXMLOption *xmlopt)
+                          const virDomainXMLOption *xmlopt, xmlNodePtr *cputune)
 {
     xmlNodePtr cur;
-    xmlNodePtr cputune = NULL;
     bool haveOS = false;
 
+    *cputune = NULL;
     for (cur = root->children; cur; cur = cur->next) {
         if (cur->type != XML_ELEMENT_NODE)
             continue;
         if (virXMLIsElement(cur, "cputune")) {
-            cputune = cur;  /* after <vcpu>, which it refers to */
+            *cputune = cur;
             continue;
         }
         if (virDomainParseElement(def, cur, &haveOS) < 0)
@@ -467,8 +470,6 @@ virDomainDefParseChildren(virDomainDef *def, xmlNodePtr root,
     }
     if (!virXMLChild(root, "vcpu"))
         def->maxvcpus = def->vcpus = 1;
-    if (cputune && virDomainParseCputune(def, cputune) < 0)
-        return -1;
     return 0;
 }
 
@@ -476,9 +477,10 @@ virDomainDef *
 virDomainDefParseNode(xmlNodePtr root, const virDomainXMLOption *xmlopt)
 {
     g_autoptr(virDomainDef) def = g_new0(virDomainDef, 1);
+    xmlNodePtr cputune;
 
     if (virDomainParseRoot(def, root, xmlopt) < 0 ||
-        virDomainDefParseChildren(def, root, xmlopt) < 0)
+        virDomainDefParseChildren(def, root, xmlopt, &cputune) < 0)
         return NULL;
     if (!def->name) {
         virDomainXMLError(root, "%s", _("missing <name> element"));
@@ -495,6 +497,11 @@ virDomainDefParseNode(xmlNodePtr root, const virDomainXMLOption *xmlopt)
             return NULL;
     }
     if (virDomainDefValidate(def, xmlopt) < 0)
+        return NULL;
+    /* <vcpupin> keeps a slot per vcpu: read it only once the vcpu count
+     * is known to be within the limits, or <vcpu>4000000000</vcpu> would
+     * allocate 32 GB */
+    if (cputune && virDomainParseCputune(def, cputune) < 0)
         return NULL;
     if (xmlopt->postParse && xmlopt->postParse(def, xmlopt->opaque) < 0)
         return NULL;

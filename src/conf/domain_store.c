@@ -87,14 +87,18 @@ virDomainStoreSaveConfig(virDomainStore *store, const virDomainDef *def)
     return virFileWriteAtomic(path, xml, strlen(xml), VIR_STORE_FILE_MODE);
 }
 
+/* The configuration goes first: its removal is the moment the domain is
+ * undefined.  A process killed before the autostart link follows leaves
+ * the link dangling, and the next load removes it; removing the link first
+ * would instead leave a domain still defined, but no longer autostarted. */
 int
 virDomainStoreDeleteConfig(virDomainStore *store, const char *name)
 {
     g_autofree char *path = virDomainStorePath(store->configDir, name);
 
-    if (virDomainStoreSetAutostart(store, name, false) < 0)
+    if (virFileRemoveSynced(path) < 0)
         return -1;
-    return virFileRemoveSynced(path);
+    return virDomainStoreSetAutostart(store, name, false);
 }
 
 int
@@ -235,15 +239,36 @@ virDomainStoreLoadConfig(virDomainStore *store, virDomainObjList *list,
     return -1;
 }
 
+/* Removes the autostart links of configurations that are gone: left by
+ * an undefine interrupted between its two steps, such a link would make a
+ * later domain of the same name autostart. */
+static void
+virDomainStoreRemoveDanglingLinks(virDomainStore *store)
+{
+    g_autoptr(GDir) dir = g_dir_open(store->autostartDir, 0, NULL);
+    const char *entry;
+
+    while (dir && (entry = g_dir_read_name(dir))) {
+        g_autofree char *link = g_build_filename(store->autostartDir, entry, NULL);
+        g_autofree char *conf = g_build_filename(store->configDir, entry, NULL);
+
+        if (g_str_has_suffix(entry, ".xml") && !g_file_test(conf, G_FILE_TEST_EXISTS)) {
+            VIR_DEBUG("removing dangling autostart link '%s'", link);
+            unlink(link);
+        }
+    }
+}
+
 int
 virDomainStoreLoadConfigs(virDomainStore *store, virDomainObjList *list,
                           const virDomainXMLOption *xmlopt)
 {
-    g_autoptr(GDir) dir = g_dir_open(store->configDir, 0, NULL);
+    g_autoptr(GDir) dir = NULL;
     const char *entry;
     int skipped = 0;
 
-    if (!dir)
+    virDomainStoreRemoveDanglingLinks(store);
+    if (!(dir = g_dir_open(store->configDir, 0, NULL)))
         return 0;
     while ((entry = g_dir_read_name(dir))) {
         g_autofree char *name = virDomainStoreEntryName(store->configDir, entry);
@@ -260,12 +285,11 @@ virDomainStoreParseStatusAttrs(xmlNodePtr root, int *state, int *reason, int *id
     g_autofree char *st = virXMLProp(root, "state");
     g_autofree char *rs = virXMLProp(root, "reason");
     g_autofree char *idstr = virXMLProp(root, "id");
-    gint64 r, i;
+    int r, i;
 
     *state = virEnumFromString(virDomainStateNames, VIR_DOMAIN_LAST, st);
-    if (*state < 0 || !rs || !idstr ||
-        !g_ascii_string_to_signed(rs, 10, 0, 64, &r, NULL) ||
-        !g_ascii_string_to_signed(idstr, 10, 0, G_MAXINT, &i, NULL)) {
+    if (*state < 0 || virStrToInt(rs, &r) < 0 || r < 0 || r > 64 ||
+        virStrToInt(idstr, &i) < 0 || i < 0) {
         virReportError(VIR_ERR_CONF_SYNTAX, "%s", _("<domstatus> needs state, reason and id"));
         return -1;
     }

@@ -394,22 +394,6 @@ virXMLAddEmptyElement(GString *buf, int indent, const char *name)
     virStringAppendLen(buf, "/>\n", 3);
 }
 
-/* Indents every line of @text by @indent spaces into @buf. */
-static void
-virXMLAppendIndented(GString *buf, const char *text, int indent)
-{
-    g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
-    size_t i;
-
-    for (i = 0; lines[i]; i++) {
-        if (!*lines[i])
-            continue;
-        virXMLIndent(buf, indent);
-        virStringAppend(buf, lines[i]);
-        g_string_append_c(buf, '\n');
-    }
-}
-
 /* Drops whitespace-only text between elements, so that the copy is
  * indented afresh rather than carrying the indentation of its source. */
 static void
@@ -452,8 +436,13 @@ virXMLSerializeChildren(xmlNodePtr node, int indent)
         xmlReconciliateNs(doc, copy);
         virXMLStripBlanks(copy);
         xbuf = xmlBufferCreate();
-        xmlNodeDump(xbuf, doc, copy, 0, 1);
-        virXMLAppendIndented(out, (const char *)xmlBufferContent(xbuf), indent);
+        /* libxml2 indents element-only content by two spaces a level and
+         * leaves mixed content alone: indenting the dump line by line
+         * would add spaces inside text, and more at every round trip */
+        xmlNodeDump(xbuf, doc, copy, indent / 2, 1);
+        virXMLIndent(out, indent);
+        g_string_append(out, (const char *)xmlBufferContent(xbuf));
+        g_string_append_c(out, '\n');
         xmlBufferFree(xbuf);
         xmlFreeDoc(doc);
     }

@@ -66,7 +66,7 @@ virDomainDriverCheckStartCpu(const virDomainDriverBase *base, int start_cpu)
 /* ---- lookup and listing -------------------------------------------- */
 
 virDomainPtr
-virDomainDriverLookupByID(virConnectPtr conn, int id)
+virDriverDomainLookupByID(virConnectPtr conn, int id)
 {
     virDomainDriverBase *base = virDomainDriverBaseFromConn(conn);
     virDomainObj *obj = virDomainObjListFindByID(base->domains, id);
@@ -77,7 +77,7 @@ virDomainDriverLookupByID(virConnectPtr conn, int id)
 }
 
 virDomainPtr
-virDomainDriverLookupByName(virConnectPtr conn, const char *name)
+virDriverDomainLookupByName(virConnectPtr conn, const char *name)
 {
     virDomainDriverBase *base = virDomainDriverBaseFromConn(conn);
     virDomainObj *obj = virDomainObjListFindByName(base->domains, name);
@@ -89,7 +89,7 @@ virDomainDriverLookupByName(virConnectPtr conn, const char *name)
 }
 
 virDomainPtr
-virDomainDriverLookupByUUID(virConnectPtr conn, const unsigned char *uuid)
+virDriverDomainLookupByUUID(virConnectPtr conn, const unsigned char *uuid)
 {
     virDomainDriverBase *base = virDomainDriverBaseFromConn(conn);
     virDomainObj *obj = virDomainObjListFindByUUID(base->domains, uuid);
@@ -102,33 +102,32 @@ virDomainDriverLookupByUUID(virConnectPtr conn, const unsigned char *uuid)
 }
 
 int
-virDomainDriverConnectNumOfDomains(virConnectPtr conn)
+virDriverConnectNumOfDomains(virConnectPtr conn)
 {
     return virDomainObjListNumOf(virDomainDriverBaseFromConn(conn)->domains, true);
 }
 
 int
-virDomainDriverConnectListDomains(virConnectPtr conn, int *ids, int maxids)
+virDriverConnectListDomains(virConnectPtr conn, int *ids, int maxids)
 {
     return virDomainObjListGetActiveIDs(virDomainDriverBaseFromConn(conn)->domains, ids, maxids);
 }
 
 int
-virDomainDriverConnectNumOfDefinedDomains(virConnectPtr conn)
+virDriverConnectNumOfDefinedDomains(virConnectPtr conn)
 {
     return virDomainObjListNumOf(virDomainDriverBaseFromConn(conn)->domains, false);
 }
 
 int
-virDomainDriverConnectListDefinedDomains(virConnectPtr conn, char **const names, int maxnames)
+virDriverConnectListDefinedDomains(virConnectPtr conn, char **const names, int maxnames)
 {
     return virDomainObjListGetInactiveNames(virDomainDriverBaseFromConn(conn)->domains, names,
                                             maxnames);
 }
 
 int
-virDomainDriverConnectListAllDomains(virConnectPtr conn, virDomainPtr **domains,
-                                     unsigned int flags)
+virDriverConnectListAllDomains(virConnectPtr conn, virDomainPtr **domains, unsigned int flags)
 {
     virCheckFlags(VIR_CONNECT_LIST_DOMAINS_FILTERS_ALL, -1);
     return virDomainObjListExport(virDomainDriverBaseFromConn(conn)->domains, conn, domains,
@@ -136,7 +135,7 @@ virDomainDriverConnectListAllDomains(virConnectPtr conn, virDomainPtr **domains,
 }
 
 char *
-virDomainDriverConnectGetHostname(virConnectPtr conn G_GNUC_UNUSED)
+virDriverConnectGetHostname(virConnectPtr conn G_GNUC_UNUSED)
 {
     return g_strdup(g_get_host_name());
 }
@@ -144,7 +143,7 @@ virDomainDriverConnectGetHostname(virConnectPtr conn G_GNUC_UNUSED)
 /* ---- what a domain reports ----------------------------------------- */
 
 int
-virDomainDriverGetState(virDomainPtr dom, int *state, int *reason, unsigned int flags)
+virDriverDomainGetState(virDomainPtr dom, int *state, int *reason, unsigned int flags)
 {
     virDomainObj *obj;
 
@@ -159,7 +158,7 @@ virDomainDriverGetState(virDomainPtr dom, int *state, int *reason, unsigned int 
 }
 
 char *
-virDomainDriverGetXMLDesc(virDomainPtr dom, unsigned int flags)
+virDriverDomainGetXMLDesc(virDomainPtr dom, unsigned int flags)
 {
     virDomainObj *obj;
     char *xml;
@@ -179,7 +178,7 @@ virDomainDriverGetXMLDesc(virDomainPtr dom, unsigned int flags)
 }
 
 char *
-virDomainDriverGetOSType(virDomainPtr dom)
+virDriverDomainGetOSType(virDomainPtr dom)
 {
     virDomainObj *obj;
     char *type;
@@ -215,25 +214,25 @@ virDomainDriverGetFlag(virDomainPtr dom, virDomainDriverIs which)
 }
 
 int
-virDomainDriverIsActive(virDomainPtr dom)
+virDriverDomainIsActive(virDomainPtr dom)
 {
     return virDomainDriverGetFlag(dom, VIR_DOMAIN_DRIVER_IS_ACTIVE);
 }
 
 int
-virDomainDriverIsPersistent(virDomainPtr dom)
+virDriverDomainIsPersistent(virDomainPtr dom)
 {
     return virDomainDriverGetFlag(dom, VIR_DOMAIN_DRIVER_IS_PERSISTENT);
 }
 
 int
-virDomainDriverIsUpdated(virDomainPtr dom)
+virDriverDomainIsUpdated(virDomainPtr dom)
 {
     return virDomainDriverGetFlag(dom, VIR_DOMAIN_DRIVER_IS_UPDATED);
 }
 
 int
-virDomainDriverGetAutostart(virDomainPtr dom, int *autostart)
+virDriverDomainGetAutostart(virDomainPtr dom, int *autostart)
 {
     virDomainObj *obj;
 
@@ -245,7 +244,7 @@ virDomainDriverGetAutostart(virDomainPtr dom, int *autostart)
 }
 
 int
-virDomainDriverSetAutostart(virDomainPtr dom, int autostart)
+virDriverDomainSetAutostart(virDomainPtr dom, int autostart)
 {
     virDomainDriverBase *base = virDomainDriverBaseFromConn(dom->conn);
     virDomainObj *obj;
@@ -270,7 +269,7 @@ virDomainDriverSetAutostart(virDomainPtr dom, int autostart)
 }
 
 unsigned long long
-virDomainDriverGetMaxMemory(virDomainPtr dom)
+virDriverDomainGetMaxMemory(virDomainPtr dom)
 {
     virDomainObj *obj = virDomainDriverObjFromDomain(dom);
     unsigned long long mem;
@@ -285,7 +284,7 @@ virDomainDriverGetMaxMemory(virDomainPtr dom)
 /* ---- vcpus --------------------------------------------------------- */
 
 int
-virDomainDriverGetVcpusFlags(virDomainPtr dom, unsigned int flags)
+virDriverDomainGetVcpusFlags(virDomainPtr dom, unsigned int flags)
 {
     virDomainObj *obj;
     virDomainDef *def;
@@ -309,7 +308,7 @@ virDomainDriverGetVcpusFlags(virDomainPtr dom, unsigned int flags)
 }
 
 int
-virDomainDriverGetVcpuPinInfo(virDomainPtr dom, int ncpumaps, unsigned char *cpumaps,
+virDriverDomainGetVcpuPinInfo(virDomainPtr dom, int ncpumaps, unsigned char *cpumaps,
                               int maplen, unsigned int flags)
 {
     virDomainDriverBase *base = virDomainDriverBaseFromConn(dom->conn);

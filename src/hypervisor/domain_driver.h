@@ -6,6 +6,10 @@
  * and pins.  A driver whose private data starts with a virDomainDriverBase
  * puts these functions in its table as they are; what differs between
  * drivers (starting, stopping, limits, usage) stays in the driver.
+ *
+ * A method is named as the public function it serves, vir -> virDriver
+ * (virDomainGetState -> virDriverDomainGetState), like testDomainGetState
+ * in a driver: errors that name the function name the call.
  */
 #ifndef VIR_DOMAIN_DRIVER_H
 # define VIR_DOMAIN_DRIVER_H
@@ -45,29 +49,28 @@ int virDomainDriverCheckMaplen(const virDomainDriverBase *base, int maplen);
 /* Refuses a first CPU of virDomainGetCPUStats beyond the host's CPUs. */
 int virDomainDriverCheckStartCpu(const virDomainDriverBase *base, int start_cpu);
 
-virDomainPtr virDomainDriverLookupByID(virConnectPtr conn, int id);
-virDomainPtr virDomainDriverLookupByName(virConnectPtr conn, const char *name);
-virDomainPtr virDomainDriverLookupByUUID(virConnectPtr conn, const unsigned char *uuid);
-int virDomainDriverConnectNumOfDomains(virConnectPtr conn);
-int virDomainDriverConnectListDomains(virConnectPtr conn, int *ids, int maxids);
-int virDomainDriverConnectNumOfDefinedDomains(virConnectPtr conn);
-int virDomainDriverConnectListDefinedDomains(virConnectPtr conn, char **const names,
-                                             int maxnames);
-int virDomainDriverConnectListAllDomains(virConnectPtr conn, virDomainPtr **domains,
-                                         unsigned int flags);
-char *virDomainDriverConnectGetHostname(virConnectPtr conn);
+virDomainPtr virDriverDomainLookupByID(virConnectPtr conn, int id);
+virDomainPtr virDriverDomainLookupByName(virConnectPtr conn, const char *name);
+virDomainPtr virDriverDomainLookupByUUID(virConnectPtr conn, const unsigned char *uuid);
+int virDriverConnectNumOfDomains(virConnectPtr conn);
+int virDriverConnectListDomains(virConnectPtr conn, int *ids, int maxids);
+int virDriverConnectNumOfDefinedDomains(virConnectPtr conn);
+int virDriverConnectListDefinedDomains(virConnectPtr conn, char **const names, int maxnames);
+int virDriverConnectListAllDomains(virConnectPtr conn, virDomainPtr **domains,
+                                   unsigned int flags);
+char *virDriverConnectGetHostname(virConnectPtr conn);
 
-int virDomainDriverGetState(virDomainPtr dom, int *state, int *reason, unsigned int flags);
-char *virDomainDriverGetXMLDesc(virDomainPtr dom, unsigned int flags);
-char *virDomainDriverGetOSType(virDomainPtr dom);
-int virDomainDriverIsActive(virDomainPtr dom);
-int virDomainDriverIsPersistent(virDomainPtr dom);
-int virDomainDriverIsUpdated(virDomainPtr dom);
-int virDomainDriverGetAutostart(virDomainPtr dom, int *autostart);
-int virDomainDriverSetAutostart(virDomainPtr dom, int autostart);
-unsigned long long virDomainDriverGetMaxMemory(virDomainPtr dom);
-int virDomainDriverGetVcpusFlags(virDomainPtr dom, unsigned int flags);
-int virDomainDriverGetVcpuPinInfo(virDomainPtr dom, int ncpumaps, unsigned char *cpumaps,
+int virDriverDomainGetState(virDomainPtr dom, int *state, int *reason, unsigned int flags);
+char *virDriverDomainGetXMLDesc(virDomainPtr dom, unsigned int flags);
+char *virDriverDomainGetOSType(virDomainPtr dom);
+int virDriverDomainIsActive(virDomainPtr dom);
+int virDriverDomainIsPersistent(virDomainPtr dom);
+int virDriverDomainIsUpdated(virDomainPtr dom);
+int virDriverDomainGetAutostart(virDomainPtr dom, int *autostart);
+int virDriverDomainSetAutostart(virDomainPtr dom, int autostart);
+unsigned long long virDriverDomainGetMaxMemory(virDomainPtr dom);
+int virDriverDomainGetVcpusFlags(virDomainPtr dom, unsigned int flags);
+int virDriverDomainGetVcpuPinInfo(virDomainPtr dom, int ncpumaps, unsigned char *cpumaps,
                                   int maplen, unsigned int flags);
 
 #endif /* VIR_DOMAIN_DRIVER_H */

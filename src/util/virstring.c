@@ -10,29 +10,55 @@
 
 #define VIR_FROM_THIS VIR_FROM_NONE
 
-int
-virStrToULL(const char *str, unsigned long long *value)
+/*
+ * Plain decimal digits, by hand rather than with g_ascii_string_to_*():
+ * GLib 2.74's versions report a valid number as invalid when several
+ * threads make their first call at once (the first call creates a C
+ * locale, and a thread waiting for it can come back with errno set,
+ * which they take for a failure of strtoull).  These use no locale and
+ * no errno.
+ */
+static int
+virStrToDigits(const char *str, unsigned long long limit, unsigned long long *value)
 {
-    guint64 v;
+    unsigned long long v = 0;
 
-    if (!str || !g_ascii_isdigit(*str))
+    if (!g_ascii_isdigit(*str))
         return -1;
-    if (!g_ascii_string_to_unsigned(str, 10, 0, G_MAXUINT64, &v, NULL))
+    for (; g_ascii_isdigit(*str); str++) {
+        unsigned int digit = *str - '0';
+
+        if (v > (limit - digit) / 10)
+            return -1;
+        v = v * 10 + digit;
+    }
+    if (*str != '\0')
         return -1;
     *value = v;
     return 0;
 }
 
 int
+virStrToULL(const char *str, unsigned long long *value)
+{
+    if (!str)
+        return -1;
+    return virStrToDigits(str, G_MAXUINT64, value);
+}
+
+int
 virStrToLL(const char *str, long long *value)
 {
-    gint64 v;
+    unsigned long long v;
+    bool negative;
 
-    if (!str || !*str || g_ascii_isspace(*str) || *str == '+')
+    if (!str)
         return -1;
-    if (!g_ascii_string_to_signed(str, 10, G_MININT64, G_MAXINT64, &v, NULL))
+    negative = *str == '-';
+    if (virStrToDigits(str + negative, negative ? -(unsigned long long)G_MININT64 : G_MAXINT64,
+                       &v) < 0)
         return -1;
-    *value = v;
+    *value = negative ? (long long)(0 - v) : (long long)v;
     return 0;
 }
 

@@ -88,6 +88,7 @@ virURIParse(const char *str)
     g_autoptr(GError) gerr = NULL;
     g_autoptr(GUri) guri = NULL;
     g_autoptr(virURI) uri = NULL;
+    g_autofree char *canonical = NULL;
     const char *query;
 
     if (strlen(str) > VIR_URI_MAX_LEN) {
@@ -112,34 +113,75 @@ virURIParse(const char *str)
     query = g_uri_get_query(guri);
     if (query && virURIParseQuery(uri, query, str) < 0)
         return NULL;
+    /* escaping can make the canonical form three times longer than the
+     * text; it is what a connection keeps and hands back, so it must fit
+     * the limit to parse again */
+    canonical = virURIFormat(uri);
+    if (strlen(canonical) > VIR_URI_MAX_LEN) {
+        virReportError(VIR_ERR_INVALID_ARG, _("URI is longer than %d characters once escaped"),
+                       VIR_URI_MAX_LEN);
+        return NULL;
+    }
     return g_steal_pointer(&uri);
+}
+
+/* What each part may carry unescaped: RFC 3986's sub-delimiters, and for
+ * the user and the fragment ':' and '@' where they cannot be misread.
+ * Everything else that could end the part ('@', '/', '?', '#', '%', '[')
+ * is escaped, so the formatted URI parses back to the same parts. */
+#define VIR_URI_SUB_DELIMS "!$&'()*+,;="
+
+static void
+virURIAppendEscaped(GString *out, const char *text, const char *allowed)
+{
+    g_autofree char *escaped = g_uri_escape_string(text, allowed, FALSE);
+
+    g_string_append(out, escaped);
+}
+
+/* An IPv6 address keeps its brackets; any other host is escaped. */
+static void
+virURIAppendServer(GString *out, const char *server)
+{
+    if (strchr(server, ':')) {
+        g_string_append_printf(out, "[%s]", server);
+        return;
+    }
+    virURIAppendEscaped(out, server, VIR_URI_SUB_DELIMS);
 }
 
 char *
 virURIFormat(const virURI *uri)
 {
     GString *out = g_string_new(uri->scheme);
-    g_autofree char *path = g_uri_escape_string(uri->path, "/", FALSE);
     size_t i;
 
     if (uri->transport)
         g_string_append_printf(out, "+%s", uri->transport);
-    g_string_append(out, "://");
-    if (uri->user)
-        g_string_append_printf(out, "%s@", uri->user);
+    g_string_append_c(out, ':');
+    /* "scheme:path" without an authority keeps that form: "//" would make
+     * the first segment of the path a host */
+    if (uri->user || uri->server || uri->port > 0 || !*uri->path || uri->path[0] == '/')
+        g_string_append(out, "//");
+    if (uri->user) {
+        virURIAppendEscaped(out, uri->user, VIR_URI_SUB_DELIMS ":");
+        g_string_append_c(out, '@');
+    }
     if (uri->server)
-        g_string_append(out, uri->server);
+        virURIAppendServer(out, uri->server);
     if (uri->port > 0)
         g_string_append_printf(out, ":%d", uri->port);
-    g_string_append(out, path);
+    virURIAppendEscaped(out, uri->path, "/");
     for (i = 0; i < uri->nparams; i++) {
-        g_autofree char *name = g_uri_escape_string(uri->params[i].name, NULL, FALSE);
-        g_autofree char *value = g_uri_escape_string(uri->params[i].value, "/", FALSE);
-
-        g_string_append_printf(out, "%c%s=%s", i ? '&' : '?', name, value);
+        g_string_append_c(out, i ? '&' : '?');
+        virURIAppendEscaped(out, uri->params[i].name, NULL);
+        g_string_append_c(out, '=');
+        virURIAppendEscaped(out, uri->params[i].value, "/");
     }
-    if (uri->fragment)
-        g_string_append_printf(out, "#%s", uri->fragment);
+    if (uri->fragment) {
+        g_string_append_c(out, '#');
+        virURIAppendEscaped(out, uri->fragment, VIR_URI_SUB_DELIMS ":@/?");
+    }
     return g_string_free(out, FALSE);
 }
 

@@ -207,6 +207,7 @@ testDomainReadSave(const char *path, bool *paused, guint64 *cputime, char **xml)
 {
     g_autofree char *data = NULL;
     g_auto(GStrv) lines = NULL;
+    unsigned long long ns;
 
     if (virFileReadLimited(path, VIR_XML_MAX_SIZE + 4096, &data, NULL) < 0)
         return -1;
@@ -215,12 +216,13 @@ testDomainReadSave(const char *path, bool *paused, guint64 *cputime, char **xml)
         g_strv_length(lines) < 3 ||
         !g_str_has_prefix(lines[0], "state ") ||
         !g_str_has_prefix(lines[1], "cputime ") ||
-        !g_ascii_string_to_unsigned(lines[1] + 8, 10, 0, G_MAXUINT64, cputime, NULL)) {
+        virStrToULL(lines[1] + 8, &ns) < 0) {
         virReportError(VIR_ERR_OPERATION_FAILED, _("'%s' is not a save file of the test driver"),
                        path);
         return -1;
     }
     *paused = STREQ(lines[0] + 6, "paused");
+    *cputime = ns;
     *xml = g_strdup(lines[2]);
     return 0;
 }

@@ -37,21 +37,26 @@ testDomainUpdate(virDomainPtr dom, unsigned int flags, testDefCheck check, testD
     testDriver *driver = testDriverFromConn(dom->conn);
     virDomainDef *live, *pers, *newPers = NULL;
     virDomainObj *obj;
+    bool split;
     int ret = -1;
 
     if (!(obj = virDomainDriverObjFromDomain(dom)))
         return -1;
+    /* getting the definitions may split the live one from the
+     * configuration; a refused change must not leave that split behind,
+     * or the domain would report a pending configuration (IsUpdated) */
+    split = !obj->newDef;
     if (virDomainObjGetDefs(obj, flags & (VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG),
                             &live, &pers) < 0 ||
         (check && live && check(live, true, arg) < 0) ||
         (check && pers && check(pers, false, arg) < 0))
-        goto cleanup;
+        goto refused;
     if (pers && driver->base.store) {
         newPers = virDomainDefCopy(pers);
         apply(newPers, false, arg);
         if (virDomainStoreSaveConfig(driver->base.store, newPers) < 0) {
             virDomainDefFree(newPers);
-            goto cleanup;
+            goto refused;
         }
     } else if (pers) {
         apply(pers, false, arg);
@@ -61,7 +66,10 @@ testDomainUpdate(virDomainPtr dom, unsigned int flags, testDefCheck check, testD
     if (newPers)
         virDomainObjAssignConfig(obj, newPers);
     ret = 0;
- cleanup:
+    split = false;
+ refused:
+    if (split)
+        g_clear_pointer(&obj->newDef, virDomainDefFree);
     virDomainObjEndAPI(&obj);
     return ret;
 }
@@ -80,6 +88,12 @@ testDomainCheckMemory(const virDomainDef *def, bool live, const void *arg)
         if (live) {
             virReportError(VIR_ERR_OPERATION_INVALID,
                            _("cannot resize the maximum memory of running domain '%s'"), def->name);
+            return -1;
+        }
+        if (c->memory > VIR_DOMAIN_MEMORY_MAX_KIB) {
+            virReportError(VIR_ERR_INVALID_ARG,
+                           _("maximum memory %lu KiB is too large (the limit is %llu KiB)"),
+                           c->memory, VIR_DOMAIN_MEMORY_MAX_KIB);
             return -1;
         }
         return 0;
