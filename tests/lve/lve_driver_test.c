@@ -7,6 +7,7 @@
  */
 #include <config.h>
 
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -262,6 +263,45 @@ START_TEST(test_live_tuning)
 }
 END_TEST
 
+/* A refused change leaves a running LVE as it was: no pending
+ * configuration (virDomainIsUpdated), the same limits in the kernel. */
+START_TEST(test_refused_unchanged)
+{
+    virConnectPtr conn = lveTestOpen(NULL);
+    virDomainPtr dom = lveTestDefineAndStart(conn, "unlimited", 3006);
+    g_autofree char *before = virDomainGetXMLDesc(dom, 0);
+    g_autofree char *after = NULL;
+    unsigned char map = 1;
+
+    ck_assert_int_eq(virDomainIsUpdated(dom), 0);
+    ck_assert_int_eq(virDomainSetMemory(dom, 1UL << 40), -1);
+    ck_assert_error(VIR_ERR_INVALID_ARG, "its maximum is");
+    ck_assert_int_eq(virDomainIsUpdated(dom), 0);
+    ck_assert_int_eq(virDomainSetVcpusFlags(dom, 5, VIR_DOMAIN_AFFECT_LIVE), -1);
+    ck_assert_int_eq(virDomainIsUpdated(dom), 0);
+    ck_assert_int_eq(virDomainPinVcpuFlags(dom, 9, &map, 1, VIR_DOMAIN_AFFECT_CONFIG), -1);
+    ck_assert_int_eq(virDomainIsUpdated(dom), 0);
+    ck_assert_int_eq(setUIntParam(dom, true, "speed", 4000000000U, 0), -1);
+    ck_assert_int_eq(virDomainIsUpdated(dom), 0);
+    ck_assert_int_eq(virDomainSetMemoryFlags(dom, ULONG_MAX, VIR_DOMAIN_AFFECT_CONFIG |
+                                             VIR_DOMAIN_MEM_MAXIMUM), -1);
+    ck_assert_error(VIR_ERR_INVALID_ARG, "is too large");
+    ck_assert_int_eq(virDomainIsUpdated(dom), 0);
+    after = virDomainGetXMLDesc(dom, 0);
+    ck_assert_str_eq(after, before);
+    /* a change of the configuration that is made shows, and waits */
+    ck_assert_int_eq(virDomainSetVcpusFlags(dom, 1, VIR_DOMAIN_AFFECT_CONFIG), 0);
+    ck_assert_int_eq(virDomainIsUpdated(dom), 1);
+    ck_assert_int_eq(virDomainGetVcpusFlags(dom, VIR_DOMAIN_AFFECT_LIVE), 2);
+    ck_assert_int_eq(virDomainGetVcpusFlags(dom, VIR_DOMAIN_AFFECT_CONFIG), 1);
+    ck_assert_int_eq(virDomainDestroy(dom), 0);
+    ck_assert_int_eq(virDomainIsUpdated(dom), 0);
+    ck_assert_int_eq(virDomainGetVcpusFlags(dom, 0), 1);
+    virDomainFree(dom);
+    virConnectClose(conn);
+}
+END_TEST
+
 START_TEST(test_suspend)
 {
     virConnectPtr conn = lveTestOpen(NULL);
@@ -364,6 +404,7 @@ lveDriverSuite(void)
     tcase_add_test(tc, test_start_refused);
     tcase_add_test(tc, test_usage);
     tcase_add_test(tc, test_live_tuning);
+    tcase_add_test(tc, test_refused_unchanged);
     tcase_add_test(tc, test_suspend);
     tcase_add_test(tc, test_cgroup_v2);
     suite_add_tcase(s, tc);

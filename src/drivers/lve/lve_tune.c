@@ -24,17 +24,20 @@ lveDomainBeginChange(virDomainPtr dom, unsigned int flags, virDomainDef **live,
                      virDomainDef **pers)
 {
     virDomainObj *obj = virDomainDriverObjFromDomain(dom);
-    virDomainDef *l, *p;
 
     *live = *pers = NULL;
     if (!obj)
         return NULL;
-    if (virDomainObjGetDefs(obj, flags, &l, &p) < 0) {
+    /* copies, and nothing split from the object yet: a refused change
+     * leaves it exactly as it was (virDomainIsUpdated included) */
+    if (virDomainObjUpdateModificationImpact(obj, &flags) < 0) {
         virDomainObjEndAPI(&obj);
         return NULL;
     }
-    *live = l ? virDomainDefCopy(l) : NULL;
-    *pers = p ? virDomainDefCopy(p) : NULL;
+    if (flags & VIR_DOMAIN_AFFECT_LIVE)
+        *live = virDomainDefCopy(obj->def);
+    if (flags & VIR_DOMAIN_AFFECT_CONFIG)
+        *pers = virDomainDefCopy(virDomainObjGetPersistentDef(obj));
     return obj;
 }
 
@@ -69,20 +72,20 @@ lveDomainCommit(lveDriver *driver, virDomainObj *obj, virDomainDef **live,
         return -1;
     }
     if (*live) {
-        virDomainDefFree(obj->def);
+        /* the first live change of a running persistent domain splits it:
+         * the definition it ran with stays its configuration */
+        if (obj->persistent && !obj->newDef)
+            obj->newDef = obj->def;
+        else
+            virDomainDefFree(obj->def);
         obj->def = g_steal_pointer(live);
         if (lveDomainSaveStatus(driver, obj) < 0) {
             VIR_WARN("domain '%s': %s", obj->def->name, virGetLastErrorMessage());
             virResetLastError();
         }
     }
-    if (*pers && obj->newDef) {
-        virDomainDefFree(obj->newDef);
-        obj->newDef = g_steal_pointer(pers);
-    } else if (*pers) {
-        virDomainDefFree(obj->def);
-        obj->def = g_steal_pointer(pers);
-    }
+    if (*pers)
+        virDomainObjAssignConfig(obj, g_steal_pointer(pers));
     return 0;
 }
 
@@ -112,6 +115,12 @@ lveDomainSetMemoryDef(virDomainDef *def, unsigned long memory, unsigned int flag
         if (live) {
             virReportError(VIR_ERR_OPERATION_INVALID,
                            _("cannot change the maximum memory of running domain '%s'"), def->name);
+            return -1;
+        }
+        if (memory > VIR_DOMAIN_MEMORY_MAX_KIB) {
+            virReportError(VIR_ERR_INVALID_ARG,
+                           _("maximum memory %lu KiB is too large (the limit is %llu KiB)"),
+                           memory, VIR_DOMAIN_MEMORY_MAX_KIB);
             return -1;
         }
         def->maxMemory = memory;
