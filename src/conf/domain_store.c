@@ -110,8 +110,16 @@ virDomainStoreSetAutostart(virDomainStore *store, const char *name, bool autosta
     if (!autostart)
         return virFileRemoveSynced(link);
     target = g_strdup_printf("../%s.xml", name);
-    if (symlink(target, link) < 0 && errno != EEXIST) {
+    if (symlink(target, link) < 0) {
+        if (errno == EEXIST)
+            return 0;
         virReportSystemError(errno, _("cannot create autostart link '%s'"), link);
+        return -1;
+    }
+    /* the link lasts through a power failure, as its removal does; if it
+     * cannot be made to, it goes: the call fails and nothing changed */
+    if (virFileSyncDir(store->autostartDir) < 0) {
+        unlink(link);
         return -1;
     }
     return 0;
@@ -199,7 +207,7 @@ virDomainStoreReadConfig(const char *path, const char *name, const virDomainXMLO
     g_autofree char *xml = NULL;
     g_autoptr(virDomainDef) def = NULL;
 
-    if (virFileReadLimited(path, VIR_XML_MAX_SIZE, &xml, NULL) < 0 ||
+    if (virFileReadLimitedFlags(path, VIR_XML_MAX_SIZE, &xml, NULL, VIR_FILE_READ_OWN) < 0 ||
         !(def = virDomainDefParseString(xml, xmlopt, 0)))
         return NULL;
     if (STRNEQ(def->name, name)) {
@@ -356,7 +364,7 @@ virDomainStoreLoadOneStatus(virDomainStore *store, virDomainObjList *list,
     virDomainObj *obj;
     int state, reason, id;
 
-    if (virFileReadLimited(path, VIR_XML_MAX_SIZE, &xml, NULL) < 0 ||
+    if (virFileReadLimitedFlags(path, VIR_XML_MAX_SIZE, &xml, NULL, VIR_FILE_READ_OWN) < 0 ||
         !(doc = virXMLParse(xml, "status", "domstatus", &root)) ||
         virDomainStoreParseStatusAttrs(root, &state, &reason, &id) < 0)
         return -1;

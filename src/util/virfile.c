@@ -26,7 +26,7 @@ virFileMakePath(const char *path, mode_t mode)
     return 0;
 }
 
-static int
+int
 virFileSyncDir(const char *dir)
 {
     int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -142,13 +142,26 @@ virFileRemoveSynced(const char *path)
 int
 virFileReadLimited(const char *path, size_t maxlen, char **buf, size_t *len)
 {
+    return virFileReadLimitedFlags(path, maxlen, buf, len, 0);
+}
+
+int
+virFileReadLimitedFlags(const char *path, size_t maxlen, char **buf, size_t *len,
+                        unsigned int flags)
+{
     g_autofree char *data = NULL;
     struct stat sb;
     size_t got = 0, cap;
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+    bool own = flags & VIR_FILE_READ_OWN;
+    /* O_NONBLOCK: opening a FIFO must not wait for a writer */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY |
+                  (own ? O_NOFOLLOW | O_NONBLOCK : 0));
 
     if (fd < 0) {
-        virReportSystemError(errno, _("cannot open '%s'"), path);
+        if (own && errno == ELOOP)
+            virReportError(VIR_ERR_READ_FAILED, _("'%s' is a symbolic link"), path);
+        else
+            virReportSystemError(errno, _("cannot open '%s'"), path);
         return -1;
     }
     if (fstat(fd, &sb) < 0) {
@@ -156,7 +169,8 @@ virFileReadLimited(const char *path, size_t maxlen, char **buf, size_t *len)
         close(fd);
         return -1;
     }
-    if (!S_ISREG(sb.st_mode) && !S_ISCHR(sb.st_mode) && !S_ISFIFO(sb.st_mode)) {
+    if (own ? !S_ISREG(sb.st_mode) :
+        !S_ISREG(sb.st_mode) && !S_ISCHR(sb.st_mode) && !S_ISFIFO(sb.st_mode)) {
         virReportError(VIR_ERR_READ_FAILED, _("'%s' is not a regular file"), path);
         close(fd);
         return -1;

@@ -37,12 +37,26 @@ typedef enum {
 int virFileWriteAtomicFlags(const char *path, const char *data, size_t len,
                             mode_t mode, unsigned int flags);
 
+/* fsyncs directory @dir: what was created or removed in it lasts. */
+int virFileSyncDir(const char *dir);
+
 /* Removes @path (missing is fine) and fsyncs its directory. */
 int virFileRemoveSynced(const char *path);
 
-/* Reads a whole file of at most @maxlen bytes; NUL-terminated. */
+/* Reads a whole file of at most @maxlen bytes; NUL-terminated.  A device
+ * or a FIFO is read too (a node file may be /dev/stdin). */
 int virFileReadLimited(const char *path, size_t maxlen, char **buf,
                        size_t *len);
+
+typedef enum {
+    /* a file the library wrote itself: only a regular file, and not
+     * through a symlink (a FIFO or a link planted in its directory is
+     * refused, not opened or followed) */
+    VIR_FILE_READ_OWN = 1 << 0,
+} virFileReadFlags;
+
+int virFileReadLimitedFlags(const char *path, size_t maxlen, char **buf,
+                            size_t *len, unsigned int flags);
 
 /* True for the temporary files virFileWriteAtomic() leaves behind when a
  * process dies mid-write; loaders skip them and may remove them. */

@@ -14,8 +14,9 @@
  * not check, that nothing changed, is checked here.
  *
  * Then what is hostile on disk: a 100 MB configuration, a configuration
- * that is a symlink to another file, one named after another domain; the
- * driver loads the rest and leaves them alone.
+ * that is a symlink to another file or to a valid configuration kept
+ * elsewhere, a FIFO (opening it must not wait for a writer), one named
+ * after another domain; the driver loads the rest and leaves them alone.
  */
 #include <config.h>
 
@@ -523,6 +524,7 @@ START_TEST(test_hostile_files)
 {
     relFixture fx;
     g_autofree char *confdir = NULL, *bigfile = NULL, *linkfile = NULL, *wrongfile = NULL;
+    g_autofree char *elsewhere = NULL, *validlink = NULL, *fifo = NULL;
     g_autofree char *before = NULL, *after = NULL, *tree = NULL, *uri = NULL;
     int fd;
 
@@ -540,6 +542,14 @@ START_TEST(test_hostile_files)
     /* a link to a file that is not a configuration */
     linkfile = g_build_filename(confdir, "passwd.xml", NULL);
     ck_assert_int_eq(symlink("/etc/passwd", linkfile), 0);
+    /* a link to a valid configuration outside the directory */
+    elsewhere = g_build_filename(fx.root, "elsewhere.xml", NULL);
+    hostileWriteFile(elsewhere, NAMED("elsewhere"));
+    validlink = g_build_filename(confdir, "elsewhere.xml", NULL);
+    ck_assert_int_eq(symlink(elsewhere, validlink), 0);
+    /* a FIFO no one writes to */
+    fifo = g_build_filename(confdir, "fifo.xml", NULL);
+    ck_assert_int_eq(mkfifo(fifo, 0600), 0);
     /* a file named after one domain that defines another */
     wrongfile = g_build_filename(confdir, "wrong.xml", NULL);
     hostileWriteFile(wrongfile, NAMED("web"));

@@ -193,6 +193,8 @@ relTreeWalk(GString *out, const char *path, const char *rel)
         } else if (S_ISDIR(sb.st_mode)) {
             g_string_append_c(out, '\n');
             relTreeWalk(out, child, childrel);
+        } else if (!S_ISREG(sb.st_mode)) {
+            g_string_append_c(out, '\n');     /* a FIFO: opening it would wait */
         } else if (g_file_get_contents(child, &data, NULL, NULL)) {
             g_string_append_printf(out, "\n%s\n", data);
         }

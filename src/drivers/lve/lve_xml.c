@@ -189,7 +189,7 @@ lveDefaultsLoad(const char *path, lveLimits *defaults)
     xmlNodePtr root;
     int i;
 
-    if (virFileReadLimited(path, 64 * 1024, &xml, NULL) < 0 ||
+    if (virFileReadLimitedFlags(path, 64 * 1024, &xml, NULL, VIR_FILE_READ_OWN) < 0 ||
         !(doc = virXMLParse(xml, "LVE defaults", "defaults", &root)) ||
         lveLimitsParseAttrs(root, &lim) < 0)
         return -1;
