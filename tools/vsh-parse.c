@@ -246,6 +246,7 @@ vshCmdBuilderOption(vshCmdBuilder *b, vshTokenizer *tk, char *word)
     char *eq = strchr(word + 2, '=');
     g_autofree char *value = NULL;
     const vshCmdOptDef *opt;
+    vshToken t;
     size_t idx;
 
     if (eq) {
@@ -276,9 +277,13 @@ vshCmdBuilderOption(vshCmdBuilder *b, vshTokenizer *tk, char *word)
         vshCmdBuilderAdd(b, opt, NULL);
         return true;
     }
-    if (!value && vshTokenNext(tk, &value) != VSH_TK_ARG) {
-        vshError(b->ctl, "expected syntax: --%s <%s>", opt->name,
-                 opt->type == VSH_OT_INT ? "number" : "string");
+    if (!value && (t = vshTokenNext(tk, &value)) != VSH_TK_ARG) {
+        /* bad quoting in the value says so, as it does anywhere else */
+        if (t == VSH_TK_ERROR)
+            vshError(b->ctl, "%s", tk->error);
+        else
+            vshError(b->ctl, "expected syntax: --%s <%s>", opt->name,
+                     opt->type == VSH_OT_INT ? "number" : "string");
         return false;
     }
     if (opt->type != VSH_OT_ARGV)
