@@ -254,6 +254,11 @@ vshCmdBuilderOption(vshCmdBuilder *b, vshTokenizer *tk, char *word)
         value = g_strdup(eq + 1);
     }
     if (strcmp(word + 2, "help") == 0) {
+        /* every command's boolean --help, which takes no value either */
+        if (value) {
+            vshError(b->ctl, "invalid '=' after option --help");
+            return false;
+        }
         b->help = true;
         return true;
     }
