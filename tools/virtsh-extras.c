@@ -11,7 +11,7 @@
  *       and show it with its counters
  *
  * A driver with more commands of its own adds a table like this one and
- * names it in virtsh.c.
+ * names it in virtsh-groups.c.
  */
 #include <config.h>
 

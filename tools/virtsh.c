@@ -23,24 +23,6 @@
 #include "virtsh.h"
 #include "vsh-util.h"
 
-static const vshCmdDef *const domainTables[] = {
-    domManagementCmds, domLifecycleCmds, domMemoryCmds, domCpuCmds, domSchedCmds, NULL,
-};
-static const vshCmdDef *const monitorTables[] = { domMonitoringCmds, NULL };
-static const vshCmdDef *const hostTables[] = { hostAndHypervisorCmds, NULL };
-static const vshCmdDef *const extrasTables[] = { driverExtrasCmds, NULL };
-static const vshCmdDef *const virtshTables[] = { virtshCmds, NULL };
-
-/* The groups in the order help lists them; drivers' extras go here. */
-static const vshCmdGrp virtshGroups[] = {
-    {.name = "Domain Management", .keyword = "domain", .tables = domainTables},
-    {.name = "Domain Monitoring", .keyword = "monitor", .tables = monitorTables},
-    {.name = "Host and Hypervisor", .keyword = "host", .tables = hostTables},
-    {.name = "Driver Extras", .keyword = "extras", .tables = extrasTables},
-    {.name = "Virtsh itself", .keyword = "virtsh", .alias = "virsh", .tables = virtshTables},
-    {.name = NULL}
-};
-
 /* The drivers a library may have been built with, for -V. */
 static const char *const virtshDrivers[][2] = {
     { "test", "Test" }, { "lve", "LVE" }, { "vserver", "VServer" }, { "xen", "Xen" },

@@ -2,9 +2,9 @@
  * virtsh.h: what virtsh's command tables share
  *
  * Each file of commands (virtsh-domain*.c, virtsh-monitor.c,
- * virtsh-host.c, virtsh-extras.c, virtsh-builtins.c) exports one table; virtsh.c puts the tables into
- * groups.  A driver that brings commands of its own adds a table and
- * names it in a group there.
+ * virtsh-host.c, virtsh-extras.c, virtsh-builtins.c) exports one table;
+ * virtsh-groups.c puts the tables into groups.  A driver that brings
+ * commands of its own adds a table and names it in a group there.
  */
 #ifndef VIRTSH_H
 # define VIRTSH_H
@@ -20,6 +20,9 @@ extern const vshCmdDef domMonitoringCmds[];
 extern const vshCmdDef hostAndHypervisorCmds[];
 extern const vshCmdDef driverExtrasCmds[];
 extern const vshCmdDef virtshCmds[];
+
+/* Every group, for vshControl.groups; ends with a NULL name. */
+extern const vshCmdGrp virtshGroups[];
 
 /* ---- common options ---- */
 

@@ -246,6 +246,7 @@ vshCmdBuilderOption(vshCmdBuilder *b, vshTokenizer *tk, char *word)
     char *eq = strchr(word + 2, '=');
     g_autofree char *value = NULL;
     const vshCmdOptDef *opt;
+    vshToken t;
     size_t idx;
 
     if (eq) {
@@ -253,6 +254,11 @@ vshCmdBuilderOption(vshCmdBuilder *b, vshTokenizer *tk, char *word)
         value = g_strdup(eq + 1);
     }
     if (strcmp(word + 2, "help") == 0) {
+        /* every command's boolean --help, which takes no value either */
+        if (value) {
+            vshError(b->ctl, "invalid '=' after option --help");
+            return false;
+        }
         b->help = true;
         return true;
     }
@@ -276,9 +282,13 @@ vshCmdBuilderOption(vshCmdBuilder *b, vshTokenizer *tk, char *word)
         vshCmdBuilderAdd(b, opt, NULL);
         return true;
     }
-    if (!value && vshTokenNext(tk, &value) != VSH_TK_ARG) {
-        vshError(b->ctl, "expected syntax: --%s <%s>", opt->name,
-                 opt->type == VSH_OT_INT ? "number" : "string");
+    if (!value && (t = vshTokenNext(tk, &value)) != VSH_TK_ARG) {
+        /* bad quoting in the value says so, as it does anywhere else */
+        if (t == VSH_TK_ERROR)
+            vshError(b->ctl, "%s", tk->error);
+        else
+            vshError(b->ctl, "expected syntax: --%s <%s>", opt->name,
+                     opt->type == VSH_OT_INT ? "number" : "string");
         return false;
     }
     if (opt->type != VSH_OT_ARGV)

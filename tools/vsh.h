@@ -4,8 +4,8 @@
  * A command is three things side by side: an info_x (one-line help and a
  * description), an opts_x table (its options) and a cmdX() handler that
  * uses only the public API.  Commands are grouped in tables (vshCmdGrp);
- * virtsh.c lists the groups, so a driver's extra commands are one more
- * table in that list.
+ * virtsh-groups.c lists the groups, so a driver's extra commands are one
+ * more table in that list.
  *
  * The framework parses command strings the way virsh does (words,
  * quotes, backslashes, ';' and newlines between commands, '#' comments),

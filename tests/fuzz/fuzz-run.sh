@@ -18,6 +18,7 @@ case $name in
     domain) extra="-max_len=16384 -dict=$fuzzdir/domain.dict" ;;
     uri)    extra="-max_len=4200" ;;
     cpumap) extra="-max_len=2100" ;;
+    virtsh) extra="-max_len=4096 -dict=$fuzzdir/virtsh.dict" ;;  # no cap: 4 KiB is a long batch
     *)      echo "fuzz-run.sh: unknown harness '$name'" >&2; exit 2 ;;
 esac
 
