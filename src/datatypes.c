@@ -78,6 +78,7 @@ virDomainRelease(virDomainPtr dom)
     dom->magic = 0;
     if (dom->name != dom->inlineName)
         g_free(dom->name);
+#if VIR_DOMAIN_CACHE_MAX > 0
     virMutexLock(&virDomainCacheLock);
     if (virDomainCacheCount < VIR_DOMAIN_CACHE_MAX) {
         dom->conn = (virConnectPtr)virDomainCache;
@@ -86,6 +87,7 @@ virDomainRelease(virDomainPtr dom)
         dom = NULL;
     }
     virMutexUnlock(&virDomainCacheLock);
+#endif
     g_free(dom);
     virConnectUnrefInternal(conn);
 }
