@@ -20,8 +20,10 @@ static const vshCmdInfo info_help = {
 };
 
 static const vshCmdOptDef opts_help[] = {
-    {.name = "command", .type = VSH_OT_STRING, .help = "Prints global help, command specific help, "
-     "or help for a group of related commands", .complete = VSH_COMPLETE_COMMAND},
+    /* "help ''" lists every command, as virsh does */
+    {.name = "command", .type = VSH_OT_STRING, .flags = VSH_OFLAG_EMPTY_OK,
+     .help = "Prints global help, command specific help, or help for a group of related commands",
+     .complete = VSH_COMPLETE_COMMAND},
     VIRTSH_OPT_END
 };
 
@@ -34,7 +36,7 @@ cmdHelp(vshControl *ctl, const vshCmd *cmd)
 
     if (vshCommandOptString(ctl, cmd, "command", &name) < 0)
         return false;
-    if (!name) {
+    if (!name || !*name) {
         vshPrintCommandList(ctl, false);
         return true;
     }
