@@ -14,6 +14,16 @@
 #define virDomainDriverError(base, code, ...) \
     virReportErrorFull((base)->errorDomain, code, __FILE__, __func__, __LINE__, __VA_ARGS__)
 
+void
+virDomainDriverReportFlags(virConnectPtr conn, unsigned int unsupported, const char *func)
+{
+    const char *method = g_str_has_prefix(func, "virDriver") ? func + strlen("virDriver") : func;
+
+    virReportErrorFull(virDomainDriverBaseFromConn(conn)->errorDomain, VIR_ERR_INVALID_ARG,
+                       __FILE__, func, __LINE__, _("unsupported flags (0x%x) in function %s%s"),
+                       unsupported, conn->driver->name, method);
+}
+
 virDomainObj *
 virDomainDriverObjFromDomain(virDomainPtr dom)
 {
@@ -129,7 +139,7 @@ virDriverConnectListDefinedDomains(virConnectPtr conn, char **const names, int m
 int
 virDriverConnectListAllDomains(virConnectPtr conn, virDomainPtr **domains, unsigned int flags)
 {
-    virCheckFlags(VIR_CONNECT_LIST_DOMAINS_FILTERS_ALL, -1);
+    virDomainDriverCheckFlags(conn, VIR_CONNECT_LIST_DOMAINS_FILTERS_ALL, -1);
     return virDomainObjListExport(virDomainDriverBaseFromConn(conn)->domains, conn, domains,
                                   flags);
 }
@@ -140,6 +150,151 @@ virDriverConnectGetHostname(virConnectPtr conn G_GNUC_UNUSED)
     return g_strdup(g_get_host_name());
 }
 
+/* ---- definition ---------------------------------------------------- */
+
+static virDomainObj *
+virDomainDriverObjAdd(virDomainDriverBase *base, virDomainDef *def, bool *existing)
+{
+    if (base->hooks && base->hooks->objAdd)
+        return base->hooks->objAdd(base, def, existing);
+    return virDomainObjListAdd(base->domains, def, existing);
+}
+
+static void
+virDomainDriverObjRemove(virDomainDriverBase *base, virDomainObj *obj)
+{
+    if (base->hooks && base->hooks->objRemove)
+        base->hooks->objRemove(base, obj);
+    else
+        virDomainObjListRemove(base->domains, obj);
+}
+
+static int
+virDomainDriverConfigChanging(virDomainDriverBase *base, virDomainObj *obj)
+{
+    if (base->hooks && base->hooks->configChanging)
+        return base->hooks->configChanging(base, obj);
+    return 0;
+}
+
+virDomainPtr
+virDriverDomainDefineXMLFlags(virConnectPtr conn, const char *xml, unsigned int flags)
+{
+    virDomainDriverBase *base = virDomainDriverBaseFromConn(conn);
+    virDomainDef *def;
+    virDomainObj *obj;
+    bool existing;
+
+    virDomainDriverCheckFlags(conn, VIR_DOMAIN_DEFINE_VALIDATE, NULL);
+    if (!(def = virDomainDefParseString(xml, &base->xmlopt,
+                                        (flags & VIR_DOMAIN_DEFINE_VALIDATE) ?
+                                        VIR_DOMAIN_DEF_PARSE_VALIDATE : 0)))
+        return NULL;
+    if (!(obj = virDomainDriverObjAdd(base, def, &existing))) {
+        virDomainDefFree(def);
+        return NULL;
+    }
+    /* the file first: if it cannot be written, nothing changes */
+    if ((existing && virDomainDriverConfigChanging(base, obj) < 0) ||
+        (base->store && virDomainStoreSaveConfig(base->store, def) < 0)) {
+        if (existing)
+            virDomainDefFree(def);
+        else
+            virDomainDriverObjRemove(base, obj);
+        virDomainObjEndAPI(&obj);
+        return NULL;
+    }
+    if (existing)
+        virDomainObjAssignConfig(obj, def);
+    obj->persistent = true;
+    return virDomainDriverHandle(conn, obj);
+}
+
+int
+virDriverDomainUndefineFlags(virDomainPtr dom, unsigned int flags)
+{
+    virDomainDriverBase *base = virDomainDriverBaseFromConn(dom->conn);
+    virDomainObj *obj;
+    int ret = -1;
+
+    /* no driver keeps snapshots, NVRAM or TPM state to keep or drop */
+    virDomainDriverCheckFlags(dom->conn, VIR_DOMAIN_UNDEFINE_MANAGED_SAVE | VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA |
+                  VIR_DOMAIN_UNDEFINE_NVRAM | VIR_DOMAIN_UNDEFINE_KEEP_NVRAM |
+                  VIR_DOMAIN_UNDEFINE_CHECKPOINTS_METADATA | VIR_DOMAIN_UNDEFINE_TPM |
+                  VIR_DOMAIN_UNDEFINE_KEEP_TPM, -1);
+    if (!(obj = virDomainDriverObjFromDomain(dom)))
+        return -1;
+    if (!obj->persistent) {
+        virDomainDriverError(base, VIR_ERR_OPERATION_INVALID,
+                             _("domain '%s' is transient: there is no configuration to undefine"),
+                             obj->def->name);
+        goto cleanup;
+    }
+    if (obj->hasManagedSave && !(flags & VIR_DOMAIN_UNDEFINE_MANAGED_SAVE)) {
+        virDomainDriverError(base, VIR_ERR_OPERATION_INVALID,
+                             _("domain '%s' has a managed save image: remove it, or pass VIR_DOMAIN_UNDEFINE_MANAGED_SAVE"),
+                             obj->def->name);
+        goto cleanup;
+    }
+    if (virDomainDriverConfigChanging(base, obj) < 0 ||
+        (base->store && virDomainStoreDeleteConfig(base->store, obj->def->name) < 0))
+        goto cleanup;
+    obj->hasManagedSave = false;
+    obj->autostart = false;
+    obj->persistent = false;
+    if (virDomainObjIsActive(obj))
+        g_clear_pointer(&obj->newDef, virDomainDefFree);    /* keeps running, transient */
+    else
+        virDomainDriverObjRemove(base, obj);
+    ret = 0;
+ cleanup:
+    virDomainObjEndAPI(&obj);
+    return ret;
+}
+
+virDomainPtr
+virDriverDomainCreateXML(virConnectPtr conn, const char *xml, unsigned int flags)
+{
+    virDomainDriverBase *base = virDomainDriverBaseFromConn(conn);
+    virDomainDef *def;
+    virDomainObj *obj;
+    bool existing;
+
+    virDomainDriverCheckFlags(conn, VIR_DOMAIN_START_PAUSED | VIR_DOMAIN_START_VALIDATE, NULL);
+    if (!(def = virDomainDefParseString(xml, &base->xmlopt,
+                                        (flags & VIR_DOMAIN_START_VALIDATE) ?
+                                        VIR_DOMAIN_DEF_PARSE_VALIDATE : 0)))
+        return NULL;
+    if (!(obj = virDomainDriverObjAdd(base, def, &existing))) {
+        virDomainDefFree(def);
+        return NULL;
+    }
+    if (existing) {
+        if (virDomainObjIsActive(obj)) {
+            virDomainDriverError(base, VIR_ERR_OPERATION_INVALID,
+                                 _("domain '%s' is already running"), def->name);
+            virDomainDefFree(def);
+            virDomainObjEndAPI(&obj);
+            return NULL;
+        }
+        /* runs with the new definition; the configuration waits */
+        obj->newDef = obj->def;
+        obj->def = def;
+    }
+    if (base->hooks->startObj(base, obj, VIR_DOMAIN_RUNNING_BOOTED,
+                              flags & VIR_DOMAIN_START_PAUSED) < 0) {
+        if (existing) {
+            virDomainDefFree(obj->def);
+            obj->def = g_steal_pointer(&obj->newDef);
+        } else {
+            virDomainDriverObjRemove(base, obj);
+        }
+        virDomainObjEndAPI(&obj);
+        return NULL;
+    }
+    return virDomainDriverHandle(conn, obj);
+}
+
 /* ---- what a domain reports ----------------------------------------- */
 
 int
@@ -147,7 +302,7 @@ virDriverDomainGetState(virDomainPtr dom, int *state, int *reason, unsigned int 
 {
     virDomainObj *obj;
 
-    virCheckFlags(0, -1);
+    virDomainDriverCheckFlags(dom->conn, 0, -1);
     if (!(obj = virDomainDriverObjFromDomain(dom)))
         return -1;
     *state = obj->state;
@@ -163,7 +318,7 @@ virDriverDomainGetXMLDesc(virDomainPtr dom, unsigned int flags)
     virDomainObj *obj;
     char *xml;
 
-    virCheckFlags(VIR_DOMAIN_XML_SECURE | VIR_DOMAIN_XML_INACTIVE |
+    virDomainDriverCheckFlags(dom->conn, VIR_DOMAIN_XML_SECURE | VIR_DOMAIN_XML_INACTIVE |
                   VIR_DOMAIN_XML_UPDATE_CPU | VIR_DOMAIN_XML_MIGRATABLE, NULL);
     if (!(obj = virDomainDriverObjFromDomain(dom)))
         return NULL;
@@ -290,7 +445,7 @@ virDriverDomainGetVcpusFlags(virDomainPtr dom, unsigned int flags)
     virDomainDef *def;
     int ret = -1;
 
-    virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG | VIR_DOMAIN_VCPU_MAXIMUM |
+    virDomainDriverCheckFlags(dom->conn, VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG | VIR_DOMAIN_VCPU_MAXIMUM |
                   VIR_DOMAIN_VCPU_GUEST, -1);
     if (flags & VIR_DOMAIN_VCPU_GUEST) {
         virDomainDriverError(virDomainDriverBaseFromConn(dom->conn),
@@ -316,7 +471,7 @@ virDriverDomainGetVcpuPinInfo(virDomainPtr dom, int ncpumaps, unsigned char *cpu
     virDomainDef *def;
     int i, n = -1;
 
-    virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG, -1);
+    virDomainDriverCheckFlags(dom->conn, VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG, -1);
     if (virDomainDriverCheckMaplen(base, maplen) < 0 || !(obj = virDomainDriverObjFromDomain(dom)))
         return -1;
     if ((def = virDomainObjGetOneDef(obj, flags))) {

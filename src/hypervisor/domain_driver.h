@@ -19,12 +19,31 @@
 # include "domain_obj.h"
 # include "domain_store.h"
 
-typedef struct _virDomainDriverBase {
+typedef struct _virDomainDriverBase virDomainDriverBase;
+
+/* What a driver adds to the shared methods.  Each may be NULL but
+ * startObj, which virDriverDomainCreateXML needs. */
+typedef struct {
+    /* puts @def in the list (virDomainObjListAdd when NULL): an LVE claims
+     * its id here */
+    virDomainObj *(*objAdd)(virDomainDriverBase *base, virDomainDef *def, bool *existing);
+    /* takes @obj out of the list (virDomainObjListRemove when NULL) */
+    void (*objRemove)(virDomainDriverBase *base, virDomainObj *obj);
+    /* runs before the configuration of @obj is written or deleted; may
+     * refuse, and then nothing changes */
+    int (*configChanging)(virDomainDriverBase *base, virDomainObj *obj);
+    /* starts inactive @obj; on failure the domain is as it was */
+    int (*startObj)(virDomainDriverBase *base, virDomainObj *obj, int reason, bool paused);
+} virDomainDriverHooks;
+
+struct _virDomainDriverBase {
     virDomainObjList *domains;
+    virDomainXMLOption xmlopt;
     virDomainStore *store;          /* NULL: the definitions live in memory only */
     size_t hostcpus;                /* CPUs a cpumap names */
     int errorDomain;                /* VIR_FROM_TEST, ...: what the errors say */
-} virDomainDriverBase;
+    const virDomainDriverHooks *hooks;
+};
 
 /* Put in the file that defines @type: its first member is the base. */
 # define VIR_DOMAIN_DRIVER_BASE_FIRST(type) \
@@ -35,6 +54,20 @@ virDomainDriverBaseFromConn(virConnectPtr conn)
 {
     return conn->privateData;
 }
+
+/* virCheckFlags for a shared method: the error names the method as the
+ * driver's own ("testDomainCreateXML" for virDriverDomainCreateXML), as a
+ * method written in the driver would. */
+void virDomainDriverReportFlags(virConnectPtr conn, unsigned int unsupported, const char *func);
+
+# define virDomainDriverCheckFlags(conn, supported, ret) \
+    do { \
+        unsigned int _unsupported = (flags) & ~(unsigned int)(supported); \
+        if (_unsupported) { \
+            virDomainDriverReportFlags(conn, _unsupported, __func__); \
+            return ret; \
+        } \
+    } while (0)
 
 /* The object of @dom, locked and referenced (virDomainObjEndAPI), or NULL
  * with VIR_ERR_NO_DOMAIN. */
@@ -59,6 +92,10 @@ int virDriverConnectListDefinedDomains(virConnectPtr conn, char **const names, i
 int virDriverConnectListAllDomains(virConnectPtr conn, virDomainPtr **domains,
                                    unsigned int flags);
 char *virDriverConnectGetHostname(virConnectPtr conn);
+
+virDomainPtr virDriverDomainDefineXMLFlags(virConnectPtr conn, const char *xml, unsigned int flags);
+int virDriverDomainUndefineFlags(virDomainPtr dom, unsigned int flags);
+virDomainPtr virDriverDomainCreateXML(virConnectPtr conn, const char *xml, unsigned int flags);
 
 int virDriverDomainGetState(virDomainPtr dom, int *state, int *reason, unsigned int flags);
 char *virDriverDomainGetXMLDesc(virDomainPtr dom, unsigned int flags);

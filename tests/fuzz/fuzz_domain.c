@@ -47,7 +47,7 @@ fuzzTestDriverRules(void)
 
     if (!driver)
         driver = testDriverNew();
-    return &driver->xmlopt;
+    return &driver->base.xmlopt;
 }
 
 static void

@@ -8,9 +8,6 @@
 
 /* lve_domain.c */
 virDomainPtr lveDomainLookupByID(virConnectPtr conn, int id);
-virDomainPtr lveDomainDefineXMLFlags(virConnectPtr conn, const char *xml, unsigned int flags);
-int lveDomainUndefineFlags(virDomainPtr dom, unsigned int flags);
-virDomainPtr lveDomainCreateXML(virConnectPtr conn, const char *xml, unsigned int flags);
 int lveDomainCreateWithFlags(virDomainPtr dom, unsigned int flags);
 
 /* lve_lifecycle.c */

@@ -61,6 +61,40 @@ lveDriverFree(lveDriver *driver)
 
 VIR_DOMAIN_DRIVER_BASE_FIRST(lveDriver);
 
+/* What an LVE adds to the shared define, undefine and create: its id is
+ * claimed and released with its place in the list, and a running one's
+ * status is written in full before its configuration changes. */
+static virDomainObj *
+lveHookObjAdd(virDomainDriverBase *base, virDomainDef *def, bool *existing)
+{
+    return lveDomainObjAdd((lveDriver *)base, def, existing);
+}
+
+static void
+lveHookObjRemove(virDomainDriverBase *base, virDomainObj *obj)
+{
+    lveDomainObjRemove((lveDriver *)base, obj);
+}
+
+static int
+lveHookConfigChanging(virDomainDriverBase *base, virDomainObj *obj)
+{
+    return lveDomainDetachStatus((lveDriver *)base, obj);
+}
+
+static int
+lveHookStartObj(virDomainDriverBase *base, virDomainObj *obj, int reason, bool paused)
+{
+    return lveDomainStartObj((lveDriver *)base, obj, reason, paused);
+}
+
+static const virDomainDriverHooks lveHooks = {
+    .objAdd = lveHookObjAdd,
+    .objRemove = lveHookObjRemove,
+    .configChanging = lveHookConfigChanging,
+    .startObj = lveHookStartObj,
+};
+
 static lveDriver *
 lveDriverCreate(const char *root, lveBackendConfig *config, const char *backend)
 {
@@ -70,9 +104,10 @@ lveDriverCreate(const char *root, lveBackendConfig *config, const char *backend)
     driver->refs = 1;
     driver->base.domains = virDomainObjListNew();
     driver->base.errorDomain = VIR_FROM_DOMAIN;
+    driver->base.hooks = &lveHooks;
     driver->ids = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
     driver->base.hostcpus = MAX(sysconf(_SC_NPROCESSORS_ONLN), 1);
-    driver->xmlopt = (virDomainXMLOption) {
+    driver->base.xmlopt = (virDomainXMLOption) {
         .driverName = "lve",
         .virtTypes = lveVirtTypes,
         .osTypes = lveOSTypes,
@@ -337,9 +372,9 @@ static virHypervisorDriver lveHypervisorDriver = {
     .domainLookupByID = lveDomainLookupByID,
     .domainLookupByName = virDriverDomainLookupByName,
     .domainLookupByUUID = virDriverDomainLookupByUUID,
-    .domainDefineXMLFlags = lveDomainDefineXMLFlags,
-    .domainUndefineFlags = lveDomainUndefineFlags,
-    .domainCreateXML = lveDomainCreateXML,
+    .domainDefineXMLFlags = virDriverDomainDefineXMLFlags,
+    .domainUndefineFlags = virDriverDomainUndefineFlags,
+    .domainCreateXML = virDriverDomainCreateXML,
     .domainCreateWithFlags = lveDomainCreateWithFlags,
     .domainShutdownFlags = lveDomainShutdownFlags,
     .domainReboot = lveDomainReboot,

@@ -28,7 +28,6 @@ struct _lveDriver {
     char *key;                      /* its root directory */
     char *options;                  /* backend options it was opened with */
     unsigned int shutdownTimeoutMs; /* grace between SIGTERM and SIGKILL */
-    virDomainXMLOption xmlopt;
     lveBackend *backend;
     char *defaultsPath;
 

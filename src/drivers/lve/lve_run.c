@@ -299,8 +299,8 @@ lveDomainAutostartOne(virDomainObj *obj, void *opaque)
 void
 lveDomainLoadAll(lveDriver *driver)
 {
-    virDomainStoreLoadConfigs(driver->base.store, driver->base.domains, &driver->xmlopt);
-    virDomainStoreLoadStatus(driver->base.store, driver->base.domains, &driver->xmlopt,
+    virDomainStoreLoadConfigs(driver->base.store, driver->base.domains, &driver->base.xmlopt);
+    virDomainStoreLoadStatus(driver->base.store, driver->base.domains, &driver->base.xmlopt,
                              lveDomainStatusLoaded, driver);
     virDomainObjListForEach(driver->base.domains, lveDomainIndexOne, driver);
     virDomainObjListForEach(driver->base.domains, lveDomainAutostartOne, driver);

@@ -7,9 +7,6 @@
 # include "internal.h"
 
 /* test_domain.c */
-virDomainPtr testDomainDefineXMLFlags(virConnectPtr conn, const char *xml, unsigned int flags);
-int testDomainUndefineFlags(virDomainPtr dom, unsigned int flags);
-virDomainPtr testDomainCreateXML(virConnectPtr conn, const char *xml, unsigned int flags);
 int testDomainCreateWithFlags(virDomainPtr dom, unsigned int flags);
 
 /* test_lifecycle.c */

@@ -37,7 +37,7 @@ testDriverCreate(const char *root)
     }
     if (!(driver->base.store = virDomainStoreNew(root, "test")))
         goto error;
-    virDomainStoreLoadConfigs(driver->base.store, driver->base.domains, &driver->xmlopt);
+    virDomainStoreLoadConfigs(driver->base.store, driver->base.domains, &driver->base.xmlopt);
     testDomainStartAutostart(driver);
     return driver;
 
@@ -369,9 +369,9 @@ static virHypervisorDriver testHypervisorDriver = {
     .domainLookupByID = virDriverDomainLookupByID,
     .domainLookupByName = virDriverDomainLookupByName,
     .domainLookupByUUID = virDriverDomainLookupByUUID,
-    .domainDefineXMLFlags = testDomainDefineXMLFlags,
-    .domainUndefineFlags = testDomainUndefineFlags,
-    .domainCreateXML = testDomainCreateXML,
+    .domainDefineXMLFlags = virDriverDomainDefineXMLFlags,
+    .domainUndefineFlags = virDriverDomainUndefineFlags,
+    .domainCreateXML = virDriverDomainCreateXML,
     .domainCreateWithFlags = testDomainCreateWithFlags,
     .domainShutdownFlags = testDomainShutdownFlags,
     .domainReboot = testDomainReboot,

@@ -150,7 +150,7 @@ testDomainResume(virDomainPtr dom)
 static virDomainDef *
 testDomainParseReplacement(testDriver *driver, const char *dxml, const virDomainDef *orig)
 {
-    virDomainDef *def = virDomainDefParseString(dxml, &driver->xmlopt, 0);
+    virDomainDef *def = virDomainDefParseString(dxml, &driver->base.xmlopt, 0);
 
     if (def && (STRNEQ(def->name, orig->name) ||
                 memcmp(def->uuid, orig->uuid, VIR_UUID_BUFLEN) != 0)) {
@@ -265,7 +265,7 @@ testDomainRestoreFlags(virConnectPtr conn, const char *from, const char *dxml,
     virCheckFlags(VIR_DOMAIN_SAVE_BYPASS_CACHE | VIR_DOMAIN_SAVE_RUNNING |
                   VIR_DOMAIN_SAVE_PAUSED, -1);
     if (testDomainReadSave(from, &paused, &cputime, &xml) < 0 ||
-        !(def = virDomainDefParseString(xml, &driver->xmlopt, 0)))
+        !(def = virDomainDefParseString(xml, &driver->base.xmlopt, 0)))
         return -1;
     if (dxml) {
         virDomainDef *replacement = testDomainParseReplacement(driver, dxml, def);

@@ -75,6 +75,16 @@ testDriverSetNode(testDriver *driver, const virNodeInfo *info)
 
 VIR_DOMAIN_DRIVER_BASE_FIRST(testDriver);
 
+static int
+testHookStartObj(virDomainDriverBase *base, virDomainObj *obj, int reason, bool paused)
+{
+    return testDomainStartObj((testDriver *)base, obj, reason, paused);
+}
+
+static const virDomainDriverHooks testHooks = {
+    .startObj = testHookStartObj,
+};
+
 testDriver *
 testDriverNew(void)
 {
@@ -88,7 +98,8 @@ testDriverNew(void)
     virMutexInit(&driver->lock);
     driver->base.domains = virDomainObjListNew();
     driver->base.errorDomain = VIR_FROM_TEST;
-    driver->xmlopt = (virDomainXMLOption) {
+    driver->base.hooks = &testHooks;
+    driver->base.xmlopt = (virDomainXMLOption) {
         .driverName = "test",
         .virtTypes = testVirtTypes,
         .osTypes = testOSTypes,
@@ -167,7 +178,7 @@ testNodeAddDomain(testDriver *driver, xmlNodePtr domnode)
     int ret = 0;
 
     if (testNodeReadNamespace(domnode, &st) < 0 ||
-        !(def = virDomainDefParseNode(domnode, &driver->xmlopt)))
+        !(def = virDomainDefParseNode(domnode, &driver->base.xmlopt)))
         return -1;
     if (!(obj = virDomainObjListAdd(driver->base.domains, def, &existing))) {
         virDomainDefFree(def);

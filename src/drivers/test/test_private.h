@@ -28,7 +28,6 @@ struct _testDriver {
     gint refs;
     char *key;                      /* registry key, NULL when private */
     virNodeInfo nodeInfo;
-    virDomainXMLOption xmlopt;
 
     virMutex lock;                    /* guards the field below */
     virNodeMemoryShare shm;         /* modelled memory sharing */
