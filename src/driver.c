@@ -1,5 +1,5 @@
 /*
- * driver.c: registering drivers and finding the one for a URI
+ * driver.c: the scheme table, and finding the drivers for a URI
  */
 #include "internal.h"
 
@@ -7,77 +7,100 @@
 #include "virerror.h"
 #include "virlog.h"
 
-#include "drivers/test/test_driver.h"
-#ifdef WITH_LVE
-# include "drivers/lve/lve_driver.h"
-#endif
-#ifdef WITH_VSERVER
-# include "drivers/vserver/vserver_driver.h"
-#endif
-#ifdef WITH_XEN
-# include "drivers/xen/xen_driver.h"
-#endif
-
 #define VIR_FROM_THIS VIR_FROM_NONE
 
-#define VIR_MAX_DRIVERS 8
+typedef struct {
+    const char *scheme;
+    virHypervisorDriver *driver;    /* NULL: virtkit was built without it */
+} virDriverScheme;
 
-static virHypervisorDriver *virDrivers[VIR_MAX_DRIVERS];
-static size_t virDriverCount;
-
-/* Every scheme virtkit knows, built or not: a compiled-out driver still has
- * a name and a clear answer. */
-static const char *const virKnownSchemes[] = { "test", "lve", "vserver", "xen", NULL };
-
-int
-virRegisterHypervisorDriver(virHypervisorDriver *driver)
-{
-    if (virDriverCount == VIR_MAX_DRIVERS) {
-        virReportError(VIR_ERR_DRIVER_FULL, _("cannot register the '%s' driver: %d drivers already"),
-                       driver->name, VIR_MAX_DRIVERS);
-        return -1;
-    }
-    VIR_DEBUG("registering driver '%s'", driver->name);
-    virDrivers[virDriverCount++] = driver;
-    return 0;
-}
-
-/* The one place drivers are registered, in the order their host probes
- * are tried by virConnectOpen(NULL). */
-void
-virDriverRegisterAll(void)
-{
-#ifdef WITH_XEN
-    xenRegister();
-#endif
+/* Every scheme virtkit knows and the driver that serves it, in the order
+ * virConnectOpen(NULL) probes them.  A scheme whose driver was compiled
+ * out keeps its name here, so that it gets a clear answer. */
+static const virDriverScheme virDriverSchemes[] = {
+    { "test", &testHypervisorDriver },    /* no probe: only when asked for */
 #ifdef WITH_LVE
-    lveRegister();
+    { "lve", &lveHypervisorDriver },
+#else
+    { "lve", NULL },
 #endif
 #ifdef WITH_VSERVER
-    vserverRegister();
+    { "vserver", &vserverHypervisorDriver },
+#else
+    { "vserver", NULL },
 #endif
-    testRegister();
+#ifdef WITH_XEN
+    { "xen", &xenHypervisorDriver },
+#else
+    { "xen", NULL },
+#endif
+};
+
+/* The remote driver, once there is one, takes URIs with a transport or a
+ * host, and whatever the local driver declined. */
+static virHypervisorDriver *virDriverRemote;
+
+static const virDriverScheme *
+virDriverSchemeLookup(const char *scheme)
+{
+    size_t i;
+
+    for (i = 0; i < G_N_ELEMENTS(virDriverSchemes); i++) {
+        if (STREQ(virDriverSchemes[i].scheme, scheme))
+            return &virDriverSchemes[i];
+    }
+    return NULL;
+}
+
+static void
+virDriverReportUnknownScheme(const char *scheme)
+{
+    g_autoptr(GString) known = g_string_new(NULL);
+    size_t i;
+
+    for (i = 0; i < G_N_ELEMENTS(virDriverSchemes); i++)
+        g_string_append_printf(known, "%s%s", i ? ", " : "", virDriverSchemes[i].scheme);
+    virReportError(VIR_ERR_NO_CONNECT, _("no driver for URI scheme '%s' (virtkit knows: %s)"),
+                   scheme, known->str);
 }
 
 virHypervisorDriver *
 virDriverForScheme(const char *scheme)
 {
-    size_t i;
+    const virDriverScheme *entry = virDriverSchemeLookup(scheme);
 
-    for (i = 0; i < virDriverCount; i++) {
-        if (g_strv_contains(virDrivers[i]->uriSchemes, scheme))
-            return virDrivers[i];
+    if (!entry) {
+        virDriverReportUnknownScheme(scheme);
+        return NULL;
     }
-    if (g_strv_contains(virKnownSchemes, scheme)) {
-        virReportError(VIR_ERR_NO_SUPPORT, _("virtkit was built without the '%s' driver"),
-                       scheme);
-    } else {
-        g_autofree char *known = g_strjoinv(", ", (char **)virKnownSchemes);
+    if (!entry->driver) {
+        virReportError(VIR_ERR_NO_SUPPORT, _("virtkit was built without the '%s' driver"), scheme);
+        return NULL;
+    }
+    return entry->driver;
+}
 
+int
+virDriverCandidates(const virURI *uri, virHypervisorDriver *candidates[2])
+{
+    g_autofree char *name = virURIFormat(uri);
+    int n = 0;
+
+    if (!uri->transport && !uri->server) {
+        if (!(candidates[n] = virDriverForScheme(uri->scheme)))
+            return -1;
+        n++;
+    }
+    if (virDriverRemote)
+        candidates[n++] = virDriverRemote;
+    if (n == 0) {
         virReportError(VIR_ERR_NO_CONNECT,
-                       _("no driver for URI scheme '%s' (virtkit knows: %s)"), scheme, known);
+                       _("cannot open '%s': virtkit has no remote driver yet, so URIs with "
+                         "a transport (+unix, +ssh) or a host name are not supported"),
+                       name);
+        return -1;
     }
-    return NULL;
+    return n;
 }
 
 int
@@ -86,16 +109,18 @@ virDriverProbeDefaultURI(char **uri)
     g_autoptr(GString) tried = g_string_new(NULL);
     size_t i;
 
-    for (i = 0; i < virDriverCount; i++) {
-        if (!virDrivers[i]->connectURIProbe)
+    for (i = 0; i < G_N_ELEMENTS(virDriverSchemes); i++) {
+        virHypervisorDriver *driver = virDriverSchemes[i].driver;
+
+        if (!driver || !driver->connectURIProbe)
             continue;
-        if (virDrivers[i]->connectURIProbe(uri) < 0)
+        if (driver->connectURIProbe(uri) < 0)
             return -1;
         if (*uri) {
-            VIR_DEBUG("probe of '%s' chose '%s'", virDrivers[i]->name, *uri);
+            VIR_DEBUG("probe of '%s' chose '%s'", driver->name, *uri);
             return 0;
         }
-        g_string_append_printf(tried, "%s%s", tried->len ? ", " : "", virDrivers[i]->name);
+        g_string_append_printf(tried, "%s%s", tried->len ? ", " : "", driver->name);
     }
     virReportError(VIR_ERR_NO_CONNECT,
                    _("no hypervisor was found on this host (probed: %s); give a URI such as "

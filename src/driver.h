@@ -14,9 +14,14 @@
 # include "datatypes.h"
 # include "viruri.h"
 
+/* What connectOpen answers, with libvirt's numbers.  DECLINED: the URI
+ * is not for this driver (a non-root user on lve:///system); the next
+ * candidate is asked, and if none takes it, the decliner's error is the
+ * one reported. */
 typedef enum {
     VIR_DRV_OPEN_SUCCESS = 0,
-    VIR_DRV_OPEN_ERROR = -1,
+    VIR_DRV_OPEN_DECLINED = -1,
+    VIR_DRV_OPEN_ERROR = -2,
 } virDrvOpenStatus;
 
 /* Host probe for virConnectOpen(NULL): sets *uri to the URI to open when
@@ -154,13 +159,21 @@ struct _virHypervisorDriver {
                                   int *nparams, unsigned int flags);
 };
 
-/* Registration happens once, from virInitialize(), in priority order. */
-int virRegisterHypervisorDriver(virHypervisorDriver *driver);
-void virDriverRegisterAll(void);
+/* Each driver's table, defined in its <name>_driver.c. */
+extern virHypervisorDriver testHypervisorDriver;
+extern virHypervisorDriver lveHypervisorDriver;
+extern virHypervisorDriver vserverHypervisorDriver;
+extern virHypervisorDriver xenHypervisorDriver;
 
 /* The driver that serves @scheme.  NULL with an error when the scheme is
  * unknown, or known but compiled out. */
 virHypervisorDriver *virDriverForScheme(const char *scheme);
+
+/* The drivers that may take @uri, in the order they are asked: the local
+ * driver of its scheme (never for a URI with a transport or a host), then
+ * the remote driver.  Returns how many were put in @candidates, or -1 with
+ * an error saying why no driver can take @uri. */
+int virDriverCandidates(const virURI *uri, virHypervisorDriver *candidates[2]);
 
 /* Asks each driver's probe, in priority order, for a default URI.
  * Returns 0 with *uri set, or -1 with an error saying nothing was found. */

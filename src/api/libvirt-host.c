@@ -34,14 +34,13 @@ virGlobalInit(void)
 {
     virLogInit();
     xmlInitParser();
-    virDriverRegisterAll();
 }
 
 /**
  * virInitialize:
  *
  * Initializes the library: reads VIRTKIT_DEBUG and VIRTKIT_LOG_FILE and
- * registers the drivers.  Every call that needs it runs it, so calling it
+ * sets up libxml2.  Every call that needs it runs it, so calling it
  * is optional; it is safe from any thread and runs once.
  *
  * Returns 0.
@@ -89,18 +88,33 @@ virGetVersion(unsigned long *libVer, const char *type, unsigned long *typeVer)
     return 0;
 }
 
-/* Refuses what needs the remote driver that is not written yet. */
+/* Offers @conn to each driver that may take its URI, in turn, until one
+ * takes it.  When every candidate declines, the last one's reason is the
+ * error. */
 static int
-virConnectCheckLocal(const virURI *uri, const char *name)
+virConnectOpenDrivers(virConnectPtr conn, virConnectAuthPtr auth, unsigned int flags)
 {
-    if (uri->transport || uri->server) {
-        virReportError(VIR_ERR_NO_CONNECT,
-                       _("cannot open '%s': virtkit has no remote driver yet, so URIs with "
-                         "a transport (+unix, +ssh) or a host name are not supported"),
-                       name);
+    virHypervisorDriver *candidates[2];
+    int i, n;
+
+    if ((n = virDriverCandidates(conn->uri, candidates)) < 0)
         return -1;
+    for (i = 0; i < n; i++) {
+        virDrvOpenStatus status;
+
+        conn->driver = candidates[i];
+        status = candidates[i]->connectOpen(conn, conn->uri, auth, flags);
+        if (status == VIR_DRV_OPEN_SUCCESS)
+            return 0;
+        VIR_DEBUG("driver '%s' %s '%s'", candidates[i]->name,
+                  status == VIR_DRV_OPEN_DECLINED ? "declined" : "failed", conn->uriString);
+        conn->driver = NULL;    /* the driver cleaned up after itself */
+        if (status == VIR_DRV_OPEN_ERROR)
+            return -1;
     }
-    return 0;
+    if (!virGetLastError())
+        virReportError(VIR_ERR_NO_CONNECT, _("no driver accepted the URI '%s'"), conn->uriString);
+    return -1;
 }
 
 static virConnectPtr
@@ -109,7 +123,6 @@ virConnectOpenInternal(const char *name, virConnectAuthPtr auth,
 {
     g_autofree char *probed = NULL;
     g_autoptr(virURI) uri = NULL;
-    virHypervisorDriver *driver;
     virConnectPtr conn;
 
     virInitialize();
@@ -121,18 +134,14 @@ virConnectOpenInternal(const char *name, virConnectAuthPtr auth,
         name = probed;
     }
     VIR_DEBUG("opening '%s' flags=0x%x", name, flags);
-    if (!(uri = virURIParse(name)) || virConnectCheckLocal(uri, name) < 0)
-        return NULL;
-    if (!(driver = virDriverForScheme(uri->scheme)))
+    if (!(uri = virURIParse(name)))
         return NULL;
 
     conn = virConnectNew();
     conn->flags = flags;
-    conn->driver = driver;
     conn->uriString = virURIFormat(uri);
     conn->uri = g_steal_pointer(&uri);
-    if (driver->connectOpen(conn, conn->uri, auth, flags) != VIR_DRV_OPEN_SUCCESS) {
-        conn->driver = NULL;    /* the driver cleaned up after itself */
+    if (virConnectOpenDrivers(conn, auth, flags) < 0) {
         virConnectUnrefInternal(conn);
         return NULL;
     }

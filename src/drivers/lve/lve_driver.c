@@ -29,7 +29,6 @@
 #include "capabilities.h"
 #include "driver.h"
 #include "lve_domain.h"
-#include "lve_driver.h"
 #include "lve_private.h"
 #include "virerror.h"
 #include "virstring.h"
@@ -344,7 +343,7 @@ lveNodeGetInfo(virConnectPtr conn G_GNUC_UNUSED, virNodeInfoPtr info)
 
 static const char *const lveSchemes[] = { "lve", NULL };
 
-static virHypervisorDriver lveHypervisorDriver = {
+virHypervisorDriver lveHypervisorDriver = {
     .name = "lve",
     .uriSchemes = lveSchemes,
     .connectURIProbe = lveConnectURIProbe,
@@ -412,9 +411,3 @@ static virHypervisorDriver lveHypervisorDriver = {
     .domainSetMemorySharing = lveDomainSetMemorySharing,
     .domainGetMemorySharing = lveDomainGetMemorySharing,
 };
-
-int
-lveRegister(void)
-{
-    return virRegisterHypervisorDriver(&lveHypervisorDriver);
-}

@@ -15,7 +15,6 @@
 #include "capabilities.h"
 #include "driver.h"
 #include "test_domain.h"
-#include "test_driver.h"
 #include "test_private.h"
 #include "virerror.h"
 
@@ -340,7 +339,7 @@ testNodeGetSecurityModel(virConnectPtr conn G_GNUC_UNUSED, virSecurityModelPtr s
 
 static const char *const testSchemes[] = { "test", NULL };
 
-static virHypervisorDriver testHypervisorDriver = {
+virHypervisorDriver testHypervisorDriver = {
     .name = "test",
     .uriSchemes = testSchemes,
     .connectOpen = testConnectOpen,
@@ -415,9 +414,3 @@ static virHypervisorDriver testHypervisorDriver = {
     .domainSetMemorySharing = testDomainSetMemorySharing,
     .domainGetMemorySharing = testDomainGetMemorySharing,
 };
-
-int
-testRegister(void)
-{
-    return virRegisterHypervisorDriver(&testHypervisorDriver);
-}
