@@ -218,6 +218,10 @@ G_STATIC_ASSERT(G_N_ELEMENTS(virErrorMessages) == VIR_ERR_NUMBER_LAST);
 const char *
 virErrorDomainName(int domain)
 {
+    if (domain == VIR_FROM_LVE)
+        return "LVE Driver";
+    if (domain == VIR_FROM_VSERVER)
+        return "VServer Driver";
     if (domain < 0 || domain >= VIR_ERR_DOMAIN_LAST)
         return "Unknown";
     return virErrorDomainNames[domain];

@@ -8,7 +8,7 @@
 #include "virerror.h"
 #include "virstring.h"
 
-#define VIR_FROM_THIS VIR_FROM_DOMAIN
+#define VIR_FROM_THIS VIR_FROM_LVE
 
 typedef enum {
     LVE_UNIT_PERCENT,       /* "150%" (or MHz/GHz of this host's clock) */

@@ -9,14 +9,13 @@
  */
 #include "internal.h"
 
-#include "lve_domain.h"
+#include "lve_defaults.h"
 #include "lve_ksm.h"
-#include "lve_private.h"
 #include "virerror.h"
 #include "virlog.h"
 #include "virtypedparam.h"
 
-#define VIR_FROM_THIS VIR_FROM_NONE
+#define VIR_FROM_THIS VIR_FROM_LVE
 
 /* sizes are ullong KiB, the rest uint */
 static int
@@ -35,9 +34,9 @@ lveDefaultParamName(lveLimit which)
 void
 lveDriverGetDefaults(lveDriver *driver, lveLimits *defaults)
 {
-    g_mutex_lock(&driver->lock);
+    virMutexLock(&driver->lock);
     *defaults = driver->defaults;
-    g_mutex_unlock(&driver->lock);
+    virMutexUnlock(&driver->lock);
 }
 
 /* The saved defaults, given to the kernel again; without a file, the
@@ -154,9 +153,9 @@ lveDriverSetDefaults(lveDriver *driver, const lveLimits *old, const lveLimits *d
         virErrorRestore(&saved);
         return -1;
     }
-    g_mutex_lock(&driver->lock);
+    virMutexLock(&driver->lock);
     driver->defaults = *defaults;
-    g_mutex_unlock(&driver->lock);
+    virMutexUnlock(&driver->lock);
     return 0;
 }
 

@@ -14,9 +14,8 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
-#include "lve_domain.h"
+#include "lve_host.h"
 #include "lve_ksm.h"
-#include "lve_private.h"
 #include "virerror.h"
 #include "virlog.h"
 #include "virtypedparam.h"

@@ -7,6 +7,7 @@
 
 # include "internal.h"
 
+# include "virthread.h"
 # include "lve_backend.h"
 # include "lve_cgroup_tree.h"
 
@@ -57,7 +58,7 @@ typedef struct {
     void *handle;
     liblve *lve;
     liblveFunctions fn;
-    GMutex lock;                /* liblve is not documented as thread-safe */
+    virMutex lock;              /* liblve is not documented as thread-safe */
     lveCgroupTree *view;        /* the kernel's groups, or NULL */
     long hostcpus;
 } lveLiblve;

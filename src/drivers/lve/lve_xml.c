@@ -12,7 +12,7 @@
 #include "virstring.h"
 #include "virxml.h"
 
-#define VIR_FROM_THIS VIR_FROM_DOMAIN
+#define VIR_FROM_THIS VIR_FROM_LVE
 
 /* What the namespace callbacks keep for a domain: its limits, and two
  * facts about the document that only the parser sees. */

@@ -19,7 +19,8 @@
 
 #include "virthread.h"
 
-#include "test_private.h"
+#include "test_domain.h"
+#include "test_node.h"
 #include "virerror.h"
 #include "virfile.h"
 #include "virxml.h"
@@ -75,16 +76,6 @@ testDriverSetNode(testDriver *driver, const virNodeInfo *info)
 
 VIR_DOMAIN_DRIVER_BASE_FIRST(testDriver);
 
-static int
-testHookStartObj(virDomainDriverBase *base, virDomainObj *obj, int reason, bool paused)
-{
-    return testDomainStartObj((testDriver *)base, obj, reason, paused);
-}
-
-static const virDomainDriverHooks testHooks = {
-    .startObj = testHookStartObj,
-};
-
 testDriver *
 testDriverNew(void)
 {
@@ -94,11 +85,14 @@ testDriverNew(void)
         .nodes = 2, .sockets = 2, .cores = 2, .threads = 2,
     };
 
-    driver->refs = 1;
     virMutexInit(&driver->lock);
-    driver->base.domains = virDomainObjListNew();
-    driver->base.errorDomain = VIR_FROM_TEST;
-    driver->base.hooks = &testHooks;
+    virDomainDriverBaseInit(&driver->base, VIR_FROM_TEST, &testDomainHooks);
+    driver->base.typeName = "TEST";
+    driver->base.hvVersion = 2;     /* libvirt's test driver says 0.0.2 */
+    driver->base.maxVcpus = TEST_MAX_VCPUS;
+    /* the modelled guest honours every way of asking */
+    driver->base.shutdownFlags = TEST_POWER_FLAGS;
+    driver->base.rebootFlags = TEST_POWER_FLAGS;
     driver->base.xmlopt = (virDomainXMLOption) {
         .driverName = "test",
         .virtTypes = testVirtTypes,
@@ -121,10 +115,8 @@ testDriverFree(testDriver *driver)
 {
     if (!driver)
         return;
-    virDomainObjListFree(driver->base.domains);
-    virDomainStoreFree(driver->base.store);
+    virDomainDriverBaseClear(&driver->base);
     virMutexDestroy(&driver->lock);
-    g_free(driver->key);
     g_free(driver);
 }
 
@@ -180,7 +172,7 @@ testNodeAddDomain(testDriver *driver, xmlNodePtr domnode)
     if (testNodeReadNamespace(domnode, &st) < 0 ||
         !(def = virDomainDefParseNode(domnode, &driver->base.xmlopt)))
         return -1;
-    if (!(obj = virDomainObjListAdd(driver->base.domains, def, &existing))) {
+    if (!(obj = virDomainDriverObjAdd(&driver->base, def, &existing))) {
         virDomainDefFree(def);
         return -1;
     }
@@ -195,8 +187,8 @@ testNodeAddDomain(testDriver *driver, xmlNodePtr domnode)
     obj->hasManagedSave = st.hasManagedSave;
     /* like libvirt's test driver: found running, for reasons unknown */
     if (st.runstate != VIR_DOMAIN_SHUTOFF) {
-        ret = testDomainStartObj(driver, obj, VIR_DOMAIN_RUNNING_UNKNOWN,
-                                 st.runstate == VIR_DOMAIN_PAUSED);
+        ret = virDomainDriverStartObj(&driver->base, obj, VIR_DOMAIN_RUNNING_UNKNOWN,
+                                      st.runstate == VIR_DOMAIN_PAUSED);
         if (ret == 0 && st.runstate != VIR_DOMAIN_RUNNING)
             virDomainObjSetState(obj, st.runstate, 0);
     }
