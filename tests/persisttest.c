@@ -159,6 +159,41 @@ START_TEST(test_autostart_links)
 }
 END_TEST
 
+/* A read-only connection changes nothing: not even autostart runs, until
+ * a connection that may change things opens the root. */
+START_TEST(test_autostart_not_readonly)
+{
+    testRoot r;
+    virConnectPtr conn, ro;
+    virDomainPtr dom;
+
+    testRootInit(&r);
+    conn = virConnectOpen(r.uri);
+    dom = virDomainDefineXML(conn, DOM_XML("boot"));
+    ck_assert_int_eq(virDomainSetAutostart(dom, 1), 0);
+    virDomainFree(dom);
+    virConnectClose(conn);
+
+    ro = virConnectOpenReadOnly(r.uri);
+    ck_assert_ptr_nonnull(ro);
+    dom = virDomainLookupByName(ro, "boot");
+    ck_assert_int_eq(virDomainIsActive(dom), 0);
+    virDomainFree(dom);
+
+    /* the same root, now read-write: the autostart domain starts, once */
+    conn = virConnectOpen(r.uri);
+    dom = virDomainLookupByName(conn, "boot");
+    ck_assert_int_eq(virDomainIsActive(dom), 1);
+    ck_assert_int_eq(virDomainDestroy(dom), 0);
+    virConnectClose(virConnectOpen(r.uri));
+    ck_assert_int_eq(virDomainIsActive(dom), 0);
+    virDomainFree(dom);
+    virConnectClose(conn);
+    virConnectClose(ro);
+    testRootClear(&r);
+}
+END_TEST
+
 START_TEST(test_broken_files_skipped)
 {
     testRoot r;
@@ -266,6 +301,7 @@ persistSuite(void)
     tcase_add_test(tc, test_define_writes_file);
     tcase_add_test(tc, test_config_changes_saved);
     tcase_add_test(tc, test_autostart_links);
+    tcase_add_test(tc, test_autostart_not_readonly);
     tcase_add_test(tc, test_broken_files_skipped);
     tcase_add_test(tc, test_failed_write_changes_nothing);
     tcase_add_test(tc, test_names_stay_inside);

@@ -81,18 +81,15 @@ virDomainDriverNewHandle(virConnectPtr conn, virDomainObj *obj)
     return dom;
 }
 
-int
-virDomainDriverCheckActive(const virDomainDriverBase *base, const virDomainObj *obj)
+void
+virDomainDriverReportInactive(const virDomainDriverBase *base, const virDomainObj *obj)
 {
-    if (virDomainObjIsActive(obj))
-        return 0;
     if (base->xmlopt.fixedId)
         virDomainDriverError(base, VIR_ERR_OPERATION_INVALID, _("domain '%s' (%s %d) is not running"),
                              obj->def->name, base->idName, obj->def->fixedId);
     else
         virDomainDriverError(base, VIR_ERR_OPERATION_INVALID, _("domain '%s' is not running"),
                              obj->def->name);
-    return -1;
 }
 
 int
@@ -194,10 +191,8 @@ virDomainDriverObjRemove(virDomainDriverBase *base, virDomainObj *obj)
  * points at it (VIR_DOMAIN_STORE_STATUS_BY_CONFIG): a start writes a few
  * bytes rather than the whole definition. */
 int
-virDomainDriverSaveStatus(virDomainDriverBase *base, virDomainObj *obj)
+virDomainDriverWriteStatus(virDomainDriverBase *base, virDomainObj *obj)
 {
-    if (!base->keepStatus)
-        return 0;
     return virDomainStoreSaveStatus(base->store, obj, NULL, VIR_DOMAIN_STORE_STATUS_BY_CONFIG);
 }
 

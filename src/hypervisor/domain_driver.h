@@ -169,7 +169,16 @@ virDomainObj *virDomainDriverGetActiveObj(virDomainPtr dom);
 virDomainPtr virDomainDriverNewHandle(virConnectPtr conn, virDomainObj *obj);
 
 /* Fails with "domain 'x' is not running" unless @obj runs. */
-int virDomainDriverCheckActive(const virDomainDriverBase *base, const virDomainObj *obj);
+void virDomainDriverReportInactive(const virDomainDriverBase *base, const virDomainObj *obj);
+
+static inline int
+virDomainDriverCheckActive(const virDomainDriverBase *base, const virDomainObj *obj)
+{
+    if (virDomainObjIsActive(obj))
+        return 0;
+    virDomainDriverReportInactive(base, obj);
+    return -1;
+}
 
 /* Refuses a cpumap longer than the host's CPUs need. */
 int virDomainDriverCheckMaplen(const virDomainDriverBase *base, int maplen);
@@ -192,7 +201,13 @@ void virDomainDriverObjRemove(virDomainDriverBase *base, virDomainObj *obj);
 /* ---- run-time state ------------------------------------------------ */
 
 /* Writes the status of running @obj (keepStatus drivers; else nothing). */
-int virDomainDriverSaveStatus(virDomainDriverBase *base, virDomainObj *obj);
+int virDomainDriverWriteStatus(virDomainDriverBase *base, virDomainObj *obj);
+
+static inline int
+virDomainDriverSaveStatus(virDomainDriverBase *base, virDomainObj *obj)
+{
+    return base->keepStatus ? virDomainDriverWriteStatus(base, obj) : 0;
+}
 
 /* Before the configuration of @obj is replaced or removed: its status
  * stops pointing at it (see VIR_DOMAIN_STORE_STATUS_BY_CONFIG). */

@@ -300,8 +300,10 @@ virDomainDriverSetPaused(virDomainPtr dom, bool paused)
     virDomainObj *obj;
     int ret = -1;
 
-    if (!(obj = virDomainDriverGetActiveObj(dom)))
+    if (!(obj = virDomainDriverGetObj(dom)))
         return -1;
+    if (virDomainDriverCheckActive(base, obj) < 0)
+        goto cleanup;
     if ((obj->state == VIR_DOMAIN_PAUSED) == paused) {
         virDomainDriverError(base, VIR_ERR_OPERATION_INVALID,
                              paused ? _("domain '%s' is already paused") :

@@ -46,10 +46,8 @@ testDomainCpuTimeNs(virDomainObj *obj)
 }
 
 static void
-testDomainSetRunning(virDomainObj *obj, bool running)
+testDomainSetRunning(testDomainPrivate *priv, bool running)
 {
-    testDomainPrivate *priv = testDomainPrivateOf(obj);
-
     if (running && !priv->runningSince) {
         priv->runningSince = g_get_monotonic_time();
     } else if (!running && priv->runningSince) {
@@ -68,7 +66,7 @@ testDomainHookStart(virDomainDriverBase *base G_GNUC_UNUSED, virDomainObj *obj, 
 
     priv->cpuTimeNs = 0;
     priv->runningSince = 0;
-    testDomainSetRunning(obj, !paused);
+    testDomainSetRunning(priv, !paused);
     return 0;
 }
 
@@ -78,10 +76,11 @@ testDomainHookStop(virDomainDriverBase *base G_GNUC_UNUSED, virDomainObj *obj G_
     return 0;
 }
 
+/* A running domain has its private data: its start made it. */
 static int
 testDomainHookFreeze(virDomainDriverBase *base G_GNUC_UNUSED, virDomainObj *obj, bool frozen)
 {
-    testDomainSetRunning(obj, !frozen);
+    testDomainSetRunning(obj->privateData, !frozen);
     return 0;
 }
 
@@ -93,7 +92,7 @@ testDomainHookRestart(virDomainDriverBase *base G_GNUC_UNUSED, virDomainObj *obj
 
     priv->cpuTimeNs = 0;
     priv->runningSince = 0;
-    testDomainSetRunning(obj, true);
+    testDomainSetRunning(priv, true);
     return 0;
 }
 
@@ -105,7 +104,7 @@ testDomainHookStopped(virDomainDriverBase *base G_GNUC_UNUSED, virDomainObj *obj
 
     if (priv->cookies)
         g_array_set_size(priv->cookies, 0);
-    testDomainSetRunning(obj, false);
+    testDomainSetRunning(priv, false);
 }
 
 const virDomainDriverHooks testDomainHooks = {
