@@ -6,6 +6,7 @@
 #include "internal.h"
 
 #include "domain_driver.h"
+#include "domain_sync.h"
 #include "driver.h"
 #include "virerror.h"
 #include "virlog.h"
@@ -47,15 +48,25 @@ virDomainDriverReportFlags(virConnectPtr conn, unsigned int unsupported, const c
 }
 
 virDomainObj *
-virDomainDriverGetObj(virDomainPtr dom)
+virDomainDriverFindObj(virDomainPtr dom, unsigned int flags)
 {
     virDomainDriverBase *base = virDomainDriverBaseFromConn(dom->conn);
-    virDomainObj *obj = virDomainObjListFindByUUID(base->domains, dom->uuid);
+    virDomainObj *obj;
     char uuidstr[VIR_UUID_STRING_BUFLEN];
 
-    if (!obj)
+    if (flags & VIR_DOMAIN_DRIVER_OBJ_REFRESH)
+        virDomainDriverRefresh(base, dom->conn);
+    if (!(obj = virDomainObjListFindByUUID(base->domains, dom->uuid))) {
         virDomainDriverError(base, VIR_ERR_NO_DOMAIN, _("no domain with matching uuid '%s' (%s)"),
                              virUUIDFormat(dom->uuid, uuidstr), dom->name);
+        return NULL;
+    }
+    if (obj->configError && !(flags & VIR_DOMAIN_DRIVER_OBJ_BROKEN)) {
+        virDomainDriverError(base, VIR_ERR_OPERATION_INVALID,
+                             _("domain '%s' cannot be used: its configuration does not load: %s"),
+                             obj->name, obj->configError);
+        virDomainObjEndAPI(&obj);
+    }
     return obj;
 }
 
@@ -193,7 +204,7 @@ virDomainDriverObjRemove(virDomainDriverBase *base, virDomainObj *obj)
 int
 virDomainDriverWriteStatus(virDomainDriverBase *base, virDomainObj *obj)
 {
-    return virDomainStoreSaveStatus(base->store, obj, NULL, VIR_DOMAIN_STORE_STATUS_BY_CONFIG);
+    return virDomainStoreSaveStatus(base->store, obj, VIR_DOMAIN_STORE_STATUS_BY_CONFIG);
 }
 
 /* Written before the configuration changes, so that a crash between the
@@ -203,7 +214,7 @@ virDomainDriverDetachStatus(virDomainDriverBase *base, virDomainObj *obj)
 {
     if (!base->keepStatus || !virDomainObjIsActive(obj))
         return 0;
-    return virDomainStoreSaveStatus(base->store, obj, NULL, 0);
+    return virDomainStoreSaveStatus(base->store, obj, 0);
 }
 
 /* Undoes a start whose bookkeeping failed, keeping that error. */
@@ -270,77 +281,4 @@ virDomainDriverStopObj(virDomainDriverBase *base, virDomainObj *obj, int reason)
         return -1;
     virDomainDriverObjStopped(base, obj, reason);
     return 0;
-}
-
-/* ---- loading ------------------------------------------------------- */
-
-static void
-virDomainDriverIndexOne(virDomainObj *obj, void *opaque)
-{
-    virDomainDriverBase *base = opaque;
-
-    if (virDomainDriverClaimId(base, obj->def) < 0) {
-        VIR_WARN("domain '%s': %s", obj->def->name, virGetLastErrorMessage());
-        virResetLastError();
-    }
-}
-
-/* A status file names a domain that ran: it runs still if its kernel
- * object is still there. */
-static void
-virDomainDriverStatusLoaded(virDomainObj *obj, xmlNodePtr status G_GNUC_UNUSED, void *opaque)
-{
-    virDomainDriverBase *base = opaque;
-    int running = base->hooks->stillRunning ? base->hooks->stillRunning(base, obj) : 0;
-
-    if (base->xmlopt.fixedId)
-        virDomainDriverIndexOne(obj, base);
-    if (running > 0)
-        return;
-    if (running < 0) {
-        VIR_WARN("domain '%s': cannot tell whether it still runs: %s", obj->def->name,
-                 virGetLastErrorMessage());
-        virResetLastError();
-    }
-    VIR_DEBUG("domain '%s' is gone: it stopped", obj->def->name);
-    virDomainDriverObjStopped(base, obj, VIR_DOMAIN_SHUTOFF_UNKNOWN);
-}
-
-void
-virDomainDriverLoad(virDomainDriverBase *base)
-{
-    if (!base->store)
-        return;
-    virDomainStoreLoadConfigs(base->store, base->domains, &base->xmlopt);
-    if (base->xmlopt.fixedId)
-        virDomainObjListForEach(base->domains, virDomainDriverIndexOne, base);
-    if (base->keepStatus)
-        virDomainStoreLoadStatus(base->store, base->domains, &base->xmlopt,
-                                 virDomainDriverStatusLoaded, base);
-}
-
-static void
-virDomainDriverAutostartOne(virDomainObj *obj, void *opaque)
-{
-    virDomainDriverBase *base = opaque;
-
-    if (!obj->autostart || virDomainObjIsActive(obj))
-        return;
-    if (virDomainDriverStartObj(base, obj, VIR_DOMAIN_RUNNING_BOOTED, false) < 0) {
-        VIR_WARN("cannot autostart domain '%s': %s", obj->def->name, virGetLastErrorMessage());
-        virResetLastError();
-    }
-}
-
-void
-virDomainDriverAutostart(virDomainDriverBase *base)
-{
-    bool done;
-
-    virMutexLock(&base->idsLock);
-    done = base->autostarted;
-    base->autostarted = true;
-    virMutexUnlock(&base->idsLock);
-    if (!done)
-        virDomainObjListForEach(base->domains, virDomainDriverAutostartOne, base);
 }

@@ -124,7 +124,7 @@ struct _virDomainDriverBase {
 
     virMutex idsLock;               /* guards the fields below */
     GHashTable *fixedIds;           /* fixed id -> name of the domain that has it */
-    bool autostarted;               /* virDomainDriverAutostart ran */
+    bool autostarted;               /* virDomainDriverOpenWritable ran */
 };
 
 /* Put in the file that defines @type: its first member is the base. */
@@ -158,9 +158,24 @@ void virDomainDriverReportFlags(virConnectPtr conn, unsigned int unsupported, co
         } \
     } while (0)
 
+typedef enum {
+    /* first bring the list up to date, if another process changed it */
+    VIR_DOMAIN_DRIVER_OBJ_REFRESH = 1 << 0,
+    /* also a domain whose configuration does not load */
+    VIR_DOMAIN_DRIVER_OBJ_BROKEN = 1 << 1,
+} virDomainDriverObjFlags;
+
 /* The object of @dom, locked and referenced (virDomainObjEndAPI), or NULL
- * with VIR_ERR_NO_DOMAIN. */
-virDomainObj *virDomainDriverGetObj(virDomainPtr dom);
+ * with VIR_ERR_NO_DOMAIN (or, unless BROKEN, an error saying why its
+ * configuration does not load). */
+virDomainObj *virDomainDriverFindObj(virDomainPtr dom, unsigned int flags);
+
+/* For reads: an up-to-date object that can be used. */
+static inline virDomainObj *
+virDomainDriverGetObj(virDomainPtr dom)
+{
+    return virDomainDriverFindObj(dom, VIR_DOMAIN_DRIVER_OBJ_REFRESH);
+}
 
 /* The same, for a domain that must be running. */
 virDomainObj *virDomainDriverGetActiveObj(virDomainPtr dom);
@@ -225,14 +240,5 @@ void virDomainDriverObjStopped(virDomainDriverBase *base, virDomainObj *obj, int
 
 /* Stops running @obj (hooks->stop), then as virDomainDriverObjStopped. */
 int virDomainDriverStopObj(virDomainDriverBase *base, virDomainObj *obj, int reason);
-
-/* Loads the configurations, and takes back the domains whose status says
- * they ran and that still run (hooks->stillRunning). */
-void virDomainDriverLoad(virDomainDriverBase *base);
-
-/* Starts the domains marked autostart, once in the life of @base: the
- * first connection that may change anything does it (a read-only one
- * never does). */
-void virDomainDriverAutostart(virDomainDriverBase *base);
 
 #endif /* VIR_DOMAIN_DRIVER_H */

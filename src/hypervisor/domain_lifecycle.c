@@ -9,6 +9,7 @@
 #include "internal.h"
 
 #include "domain_lifecycle.h"
+#include "domain_sync.h"
 #include "driver.h"
 #include "virerror.h"
 #include "virlog.h"
@@ -21,6 +22,7 @@ virDomainPtr
 sharedDomainDefineXMLFlags(virConnectPtr conn, const char *xml, unsigned int flags)
 {
     virDomainDriverBase *base = virDomainDriverBaseFromConn(conn);
+    virDomainPtr dom;
     virDomainDef *def;
     virDomainObj *obj;
     bool existing;
@@ -30,8 +32,14 @@ sharedDomainDefineXMLFlags(virConnectPtr conn, const char *xml, unsigned int fla
                                         (flags & VIR_DOMAIN_DEFINE_VALIDATE) ?
                                         VIR_DOMAIN_DEF_PARSE_VALIDATE : 0)))
         return NULL;
-    if (!(obj = virDomainDriverObjAdd(base, def, &existing))) {
+    if (virDomainDriverLockRoot(base) < 0) {
         virDomainDefFree(def);
+        return NULL;
+    }
+    if (virDomainDriverReplaceBroken(base, def->name) < 0 ||
+        !(obj = virDomainDriverObjAdd(base, def, &existing))) {
+        virDomainDefFree(def);
+        virDomainDriverUnlockRoot(base);
         return NULL;
     }
     /* the file first: if it cannot be written, nothing changes */
@@ -41,13 +49,15 @@ sharedDomainDefineXMLFlags(virConnectPtr conn, const char *xml, unsigned int fla
             virDomainDefFree(def);
         else
             virDomainDriverObjRemove(base, obj);
-        virDomainObjEndAPI(&obj);
+        virDomainDriverEndChange(base, &obj);
         return NULL;
     }
     if (existing)
         virDomainObjAssignConfig(obj, def);
     obj->persistent = true;
-    return virDomainDriverNewHandle(conn, obj);
+    dom = virGetDomain(conn, obj->def->name, obj->uuid, obj->id);
+    virDomainDriverEndChange(base, &obj);
+    return dom;
 }
 
 int
@@ -63,12 +73,17 @@ sharedDomainUndefineFlags(virDomainPtr dom, unsigned int flags)
                               VIR_DOMAIN_UNDEFINE_NVRAM | VIR_DOMAIN_UNDEFINE_KEEP_NVRAM |
                               VIR_DOMAIN_UNDEFINE_CHECKPOINTS_METADATA |
                               VIR_DOMAIN_UNDEFINE_TPM | VIR_DOMAIN_UNDEFINE_KEEP_TPM, -1);
-    if (!(obj = virDomainDriverGetObj(dom)))
+    if (!(obj = virDomainDriverBeginChangeAny(dom)))
         return -1;
     if (!obj->persistent) {
         virDomainDriverError(base, VIR_ERR_OPERATION_INVALID,
                              _("domain '%s' is transient: there is no configuration to undefine"),
                              obj->def->name);
+        goto cleanup;
+    }
+    /* what does not load is set aside, not lost */
+    if (obj->configError) {
+        ret = virDomainDriverSetAside(base, obj);
         goto cleanup;
     }
     if (obj->hasManagedSave && !(flags & VIR_DOMAIN_UNDEFINE_MANAGED_SAVE)) {
@@ -89,7 +104,7 @@ sharedDomainUndefineFlags(virDomainPtr dom, unsigned int flags)
         virDomainDriverObjRemove(base, obj);
     ret = 0;
  cleanup:
-    virDomainObjEndAPI(&obj);
+    virDomainDriverEndChange(base, &obj);
     return ret;
 }
 
@@ -132,6 +147,7 @@ virDomainPtr
 sharedDomainCreateXML(virConnectPtr conn, const char *xml, unsigned int flags)
 {
     virDomainDriverBase *base = virDomainDriverBaseFromConn(conn);
+    virDomainPtr dom;
     virDomainDef *def;
 
     virDomainDriverCheckFlags(conn, VIR_DOMAIN_START_PAUSED | VIR_DOMAIN_START_VALIDATE, NULL);
@@ -139,9 +155,15 @@ sharedDomainCreateXML(virConnectPtr conn, const char *xml, unsigned int flags)
                                         (flags & VIR_DOMAIN_START_VALIDATE) ?
                                         VIR_DOMAIN_DEF_PARSE_VALIDATE : 0)))
         return NULL;
-    return virDomainDriverNewHandle(conn, virDomainDriverCreateDef(base, def,
-                                                                    VIR_DOMAIN_RUNNING_BOOTED,
-                                                                    flags & VIR_DOMAIN_START_PAUSED));
+    if (virDomainDriverLockRoot(base) < 0) {
+        virDomainDefFree(def);
+        return NULL;
+    }
+    dom = virDomainDriverNewHandle(conn, virDomainDriverCreateDef(base, def,
+                                                                   VIR_DOMAIN_RUNNING_BOOTED,
+                                                                   flags & VIR_DOMAIN_START_PAUSED));
+    virDomainDriverUnlockRoot(base);
+    return dom;
 }
 
 int
@@ -153,7 +175,7 @@ sharedDomainCreateWithFlags(virDomainPtr dom, unsigned int flags)
     int ret = -1;
 
     virDomainDriverCheckFlags(dom->conn, VIR_DOMAIN_START_PAUSED | VIR_DOMAIN_START_FORCE_BOOT, -1);
-    if (!(obj = virDomainDriverGetObj(dom)))
+    if (!(obj = virDomainDriverBeginChange(dom)))
         return -1;
     /* a managed save image is a saved domain: starting it is restoring */
     if (obj->hasManagedSave && !(flags & VIR_DOMAIN_START_FORCE_BOOT))
@@ -164,7 +186,7 @@ sharedDomainCreateWithFlags(virDomainPtr dom, unsigned int flags)
     virDomainHandleSetID(dom, obj->id);
     ret = 0;
  cleanup:
-    virDomainObjEndAPI(&obj);
+    virDomainDriverEndChange(base, &obj);
     return ret;
 }
 
@@ -179,8 +201,10 @@ sharedDomainDestroyFlags(virDomainPtr dom, unsigned int flags)
 
     virDomainDriverCheckFlags(dom->conn, VIR_DOMAIN_DESTROY_GRACEFUL |
                               VIR_DOMAIN_DESTROY_REMOVE_LOGS, -1);
-    if (!(obj = virDomainDriverGetActiveObj(dom)))
+    if (!(obj = virDomainDriverBeginChange(dom)))
         return -1;
+    if (virDomainDriverCheckActive(base, obj) < 0)
+        goto cleanup;
     /* graceful: ask, and fail rather than kill */
     if ((flags & VIR_DOMAIN_DESTROY_GRACEFUL) && base->hooks->terminate &&
         base->hooks->terminate(base, obj) < 0)
@@ -190,7 +214,7 @@ sharedDomainDestroyFlags(virDomainPtr dom, unsigned int flags)
     virDomainHandleSetID(dom, -1);
     ret = 0;
  cleanup:
-    virDomainObjEndAPI(&obj);
+    virDomainDriverEndChange(base, &obj);
     return ret;
 }
 
@@ -239,9 +263,11 @@ sharedDomainShutdownFlags(virDomainPtr dom, unsigned int flags)
     int rc = -1;
 
     if (virDomainDriverCheckPowerFlags(dom, flags, base->shutdownFlags, __func__) < 0 ||
-        !(obj = virDomainDriverGetActiveObj(dom)))
+        !(obj = virDomainDriverBeginChange(dom)))
         return -1;
-    if (!base->hooks->shutdown) {
+    if (virDomainDriverCheckActive(base, obj) < 0) {
+        rc = -1;
+    } else if (!base->hooks->shutdown) {
         rc = virDomainDriverApplyAction(base, obj, obj->def->onPoweroff,
                                         VIR_DOMAIN_SHUTOFF_SHUTDOWN);
     } else if ((rc = base->hooks->shutdown(base, obj, flags)) == VIR_DOMAIN_DRIVER_SHUTDOWN_DONE) {
@@ -250,7 +276,7 @@ sharedDomainShutdownFlags(virDomainPtr dom, unsigned int flags)
     }
     if (rc == 0)
         virDomainHandleSetID(dom, obj->id);
-    virDomainObjEndAPI(&obj);
+    virDomainDriverEndChange(base, &obj);
     return rc < 0 ? -1 : 0;
 }
 
@@ -263,14 +289,16 @@ virDomainDriverRebootWith(virDomainPtr dom, bool reset)
     virDomainObj *obj;
     int rc;
 
-    if (!(obj = virDomainDriverGetActiveObj(dom)))
+    if (!(obj = virDomainDriverBeginChange(dom)))
         return -1;
-    rc = virDomainDriverApplyAction(base, obj,
-                                    reset ? VIR_DOMAIN_LIFECYCLE_ACTION_RESTART : obj->def->onReboot,
-                                    VIR_DOMAIN_SHUTOFF_SHUTDOWN);
+    if ((rc = virDomainDriverCheckActive(base, obj)) == 0)
+        rc = virDomainDriverApplyAction(base, obj,
+                                        reset ? VIR_DOMAIN_LIFECYCLE_ACTION_RESTART :
+                                                obj->def->onReboot,
+                                        VIR_DOMAIN_SHUTOFF_SHUTDOWN);
     if (rc == 0)
         virDomainHandleSetID(dom, obj->id);
-    virDomainObjEndAPI(&obj);
+    virDomainDriverEndChange(base, &obj);
     return rc;
 }
 
@@ -300,7 +328,7 @@ virDomainDriverSetPaused(virDomainPtr dom, bool paused)
     virDomainObj *obj;
     int ret = -1;
 
-    if (!(obj = virDomainDriverGetObj(dom)))
+    if (!(obj = virDomainDriverBeginChange(dom)))
         return -1;
     if (virDomainDriverCheckActive(base, obj) < 0)
         goto cleanup;
@@ -324,7 +352,7 @@ virDomainDriverSetPaused(virDomainPtr dom, bool paused)
         virDomainObjSetState(obj, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_UNPAUSED);
     ret = virDomainDriverSaveStatus(base, obj);
  cleanup:
-    virDomainObjEndAPI(&obj);
+    virDomainDriverEndChange(base, &obj);
     return ret;
 }
 

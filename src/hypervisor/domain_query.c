@@ -8,6 +8,7 @@
 #include "internal.h"
 
 #include "domain_query.h"
+#include "domain_sync.h"
 #include "driver.h"
 #include "virerror.h"
 #include "virtypedparam.h"
@@ -21,8 +22,10 @@ virDomainPtr
 sharedDomainLookupByID(virConnectPtr conn, int id)
 {
     virDomainDriverBase *base = virDomainDriverBaseFromConn(conn);
-    virDomainObj *obj = virDomainObjListFindByID(base->domains, id);
+    virDomainObj *obj;
 
+    virDomainDriverRefresh(base, conn);
+    obj = virDomainObjListFindByID(base->domains, id);
     if (!obj && base->xmlopt.fixedId)
         virDomainDriverError(base, VIR_ERR_NO_DOMAIN, _("no running %s domain with id %d"),
                              base->idName, id);
@@ -35,8 +38,10 @@ virDomainPtr
 sharedDomainLookupByName(virConnectPtr conn, const char *name)
 {
     virDomainDriverBase *base = virDomainDriverBaseFromConn(conn);
-    virDomainObj *obj = virDomainObjListFindByName(base->domains, name);
+    virDomainObj *obj;
 
+    virDomainDriverRefresh(base, conn);
+    obj = virDomainObjListFindByName(base->domains, name);
     if (!obj)
         virDomainDriverError(base, VIR_ERR_NO_DOMAIN, _("no domain with matching name '%s'"),
                              name);
@@ -47,37 +52,49 @@ virDomainPtr
 sharedDomainLookupByUUID(virConnectPtr conn, const unsigned char *uuid)
 {
     virDomainDriverBase *base = virDomainDriverBaseFromConn(conn);
-    virDomainObj *obj = virDomainObjListFindByUUID(base->domains, uuid);
+    virDomainObj *obj;
     char uuidstr[VIR_UUID_STRING_BUFLEN];
 
+    virDomainDriverRefresh(base, conn);
+    obj = virDomainObjListFindByUUID(base->domains, uuid);
     if (!obj)
         virDomainDriverError(base, VIR_ERR_NO_DOMAIN, _("no domain with matching uuid '%s'"),
                              virUUIDFormat(uuid, uuidstr));
     return virDomainDriverNewHandle(conn, obj);
 }
 
+/* The lists and counts are of an up-to-date list. */
+static virDomainObjList *
+virDomainDriverFreshList(virConnectPtr conn)
+{
+    virDomainDriverBase *base = virDomainDriverBaseFromConn(conn);
+
+    virDomainDriverRefresh(base, conn);
+    return base->domains;
+}
+
 int
 sharedConnectNumOfDomains(virConnectPtr conn)
 {
-    return virDomainObjListNumOf(virDomainDriverBaseFromConn(conn)->domains, true);
+    return virDomainObjListNumOf(virDomainDriverFreshList(conn), true);
 }
 
 int
 sharedConnectListDomains(virConnectPtr conn, int *ids, int maxids)
 {
-    return virDomainObjListGetActiveIDs(virDomainDriverBaseFromConn(conn)->domains, ids, maxids);
+    return virDomainObjListGetActiveIDs(virDomainDriverFreshList(conn), ids, maxids);
 }
 
 int
 sharedConnectNumOfDefinedDomains(virConnectPtr conn)
 {
-    return virDomainObjListNumOf(virDomainDriverBaseFromConn(conn)->domains, false);
+    return virDomainObjListNumOf(virDomainDriverFreshList(conn), false);
 }
 
 int
 sharedConnectListDefinedDomains(virConnectPtr conn, char **const names, int maxnames)
 {
-    return virDomainObjListGetInactiveNames(virDomainDriverBaseFromConn(conn)->domains, names,
+    return virDomainObjListGetInactiveNames(virDomainDriverFreshList(conn), names,
                                             maxnames);
 }
 
@@ -85,7 +102,7 @@ int
 sharedConnectListAllDomains(virConnectPtr conn, virDomainPtr **domains, unsigned int flags)
 {
     virDomainDriverCheckFlags(conn, VIR_CONNECT_LIST_DOMAINS_FILTERS_ALL, -1);
-    return virDomainObjListExport(virDomainDriverBaseFromConn(conn)->domains, conn, domains,
+    return virDomainObjListExport(virDomainDriverFreshList(conn), conn, domains,
                                   flags);
 }
 
@@ -137,7 +154,9 @@ sharedDomainGetState(virDomainPtr dom, int *state, int *reason, unsigned int fla
     virDomainObj *obj;
 
     virDomainDriverCheckFlags(dom->conn, 0, -1);
-    if (!(obj = virDomainDriverGetObj(dom)))
+    /* a domain whose configuration does not load is listed, shut off */
+    if (!(obj = virDomainDriverFindObj(dom, VIR_DOMAIN_DRIVER_OBJ_REFRESH |
+                                            VIR_DOMAIN_DRIVER_OBJ_BROKEN)))
         return -1;
     *state = obj->state;
     if (reason)
@@ -191,7 +210,8 @@ virDomainDriverGetFlag(virDomainPtr dom, virDomainDriverIs which)
     virDomainObj *obj;
     int ret = 0;
 
-    if (!(obj = virDomainDriverGetObj(dom)))
+    if (!(obj = virDomainDriverFindObj(dom, VIR_DOMAIN_DRIVER_OBJ_REFRESH |
+                                            VIR_DOMAIN_DRIVER_OBJ_BROKEN)))
         return -1;
     switch (which) {
     case VIR_DOMAIN_DRIVER_IS_ACTIVE: ret = virDomainObjIsActive(obj); break;
@@ -239,7 +259,7 @@ sharedDomainSetAutostart(virDomainPtr dom, int autostart)
     virDomainObj *obj;
     int ret = -1;
 
-    if (!(obj = virDomainDriverGetObj(dom)))
+    if (!(obj = virDomainDriverBeginChange(dom)))
         return -1;
     if (!obj->persistent) {
         virDomainDriverError(base, VIR_ERR_OPERATION_INVALID,
@@ -253,7 +273,7 @@ sharedDomainSetAutostart(virDomainPtr dom, int autostart)
     obj->autostart = autostart != 0;
     ret = 0;
  cleanup:
-    virDomainObjEndAPI(&obj);
+    virDomainDriverEndChange(base, &obj);
     return ret;
 }
 

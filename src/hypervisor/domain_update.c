@@ -5,6 +5,7 @@
  */
 #include "internal.h"
 
+#include "domain_sync.h"
 #include "domain_update.h"
 #include "driver.h"
 #include "virerror.h"
@@ -102,7 +103,7 @@ virDomainDriverUpdate(virDomainPtr dom, unsigned int flags, const virDomainDrive
     virDomainObj *obj;
     int ret = -1;
 
-    if (!(obj = virDomainDriverGetObj(dom)))
+    if (!(obj = virDomainDriverBeginChange(dom)))
         return -1;
     if (virDomainObjUpdateModificationImpact(obj, &impact) < 0)
         goto cleanup;
@@ -124,7 +125,7 @@ virDomainDriverUpdate(virDomainPtr dom, unsigned int flags, const virDomainDrive
         edit->apply(base, pers, false, arg);
     ret = 0;
  cleanup:
-    virDomainObjEndAPI(&obj);
+    virDomainDriverEndChange(base, &obj);
     return ret;
 }
 

@@ -6,6 +6,7 @@
 
 #include <unistd.h>
 
+#include "domain_sync.h"
 #include "driver_registry.h"
 #include "virerror.h"
 
@@ -84,7 +85,7 @@ virDriverRegistryConnect(virConnectPtr conn, virDriverRegistry *reg, const char 
     if (!(base = virDriverRegistryAcquire(reg, key, options, create, opaque, freeState)))
         return VIR_DRV_OPEN_ERROR;
     if (!(conn->flags & VIR_CONNECT_RO))
-        virDomainDriverAutostart(base);
+        virDomainDriverOpenWritable(base);
     conn->privateData = base;
     return VIR_DRV_OPEN_SUCCESS;
 }

@@ -56,7 +56,8 @@ void virDriverRegistryRelease(virDomainDriverBase *base);
  * @freeState: frees a state @create made
  *
  * The end of a driver's connectOpen: @conn gets the state for @key and,
- * unless it is read-only, the autostart domains start (once per state).
+ * unless it is read-only, the state is opened for writing
+ * (virDomainDriverOpenWritable).
  */
 virDrvOpenStatus virDriverRegistryConnect(virConnectPtr conn, virDriverRegistry *reg,
                                           const char *key, const char *options,

@@ -29,6 +29,7 @@
 #include "capabilities.h"
 #include "domain_lifecycle.h"
 #include "domain_query.h"
+#include "domain_sync.h"
 #include "domain_update.h"
 #include "driver.h"
 #include "driver_registry.h"
@@ -130,9 +131,9 @@ lveDriverCreate(const char *root, void *opaque)
                                             "defaults", "limits.xml", NULL);
     opts->config.stateDir = virDomainStoreStateDir(driver->base.store);
     if (!(driver->backend = lveBackendOpen(opts->backend, &opts->config)) ||
-        lveDriverLoadDefaults(driver) < 0)
+        lveDriverLoadDefaults(driver) < 0 ||
+        virDomainDriverLoad(&driver->base) < 0)
         goto error;
-    virDomainDriverLoad(&driver->base);
     return &driver->base;
 
  error:

@@ -13,6 +13,7 @@
 #include "capabilities.h"
 #include "domain_lifecycle.h"
 #include "domain_query.h"
+#include "domain_sync.h"
 #include "domain_update.h"
 #include "driver.h"
 #include "driver_registry.h"
@@ -38,8 +39,7 @@ testDriverLoad(testDriver *driver, const char *key, const char *nodeFile)
         return testDriverLoadDefault(driver);
     if (!(driver->base.store = virDomainStoreNew(key, "test")))
         return -1;
-    virDomainDriverLoad(&driver->base);
-    return 0;
+    return virDomainDriverLoad(&driver->base);
 }
 
 static virDomainDriverBase *
