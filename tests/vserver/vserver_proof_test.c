@@ -348,7 +348,7 @@ START_TEST(test_kill_leaves_no_task)
     g_autofree char *report = NULL;
 
     if (!vstestSimEnforces("kill") || !vstestSimEnforces("nproc")) {
-        printf("SKIP: kill proof: the simulator does not hold contexts in cgroups (%s)\n",
+        printf("SKIP: kill proof: it needs a kill through cgroups and a task limit, to bound its fork storm (%s)\n",
                vstestSimGet("enforce"));
         return;
     }

@@ -245,6 +245,15 @@ vssimCgroupNewUnderSelf(const char *name, GError **error)
     if (vssimCgroupFindSelf(&self, error))
         cg = vssimCgroupMake(self.version, self.dir, self.path, name, error);
     vssimCgroupSelfClear(&self);
+    /* cgroup v2: the groups made under this one get the controllers the
+     * parent delegates (this one holds no process, so it may pass them
+     * on); where none are delegated, they only freeze and kill */
+    if (cg && cg->version == 2) {
+        ignore_value(vssimCgroupWrite(cg->dir[VSSIM_CG_PIDS], "cgroup.subtree_control",
+                                      "+pids", NULL));
+        ignore_value(vssimCgroupWrite(cg->dir[VSSIM_CG_PIDS], "cgroup.subtree_control",
+                                      "+memory", NULL));
+    }
     return cg;
 }
 

@@ -51,7 +51,10 @@ vssimTasksNew(bool enforce, char **why)
     if (!t->root)
         return t;
     t->enforces = vssimTasksFromCgroup(vssimCgroupCan(t->root));
-    if (!(t->enforces & VSSIM_ENFORCE_NPROC))
+    if (!(t->enforces & (VSSIM_ENFORCE_NPROC | VSSIM_ENFORCE_MEMORY)))
+        *why = g_strdup_printf("the pids and memory controllers are not available (cgroup %s)",
+                               vssimCgroupVersion(t->root));
+    else if (!(t->enforces & VSSIM_ENFORCE_NPROC))
         *why = g_strdup_printf("the pids controller is not available (cgroup %s)",
                                vssimCgroupVersion(t->root));
     else if (!(t->enforces & VSSIM_ENFORCE_MEMORY))
