@@ -328,6 +328,29 @@ START_TEST(test_2003_unexpressible)
 }
 END_TEST
 
+/* 2003: a context nobody could enter is removed again. */
+START_TEST(test_2003_create_undone)
+{
+    g_autoptr(vsfake) f = vsfakeNew2003();
+    g_autoptr(vserverBinding) b = vserverBindingOpen(&vsfakeSyscall, f);
+
+    vsfakeAnswerWith(f, 0x01000001, 42, NULL, 0);
+    vsfakeAnswerWith(f, 0x02000001, -EPERM, NULL, 0);
+    g_string_truncate(f->log, 0);
+    ck_assert_int_eq(vserverContextCreate(b, 42, 0, NULL), -1);
+    ck_assert_vserver_error(VIR_ERR_ACCESS_DENIED, "VServer context 42: 'process.migrate (set)' refused");
+    ck_assert_str_eq(f->log->str,
+                     "  vserver(0x01400000, 0, NULL) = 1\n"
+                     "  vserver(0x01400001, 0, NULL) = 1\n"
+                     "  vserver(0x01000001, 42, 0000000000000000) = 42\n"
+                     "  vserver(0x02400000, 0, NULL) = 1\n"
+                     "  vserver(0x02400001, 0, NULL) = 1\n"
+                     "  vserver(0x02000001, 42, NULL) = -1\n"
+                     "  vserver(0x01400002, 0, NULL) = 1\n"
+                     "  vserver(0x01000002, 42, NULL) = 0\n");
+}
+END_TEST
+
 START_TEST(test_v2_lacks_2003_commands)
 {
     g_autoptr(vsfake) f = vsfakeNewV2();
@@ -440,6 +463,7 @@ cmdSuite(void)
     tcase_add_test(tc, test_2003_missing_command);
     tcase_add_test(tc, test_2003_other_version);
     tcase_add_test(tc, test_2003_unexpressible);
+    tcase_add_test(tc, test_2003_create_undone);
     tcase_add_test(tc, test_v2_lacks_2003_commands);
     tcase_add_loop_test(tc, test_refusal, 0, G_N_ELEMENTS(refusals));
     tcase_add_test(tc, test_refusal_kinds);

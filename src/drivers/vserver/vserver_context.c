@@ -39,8 +39,15 @@ vserverContextCreate(vserverBinding *b, uint32_t xid, uint64_t flags, uint32_t *
             v03.flags = VS03_CTXF_PERSISTENT;
         if ((ret = vserverBindingCall(b, VSERVER_CMD_CTX_CREATE, NOLIMIT, xid, &v03)) < 0)
             return -1;
-        if (vserverBindingCall(b, VSERVER_CMD_CTX_MIGRATE, NOLIMIT, ret, NULL) < 0)
+        if (vserverBindingCall(b, VSERVER_CMD_CTX_MIGRATE, NOLIMIT, ret, NULL) < 0) {
+            virErrorPtr saved = NULL;
+
+            /* no half-made context: remove the one nobody entered */
+            virErrorPreserveLast(&saved);
+            ignore_value(vserverBindingCall(b, VSERVER_CMD_CTX_DESTROY, NOLIMIT, ret, NULL));
+            virErrorRestore(&saved);
             return -1;
+        }
     }
     if (newXid)
         *newXid = ret;
