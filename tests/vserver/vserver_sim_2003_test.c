@@ -38,6 +38,16 @@ START_TEST(test_open)
 END_TEST
 
 /* A 2003 context lives until it is destroyed, and not while it has tasks. */
+static void
+migrateInChild(vserverBinding *b, GString *out, void *opaque)
+{
+    uint32_t xid = 0;
+
+    vssimtestResult(out, vserverContextMigrate(b, GPOINTER_TO_UINT(opaque), 0));
+    vserverTaskContext(b, 0, &xid);
+    g_string_append_printf(out, " xid=%u", xid);
+}
+
 START_TEST(test_lifecycle)
 {
     g_autoptr(vserverBinding) b = vssimtestOpen();
@@ -50,6 +60,10 @@ START_TEST(test_lifecycle)
     ck_assert_int_gt(pid, 0);
     ck_assert_int_eq(vserverContextGetStat(b, 300, &st), 0);
     ck_assert_uint_eq(st.tasks, 1);
+    g_free(err);
+    err = vssimtestInChild(b, migrateInChild, GUINT_TO_POINTER(300));
+    ck_assert_str_eq(err, "ok xid=300");
+    g_clear_pointer(&err, g_free);
     ck_assert_int_eq(vserverTaskContext(b, 0, &xid), 0);
     ck_assert_uint_eq(xid, 0);
     ck_assert_int_eq(vssimtestSpawn(b, 300, VS_VXF_INIT_SET, &err), -1);

@@ -433,6 +433,14 @@ END_TEST
 
 /* ---- network contexts ------------------------------------------------- */
 
+static void
+netMigrateInChild(vserverBinding *b, GString *out, void *opaque G_GNUC_UNUSED)
+{
+    vssimtestResult(out, vserverNetMigrate(b, 120));
+    g_string_append(out, "; ");
+    vssimtestResult(out, vserverNetMigrate(b, 121));
+}
+
 START_TEST(test_net)
 {
     g_autoptr(vserverBinding) b = vssimtestOpen();
@@ -475,6 +483,9 @@ START_TEST(test_net)
     ck_assert_int_eq(vserverNetRemoveAddress(b, 120, &v6), -1);
     ck_assert_int_eq(vserverNetAddAddress(b, 121, &v4), -1);
     ck_assert_vserver_error(VIR_ERR_OPERATION_INVALID, "VServer network context 121: 'net_add_ipv4' refused: no such network context");
+    g_free(res);
+    res = vssimtestInChild(b, netMigrateInChild, NULL);
+    ck_assert_str_eq(res, "ok; error 55: Requested operation is not valid: VServer network context 121: 'net_migrate' refused: no such network context");
     vssimtestReap(holder);
     close(fds[0]);
 }
