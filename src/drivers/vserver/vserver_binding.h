@@ -20,9 +20,8 @@
 # include "vserver_cmd.h"
 # include "vserver_syscall.h"
 
-/* Every file of the VServer driver reports in one error domain: the one
- * libvirt has for domain errors, until virtkit assigns the driver its own. */
-# define VIR_FROM_VSERVER VIR_FROM_DOMAIN
+/* Every file of the VServer driver reports in VIR_FROM_VSERVER
+ * (virt-virtkit.h). */
 
 typedef struct _vserverBinding vserverBinding;
 
