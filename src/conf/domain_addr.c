@@ -359,20 +359,26 @@ virDomainAddrPostParse(virDomainDef *def)
 {
     size_t i;
 
-    virDomainReorderFamily(def, VIR_DOMAIN_DEVICE_DISK, virDomainDiskSameBus,
-                           virDomainDiskKey, false);
     for (i = 0; i < def->ndevices; i++) {
         if (def->devices[i].type == VIR_DOMAIN_DEVICE_DISK &&
             virDomainDiskDefaults(def->devices[i].node) < 0)
             return -1;
     }
+    /* libvirt groups disks by the bus as written, before it fills in the
+     * default one, and so orders its own output differently on the next
+     * define; grouping by the bus in effect gives that second order at
+     * once, so that a definition read back defines the same again */
+    virDomainReorderFamily(def, VIR_DOMAIN_DEVICE_DISK, virDomainDiskSameBus,
+                           virDomainDiskKey, false);
+    virDomainReorderFamily(def, VIR_DOMAIN_DEVICE_CONTROLLER, virDomainControllerSameType,
+                           virDomainControllerIndex, true);
+    virDomainControllerIndexes(def);
     virDomainAddDiskControllers(def);
     virDomainAddChannelControllers(def);
     virDomainAddSmartcardControllers(def);
     virDomainDevicesSort(def);
-    /* the controllers added last are inserted as libvirt inserts them */
+    /* the controllers added are inserted as libvirt inserts them */
     virDomainReorderFamily(def, VIR_DOMAIN_DEVICE_CONTROLLER, virDomainControllerSameType,
                            virDomainControllerIndex, true);
-    virDomainControllerIndexes(def);
     return 0;
 }

@@ -209,6 +209,27 @@ virDomainConsoleCompat(virDomainDef *def)
     }
 }
 
+/* libvirt numbers consoles by their place, whatever port they name; a
+ * console without a target type is a serial console. */
+static void
+virDomainConsolePorts(virDomainDef *def, bool hvm)
+{
+    size_t pos = 0;
+    const virDomainDeviceDef *dev;
+    unsigned int n = 0;
+
+    while ((dev = virDomainDefNextDevice(def, VIR_DOMAIN_DEVICE_CONSOLE, &pos))) {
+        virXMLNode *target = virXMLNodeChild(dev->node, "target");
+        g_autofree char *port = g_strdup_printf("%u", n++);
+
+        if (!target)
+            target = virXMLNodeAppendNew(dev->node, "target");
+        if (!hvm && !virXMLNodeGetAttr(target, "type"))
+            virXMLNodeSetAttr(target, "type", "serial");
+        virXMLNodeSetAttr(target, "port", port);
+    }
+}
+
 void
 virDomainChrPostParse(virDomainDef *def)
 {
@@ -235,6 +256,7 @@ virDomainChrPostParse(virDomainDef *def)
         }
     }
     virDomainDevicesSort(def);
+    virDomainConsolePorts(def, def->os.type == VIR_DOMAIN_OSTYPE_HVM);
     virDomainChrAssignPorts(def, VIR_DOMAIN_DEVICE_SERIAL);
     virDomainChrAssignPorts(def, VIR_DOMAIN_DEVICE_PARALLEL);
     if (def->os.type == VIR_DOMAIN_OSTYPE_HVM)

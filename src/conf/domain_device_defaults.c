@@ -10,6 +10,9 @@
  */
 #include "internal.h"
 
+#include <errno.h>
+#include <stdio.h>
+
 #include "domain_conf_priv.h"
 #include "domain_order.h"
 #include "virerror.h"
@@ -240,18 +243,104 @@ virDomainInputDefaults(const virDomainDef *def, virXMLNode *input)
         virXMLNodeSetAttr(input, "bus", "xen");
 }
 
+/* A target name in the ranges the host gives tap devices (vnet0...) is a
+ * name generated at start, not configuration: libvirt drops it from a
+ * definition, so that the next start generates one again. */
+static void
+virDomainInterfaceDropGeneratedName(virXMLNode *iface)
+{
+    static const char *const prefixes[] = { "vnet", "macvtap", "macvlan" };
+    virXMLNode *target = virXMLNodeChild(iface, "target");
+    const char *dev = target ? virXMLNodeGetAttr(target, "dev") : NULL;
+    size_t i;
+
+    if (!dev || g_strcmp0(virXMLNodeGetAttr(target, "managed"), "no") == 0)
+        return;
+    for (i = 0; i < G_N_ELEMENTS(prefixes); i++) {
+        if (g_str_has_prefix(dev, prefixes[i]))
+            break;
+    }
+    if (i == G_N_ELEMENTS(prefixes))
+        return;
+    virXMLNodeRemoveAttr(target, "dev");
+    if (target->nattrs == 0 && target->nchildren == 0) {
+        for (i = 0; iface->children[i] != target; i++)
+            ;
+        virXMLNodeDelete(iface, i);
+    }
+}
+
 /* An interface without a MAC address gets one in libvirt's (QEMU's)
  * locally administered range. */
 static void
 virDomainInterfaceDefaults(virXMLNode *iface)
 {
     g_autofree char *mac = NULL;
+    virXMLNode *source;
 
+    virDomainInterfaceDropGeneratedName(iface);
+    if (g_strcmp0(virXMLNodeGetAttr(iface, "type"), "direct") == 0 &&
+        (source = virXMLNodeChild(iface, "source")))
+        virDomainSetDefaultAttr(source, "mode", "vepa");
     if (virXMLNodeChild(iface, "mac"))
         return;
     mac = g_strdup_printf("52:54:00:%02x:%02x:%02x", g_random_int_range(0, 256),
                           g_random_int_range(0, 256), g_random_int_range(0, 256));
     virXMLNodeSetAttr(virXMLNodeAppendNew(iface, "mac"), "address", mac);
+}
+
+/* Sets a numeric attribute of @node the way libvirt writes it back. */
+static int
+virDomainRewriteNumber(virXMLNode *node, const char *name, const char *fmt)
+{
+    const char *str = virXMLNodeGetAttr(node, name);
+    g_autofree char *out = NULL;
+    unsigned long long v;
+    char *end;
+
+    if (!str || g_strcmp0(str, "-1") == 0)
+        return 0;
+    errno = 0;
+    v = g_ascii_strtoull(str, &end, 0);
+    if (errno || *end || end == str || v > 0xffff) {
+        virXMLNodeReport(VIR_FROM_THIS, node, _("invalid %s '%s'"), name, str);
+        return -1;
+    }
+    out = g_strdup_printf(fmt, (unsigned int)v);
+    virXMLNodeSetAttr(node, name, out);
+    return 0;
+}
+
+/* USB redirection filter rules: libvirt reads class, vendor and product
+ * as numbers and the version as major.minor, and writes them back. */
+static int
+virDomainRedirFilterDefaults(virXMLNode *filter)
+{
+    size_t i;
+
+    for (i = 0; i < filter->nchildren; i++) {
+        virXMLNode *dev = filter->children[i];
+        const char *version = virXMLNodeGetAttr(dev, "version");
+        unsigned int major, minor;
+        char end;
+
+        if (virDomainRewriteNumber(dev, "class", "0x%02X") < 0 ||
+            virDomainRewriteNumber(dev, "vendor", "0x%04X") < 0 ||
+            virDomainRewriteNumber(dev, "product", "0x%04X") < 0)
+            return -1;
+        if (version && g_strcmp0(version, "-1") != 0) {
+            g_autofree char *out = NULL;
+
+            if (sscanf(version, "%u.%u%c", &major, &minor, &end) != 2 || major > 255 ||
+                minor > 255) {
+                virXMLNodeReport(VIR_FROM_THIS, dev, _("invalid version '%s'"), version);
+                return -1;
+            }
+            out = g_strdup_printf("%u.%02u", major, minor);
+            virXMLNodeSetAttr(dev, "version", out);
+        }
+    }
+    return 0;
 }
 
 static int
@@ -275,6 +364,8 @@ virDomainDeviceDefaults(virDomainDef *def, virDomainDeviceDef *dev, bool *firstV
     case VIR_DOMAIN_DEVICE_INTERFACE:
         virDomainInterfaceDefaults(dev->node);
         break;
+    case VIR_DOMAIN_DEVICE_REDIRFILTER:
+        return virDomainRedirFilterDefaults(dev->node);
     }
     return 0;
 }

@@ -228,6 +228,16 @@ virDomainFormatDevice(GString *buf, int indent, const virDomainDeviceDef *dev,
         copy = virXMLNodeCopy(dev->node);
         virDomainDeviceStripSecrets(copy, dev->type, true);
     }
+    if (dev->type == VIR_DOMAIN_DEVICE_REDIRDEV && !dev->node->nchildren) {
+        /* libvirt writes a <redirdev> open and closed, even empty */
+        virXMLIndent(buf, indent);
+        virStringAppendLit(buf, "<redirdev");
+        virXMLNodeFormatAttrs(buf, dev->node);
+        virStringAppendLit(buf, ">\n");
+        virXMLIndent(buf, indent);
+        virStringAppendLit(buf, "</redirdev>\n");
+        return;
+    }
     virXMLNodeFormat(buf, indent, copy ? copy : dev->node);
 }
 

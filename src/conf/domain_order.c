@@ -130,6 +130,7 @@ static const virDomainOrderTable virDomainOrderTables[] = {
     { "vcpusched", NULL, LIST("vcpus", "scheduler", "priority") },
     { "iothreadsched", NULL, LIST("iothreads", "scheduler", "priority") },
     { "emulatorsched", NULL, LIST("scheduler", "priority") },
+    { "cpu/feature", NULL, LIST("policy", "name") },
     { "cpu",
       LIST("model", "vendor", "topology", "cache", "maxphysaddr", "feature", "numa"),
       LIST("mode", "match", "check", "migratable") },
@@ -146,6 +147,7 @@ static const virDomainOrderTable virDomainOrderTables[] = {
       LIST("cbitpos", "reducedPhysBits", "policy", "dhCert", "session"),
       LIST("type", "kernelHashes") },
     { "idmap", LIST("uid", "gid"), NULL },
+    { "maxMemory", NULL, LIST("slots", "unit") },
     { "seclabel", LIST("label", "imagelabel", "baselabel"), LIST("type", "model", "relabel") },
 };
 

@@ -270,6 +270,71 @@ virDomainSkipForeign(xmlNodePtr cur, const virDomainXMLOption *xmlopt)
              (const char *)cur->name, (const char *)cur->ns->href, xmlopt->driverName);
 }
 
+/* Whether a device says where it is in the boot order (<boot order=''/>),
+ * which replaces <os><boot dev=''/>. */
+static bool
+virDomainDefHasBootOrder(const virDomainDef *def)
+{
+    size_t i;
+
+    for (i = 0; i < def->ndevices; i++) {
+        if (virXMLNodeChild(def->devices[i].node, "boot"))
+            return true;
+    }
+    return false;
+}
+
+/* A domain whose vcpus are placed automatically has its memory placed
+ * the same way, unless <numatune> says otherwise. */
+static void
+virDomainDefNumatuneDefault(virDomainDef *def)
+{
+    virXMLNode *numatune, *memory;
+    size_t i;
+
+    if (def->placement != VIR_DOMAIN_CPU_PLACEMENT_AUTO)
+        return;
+    for (i = 0; def->extras && i < def->extras->nchildren; i++) {
+        if (def->extras->children[i]->rank == VIR_DOMAIN_ELEM_NUMATUNE)
+            return;
+    }
+    if (!def->extras)
+        def->extras = virXMLNodeNew("domain");
+    numatune = virXMLNodeAppendNew(def->extras, "numatune");
+    numatune->rank = VIR_DOMAIN_ELEM_NUMATUNE;
+    memory = virXMLNodeAppendNew(numatune, "memory");
+    virXMLNodeSetAttr(memory, "mode", "strict");
+    virXMLNodeSetAttr(memory, "placement", "auto");
+    virXMLNodeSortChildren(def->extras);
+}
+
+/* <maxMemory> is a size libvirt keeps in KiB and writes so. */
+static int
+virDomainDefMaxMemoryKiB(virDomainDef *def)
+{
+    virXMLNode *max = NULL;
+    g_autofree char *kib = NULL;
+    unsigned long long value;
+    size_t i;
+
+    for (i = 0; def->extras && i < def->extras->nchildren; i++) {
+        if (def->extras->children[i]->rank == VIR_DOMAIN_ELEM_MAX_MEMORY)
+            max = def->extras->children[i];
+    }
+    if (!max)
+        return 0;
+    if (!max->text || virStrToULL(g_strstrip(max->text), &value) < 0 ||
+        virScaleInteger(&value, virXMLNodeGetAttr(max, "unit"), 1024, G_MAXINT64) < 0) {
+        virXMLNodeReport(VIR_FROM_THIS, max, _("invalid size '%s'"), NULLSTR(max->text));
+        return -1;
+    }
+    kib = g_strdup_printf("%llu", (value + 1023) / 1024);
+    virDomainReplaceString(&max->text, g_steal_pointer(&kib));
+    virXMLNodeSetAttr(max, "unit", "KiB");
+    virDomainOrderCanonicalize(max, "domain");
+    return 0;
+}
+
 /* Defaults libvirt fills in, so that a round trip through either library
  * gives the same document. */
 static void
@@ -279,7 +344,8 @@ virDomainDefFillDefaults(virDomainDef *def, const virDomainXMLOption *xmlopt)
         def->curMemory = def->maxMemory;
     if (!def->os.arch && xmlopt->defaultArch)
         def->os.arch = g_intern_static_string(xmlopt->defaultArch);
-    if (def->os.type == VIR_DOMAIN_OSTYPE_HVM && def->os.nBootDevs == 0)
+    if (def->os.type == VIR_DOMAIN_OSTYPE_HVM && def->os.nBootDevs == 0 &&
+        !virDomainDefHasBootOrder(def))
         def->os.bootDevs[def->os.nBootDevs++] = VIR_DOMAIN_BOOT_DISK;
     if (def->clockOffset == VIR_DOMAIN_CLOCK_OFFSET_DEFAULT)
         def->clockOffset = VIR_DOMAIN_CLOCK_OFFSET_UTC;
@@ -289,6 +355,7 @@ virDomainDefFillDefaults(virDomainDef *def, const virDomainXMLOption *xmlopt)
         def->onReboot = VIR_DOMAIN_LIFECYCLE_ACTION_RESTART;
     if (def->onCrash == VIR_DOMAIN_LIFECYCLE_ACTION_DEFAULT)
         def->onCrash = VIR_DOMAIN_LIFECYCLE_ACTION_DESTROY;
+    virDomainDefNumatuneDefault(def);
 }
 
 /* Reads every child of <domain> but <cputune>, which is left in @cputune
@@ -330,7 +397,7 @@ virDomainDefParseChildren(virDomainDef *def, xmlNodePtr root,
         def->maxvcpus = def->vcpus = 1;
     if (def->extras)
         virXMLNodeSortChildren(def->extras);
-    return 0;
+    return virDomainDefMaxMemoryKiB(def);
 }
 
 virDomainDef *
