@@ -377,7 +377,9 @@ virDomainAddrPostParse(virDomainDef *def)
     virDomainAddChannelControllers(def);
     virDomainAddSmartcardControllers(def);
     virDomainDevicesSort(def);
-    /* the controllers added are inserted as libvirt inserts them */
+    /* libvirt appends the controllers it adds, and so inserts them among
+     * the others on the next define: inserting them at once as it does
+     * then keeps a definition read back the same */
     virDomainReorderFamily(def, VIR_DOMAIN_DEVICE_CONTROLLER, virDomainControllerSameType,
                            virDomainControllerIndex, true);
     return 0;

@@ -209,8 +209,12 @@ virDomainConsoleCompat(virDomainDef *def)
     }
 }
 
-/* libvirt numbers consoles by their place, whatever port they name; a
- * console without a target type is a serial console. */
+/* libvirt numbers consoles by their place, whatever port they name (the
+ * first console of an HVM guest has its serial port's); a console without
+ * a target type is a serial console.  libvirt numbers them before it puts
+ * the console of an HVM guest's serial port first, and numbers them anew
+ * when it reads its own output: numbering them after gives that second
+ * result at once, so that a definition read back stays the same. */
 static void
 virDomainConsolePorts(virDomainDef *def, bool hvm)
 {
@@ -222,11 +226,16 @@ virDomainConsolePorts(virDomainDef *def, bool hvm)
         virXMLNode *target = virXMLNodeChild(dev->node, "target");
         g_autofree char *port = g_strdup_printf("%u", n++);
 
+        bool alias;
+
         if (!target)
             target = virXMLNodeAppendNew(dev->node, "target");
-        if (!hvm && !virXMLNodeGetAttr(target, "type"))
+        if (!virXMLNodeGetAttr(target, "type"))
             virXMLNodeSetAttr(target, "type", "serial");
-        virXMLNodeSetAttr(target, "port", port);
+        alias = hvm && n == 1 && strcmp(virXMLNodeGetAttr(target, "type"), "serial") == 0 &&
+                virXMLNodeGetAttr(target, "port");
+        if (!alias)
+            virXMLNodeSetAttr(target, "port", port);
     }
 }
 
@@ -256,9 +265,9 @@ virDomainChrPostParse(virDomainDef *def)
         }
     }
     virDomainDevicesSort(def);
-    virDomainConsolePorts(def, def->os.type == VIR_DOMAIN_OSTYPE_HVM);
     virDomainChrAssignPorts(def, VIR_DOMAIN_DEVICE_SERIAL);
     virDomainChrAssignPorts(def, VIR_DOMAIN_DEVICE_PARALLEL);
     if (def->os.type == VIR_DOMAIN_OSTYPE_HVM)
         virDomainConsoleCompat(def);
+    virDomainConsolePorts(def, def->os.type == VIR_DOMAIN_OSTYPE_HVM);
 }

@@ -113,24 +113,33 @@ virDomainGraphicsDefaults(virXMLNode *graphics)
 {
     const char *type = virXMLNodeGetAttr(graphics, "type");
     bool vnc = g_strcmp0(type, "vnc") == 0;
+    virXMLNode *first;
 
     if (!vnc && g_strcmp0(type, "spice") != 0 && g_strcmp0(type, "rdp") != 0)
         return 0;
     if (virDomainGraphicsFirstListen(graphics, vnc) < 0)
         return -1;
+    first = virXMLNodeChild(graphics, "listen");
     if (vnc) {
         virDomainGraphicsVNCPorts(graphics);
-    } else if (g_strcmp0(type, "spice") == 0 && !virXMLNodeGetAttr(graphics, "port") &&
-               !virXMLNodeGetAttr(graphics, "tlsPort") &&
-               g_strcmp0(virXMLNodeGetAttr(graphics, "autoport"), "yes") != 0) {
-        /* spice listening nowhere: libvirt's listen type 'none' */
-        virXMLNode *first = virXMLNodeChild(graphics, "listen");
-
-        if (g_strcmp0(virXMLNodeGetAttr(first, "type"), "address") == 0) {
-            virXMLNodeRemoveAttr(first, "address");
-            virXMLNodeSetAttr(first, "type", "none");
-        }
+        return 0;
     }
+    if (g_strcmp0(type, "spice") == 0 && !virXMLNodeGetAttr(graphics, "port") &&
+        !virXMLNodeGetAttr(graphics, "tlsPort") &&
+        g_strcmp0(virXMLNodeGetAttr(graphics, "autoport"), "yes") != 0 &&
+        g_strcmp0(virXMLNodeGetAttr(first, "type"), "address") == 0) {
+        /* spice listening nowhere: libvirt's listen type 'none' */
+        virXMLNodeRemoveAttr(first, "address");
+        virXMLNodeSetAttr(first, "type", "none");
+    }
+    /* the legacy attribute mirrors the first listen address */
+    virXMLNodeRemoveAttr(graphics, "listen");
+    if (g_strcmp0(virXMLNodeGetAttr(first, "type"), "address") == 0 &&
+        virXMLNodeGetAttr(first, "address"))
+        virXMLNodeSetAttr(graphics, "listen", virXMLNodeGetAttr(first, "address"));
+    if (g_strcmp0(type, "rdp") == 0 && !virXMLNodeGetAttr(graphics, "port") &&
+        g_strcmp0(virXMLNodeGetAttr(graphics, "autoport"), "yes") == 0)
+        virXMLNodeSetAttr(graphics, "port", "0");
     return 0;
 }
 
@@ -217,8 +226,8 @@ virDomainFilesystemDefaults(virXMLNode *fs)
     units = virXMLNodeGetAttr(source, "units");
     if (virStrToULL(usage, &value) < 0 ||
         virScaleInteger(&value, units, 1024, G_MAXINT64) < 0) {
-        virXMLNodeReport(VIR_FROM_THIS, source, _("invalid usage '%s %s'"), usage,
-                         units ? units : "");
+        virXMLNodeReport(VIR_FROM_THIS, source, _("invalid usage '%s'%s%s"), usage,
+                         units ? " in " : "", units ? units : "");
         return -1;
     }
     kib = g_strdup_printf("%llu", value / 1024);

@@ -206,7 +206,7 @@ virDomainKeepElement(virDomainDef *def, xmlNodePtr cur, int elem)
 
     for (i = 0; def->extras && !virDomainElemRepeats(elem) && i < def->extras->nchildren; i++) {
         if (def->extras->children[i]->rank == elem) {
-            virDomainXMLError(cur, "%s", _("only one such element is allowed"));
+            virDomainXMLError(cur, _("only one <%s> is allowed"), (const char *)cur->name);
             return -1;
         }
     }
