@@ -255,27 +255,35 @@ virDomainInputDefaults(const virDomainDef *def, virXMLNode *input)
 /* A target name in the ranges the host gives tap devices (vnet0...) is a
  * name generated at start, not configuration: libvirt drops it from a
  * definition, so that the next start generates one again. */
-static void
-virDomainInterfaceDropGeneratedName(virXMLNode *iface)
+static bool
+virDomainIfnameIsGenerated(const virXMLNode *target)
 {
     static const char *const prefixes[] = { "vnet", "macvtap", "macvlan" };
-    virXMLNode *target = virXMLNodeChild(iface, "target");
-    const char *dev = target ? virXMLNodeGetAttr(target, "dev") : NULL;
+    const char *dev = virXMLNodeGetAttr(target, "dev");
     size_t i;
 
     if (!dev || g_strcmp0(virXMLNodeGetAttr(target, "managed"), "no") == 0)
-        return;
+        return false;
     for (i = 0; i < G_N_ELEMENTS(prefixes); i++) {
         if (g_str_has_prefix(dev, prefixes[i]))
-            break;
+            return true;
     }
-    if (i == G_N_ELEMENTS(prefixes))
-        return;
-    virXMLNodeRemoveAttr(target, "dev");
-    if (target->nattrs == 0 && target->nchildren == 0) {
-        for (i = 0; iface->children[i] != target; i++)
-            ;
-        virXMLNodeDelete(iface, i);
+    return false;
+}
+
+static void
+virDomainInterfaceDropGeneratedName(virXMLNode *iface)
+{
+    size_t i = iface->nchildren;
+
+    while (i-- > 0) {
+        virXMLNode *target = iface->children[i];
+
+        if (strcmp(target->name, "target") != 0 || !virDomainIfnameIsGenerated(target))
+            continue;
+        virXMLNodeRemoveAttr(target, "dev");
+        if (target->nattrs == 0 && target->nchildren == 0)
+            virXMLNodeDelete(iface, i);
     }
 }
 

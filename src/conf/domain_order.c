@@ -30,6 +30,27 @@ VIR_ENUM_IMPL(virDomainMembackElem, VIR_DOMAIN_MEMBACK_ELEM_LAST,
               "hugepages", "nosharepages", "locked", "source", "access",
               "allocation", "discard");
 
+/* The children of <domain> are looked up for every element of every
+ * document defined: a hash table, built once, rather than a scan of the
+ * names. */
+int
+virDomainElemLookup(const char *name)
+{
+    static GHashTable *table;
+    gpointer value;
+
+    if (g_once_init_enter(&table)) {
+        GHashTable *t = g_hash_table_new(g_str_hash, g_str_equal);
+        int i;
+
+        for (i = 0; i < VIR_DOMAIN_ELEM_LAST; i++)
+            g_hash_table_insert(t, (gpointer)virDomainElemTypeToString(i), GINT_TO_POINTER(i + 1));
+        g_once_init_leave(&table, t);
+    }
+    value = g_hash_table_lookup(table, name);
+    return value ? GPOINTER_TO_INT(value) - 1 : -1;
+}
+
 #define LIST(...) ((const char *const[]){ __VA_ARGS__, NULL })
 
 /* Where an element has no entry, its children and attributes stay in the

@@ -60,6 +60,9 @@ typedef enum {
 } virDomainElem;
 VIR_ENUM_DECL(virDomainElem);
 
+/* virDomainElemTypeFromString, by a hash lookup. */
+int virDomainElemLookup(const char *name);
+
 /* The children of <os>. */
 typedef enum {
     VIR_DOMAIN_OS_ELEM_TYPE = 0,

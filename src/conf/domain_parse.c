@@ -217,7 +217,7 @@ virDomainKeepElement(virDomainDef *def, xmlNodePtr cur, int elem)
 static int
 virDomainParseElement(virDomainDef *def, xmlNodePtr cur, bool *haveOS)
 {
-    int elem = virDomainElemTypeFromString((const char *)cur->name);
+    int elem = virDomainElemLookup((const char *)cur->name);
     int rc;
 
     switch (elem) {
