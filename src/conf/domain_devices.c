@@ -177,6 +177,7 @@ virDomainDefGenerateIfnames(virDomainDef *def, const char *prefix)
     for (i = 0; i < def->ndevices; i++) {
         virDomainDeviceDef *dev = &def->devices[i];
         g_autofree char *name = NULL;
+        virXMLNode *target;
 
         if (dev->type != VIR_DOMAIN_DEVICE_INTERFACE || !dev->data.net || dev->data.net->ifname)
             continue;
@@ -184,7 +185,9 @@ virDomainDefGenerateIfnames(virDomainDef *def, const char *prefix)
             g_free(name);
             name = g_strdup_printf("%s%u", prefix, n++);
         } while (virDomainIfnameUsed(def, name));
-        virXMLNodeSetAttr(virXMLNodeAppendNew(dev->node, "target"), "dev", name);
+        if (!(target = virXMLNodeChild(dev->node, "target")))
+            target = virXMLNodeAppendNew(dev->node, "target");
+        virXMLNodeSetAttr(target, "dev", name);
         virDomainOrderCanonicalize(dev->node, "devices");
         ignore_value(virDomainDeviceReadView(dev));
     }
