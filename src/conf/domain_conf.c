@@ -140,6 +140,12 @@ virDomainDefCopy(const virDomainDef *src)
     return def;
 }
 
+const char *
+virDomainDefFirstKeptElement(const virDomainDef *def)
+{
+    return def->extras && def->extras->nchildren ? def->extras->children[0]->name : NULL;
+}
+
 /* ---- checks -------------------------------------------------------- */
 
 int
