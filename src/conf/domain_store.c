@@ -307,7 +307,9 @@ int
 virDomainStoreSaveConfig(virDomainStore *store, const virDomainDef *def)
 {
     g_autofree char *path = virDomainStorePath(store->configDir, def->name);
-    g_autofree char *xml = virDomainDefFormat(def, -1, VIR_DOMAIN_DEF_FORMAT_INACTIVE);
+    /* secrets (cookies of network disks...) are part of the configuration */
+    g_autofree char *xml = virDomainDefFormat(def, -1, VIR_DOMAIN_DEF_FORMAT_INACTIVE |
+                                              VIR_DOMAIN_DEF_FORMAT_SECURE);
 
     if (virFileWriteAtomic(path, xml, strlen(xml), VIR_STORE_FILE_MODE) < 0)
         return -1;
@@ -428,7 +430,7 @@ virDomainStoreSaveStatus(virDomainStore *store, virDomainObj *obj, unsigned int 
         virStringAppendLit(&buf, " live='config'");
     virStringAppendLit(&buf, ">\n");
     if (live)
-        virDomainDefFormatBuf(&buf, 2, obj->def, obj->id, 0);
+        virDomainDefFormatBuf(&buf, 2, obj->def, obj->id, VIR_DOMAIN_DEF_FORMAT_SECURE);
     virStringAppendLit(&buf, "</domstatus>\n");
     ret = virFileWriteAtomicFlags(path, buf.str, buf.len, VIR_STORE_FILE_MODE,
                                   VIR_FILE_ATOMIC_VOLATILE);

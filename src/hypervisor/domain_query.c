@@ -169,18 +169,21 @@ char *
 sharedDomainGetXMLDesc(virDomainPtr dom, unsigned int flags)
 {
     virDomainObj *obj;
+    unsigned int secure;
     char *xml;
 
     virDomainDriverCheckFlags(dom->conn, VIR_DOMAIN_XML_SECURE | VIR_DOMAIN_XML_INACTIVE |
                   VIR_DOMAIN_XML_UPDATE_CPU | VIR_DOMAIN_XML_MIGRATABLE, NULL);
     if (!(obj = virDomainDriverGetObj(dom)))
         return NULL;
+    secure = (flags & VIR_DOMAIN_XML_SECURE) ? VIR_DOMAIN_DEF_FORMAT_SECURE : 0;
     if ((flags & VIR_DOMAIN_XML_INACTIVE) && obj->persistent)
         xml = virDomainDefFormat(virDomainObjGetPersistentDef(obj), -1,
-                                 VIR_DOMAIN_DEF_FORMAT_INACTIVE);
+                                 VIR_DOMAIN_DEF_FORMAT_INACTIVE | secure);
     else
         xml = virDomainDefFormat(obj->def, obj->id,
-                                 (flags & VIR_DOMAIN_XML_INACTIVE) ? VIR_DOMAIN_DEF_FORMAT_INACTIVE : 0);
+                                 ((flags & VIR_DOMAIN_XML_INACTIVE) ?
+                                  VIR_DOMAIN_DEF_FORMAT_INACTIVE : 0) | secure);
     virDomainObjEndAPI(&obj);
     return xml;
 }

@@ -222,9 +222,10 @@ static int
 lveDefCheckUnsupported(const virDomainDef *def)
 {
     const char *what = NULL, *instead = NULL;
+    g_autofree char *device = NULL;
 
-    if (def->ndisks || def->nnets || def->memballoon) {
-        what = def->ndisks ? "<disk>" : def->nnets ? "<interface>" : "<memballoon>";
+    if (def->ndevices) {
+        what = device = g_strdup_printf("<%s>", virDomainDeviceTypeToString(def->devices[0].type));
         instead = _("an LVE has no devices");
     } else if (def->cputune.shares || def->cputune.period || def->cputune.quota) {
         what = "<cputune> shares, period or quota";

@@ -29,8 +29,19 @@
 
 #define TEST_NAMESPACE_URI "http://libvirt.org/schemas/domain/test/1.0"
 
-static const int testVirtTypes[] = { VIR_DOMAIN_VIRT_TEST, -1 };
-static const int testOSTypes[] = { VIR_DOMAIN_OSTYPE_HVM, VIR_DOMAIN_OSTYPE_XEN, -1 };
+/* libvirt's test driver takes a domain of any type libvirt knows but
+ * 'ch', and of any OS type: it runs nothing */
+static const int testVirtTypes[] = {
+    VIR_DOMAIN_VIRT_NONE, VIR_DOMAIN_VIRT_QEMU, VIR_DOMAIN_VIRT_KQEMU, VIR_DOMAIN_VIRT_KVM,
+    VIR_DOMAIN_VIRT_XEN, VIR_DOMAIN_VIRT_LXC, VIR_DOMAIN_VIRT_UML, VIR_DOMAIN_VIRT_OPENVZ,
+    VIR_DOMAIN_VIRT_TEST, VIR_DOMAIN_VIRT_VMWARE, VIR_DOMAIN_VIRT_HYPERV, VIR_DOMAIN_VIRT_VBOX,
+    VIR_DOMAIN_VIRT_PHYP, VIR_DOMAIN_VIRT_PARALLELS, VIR_DOMAIN_VIRT_BHYVE, VIR_DOMAIN_VIRT_VZ,
+    -1,
+};
+static const int testOSTypes[] = {
+    VIR_DOMAIN_OSTYPE_HVM, VIR_DOMAIN_OSTYPE_XEN, VIR_DOMAIN_OSTYPE_LINUX,
+    VIR_DOMAIN_OSTYPE_EXE, VIR_DOMAIN_OSTYPE_UML, VIR_DOMAIN_OSTYPE_XENPVH, -1,
+};
 
 /* The domain libvirt's test:///default starts with. */
 static const char testDefaultDomainXML[] =
@@ -64,6 +75,12 @@ testDomainPostParse(virDomainDef *def, void *opaque)
 {
     testDriver *driver = opaque;
 
+    if (def->os.type == VIR_DOMAIN_OSTYPE_EXE && !def->os.init) {
+        virReportError(VIR_ERR_XML_ERROR, "%s", _("init binary must be specified"));
+        return -1;
+    }
+    /* as libvirt's test driver names interfaces on define */
+    virDomainDefGenerateIfnames(def, "testnet");
     return virDomainDefCheckHostCpus(def, driver->base.hostcpus);
 }
 
