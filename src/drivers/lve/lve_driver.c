@@ -31,6 +31,7 @@
 #include "lve_domain.h"
 #include "lve_private.h"
 #include "virerror.h"
+#include "virhostcpu.h"
 #include "virstring.h"
 
 #define VIR_FROM_THIS VIR_FROM_NONE
@@ -295,7 +296,7 @@ lveConnectGetCapabilities(virConnectPtr conn)
     virCaps caps = { 0 };
     virCapsGuest guest = { "exe", NULL, 8 * sizeof(void *), NULL, "lve" };
 
-    if (lveHostInfo(&caps.node) < 0)
+    if (virHostCPUGetNodeInfo(&caps.node) < 0)
         return NULL;
     caps.arch = caps.node.model;
     guest.arch = caps.node.model;
@@ -338,7 +339,7 @@ lveConnectIsEncrypted(virConnectPtr conn G_GNUC_UNUSED)
 static int
 lveNodeGetInfo(virConnectPtr conn G_GNUC_UNUSED, virNodeInfoPtr info)
 {
-    return lveHostInfo(info);
+    return virHostCPUGetNodeInfo(info);
 }
 
 static const char *const lveSchemes[] = { "lve", NULL };

@@ -69,8 +69,7 @@ void lveDomainLoadAll(lveDriver *driver);
 int lveDomainApplyLive(lveDriver *driver, virDomainObj *obj, const virDomainDef *live,
                        unsigned int mask);
 
-/* lve_host.c */
-int lveHostInfo(virNodeInfo *info);
+/* lve_defaults.c */
 int lveDriverLoadDefaults(lveDriver *driver);
 void lveDriverGetDefaults(lveDriver *driver, lveLimits *defaults);
 
