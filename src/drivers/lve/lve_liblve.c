@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "lve_cgroup_stats.h"
 #include "lve_liblve_priv.h"
 #include "virerror.h"
 
@@ -105,7 +106,7 @@ lveLiblveOpen(const lveBackendConfig *config, bool *absent)
         dlclose(l->handle);
         return NULL;
     }
-    g_mutex_init(&l->lock);
+    virMutexInit(&l->lock);
     l->hostcpus = MAX(sysconf(_SC_NPROCESSORS_ONLN), 1);
     /* the kernel's groups: lve<id> at the root of each hierarchy unless
      * cgroup_parent= says otherwise; without them there is no usage */
