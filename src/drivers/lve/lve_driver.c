@@ -43,6 +43,7 @@
 #include "lve_tune.h"
 #include "lve_vcpu.h"
 #include "virerror.h"
+#include "virhostcpu.h"
 #include "virstring.h"
 
 #define VIR_FROM_THIS VIR_FROM_LVE
@@ -215,7 +216,7 @@ lveConnectGetCapabilities(virConnectPtr conn)
     virCaps caps = { 0 };
     virCapsGuest guest = { "exe", NULL, 8 * sizeof(void *), NULL, "lve" };
 
-    if (lveHostInfo(&caps.node) < 0)
+    if (virHostCPUGetNodeInfo(&caps.node) < 0)
         return NULL;
     caps.arch = caps.node.model;
     guest.arch = caps.node.model;
@@ -239,7 +240,7 @@ lveConnectGetMaxVcpus(virConnectPtr conn, const char *type)
 static int
 lveNodeGetInfo(virConnectPtr conn G_GNUC_UNUSED, virNodeInfoPtr info)
 {
-    return lveHostInfo(info);
+    return virHostCPUGetNodeInfo(info);
 }
 
 static const char *const lveSchemes[] = { "lve", NULL };

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "lve_cgroup_stats.h"
 #include "lve_liblve_priv.h"
 #include "virerror.h"
 
