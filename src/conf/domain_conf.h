@@ -381,6 +381,8 @@ typedef struct _virDomainXMLOption {
     unsigned int maxVcpus;          /* the largest <vcpu>; 0: VIR_DOMAIN_MAX_VCPUS */
     bool fixedId;                   /* <domain id=''> is configuration, not run time */
     const virXMLNamespace *ns;      /* the driver's namespace, or NULL */
+    const char *readElsewhere;      /* a namespace the driver reads outside the parser
+                                     * (the test driver's node files): not warned of */
     int (*postParse)(virDomainDef *def, void *opaque);
     void *opaque;
 } virDomainXMLOption;

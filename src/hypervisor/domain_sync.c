@@ -372,6 +372,8 @@ virDomainDriverOpenWritable(virDomainDriverBase *base)
         virDomainStoreRemoveStale(base->store);
         virDomainDriverSync(base, true);
     }
+    if (base->hooks->reconcile)
+        base->hooks->reconcile(base);
     virDomainObjListForEach(base->domains, virDomainDriverAutostartOne, base);
     virDomainDriverUnlockRoot(base);
 }

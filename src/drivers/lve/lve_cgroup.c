@@ -281,9 +281,24 @@ static const lveOps lveCgroupOps = {
     .setDefaults = NULL,
 };
 
+/* The parent of the LVEs of root @root: /virtkit-lve for the host's, a
+ * group of its own under it for an embedded root, so that two roots never
+ * share LVE ids by default. */
+static char *
+lveCgroupDefaultParent(const char *root)
+{
+    g_autofree char *sum = NULL;
+
+    if (!root || STREQ(root, "/"))
+        return g_strdup(LVE_DEFAULT_PARENT);
+    sum = g_compute_checksum_for_string(G_CHECKSUM_SHA256, root, -1);
+    return g_strdup_printf(LVE_DEFAULT_PARENT "/embed-%.12s", sum);
+}
+
 lveBackend *
 lveCgroupOpen(const lveBackendConfig *config)
 {
+    g_autofree char *defaultParent = NULL;
     g_autoptr(virCgroupTree) tree = NULL;
     lveBackend *be;
     lveCgroup *cg;
@@ -293,7 +308,8 @@ lveCgroupOpen(const lveBackendConfig *config)
                              config->stateDir);
         return NULL;
     }
-    if (!(tree = lveCgroupTreeNew(config->cgroupParent ? config->cgroupParent : LVE_DEFAULT_PARENT,
+    if (!(tree = lveCgroupTreeNew(config->cgroupParent ? config->cgroupParent :
+                                  (defaultParent = lveCgroupDefaultParent(config->root)),
                                   config->cgroupMode)))
         return NULL;
     cg = g_new0(lveCgroup, 1);
@@ -306,5 +322,7 @@ lveCgroupOpen(const lveBackendConfig *config)
     be = g_new0(lveBackend, 1);
     be->ops = &lveCgroupOps;
     be->priv = cg;
+    be->scope = g_strdup_printf("cgroup:%s",
+                                virCgroupTreeParentDir(cg->tree, virCgroupTreeAnchor(cg->tree)));
     return be;
 }
