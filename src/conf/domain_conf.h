@@ -372,6 +372,9 @@ struct _virDomainDef {
 
 /* What one driver accepts and fills in by default.  Parsing checks the
  * generic rules and these; the driver's postParse adds its own. */
+/* The longest domain name: its files' names must fit in 255 bytes. */
+# define VIR_DOMAIN_NAME_MAX (255 - (int)sizeof("..xml.tmp-XXXXXX") + 1)
+
 typedef struct _virDomainXMLOption {
     const char *driverName;         /* "test", for messages */
     const int *virtTypes;           /* accepted <domain type>, ended by -1 */

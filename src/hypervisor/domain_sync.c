@@ -374,7 +374,10 @@ virDomainDriverOpenWritable(virDomainDriverBase *base)
     }
     if (base->hooks->reconcile)
         base->hooks->reconcile(base);
-    virDomainObjListForEach(base->domains, virDomainDriverAutostartOne, base);
+    /* domains that outlive processes autostart once per boot of the host,
+     * not at each process that opens the root */
+    if (!base->keepStatus || virDomainStoreFirstSinceBoot(base->store))
+        virDomainObjListForEach(base->domains, virDomainDriverAutostartOne, base);
     virDomainDriverUnlockRoot(base);
 }
 
