@@ -142,13 +142,17 @@ START_TEST(test_default_func)
     virSetErrorFunc(NULL, NULL);
     dup2(fileno(f), STDERR_FILENO);
     ck_assert_ptr_null(virDomainLookupByName(conn, "web1"));
+    /* an error of no part keeps libvirt's empty field, not a stray colon */
+    ck_assert_ptr_null(virConnectOpen("foo:///x"));
     fflush(stderr);
     dup2(saved, STDERR_FILENO);
     fclose(f);
     close(saved);
     testQuietErrors();
     ck_assert(g_file_get_contents(path, &out, NULL, NULL));
-    ck_assert_str_eq(out, "virtkit: Test Driver error : Domain not found: no domain with matching name 'web1'\n");
+    ck_assert_str_eq(out, "virtkit: Test Driver error : Domain not found: no domain with matching name 'web1'\n"
+                          "virtkit:  error : no connection driver available: no driver for URI scheme 'foo'"
+                          " (virtkit knows: test, lve, vserver, xen)\n");
     virDefaultErrorFunc(NULL);
     virConnectClose(conn);
     testRemoveTree(dir);

@@ -652,17 +652,32 @@ virConnSetErrorFunc(virConnectPtr conn, void *userData, virErrorFunc handler)
  * virDefaultErrorFunc:
  * @err: pointer to the error
  *
- * Prints @err on standard error as "virtkit: <part> error : <message>".
+ * Prints @err on standard error in libvirt's layout, with virtkit's name:
+ * "virtkit: <part> <level> : <message>" (libvirt's own function prints
+ * "libvirt: ..." the same way; the parts stay even when empty; the error
+ * carries no domain handle, as libvirt's no longer does).
  */
 void
 virDefaultErrorFunc(virErrorPtr err)
 {
-    const char *dom;
+    const char *lvl = "";
+    const char *msg;
+    size_t len;
 
     if (!err || err->code == VIR_ERR_OK)
         return;
-    dom = virErrorDomainName(err->domain);
-    fprintf(stderr, "virtkit: %s%s%s: %s\n",
-            dom, *dom ? " error " : "", err->level == VIR_ERR_WARNING ? "warning " : "",
-            err->message ? err->message : _("unknown error"));
+    if (err->level == VIR_ERR_WARNING)
+        lvl = _("warning");
+    else if (err->level == VIR_ERR_ERROR)
+        lvl = _("error");
+    msg = err->message ? err->message : _("unknown error");
+    len = strlen(msg);
+    if (err->domain == VIR_FROM_XML && err->code == VIR_ERR_XML_DETAIL && err->int1 != 0)
+        fprintf(stderr, "virtkit: %s %s : line %d: %s%s", virErrorDomainName(err->domain),
+                lvl, err->int1, msg,
+                len && msg[len - 1] == '\n' ? "" : "\n");
+    else
+        fprintf(stderr, "virtkit: %s %s : %s%s", virErrorDomainName(err->domain),
+                lvl, msg,
+                len && msg[len - 1] == '\n' ? "" : "\n");
 }

@@ -1,6 +1,7 @@
 /*
- * apicompare.c: one program, two libraries.  Built against virtkit
- * (-DUSE_VIRTKIT) and against libvirt, it drives test:///default through
+ * apicompare.c: one program, two libraries.  Written for libvirt and
+ * built unchanged against virtkit (its libvirt/ include directory) and
+ * against libvirt, it drives test:///default through
  * the same calls and prints what each call answers; the two outputs must
  * be identical (tests/compattest.sh diffs them).  Only facts both test
  * drivers model are printed: never CPU times, and not the few answers in
@@ -12,12 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#ifdef USE_VIRTKIT
-# include <virt/virt.h>
-#else
-# include <libvirt/libvirt.h>
-# include <libvirt/virterror.h>
-#endif
+#include <libvirt/libvirt.h>
+#include <libvirt/virterror.h>
 
 static void
 quiet(void *opaque, virErrorPtr err)
