@@ -203,7 +203,7 @@ scenario_kill() {
     xml=$(domain w 7300)
     for op in start define undefine destroy; do
         for sys in write rename; do
-            for n in $(seq 1 60); do
+            for n in $(seq 1 400); do  # ASan builds write more
                 # the state each operation starts from
                 case $op in
                     start|destroy|undefine) vs "$A" "define $xml" >/dev/null 2>&1 ;;
