@@ -156,7 +156,8 @@ virtshOpenLog(vshControl *ctl, const char *path)
     }
     g_free(ctl->logpath);
     ctl->logpath = g_strdup(path);
-    g_setenv("VIRTKIT_LOG_FILE", path, FALSE);
+    /* the shell's own log, as virsh's -l: the library logs where its
+     * environment says (VIRTKIT_LOG_FILE) */
     return true;
 }
 

@@ -158,9 +158,13 @@ virDomainNameValidate(const char *name)
         virReportError(VIR_ERR_XML_ERROR, "%s", _("domain name must not be empty"));
         return -1;
     }
-    if (strlen(name) > 255 || !g_utf8_validate(name, -1, NULL)) {
-        virReportError(VIR_ERR_XML_ERROR, "%s",
-                       _("domain name must be valid UTF-8 of at most 255 bytes"));
+    /* every file named after the domain must fit in a directory entry
+     * (NAME_MAX, 255 bytes): the longest is the temporary file of its
+     * configuration, ".<name>.xml.tmp-XXXXXX" */
+    if (strlen(name) > VIR_DOMAIN_NAME_MAX || !g_utf8_validate(name, -1, NULL)) {
+        virReportError(VIR_ERR_XML_ERROR,
+                       _("domain name must be valid UTF-8 of at most %d bytes"),
+                       VIR_DOMAIN_NAME_MAX);
         return -1;
     }
     if (name[0] == '.') {

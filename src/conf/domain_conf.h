@@ -373,6 +373,9 @@ struct _virDomainDef {
 
 /* What one driver accepts and fills in by default.  Parsing checks the
  * generic rules and these; the driver's postParse adds its own. */
+/* The longest domain name: its files' names must fit in 255 bytes. */
+# define VIR_DOMAIN_NAME_MAX (255 - (int)sizeof("..xml.tmp-XXXXXX") + 1)
+
 typedef struct _virDomainXMLOption {
     const char *driverName;         /* "test", for messages */
     const int *virtTypes;           /* accepted <domain type>, ended by -1 */
@@ -382,6 +385,8 @@ typedef struct _virDomainXMLOption {
     unsigned int maxVcpus;          /* the largest <vcpu>; 0: VIR_DOMAIN_MAX_VCPUS */
     bool fixedId;                   /* <domain id=''> is configuration, not run time */
     const virXMLNamespace *ns;      /* the driver's namespace, or NULL */
+    const char *readElsewhere;      /* a namespace the driver reads outside the parser
+                                     * (the test driver's node files): not warned of */
     int (*postParse)(virDomainDef *def, void *opaque);
     void *opaque;
 } virDomainXMLOption;

@@ -265,6 +265,9 @@ virDomainSkipForeign(xmlNodePtr cur, const virDomainXMLOption *xmlopt)
 {
     if (xmlopt->ns && xmlStrEqual(cur->ns->href, (const xmlChar *)xmlopt->ns->uri))
         return;
+    if (xmlopt->readElsewhere &&
+        xmlStrEqual(cur->ns->href, (const xmlChar *)xmlopt->readElsewhere))
+        return;
     VIR_WARN("domain XML, line %ld: ignoring <%s:%s>: namespace '%s' is not the '%s' driver's",
              xmlGetLineNo(cur), cur->ns->prefix ? (const char *)cur->ns->prefix : "",
              (const char *)cur->name, (const char *)cur->ns->href, xmlopt->driverName);

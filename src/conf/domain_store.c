@@ -301,6 +301,28 @@ virDomainStoreRemoveStale(virDomainStore *store)
     }
 }
 
+bool
+virDomainStoreFirstSinceBoot(virDomainStore *store)
+{
+    g_autofree char *path = g_build_filename(store->stateDir, ".booted", NULL);
+    g_autofree char *boot = NULL;
+    g_autofree char *seen = NULL;
+
+    /* the run directory of an embedded root may outlive a reboot: the
+     * kernel's boot id tells */
+    if (!g_file_get_contents("/proc/sys/kernel/random/boot_id", &boot, NULL, NULL))
+        boot = g_strdup("unknown\n");
+    if (g_file_get_contents(path, &seen, NULL, NULL) && STREQ(seen, boot))
+        return false;
+    if (virFileWriteAtomicFlags(path, boot, strlen(boot), VIR_STORE_FILE_MODE,
+                                VIR_FILE_ATOMIC_VOLATILE) < 0) {
+        VIR_WARN("%s", virGetLastErrorMessage());
+        virResetLastError();
+    }
+    store->dirty = true;
+    return true;
+}
+
 /* ---- configurations ------------------------------------------------ */
 
 int

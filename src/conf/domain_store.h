@@ -53,6 +53,11 @@ bool virDomainStoreIsStale(virDomainStore *store);
  * happens under it, so what is there now was left by a dead process. */
 void virDomainStoreRemoveStale(virDomainStore *store);
 
+/* Whether this is the first time since the host booted that the root is
+ * opened for writing (and, if so, notes that it no longer is): autostart
+ * happens once per boot, not once per process.  With the lock held. */
+bool virDomainStoreFirstSinceBoot(virDomainStore *store);
+
 /* ---- configurations ------------------------------------------------ */
 
 int virDomainStoreSaveConfig(virDomainStore *store, const virDomainDef *def);

@@ -94,6 +94,10 @@ typedef struct {
     /* A status file says @obj ran: 1 when the kernel still runs it (it
      * is taken back), 0 when it is gone, -1 when that cannot be told. */
     int (*stillRunning)(virDomainDriverBase *base, virDomainObj *obj);
+    /* The first writer of a root looks for kernel objects it owns (marks:
+     * domain_owner.h) that no domain accounts for (a process killed
+     * mid-start left them) and removes them, with the root's lock held. */
+    void (*reconcile)(virDomainDriverBase *base);
     /* Pages of running @obj merged by memory sharing, and considered. */
     void (*sharedPages)(virDomainDriverBase *base, virDomainObj *obj,
                         unsigned long long *merged, unsigned long long *considered);

@@ -377,7 +377,12 @@ virDomainDriverOpenWritable(virDomainDriverBase *base)
         virDomainStoreRemoveStale(base->store);
         virDomainDriverSync(base, true);
     }
-    virDomainObjListForEach(base->domains, virDomainDriverAutostartOne, base);
+    if (base->hooks->reconcile)
+        base->hooks->reconcile(base);
+    /* domains that outlive processes autostart once per boot of the host,
+     * not at each process that opens the root */
+    if (!base->keepStatus || virDomainStoreFirstSinceBoot(base->store))
+        virDomainObjListForEach(base->domains, virDomainDriverAutostartOne, base);
     virDomainDriverUnlockRoot(base);
 }
 

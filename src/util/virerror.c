@@ -294,8 +294,9 @@ virRaiseError(int domain, int code, const char *file, const char *func,
         err->message = g_strdup_printf("%s: %s", what, detail);
     err->str1 = detail;
 
-    VIR_LOG_ERROR_AT(file, func, line, "%s: %s",
-                     virErrorDomainName(domain), err->message);
+    if (virLogRequested)
+        VIR_LOG_ERROR_AT(file, func, line, "%s: %s",
+                         virErrorDomainName(domain), err->message);
 }
 
 void

@@ -124,6 +124,11 @@ HC(name_long, ({
     g_autofree char *xml = g_strdup_printf(NAMED("%s"), name);
     hostileDefine(c, xml);
 }))
+HC(name_long_file, ({
+    g_autofree char *name = g_strnfill(240, 'n');
+    g_autofree char *xml = g_strdup_printf(NAMED("%s"), name);
+    hostileDefine(c, xml);
+}))
 HC(name_lookup_slash, hostileRefused(virDomainLookupByName(c->fx.conn, "../test/web")))
 HC(name_lookup_newline, hostileRefused(virDomainLookupByName(c->fx.conn, "web\n")))
 /* a redefinition may not rename: "web" with another UUID is another domain */
@@ -305,7 +310,9 @@ static const hostileCase hostileCases[] = {
     ROW(name_escape_raw, VIR_ERR_XML_DETAIL, "PCDATA invalid Char value 27"),
     ROW(name_delete, VIR_ERR_XML_ERROR, "control characters (found 0x7f)"),
     ROW(name_empty, VIR_ERR_XML_ERROR, "must not be empty"),
-    ROW(name_long, VIR_ERR_XML_ERROR, "at most 255 bytes"),
+    ROW(name_long, VIR_ERR_XML_ERROR, "at most 239 bytes"),
+    /* would fit a directory entry, but not its configuration's temporary file */
+    ROW(name_long_file, VIR_ERR_XML_ERROR, "at most 239 bytes"),
     ROW(name_lookup_slash, VIR_ERR_NO_DOMAIN, "../test/web"),
     ROW(name_lookup_newline, VIR_ERR_NO_DOMAIN, "no domain with matching name"),
     ROW(name_taken, VIR_ERR_OPERATION_FAILED, "domain 'web' already exists"),

@@ -128,7 +128,7 @@ START_TEST(test_table_complete)
             if (!enc)
                 continue;
             any = true;
-            key = GUINT_TO_POINTER((enc->word ^ (abi << 30)) + 1);
+            key = GUINT_TO_POINTER((enc->word ^ ((guint)abi << 30)) + 1);
             /* the 2003 ABI removes IPv4 and IPv6 addresses with one command */
             ck_assert_msg(!g_hash_table_contains(seen, key) ||
                           (abi == VSERVER_ABI_2003 && cmd == VSERVER_CMD_NET_REMOVE_IPV6),

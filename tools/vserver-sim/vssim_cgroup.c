@@ -119,10 +119,11 @@ vssimCgroupFindSelf(vssimCgroupSelf *self, GError **error)
 {
     g_autofree char *mount = NULL;
     g_autofree char *own = NULL;
+    g_autofree char *freezer = NULL;
     int c;
 
     memset(self, 0, sizeof(*self));
-    if (vssimCgroupMount("cgroup", "freezer")) {
+    if ((freezer = vssimCgroupMount("cgroup", "freezer"))) {
         self->version = 1;
         for (c = 0; c < VSSIM_CG_LAST; c++) {
             g_autofree char *m = vssimCgroupMount("cgroup", vssimControllerNames[c]);

@@ -105,13 +105,14 @@ vssimV2WaitExit(vssimModel *m, const vssimCall *call, vssimContext *ctx)
 static vssimBucket *
 vssimV2Bucket(vssimContext *ctx, uint32_t mask, int32_t cpu, int32_t bucket, bool create)
 {
-    gpointer key = GINT_TO_POINTER((cpu << 16) | (bucket & 0xFFFF));
+    gpointer key;
     vssimBucket *b;
 
     if (!(mask & VS_VXSM_CPU_ID))
         return &ctx->bucket;
     if (cpu < 0 || cpu >= sysconf(_SC_NPROCESSORS_CONF))
         return NULL;
+    key = GUINT_TO_POINTER(((guint)cpu << 16) | ((guint)bucket & 0xFFFF));
     if ((b = g_hash_table_lookup(ctx->cpuBuckets, key)) || !create)
         return b ? b : &ctx->bucket;
     b = g_memdup2(&ctx->bucket, sizeof(*b));

@@ -39,5 +39,6 @@ lveBackendFree(lveBackend *be)
     if (!be)
         return;
     be->ops->close(be);
+    g_free(be->scope);
     g_free(be);
 }

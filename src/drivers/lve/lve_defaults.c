@@ -9,6 +9,8 @@
  */
 #include "internal.h"
 
+#include <stdio.h>
+
 #include "lve_defaults.h"
 #include "lve_ksm.h"
 #include "virerror.h"
@@ -48,10 +50,21 @@ lveDriverLoadDefaults(lveDriver *driver)
     lveLimits defaults;
 
     lveDefaultsBuiltin(&defaults);
-    if (g_file_test(driver->defaultsPath, G_FILE_TEST_EXISTS)) {
-        if (lveDefaultsLoad(driver->defaultsPath, &defaults) < 0)
-            return -1;
-        if (be->ops->setDefaults && be->ops->setDefaults(be, &defaults) < 0) {
+    if (g_file_test(driver->defaultsPath, G_FILE_TEST_EXISTS) ||
+        g_file_test(driver->defaultsPath, G_FILE_TEST_IS_SYMLINK)) {
+        if (lveDefaultsLoad(driver->defaultsPath, &defaults) < 0) {
+            /* a root whose defaults do not load still opens: every LVE in
+             * it must stay reachable, if only to be destroyed */
+            VIR_WARN("the LVE defaults in %s do not load (%s): LVEs that do not set a limit get the kernel's defaults until new ones are set",
+                     driver->defaultsPath, virGetLastErrorMessage());
+            virResetLastError();
+            driver->defaultsBroken = true;
+            lveDefaultsBuiltin(&defaults);
+            if (be->ops->getDefaults && be->ops->getDefaults(be, &defaults) < 0) {
+                virResetLastError();
+                lveDefaultsBuiltin(&defaults);
+            }
+        } else if (be->ops->setDefaults && be->ops->setDefaults(be, &defaults) < 0) {
             VIR_WARN("cannot give the saved LVE defaults to the kernel: %s",
                      virGetLastErrorMessage());
             virResetLastError();
@@ -137,11 +150,28 @@ lveTakeDefaultParams(virTypedParameterPtr params, int *nparams, lveLimits *defau
 
 /* The kernel first, then the file; a file that cannot be written puts
  * the kernel back. */
+/* New defaults do not replace a file that did not load: it is kept. */
+static int
+lveDriverSetDefaultsAside(lveDriver *driver)
+{
+    g_autofree char *aside = g_strconcat(driver->defaultsPath, ".broken", NULL);
+
+    if (rename(driver->defaultsPath, aside) < 0 && errno != ENOENT) {
+        virReportSystemError(errno, _("cannot move '%s' aside"), driver->defaultsPath);
+        return -1;
+    }
+    VIR_WARN("the LVE defaults that did not load are kept as %s", aside);
+    driver->defaultsBroken = false;
+    return 0;
+}
+
 static int
 lveDriverSetDefaults(lveDriver *driver, const lveLimits *old, const lveLimits *defaults)
 {
     lveBackend *be = driver->backend;
 
+    if (driver->defaultsBroken && lveDriverSetDefaultsAside(driver) < 0)
+        return -1;
     if (be->ops->setDefaults && be->ops->setDefaults(be, defaults) < 0)
         return -1;
     if (lveDefaultsSave(driver->defaultsPath, defaults) < 0) {

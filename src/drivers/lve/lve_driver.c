@@ -43,6 +43,7 @@
 #include "lve_tune.h"
 #include "lve_vcpu.h"
 #include "virerror.h"
+#include "virhostcpu.h"
 #include "virstring.h"
 
 #define VIR_FROM_THIS VIR_FROM_LVE
@@ -64,6 +65,7 @@ static const virDomainDriverHooks lveHooks = {
     .syncDef = lveDomainHookSyncDef,
     .applyLive = lveDomainHookApplyLive,
     .stillRunning = lveDomainHookStillRunning,
+    .reconcile = lveDomainHookReconcile,
     .sharedPages = lveDomainHookSharedPages,
 };
 
@@ -74,6 +76,7 @@ lveDriverFree(lveDriver *driver)
         return;
     virDomainDriverBaseClear(&driver->base);
     lveBackendFree(driver->backend);
+    virDomainOwnersFree(driver->owners);
     virMutexDestroy(&driver->lock);
     g_free(driver->defaultsPath);
     g_free(driver);
@@ -84,6 +87,7 @@ VIR_DOMAIN_DRIVER_BASE_FIRST(lveDriver);
 /* What a connection asks for: its root and how to reach the kernel. */
 typedef struct {
     const char *root;
+    const char *uri;                /* the root's, for messages */
     const char *backend;
     lveBackendConfig config;
     unsigned int shutdownTimeoutMs;
@@ -130,7 +134,9 @@ lveDriverCreate(const char *root, void *opaque)
     driver->defaultsPath = g_build_filename(virDomainStoreConfigDir(driver->base.store),
                                             "defaults", "limits.xml", NULL);
     opts->config.stateDir = virDomainStoreStateDir(driver->base.store);
+    opts->config.root = root;
     if (!(driver->backend = lveBackendOpen(opts->backend, &opts->config)) ||
+        !(driver->owners = virDomainOwnersNew("lve", root, opts->uri)) ||
         lveDriverLoadDefaults(driver) < 0 ||
         virDomainDriverLoad(&driver->base) < 0)
         goto error;
@@ -183,12 +189,15 @@ lveConnectOpen(virConnectPtr conn, virURI *uri, virConnectAuthPtr auth G_GNUC_UN
                unsigned int flags)
 {
     lveOpenOptions opts = { 0 };
+    g_autofree char *embedUri = NULL;
     g_autofree char *options = NULL;
     virDrvOpenStatus status;
 
     virCheckFlags(VIR_CONNECT_RO | VIR_CONNECT_NO_ALIASES, VIR_DRV_OPEN_ERROR);
     if ((status = lveParseOpenOptions(uri, &opts)) != VIR_DRV_OPEN_SUCCESS)
         return status;
+    opts.uri = STREQ(uri->path, "/system") ? "lve:///system" :
+               (embedUri = g_strdup_printf("lve:///embed?root=%s", opts.root));
     options = g_strdup_printf("backend=%s cgroup_parent=%s cgroup_mode=%s",
                               NULLSTR(opts.backend), NULLSTR(opts.config.cgroupParent),
                               NULLSTR(opts.config.cgroupMode));
@@ -215,7 +224,7 @@ lveConnectGetCapabilities(virConnectPtr conn)
     virCaps caps = { 0 };
     virCapsGuest guest = { "exe", NULL, 8 * sizeof(void *), NULL, "lve" };
 
-    if (lveHostInfo(&caps.node) < 0)
+    if (virHostCPUGetNodeInfo(&caps.node) < 0)
         return NULL;
     caps.arch = caps.node.model;
     guest.arch = caps.node.model;
@@ -239,7 +248,7 @@ lveConnectGetMaxVcpus(virConnectPtr conn, const char *type)
 static int
 lveNodeGetInfo(virConnectPtr conn G_GNUC_UNUSED, virNodeInfoPtr info)
 {
-    return lveHostInfo(info);
+    return virHostCPUGetNodeInfo(info);
 }
 
 static const char *const lveSchemes[] = { "lve", NULL };

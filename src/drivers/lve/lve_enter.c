@@ -15,6 +15,7 @@
 #include "lve_ksm.h"
 #include "lve_run.h"
 #include "virerror.h"
+#include "virksm.h"
 #include "virlog.h"
 #include "virtypedparam.h"
 
@@ -55,11 +56,11 @@ lveDomainEnter(virDomainPtr dom, unsigned int *cookie, unsigned int flags)
         goto cleanup;
     lveDomainEffective(driver, obj->def, &lim);
     sharing = !obj->def->nosharepages;
-    if (sharing && lveKsmCheckSelf() < 0)
+    if (sharing && virKsmCheckSelf() < 0)
         goto cleanup;
     if (driver->backend->ops->enter(driver->backend, lveDomainId(obj), &lim, flags, cookie) < 0)
         goto cleanup;
-    if (sharing && lveKsmSetSelf(true) < 0) {
+    if (sharing && virKsmSetSelf(true) < 0) {
         /* asked for first: only an unexpected refusal gets here */
         VIR_WARN("LVE %u: memory of process %d is not mergeable: %s", lveDomainId(obj),
                  (int)getpid(), virGetLastErrorMessage());
@@ -136,7 +137,7 @@ lveDomainHookSharedPages(virDomainDriverBase *base, virDomainObj *obj,
     for (i = 0; i < pids->len; i++) {
         unsigned long long m, t;
 
-        lveKsmProcessPages(g_array_index(pids, pid_t, i), &m, &t);
+        virKsmGetProcessPages(g_array_index(pids, pid_t, i), &m, &t);
         *merged += m;
         *tracked += t;
     }

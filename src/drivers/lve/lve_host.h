@@ -1,12 +1,11 @@
 /*
- * lve_host.h: the host an LVE driver runs on
+ * lve_host.h: the host an LVE driver runs on, as the node calls give it
  */
 #ifndef VIR_LVE_HOST_H
 # define VIR_LVE_HOST_H
 
 # include "lve_private.h"
 
-int lveHostInfo(virNodeInfo *info);
 unsigned long long lveNodeGetFreeMemory(virConnectPtr conn);
 int lveNodeGetCPUMap(virConnectPtr conn, unsigned char **cpumap, unsigned int *online,
                      unsigned int flags);

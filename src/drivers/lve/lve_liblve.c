@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "lve_cgroup_stats.h"
 #include "lve_liblve_priv.h"
 #include "virerror.h"
 
@@ -115,6 +116,7 @@ lveLiblveOpen(const lveBackendConfig *config, bool *absent)
     be = g_new0(lveBackend, 1);
     be->ops = &lveLiblveOps;
     be->priv = g_steal_pointer(&l);
+    be->scope = g_strdup("liblve");
     return be;
 }
 

@@ -112,9 +112,9 @@ lveLiblveViewHas(lveLiblve *l, unsigned int id)
 {
     g_autofree char *dir = NULL;
 
-    if (!l->view || !lveCgroupHas(l->view, LVE_CG_CPUACCT))
+    if (!l->view || !virCgroupTreeHas(l->view, VIR_CGROUP_CONTROLLER_CPUACCT))
         return false;
-    dir = lveCgroupPath(l->view, LVE_CG_CPUACCT, id, NULL);
+    dir = lveCgroupPath(l->view, VIR_CGROUP_CONTROLLER_CPUACCT, id, NULL);
     return g_file_test(dir, G_FILE_TEST_IS_DIR);
 }
 
@@ -280,7 +280,7 @@ lveLiblveFormatCaps(lveBackend *be, GString *buf)
         g_string_append_printf(buf, " kernel_api='%u.%u'", v >> 16, v & 0xffff);
     }
     if (l->view)
-        virXMLAddAttr(buf, "cgroups", l->view->parentSpec);
+        virXMLAddAttr(buf, "cgroups", virCgroupTreeParentSpec(l->view));
     g_string_append(buf, "/>\n");
 }
 
@@ -293,7 +293,7 @@ lveLiblveClose(lveBackend *be)
         l->fn.fini(l->lve);
     /* the library stays loaded: a process that entered an LVE may still
      * hold state inside it */
-    lveCgroupTreeFree(l->view);
+    virCgroupTreeFree(l->view);
     virMutexDestroy(&l->lock);
     g_free(l);
 }

@@ -9,7 +9,8 @@
 
 # include "virthread.h"
 # include "lve_backend.h"
-# include "lve_cgroup_tree.h"
+# include "vircgroup.h"
+# include "virthread.h"
 
 # define LIBLVE_SONAME "liblve.so.0"
 
@@ -59,7 +60,7 @@ typedef struct {
     liblve *lve;
     liblveFunctions fn;
     virMutex lock;              /* liblve is not documented as thread-safe */
-    lveCgroupTree *view;        /* the kernel's groups, or NULL */
+    virCgroupTree *view;        /* the kernel's groups, or NULL */
     long hostcpus;
 } lveLiblve;
 

@@ -17,6 +17,7 @@
 # include "domain_conf.h"
 # include "domain_obj.h"
 # include "domain_driver.h"
+# include "domain_owner.h"
 # include "lve_backend.h"
 # include "lve_conf.h"
 
@@ -28,7 +29,9 @@ struct _lveDriver {
     virDomainDriverBase base;       /* first: the shared domain methods */
     unsigned int shutdownTimeoutMs; /* grace between SIGTERM and SIGKILL */
     lveBackend *backend;
+    virDomainOwners *owners;        /* whose each LVE of the backend's scope is */
     char *defaultsPath;
+    bool defaultsBroken;            /* the file there did not load: set it aside first */
 
     virMutex lock;                  /* guards the field below */
     lveLimits defaults;             /* limits a domain does not set */

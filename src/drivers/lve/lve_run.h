@@ -18,5 +18,6 @@ int lveDomainHookStart(virDomainDriverBase *base, virDomainObj *obj, bool paused
 int lveDomainHookStop(virDomainDriverBase *base, virDomainObj *obj);
 int lveDomainHookRestart(virDomainDriverBase *base, virDomainObj *obj);
 int lveDomainHookStillRunning(virDomainDriverBase *base, virDomainObj *obj);
+void lveDomainHookReconcile(virDomainDriverBase *base);
 
 #endif /* VIR_LVE_RUN_H */

@@ -78,7 +78,10 @@ lveLimitsParseAttrs(xmlNodePtr node, lveLimits *lim)
         }
         value = lveAttrValue(node, attr, &copy);
         if (lveLimitParse(which, value, &lim->value[which]) < 0) {
-            g_autofree char *msg = g_strdup(virGetLastErrorMessage());
+            /* the detail only: the new error says "XML error" itself */
+            virErrorPtr err = virGetLastError();
+            g_autofree char *msg = g_strdup(err && err->str1 ? err->str1 :
+                                            virGetLastErrorMessage());
 
             virXMLReportNode(VIR_FROM_THIS, node, "%s", msg);
             return -1;
@@ -311,7 +314,9 @@ lveDomainDefPostParse(virDomainDef *def, void *opaque)
                        def->name);
         return -1;
     }
+    /* pins and cpusets name CPUs this host has, as SECURITY.md promises */
     if (lveDefCheckUnsupported(def) < 0 ||
+        virDomainDefCheckHostCpus(def, *hostcpus) < 0 ||
         lveDefReconcileVcpus(def, ns, *hostcpus) < 0 ||
         lveDefReconcileMemory(def, ns) < 0)
         return -1;

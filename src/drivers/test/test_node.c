@@ -117,6 +117,7 @@ testDriverNew(void)
         .defaultOSType = -1,
         .defaultArch = "i686",
         .maxVcpus = TEST_MAX_VCPUS,
+        .readElsewhere = TEST_NAMESPACE_URI,
         .postParse = testDomainPostParse,
         .opaque = driver,
     };

@@ -1,6 +1,6 @@
 /*
- * lve_cgroup_file.c: reading and writing cgroup files, and creating the
- * parent groups LVEs live under
+ * vircgroupfile.c: reading and writing cgroup files, a group's files by
+ * name, making the parents groups live under, and the host's disks
  */
 #include "internal.h"
 
@@ -8,8 +8,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "lve_cgroup_tree.h"
+#include "vircgrouppriv.h"
 #include "virerror.h"
+#include "virfile.h"
 #include "virlog.h"
 #include "virstring.h"
 
@@ -18,7 +19,7 @@
 /* ---- files --------------------------------------------------------- */
 
 int
-lveCgroupWrite(const char *path, const char *value, bool quiet)
+virCgroupWriteFile(const char *path, const char *value, bool quiet)
 {
     size_t len = strlen(value);
     int fd = open(path, O_WRONLY | O_CLOEXEC);
@@ -38,7 +39,7 @@ lveCgroupWrite(const char *path, const char *value, bool quiet)
 }
 
 int
-lveCgroupRead(const char *path, char **value)
+virCgroupReadFile(const char *path, char **value)
 {
     g_autoptr(GError) gerr = NULL;
 
@@ -50,11 +51,11 @@ lveCgroupRead(const char *path, char **value)
 }
 
 int
-lveCgroupReadULL(const char *path, unsigned long long *value)
+virCgroupReadFileULL(const char *path, unsigned long long *value)
 {
     g_autofree char *str = NULL;
 
-    if (lveCgroupRead(path, &str) < 0)
+    if (virCgroupReadFile(path, &str) < 0)
         return -1;
     g_strstrip(str);
     if (STREQ(str, "max")) {
@@ -69,13 +70,13 @@ lveCgroupReadULL(const char *path, unsigned long long *value)
 }
 
 int
-lveCgroupReadKey(const char *path, const char *key, unsigned long long *value)
+virCgroupReadFileKey(const char *path, const char *key, unsigned long long *value)
 {
     g_autofree char *str = NULL;
     g_auto(GStrv) lines = NULL;
     size_t klen = strlen(key), i;
 
-    if (lveCgroupRead(path, &str) < 0)
+    if (virCgroupReadFile(path, &str) < 0)
         return -1;
     lines = g_strsplit(str, "\n", 0);
     for (i = 0; lines[i]; i++) {
@@ -87,10 +88,10 @@ lveCgroupReadKey(const char *path, const char *key, unsigned long long *value)
     return -1;
 }
 
-/* Called for every group of every LVE destroyed: a read loop and a
- * digit parser rather than a whole-file copy split into strings. */
+/* Called for every group a task is killed in: a read loop and a digit
+ * parser rather than a whole-file copy split into strings. */
 int
-lveCgroupForEachPid(const char *path, lveCgroupPidFunc cb, void *opaque)
+virCgroupForEachPid(const char *path, virCgroupPidFunc cb, void *opaque)
 {
     char buf[4096];
     pid_t pid = 0;
@@ -121,37 +122,80 @@ lveCgroupForEachPid(const char *path, lveCgroupPidFunc cb, void *opaque)
 }
 
 static void
-lveCgroupAppendPid(pid_t pid, void *opaque)
+virCgroupAppendPid(pid_t pid, void *opaque)
 {
     g_array_append_val((GArray *)opaque, pid);
 }
 
 int
-lveCgroupReadPids(const char *path, GArray *pids)
+virCgroupReadPids(const char *path, GArray *pids)
 {
-    return lveCgroupForEachPid(path, lveCgroupAppendPid, pids);
+    return virCgroupForEachPid(path, virCgroupAppendPid, pids);
 }
 
-/* ---- creating the parents ------------------------------------------ */
+/* ---- a group's files by name ---------------------------------------- */
+
+int
+virCgroupWriteValue(const virCgroupTree *tree, virCgroupController c, const char *name,
+                    const char *file, const char *value)
+{
+    virCgroupPathBuf path;
+
+    virCgroupPathInto(tree, c, name, file, &path);
+    return virCgroupWriteFile(path.str, value, false) < 0 ? -1 : 0;
+}
+
+int
+virCgroupSetValue(const virCgroupTree *tree, virCgroupController c, const char *name,
+                  const char *file, const char *value)
+{
+    if (virCgroupCheckController(tree, c, name) < 0)
+        return -1;
+    return virCgroupWriteValue(tree, c, name, file, value);
+}
+
+int
+virCgroupGetValue(const virCgroupTree *tree, virCgroupController c, const char *name,
+                  const char *file, char **value)
+{
+    virCgroupPathBuf path;
+
+    if (virCgroupCheckController(tree, c, name) < 0)
+        return -1;
+    return virCgroupReadFile(virCgroupPathInto(tree, c, name, file, &path), value);
+}
+
+int
+virCgroupGetValueULL(const virCgroupTree *tree, virCgroupController c, const char *name,
+                     const char *file, unsigned long long *value)
+{
+    virCgroupPathBuf path;
+
+    if (virCgroupCheckController(tree, c, name) < 0)
+        return -1;
+    return virCgroupReadFileULL(virCgroupPathInto(tree, c, name, file, &path), value);
+}
+
+/* ---- making the parents --------------------------------------------- */
 
 static int
-lveCgroupCopyFile(const char *from, const char *to, const char *file)
+virCgroupCopyFile(const char *from, const char *to, const char *file)
 {
     g_autofree char *src = g_build_filename(from, file, NULL);
     g_autofree char *dst = g_build_filename(to, file, NULL);
     g_autofree char *value = NULL;
 
-    if (lveCgroupRead(src, &value) < 0)
+    if (virCgroupReadFile(src, &value) < 0)
         return -1;
     g_strstrip(value);
-    return lveCgroupWrite(dst, value, false) < 0 ? -1 : 0;
+    return virCgroupWriteFile(dst, value, false) < 0 ? -1 : 0;
 }
 
 /* v2: lets the groups under @dir use the controllers @dir has; a
  * controller that cannot be delegated stays off, and the limit that needs
  * it then fails naming its missing file. */
 static void
-lveCgroupDelegate(const char *dir)
+virCgroupDelegate(const char *dir)
 {
     static const char *const wanted[] = { "cpu", "cpuset", "memory", "pids", "io" };
     g_autofree char *file = g_build_filename(dir, "cgroup.controllers", NULL);
@@ -160,7 +204,7 @@ lveCgroupDelegate(const char *dir)
     g_auto(GStrv) names = NULL;
     size_t i;
 
-    if (lveCgroupRead(file, &have) < 0) {
+    if (virCgroupReadFile(file, &have) < 0) {
         virResetLastError();
         return;
     }
@@ -169,71 +213,72 @@ lveCgroupDelegate(const char *dir)
         g_autofree char *op = g_strdup_printf("+%s", wanted[i]);
 
         if (g_strv_contains((const char *const *)names, wanted[i]) &&
-            lveCgroupWrite(ctl, op, true) < 0)
+            virCgroupWriteFile(ctl, op, true) < 0)
             VIR_DEBUG("cannot enable %s in %s", wanted[i], dir);
     }
 }
 
 typedef enum {
-    LVE_MKDIR_PLAIN,
-    LVE_MKDIR_CPUSET,       /* v1 cpuset: copy cpus and mems down */
-    LVE_MKDIR_V2,           /* v2: delegate controllers down */
-} lveMakeDirMode;
+    VIR_CGROUP_MKDIR_PLAIN,
+    VIR_CGROUP_MKDIR_CPUSET,        /* v1 cpuset: copy cpus and mems down */
+    VIR_CGROUP_MKDIR_V2,            /* v2: delegate controllers down */
+} virCgroupMakeDirMode;
 
 /* mkdir -p, preparing each new level so that tasks can join below it. */
 static int
-lveCgroupMakeDir(const char *dir, lveMakeDirMode mode)
+virCgroupMakeDir(const char *dir, virCgroupMakeDirMode mode)
 {
     g_autofree char *up = NULL;
 
     if (g_file_test(dir, G_FILE_TEST_IS_DIR))
         return 0;
     up = g_path_get_dirname(dir);
-    if (STREQ(up, dir) || lveCgroupMakeDir(up, mode) < 0)
+    if (STREQ(up, dir) || virCgroupMakeDir(up, mode) < 0)
         return -1;
-    if (mode == LVE_MKDIR_V2)
-        lveCgroupDelegate(up);
+    if (mode == VIR_CGROUP_MKDIR_V2)
+        virCgroupDelegate(up);
     if (mkdir(dir, 0755) < 0 && errno != EEXIST) {
         virReportSystemError(errno, _("cannot create cgroup '%s'"), dir);
         return -1;
     }
-    if (mode == LVE_MKDIR_CPUSET && (lveCgroupCopyFile(up, dir, "cpuset.cpus") < 0 ||
-                                     lveCgroupCopyFile(up, dir, "cpuset.mems") < 0))
+    if (mode == VIR_CGROUP_MKDIR_CPUSET && (virCgroupCopyFile(up, dir, "cpuset.cpus") < 0 ||
+                                            virCgroupCopyFile(up, dir, "cpuset.mems") < 0))
         return -1;
     return 0;
 }
 
 int
-lveCgroupMakeParents(const lveCgroupTree *tree)
+virCgroupMakeParents(const virCgroupTree *tree)
 {
     int c;
 
-    for (c = 0; c < LVE_CG_LAST; c++) {
-        lveMakeDirMode mode = LVE_MKDIR_PLAIN;
+    for (c = 0; c < VIR_CGROUP_CONTROLLER_LAST; c++) {
+        virCgroupMakeDirMode mode = VIR_CGROUP_MKDIR_PLAIN;
 
-        if (!tree->parent[c] || !tree->primary[c])
+        if (!virCgroupTreeIsPrimary(tree, c))
             continue;
         if (tree->version == 2)
-            mode = LVE_MKDIR_V2;
-        else if (c == LVE_CG_CPUSET)
-            mode = LVE_MKDIR_CPUSET;
-        if (lveCgroupMakeDir(tree->parent[c], mode) < 0)
+            mode = VIR_CGROUP_MKDIR_V2;
+        else if (c == VIR_CGROUP_CONTROLLER_CPUSET)
+            mode = VIR_CGROUP_MKDIR_CPUSET;
+        if (virCgroupMakeDir(tree->parent[c], mode) < 0)
             return -1;
-        if (mode == LVE_MKDIR_V2)
-            lveCgroupDelegate(tree->parent[c]);
+        if (mode == VIR_CGROUP_MKDIR_V2)
+            virCgroupDelegate(tree->parent[c]);
     }
     return 0;
 }
 
 GPtrArray *
-lveCgroupBlockDevices(void)
+virCgroupReadBlockDevices(void)
 {
     GPtrArray *devs = g_ptr_array_new_with_free_func(g_free);
-    g_autoptr(GDir) dir = g_dir_open("/sys/block", 0, NULL);
+    g_autofree char *sysBlock = virFileHostPath("/sys/block");
+    g_autoptr(GDir) dir = g_dir_open(sysBlock, 0, NULL);
     const char *name;
 
     while (dir && (name = g_dir_read_name(dir))) {
-        g_autofree char *file = g_build_filename("/sys/block", name, "dev", NULL);
+        g_autofree char *file = g_build_filename(sysBlock, name, "dev", NULL);
         g_autofree char *dev = NULL;
 
         if (g_file_get_contents(file, &dev, NULL, NULL))
