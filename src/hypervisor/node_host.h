@@ -3,18 +3,14 @@
  * methods report it
  *
  * Container domains (LVE, VServer contexts) run on the host's own CPUs
- * and memory: the node is the host, read from uname(2), sysconf(3),
- * /proc/meminfo and /proc/cpuinfo.  These go in a driver's table as
- * they are; the CPUs are base->hostcpus.
+ * and memory: the node is the host, as the util modules read it
+ * (virhostcpu.h, virhostmem.h).  These go in a driver's table as they
+ * are.
  */
 #ifndef VIR_NODE_HOST_H
 # define VIR_NODE_HOST_H
 
 # include "domain_driver.h"
-
-/* The host's architecture, memory, CPUs and clock, as one NUMA cell of
- * single-threaded cores (what every host can honestly say). */
-int virNodeHostGetInfo(virNodeInfoPtr info);
 
 int sharedNodeGetInfo(virConnectPtr conn, virNodeInfoPtr info);
 unsigned long long sharedNodeGetFreeMemory(virConnectPtr conn);

@@ -34,6 +34,7 @@
 #include "vserver_lifecycle.h"
 #include "vserver_tune.h"
 #include "virerror.h"
+#include "virhostcpu.h"
 
 #define VIR_FROM_THIS VIR_FROM_VSERVER
 
@@ -181,7 +182,7 @@ vserverConnectGetCapabilities(virConnectPtr conn)
     virCaps caps = { 0 };
     virCapsGuest guest = { "exe", NULL, 8 * sizeof(void *), NULL, "vserver" };
 
-    if (virNodeHostGetInfo(&caps.node) < 0)
+    if (virHostCPUGetNodeInfo(&caps.node) < 0)
         return NULL;
     caps.arch = guest.arch = caps.node.model;
     caps.nguests = 1;
