@@ -232,6 +232,33 @@ START_TEST(test_info)
 }
 END_TEST
 
+/* The node is the host: its KSM tunables are the node's memory
+ * parameters, as on the other drivers.  Only refused changes are made:
+ * the host is not changed. */
+START_TEST(test_node_memory)
+{
+    virConnectPtr conn = vsdOpen(NULL);
+    virTypedParameter params[8];            /* KSM's 3 tunables, 5 counters */
+    virTypedParameter zero = { .type = VIR_TYPED_PARAM_UINT, .value.ui = 0 };
+    int n = 0;
+
+    ck_assert_int_eq(virNodeGetMemoryParameters(conn, NULL, &n, 0), 0);
+    ck_assert_int_eq(n, 8);
+    if (g_file_test("/sys/kernel/mm/ksm/pages_to_scan", G_FILE_TEST_EXISTS)) {
+        ck_assert_int_eq(virNodeGetMemoryParameters(conn, params, &n, 0), 0);
+        ck_assert_int_eq(n, 8);
+        ck_assert_str_eq(params[0].field, VIR_NODE_MEMORY_SHARED_PAGES_TO_SCAN);
+        g_strlcpy(zero.field, VIR_NODE_MEMORY_SHARED_PAGES_TO_SCAN, sizeof(zero.field));
+        ck_assert_int_eq(virNodeSetMemoryParameters(conn, &zero, 1, 0), -1);
+        ck_assert_error(VIR_ERR_INVALID_ARG, "shm_pages_to_scan must be at least 1");
+    } else {
+        ck_assert_int_eq(virNodeGetMemoryParameters(conn, params, &n, 0), -1);
+        printf("SKIP: node memory parameters: this host has no KSM\n");
+    }
+    virConnectClose(conn);
+}
+END_TEST
+
 /* ---- what each encoding cannot express -------------------------------- */
 
 static const struct {
@@ -311,6 +338,7 @@ limitsSuite(void)
     tcase_add_test(tc, test_live_sched);
     tcase_add_test(tc, test_vcpus);
     tcase_add_test(tc, test_info);
+    tcase_add_test(tc, test_node_memory);
     tcase_add_loop_test(tc, test_refusals, 0, G_N_ELEMENTS(refusals));
     tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);
