@@ -1,20 +1,17 @@
-dnl virt-driver-vserver.m4: the Linux-VServer binding and its simulator
+dnl virt-driver-vserver.m4: the Linux-VServer driver and its simulator
 dnl
-dnl The binding (src/drivers/vserver) needs Linux and a known number of
-dnl the vserver system call for the host: 236 on x86_64, 273 on i386.  It
-dnl needs no library, so building it needs no VServer package.
+dnl The driver (src/drivers/vserver) needs Linux and a known number of the
+dnl vserver system call for the host: 236 on x86_64, 273 on i386.  It
+dnl needs no library, so building it needs no VServer package.  It
+dnl defines WITH_VSERVER: src/driver.c then serves the scheme "vserver".
 dnl
 dnl The simulator virtkit-vserver-sim (tools/vserver-sim), which answers
-dnl the call on a mainline kernel, and its tests need libseccomp >= 2.5
-dnl with the user-notification API; the driver itself never does.
-dnl
-dnl Until the driver proper exists, this defines WITH_VSERVER_BINDING and
-dnl WITH_VSERVER_SIM, never WITH_VSERVER: src/driver.c lists the scheme
-dnl "vserver" as not built while WITH_VSERVER is undefined.  The driver's
-dnl own change turns the binding's result into VIRT_DRIVER_RESULT([vserver]).
+dnl the call on a mainline kernel, and the tests that run under it need
+dnl libseccomp >= 2.5 with the user-notification API; the driver itself
+dnl never does.
 
 AC_DEFUN([VIRT_DRIVER_CHECK_VSERVER], [
-  VIRT_ARG_WITH_DRIVER([vserver], [build the Linux-VServer binding (vserver system call)])
+  VIRT_ARG_WITH_DRIVER([vserver], [build the Linux-VServer driver (vserver system call)])
   AS_IF([test "x$with_vserver" != xno], [
     AS_CASE([$host_os],
       [linux*], [
@@ -23,13 +20,7 @@ AC_DEFUN([VIRT_DRIVER_CHECK_VSERVER], [
           [vserver_missing="no vserver system call number is known for $host_cpu (x86_64: 236, i386: 273)"])],
       [vserver_missing="Linux-VServer needs Linux"])
   ])
-  AS_IF([test "x$with_vserver" = xyes && test "x$vserver_ok" != xyes],
-        [AC_MSG_ERROR([--with-vserver=yes was given, but $vserver_missing])])
-  AS_IF([test "x$with_vserver" != xno && test "x$vserver_ok" = xyes],
-        [with_vserver=yes], [with_vserver=no; vserver_reason="${vserver_missing:-disabled}"])
-  AM_CONDITIONAL([WITH_VSERVER_BINDING], [test "x$with_vserver" = xyes])
-  AS_IF([test "x$with_vserver" = xyes],
-        [AC_DEFINE([WITH_VSERVER_BINDING], [1], [Build the Linux-VServer binding])])
+  VIRT_DRIVER_RESULT([vserver])
 
   AC_ARG_WITH([vserver-sim],
     [AS_HELP_STRING([--with-vserver-sim=@<:@yes|no|check@:>@],
@@ -41,7 +32,7 @@ AC_DEFUN([VIRT_DRIVER_CHECK_VSERVER], [
   vserver_sim_missing=disabled
   AS_IF([test "x$with_vserver_sim" != xno], [
     AS_IF([test "x$with_vserver" != xyes],
-      [vserver_sim_missing="it needs the vserver binding ($vserver_reason)"],
+      [vserver_sim_missing="it needs the vserver driver ($vserver_reason)"],
       [PKG_CHECK_MODULES([SECCOMP], [libseccomp >= 2.5.0], [
          save_LIBS=$LIBS; LIBS="$LIBS $SECCOMP_LIBS"
          save_CFLAGS=$CFLAGS; CFLAGS="$CFLAGS $SECCOMP_CFLAGS"

@@ -105,7 +105,9 @@ END_TEST
 
 START_TEST(test_open_compiled_out)
 {
-    /* every known scheme either opens or says it was left out of the build */
+    /* every known scheme either opens, says it was left out of the build,
+     * or (built in) says why this host cannot run it: "this kernel has no
+     * Linux-VServer support" */
     static const char *const schemes[] = { "vserver", "xen", "lve" };
     size_t i;
 
@@ -122,7 +124,7 @@ START_TEST(test_open_compiled_out)
         }
         err = virGetLastError();
         ck_assert_ptr_nonnull(err);
-        if (err->code == VIR_ERR_NO_SUPPORT)
+        if (err->code == VIR_ERR_NO_SUPPORT && strstr(err->message, "built without"))
             ck_assert_str_eq(strstr(err->message, "virtkit"), expected);
     }
 }

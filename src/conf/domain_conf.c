@@ -46,7 +46,8 @@ VIR_ENUM_IMPL(virDomainDiskBus, VIR_DOMAIN_DISK_BUS_LAST,
 
 VIR_ENUM_IMPL(virDomainNetType, VIR_DOMAIN_NET_TYPE_LAST,
               "user", "ethernet", "vhostuser", "server", "client", "mcast", "network",
-              "bridge", "internal", "direct", "hostdev", "udp", "vdpa", "null", "vds");
+              "bridge", "internal", "direct", "hostdev", "udp", "vdpa", "null", "vds",
+              "vserver");
 
 /* ---- freeing ------------------------------------------------------- */
 

@@ -173,6 +173,7 @@ typedef enum {
     VIR_DOMAIN_NET_TYPE_VDPA,
     VIR_DOMAIN_NET_TYPE_NULL,
     VIR_DOMAIN_NET_TYPE_VDS,
+    VIR_DOMAIN_NET_TYPE_VSERVER,    /* virtkit: a VServer context's IP isolation */
     VIR_DOMAIN_NET_TYPE_LAST
 } virDomainNetType;
 VIR_ENUM_DECL(virDomainNetType);

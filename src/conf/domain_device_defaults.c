@@ -299,7 +299,9 @@ virDomainInterfaceDefaults(virXMLNode *iface)
     if (g_strcmp0(virXMLNodeGetAttr(iface, "type"), "direct") == 0 &&
         (source = virXMLNodeChild(iface, "source")))
         virDomainSetDefaultAttr(source, "mode", "vepa");
-    if (virXMLNodeChild(iface, "mac"))
+    /* a VServer context's addresses have no link, and so no MAC address */
+    if (virXMLNodeChild(iface, "mac") ||
+        g_strcmp0(virXMLNodeGetAttr(iface, "type"), "vserver") == 0)
         return;
     mac = g_strdup_printf("52:54:00:%02x:%02x:%02x", g_random_int_range(0, 256),
                           g_random_int_range(0, 256), g_random_int_range(0, 256));

@@ -46,6 +46,7 @@ static const char *const virDomainNetSourceAttr[] = {
     [VIR_DOMAIN_NET_TYPE_VDPA] = "dev",
     [VIR_DOMAIN_NET_TYPE_NULL] = NULL,
     [VIR_DOMAIN_NET_TYPE_VDS] = NULL,
+    [VIR_DOMAIN_NET_TYPE_VSERVER] = NULL,
 };
 G_STATIC_ASSERT(G_N_ELEMENTS(virDomainNetSourceAttr) == VIR_DOMAIN_NET_TYPE_LAST);
 

@@ -6,6 +6,7 @@
 #include "internal.h"
 
 #include "domain_driver.h"
+#include "domain_kernel.h"
 #include "domain_sync.h"
 #include "driver.h"
 #include "virerror.h"
@@ -54,8 +55,10 @@ virDomainDriverFindObj(virDomainPtr dom, unsigned int flags)
     virDomainObj *obj;
     char uuidstr[VIR_UUID_STRING_BUFLEN];
 
-    if (flags & VIR_DOMAIN_DRIVER_OBJ_REFRESH)
+    if (flags & VIR_DOMAIN_DRIVER_OBJ_REFRESH) {
         virDomainDriverRefresh(base, dom->conn);
+        virDomainDriverPollOne(base, dom->conn, dom->uuid);
+    }
     if (!(obj = virDomainObjListFindByUUID(base->domains, dom->uuid))) {
         virDomainDriverError(base, VIR_ERR_NO_DOMAIN, _("no domain with matching uuid '%s' (%s)"),
                              virUUIDFormat(dom->uuid, uuidstr), dom->name);

@@ -108,6 +108,9 @@ struct _virDomainDriverBase {
     virDomainXMLOption xmlopt;      /* xmlopt.fixedId: ids come from the definitions */
     virDomainStore *store;          /* NULL: the definitions live in memory only */
     bool keepStatus;                /* running domains outlive the process: status files */
+    bool pollRunning;               /* reads ask hooks->stillRunning: a kernel object can
+                                     * end on its own (a VServer context with its last
+                                     * task), see domain_kernel.h */
     size_t hostcpus;                /* CPUs a cpumap names */
     unsigned int maxVcpus;          /* what SetVcpus accepts at most */
     int errorDomain;                /* VIR_FROM_TEST, ...: what the errors say */

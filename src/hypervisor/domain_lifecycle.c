@@ -226,6 +226,24 @@ virDomainLifecycleActionRestarts(int action)
            action == VIR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_RESTART;
 }
 
+/* A restart the driver leaves to the shared layer: stop, then start the
+ * same definition again; a domain that does not come back has stopped. */
+static int
+virDomainDriverRestartObj(virDomainDriverBase *base, virDomainObj *obj)
+{
+    virErrorPtr saved = NULL;
+    int id = obj->id;
+
+    if (base->hooks->stop(base, obj) < 0)
+        return -1;
+    if (base->hooks->start(base, obj, false, &id) == 0)
+        return 0;
+    virErrorPreserveLast(&saved);
+    virDomainDriverObjStopped(base, obj, VIR_DOMAIN_SHUTOFF_FAILED);
+    virErrorRestore(&saved);
+    return -1;
+}
+
 /* What a guest that powered off or rebooted does next: start over with
  * the same id, or stop with @reason. */
 static int
@@ -234,12 +252,11 @@ virDomainDriverApplyAction(virDomainDriverBase *base, virDomainObj *obj, int act
     if (!virDomainLifecycleActionRestarts(action))
         return virDomainDriverStopObj(base, obj, reason);
     if (!base->hooks->restart) {
-        virDomainDriverError(base, VIR_ERR_OPERATION_UNSUPPORTED,
-                             _("domain '%s' cannot be restarted by its driver"), obj->def->name);
+        if (virDomainDriverRestartObj(base, obj) < 0)
+            return -1;
+    } else if (base->hooks->restart(base, obj) < 0) {
         return -1;
     }
-    if (base->hooks->restart(base, obj) < 0)
-        return -1;
     virDomainObjSetState(obj, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED);
     return virDomainDriverSaveStatus(base, obj);
 }

@@ -7,6 +7,7 @@
  */
 #include "internal.h"
 
+#include "domain_kernel.h"
 #include "domain_query.h"
 #include "domain_sync.h"
 #include "driver.h"
@@ -24,7 +25,7 @@ sharedDomainLookupByID(virConnectPtr conn, int id)
     virDomainDriverBase *base = virDomainDriverBaseFromConn(conn);
     virDomainObj *obj;
 
-    virDomainDriverRefresh(base, conn);
+    virDomainDriverRefreshAll(base, conn);
     obj = virDomainObjListFindByID(base->domains, id);
     if (!obj && base->xmlopt.fixedId)
         virDomainDriverError(base, VIR_ERR_NO_DOMAIN, _("no running %s domain with id %d"),
@@ -40,7 +41,7 @@ sharedDomainLookupByName(virConnectPtr conn, const char *name)
     virDomainDriverBase *base = virDomainDriverBaseFromConn(conn);
     virDomainObj *obj;
 
-    virDomainDriverRefresh(base, conn);
+    virDomainDriverRefreshAll(base, conn);
     obj = virDomainObjListFindByName(base->domains, name);
     if (!obj)
         virDomainDriverError(base, VIR_ERR_NO_DOMAIN, _("no domain with matching name '%s'"),
@@ -55,7 +56,7 @@ sharedDomainLookupByUUID(virConnectPtr conn, const unsigned char *uuid)
     virDomainObj *obj;
     char uuidstr[VIR_UUID_STRING_BUFLEN];
 
-    virDomainDriverRefresh(base, conn);
+    virDomainDriverRefreshAll(base, conn);
     obj = virDomainObjListFindByUUID(base->domains, uuid);
     if (!obj)
         virDomainDriverError(base, VIR_ERR_NO_DOMAIN, _("no domain with matching uuid '%s'"),
@@ -69,7 +70,7 @@ virDomainDriverFreshList(virConnectPtr conn)
 {
     virDomainDriverBase *base = virDomainDriverBaseFromConn(conn);
 
-    virDomainDriverRefresh(base, conn);
+    virDomainDriverRefreshAll(base, conn);
     return base->domains;
 }
 

@@ -143,24 +143,29 @@ virDomainDriverSyncAutostartOne(virDomainObj *obj, void *opaque)
     obj->autostart = obj->persistent && virDomainStoreIsAutostart(base->store, obj->name);
 }
 
+void
+virDomainDriverObjGone(virDomainDriverBase *base, virDomainObj *obj, bool write, int reason)
+{
+    if (write) {
+        virDomainDriverObjStopped(base, obj, reason);
+        return;
+    }
+    /* a reader leaves the status file to the next writer */
+    if (base->store)
+        virDomainStoreForget(base->store, VIR_DOMAIN_STORE_STATUSES, obj->name);
+    if (base->hooks->stopped)
+        base->hooks->stopped(base, obj);
+    virDomainObjStopped(base->domains, obj, reason);
+    if (!obj->persistent)
+        virDomainDriverObjRemove(base, obj);
+}
+
 /* The domain stopped, without this process: another one stopped it, or
  * its kernel object went. */
 static void
 virDomainDriverSyncStopped(virDomainDriverSyncCtx *ctx, virDomainObj *obj)
 {
-    virDomainDriverBase *base = ctx->base;
-
-    if (ctx->write) {
-        virDomainDriverObjStopped(base, obj, VIR_DOMAIN_SHUTOFF_UNKNOWN);
-        return;
-    }
-    /* a reader leaves the status file to the next writer */
-    virDomainStoreForget(base->store, VIR_DOMAIN_STORE_STATUSES, obj->name);
-    if (base->hooks->stopped)
-        base->hooks->stopped(base, obj);
-    virDomainObjStopped(base->domains, obj, VIR_DOMAIN_SHUTOFF_UNKNOWN);
-    if (!obj->persistent)
-        virDomainDriverObjRemove(base, obj);
+    virDomainDriverObjGone(ctx->base, obj, ctx->write, VIR_DOMAIN_SHUTOFF_UNKNOWN);
 }
 
 /* The live definition a status gives: its own, or the configuration. */

@@ -38,6 +38,13 @@ void virDomainDriverEndChange(virDomainDriverBase *base, virDomainObj **obj);
  * reads.  @conn: read-only connections write nothing meanwhile. */
 void virDomainDriverRefresh(virDomainDriverBase *base, virConnectPtr conn);
 
+/* Running @obj (locked) stopped without this process: another one stopped
+ * it, or its kernel object ended.  A writer (@write) books it as
+ * virDomainDriverObjStopped does; a read-only process changes no file and
+ * leaves the status to the next writer.  With the root's lock held. */
+void virDomainDriverObjGone(virDomainDriverBase *base, virDomainObj *obj, bool write,
+                            int reason);
+
 /* Loads a root for its first connection, writing nothing: the
  * configurations, then the domains whose status says they ran and that
  * still do. */

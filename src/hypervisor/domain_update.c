@@ -10,6 +10,7 @@
 #include "driver.h"
 #include "virerror.h"
 #include "virlog.h"
+#include "virtypedparam.h"
 
 #define VIR_FROM_THIS VIR_FROM_DOMAIN
 
@@ -190,6 +191,23 @@ sharedDomainSetMemoryFlags(virDomainPtr dom, unsigned long memory, unsigned int 
     virDomainDriverCheckFlags(dom->conn, VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG |
                               VIR_DOMAIN_MEM_MAXIMUM, -1);
     return virDomainDriverUpdate(dom, flags, &edit, &c);
+}
+
+int
+virDomainDriverSetMemtune(virDomainPtr dom, virTypedParameterPtr params, int nparams,
+                          unsigned int flags, const virDomainDriverEdit *edit)
+{
+    static const virTypedParamSpec specs[] = {
+        { VIR_DOMAIN_MEMORY_HARD_LIMIT, VIR_TYPED_PARAM_ULLONG },
+        { VIR_DOMAIN_MEMORY_SOFT_LIMIT, VIR_TYPED_PARAM_ULLONG },
+        { VIR_DOMAIN_MEMORY_SWAP_HARD_LIMIT, VIR_TYPED_PARAM_ULLONG },
+        { VIR_DOMAIN_MEMORY_MIN_GUARANTEE, VIR_TYPED_PARAM_ULLONG },
+    };
+    virDomainDriverParams change = { params, nparams };
+
+    if (virTypedParamsCheck(params, nparams, specs, G_N_ELEMENTS(specs)) < 0)
+        return -1;
+    return virDomainDriverUpdate(dom, flags, edit, &change);
 }
 
 /* ---- vcpus --------------------------------------------------------- */

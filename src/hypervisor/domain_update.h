@@ -36,6 +36,29 @@ typedef struct {
 int virDomainDriverUpdate(virDomainPtr dom, unsigned int flags, const virDomainDriverEdit *edit,
                           const void *arg);
 
+/* The typed parameters of a change of tunables, as an edit's @arg. */
+typedef struct {
+    const virTypedParameter *params;
+    int nparams;
+} virDomainDriverParams;
+
+/**
+ * virDomainDriverSetMemtune:
+ * @dom: the domain
+ * @params: memory tunables (virDomainSetMemoryParameters)
+ * @nparams: how many
+ * @flags: virDomainModificationImpact, already checked
+ * @edit: the driver's change, given a virDomainDriverParams
+ *
+ * Checks that @params are among libvirt's memory tunables (hard_limit,
+ * soft_limit, swap_hard_limit, min_guarantee: ullong KiB), then makes
+ * the change as virDomainDriverUpdate does.
+ *
+ * Returns 0, or -1 with nothing changed.
+ */
+int virDomainDriverSetMemtune(virDomainPtr dom, virTypedParameterPtr params, int nparams,
+                              unsigned int flags, const virDomainDriverEdit *edit);
+
 int sharedDomainSetMemoryFlags(virDomainPtr dom, unsigned long memory, unsigned int flags);
 int sharedDomainSetVcpusFlags(virDomainPtr dom, unsigned int nvcpus, unsigned int flags);
 int sharedDomainPinVcpuFlags(virDomainPtr dom, unsigned int vcpu, unsigned char *cpumap,

@@ -9,6 +9,7 @@
 #include "domain_sync.h"
 #include "driver_registry.h"
 #include "virerror.h"
+#include "virstring.h"
 
 #define VIR_FROM_THIS VIR_FROM_NONE
 
@@ -135,4 +136,22 @@ virDriverParseRootURI(const virURI *uri, const char *const *params, const char *
         return VIR_DRV_OPEN_ERROR;
     }
     return VIR_DRV_OPEN_SUCCESS;
+}
+
+int
+virDriverGetSecondsParam(const virURI *uri, const char *name, unsigned int max,
+                         unsigned int *ms)
+{
+    const char *value = virURIGetParam(uri, name);
+    unsigned int secs;
+
+    if (!value)
+        return 0;
+    if (virStrToUInt(value, &secs) < 0 || secs > max) {
+        virReportError(VIR_ERR_INVALID_ARG, _("%s must be 0 to %u seconds, not '%s'"),
+                       name, max, value);
+        return -1;
+    }
+    *ms = secs * 1000;
+    return 0;
 }

@@ -80,4 +80,16 @@ int sharedConnectClose(virConnectPtr conn);
 virDrvOpenStatus virDriverParseRootURI(const virURI *uri, const char *const *params,
                                        const char **root);
 
+/**
+ * virDriverGetSecondsParam:
+ * @uri: a URI of the driver's scheme
+ * @name: a parameter counting seconds ("shutdown_timeout")
+ * @max: the most it may be
+ * @ms: set to its value in milliseconds; left as it is when absent
+ *
+ * Returns 0, or -1 with an error naming the parameter and its range.
+ */
+int virDriverGetSecondsParam(const virURI *uri, const char *name, unsigned int max,
+                             unsigned int *ms);
+
 #endif /* VIR_DRIVER_REGISTRY_H */

@@ -1,16 +1,23 @@
 #!/bin/sh
-# simtest.sh: the binding's real system-call path, natively (valgrind
-# cannot follow seccomp-trapped code: make check-valgrind runs only the
-# no-simulator case of these programs).
+# simtest.sh: the binding's real system-call path and the driver through
+# the public API and virtsh, natively (valgrind cannot follow
+# seccomp-trapped code: make check-valgrind runs only the no-simulator
+# case of these programs).
 #
 # Without the simulator, this mainline kernel answers ENOSYS for real;
 # under virtkit-vserver-sim: each encoding, a kernel that lacks commands,
-# the record-only mode, and the enforcement proofs (root, cgroups).
+# the record-only mode, and the enforcement proofs (root, cgroups): the
+# binding's own, and the driver's through virtsh only.
 : "${abs_top_builddir:?}"
 sim=$abs_top_builddir/tools/vserver-sim/virtkit-vserver-sim
 v2=$abs_top_builddir/tests/vserver/vserver_sim_v2_test
 v03=$abs_top_builddir/tests/vserver/vserver_sim_2003_test
 proof=$abs_top_builddir/tests/vserver/vserver_proof_test
+drivers="$abs_top_builddir/tests/vserver/vserver_xml_test
+         $abs_top_builddir/tests/vserver/vserver_driver_test
+         $abs_top_builddir/tests/vserver/vserver_limits_test"
+limits=$abs_top_builddir/tests/vserver/vserver_limits_test
+virtshproof=$abs_top_srcdir/tests/vserver/virtsh-proof.sh
 status=0
 
 run() {
@@ -28,6 +35,18 @@ run "$sim" --abi 2003 --without memory --without process.stop_create -- "$v03"
 run "$sim" --abi 2003 --no-enforce -- "$v03"
 run "$sim" --abi v2 -- "$proof"
 run "$sim" --abi 2003 -- "$proof"
+
+# the driver: its suites in each encoding, and with a kernel that lacks
+# set_sched (only the case about it: the others need the scheduler)
+for t in $drivers; do
+    run "$t"
+    run "$sim" --abi v2 -- "$t"
+    run "$sim" --abi 2003 -- "$t"
+done
+run "$sim" --abi v2 --no-enforce -- "$abs_top_builddir/tests/vserver/vserver_driver_test"
+run "$sim" --abi v2 --without set_sched -- env CK_RUN_CASE=kernel "$limits"
+run "$sim" --abi v2 -- "$virtshproof"
+run "$sim" --abi 2003 -- "$virtshproof"
 
 # the simulator's own refusals of bad options
 for bad in "--abi v3" "--without no_such_cmd" "--kernel-version x12"; do

@@ -12,7 +12,7 @@
 #include <stdio.h>
 
 #include "lve_defaults.h"
-#include "lve_ksm.h"
+#include "node_host.h"
 #include "virerror.h"
 #include "virlog.h"
 #include "virtypedparam.h"
@@ -108,7 +108,7 @@ lveNodeGetMemoryParameters(virConnectPtr conn, virTypedParameterPtr params, int 
         return 0;
     }
     nksm = MIN(*nparams, VIR_NODE_MEMORY_SHARE_NPARAMS);
-    if (lveKsmRead(&shm) < 0 || virNodeMemoryShareGetParams(&shm, params, &nksm) < 0)
+    if (virNodeHostShareRead(&shm) < 0 || virNodeMemoryShareGetParams(&shm, params, &nksm) < 0)
         return -1;
     *nparams = nksm + lveGetDefaultParams(driver, params + nksm, *nparams - nksm);
     return 0;
@@ -206,7 +206,7 @@ lveNodeSetMemoryParameters(virConnectPtr conn, virTypedParameterPtr params, int 
     if (lveTakeDefaultParams(ksm, &nksm, &defaults) < 0)
         return -1;
     if (nksm > 0) {
-        if (lveKsmRead(&oldShm) < 0)
+        if (virNodeHostShareRead(&oldShm) < 0)
             return -1;
         shm = oldShm;
         if (virNodeMemoryShareApplyParams(&shm, ksm, nksm, &changed) < 0)
@@ -215,7 +215,7 @@ lveNodeSetMemoryParameters(virConnectPtr conn, virTypedParameterPtr params, int 
     /* everything was checked: now change */
     if (nksm < nparams && lveDriverSetDefaults(driver, &old, &defaults) < 0)
         return -1;
-    if (changed && lveKsmWrite(&shm, &oldShm, changed) < 0) {
+    if (changed && virNodeHostShareWrite(&shm, &oldShm, changed) < 0) {
         virErrorPtr saved = NULL;
 
         virErrorPreserveLast(&saved);

@@ -35,13 +35,13 @@
 #include "driver_registry.h"
 #include "lve_defaults.h"
 #include "lve_enter.h"
-#include "lve_host.h"
 #include "lve_info.h"
 #include "lve_lifecycle.h"
 #include "lve_params.h"
 #include "lve_run.h"
 #include "lve_tune.h"
 #include "lve_vcpu.h"
+#include "node_host.h"
 #include "virerror.h"
 #include "virhostcpu.h"
 #include "virstring.h"
@@ -245,12 +245,6 @@ lveConnectGetMaxVcpus(virConnectPtr conn, const char *type)
     return lveDriverFromConn(conn)->base.hostcpus;
 }
 
-static int
-lveNodeGetInfo(virConnectPtr conn G_GNUC_UNUSED, virNodeInfoPtr info)
-{
-    return virHostCPUGetNodeInfo(info);
-}
-
 static const char *const lveSchemes[] = { "lve", NULL };
 
 virHypervisorDriver lveHypervisorDriver = {
@@ -272,10 +266,10 @@ virHypervisorDriver lveHypervisorDriver = {
     .connectNumOfDefinedDomains = sharedConnectNumOfDefinedDomains,
     .connectListDefinedDomains = sharedConnectListDefinedDomains,
     .connectListAllDomains = sharedConnectListAllDomains,
-    .nodeGetInfo = lveNodeGetInfo,
-    .nodeGetFreeMemory = lveNodeGetFreeMemory,
-    .nodeGetCPUMap = lveNodeGetCPUMap,
-    .nodeGetMemoryStats = lveNodeGetMemoryStats,
+    .nodeGetInfo = sharedNodeGetInfo,
+    .nodeGetFreeMemory = sharedNodeGetFreeMemory,
+    .nodeGetCPUMap = sharedNodeGetCPUMap,
+    .nodeGetMemoryStats = sharedNodeGetMemoryStats,
     .nodeGetMemoryParameters = lveNodeGetMemoryParameters,
     .nodeSetMemoryParameters = lveNodeSetMemoryParameters,
     .domainLookupByID = sharedDomainLookupByID,

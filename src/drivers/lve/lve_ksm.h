@@ -1,7 +1,8 @@
 /*
- * lve_ksm.h: KSM (kernel samepage merging) for LVE memory sharing: the
- * host's tunables and counters as the node's memory parameters, and
- * merging switched for tasks already inside an LVE
+ * lve_ksm.h: KSM (kernel samepage merging) for LVE memory sharing:
+ * merging switched for tasks already inside an LVE (the host's tunables
+ * and counters are the shared layer's node memory parameters,
+ * node_host.h)
  *
  * The host's KSM files and a process's own merging are the util module's
  * (virksm.h): virDomainEnter makes the entering process ask for itself,
@@ -15,17 +16,7 @@
 
 # include <sys/types.h>
 
-# include "node_memory.h"
-
-/* The tunables and counters of /sys/kernel/mm/ksm. */
-int lveKsmRead(virNodeMemoryShare *shm);
-
-/* Writes the tunables named by @changed (virNodeMemoryShareApplyParams'
- * bits); on failure restores those already written from @old. */
-int lveKsmWrite(const virNodeMemoryShare *shm, const virNodeMemoryShare *old,
-                unsigned int changed);
-
-/* lve_ksm_inject.c: makes @pid call prctl(PR_SET_MEMORY_MERGE, @enable). */
+/* Makes @pid call prctl(PR_SET_MEMORY_MERGE, @enable). */
 int lveKsmSetProcess(pid_t pid, bool enable);
 
 #endif /* VIR_LVE_KSM_H */

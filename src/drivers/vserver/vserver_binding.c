@@ -330,30 +330,67 @@ vserverBindingRequire(vserverBinding *b, vserverCmd cmd, unsigned int limit)
     return 0;
 }
 
-long
-vserverBindingCall(vserverBinding *b, vserverCmd cmd, unsigned int limit,
-                   uint32_t id, void *data)
+int
+vserverBindingPrepare(vserverBinding *b, vserverCmd cmd, unsigned int limit,
+                      vserverPreparedCall *call)
 {
     const vserverCmdEncoding *enc;
-    long ret;
 
     if (vserverBindingRequire(b, cmd, limit) < 0)
         return -1;
     enc = vserverCmdEncode(b->abi, cmd, limit);
-    ret = vserverBindingRaw(b, enc->word, id, data);
-    if (ret >= 0)
-        return ret;
-    if ((b->abi == VSERVER_ABI_V2 && ret == -ENOSYS) ||
-        (b->abi == VSERVER_ABI_2003 && ret == -ENOTSUP)) {
+    call->sys = b->sys;
+    call->opaque = b->opaque;
+    call->word = enc->word;
+    return 0;
+}
+
+long
+vserverPreparedIssue(const vserverPreparedCall *call, uint32_t id, void *data)
+{
+    return call->sys->call(call->opaque, call->word, id, data);
+}
+
+void
+vserverBindingReportRefusal(vserverBinding *b, vserverCmd cmd, unsigned int limit,
+                            uint32_t id, int err)
+{
+    const vserverCmdEncoding *enc = vserverCmdEncode(b->abi, cmd, limit);
+
+    if (enc && ((b->abi == VSERVER_ABI_V2 && err == ENOSYS) ||
+                (b->abi == VSERVER_ABI_2003 && err == ENOTSUP))) {
         /* the kernel lacks this command after all: say so now and later */
         if (b->abi == VSERVER_ABI_V2)
-            vserverBindingRemember(b, enc->word, ret);
+            vserverBindingRemember(b, enc->word, -err);
         virReportError(VIR_ERR_NO_SUPPORT,
                        _("this kernel does not offer the VServer command '%s' (0x%08x)"),
                        enc->name, enc->word);
-        return -1;
+        return;
     }
-    vserverBindingReportErrno(b, cmd, limit, id, -ret);
+    vserverBindingReportErrno(b, cmd, limit, id, err);
+}
+
+long
+vserverBindingCallErrno(vserverBinding *b, vserverCmd cmd, unsigned int limit,
+                        uint32_t id, void *data)
+{
+    vserverPreparedCall call;
+
+    if (vserverBindingPrepare(b, cmd, limit, &call) < 0)
+        return VSERVER_CALL_FAILED;
+    return vserverBindingRaw(b, call.word, id, data);
+}
+
+long
+vserverBindingCall(vserverBinding *b, vserverCmd cmd, unsigned int limit,
+                   uint32_t id, void *data)
+{
+    long ret = vserverBindingCallErrno(b, cmd, limit, id, data);
+
+    if (ret >= 0)
+        return ret;
+    if (ret != VSERVER_CALL_FAILED)
+        vserverBindingReportRefusal(b, cmd, limit, id, -ret);
     return -1;
 }
 

@@ -81,6 +81,47 @@ int vserverBindingRequire(vserverBinding *b, vserverCmd cmd, unsigned int limit)
 long vserverBindingCall(vserverBinding *b, vserverCmd cmd, unsigned int limit,
                         uint32_t id, void *data);
 
+/* What vserverBindingCallErrno answers when the call could not be made
+ * at all (an error is reported): never a -errno. */
+# define VSERVER_CALL_FAILED LONG_MIN
+
+/**
+ * vserverBindingCallErrno:
+ * @b, @cmd, @limit, @id, @data: as vserverBindingCall
+ *
+ * For a caller that expects a refusal (ESRCH: "is there such a
+ * context?"): checks that the kernel offers @cmd and issues it.
+ *
+ * Returns the kernel's answer (>= 0), its refusal as -errno without
+ * reporting it (vserverBindingReportRefusal does), or VSERVER_CALL_FAILED
+ * with an error reported.
+ */
+long vserverBindingCallErrno(vserverBinding *b, vserverCmd cmd, unsigned int limit,
+                             uint32_t id, void *data);
+
+/* Reports the kernel's refusal @err of @cmd on @id, as vserverBindingCall
+ * does. */
+void vserverBindingReportRefusal(vserverBinding *b, vserverCmd cmd, unsigned int limit,
+                                 uint32_t id, int err);
+
+/* A command made ready in the parent of a fork(), for a child that may
+ * only make async-signal-safe calls: issuing it takes no lock, allocates
+ * nothing and reports nothing. */
+typedef struct {
+    const vserverSyscall *sys;
+    void *opaque;
+    uint32_t word;
+} vserverPreparedCall;
+
+/* Checks that the kernel offers @cmd (@limit as in vserverBindingCall) and
+ * fills @call.  Returns 0, or -1 with an error reported. */
+int vserverBindingPrepare(vserverBinding *b, vserverCmd cmd, unsigned int limit,
+                          vserverPreparedCall *call);
+
+/* Issues @call: the kernel's answer (>= 0) or -errno.  Async-signal-safe;
+ * the parent reports a refusal with vserverBindingReportRefusal. */
+long vserverPreparedIssue(const vserverPreparedCall *call, uint32_t id, void *data);
+
 /* Reports that @cmd cannot take @what in the negotiated ABI (an argument
  * only the other ABI can express); the operations use it. */
 void vserverBindingReportUnexpressible(vserverBinding *b, vserverCmd cmd,

@@ -92,6 +92,28 @@ vserverTaskContext(vserverBinding *b, pid_t pid, uint32_t *xid)
 }
 
 int
+vserverContextExists(vserverBinding *b, uint32_t xid, uint32_t *tasks)
+{
+    struct vs_ctx_stat_v0 v2 = { 0 };
+    long ret;
+
+    if (vserverIsV2(b))
+        ret = vserverBindingCallErrno(b, VSERVER_CMD_CTX_STAT, NOLIMIT, xid, &v2);
+    else
+        ret = vserverBindingCallErrno(b, VSERVER_CMD_CTX_STAT, NOLIMIT, xid, NULL);
+    if (ret == -ESRCH)
+        return 0;
+    if (ret < 0) {
+        if (ret != VSERVER_CALL_FAILED)
+            vserverBindingReportRefusal(b, VSERVER_CMD_CTX_STAT, NOLIMIT, xid, -ret);
+        return -1;
+    }
+    if (tasks)
+        *tasks = vserverIsV2(b) ? v2.tasks : (uint32_t)ret;
+    return 1;
+}
+
+int
 vserverContextGetInfo(vserverBinding *b, uint32_t xid, vserverContextInfo *info)
 {
     struct vs_vx_info_v0 v2 = { 0 };

@@ -67,6 +67,25 @@ int vserverContextDestroy(vserverBinding *b, uint32_t xid);
  * the caller's). */
 int vserverTaskContext(vserverBinding *b, pid_t pid, uint32_t *xid);
 
+/* Whether context @xid exists (V2: vx_info; 2003: process.count, so an
+ * explicit context without processes exists too); with @tasks, how many
+ * processes it has.  Returns 1 or 0, or -1 with an error reported. */
+int vserverContextExists(vserverBinding *b, uint32_t xid, uint32_t *tasks);
+
+/**
+ * vserverContextListTasks:
+ * @b: the binding
+ * @xid: a context
+ * @pids: the processes of @xid are appended (pid_t)
+ *
+ * Walks /proc and asks the kernel for the context of each process
+ * (task_xid), as util-vserver's vserver-stat does.  The 2003 design names
+ * only the caller's context, so it cannot: VIR_ERR_NO_SUPPORT.
+ *
+ * Returns 0, or -1 with an error reported.
+ */
+int vserverContextListTasks(vserverBinding *b, uint32_t xid, GArray *pids);
+
 int vserverContextGetInfo(vserverBinding *b, uint32_t xid, vserverContextInfo *info);
 int vserverContextGetStat(vserverBinding *b, uint32_t xid, vserverContextStat *stat);
 int vserverContextGetVirtStat(vserverBinding *b, uint32_t xid, vserverVirtStat *stat);

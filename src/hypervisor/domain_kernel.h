@@ -1,0 +1,37 @@
+/*
+ * domain_kernel.h: the kernel is the truth about what runs
+ *
+ * Some kernel objects end on their own: a VServer context goes with its
+ * last task, when its init exits.  A driver whose domains can end that
+ * way sets base->pollRunning; reads then ask hooks->stillRunning about
+ * the running domains they look at, and a domain whose kernel object is
+ * gone is shut off (VIR_DOMAIN_SHUTOFF_SHUTDOWN: it ended by itself).  A
+ * writer books that in the files; a read-only connection only in its
+ * own list, and leaves the files to the next writer.
+ *
+ * Also here: what every driver checks before acting on a frozen domain.
+ */
+#ifndef VIR_DOMAIN_KERNEL_H
+# define VIR_DOMAIN_KERNEL_H
+
+# include "domain_driver.h"
+
+/* virDomainDriverRefresh, then (pollRunning) every running domain is
+ * checked against the kernel: for the lists and lookups. */
+void virDomainDriverRefreshAll(virDomainDriverBase *base, virConnectPtr conn);
+
+/* The same for the one domain with @uuid: for a read of that domain.
+ * Takes neither the list's nor any object's lock on entry. */
+void virDomainDriverPollOne(virDomainDriverBase *base, virConnectPtr conn,
+                            const unsigned char *uuid);
+
+/* Thaws @obj (locked, running) when it is paused, through hooks->freeze,
+ * and books it running: before a signal its frozen tasks could not see.
+ * Returns 0, or -1 with the hook's error. */
+int virDomainDriverThaw(virDomainDriverBase *base, virDomainObj *obj);
+
+/* Fails, saying why, unless @obj runs and is not paused: nothing can
+ * enter a domain that does not run, nor one whose tasks are frozen. */
+int virDomainDriverCheckEnterable(const virDomainDriverBase *base, const virDomainObj *obj);
+
+#endif /* VIR_DOMAIN_KERNEL_H */
