@@ -13,10 +13,9 @@ dnl   - libxl is used at LIBXL_API_VERSION 0x041300 (the ao_how arguments of
 dnl     pause, unpause and retrieve_domain_configuration), which 4.13 and
 dnl     later accept; older libxl stops configure with a clear message.
 dnl
-dnl Phase 1 of the driver (issue 12) builds the binding only: WITH_XEN stays
-dnl undefined, so src/driver.c still answers xen:// with "built without the
-dnl 'xen' driver", until the driver proper sets it with VIRT_DRIVER_RESULT.
-dnl WITH_XEN_BINDING (conditional and define) says the binding is built.
+dnl WITH_XEN (VIRT_DRIVER_RESULT: conditional and define) builds the driver
+dnl (src/drivers/xen/xen_driver.c and the domain model) on the binding;
+dnl WITH_XEN_BINDING says the binding is built (it always is with the driver).
 
 AC_DEFUN([VIRT_XEN_CHECK_API], [
   save_CFLAGS=$CFLAGS; save_LIBS=$LIBS
@@ -62,11 +61,10 @@ AC_DEFUN([VIRT_DRIVER_CHECK_XEN], [
         AS_IF([test "x$xen_ok" = xyes], [VIRT_XEN_CHECK_API])],
       [xen_missing="the Xen binding needs Linux (a dom0)"])
   ])
-  AS_IF([test "x$with_xen" = xyes && test "x$xen_ok" != xyes],
-        [AC_MSG_ERROR([--with-xen=yes was given, but $xen_missing])])
-  AS_IF([test "x$with_xen" != xno && test "x$xen_ok" = xyes],
+  VIRT_DRIVER_RESULT([xen])
+  AS_IF([test "x$with_xen" = xyes],
         [with_xen_binding=yes
-         xen_summary="binding only, Xen $XEN_TOOLS_VERSION (the driver is issue 12 phase 2)"
+         xen_summary="yes, Xen $XEN_TOOLS_VERSION"
          AC_DEFINE([WITH_XEN_BINDING], [1], [Build the Xen binding (src/drivers/xen)])
          AC_DEFINE_UNQUOTED([XEN_TOOLS_VERSION], ["$XEN_TOOLS_VERSION"],
                             [The version of libxenctrl the binding is built with])

@@ -45,6 +45,11 @@ echo "VKXEN: toolstack up at $(up) s"
 echo "VKXEN-BEGIN"
 cd /virtkit && VIRTKIT_XEN_DATA=/virtkit/data ./xen_dom0_test 2>&1
 rc=$?
+# the driver on the binding, through the public API and virtsh
+if [ -x ./xen_driver_dom0_test ]; then
+    echo "VKXEN: the driver's suite at $(up) s"
+    VIRTKIT_XEN_DATA=/virtkit/data ./xen_driver_dom0_test 2>&1 || rc=1
+fi
 echo "VKXEN-END rc=$rc at $(up) s"
 if [ "$rc" != 0 ]; then
     for f in /var/log/xen/console/*.log /var/log/xen/xen-hotplug.log; do

@@ -13,6 +13,9 @@
 # Environment:
 #   XEN_TEST_BINARY   the suite (tests/xen/xen_dom0_test), required
 #   XEN_TEST_DATA     tests/data/xen, required
+#   XEN_DRIVER_TEST   the driver's suite (tests/xen/xen_driver_dom0_test), run
+#                     after the binding's with XEN_VIRTSH (tools/.libs/virtsh)
+#                     and XEN_LIBVIRTKIT (src/.libs/libvirtkit.so.0); optional
 #   XEN_CACHE         downloads and unpacked packages (/var/cache/virtkit/xen)
 #   XEN_TIMEOUT       seconds QEMU may run before it counts as hung (900)
 #   XEN_SCHED         Xen's scheduler (credit; Debian's default is credit2)
@@ -175,8 +178,16 @@ dom0_initrd() {
     cp /bin/bash /usr/bin/flock "$d/bin/"
     cp "$XEN_TEST_BINARY" "$d/virtkit/"
     cp -a "$XEN_TEST_DATA" "$d/virtkit/data"
+    local driver=()
+    if [ -n "${XEN_DRIVER_TEST:-}" ]; then
+        # the library first: ldd then finds it for the suite and virtsh
+        mkdir -p "$d/lib/x86_64-linux-gnu"
+        cp -L "$XEN_LIBVIRTKIT" "$d/lib/x86_64-linux-gnu/libvirtkit.so.0"
+        cp "$XEN_DRIVER_TEST" "$XEN_VIRTSH" "$d/virtkit/"
+        driver=("$XEN_DRIVER_TEST" "$XEN_VIRTSH" "$XEN_LIBVIRTKIT")
+    fi
     copy_with_libs "$d" "$XEN_TEST_BINARY" /bin/bash /usr/bin/flock "$xr/usr/bin/xenstore" \
-        "${tools[@]/#/$xbin/}"
+        "${tools[@]/#/$xbin/}" "${driver[@]}"
     extract_vmlinux "$cache/root/boot/vmlinuz-$kver" "$d/guest/vmlinux"
     cp "$cache/root/boot/System.map-$kver" "$d/guest/System.map"
     guest_initrd "$d/guest/initrd.gz"
