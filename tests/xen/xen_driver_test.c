@@ -154,6 +154,9 @@ START_TEST(test_nodeinfo)
     ck_assert_uint_eq(info.cores, 2);
     ck_assert_uint_eq(info.threads, 1);
     ck_assert_uint_eq(virNodeGetFreeMemory(conn), 2097152ULL * 1024);
+    ck_assert_int_eq(virConnectGetMaxVcpus(conn, "xen"), 128);
+    ck_assert_int_eq(virConnectGetMaxVcpus(conn, "kvm"), -1);
+    lastErrorIs(VIR_ERR_INVALID_ARG, "unknown domain type 'kvm' for the xen driver");
 }
 END_TEST
 

@@ -149,16 +149,6 @@ xenConnectURIProbe(char **uri)
     return 0;
 }
 
-static int
-xenConnectGetMaxVcpus(virConnectPtr conn G_GNUC_UNUSED, const char *type)
-{
-    if (type && g_ascii_strcasecmp(type, "xen") != 0) {
-        virReportError(VIR_ERR_INVALID_ARG, _("unknown domain type '%s' for the Xen driver"), type);
-        return -1;
-    }
-    return XEN_MAX_VCPUS;
-}
-
 /* As xl info: the CPUs Xen has, its nodes, its memory. */
 static int
 xenNodeGetInfo(virConnectPtr conn, virNodeInfoPtr info)
@@ -243,7 +233,7 @@ virHypervisorDriver xenHypervisorDriver = {
     .connectGetType = sharedConnectGetType,
     .connectGetVersion = sharedConnectGetVersion,
     .connectGetHostname = sharedConnectGetHostname,
-    .connectGetMaxVcpus = xenConnectGetMaxVcpus,
+    .connectGetMaxVcpus = sharedConnectGetMaxVcpus,
     .connectIsAlive = sharedConnectIsAlive,
     .connectIsSecure = sharedConnectIsSecure,
     .connectIsEncrypted = sharedConnectIsEncrypted,
