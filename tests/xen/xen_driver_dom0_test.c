@@ -144,7 +144,7 @@ START_TEST(test_start_paused)
     printf("  built vk-drv paused as domain %d in %.1f s\n", virDomainGetID(guest),
            (g_get_monotonic_time() - start) / 1e6);
     domid = g_strstrip(must("xl domid vk-drv"));
-    ck_assert_int_eq(virDomainGetID(guest), atoi(domid));
+    ck_assert_int_eq(virDomainGetID(guest), g_ascii_strtoll(domid, NULL, 10));
     xl = must("xl list vk-drv");
     state = field(xl, "vk-drv", 4);
     ck_assert_msg(strchr(state, 'p'), "xl says '%s', not paused", state);
