@@ -165,6 +165,23 @@ START_TEST(test_resume_virtsh)
 }
 END_TEST
 
+/* virDomainGetVcpus against xl vcpu-list: vcpu 0's CPU and hard map */
+static void
+checkVcpus(const char *xl)
+{
+    virVcpuInfo info[4];
+    unsigned char maps[4] = { 0 };
+    g_autofree char *cpu = field(xl, "vk-drv", 3);
+    int n = virDomainGetVcpus(guest, info, 4, maps, 1);
+
+    ck_assert_msg(n == 2, "GetVcpus: %d: %s", n, virGetLastErrorMessage());
+    printf("  GetVcpus: vcpu 0 on CPU %d, map 0x%x, state %d; xl: CPU %s\n",
+           info[0].cpu, maps[0], info[0].state, cpu);
+    ck_assert_int_eq(info[0].cpu, g_ascii_strtoll(cpu, NULL, 10));
+    ck_assert_uint_eq(maps[0], 0x2);
+    ck_assert_int_eq(info[1].state, VIR_VCPU_OFFLINE);
+}
+
 START_TEST(test_memory_vcpus_pin)
 {
     unsigned char cpumap = 0x2;     /* CPU 1 */
@@ -183,6 +200,7 @@ START_TEST(test_memory_vcpus_pin)
     affinity = field(vcpus, "vk-drv", 6);
     printf("  balloon target %s KiB; vcpu 0 hard affinity (xl): %s\n", target, affinity);
     ck_assert_str_eq(affinity, "1");
+    checkVcpus(vcpus);
 }
 END_TEST
 

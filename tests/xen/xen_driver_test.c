@@ -232,6 +232,24 @@ START_TEST(test_start_refused)
 }
 END_TEST
 
+/* what Xen says of each vcpu, with its map in libvirt's byte order */
+static void
+checkVcpus(virDomainPtr dom)
+{
+    virVcpuInfo info[4];
+    unsigned char maps[4] = { 0 };
+
+    ck_assert_int_eq(virDomainGetVcpus(dom, info, 4, maps, 1), 2);
+    ck_assert_int_eq(info[0].state, VIR_VCPU_RUNNING);
+    ck_assert_int_eq(info[0].cpu, 0);
+    ck_assert_uint_eq(info[1].cpuTime, 2000);
+    ck_assert_int_eq(info[1].cpu, 1);
+    ck_assert_uint_eq(maps[0], 0x2);
+    ck_assert_uint_eq(maps[1], 0x3);
+    ck_assert_int_eq(virDomainGetVcpus(dom, info, 4, maps, 2), -1);
+    lastErrorIs(VIR_ERR_INVALID_ARG, "cpumap length 2 is out of range");
+}
+
 START_TEST(test_live_changes)
 {
     virDomainPtr dom = definePV();
@@ -249,6 +267,7 @@ START_TEST(test_live_changes)
     ck_assert_int_eq(virDomainPinVcpuFlags(dom, 0, &cpumap, 1, VIR_DOMAIN_AFFECT_LIVE), 0);
     ck_assert_ptr_nonnull(d->pin0);
     ck_assert(!virBitmapIsBitSet(d->pin0, 0) && virBitmapIsBitSet(d->pin0, 1));
+    checkVcpus(dom);
     virDomainFree(dom);
 }
 END_TEST

@@ -300,6 +300,52 @@ xenFakeVcpuSetAffinity(xenHandle *h G_GNUC_UNUSED, unsigned int domid, unsigned 
     return 0;
 }
 
+/* vcpu i on CPU i % 2, offline beyond the online count */
+static int
+xenFakeVcpuList(xenHandle *h G_GNUC_UNUSED, unsigned int domid, xenVcpuInfo **vcpus,
+                size_t *nvcpus)
+{
+    xenFakeDomain *d = xenFakeGet(domid, "read its vcpus");
+    unsigned int i;
+
+    if (!d)
+        return -1;
+    *vcpus = g_new0(xenVcpuInfo, d->info.maxVcpus);
+    *nvcpus = d->info.maxVcpus;
+    for (i = 0; i < d->info.maxVcpus; i++) {
+        (*vcpus)[i].number = i;
+        (*vcpus)[i].online = i < d->info.onlineVcpus;
+        (*vcpus)[i].running = (*vcpus)[i].online && !d->info.paused;
+        (*vcpus)[i].blocked = !(*vcpus)[i].running;
+        (*vcpus)[i].cpuTimeNs = 1000ULL * (i + 1);
+        (*vcpus)[i].cpu = (*vcpus)[i].online ? (int)(i % 2) : -1;
+    }
+    return 0;
+}
+
+static int
+xenFakeVcpuGetAffinity(xenHandle *h G_GNUC_UNUSED, unsigned int domid, unsigned int vcpu,
+                       virBitmap **hard, virBitmap **soft)
+{
+    xenFakeDomain *d = xenFakeGet(domid, "read a vcpu's affinity");
+
+    if (!d)
+        return -1;
+    if (hard) {
+        if (vcpu == 0 && d->pin0) {
+            *hard = virBitmapCopy(d->pin0);
+        } else {
+            *hard = virBitmapNew(2);
+            virBitmapSetAll(*hard);
+        }
+    }
+    if (soft) {
+        *soft = virBitmapNew(2);
+        virBitmapSetAll(*soft);
+    }
+    return 0;
+}
+
 const xenOps xenFakeOps = {
     .name = "fake",
     .open = xenFakeOpen,
@@ -317,4 +363,6 @@ const xenOps xenFakeOps = {
     .setMemoryTarget = xenFakeSetMemoryTarget,
     .setVcpusOnline = xenFakeSetVcpusOnline,
     .vcpuSetAffinity = xenFakeVcpuSetAffinity,
+    .vcpuList = xenFakeVcpuList,
+    .vcpuGetAffinity = xenFakeVcpuGetAffinity,
 };

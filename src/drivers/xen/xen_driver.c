@@ -222,6 +222,52 @@ xenDomainGetState(virDomainPtr dom, int *state, int *reason, unsigned int flags)
     return sharedDomainGetState(dom, state, reason, flags);
 }
 
+/* One hypercall per vcpu for its state, one per vcpu for its map */
+static int
+xenDomainFillVcpus(xenDriver *driver, virDomainObj *obj, virVcpuInfoPtr info, int maxinfo,
+                   unsigned char *cpumaps, int maplen)
+{
+    g_autofree xenVcpuInfo *vcpus = NULL;
+    size_t nvcpus = 0;
+    int n, i;
+
+    if (driver->ops->vcpuList(driver->h, obj->id, &vcpus, &nvcpus) < 0)
+        return -1;
+    n = MIN(maxinfo, (int)nvcpus);
+    for (i = 0; i < n; i++) {
+        g_autoptr(virBitmap) hard = NULL;
+
+        info[i].number = vcpus[i].number;
+        info[i].state = !vcpus[i].online ? VIR_VCPU_OFFLINE :
+                        vcpus[i].running ? VIR_VCPU_RUNNING : VIR_VCPU_BLOCKED;
+        info[i].cpuTime = vcpus[i].cpuTimeNs;
+        info[i].cpu = vcpus[i].cpu;
+        if (!cpumaps)
+            continue;
+        if (driver->ops->vcpuGetAffinity(driver->h, obj->id, vcpus[i].number, &hard, NULL) < 0)
+            return -1;
+        virBitmapToCpumap(hard, VIR_GET_CPUMAP(cpumaps, maplen, i), maplen);
+    }
+    return n;
+}
+
+/* What Xen says of each vcpu: state, CPU, time, hard affinity */
+static int
+xenDomainGetVcpus(virDomainPtr dom, virVcpuInfoPtr info, int maxinfo, unsigned char *cpumaps,
+                  int maplen)
+{
+    xenDriver *driver = xenDriverFromConn(dom->conn);
+    virDomainObj *obj;
+    int n;
+
+    if (virDomainDriverCheckMaplen(&driver->base, maplen) < 0 ||
+        !(obj = virDomainDriverGetActiveObj(dom)))
+        return -1;
+    n = xenDomainFillVcpus(driver, obj, info, maxinfo, cpumaps, maplen);
+    virDomainObjEndAPI(&obj);
+    return n;
+}
+
 static const char *const xenSchemes[] = { "xen", NULL };
 
 virHypervisorDriver xenHypervisorDriver = {
@@ -271,4 +317,5 @@ virHypervisorDriver xenHypervisorDriver = {
     .domainGetVcpusFlags = sharedDomainGetVcpusFlags,
     .domainPinVcpuFlags = sharedDomainPinVcpuFlags,
     .domainGetVcpuPinInfo = sharedDomainGetVcpuPinInfo,
+    .domainGetVcpus = xenDomainGetVcpus,
 };
