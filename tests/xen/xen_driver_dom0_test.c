@@ -204,6 +204,27 @@ START_TEST(test_memory_vcpus_pin)
 }
 END_TEST
 
+/* weight and cap against xl sched-credit */
+START_TEST(test_schedinfo)
+{
+    virTypedParameter set = { .field = "weight", .type = VIR_TYPED_PARAM_UINT, .value.ui = 512 };
+    virTypedParameter params[2];
+    int n = 2;
+    g_autofree char *xl = NULL;
+    g_autofree char *weight = NULL;
+
+    ck_assert_msg(virDomainSetSchedulerParametersFlags(guest, &set, 1, VIR_DOMAIN_AFFECT_LIVE) == 0,
+                  "schedinfo: %s", virGetLastErrorMessage());
+    xl = must("xl sched-credit -d vk-drv");
+    weight = field(xl, "vk-drv", 2);
+    ck_assert_int_eq(virDomainGetSchedulerParametersFlags(guest, params, &n, 0), 0);
+    printf("  weight %u, cap %u; xl sched-credit: weight %s\n",
+           params[0].value.ui, params[1].value.ui, weight);
+    ck_assert_str_eq(weight, "512");
+    ck_assert_uint_eq(params[0].value.ui, 512);
+}
+END_TEST
+
 START_TEST(test_destroy_virtsh)
 {
     g_autofree char *out = must("/virtkit/virtsh -c " URI " destroy vk-drv");
@@ -235,6 +256,7 @@ main(void)
     tcase_add_test(tc, test_start_paused);
     tcase_add_test(tc, test_resume_virtsh);
     tcase_add_test(tc, test_memory_vcpus_pin);
+    tcase_add_test(tc, test_schedinfo);
     tcase_add_test(tc, test_destroy_virtsh);
     suite_add_tcase(suite, tc);
     runner = srunner_create(suite);

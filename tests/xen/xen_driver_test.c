@@ -272,6 +272,37 @@ START_TEST(test_live_changes)
 }
 END_TEST
 
+START_TEST(test_schedinfo)
+{
+    virDomainPtr dom = definePV();
+    virTypedParameter params[2];
+    virTypedParameter set = { .field = "weight", .type = VIR_TYPED_PARAM_UINT, .value.ui = 512 };
+    g_autofree char *type = NULL;
+    int n = 2;
+
+    ck_assert_ptr_null(virDomainGetSchedulerType(dom, &n));
+    lastErrorIs(VIR_ERR_OPERATION_INVALID, "not running");
+    ck_assert_int_eq(virDomainCreate(dom), 0);
+    ck_assert_ptr_nonnull(type = virDomainGetSchedulerType(dom, &n));
+    ck_assert_str_eq(type, "credit");
+    ck_assert_int_eq(n, 2);
+    ck_assert_int_eq(virDomainSetSchedulerParametersFlags(dom, &set, 1, VIR_DOMAIN_AFFECT_LIVE), 0);
+    ck_assert_uint_eq(xenFakeFind("vk-pv")->sched.weight, 512);
+    ck_assert_int_eq(virDomainGetSchedulerParametersFlags(dom, params, &n, 0), 0);
+    ck_assert_int_eq(n, 2);
+    ck_assert_str_eq(params[0].field, "weight");
+    ck_assert_uint_eq(params[0].value.ui, 512);
+    ck_assert_str_eq(params[1].field, "cap");
+    ck_assert_uint_eq(params[1].value.ui, 0);
+    set.value.ui = 0;
+    ck_assert_int_eq(virDomainSetSchedulerParametersFlags(dom, &set, 1, VIR_DOMAIN_AFFECT_LIVE), -1);
+    lastErrorIs(VIR_ERR_INVALID_ARG, "cannot set scheduler weight 0: it must be 1 to 65535");
+    ck_assert_int_eq(virDomainSetSchedulerParametersFlags(dom, &set, 1, VIR_DOMAIN_AFFECT_CONFIG), -1);
+    lastErrorIs(VIR_ERR_OPERATION_UNSUPPORTED, "no scheduler parameters in the configuration");
+    virDomainFree(dom);
+}
+END_TEST
+
 START_TEST(test_shutdown_destroy)
 {
     virDomainPtr dom = definePV();
@@ -358,6 +389,7 @@ main(void)
     tcase_add_test(tc, test_start_pvh_paused);
     tcase_add_test(tc, test_start_refused);
     tcase_add_test(tc, test_live_changes);
+    tcase_add_test(tc, test_schedinfo);
     tcase_add_test(tc, test_shutdown_destroy);
     tcase_add_test(tc, test_gone_behind_back);
     tcase_add_test(tc, test_status_taken_back);

@@ -47,6 +47,8 @@ xenFakeAdd(const char *name, unsigned int id, unsigned long long kib, unsigned i
     d->info.cpuTimeNs = 1000000ULL * (id + 1);
     d->targetKiB = kib;
     d->request = XEN_REQUEST_LAST;
+    d->sched.scheduler = XEN_SCHED_CREDIT;
+    d->sched.weight = 256;
     if (id)
         d->info.uuid[0] = id;
     return d;
@@ -346,6 +348,35 @@ xenFakeVcpuGetAffinity(xenHandle *h G_GNUC_UNUSED, unsigned int domid, unsigned 
     return 0;
 }
 
+static int
+xenFakeGetSched(xenHandle *h G_GNUC_UNUSED, unsigned int domid, xenSchedParams *params)
+{
+    xenFakeDomain *d = xenFakeGet(domid, "read its scheduler parameters");
+
+    if (!d)
+        return -1;
+    *params = d->sched;
+    return 0;
+}
+
+static int
+xenFakeSetSched(xenHandle *h G_GNUC_UNUSED, unsigned int domid, const xenSchedParams *params)
+{
+    xenFakeDomain *d = xenFakeGet(domid, "set its scheduler parameters");
+
+    if (!d)
+        return -1;
+    if (params->weight < 1 || params->weight > 65535) {
+        virReportError(VIR_ERR_INVALID_ARG,
+                       _("domain %u: cannot set scheduler weight %u: it must be 1 to 65535"),
+                       domid, params->weight);
+        return -1;
+    }
+    d->sched.weight = params->weight;
+    d->sched.cap = params->cap;
+    return 0;
+}
+
 const xenOps xenFakeOps = {
     .name = "fake",
     .open = xenFakeOpen,
@@ -365,4 +396,6 @@ const xenOps xenFakeOps = {
     .vcpuSetAffinity = xenFakeVcpuSetAffinity,
     .vcpuList = xenFakeVcpuList,
     .vcpuGetAffinity = xenFakeVcpuGetAffinity,
+    .getSched = xenFakeGetSched,
+    .setSched = xenFakeSetSched,
 };

@@ -28,6 +28,7 @@ typedef struct {
     unsigned long long targetKiB;
     xenShutdownRequest request;     /* XEN_REQUEST_LAST: none asked */
     virBitmap *pin0;                /* vcpu 0's hard affinity, when set */
+    xenSchedParams sched;           /* credit: weight 256, cap 0 at build */
 } xenFakeDomain;
 
 typedef struct {

@@ -27,6 +27,7 @@
 #include "virerror.h"
 #include "xen_domain.h"
 #include "xen_probe.h"
+#include "xen_sched.h"
 
 #define VIR_FROM_THIS VIR_FROM_XEN
 
@@ -318,4 +319,7 @@ virHypervisorDriver xenHypervisorDriver = {
     .domainPinVcpuFlags = sharedDomainPinVcpuFlags,
     .domainGetVcpuPinInfo = sharedDomainGetVcpuPinInfo,
     .domainGetVcpus = xenDomainGetVcpus,
+    .domainGetSchedulerType = xenDomainGetSchedulerType,
+    .domainGetSchedulerParametersFlags = xenDomainGetSchedulerParametersFlags,
+    .domainSetSchedulerParametersFlags = xenDomainSetSchedulerParametersFlags,
 };
