@@ -120,6 +120,21 @@ sharedConnectGetVersion(virConnectPtr conn, unsigned long *hvVer)
     return 0;
 }
 
+/* The most vcpus a domain of the driver's own type may have. */
+int
+sharedConnectGetMaxVcpus(virConnectPtr conn, const char *type)
+{
+    virDomainDriverBase *base = virDomainDriverBaseFromConn(conn);
+
+    if (type && g_ascii_strcasecmp(type, base->xmlopt.driverName) != 0) {
+        virDomainDriverError(base, VIR_ERR_INVALID_ARG,
+                             _("unknown domain type '%s' for the %s driver"),
+                             type, base->xmlopt.driverName);
+        return -1;
+    }
+    return base->maxVcpus;
+}
+
 /* A local driver's connection is alive while it is open. */
 int
 sharedConnectIsAlive(virConnectPtr conn G_GNUC_UNUSED)

@@ -17,6 +17,7 @@ int sharedConnectListDefinedDomains(virConnectPtr conn, char **const names, int 
 int sharedConnectListAllDomains(virConnectPtr conn, virDomainPtr **domains, unsigned int flags);
 const char *sharedConnectGetType(virConnectPtr conn);
 int sharedConnectGetVersion(virConnectPtr conn, unsigned long *hvVer);
+int sharedConnectGetMaxVcpus(virConnectPtr conn, const char *type);
 char *sharedConnectGetHostname(virConnectPtr conn);
 int sharedConnectIsAlive(virConnectPtr conn);
 int sharedConnectIsSecure(virConnectPtr conn);

@@ -1,0 +1,383 @@
+/*
+ * xen_domain.c: what the Xen driver adds to the shared domain flows
+ *
+ * The hooks of virDomainDriverHooks (start, stop, freeze, shutdown,
+ * stillRunning, applyLive) on the binding, the translation of a domain
+ * definition into the guest libxl builds (xenDomainConfig), and the
+ * domains the hypervisor runs without a definition here (Domain-0, guests
+ * another toolstack built), taken into the list as transient domains.
+ */
+#include "internal.h"
+
+#include "domain_conf.h"
+#include "virerror.h"
+#include "virlog.h"
+#include "viruuid.h"
+#include "virxmlnode.h"
+#include "xen_domain.h"
+
+#define VIR_FROM_THIS VIR_FROM_XEN
+
+/* ---- definitions into guests ---------------------------------------- */
+
+static xenLifecycleAction
+xenActionFromDef(int action, xenLifecycleAction dflt)
+{
+    switch ((virDomainLifecycleAction)action) {
+    case VIR_DOMAIN_LIFECYCLE_ACTION_DESTROY:
+        return XEN_ACTION_DESTROY;
+    case VIR_DOMAIN_LIFECYCLE_ACTION_RESTART:
+        return XEN_ACTION_RESTART;
+    case VIR_DOMAIN_LIFECYCLE_ACTION_RESTART_RENAME:
+        return XEN_ACTION_RENAME_RESTART;
+    case VIR_DOMAIN_LIFECYCLE_ACTION_PRESERVE:
+        return XEN_ACTION_PRESERVE;
+    case VIR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_DESTROY:
+        return XEN_ACTION_COREDUMP_DESTROY;
+    case VIR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_RESTART:
+        return XEN_ACTION_COREDUMP_RESTART;
+    case VIR_DOMAIN_LIFECYCLE_ACTION_DEFAULT:
+    case VIR_DOMAIN_LIFECYCLE_ACTION_LAST:
+        break;
+    }
+    return dflt;
+}
+
+/* <clock><timer name='tsc' mode='native'/></clock>: libvirt's way of
+ * saying tsc_mode="native" */
+static bool
+xenDefTscNative(const virDomainDef *def)
+{
+    size_t i;
+
+    if (!def->clockRest)
+        return false;
+    for (i = 0; i < def->clockRest->nchildren; i++) {
+        const virXMLNode *timer = def->clockRest->children[i];
+
+        if (STREQ(timer->name, "timer") && STREQ_NULLABLE(virXMLNodeGetAttr(timer, "name"), "tsc") &&
+            STREQ_NULLABLE(virXMLNodeGetAttr(timer, "mode"), "native"))
+            return true;
+    }
+    return false;
+}
+
+static void
+xenDefDisks(const virDomainDef *def, xenDomainConfig *config)
+{
+    const virDomainDeviceDef *dev;
+    size_t pos = 0;
+
+    config->disks = g_new0(xenDiskConfig, virDomainDefCountDevices(def, VIR_DOMAIN_DEVICE_DISK));
+    while ((dev = virDomainDefNextDevice(def, VIR_DOMAIN_DEVICE_DISK, &pos))) {
+        xenDiskConfig *disk = &config->disks[config->ndisks++];
+
+        disk->source = g_strdup(dev->data.disk->src);
+        disk->target = g_strdup(dev->data.disk->dst);
+        disk->readonly = dev->data.disk->readonly;
+    }
+}
+
+/* Only bridged interfaces: vif-bridge is the hotplug script Xen ships
+ * that needs nothing but a bridge in dom0. */
+static int
+xenDefNics(const virDomainDef *def, xenDomainConfig *config)
+{
+    const virDomainDeviceDef *dev;
+    size_t pos = 0;
+
+    config->nics = g_new0(xenNicConfig, virDomainDefCountDevices(def, VIR_DOMAIN_DEVICE_INTERFACE));
+    while ((dev = virDomainDefNextDevice(def, VIR_DOMAIN_DEVICE_INTERFACE, &pos))) {
+        const virDomainNetDef *net = dev->data.net;
+        xenNicConfig *nic = &config->nics[config->nnics++];
+
+        if (net->type != VIR_DOMAIN_NET_TYPE_BRIDGE) {
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                           _("Xen guest '%s': interface type '%s' is not supported; use type 'bridge'"),
+                           def->name, virDomainNetTypeTypeToString(net->type));
+            return -1;
+        }
+        if (net->macSet)
+            memcpy(nic->mac, net->mac, sizeof(nic->mac));
+        nic->bridge = g_strdup(net->source);
+    }
+    return 0;
+}
+
+xenDomainConfig *
+xenDomainConfigFromDef(const virDomainDef *def)
+{
+    g_autoptr(xenDomainConfig) config = g_new0(xenDomainConfig, 1);
+
+    config->name = g_strdup(def->name);
+    memcpy(config->uuid, def->uuid, VIR_UUID_BUFLEN);
+    switch (def->os.type) {
+    case VIR_DOMAIN_OSTYPE_XENPVH:
+        config->type = XEN_DOMAIN_TYPE_PVH;
+        break;
+    case VIR_DOMAIN_OSTYPE_HVM:
+        config->type = XEN_DOMAIN_TYPE_HVM;
+        break;
+    default:
+        config->type = XEN_DOMAIN_TYPE_PV;
+        break;
+    }
+    config->kernel = g_strdup(def->os.kernel);
+    config->initrd = g_strdup(def->os.initrd);
+    config->cmdline = g_strdup(def->os.cmdline);
+    config->memoryKiB = def->curMemory;
+    config->maxMemoryKiB = def->maxMemory;
+    config->vcpus = def->vcpus;
+    config->maxVcpus = def->maxvcpus;
+    config->tscNative = xenDefTscNative(def);
+    config->onPoweroff = xenActionFromDef(def->onPoweroff, XEN_ACTION_DESTROY);
+    config->onReboot = xenActionFromDef(def->onReboot, XEN_ACTION_RESTART);
+    config->onCrash = xenActionFromDef(def->onCrash, XEN_ACTION_DESTROY);
+    xenDefDisks(def, config);
+    if (xenDefNics(def, config) < 0 || xenDomainConfigValidate(config) < 0)
+        return NULL;
+    return g_steal_pointer(&config);
+}
+
+/* ---- hooks ------------------------------------------------------------ */
+
+int
+xenDomainHookStart(virDomainDriverBase *base, virDomainObj *obj, bool paused, int *id)
+{
+    xenDriver *driver = xenDriverFromBase(base);
+    g_autoptr(xenDomainConfig) config = NULL;
+    unsigned int domid;
+
+    if (!(config = xenDomainConfigFromDef(obj->def)))
+        return -1;
+    if (driver->ops->create(driver->h, config, paused ? XEN_CREATE_PAUSED : 0, &domid) < 0)
+        return -1;
+    *id = domid;
+    return 0;
+}
+
+int
+xenDomainHookStop(virDomainDriverBase *base, virDomainObj *obj)
+{
+    xenDriver *driver = xenDriverFromBase(base);
+
+    return driver->ops->destroy(driver->h, obj->id);
+}
+
+int
+xenDomainHookFreeze(virDomainDriverBase *base, virDomainObj *obj, bool frozen)
+{
+    xenDriver *driver = xenDriverFromBase(base);
+
+    if (frozen)
+        return driver->ops->pause(driver->h, obj->id);
+    return driver->ops->unpause(driver->h, obj->id);
+}
+
+/* The request goes through xenstore; the guest's kernel acts on it when
+ * it likes (or never: the shared layer then reports the guest still
+ * running). */
+int
+xenDomainHookShutdown(virDomainDriverBase *base, virDomainObj *obj,
+                      unsigned int flags G_GNUC_UNUSED)
+{
+    xenDriver *driver = xenDriverFromBase(base);
+
+    if (driver->ops->shutdown(driver->h, obj->id, XEN_REQUEST_POWEROFF) < 0)
+        return -1;
+    return VIR_DOMAIN_DRIVER_SHUTDOWN_ASKED;
+}
+
+/* Is domain obj->id still the one a status file names (same uuid)? */
+int
+xenDomainHookStillRunning(virDomainDriverBase *base, virDomainObj *obj)
+{
+    xenDriver *driver = xenDriverFromBase(base);
+    xenDomainInfo info;
+
+    if (driver->ops->domainInfo(driver->h, obj->id, &info) < 0) {
+        if (virGetLastErrorCode() != VIR_ERR_NO_DOMAIN)
+            return -1;
+        virResetLastError();
+        return 0;
+    }
+    return !info.dying && memcmp(info.uuid, obj->def->uuid, VIR_UUID_BUFLEN) == 0;
+}
+
+/* Memory in the order the binding allows: the maximum never below the
+ * balloon target, so a growing maximum goes first and a shrinking one
+ * last. */
+static int
+xenDomainApplyMemory(xenDriver *driver, unsigned int domid, const virDomainDef *from,
+                     const virDomainDef *to, unsigned int changes)
+{
+    bool maxFirst = to->maxMemory > from->maxMemory;
+
+    if ((changes & VIR_DOMAIN_DRIVER_CHANGE_MAXMEMORY) && maxFirst &&
+        driver->ops->setMaxMemory(driver->h, domid, to->maxMemory) < 0)
+        return -1;
+    if ((changes & (VIR_DOMAIN_DRIVER_CHANGE_MEMORY | VIR_DOMAIN_DRIVER_CHANGE_MAXMEMORY)) &&
+        to->curMemory != from->curMemory &&
+        driver->ops->setMemoryTarget(driver->h, domid, to->curMemory) < 0)
+        return -1;
+    if ((changes & VIR_DOMAIN_DRIVER_CHANGE_MAXMEMORY) && !maxFirst &&
+        driver->ops->setMaxMemory(driver->h, domid, to->maxMemory) < 0)
+        return -1;
+    return 0;
+}
+
+/* Hard affinity of each vcpu whose pin changed; no pin is every CPU. */
+static int
+xenDomainApplyPins(xenDriver *driver, unsigned int domid, const virDomainDef *from,
+                   const virDomainDef *to)
+{
+    g_autoptr(virBitmap) all = virBitmapNew(driver->base.hostcpus);
+    unsigned int vcpu;
+
+    virBitmapSetAll(all);
+    for (vcpu = 0; vcpu < to->maxvcpus; vcpu++) {
+        const virBitmap *pin = virDomainDefGetVcpuPin(to, vcpu);
+        const virBitmap *old = vcpu < from->maxvcpus ? virDomainDefGetVcpuPin(from, vcpu) : NULL;
+
+        if ((pin && old && virBitmapEqual(pin, old)) || (!pin && !old))
+            continue;
+        if (driver->ops->vcpuSetAffinity(driver->h, domid, vcpu, pin ? pin : all, NULL) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+int
+xenDomainHookApplyLive(virDomainDriverBase *base, virDomainObj *obj, const virDomainDef *from,
+                       const virDomainDef *to, unsigned int changes)
+{
+    xenDriver *driver = xenDriverFromBase(base);
+    unsigned int known = VIR_DOMAIN_DRIVER_CHANGE_MEMORY | VIR_DOMAIN_DRIVER_CHANGE_MAXMEMORY |
+                         VIR_DOMAIN_DRIVER_CHANGE_VCPUS | VIR_DOMAIN_DRIVER_CHANGE_PIN;
+
+    if (changes & ~known) {
+        virReportError(VIR_ERR_OPERATION_UNSUPPORTED,
+                       _("domain %d: the Xen driver cannot change this on a running guest"),
+                       obj->id);
+        return -1;
+    }
+    if (xenDomainApplyMemory(driver, obj->id, from, to, changes) < 0)
+        return -1;
+    if ((changes & VIR_DOMAIN_DRIVER_CHANGE_VCPUS) && to->vcpus != from->vcpus &&
+        driver->ops->setVcpusOnline(driver->h, obj->id, to->vcpus) < 0)
+        return -1;
+    if ((changes & VIR_DOMAIN_DRIVER_CHANGE_PIN) &&
+        xenDomainApplyPins(driver, obj->id, from, to) < 0)
+        return -1;
+    return 0;
+}
+
+/* ---- what runs in the hypervisor ------------------------------------ */
+
+void
+xenDomainStateFromInfo(const xenDomainInfo *info, int *state, int *reason)
+{
+    if (info->crashed) {
+        *state = VIR_DOMAIN_CRASHED;
+        *reason = VIR_DOMAIN_CRASHED_UNKNOWN;
+    } else if (info->shutdown || info->dying) {
+        *state = VIR_DOMAIN_SHUTDOWN;
+        *reason = VIR_DOMAIN_SHUTDOWN_USER;
+    } else if (info->paused) {
+        *state = VIR_DOMAIN_PAUSED;
+        *reason = VIR_DOMAIN_PAUSED_USER;
+    } else {
+        /* blocked or on a CPU: a guest that runs, as libvirt's libxl
+         * driver says */
+        *state = VIR_DOMAIN_RUNNING;
+        *reason = VIR_DOMAIN_RUNNING_UNKNOWN;
+    }
+}
+
+/* A definition of a domain found running: what the hypervisor says of
+ * it, a PV guest unless it is HVM or PVH (which Xen does not tell apart
+ * without the toolstack's record). */
+static virDomainDef *
+xenDomainDefFromInfo(xenDriver *driver, const xenDomainInfo *info, const char *name)
+{
+    char uuid[VIR_UUID_STRING_BUFLEN];
+    g_autofree char *xml = NULL;
+    g_autofree char *escaped = g_markup_escape_text(name, -1);
+
+    virUUIDFormat(info->uuid, uuid);
+    xml = g_strdup_printf("<domain type='xen'><name>%s</name><uuid>%s</uuid>"
+                          "<memory unit='KiB'>%llu</memory>"
+                          "<currentMemory unit='KiB'>%llu</currentMemory>"
+                          "<vcpu current='%u'>%u</vcpu><os><type>%s</type></os></domain>",
+                          escaped, uuid, MAX(info->maxMemoryKiB, info->memoryKiB),
+                          info->memoryKiB, MAX(info->onlineVcpus, 1), MAX(info->maxVcpus, 1),
+                          info->hvm ? "hvm" : "xen");
+    return virDomainDefParseString(xml, &driver->base.xmlopt, 0);
+}
+
+static void
+xenDomainAdoptOne(xenDriver *driver, const xenDomainInfo *info)
+{
+    virDomainObj *obj = virDomainObjListFindByUUID(driver->base.domains, info->uuid);
+    g_autofree char *name = NULL;
+    virDomainDef *def = NULL;
+    int state, reason;
+    bool existing;
+
+    if (obj) {       /* ours (a status file), or a definition that runs elsewhere */
+        virDomainObjEndAPI(&obj);
+        return;
+    }
+    if (!(name = driver->ops->domainName(driver->h, info->id)) ||
+        !(def = xenDomainDefFromInfo(driver, info, name)) ||
+        !(obj = virDomainDriverObjAdd(&driver->base, def, &existing))) {
+        VIR_WARN("domain %u runs in Xen but cannot be listed: %s", info->id,
+                 virGetLastErrorMessage());
+        virResetLastError();
+        virDomainDefFree(def);
+        return;
+    }
+    obj->persistent = false;
+    xenDomainStateFromInfo(info, &state, &reason);
+    if (virDomainObjListSetID(driver->base.domains, obj, info->id) == 0)
+        virDomainObjSetState(obj, state, reason);
+    virDomainObjEndAPI(&obj);
+}
+
+int
+xenDomainAdoptRunning(xenDriver *driver)
+{
+    g_autofree xenDomainInfo *infos = NULL;
+    size_t n = 0, i;
+
+    if (driver->ops->listDomains(driver->h, &infos, &n) < 0)
+        return -1;
+    for (i = 0; i < n; i++) {
+        if (!infos[i].dying)
+            xenDomainAdoptOne(driver, &infos[i]);
+    }
+    return 0;
+}
+
+int
+xenDomainRefresh(xenDriver *driver, virDomainObj *obj, xenDomainInfo *info)
+{
+    int state, reason;
+
+    if (!virDomainObjIsActive(obj))
+        return 0;
+    if (driver->ops->domainInfo(driver->h, obj->id, info) < 0) {
+        if (virGetLastErrorCode() != VIR_ERR_NO_DOMAIN)
+            return -1;
+        /* it went away behind our back (xl destroy, on_poweroff) */
+        virResetLastError();
+        virDomainDriverObjStopped(&driver->base, obj, VIR_DOMAIN_SHUTOFF_UNKNOWN);
+        return 0;
+    }
+    xenDomainStateFromInfo(info, &state, &reason);
+    /* xl may have paused or unpaused it meanwhile */
+    if (state != obj->state)
+        virDomainObjSetState(obj, state, state == VIR_DOMAIN_RUNNING ? VIR_DOMAIN_RUNNING_UNPAUSED :
+                             reason);
+    return 1;
+}

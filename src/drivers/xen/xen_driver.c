@@ -1,0 +1,325 @@
+/*
+ * xen_driver.c: the Xen driver's table, connections and host
+ *
+ * URIs:
+ *   xen:///system              root only, in dom0; configuration in
+ *                              /etc/virtkit/xen, run-time state in
+ *                              /run/virtkit/xen
+ *   xen:///embed?root=DIR      the same files under DIR, the same
+ *                              hypervisor
+ *
+ * Every connection to one root shares one driver state, which holds one
+ * handle on the hypervisor (xenOps: libxenctrl, xenstore, libxl).  The
+ * list is the shared layer's: the domains defined here, and, taken in at
+ * open, what else the hypervisor runs (Domain-0 first).  The host probe
+ * (virConnectOpen(NULL)) picks xen:///system in a dom0 only.
+ */
+#include "internal.h"
+
+#include <unistd.h>
+
+#include "domain_lifecycle.h"
+#include "domain_sync.h"
+#include "domain_query.h"
+#include "domain_update.h"
+#include "driver.h"
+#include "driver_registry.h"
+#include "virerror.h"
+#include "xen_domain.h"
+#include "xen_probe.h"
+#include "xen_sched.h"
+
+#define VIR_FROM_THIS VIR_FROM_XEN
+
+static virDriverRegistry xenRegistry = VIR_DRIVER_REGISTRY_INITIALIZER;
+static const xenOps *xenDriverOpsOverride;
+
+static const int xenVirtTypes[] = { VIR_DOMAIN_VIRT_XEN, -1 };
+static const int xenOSTypes[] = { VIR_DOMAIN_OSTYPE_XEN, VIR_DOMAIN_OSTYPE_XENPVH,
+                                  VIR_DOMAIN_OSTYPE_HVM, -1 };
+
+/* What a Xen guest adds to the shared flows. */
+static const virDomainDriverHooks xenHooks = {
+    .start = xenDomainHookStart,
+    .stop = xenDomainHookStop,
+    .freeze = xenDomainHookFreeze,
+    .shutdown = xenDomainHookShutdown,
+    .applyLive = xenDomainHookApplyLive,
+    .stillRunning = xenDomainHookStillRunning,
+};
+
+VIR_DOMAIN_DRIVER_BASE_FIRST(xenDriver);
+
+void
+xenDriverSetOps(const xenOps *ops)
+{
+    xenDriverOpsOverride = ops;
+}
+
+static void
+xenDriverFree(xenDriver *driver)
+{
+    if (!driver)
+        return;
+    virDomainDriverBaseClear(&driver->base);
+    if (driver->h)
+        driver->ops->close(driver->h);
+    g_free(driver);
+}
+
+static xenDriver *
+xenDriverNew(void)
+{
+    xenDriver *driver = g_new0(xenDriver, 1);
+
+    virDomainDriverBaseInit(&driver->base, VIR_FROM_XEN, &xenHooks);
+    driver->ops = xenDriverOpsOverride ? xenDriverOpsOverride : &xenHypervisorOps;
+    driver->base.keepStatus = true;
+    driver->base.idName = "domain";
+    driver->base.typeName = "Xen";
+    driver->base.maxVcpus = XEN_MAX_VCPUS;
+    driver->base.xmlopt = (virDomainXMLOption) {
+        .driverName = "xen",
+        .virtTypes = xenVirtTypes,
+        .osTypes = xenOSTypes,
+        .defaultOSType = VIR_DOMAIN_OSTYPE_XEN,
+        .maxVcpus = XEN_MAX_VCPUS,
+    };
+    return driver;
+}
+
+/* The hypervisor's facts the base reports: its version, its CPUs. */
+static int
+xenDriverReadHost(xenDriver *driver)
+{
+    xenVersionInfo version;
+
+    if (driver->ops->version(driver->h, &version) < 0 ||
+        driver->ops->physinfo(driver->h, &driver->phys) < 0)
+        return -1;
+    driver->base.hvVersion = version.major * 1000000UL + version.minor * 1000UL;
+    driver->base.hostcpus = driver->phys.maxCpuId + 1;
+    return 0;
+}
+
+static virDomainDriverBase *
+xenDriverCreate(const char *root, void *opaque G_GNUC_UNUSED)
+{
+    xenDriver *driver = xenDriverNew();
+
+    if (!(driver->h = driver->ops->open()) ||
+        xenDriverReadHost(driver) < 0 ||
+        !(driver->base.store = virDomainStoreNew(root, "xen")) ||
+        virDomainDriverLoad(&driver->base) < 0 ||
+        xenDomainAdoptRunning(driver) < 0) {
+        xenDriverFree(driver);
+        return NULL;
+    }
+    return &driver->base;
+}
+
+static void
+xenDriverRelease(virDomainDriverBase *base)
+{
+    xenDriverFree(xenDriverFromBase(base));
+}
+
+static virDrvOpenStatus
+xenConnectOpen(virConnectPtr conn, virURI *uri, virConnectAuthPtr auth G_GNUC_UNUSED,
+               unsigned int flags)
+{
+    static const char *const params[] = { NULL };
+    const char *root = NULL;
+    virDrvOpenStatus status;
+
+    virCheckFlags(VIR_CONNECT_RO | VIR_CONNECT_NO_ALIASES, VIR_DRV_OPEN_ERROR);
+    if ((status = virDriverParseRootURI(uri, params, &root)) != VIR_DRV_OPEN_SUCCESS)
+        return status;
+    return virDriverRegistryConnect(conn, &xenRegistry, root, "", xenDriverCreate, NULL,
+                                    xenDriverRelease);
+}
+
+/* Only a dom0 is a Xen host: anywhere else, a Xen URI must be asked for. */
+static int
+xenConnectURIProbe(char **uri)
+{
+    *uri = NULL;
+    if (geteuid() == 0 && xenProbeDom0("/") == 0)
+        *uri = g_strdup("xen:///system");
+    virResetLastError();
+    return 0;
+}
+
+/* As xl info: the CPUs Xen has, its nodes, its memory. */
+static int
+xenNodeGetInfo(virConnectPtr conn, virNodeInfoPtr info)
+{
+    xenDriver *driver = xenDriverFromConn(conn);
+    xenPhysInfo phys;
+    unsigned int perSocket;
+
+    if (driver->ops->physinfo(driver->h, &phys) < 0)
+        return -1;
+    memset(info, 0, sizeof(*info));
+    g_strlcpy(info->model, "x86_64", sizeof(info->model));
+    info->memory = phys.totalKiB;
+    info->cpus = phys.nrCpus;
+    info->mhz = phys.cpuMHz;
+    info->nodes = MAX(phys.nrNodes, 1);
+    info->cores = MAX(phys.coresPerSocket, 1);
+    info->threads = MAX(phys.threadsPerCore, 1);
+    perSocket = info->nodes * info->cores * info->threads;
+    info->sockets = MAX(phys.nrCpus / perSocket, 1);
+    return 0;
+}
+
+static unsigned long long
+xenNodeGetFreeMemory(virConnectPtr conn)
+{
+    xenDriver *driver = xenDriverFromConn(conn);
+    xenPhysInfo phys;
+
+    if (driver->ops->physinfo(driver->h, &phys) < 0)
+        return 0;
+    return phys.freeKiB * 1024;
+}
+
+static int
+xenDomainGetInfo(virDomainPtr dom, virDomainInfoPtr info)
+{
+    xenDriver *driver = xenDriverFromConn(dom->conn);
+    virDomainObj *obj;
+    xenDomainInfo xi;
+    int running;
+
+    if (!(obj = virDomainDriverGetObj(dom)))
+        return -1;
+    if ((running = xenDomainRefresh(driver, obj, &xi)) >= 0) {
+        info->state = obj->state;
+        info->maxMem = obj->def->maxMemory;
+        info->memory = running ? xi.memoryKiB : obj->def->curMemory;
+        info->nrVirtCpu = running ? xi.onlineVcpus : obj->def->vcpus;
+        info->cpuTime = running ? xi.cpuTimeNs : 0;
+    }
+    virDomainObjEndAPI(&obj);
+    return running < 0 ? -1 : 0;
+}
+
+/* The state as the hypervisor has it now, then as every driver reports it */
+static int
+xenDomainGetState(virDomainPtr dom, int *state, int *reason, unsigned int flags)
+{
+    xenDriver *driver = xenDriverFromConn(dom->conn);
+    virDomainObj *obj;
+    xenDomainInfo xi;
+    int running;
+
+    if (!(obj = virDomainDriverGetObj(dom)))
+        return -1;
+    running = xenDomainRefresh(driver, obj, &xi);
+    virDomainObjEndAPI(&obj);
+    if (running < 0)
+        return -1;
+    return sharedDomainGetState(dom, state, reason, flags);
+}
+
+/* One hypercall per vcpu for its state, one per vcpu for its map */
+static int
+xenDomainFillVcpus(xenDriver *driver, virDomainObj *obj, virVcpuInfoPtr info, int maxinfo,
+                   unsigned char *cpumaps, int maplen)
+{
+    g_autofree xenVcpuInfo *vcpus = NULL;
+    size_t nvcpus = 0;
+    int n, i;
+
+    if (driver->ops->vcpuList(driver->h, obj->id, &vcpus, &nvcpus) < 0)
+        return -1;
+    n = MIN(maxinfo, (int)nvcpus);
+    for (i = 0; i < n; i++) {
+        g_autoptr(virBitmap) hard = NULL;
+
+        info[i].number = vcpus[i].number;
+        info[i].state = !vcpus[i].online ? VIR_VCPU_OFFLINE :
+                        vcpus[i].running ? VIR_VCPU_RUNNING : VIR_VCPU_BLOCKED;
+        info[i].cpuTime = vcpus[i].cpuTimeNs;
+        info[i].cpu = vcpus[i].cpu;
+        if (!cpumaps)
+            continue;
+        if (driver->ops->vcpuGetAffinity(driver->h, obj->id, vcpus[i].number, &hard, NULL) < 0)
+            return -1;
+        virBitmapToCpumap(hard, VIR_GET_CPUMAP(cpumaps, maplen, i), maplen);
+    }
+    return n;
+}
+
+/* What Xen says of each vcpu: state, CPU, time, hard affinity */
+static int
+xenDomainGetVcpus(virDomainPtr dom, virVcpuInfoPtr info, int maxinfo, unsigned char *cpumaps,
+                  int maplen)
+{
+    xenDriver *driver = xenDriverFromConn(dom->conn);
+    virDomainObj *obj;
+    int n;
+
+    if (virDomainDriverCheckMaplen(&driver->base, maplen) < 0 ||
+        !(obj = virDomainDriverGetActiveObj(dom)))
+        return -1;
+    n = xenDomainFillVcpus(driver, obj, info, maxinfo, cpumaps, maplen);
+    virDomainObjEndAPI(&obj);
+    return n;
+}
+
+static const char *const xenSchemes[] = { "xen", NULL };
+
+virHypervisorDriver xenHypervisorDriver = {
+    .name = "xen",
+    .uriSchemes = xenSchemes,
+    .connectURIProbe = xenConnectURIProbe,
+    .connectOpen = xenConnectOpen,
+    .connectClose = sharedConnectClose,
+    .connectGetType = sharedConnectGetType,
+    .connectGetVersion = sharedConnectGetVersion,
+    .connectGetHostname = sharedConnectGetHostname,
+    .connectGetMaxVcpus = sharedConnectGetMaxVcpus,
+    .connectIsAlive = sharedConnectIsAlive,
+    .connectIsSecure = sharedConnectIsSecure,
+    .connectIsEncrypted = sharedConnectIsEncrypted,
+    .connectNumOfDomains = sharedConnectNumOfDomains,
+    .connectListDomains = sharedConnectListDomains,
+    .connectNumOfDefinedDomains = sharedConnectNumOfDefinedDomains,
+    .connectListDefinedDomains = sharedConnectListDefinedDomains,
+    .connectListAllDomains = sharedConnectListAllDomains,
+    .nodeGetInfo = xenNodeGetInfo,
+    .nodeGetFreeMemory = xenNodeGetFreeMemory,
+    .domainLookupByID = sharedDomainLookupByID,
+    .domainLookupByName = sharedDomainLookupByName,
+    .domainLookupByUUID = sharedDomainLookupByUUID,
+    .domainDefineXMLFlags = sharedDomainDefineXMLFlags,
+    .domainUndefineFlags = sharedDomainUndefineFlags,
+    .domainCreateXML = sharedDomainCreateXML,
+    .domainCreateWithFlags = sharedDomainCreateWithFlags,
+    .domainShutdownFlags = sharedDomainShutdownFlags,
+    .domainDestroyFlags = sharedDomainDestroyFlags,
+    .domainSuspend = sharedDomainSuspend,
+    .domainResume = sharedDomainResume,
+    .domainHasManagedSaveImage = sharedDomainHasManagedSaveImage,
+    .domainGetAutostart = sharedDomainGetAutostart,
+    .domainSetAutostart = sharedDomainSetAutostart,
+    .domainGetInfo = xenDomainGetInfo,
+    .domainGetState = xenDomainGetState,
+    .domainGetXMLDesc = sharedDomainGetXMLDesc,
+    .domainGetOSType = sharedDomainGetOSType,
+    .domainIsActive = sharedDomainIsActive,
+    .domainIsPersistent = sharedDomainIsPersistent,
+    .domainIsUpdated = sharedDomainIsUpdated,
+    .domainGetMaxMemory = sharedDomainGetMaxMemory,
+    .domainSetMemoryFlags = sharedDomainSetMemoryFlags,
+    .domainSetVcpusFlags = sharedDomainSetVcpusFlags,
+    .domainGetVcpusFlags = sharedDomainGetVcpusFlags,
+    .domainPinVcpuFlags = sharedDomainPinVcpuFlags,
+    .domainGetVcpuPinInfo = sharedDomainGetVcpuPinInfo,
+    .domainGetVcpus = xenDomainGetVcpus,
+    .domainGetSchedulerType = xenDomainGetSchedulerType,
+    .domainGetSchedulerParametersFlags = xenDomainGetSchedulerParametersFlags,
+    .domainSetSchedulerParametersFlags = xenDomainSetSchedulerParametersFlags,
+};

@@ -1,0 +1,64 @@
+#!/bin/sh
+# /init of the dom0 that tests/xen/run-xen-qemu.sh boots: loads the Xen
+# modules, starts the toolstack daemons libxl needs (xenstored,
+# xen-init-dom0, xenconsoled), makes a bridge and three loop devices for the
+# guests, runs the suite and powers off.  Everything it prints reaches the
+# harness through hvc0, Xen's console and QEMU's serial port; the harness
+# reads the suite's output between VKXEN-BEGIN and VKXEN-END.
+export PATH=/bin:/sbin:/usr/bin:/usr/sbin:/usr/lib/xen-4.17/bin
+up() { cut -d' ' -f1 /proc/uptime; }
+
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+mount -t devtmpfs devtmpfs /dev
+mkdir -p /dev/pts /dev/shm
+mount -t devpts devpts /dev/pts
+# what udev would add: the hotplug scripts' locking stats /dev/stdin
+ln -s /proc/self/fd /dev/fd
+ln -s /proc/self/fd/0 /dev/stdin
+ln -s /proc/self/fd/1 /dev/stdout
+ln -s /proc/self/fd/2 /dev/stderr
+mount -t tmpfs tmpfs /run
+mkdir -p /run/xen /run/xenstored /var/lock /var/log/xen/console /var/lib/xen /tmp
+[ -e /var/run ] || ln -s /run /var/run
+echo "VKXEN: dom0 $(uname -r) up at $(up) s"
+
+# xenfs needs privcmd; bridge needs stp and llc; no other order matters
+for m in xen-privcmd xen-evtchn xen-gntdev xen-gntalloc xenfs xen-blkback xen-netback \
+         loop llc stp bridge; do
+    insmod "/lib/modules/$m.ko" || echo "VKXEN: insmod $m failed"
+done
+mkdir -p /proc/xen
+mount -t xenfs xenfs /proc/xen
+
+xenstored --pid-file=/run/xenstored.pid
+xen-init-dom0
+xenconsoled --log=guest --log-dir=/var/log/xen/console
+brctl addbr xenbr0
+ip link set xenbr0 up
+for i in 0 1 2; do
+    dd if=/dev/zero of=/tmp/disk$i.img bs=1M count=8 2>/dev/null
+    losetup /dev/loop$i /tmp/disk$i.img
+done
+echo "VKXEN: toolstack up at $(up) s"
+
+echo "VKXEN-BEGIN"
+cd /virtkit && VIRTKIT_XEN_DATA=/virtkit/data ./xen_dom0_test 2>&1
+rc=$?
+# the driver on the binding, through the public API and virtsh
+if [ -x ./xen_driver_dom0_test ]; then
+    echo "VKXEN: the driver's suite at $(up) s"
+    VIRTKIT_XEN_DATA=/virtkit/data ./xen_driver_dom0_test 2>&1 || rc=1
+fi
+echo "VKXEN-END rc=$rc at $(up) s"
+if [ "$rc" != 0 ]; then
+    for f in /var/log/xen/console/*.log /var/log/xen/xen-hotplug.log; do
+        [ -f "$f" ] && echo "VKXEN-LOG $f:" && cat "$f"
+    done
+    echo "VKXEN-LOG dom0's kernel (tail):"
+    dmesg | tail -30
+    echo "VKXEN-LOG xl dmesg (tail):"
+    xl dmesg | tail -40
+    xl list
+fi
+poweroff -f

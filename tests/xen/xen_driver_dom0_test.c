@@ -1,0 +1,271 @@
+/*
+ * xen_driver_dom0_test.c: the Xen driver against a real Xen, in dom0
+ *
+ * Run by tests/xen/run-xen-qemu.sh (make check-xen) after the binding's
+ * suite, in the same dom0: through the public API and the built virtsh,
+ * each answer compared with xl and xenstore-read.  One PV guest is
+ * defined, built paused (its kernel need not boot for what is checked
+ * here, which keeps the run short under software emulation), resumed,
+ * ballooned, pinned, destroyed and undefined.  Tests run in order, in one
+ * process (CK_NOFORK): each uses the guest the one before left.
+ */
+#include <config.h>
+
+#include <check.h>
+#include <stdio.h>
+#include <string.h>
+#include <glib.h>
+
+#include <virt/virt.h>
+
+#define URI "xen:///system"
+
+static virConnectPtr conn;
+static virDomainPtr guest;
+
+/* Runs @cmd (no shell); its exit status, its output in *@out */
+static int
+run(const char *cmd, char **out)
+{
+    g_autofree char *err = NULL;
+    g_autoptr(GError) error = NULL;
+    int status = -1;
+
+    if (!g_spawn_command_line_sync(cmd, out, &err, &status, &error)) {
+        printf("  cannot run '%s': %s\n", cmd, error->message);
+        return -1;
+    }
+    if (err && *err)
+        printf("  %s: %s", cmd, err);
+    return g_spawn_check_wait_status(status, NULL) ? 0 : (WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+}
+
+/* The output of a command that must succeed */
+static char *
+must(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
+static char *
+must(const char *fmt, ...)
+{
+    g_autofree char *cmd = NULL;
+    char *out = NULL;
+    va_list ap;
+
+    va_start(ap, fmt);
+    cmd = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    ck_assert_msg(run(cmd, &out) == 0, "'%s' failed", cmd);
+    return out;
+}
+
+/* Field @field (0-based, blank-separated) of the line of @text that
+ * starts with @first; NULL when there is none */
+static char *
+field(const char *text, const char *first, unsigned int index)
+{
+    g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
+    size_t i;
+
+    for (i = 0; lines[i]; i++) {
+        g_auto(GStrv) words = g_strsplit_set(g_strstrip(lines[i]), " \t", -1);
+        g_autoptr(GPtrArray) kept = g_ptr_array_new();
+        size_t j;
+
+        for (j = 0; words[j]; j++) {
+            if (*words[j])
+                g_ptr_array_add(kept, words[j]);
+        }
+        if (kept->len > index && g_str_equal(kept->pdata[0], first))
+            return g_strdup(kept->pdata[index]);
+    }
+    return NULL;
+}
+
+static void
+lastErrorHas(const char *needle)
+{
+    const char *msg = virGetLastErrorMessage();
+
+    printf("  error: %s\n", msg);
+    ck_assert_msg(strstr(msg, needle), "'%s' lacks '%s'", msg, needle);
+}
+
+START_TEST(test_domain0)
+{
+    g_autofree char *xl = must("xl list");
+    g_autofree char *vsh = must("/virtkit/virtsh -c " URI " list");
+    g_autofree char *xlMem = field(xl, "Domain-0", 2);
+    g_autofree char *vshName = field(vsh, "0", 1);
+    virDomainPtr dom0;
+    virDomainInfo info;
+
+    ck_assert_ptr_nonnull(conn = virConnectOpen(URI));
+    ck_assert_ptr_nonnull(dom0 = virDomainLookupByID(conn, 0));
+    ck_assert_str_eq(virDomainGetName(dom0), "Domain-0");
+    ck_assert_int_eq(virDomainGetInfo(dom0, &info), 0);
+    printf("  Domain-0: %lu KiB (xl: %s MiB), virtsh list: %s\n", info.memory, xlMem, vshName);
+    ck_assert_uint_eq(info.memory / 1024, g_ascii_strtoull(xlMem, NULL, 10));
+    ck_assert_str_eq(vshName, "Domain-0");
+    ck_assert_int_eq(virDomainDestroy(dom0), -1);
+    lastErrorHas("cannot destroy Domain-0");
+    virDomainFree(dom0);
+}
+END_TEST
+
+START_TEST(test_nodeinfo)
+{
+    g_autofree char *xl = must("xl info");
+    g_autofree char *cpus = field(xl, "nr_cpus", 2);
+    g_autofree char *total = field(xl, "total_memory", 2);
+    g_autofree char *mhz = field(xl, "cpu_mhz", 2);
+    virNodeInfo info;
+
+    ck_assert_int_eq(virNodeGetInfo(conn, &info), 0);
+    printf("  nodeinfo: %u cpus, %lu KiB, %u MHz; xl: %s, %s MiB, %s\n",
+           info.cpus, info.memory, info.mhz, cpus, total, mhz);
+    ck_assert_uint_eq(info.cpus, g_ascii_strtoull(cpus, NULL, 10));
+    ck_assert_uint_eq(info.memory / 1024, g_ascii_strtoull(total, NULL, 10));
+    ck_assert_uint_eq(info.mhz, g_ascii_strtoull(mhz, NULL, 10));
+}
+END_TEST
+
+START_TEST(test_start_paused)
+{
+    g_autofree char *path = g_build_filename(g_getenv("VIRTKIT_XEN_DATA"), "driver", "dom0-pv.xml", NULL);
+    g_autofree char *xml = NULL;
+    g_autofree char *xl = NULL;
+    g_autofree char *domid = NULL;
+    g_autofree char *state = NULL;
+    gint64 start = g_get_monotonic_time();
+
+    ck_assert(g_file_get_contents(path, &xml, NULL, NULL));
+    ck_assert_ptr_nonnull(guest = virDomainDefineXML(conn, xml));
+    ck_assert_msg(virDomainCreateWithFlags(guest, VIR_DOMAIN_START_PAUSED) == 0,
+                  "start: %s", virGetLastErrorMessage());
+    printf("  built vk-drv paused as domain %d in %.1f s\n", virDomainGetID(guest),
+           (g_get_monotonic_time() - start) / 1e6);
+    domid = g_strstrip(must("xl domid vk-drv"));
+    ck_assert_int_eq(virDomainGetID(guest), g_ascii_strtoll(domid, NULL, 10));
+    xl = must("xl list vk-drv");
+    state = field(xl, "vk-drv", 4);
+    ck_assert_msg(strchr(state, 'p'), "xl says '%s', not paused", state);
+}
+END_TEST
+
+/* another process (virtsh) takes the running guest back from its status */
+START_TEST(test_resume_virtsh)
+{
+    g_autofree char *out = must("/virtkit/virtsh -c " URI " resume vk-drv");
+    g_autofree char *xl = must("xl list vk-drv");
+    g_autofree char *state = field(xl, "vk-drv", 4);
+    g_autofree char *info = must("/virtkit/virtsh -c " URI " domstate vk-drv");
+
+    printf("  virtsh resume: %s  xl: %s, virtsh domstate: %s", out, state, info);
+    ck_assert_msg(!strchr(state, 'p'), "xl says '%s': still paused", state);
+    ck_assert_str_eq(g_strstrip(info), "running");
+}
+END_TEST
+
+/* virDomainGetVcpus against xl vcpu-list: vcpu 0's CPU and hard map */
+static void
+checkVcpus(const char *xl)
+{
+    virVcpuInfo info[4];
+    unsigned char maps[4] = { 0 };
+    g_autofree char *cpu = field(xl, "vk-drv", 3);
+    int n = virDomainGetVcpus(guest, info, 4, maps, 1);
+
+    ck_assert_msg(n == 2, "GetVcpus: %d: %s", n, virGetLastErrorMessage());
+    printf("  GetVcpus: vcpu 0 on CPU %d, map 0x%x, state %d; xl: CPU %s\n",
+           info[0].cpu, maps[0], info[0].state, cpu);
+    ck_assert_int_eq(info[0].cpu, g_ascii_strtoll(cpu, NULL, 10));
+    ck_assert_uint_eq(maps[0], 0x2);
+    ck_assert_int_eq(info[1].state, VIR_VCPU_OFFLINE);
+}
+
+START_TEST(test_memory_vcpus_pin)
+{
+    unsigned char cpumap = 0x2;     /* CPU 1 */
+    int id = virDomainGetID(guest);
+    g_autofree char *target = NULL;
+    g_autofree char *vcpus = NULL;
+    g_autofree char *affinity = NULL;
+
+    ck_assert_int_eq(virDomainSetMemoryFlags(guest, 98304, VIR_DOMAIN_AFFECT_LIVE), 0);
+    target = g_strstrip(must("xenstore-read /local/domain/%d/memory/target", id));
+    ck_assert_str_eq(target, "98304");
+    ck_assert_int_eq(virDomainSetVcpusFlags(guest, 4, VIR_DOMAIN_AFFECT_LIVE), -1);
+    lastErrorHas("4");
+    ck_assert_int_eq(virDomainPinVcpuFlags(guest, 0, &cpumap, 1, VIR_DOMAIN_AFFECT_LIVE), 0);
+    vcpus = must("xl vcpu-list vk-drv");
+    affinity = field(vcpus, "vk-drv", 6);
+    printf("  balloon target %s KiB; vcpu 0 hard affinity (xl): %s\n", target, affinity);
+    ck_assert_str_eq(affinity, "1");
+    checkVcpus(vcpus);
+}
+END_TEST
+
+/* weight and cap against xl sched-credit */
+START_TEST(test_schedinfo)
+{
+    virTypedParameter set = { .field = "weight", .type = VIR_TYPED_PARAM_UINT, .value.ui = 512 };
+    virTypedParameter params[2];
+    int n = 2;
+    g_autofree char *xl = NULL;
+    g_autofree char *weight = NULL;
+
+    ck_assert_msg(virDomainSetSchedulerParametersFlags(guest, &set, 1, VIR_DOMAIN_AFFECT_LIVE) == 0,
+                  "schedinfo: %s", virGetLastErrorMessage());
+    xl = must("xl sched-credit -d vk-drv");
+    weight = field(xl, "vk-drv", 2);
+    ck_assert_int_eq(virDomainGetSchedulerParametersFlags(guest, params, &n, 0), 0);
+    printf("  weight %u, cap %u; xl sched-credit: weight %s\n",
+           params[0].value.ui, params[1].value.ui, weight);
+    ck_assert_str_eq(weight, "512");
+    ck_assert_uint_eq(params[0].value.ui, 512);
+}
+END_TEST
+
+START_TEST(test_destroy_virtsh)
+{
+    g_autofree char *out = must("/virtkit/virtsh -c " URI " destroy vk-drv");
+    g_autofree char *xl = NULL;
+    g_autofree char *state = must("/virtkit/virtsh -c " URI " domstate vk-drv");
+
+    printf("  virtsh destroy: %s", out);
+    ck_assert_int_ne(run("xl domid vk-drv", &xl), 0);
+    ck_assert_str_eq(g_strstrip(state), "shut off");
+    ck_assert_int_eq(virDomainIsActive(guest), 0);
+    ck_assert_int_eq(virDomainUndefine(guest), 0);
+    virDomainFree(guest);
+    guest = NULL;
+}
+END_TEST
+
+int
+main(void)
+{
+    Suite *suite = suite_create("xen-driver-dom0");
+    TCase *tc = tcase_create("driver");
+    SRunner *runner;
+    int failed;
+
+    setvbuf(stdout, NULL, _IOLBF, 0);
+    tcase_set_timeout(tc, 600);
+    tcase_add_test(tc, test_domain0);
+    tcase_add_test(tc, test_nodeinfo);
+    tcase_add_test(tc, test_start_paused);
+    tcase_add_test(tc, test_resume_virtsh);
+    tcase_add_test(tc, test_memory_vcpus_pin);
+    tcase_add_test(tc, test_schedinfo);
+    tcase_add_test(tc, test_destroy_virtsh);
+    suite_add_tcase(suite, tc);
+    runner = srunner_create(suite);
+    srunner_set_fork_status(runner, CK_NOFORK);
+    srunner_run_all(runner, CK_VERBOSE);
+    failed = srunner_ntests_failed(runner);
+    printf("XENDRIVER: %d of %d tests failed\n", failed, srunner_ntests_run(runner));
+    srunner_free(runner);
+    if (conn)
+        virConnectClose(conn);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,402 @@
+/*
+ * xen_driver_test.c: the Xen driver through the public API, on a fake
+ * hypervisor (make check; no Xen needed)
+ *
+ * The library is linked statically so that the fake (xen_fake.c) can be
+ * put behind the xenOps seam; everything else is the code a dom0 runs.
+ * What is checked: what the driver hands the binding (the guest built
+ * from the XML), ids and states as the hypervisor has them, Domain-0 and
+ * foreign domains listed, node facts from physinfo, and the binding's
+ * refusals reaching the caller unchanged.  The same driver against the
+ * real hypervisor: xen_driver_dom0_test (make check-xen).
+ */
+#include <config.h>
+
+#include <check.h>
+#include <glib/gstdio.h>
+
+#include <virt/virt.h>
+
+#include "xen_fake.h"
+#include "xen_private.h"
+
+static char *root;
+static virConnectPtr conn;
+
+static char *
+readData(const char *name)
+{
+    g_autofree char *path = g_build_filename(ABS_SRCDIR, "tests", "data", "xen", "driver", name, NULL);
+    char *xml = NULL;
+
+    ck_assert_msg(g_file_get_contents(path, &xml, NULL, NULL), "cannot read %s", path);
+    return xml;
+}
+
+static void
+lastErrorIs(int code, const char *text)
+{
+    virErrorPtr err = virGetLastError();
+
+    ck_assert_ptr_nonnull(err);
+    ck_assert_int_eq(err->code, code);
+    ck_assert_msg(strstr(err->message, text), "'%s' lacks '%s'", err->message, text);
+}
+
+static void
+setup(void)
+{
+    g_autofree char *uri = NULL;
+
+    xenFakeReset();
+    xenDriverSetOps(&xenFakeOps);
+    root = g_dir_make_tmp("xendrv-XXXXXX", NULL);
+    uri = g_strdup_printf("xen:///embed?root=%s", root);
+    ck_assert_ptr_nonnull(conn = virConnectOpen(uri));
+}
+
+static void
+teardown(void)
+{
+    g_autofree char *cmd = g_strdup_printf("rm -rf '%s'", root);
+
+    if (conn)
+        virConnectClose(conn);
+    conn = NULL;
+    ck_assert_int_eq(system(cmd), 0);
+    g_clear_pointer(&root, g_free);
+}
+
+static virDomainPtr
+definePV(void)
+{
+    g_autofree char *xml = readData("pv.xml");
+    virDomainPtr dom = virDomainDefineXML(conn, xml);
+
+    ck_assert_msg(dom != NULL, "define: %s", virGetLastErrorMessage());
+    return dom;
+}
+
+START_TEST(test_open_refused)
+{
+    virConnectPtr c;
+
+    xenFake.refuseOpen = true;
+    c = virConnectOpen("xen:///embed?root=/nonexistent-xen-root");
+    ck_assert_ptr_null(c);
+    lastErrorIs(VIR_ERR_NO_CONNECT, "this host is not a Xen dom0");
+}
+END_TEST
+
+START_TEST(test_domain0_listed)
+{
+    virDomainPtr dom0 = virDomainLookupByID(conn, 0);
+    virDomainInfo info;
+    int ids[8];
+
+    ck_assert_ptr_nonnull(dom0);
+    ck_assert_str_eq(virDomainGetName(dom0), "Domain-0");
+    ck_assert_int_eq(virDomainGetInfo(dom0, &info), 0);
+    ck_assert_int_eq(info.state, VIR_DOMAIN_RUNNING);
+    ck_assert_uint_eq(info.memory, 1048576);
+    ck_assert_int_eq(info.nrVirtCpu, 2);
+    ck_assert_int_eq(virDomainIsPersistent(dom0), 0);
+    ck_assert_int_eq(virConnectNumOfDomains(conn), 1);
+    ck_assert_int_eq(virConnectListDomains(conn, ids, 8), 1);
+    ck_assert_int_eq(ids[0], 0);
+    /* Domain-0 is not ours to stop */
+    ck_assert_int_eq(virDomainDestroy(dom0), -1);
+    lastErrorIs(VIR_ERR_OPERATION_INVALID, "cannot destroy Domain-0");
+    ck_assert_int_eq(virDomainIsActive(dom0), 1);
+    virDomainFree(dom0);
+}
+END_TEST
+
+/* one getinfolist batch at open, none per domain for a listing */
+START_TEST(test_foreign_listed)
+{
+    virConnectPtr c;
+    virDomainPtr *doms = NULL;
+    virDomainPtr dom;
+    g_autofree char *uri = g_strdup_printf("xen:///embed?root=%s/other", root);
+    unsigned int id = xenFakeAddForeign("made-by-xl", 65536);
+    unsigned int infos;
+    int n, i;
+
+    /* a new root: a new state, which finds it */
+    ck_assert_ptr_nonnull(c = virConnectOpen(uri));
+    ck_assert_uint_eq(xenFake.listCalls, 2);
+    infos = xenFake.infoCalls;
+    n = virConnectListAllDomains(c, &doms, 0);
+    ck_assert_int_eq(n, 2);
+    ck_assert_uint_eq(xenFake.infoCalls, infos);
+    for (i = 0; i < n; i++)
+        virDomainFree(doms[i]);
+    g_free(doms);
+    ck_assert_ptr_nonnull(dom = virDomainLookupByName(c, "made-by-xl"));
+    ck_assert_int_eq(virDomainGetID(dom), id);
+    virDomainFree(dom);
+    virConnectClose(c);
+}
+END_TEST
+
+START_TEST(test_nodeinfo)
+{
+    virNodeInfo info;
+
+    ck_assert_int_eq(virNodeGetInfo(conn, &info), 0);
+    ck_assert_str_eq(info.model, "x86_64");
+    ck_assert_uint_eq(info.memory, 4194304);
+    ck_assert_uint_eq(info.cpus, 2);
+    ck_assert_uint_eq(info.mhz, 2096);
+    ck_assert_uint_eq(info.nodes, 1);
+    ck_assert_uint_eq(info.sockets, 1);
+    ck_assert_uint_eq(info.cores, 2);
+    ck_assert_uint_eq(info.threads, 1);
+    ck_assert_uint_eq(virNodeGetFreeMemory(conn), 2097152ULL * 1024);
+    ck_assert_int_eq(virConnectGetMaxVcpus(conn, "xen"), 128);
+    ck_assert_int_eq(virConnectGetMaxVcpus(conn, "kvm"), -1);
+    lastErrorIs(VIR_ERR_INVALID_ARG, "unknown domain type 'kvm' for the xen driver");
+}
+END_TEST
+
+/* what the binding is asked to build */
+START_TEST(test_start_pv)
+{
+    virDomainPtr dom = definePV();
+    xenFakeDomain *d;
+    virDomainInfo info;
+
+    ck_assert_int_eq(virDomainCreate(dom), 0);
+    ck_assert_ptr_nonnull(d = xenFakeFind("vk-pv"));
+    ck_assert_int_eq(virDomainGetID(dom), (int)d->info.id);
+    ck_assert_int_eq(d->type, XEN_DOMAIN_TYPE_PV);
+    ck_assert_str_eq(d->kernel, "/guest/vmlinux");
+    ck_assert_uint_eq(d->info.memoryKiB, 131072);
+    ck_assert_uint_eq(d->info.onlineVcpus, 1);
+    ck_assert_uint_eq(d->info.maxVcpus, 2);
+    ck_assert_uint_eq(d->ndisks, 1);
+    ck_assert_str_eq(d->diskTarget, "xvda");
+    ck_assert_str_eq(d->bridge, "xenbr0");
+    ck_assert_int_eq(d->onPoweroff, XEN_ACTION_PRESERVE);
+    ck_assert(!d->tscNative);
+    ck_assert_int_eq(virDomainGetInfo(dom, &info), 0);
+    ck_assert_int_eq(info.state, VIR_DOMAIN_RUNNING);
+    ck_assert_uint_eq(info.maxMem, 262144);
+    ck_assert_uint_eq(info.cpuTime, 1000000ULL * (d->info.id + 1));
+    virDomainFree(dom);
+}
+END_TEST
+
+START_TEST(test_start_pvh_paused)
+{
+    g_autofree char *xml = readData("pvh.xml");
+    virDomainPtr dom = virDomainCreateXML(conn, xml, VIR_DOMAIN_START_PAUSED);
+    xenFakeDomain *d;
+    int state, reason;
+
+    ck_assert_msg(dom != NULL, "create: %s", virGetLastErrorMessage());
+    ck_assert_ptr_nonnull(d = xenFakeFind("vk-pvh"));
+    ck_assert_int_eq(d->type, XEN_DOMAIN_TYPE_PVH);
+    ck_assert(d->tscNative);
+    ck_assert(d->info.paused);
+    ck_assert_int_eq(virDomainGetState(dom, &state, &reason, 0), 0);
+    ck_assert_int_eq(state, VIR_DOMAIN_PAUSED);
+    ck_assert_int_eq(virDomainResume(dom), 0);
+    ck_assert(!d->info.paused);
+    ck_assert_int_eq(virDomainSuspend(dom), 0);
+    ck_assert(d->info.paused);
+    virDomainFree(dom);
+}
+END_TEST
+
+START_TEST(test_start_refused)
+{
+    g_autofree char *net = readData("network.xml");
+    g_autofree char *nokernel = readData("nokernel.xml");
+    virDomainPtr dom;
+
+    ck_assert_ptr_null(virDomainCreateXML(conn, net, 0));
+    lastErrorIs(VIR_ERR_CONFIG_UNSUPPORTED,
+                "Xen guest 'vk-net': interface type 'network' is not supported; use type 'bridge'");
+    ck_assert_ptr_null(virDomainCreateXML(conn, nokernel, 0));
+    lastErrorIs(VIR_ERR_INVALID_ARG, "Xen guest 'vk-nokernel': a pv guest needs a kernel");
+    ck_assert_ptr_null(xenFakeFind("vk-nokernel"));
+    /* the binding's refusal, as it said it */
+    xenFakeAddForeign("vk-pv", 65536);
+    dom = definePV();
+    ck_assert_int_eq(virDomainCreate(dom), -1);
+    lastErrorIs(VIR_ERR_OPERATION_INVALID, "Xen guest 'vk-pv': cannot create it: domain 1 has that name already");
+    ck_assert_int_eq(virDomainIsActive(dom), 0);
+    virDomainFree(dom);
+}
+END_TEST
+
+/* what Xen says of each vcpu, with its map in libvirt's byte order */
+static void
+checkVcpus(virDomainPtr dom)
+{
+    virVcpuInfo info[4];
+    unsigned char maps[4] = { 0 };
+
+    ck_assert_int_eq(virDomainGetVcpus(dom, info, 4, maps, 1), 2);
+    ck_assert_int_eq(info[0].state, VIR_VCPU_RUNNING);
+    ck_assert_int_eq(info[0].cpu, 0);
+    ck_assert_uint_eq(info[1].cpuTime, 2000);
+    ck_assert_int_eq(info[1].cpu, 1);
+    ck_assert_uint_eq(maps[0], 0x2);
+    ck_assert_uint_eq(maps[1], 0x3);
+    ck_assert_int_eq(virDomainGetVcpus(dom, info, 4, maps, 2), -1);
+    lastErrorIs(VIR_ERR_INVALID_ARG, "cpumap length 2 is out of range");
+}
+
+START_TEST(test_live_changes)
+{
+    virDomainPtr dom = definePV();
+    unsigned char cpumap = 0x2;
+    xenFakeDomain *d;
+
+    ck_assert_int_eq(virDomainCreate(dom), 0);
+    d = xenFakeFind("vk-pv");
+    ck_assert_int_eq(virDomainSetMemoryFlags(dom, 65536, VIR_DOMAIN_AFFECT_LIVE), 0);
+    ck_assert_uint_eq(d->targetKiB, 65536);
+    ck_assert_int_eq(virDomainSetVcpusFlags(dom, 2, VIR_DOMAIN_AFFECT_LIVE), 0);
+    ck_assert_uint_eq(d->info.onlineVcpus, 2);
+    ck_assert_int_eq(virDomainSetVcpusFlags(dom, 3, VIR_DOMAIN_AFFECT_LIVE), -1);
+    ck_assert_uint_eq(d->info.onlineVcpus, 2);
+    ck_assert_int_eq(virDomainPinVcpuFlags(dom, 0, &cpumap, 1, VIR_DOMAIN_AFFECT_LIVE), 0);
+    ck_assert_ptr_nonnull(d->pin0);
+    ck_assert(!virBitmapIsBitSet(d->pin0, 0) && virBitmapIsBitSet(d->pin0, 1));
+    checkVcpus(dom);
+    virDomainFree(dom);
+}
+END_TEST
+
+START_TEST(test_schedinfo)
+{
+    virDomainPtr dom = definePV();
+    virTypedParameter params[2];
+    virTypedParameter set = { .field = "weight", .type = VIR_TYPED_PARAM_UINT, .value.ui = 512 };
+    g_autofree char *type = NULL;
+    int n = 2;
+
+    ck_assert_ptr_null(virDomainGetSchedulerType(dom, &n));
+    lastErrorIs(VIR_ERR_OPERATION_INVALID, "not running");
+    ck_assert_int_eq(virDomainCreate(dom), 0);
+    ck_assert_ptr_nonnull(type = virDomainGetSchedulerType(dom, &n));
+    ck_assert_str_eq(type, "credit");
+    ck_assert_int_eq(n, 2);
+    ck_assert_int_eq(virDomainSetSchedulerParametersFlags(dom, &set, 1, VIR_DOMAIN_AFFECT_LIVE), 0);
+    ck_assert_uint_eq(xenFakeFind("vk-pv")->sched.weight, 512);
+    ck_assert_int_eq(virDomainGetSchedulerParametersFlags(dom, params, &n, 0), 0);
+    ck_assert_int_eq(n, 2);
+    ck_assert_str_eq(params[0].field, "weight");
+    ck_assert_uint_eq(params[0].value.ui, 512);
+    ck_assert_str_eq(params[1].field, "cap");
+    ck_assert_uint_eq(params[1].value.ui, 0);
+    set.value.ui = 0;
+    ck_assert_int_eq(virDomainSetSchedulerParametersFlags(dom, &set, 1, VIR_DOMAIN_AFFECT_LIVE), -1);
+    lastErrorIs(VIR_ERR_INVALID_ARG, "cannot set scheduler weight 0: it must be 1 to 65535");
+    ck_assert_int_eq(virDomainSetSchedulerParametersFlags(dom, &set, 1, VIR_DOMAIN_AFFECT_CONFIG), -1);
+    lastErrorIs(VIR_ERR_OPERATION_UNSUPPORTED, "no scheduler parameters in the configuration");
+    virDomainFree(dom);
+}
+END_TEST
+
+START_TEST(test_shutdown_destroy)
+{
+    virDomainPtr dom = definePV();
+    xenFakeDomain *d;
+    unsigned int id;
+    int state, reason;
+
+    ck_assert_int_eq(virDomainCreate(dom), 0);
+    d = xenFakeFind("vk-pv");
+    id = d->info.id;
+    ck_assert_int_eq(virDomainShutdown(dom), 0);
+    ck_assert_int_eq(d->request, XEN_REQUEST_POWEROFF);
+    ck_assert_int_eq(virDomainIsActive(dom), 1);
+    ck_assert_int_eq(virDomainDestroy(dom), 0);
+    ck_assert(!xenFake.domains[id].used);
+    ck_assert_int_eq(virDomainIsActive(dom), 0);
+    ck_assert_int_eq(virDomainIsPersistent(dom), 1);
+    ck_assert_int_eq(virDomainGetState(dom, &state, &reason, 0), 0);
+    ck_assert_int_eq(state, VIR_DOMAIN_SHUTOFF);
+    virDomainFree(dom);
+}
+END_TEST
+
+/* xl destroy behind the driver's back: the next look says so */
+START_TEST(test_gone_behind_back)
+{
+    virDomainPtr dom = definePV();
+    virDomainInfo info;
+    xenFakeDomain *d;
+
+    ck_assert_int_eq(virDomainCreate(dom), 0);
+    d = xenFakeFind("vk-pv");
+    ck_assert_int_eq(xenFakeOps.destroy(NULL, d->info.id), 0);
+    ck_assert_int_eq(virDomainGetInfo(dom, &info), 0);
+    ck_assert_int_eq(info.state, VIR_DOMAIN_SHUTOFF);
+    ck_assert_int_eq(virDomainIsActive(dom), 0);
+    virDomainFree(dom);
+    ck_assert_ptr_nonnull(dom = virDomainLookupByName(conn, "vk-pv"));
+    ck_assert_uint_eq(virDomainGetID(dom), (unsigned int)-1);
+    virDomainFree(dom);
+}
+END_TEST
+
+/* a status file names the domain; a new process takes it back only while
+ * the hypervisor still runs it */
+START_TEST(test_status_taken_back)
+{
+    virDomainPtr dom = definePV();
+    g_autofree char *uri = g_strdup_printf("xen:///embed?root=%s", root);
+    xenFakeDomain *d;
+
+    ck_assert_int_eq(virDomainCreate(dom), 0);
+    virDomainFree(dom);
+    d = xenFakeFind("vk-pv");
+    virConnectClose(conn);
+    ck_assert_ptr_nonnull(conn = virConnectOpen(uri));
+    ck_assert_ptr_nonnull(dom = virDomainLookupByName(conn, "vk-pv"));
+    ck_assert_int_eq(virDomainGetID(dom), (int)d->info.id);
+    ck_assert_int_eq(virDomainIsPersistent(dom), 1);
+    virDomainFree(dom);
+    ck_assert_int_eq(xenFakeOps.destroy(NULL, d->info.id), 0);
+    virConnectClose(conn);
+    ck_assert_ptr_nonnull(conn = virConnectOpen(uri));
+    ck_assert_ptr_nonnull(dom = virDomainLookupByName(conn, "vk-pv"));
+    ck_assert_int_eq(virDomainIsActive(dom), 0);
+    virDomainFree(dom);
+}
+END_TEST
+
+int
+main(void)
+{
+    Suite *s = suite_create("xen-driver");
+    TCase *tc = tcase_create("driver");
+    SRunner *sr;
+    int failed;
+
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, test_open_refused);
+    tcase_add_test(tc, test_domain0_listed);
+    tcase_add_test(tc, test_foreign_listed);
+    tcase_add_test(tc, test_nodeinfo);
+    tcase_add_test(tc, test_start_pv);
+    tcase_add_test(tc, test_start_pvh_paused);
+    tcase_add_test(tc, test_start_refused);
+    tcase_add_test(tc, test_live_changes);
+    tcase_add_test(tc, test_schedinfo);
+    tcase_add_test(tc, test_shutdown_destroy);
+    tcase_add_test(tc, test_gone_behind_back);
+    tcase_add_test(tc, test_status_taken_back);
+    suite_add_tcase(s, tc);
+    sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,401 @@
+/*
+ * xen_fake.c: a fake hypervisor behind the xenOps seam (xen_fake.h)
+ *
+ * Two CPUs, 4 GiB, Domain-0 with 1 GiB and 2 vcpus.  Guests are built
+ * running or paused; a shutdown request is recorded, not obeyed.
+ */
+#include <config.h>
+
+#include <string.h>
+
+#include "virerror.h"
+#include "xen_fake.h"
+
+#define VIR_FROM_THIS VIR_FROM_XEN
+
+struct _xenHandle {
+    int unused;
+};
+
+xenFakeState xenFake;
+static struct _xenHandle fakeHandle;
+
+static void
+xenFakeDomainClear(xenFakeDomain *d)
+{
+    g_free(d->name);
+    g_free(d->kernel);
+    g_free(d->bridge);
+    g_free(d->diskTarget);
+    virBitmapFree(d->pin0);
+    memset(d, 0, sizeof(*d));
+}
+
+static xenFakeDomain *
+xenFakeAdd(const char *name, unsigned int id, unsigned long long kib, unsigned int vcpus)
+{
+    xenFakeDomain *d = &xenFake.domains[id];
+
+    d->used = true;
+    d->name = g_strdup(name);
+    d->info.id = id;
+    d->info.memoryKiB = kib;
+    d->info.maxMemoryKiB = kib;
+    d->info.onlineVcpus = vcpus;
+    d->info.maxVcpus = vcpus;
+    d->info.running = true;
+    d->info.cpuTimeNs = 1000000ULL * (id + 1);
+    d->targetKiB = kib;
+    d->request = XEN_REQUEST_LAST;
+    d->sched.scheduler = XEN_SCHED_CREDIT;
+    d->sched.weight = 256;
+    if (id)
+        d->info.uuid[0] = id;
+    return d;
+}
+
+void
+xenFakeReset(void)
+{
+    size_t i;
+
+    for (i = 0; i < XEN_FAKE_MAX_DOMAINS; i++)
+        xenFakeDomainClear(&xenFake.domains[i]);
+    memset(&xenFake, 0, sizeof(xenFake));
+    xenFakeAdd("Domain-0", 0, 1048576, 2);
+    xenFake.nextId = 1;
+}
+
+xenFakeDomain *
+xenFakeFind(const char *name)
+{
+    size_t i;
+
+    for (i = 0; i < XEN_FAKE_MAX_DOMAINS; i++) {
+        if (xenFake.domains[i].used && STREQ(xenFake.domains[i].name, name))
+            return &xenFake.domains[i];
+    }
+    return NULL;
+}
+
+unsigned int
+xenFakeAddForeign(const char *name, unsigned long long kib)
+{
+    unsigned int id = xenFake.nextId++;
+
+    xenFakeAdd(name, id, kib, 1);
+    return id;
+}
+
+/* The domain @id, or NULL with the binding's error */
+static xenFakeDomain *
+xenFakeGet(unsigned int id, const char *what)
+{
+    if (id < XEN_FAKE_MAX_DOMAINS && xenFake.domains[id].used)
+        return &xenFake.domains[id];
+    virReportError(VIR_ERR_NO_DOMAIN, _("domain %u: cannot %s: no such domain"), id, what);
+    return NULL;
+}
+
+static xenHandle *
+xenFakeOpen(void)
+{
+    if (xenFake.refuseOpen) {
+        virReportError(VIR_ERR_NO_CONNECT, "%s",
+                       _("this host is not a Xen dom0: it does not run on Xen (no /sys/hypervisor/type)"));
+        return NULL;
+    }
+    return &fakeHandle;
+}
+
+static void
+xenFakeClose(xenHandle *h G_GNUC_UNUSED)
+{
+}
+
+static int
+xenFakeVersion(xenHandle *h G_GNUC_UNUSED, xenVersionInfo *info)
+{
+    memset(info, 0, sizeof(*info));
+    info->major = 4;
+    info->minor = 17;
+    return 0;
+}
+
+static int
+xenFakePhysinfo(xenHandle *h G_GNUC_UNUSED, xenPhysInfo *info)
+{
+    memset(info, 0, sizeof(*info));
+    info->nrCpus = 2;
+    info->maxCpuId = 1;
+    info->threadsPerCore = 1;
+    info->coresPerSocket = 2;
+    info->nrNodes = 1;
+    info->cpuMHz = 2096;
+    info->totalKiB = 4194304;
+    info->freeKiB = 2097152;
+    return 0;
+}
+
+static int
+xenFakeListDomains(xenHandle *h G_GNUC_UNUSED, xenDomainInfo **infos, size_t *ninfos)
+{
+    size_t i;
+
+    xenFake.listCalls++;
+    *infos = g_new0(xenDomainInfo, XEN_FAKE_MAX_DOMAINS);
+    *ninfos = 0;
+    for (i = 0; i < XEN_FAKE_MAX_DOMAINS; i++) {
+        if (xenFake.domains[i].used)
+            (*infos)[(*ninfos)++] = xenFake.domains[i].info;
+    }
+    return 0;
+}
+
+static int
+xenFakeDomainInfo(xenHandle *h G_GNUC_UNUSED, unsigned int domid, xenDomainInfo *info)
+{
+    xenFakeDomain *d;
+
+    xenFake.infoCalls++;
+    if (!(d = xenFakeGet(domid, "read its information")))
+        return -1;
+    *info = d->info;
+    return 0;
+}
+
+static int
+xenFakeSetPaused(unsigned int domid, bool paused)
+{
+    xenFakeDomain *d = xenFakeGet(domid, paused ? "pause" : "unpause");
+
+    if (!d)
+        return -1;
+    if (domid == 0) {
+        virReportError(VIR_ERR_OPERATION_INVALID, "%s",
+                       _("domain 0: cannot pause Domain-0: the toolstack runs in it"));
+        return -1;
+    }
+    d->info.paused = paused;
+    d->info.running = !paused;
+    return 0;
+}
+
+static int
+xenFakePause(xenHandle *h G_GNUC_UNUSED, unsigned int domid)
+{
+    return xenFakeSetPaused(domid, true);
+}
+
+static int
+xenFakeUnpause(xenHandle *h G_GNUC_UNUSED, unsigned int domid)
+{
+    return xenFakeSetPaused(domid, false);
+}
+
+static char *
+xenFakeDomainName(xenHandle *h G_GNUC_UNUSED, unsigned int domid)
+{
+    xenFakeDomain *d = xenFakeGet(domid, "read its name");
+
+    return d ? g_strdup(d->name) : NULL;
+}
+
+static int
+xenFakeCreate(xenHandle *h G_GNUC_UNUSED, const xenDomainConfig *config,
+              unsigned int flags, unsigned int *domid)
+{
+    xenFakeDomain *same = xenFakeFind(config->name);
+    xenFakeDomain *d;
+
+    if (same) {
+        virReportError(VIR_ERR_OPERATION_INVALID,
+                       _("Xen guest '%s': cannot create it: domain %u has that name already"),
+                       config->name, same->info.id);
+        return -1;
+    }
+    *domid = xenFake.nextId++;
+    d = xenFakeAdd(config->name, *domid, config->memoryKiB, config->vcpus);
+    memcpy(d->info.uuid, config->uuid, VIR_UUID_BUFLEN);
+    d->info.maxVcpus = config->maxVcpus ? config->maxVcpus : config->vcpus;
+    d->info.maxMemoryKiB = config->memoryKiB + 1024;
+    d->info.paused = flags & XEN_CREATE_PAUSED;
+    d->info.running = !d->info.paused;
+    d->info.hvm = config->type == XEN_DOMAIN_TYPE_PVH;
+    d->type = config->type;
+    d->kernel = g_strdup(config->kernel);
+    d->ndisks = config->ndisks;
+    d->diskTarget = config->ndisks ? g_strdup(config->disks[0].target) : NULL;
+    d->bridge = config->nnics ? g_strdup(config->nics[0].bridge) : NULL;
+    d->tscNative = config->tscNative;
+    d->onPoweroff = config->onPoweroff;
+    return 0;
+}
+
+static int
+xenFakeDestroy(xenHandle *h G_GNUC_UNUSED, unsigned int domid)
+{
+    xenFakeDomain *d = xenFakeGet(domid, "destroy it");
+
+    if (!d)
+        return -1;
+    if (domid == 0) {
+        virReportError(VIR_ERR_OPERATION_INVALID, "%s",
+                       _("domain 0: cannot destroy Domain-0: the toolstack runs in it"));
+        return -1;
+    }
+    xenFakeDomainClear(d);
+    return 0;
+}
+
+static int
+xenFakeShutdown(xenHandle *h G_GNUC_UNUSED, unsigned int domid, xenShutdownRequest request)
+{
+    xenFakeDomain *d = xenFakeGet(domid, "ask it to shut down");
+
+    if (!d)
+        return -1;
+    d->request = request;
+    return 0;
+}
+
+static int
+xenFakeSetMemoryTarget(xenHandle *h G_GNUC_UNUSED, unsigned int domid, unsigned long long kib)
+{
+    xenFakeDomain *d = xenFakeGet(domid, "set its balloon target");
+
+    if (!d)
+        return -1;
+    d->targetKiB = kib;
+    d->info.memoryKiB = kib;
+    return 0;
+}
+
+static int
+xenFakeSetVcpusOnline(xenHandle *h G_GNUC_UNUSED, unsigned int domid, unsigned int count)
+{
+    xenFakeDomain *d = xenFakeGet(domid, "set its vcpus");
+
+    if (!d)
+        return -1;
+    if (count > d->info.maxVcpus) {
+        virReportError(VIR_ERR_INVALID_ARG, _("domain %u: cannot set %u vcpus, its maximum is %u"),
+                       domid, count, d->info.maxVcpus);
+        return -1;
+    }
+    d->info.onlineVcpus = count;
+    return 0;
+}
+
+static int
+xenFakeVcpuSetAffinity(xenHandle *h G_GNUC_UNUSED, unsigned int domid, unsigned int vcpu,
+                       const virBitmap *hard, const virBitmap *soft G_GNUC_UNUSED)
+{
+    xenFakeDomain *d = xenFakeGet(domid, "pin a vcpu");
+
+    if (!d)
+        return -1;
+    if (vcpu == 0 && hard) {
+        virBitmapFree(d->pin0);
+        d->pin0 = virBitmapCopy(hard);
+    }
+    return 0;
+}
+
+/* vcpu i on CPU i % 2, offline beyond the online count */
+static int
+xenFakeVcpuList(xenHandle *h G_GNUC_UNUSED, unsigned int domid, xenVcpuInfo **vcpus,
+                size_t *nvcpus)
+{
+    xenFakeDomain *d = xenFakeGet(domid, "read its vcpus");
+    unsigned int i;
+
+    if (!d)
+        return -1;
+    *vcpus = g_new0(xenVcpuInfo, d->info.maxVcpus);
+    *nvcpus = d->info.maxVcpus;
+    for (i = 0; i < d->info.maxVcpus; i++) {
+        (*vcpus)[i].number = i;
+        (*vcpus)[i].online = i < d->info.onlineVcpus;
+        (*vcpus)[i].running = (*vcpus)[i].online && !d->info.paused;
+        (*vcpus)[i].blocked = !(*vcpus)[i].running;
+        (*vcpus)[i].cpuTimeNs = 1000ULL * (i + 1);
+        (*vcpus)[i].cpu = (*vcpus)[i].online ? (int)(i % 2) : -1;
+    }
+    return 0;
+}
+
+static int
+xenFakeVcpuGetAffinity(xenHandle *h G_GNUC_UNUSED, unsigned int domid, unsigned int vcpu,
+                       virBitmap **hard, virBitmap **soft)
+{
+    xenFakeDomain *d = xenFakeGet(domid, "read a vcpu's affinity");
+
+    if (!d)
+        return -1;
+    if (hard) {
+        if (vcpu == 0 && d->pin0) {
+            *hard = virBitmapCopy(d->pin0);
+        } else {
+            *hard = virBitmapNew(2);
+            virBitmapSetAll(*hard);
+        }
+    }
+    if (soft) {
+        *soft = virBitmapNew(2);
+        virBitmapSetAll(*soft);
+    }
+    return 0;
+}
+
+static int
+xenFakeGetSched(xenHandle *h G_GNUC_UNUSED, unsigned int domid, xenSchedParams *params)
+{
+    xenFakeDomain *d = xenFakeGet(domid, "read its scheduler parameters");
+
+    if (!d)
+        return -1;
+    *params = d->sched;
+    return 0;
+}
+
+static int
+xenFakeSetSched(xenHandle *h G_GNUC_UNUSED, unsigned int domid, const xenSchedParams *params)
+{
+    xenFakeDomain *d = xenFakeGet(domid, "set its scheduler parameters");
+
+    if (!d)
+        return -1;
+    if (params->weight < 1 || params->weight > 65535) {
+        virReportError(VIR_ERR_INVALID_ARG,
+                       _("domain %u: cannot set scheduler weight %u: it must be 1 to 65535"),
+                       domid, params->weight);
+        return -1;
+    }
+    d->sched.weight = params->weight;
+    d->sched.cap = params->cap;
+    return 0;
+}
+
+const xenOps xenFakeOps = {
+    .name = "fake",
+    .open = xenFakeOpen,
+    .close = xenFakeClose,
+    .version = xenFakeVersion,
+    .physinfo = xenFakePhysinfo,
+    .listDomains = xenFakeListDomains,
+    .domainInfo = xenFakeDomainInfo,
+    .pause = xenFakePause,
+    .unpause = xenFakeUnpause,
+    .domainName = xenFakeDomainName,
+    .create = xenFakeCreate,
+    .destroy = xenFakeDestroy,
+    .shutdown = xenFakeShutdown,
+    .setMemoryTarget = xenFakeSetMemoryTarget,
+    .setVcpusOnline = xenFakeSetVcpusOnline,
+    .vcpuSetAffinity = xenFakeVcpuSetAffinity,
+    .vcpuList = xenFakeVcpuList,
+    .vcpuGetAffinity = xenFakeVcpuGetAffinity,
+    .getSched = xenFakeGetSched,
+    .setSched = xenFakeSetSched,
+};

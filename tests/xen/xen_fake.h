@@ -1,0 +1,52 @@
+/*
+ * xen_fake.h: a fake hypervisor behind the xenOps seam, for the Xen
+ * driver's unit tests (xen_driver_test)
+ *
+ * It keeps domains in memory (Domain-0 and the guests the driver builds),
+ * refuses what the real binding refuses in the same words for the cases
+ * the tests provoke, and records what it was asked, so that a test can
+ * check what the driver gave the binding.
+ */
+#ifndef VIR_XEN_FAKE_H
+# define VIR_XEN_FAKE_H
+
+# include "xen_ops.h"
+
+# define XEN_FAKE_MAX_DOMAINS 16
+
+typedef struct {
+    bool used;
+    xenDomainInfo info;
+    char *name;
+    xenDomainType type;
+    char *kernel;
+    char *bridge;           /* of its first interface */
+    char *diskTarget;       /* of its first disk */
+    size_t ndisks;
+    bool tscNative;
+    xenLifecycleAction onPoweroff;
+    unsigned long long targetKiB;
+    xenShutdownRequest request;     /* XEN_REQUEST_LAST: none asked */
+    virBitmap *pin0;                /* vcpu 0's hard affinity, when set */
+    xenSchedParams sched;           /* credit: weight 256, cap 0 at build */
+} xenFakeDomain;
+
+typedef struct {
+    xenFakeDomain domains[XEN_FAKE_MAX_DOMAINS];
+    unsigned int nextId;
+    unsigned int listCalls;         /* listDomains batches */
+    unsigned int infoCalls;         /* single-domain lookups */
+    bool refuseOpen;                /* open fails as on a host without Xen */
+} xenFakeState;
+
+extern xenFakeState xenFake;
+extern const xenOps xenFakeOps;
+
+/* Empties the fake: Domain-0 only, the next guest gets id 1. */
+void xenFakeReset(void);
+/* The fake domain with @name, or NULL. */
+xenFakeDomain *xenFakeFind(const char *name);
+/* Adds a domain another toolstack built (not through the driver). */
+unsigned int xenFakeAddForeign(const char *name, unsigned long long kib);
+
+#endif /* VIR_XEN_FAKE_H */
