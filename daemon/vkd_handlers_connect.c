@@ -62,6 +62,11 @@ vkdConnectOpen(vkdCall *call)
     const char *name = args->name && **args->name ? *args->name : NULL;
     virConnectPtr conn;
 
+    if ((conn = vkdClientGetConn(client))) {
+        virConnectClose(conn);
+        vkdCallError(call, VIR_ERR_OPERATION_INVALID, "the connection is already open");
+        return -1;
+    }
     if (!name)
         name = fallback = vkdDefaultURI(client->scheme);
     if (!vkdConnectAllowed(client, name)) {

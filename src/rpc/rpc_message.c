@@ -176,6 +176,18 @@ vkrHeaderReply(vkr_message_header *reply, const vkr_message_header *call,
     reply->status = status;
 }
 
+/* An error's text, cut where it stops being useful to a person: an
+ * error about a 4 MiB argument that quotes it must still fit a reply. */
+static char *
+vkrErrorString(const char *str)
+{
+    if (!str)
+        return NULL;
+    if (strlen(str) <= VKR_ERROR_STRING_MAX)
+        return g_strdup(str);
+    return g_strdup_printf("%.*s...", VKR_ERROR_STRING_MAX, str);
+}
+
 /**
  * vkrMessageEncodeError:
  * @msg: the message to fill
@@ -184,7 +196,8 @@ vkrHeaderReply(vkr_message_header *reply, const vkr_message_header *call,
  * @error: where to say why it cannot be sent
  *
  * Encodes an error reply: type REPLY, status ERROR (not the MESSAGE type
- * rpc.rst shows: clients reject that), @err's fields as the payload.
+ * rpc.rst shows: clients reject that), @err's fields as the payload, each
+ * string cut after VKR_ERROR_STRING_MAX bytes.
  *
  * Returns TRUE on success.
  */
@@ -193,10 +206,10 @@ vkrMessageEncodeError(vkrMessage *msg, const vkr_message_header *call,
                       const virError *err, GError **error)
 {
     vkr_message_header header;
-    char *message = err->message;
-    char *str1 = err->str1;
-    char *str2 = err->str2;
-    char *str3 = err->str3;
+    g_autofree char *message = vkrErrorString(err->message);
+    g_autofree char *str1 = vkrErrorString(err->str1);
+    g_autofree char *str2 = vkrErrorString(err->str2);
+    g_autofree char *str3 = vkrErrorString(err->str3);
     vkr_error wire = {
         .code = err->code,
         .domain = err->domain,

@@ -33,6 +33,9 @@ GQuark vkrRPCErrorQuark(void);
 # define VKR_FRAME_MIN (VKR_MESSAGE_LEN_SIZE + VKR_MESSAGE_HEADER_SIZE)
 # define VKR_FRAME_MAX (VKR_MESSAGE_LEN_SIZE + VKR_MESSAGE_MAX)
 
+/* The longest text of an error reply: longer ones are cut. */
+# define VKR_ERROR_STRING_MAX 4096
+
 typedef struct _vkrMessage vkrMessage;
 struct _vkrMessage {
     vkr_message_header header;  /* decoded, or what was encoded */
