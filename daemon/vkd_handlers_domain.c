@@ -21,7 +21,22 @@
 virDomainPtr
 vkdGetDomain(vkdCall *call, const vkr_nonnull_domain *wire)
 {
-    return virDomainLookupByUUID(call->conn, (const unsigned char *)wire->uuid);
+    virDomainPtr dom = virDomainLookupByUUID(call->conn, (const unsigned char *)wire->uuid);
+    char *named;
+
+    if (dom || virCopyLastError(&call->err) != VIR_ERR_NO_DOMAIN)
+        return dom;
+    /* A local caller's handle is named in the driver's error ("... (web1)"):
+     * this call came with a handle too, so it gets the same words. */
+    named = g_strdup_printf("%s (%s)", call->err.message, wire->name);
+    g_free(call->err.message);
+    call->err.message = named;
+    if (call->err.str1) {
+        named = g_strdup_printf("%s (%s)", call->err.str1, wire->name);
+        g_free(call->err.str1);
+        call->err.str1 = named;
+    }
+    return NULL;
 }
 
 /**
