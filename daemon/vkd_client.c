@@ -159,9 +159,10 @@ vkdClientTakeConn(vkdClient *client)
  * @client: a client, locked
  *
  * Tells epoll what the client waits for now: input unless it has
- * max_client_requests calls without a written reply (so a client that
- * stops reading stops being read), output while some waits for the
- * socket.
+ * max_client_requests calls without a written reply, or more than
+ * VKD_CLIENT_OUTPUT_MAX bytes it has not read (keepalive answers, say):
+ * a client that stops reading stops being read; output while some waits
+ * for the socket.
  */
 void
 vkdClientUpdateEventsLocked(vkdClient *client)
@@ -171,7 +172,9 @@ vkdClientUpdateEventsLocked(vkdClient *client)
 
     if (client->closed)
         return;
-    if (client->calls < (unsigned int)config->max_client_requests)
+    /* a client that does not read what it asked for is not read either */
+    if (client->calls < (unsigned int)config->max_client_requests &&
+        (!client->wantWrite || vkrChannelQueued(client->ch) < VKD_CLIENT_OUTPUT_MAX))
         events |= EPOLLIN;
     if (client->wantWrite)
         events |= EPOLLOUT;

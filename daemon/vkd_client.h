@@ -17,6 +17,9 @@
 # include "rpc_channel.h"
 # include "virthread.h"
 
+/* Output a client may leave unread before it is no longer read. */
+# define VKD_CLIENT_OUTPUT_MAX (1024 * 1024)
+
 typedef struct _vkdServer vkdServer;
 typedef struct _vkdClient vkdClient;
 

@@ -41,6 +41,7 @@ struct _vkdServer {
     } wakeup;
     GPtrArray *listeners;
     GHashTable *clients;        /* the I/O loop's: every client it watches */
+    GPtrArray *gone;            /* clients let go of in this batch of events */
     bool accepting;
     GThreadPool *pool;
     gint quit;
@@ -94,6 +95,7 @@ vkdServerNew(const vkdConfig *config, GError **error)
     epoll_ctl(server->epfd, EPOLL_CTL_ADD, server->wakeup.fd, &ev);
     server->listeners = g_ptr_array_new_with_free_func(vkdListenerFree);
     server->clients = g_hash_table_new(NULL, NULL);
+    server->gone = g_ptr_array_new();
     server->accepting = true;
     if (!(server->pool = g_thread_pool_new(vkdServerWork, server, config->max_workers,
                                            FALSE, error))) {
@@ -101,6 +103,7 @@ vkdServerNew(const vkdConfig *config, GError **error)
         close(server->wakeup.fd);
         g_ptr_array_free(server->listeners, TRUE);
         g_hash_table_destroy(server->clients);
+        g_ptr_array_free(server->gone, TRUE);
         return NULL;
     }
     g_thread_pool_set_max_unused_threads(MAX(config->min_workers, 1));
@@ -242,8 +245,9 @@ vkdServerAccept(vkdServer *server, vkdListener *l)
  *
  * Lets go of a client: no more reading or writing, the socket shut down
  * (calls still running finish, their replies are dropped).  The I/O
- * loop's reference goes; when it is the last and a library connection is
- * open, a worker closes it: a driver's close may be slow.
+ * loop's reference goes at the end of the current batch of events (see
+ * vkdServerReleaseGone), so no client is freed, and its address taken by
+ * a new one, while an event of this batch may still name it.
  */
 void
 vkdServerClientGone(vkdServer *server, vkdClient *client)
@@ -259,15 +263,31 @@ vkdServerClientGone(vkdServer *server, vkdClient *client)
     epoll_ctl(server->epfd, EPOLL_CTL_DEL, vkrChannelGetFD(client->ch), NULL);
     vkrChannelShutdown(client->ch);
     g_hash_table_remove(server->clients, client);
-    if (g_atomic_int_dec_and_test(&client->refs)) {
-        vkdJob *job = g_new0(vkdJob, 1);
-
-        job->client = client;
-        g_thread_pool_push(server->pool, job, NULL);
-    }
+    g_ptr_array_add(server->gone, client);
     if (!server->accepting &&
         g_hash_table_size(server->clients) < (guint)server->config->max_clients)
         vkdServerSetAccepting(server, true);
+}
+
+/* Drops the I/O loop's references on the clients gone in this batch.
+ * When it is the last one and a library connection is open, a worker
+ * closes it: a driver's close may be slow. */
+static void
+vkdServerReleaseGone(vkdServer *server)
+{
+    guint i;
+
+    for (i = 0; i < server->gone->len; i++) {
+        vkdClient *client = g_ptr_array_index(server->gone, i);
+
+        if (g_atomic_int_dec_and_test(&client->refs)) {
+            vkdJob *job = g_new0(vkdJob, 1);
+
+            job->client = client;
+            g_thread_pool_push(server->pool, job, NULL);
+        }
+    }
+    g_ptr_array_set_size(server->gone, 0);
 }
 
 /**
@@ -494,9 +514,10 @@ vkdServerRun(vkdServer *server)
             break;
         }
         for (i = 0; i < n; i++) {
-            /* a client dropped earlier in this batch is gone from the set */
+            /* a client dropped earlier in this batch: its events are stale
+             * (only this thread sets closed) */
             if (*(int *)events[i].data.ptr == VKD_WATCH_CLIENT &&
-                !g_hash_table_contains(server->clients, events[i].data.ptr))
+                ((vkdClient *)events[i].data.ptr)->closed)
                 continue;
             vkdServerEvent(server, &events[i]);
         }
@@ -504,6 +525,7 @@ vkdServerRun(vkdServer *server)
             lastTick = g_get_monotonic_time();
             vkdServerKeepaliveTick(server);
         }
+        vkdServerReleaseGone(server);
     }
     g_info("stopping: %" G_GSIZE_FORMAT " calls served", (gsize)vkdServerCalls(server));
     return ret;
@@ -545,9 +567,11 @@ vkdServerFree(vkdServer *server)
     clients = g_hash_table_get_keys_as_array(server->clients, &n);
     for (i = 0; i < n; i++)
         vkdServerClientGone(server, clients[i]);
+    vkdServerReleaseGone(server);
     g_thread_pool_free(server->pool, FALSE, TRUE);
     g_ptr_array_free(server->listeners, TRUE);
     g_hash_table_destroy(server->clients);
+    g_ptr_array_free(server->gone, TRUE);
     close(server->wakeup.fd);
     close(server->epfd);
     g_free(server);

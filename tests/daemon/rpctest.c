@@ -134,16 +134,17 @@ rpcCollect(vkrChannel *ch, vkrMessage *msg, void *opaque)
     g_ptr_array_add(((rpcFrames *)opaque)->frames, msg);
 }
 
-/* Three frames written in pieces of @step bytes arrive whole. */
+/* Three frames, the second of @big bytes, written in pieces of @step
+ * bytes arrive whole. */
 static void
-rpcChannelSplit(size_t step)
+rpcChannelSplit(size_t step, size_t big)
 {
     int sv[2];
     g_autoptr(vkrChannel) ch = NULL;
     g_autoptr(GByteArray) stream = g_byte_array_new();
     rpcFrames got = { g_ptr_array_new_with_free_func((GDestroyNotify)vkrMessageFree) };
     char scratch[64];
-    size_t sizes[3] = { 10, 70000, 0 };
+    size_t sizes[3] = { 10, big, 0 };
     size_t off, i;
 
     ck_assert_int_eq(socketpair(AF_UNIX, SOCK_STREAM, 0, sv), 0);
@@ -184,10 +185,10 @@ rpcChannelSplit(size_t step)
 
 START_TEST(test_channel_split)
 {
-    rpcChannelSplit(1);
-    rpcChannelSplit(3);
-    rpcChannelSplit(4096);
-    rpcChannelSplit(1 << 20);
+    rpcChannelSplit(1, 3000);
+    rpcChannelSplit(3, 3000);
+    rpcChannelSplit(4096, 70000);    /* beyond the channel's first partial buffer */
+    rpcChannelSplit(1 << 20, 70000);
 }
 END_TEST
 

@@ -318,11 +318,21 @@ wireDaemonStart(wireDaemon *d, const char *conf)
         int log = open(d->log, O_WRONLY | O_CREAT | O_APPEND, 0600);
 
         dup2(log, STDERR_FILENO);
-        execl(bin, "virtkitd", "--config", confPath, "--socket", d->sock,
-              "--socket-ro", d->sockRO, (char *)NULL);
+        /* make check-valgrind: the daemon too, and a leak or an error in
+         * it is a failed stop */
+        if (g_getenv("VIRTKIT_TEST_UNDER_VALGRIND"))
+            execl(ABS_BUILDDIR "/libtool", "libtool", "--mode=execute", "valgrind",
+                  "--leak-check=full", "--show-leak-kinds=definite,indirect",
+                  "--errors-for-leak-kinds=definite,indirect", "--error-exitcode=1",
+                  "--num-callers=30", "--suppressions=" ABS_SRCDIR "/tests/valgrind.supp", "-q",
+                  bin, "--config", confPath, "--socket", d->sock, "--socket-ro", d->sockRO,
+                  (char *)NULL);
+        else
+            execl(bin, "virtkitd", "--config", confPath, "--socket", d->sock,
+                  "--socket-ro", d->sockRO, (char *)NULL);
         _exit(127);
     }
-    for (i = 0; i < 1000 && d->pid > 0; i++) {
+    for (i = 0; i < 6000 && d->pid > 0; i++) {
         if (g_file_test(d->sockRO, G_FILE_TEST_EXISTS))
             return TRUE;
         if (!wireDaemonAlive(d))

@@ -213,6 +213,7 @@ START_TEST(test_cut_frame)
     wireClient *d = wireConnect(wireTestDaemon.sock);
 
     g_byte_array_set_size(frame, 100);
+    memset(frame->data + VKR_FRAME_MIN, 'x', frame->len - VKR_FRAME_MIN);
     ck_assert(wireSendRaw(c, frame->data, frame->len));
     /* 32 MiB announced, a header sent: it costs what arrived, not 32 MiB */
     ck_assert(wireSendRaw(d, huge->data, huge->len));
@@ -244,6 +245,34 @@ START_TEST(test_client_never_reads)
     ck_assert_msg(i > 10, "the socket took only %d calls", i);
     wireTestAssertServes();
     wireClose(greedy);
+    wireTestAssertServes();
+}
+END_TEST
+
+START_TEST(test_pings_never_read)
+{
+    /* keepalive pings, never reading the pongs: not a call, still output
+     * the client leaves unread */
+    wireClient *c = wireConnect(wireTestDaemon.sock);
+    g_autoptr(GByteArray) ping = rawFrame(VKR_FRAME_MIN, VKR_KEEPALIVE_PROGRAM,
+                                          VKR_KEEPALIVE_PROC_PING, VKR_MESSAGE, NULL, 0);
+    g_autoptr(GByteArray) many = g_byte_array_new();
+    int fd = wireFD(c);
+    size_t sent = 0;
+    int i;
+
+    for (i = 0; i < 4096; i++)
+        g_byte_array_append(many, ping->data, ping->len);
+    for (i = 0; i < 1000; i++) {
+        ssize_t n = send(fd, many->data, many->len, MSG_DONTWAIT | MSG_NOSIGNAL);
+
+        if (n < 0)
+            break;
+        sent += n;
+    }
+    ck_assert_msg(i < 1000, "the daemon read %zu bytes of pings whose pongs nobody read", sent);
+    wireTestAssertServes();
+    wireClose(c);
     wireTestAssertServes();
 }
 END_TEST
@@ -281,6 +310,7 @@ main(void)
     tcase_add_test(tc, test_other_program);
     tcase_add_test(tc, test_cut_frame);
     tcase_add_test(tc, test_client_never_reads);
+    tcase_add_test(tc, test_pings_never_read);
     tcase_add_test(tc, test_many_clients_come_and_go);
     suite_add_tcase(s, tc);
     return wireTestMain(s, NULL);
