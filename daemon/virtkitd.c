@@ -115,7 +115,8 @@ vkdServe(const vkdConfig *config, const vkdOptions *opts)
     if (opts->pidFile && (pidfd = vkdPidFileAcquire(opts->pidFile, &err)) < 0)
         goto cleanup;
     vkdRaiseFileLimit();
-    if (!(vkdTheServer = vkdServerNew(config, &err)) || !vkdListen(vkdTheServer, config, opts, &err))
+    if (!(vkdTheServer = vkdServerNew(config, &err)) ||
+        !vkdListen(vkdTheServer, config, opts, &err))
         goto cleanup;
     vkdSignals();
     vkdDaemonReady(ready, NULL);

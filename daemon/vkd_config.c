@@ -188,7 +188,8 @@ vkdConfigReadString(GScanner *scanner, const vkdConfigKey *key, char **value, GE
     str = scanner->value.v_string;
     if (key->type == VKD_CONFIG_PERMS &&
         (!*str || strspn(str, "01234567") != strlen(str) || vkdConfigSockPerms(str) > 07777))
-        return vkdConfigFail(scanner, error, "'%s' must be an octal mode such as \"0660\", not \"%s\"",
+        return vkdConfigFail(scanner, error,
+                             "'%s' must be an octal mode such as \"0660\", not \"%s\"",
                              key->name, str);
     g_free(*value);
     *value = g_strdup(str);

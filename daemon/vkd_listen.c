@@ -71,7 +71,8 @@ vkdListenGroup(const char *name, gid_t *gid, GError **error)
         return TRUE;
     }
     if (!(gr = getgrnam(name))) {
-        g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_NOENT, "unix_sock_group: no group '%s'", name);
+        g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                    "unix_sock_group: no group '%s'", name);
         return FALSE;
     }
     *gid = gr->gr_gid;

@@ -140,14 +140,27 @@ hold(const char *uri, int count)
     return errors ? EXIT_FAILURE : EXIT_SUCCESS;
 }
 
+static int
+number(const char *str)
+{
+    char *end;
+    long n = strtol(str, &end, 10);
+
+    if (*end || n <= 0 || n > 1000000) {
+        fprintf(stderr, "not a count: '%s'\n", str);
+        exit(2);
+    }
+    return n;
+}
+
 int
 main(int argc, char **argv)
 {
     virSetErrorFunc(NULL, quiet);
     if (argc == 5 && strcmp(argv[1], "rate") == 0)
-        return rate(argv[2], atoi(argv[3]), atof(argv[4]));
+        return rate(argv[2], number(argv[3]), number(argv[4]));
     if (argc == 4 && strcmp(argv[1], "hold") == 0)
-        return hold(argv[2], atoi(argv[3]));
+        return hold(argv[2], number(argv[3]));
     fprintf(stderr, "usage: %s rate URI THREADS SECONDS | hold URI COUNT\n", argv[0]);
     return 2;
 }

@@ -24,6 +24,9 @@
 /* The first buffer of a frame that did not arrive whole. */
 #define VKR_CHANNEL_PARTIAL_INITIAL 65536
 
+/* The smallest buffer of a frame that arrived whole. */
+#define VKR_CHANNEL_WHOLE_MIN 512
+
 struct _vkrChannel {
     int fd;
     bool notSocket;             /* send() said ENOTSOCK: a pipe, use write() */
@@ -130,7 +133,9 @@ vkrChannelStartFrame(vkrChannel *ch, size_t avail, GError **error)
 
     if (!vkrFrameLength(ch->word, &length, error))
         return FALSE;
-    capacity = avail + VKR_MESSAGE_LEN_SIZE >= length ? length :
+    /* a frame at hand gets its size, and room for a small reply to be
+     * encoded in its place (a daemon answers in the call's buffer) */
+    capacity = avail + VKR_MESSAGE_LEN_SIZE >= length ? MAX(length, VKR_CHANNEL_WHOLE_MIN) :
                MIN(length, MAX(VKR_CHANNEL_PARTIAL_INITIAL, avail + VKR_MESSAGE_LEN_SIZE));
     ch->in = vkrMessageNew(capacity);
     ch->in->length = length;

@@ -102,8 +102,6 @@ vkrTypedParamsToWire(const virTypedParameter *params, int nparams,
 static gboolean
 vkrTypedParamFromWire(const vkr_typed_param *wire, virTypedParameter *param, GError **error)
 {
-    const __typeof__(wire->value.vkr_typed_param_value_u) *v = &wire->value.vkr_typed_param_value_u;
-
     if (g_strlcpy(param->field, wire->field, sizeof(param->field)) >= sizeof(param->field)) {
         g_set_error(error, VKR_RPC_ERROR, VKR_RPC_ERROR_DECODE,
                     "parameter name '%.20s...' is longer than %d bytes",
@@ -113,25 +111,25 @@ vkrTypedParamFromWire(const vkr_typed_param *wire, virTypedParameter *param, GEr
     param->type = wire->value.type;
     switch ((virTypedParameterType)wire->value.type) {
     case VIR_TYPED_PARAM_INT:
-        param->value.i = v->i;
+        param->value.i = wire->value.vkr_typed_param_value_u.i;
         return TRUE;
     case VIR_TYPED_PARAM_UINT:
-        param->value.ui = v->ui;
+        param->value.ui = wire->value.vkr_typed_param_value_u.ui;
         return TRUE;
     case VIR_TYPED_PARAM_LLONG:
-        param->value.l = v->l;
+        param->value.l = wire->value.vkr_typed_param_value_u.l;
         return TRUE;
     case VIR_TYPED_PARAM_ULLONG:
-        param->value.ul = v->ul;
+        param->value.ul = wire->value.vkr_typed_param_value_u.ul;
         return TRUE;
     case VIR_TYPED_PARAM_DOUBLE:
-        param->value.d = v->d;
+        param->value.d = wire->value.vkr_typed_param_value_u.d;
         return TRUE;
     case VIR_TYPED_PARAM_BOOLEAN:
-        param->value.b = v->b != 0;
+        param->value.b = wire->value.vkr_typed_param_value_u.b != 0;
         return TRUE;
     case VIR_TYPED_PARAM_STRING:
-        param->value.s = g_strdup(v->s);
+        param->value.s = g_strdup(wire->value.vkr_typed_param_value_u.s);
         return TRUE;
     case VIR_TYPED_PARAM_LAST:
     default:

@@ -300,7 +300,8 @@ START_TEST(test_config_errors)
         const char *text;
         const char *error;
     } cases[] = {
-        { "# fine\nmax_clients = 10\n\nlisten_tls = 1\n", "bad.conf:4: unknown setting 'listen_tls'" },
+        { "# fine\nmax_clients = 10\n\nlisten_tls = 1\n",
+          "bad.conf:4: unknown setting 'listen_tls'" },
         { "max_clients = \"10\"\n", "bad.conf:1: 'max_clients' needs an integer" },
         { "max_clients = 0\n", "bad.conf:1: 'max_clients' must be between 1 and 1000000" },
         { "log_level = 5\n", "bad.conf:1: 'log_level' must be between 1 and 4" },

@@ -81,7 +81,8 @@ node(virConnectPtr conn)
     for (i = 0; i < n; i++)
         printf("  %s %llu\n", stats[i].field, stats[i].value);
     s = virConnectGetCapabilities(conn);
-    printf("capabilities: %zu bytes, %s\n", s ? strlen(s) : 0, s && strstr(s, "<host>") ? "host" : "?");
+    printf("capabilities: %zu bytes, %s\n", s ? strlen(s) : 0,
+           s && strstr(s, "<host>") ? "host" : "?");
     free(s);
     s = virConnectGetHostname(conn);
     sayPtr("hostname", s);
@@ -240,7 +241,8 @@ tunables(virDomainPtr dom)
     params("sched", p, n);
     p[0].value.ui = 77;
     say("set sched", virDomainSetSchedulerParameters(dom, p, 1));
-    say("set sched flags", virDomainSetSchedulerParametersFlags(dom, p, 1, VIR_DOMAIN_AFFECT_CONFIG));
+    say("set sched flags",
+        virDomainSetSchedulerParametersFlags(dom, p, 1, VIR_DOMAIN_AFFECT_CONFIG));
     n = 16;
     say("schedparams config", virDomainGetSchedulerParametersFlags(dom, p, &n,
                                                                    VIR_DOMAIN_AFFECT_CONFIG));
@@ -334,7 +336,8 @@ errors(virConnectPtr conn)
 
     sayPtr("lookup name", virDomainLookupByName(conn, "nosuch"));
     sayPtr("lookup id", virDomainLookupByID(conn, 99));
-    sayPtr("lookup uuid", virDomainLookupByUUIDString(conn, "00000000-1111-2222-3333-444444444444"));
+    sayPtr("lookup uuid",
+           virDomainLookupByUUIDString(conn, "00000000-1111-2222-3333-444444444444"));
     sayPtr("define malformed", virDomainDefineXML(conn, "<domain"));
     sayPtr("define no memory", virDomainDefineXML(conn,
         "<domain type='test'><name>x</name><os><type>hvm</type></os></domain>"));
