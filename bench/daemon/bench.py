@@ -287,7 +287,10 @@ def write_report(args, results, path):
         lines.append("| %s | %s KiB | %s KiB | %.1f KiB | %d |" % (
             name, fmt(before), fmt(after), (after - before) / args.hold, errors))
     lines += ["", "Machine: %s, %d CPUs, load average %.1f when the run ended." % (
-        os.uname().machine, os.cpu_count(), os.getloadavg()[0]), ""]
+        os.uname().machine, os.cpu_count(), os.getloadavg()[0]),
+              "Instruction counts repeat within a few percent from run to run; rates and",
+              "timings depend on what else the machine runs (phases of one operation, open",
+              "and close, are single measurements).", ""]
     with open(path, "w") as f:
         f.write("\n".join(lines))
 

@@ -100,7 +100,7 @@ run_batch() {
     fi
 }
 
-cp -r "$DDATA/lve" "$DWORK/lve"
+cp -r "$DDATA/lve" "$DWORK/lve" && chmod -R u+w "$DWORK/lve"
 daemon_start wire || exit 1
 status=0
 for file in "$VDATA"/compare/*.batches "$DDATA"/*.batches; do

@@ -12,7 +12,9 @@
  */
 #include "internal.h"
 
+#include <fcntl.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -228,6 +230,44 @@ START_TEST(test_pipelined)
 }
 END_TEST
 
+/* A call that blocks its worker (CONNECT_OPEN of a node file that is a
+ * FIFO: the driver's open waits for a writer) holds up nobody: other
+ * clients are served, and the I/O loop answers the blocked client's own
+ * keepalive meanwhile. */
+START_TEST(test_slow_call)
+{
+    g_autofree char *fifo = g_build_filename(wireTestDaemon.dir, "node.xml", NULL);
+    g_autofree char *uri = g_strdup_printf("test://%s", fifo);
+    g_autofree char *node = testLoadFile("virtsh/node.xml");
+    char *name = uri;
+    vkr_connect_open_args args = { &name, 0 };
+    wireClient *slow = wireConnect(wireTestDaemon.sock);
+    vkrMessage *msg;
+    unsigned int serial;
+    int i, fd;
+
+    ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+    serial = wireSend(slow, VKR_REMOTE_PROGRAM, VKR_PROC_CONNECT_OPEN, VKR_CALL,
+                      (xdrproc_t)xdr_vkr_connect_open_args, &args);
+    ck_assert_ptr_null(wireRecv(slow, 500));
+    for (i = 0; i < 10; i++)
+        wireTestAssertServes();
+    wireSend(slow, VKR_KEEPALIVE_PROGRAM, VKR_KEEPALIVE_PROC_PING, VKR_MESSAGE, VKR_XDR_VOID, NULL);
+    ck_assert_ptr_nonnull(msg = wireRecv(slow, 10000));
+    ck_assert_int_eq(msg->header.proc, VKR_KEEPALIVE_PROC_PONG);
+    vkrMessageFree(msg);
+    /* the writer comes: the call completes */
+    ck_assert_int_ge(fd = open(fifo, O_WRONLY), 0);
+    ck_assert_int_eq(write(fd, node, strlen(node)), strlen(node));
+    close(fd);
+    ck_assert_ptr_nonnull(msg = wireRecv(slow, 30000));
+    ck_assert_uint_eq(msg->header.serial, serial);
+    ck_assert_int_eq(msg->header.status, VKR_OK);
+    vkrMessageFree(msg);
+    wireClose(slow);
+}
+END_TEST
+
 static void
 assertSuspendRefused(wireClient *c)
 {
@@ -337,6 +377,7 @@ main(void)
     tcase_add_test(tc, test_keepalive_pong);
     tcase_add_test(tc, test_keepalive_ping);
     tcase_add_test(tc, test_pipelined);
+    tcase_add_test(tc, test_slow_call);
     tcase_add_test(tc, test_readonly_socket);
     tcase_add_test(tc, test_readonly_flag);
     tcase_add_test(tc, test_readonly_uri);
