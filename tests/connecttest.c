@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <glib.h>
@@ -124,6 +125,38 @@ START_TEST(test_open_compiled_out)
         if (err->code == VIR_ERR_NO_SUPPORT)
             ck_assert_str_eq(strstr(err->message, "virtkit"), expected);
     }
+}
+END_TEST
+
+/* :///system is for root: another user's open is declined with the reason,
+ * which is the error when no other driver takes the URI. */
+START_TEST(test_open_system_declined)
+{
+    pid_t pid;
+    int status;
+
+    if (geteuid() != 0)
+        return;     /* the test needs to become another user */
+    if ((pid = fork()) == 0) {
+        virConnectPtr conn;
+        virErrorPtr err;
+
+        if (setgid(65534) < 0 || setuid(65534) < 0)
+            _exit(3);
+        conn = virConnectOpen("lve:///system");
+        err = virGetLastError();
+        if (conn || !err)
+            _exit(1);
+        /* built without LVE: that is the answer instead */
+        if (err->code == VIR_ERR_NO_SUPPORT)
+            _exit(0);
+        _exit(err->code == VIR_ERR_NO_CONNECT &&
+              strstr(err->message, "lve:///system is for root; other users can use "
+                                   "lve:///embed?root=DIR") ? 0 : 2);
+    }
+    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+    ck_assert(WIFEXITED(status));
+    ck_assert_int_eq(WEXITSTATUS(status), 0);
 }
 END_TEST
 
@@ -284,6 +317,7 @@ connectSuite(void)
     tcase_add_test(tc, test_open_node_private);
     tcase_add_test(tc, test_open_errors);
     tcase_add_test(tc, test_open_compiled_out);
+    tcase_add_test(tc, test_open_system_declined);
     tcase_add_test(tc, test_open_default_uri_env);
     tcase_add_test(tc, test_open_probe_nothing);
     tcase_add_test(tc, test_open_auth);

@@ -159,6 +159,41 @@ START_TEST(test_autostart_links)
 }
 END_TEST
 
+/* A read-only connection changes nothing: not even autostart runs, until
+ * a connection that may change things opens the root. */
+START_TEST(test_autostart_not_readonly)
+{
+    testRoot r;
+    virConnectPtr conn, ro;
+    virDomainPtr dom;
+
+    testRootInit(&r);
+    conn = virConnectOpen(r.uri);
+    dom = virDomainDefineXML(conn, DOM_XML("boot"));
+    ck_assert_int_eq(virDomainSetAutostart(dom, 1), 0);
+    virDomainFree(dom);
+    virConnectClose(conn);
+
+    ro = virConnectOpenReadOnly(r.uri);
+    ck_assert_ptr_nonnull(ro);
+    dom = virDomainLookupByName(ro, "boot");
+    ck_assert_int_eq(virDomainIsActive(dom), 0);
+    virDomainFree(dom);
+
+    /* the same root, now read-write: the autostart domain starts, once */
+    conn = virConnectOpen(r.uri);
+    dom = virDomainLookupByName(conn, "boot");
+    ck_assert_int_eq(virDomainIsActive(dom), 1);
+    ck_assert_int_eq(virDomainDestroy(dom), 0);
+    virConnectClose(virConnectOpen(r.uri));
+    ck_assert_int_eq(virDomainIsActive(dom), 0);
+    virDomainFree(dom);
+    virConnectClose(conn);
+    virConnectClose(ro);
+    testRootClear(&r);
+}
+END_TEST
+
 START_TEST(test_broken_files_skipped)
 {
     testRoot r;
@@ -180,12 +215,56 @@ START_TEST(test_broken_files_skipped)
 
     conn = virConnectOpen(r.uri);
     ck_assert_ptr_nonnull(conn);
-    ck_assert_int_eq(virConnectNumOfDefinedDomains(conn), 1);
+    /* the broken ones are listed (shut off) with their problem */
+    ck_assert_int_eq(virConnectNumOfDefinedDomains(conn), 3);
     ck_assert_ptr_nonnull((dom = virDomainLookupByName(conn, "full")));
+    virDomainFree(dom);
+    ck_assert_ptr_nonnull((dom = virDomainLookupByName(conn, "misnamed")));
+    ck_assert_ptr_null(virDomainGetXMLDesc(dom, 0));
+    ck_assert_error(VIR_ERR_OPERATION_INVALID, "defines domain 'other'");
     virDomainFree(dom);
     /* the interrupted write is cleaned up; the broken files are left alone */
     ck_assert_int_eq(access(stale, F_OK), -1);
     ck_assert_int_eq(access(garbage, F_OK), 0);
+    virConnectClose(conn);
+    testRootClear(&r);
+}
+END_TEST
+
+/* A new definition of a name whose configuration does not load keeps the
+ * broken file aside, and undefining such a domain does too. */
+START_TEST(test_broken_files_kept)
+{
+    testRoot r;
+    virConnectPtr conn;
+    virDomainPtr dom;
+    g_autofree char *garbage = NULL, *aside = NULL, *content = NULL;
+
+    testRootInit(&r);
+    g_mkdir_with_parents(r.confdir, 0700);
+    garbage = testConfPath(&r, "box.xml");
+    aside = testConfPath(&r, "box.xml.broken");
+    ck_assert(g_file_set_contents(garbage, "<domain type='test'><name>box", -1, NULL));
+
+    conn = virConnectOpen(r.uri);
+    dom = virDomainDefineXML(conn, DOM_XML("box"));
+    ck_assert_ptr_nonnull(dom);
+    ck_assert(g_file_get_contents(aside, &content, NULL, NULL));
+    ck_assert_str_eq(content, "<domain type='test'><name>box");
+    ck_assert_int_eq(virDomainUndefine(dom), 0);
+    virDomainFree(dom);
+    g_clear_pointer(&content, g_free);
+
+    ck_assert(g_file_set_contents(garbage, "no xml", -1, NULL));
+    virConnectClose(conn);
+    conn = virConnectOpen(r.uri);
+    dom = virDomainLookupByName(conn, "box");
+    ck_assert_int_eq(virDomainUndefine(dom), 0);
+    ck_assert_int_eq(access(garbage, F_OK), -1);
+    ck_assert(g_file_get_contents(aside, &content, NULL, NULL));
+    ck_assert_str_eq(content, "no xml");
+    ck_assert_int_eq(virConnectNumOfDefinedDomains(conn), 0);
+    virDomainFree(dom);
     virConnectClose(conn);
     testRootClear(&r);
 }
@@ -266,7 +345,9 @@ persistSuite(void)
     tcase_add_test(tc, test_define_writes_file);
     tcase_add_test(tc, test_config_changes_saved);
     tcase_add_test(tc, test_autostart_links);
+    tcase_add_test(tc, test_autostart_not_readonly);
     tcase_add_test(tc, test_broken_files_skipped);
+    tcase_add_test(tc, test_broken_files_kept);
     tcase_add_test(tc, test_failed_write_changes_nothing);
     tcase_add_test(tc, test_names_stay_inside);
     suite_add_tcase(s, tc);

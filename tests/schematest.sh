@@ -3,8 +3,8 @@
 # root element; files meant to be refused live under an 'invalid' or 'err'
 # directory and are left out, as are 'templates' (documents with
 # placeholders, such as id='ID', that tests fill in), as are the 'lenient-*' inputs: documents the
-# parser accepts although they are outside the schema (elements it ignores,
-# as libvirt does, and stray whitespace).  Domain XML virtkit writes for test domains
+# parser accepts although they are outside the schema (stray whitespace
+# around values).  Everything else the parser keeps, the schema accepts.  Domain XML virtkit writes for test domains
 # (tests/data/xml2xml/out) also validates against libvirt's own schema
 # when libvirt's schemas are installed.
 srcdir=${abs_top_srcdir:-$(dirname "$0")/..}

@@ -28,10 +28,19 @@ static const char *const roundTrips[] = {
     "xen",
     "lenient-whitespace",
     "metadata",
+    /* every family of device and every child of <domain> libvirt knows,
+     * kept, in libvirt's order, with the defaults its test driver adds */
+    "devices-all",
+    "domain-kept",
+    "order",
+    "chardevs",
+    "container",
+    "graphics",
+    "disks",
 };
 
 static const char *const refusals[] = {
-    "malformed", "bad-root", "no-type", "bad-type", "kvm-type",
+    "malformed", "bad-root", "no-type", "bad-type", "ch-type",
     "no-name", "name-empty", "name-slash", "name-dot", "name-dotdot",
     "name-newline", "name-long", "bad-uuid",
     "no-memory", "memory-zero", "memory-negative", "memory-unit",
@@ -40,12 +49,18 @@ static const char *const refusals[] = {
     "cpuset-bad", "cpuset-empty", "cpuset-beyond-host",
     "vcpupin-range", "vcpupin-twice", "vcpupin-no-cpuset",
     "period-range", "quota-range",
-    "no-os", "bad-ostype", "exe-ostype", "bad-boot", "bad-feature",
+    "no-os", "bad-ostype", "exe-no-init", "bad-boot", "bad-feature",
     "bad-lifecycle", "bad-clock",
-    "disk-no-target", "disk-network", "iface-no-type", "iface-no-source",
+    "disk-no-target", "iface-no-type", "iface-no-source",
     "iface-bad-mac", "iface-multicast-mac", "memballoon-no-model",
     "blkio-no-path", "title-newline",
     "doctype-xxe", "entity-bomb", "not-utf8",
+    /* what cannot be kept is refused, naming it */
+    "unknown-element", "unknown-device", "ns-attribute", "mixed-text",
+    "cpu-twice", "emulator-twice", "os-unknown-child", "vcpu-unknown-attr",
+    "memtune-unknown", "disk-bad-bus", "fs-bad-usage",
+    /* and what libvirt refuses in what it keeps */
+    "vcpusched-overlap", "vcpusched-range", "listen-mismatch",
 };
 
 /* Replaces a generated UUID by zeros, so expected files stay stable. */
@@ -157,19 +172,40 @@ END_TEST
 START_TEST(test_validate_flag)
 {
     virConnectPtr conn = testOpenNode("nodes/empty.xml");
-    const char *extra =
-        "<domain type='test'><name>v</name><memory>1024</memory><os><type>hvm</type></os>\n"
-        "<devices>\n<sound model='ich6'/>\n</devices></domain>";
+    const char *outside =
+        "<domain type='test'><name>v</name><memory dumpCore='maybe'>1024</memory>\n"
+        "<os><type>hvm</type></os></domain>";
     virDomainPtr dom;
 
-    /* without validation an unknown device is ignored, with it refused */
-    ck_assert_ptr_nonnull((dom = virDomainDefineXML(conn, extra)));
+    /* a value the parser keeps as written is checked by the schema only
+     * when asked to */
+    ck_assert_ptr_nonnull((dom = virDomainDefineXML(conn, outside)));
     virDomainUndefine(dom);
     virDomainFree(dom);
-    ck_assert_ptr_null(virDomainDefineXMLFlags(conn, extra, VIR_DOMAIN_DEFINE_VALIDATE));
-    ck_assert_error(VIR_ERR_XML_INVALID_SCHEMA, "line 2, <devices>");
-    ck_assert_ptr_null(virDomainCreateXML(conn, extra, VIR_DOMAIN_START_VALIDATE));
-    ck_assert_error(VIR_ERR_XML_INVALID_SCHEMA, "<devices>");
+    ck_assert_ptr_null(virDomainDefineXMLFlags(conn, outside, VIR_DOMAIN_DEFINE_VALIDATE));
+    ck_assert_error(VIR_ERR_XML_INVALID_SCHEMA, "line 1, <memory>");
+    ck_assert_ptr_null(virDomainCreateXML(conn, outside, VIR_DOMAIN_START_VALIDATE));
+    ck_assert_error(VIR_ERR_XML_INVALID_SCHEMA, "<memory>");
+    virConnectClose(conn);
+}
+END_TEST
+
+/* Secrets are kept, and written only on request (VIR_DOMAIN_XML_SECURE). */
+START_TEST(test_secrets)
+{
+    virConnectPtr conn = testOpenNode("nodes/empty.xml");
+    g_autofree char *in = testLoadFile("xml2xml/in/disks.xml");
+    virDomainPtr dom = virDomainDefineXML(conn, in);
+    char *plain, *secure;
+
+    ck_assert_ptr_nonnull(dom);
+    plain = virDomainGetXMLDesc(dom, VIR_DOMAIN_XML_INACTIVE);
+    secure = virDomainGetXMLDesc(dom, VIR_DOMAIN_XML_INACTIVE | VIR_DOMAIN_XML_SECURE);
+    ck_assert_ptr_null(strstr(plain, "abc123"));
+    ck_assert_ptr_nonnull(strstr(secure, "<cookie name='session'>abc123</cookie>"));
+    free(plain);
+    free(secure);
+    virDomainFree(dom);
     virConnectClose(conn);
 }
 END_TEST
@@ -184,6 +220,7 @@ xml2xmlSuite(void)
     tcase_add_loop_test(tc, test_refusal, 0, G_N_ELEMENTS(refusals));
     tcase_add_test(tc, test_hostile_sizes);
     tcase_add_test(tc, test_validate_flag);
+    tcase_add_test(tc, test_secrets);
     tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);
     return s;

@@ -1,7 +1,7 @@
 /*
  * virtsh-builtins.c: the "virsh" group: the shell's own commands
- * (help, quit, exit, connect, echo, cd, pwd, and the hidden complete
- * that drives the bash completion script)
+ * (help, quit, exit, connect, echo, cd, pwd, the hidden complete that
+ * drives the bash completion script, and the hidden self-test)
  */
 #include <config.h>
 
@@ -103,6 +103,8 @@ static const vshCmdOptDef opts_echo[] = {
     {.name = "xml", .type = VSH_OT_BOOL, .help = "escape for XML use"},
     {.name = "split", .type = VSH_OT_BOOL, .help = "split each argument on ','; ',,' is an escape sequence"},
     {.name = "err", .type = VSH_OT_BOOL, .help = "output to stderr"},
+    {.name = "str", .type = VSH_OT_ALIAS, .help = "string"},
+    {.name = "hi", .type = VSH_OT_ALIAS, .help = "string=hello"},
     {.name = "string", .type = VSH_OT_ARGV, .help = "arguments to echo"},
     VIRTSH_OPT_END
 };
@@ -127,91 +129,82 @@ virtshEscapeShell(GString *buf, const char *str)
     g_string_append_c(buf, '\'');
 }
 
-/* The five entities of XML, as virsh escapes. */
-static char *
-virtshEscapeXML(const char *str)
+/* The five entities of XML, as virsh escapes them; the control
+ * characters virsh's buffer refuses (0x01-0x19 but tab, newline and
+ * carriage return) are dropped. */
+static void
+virtshEscapeXML(GString *buf, const char *str)
 {
-    GString *buf = g_string_new(NULL);
+    static const char *const entities[] = {
+        ['<'] = "&lt;", ['>'] = "&gt;", ['&'] = "&amp;", ['"'] = "&quot;", ['\''] = "&apos;",
+    };
+    const unsigned char *p;
+
+    for (p = (const unsigned char *)str; *p; p++) {
+        if (*p < G_N_ELEMENTS(entities) && entities[*p])
+            g_string_append(buf, entities[*p]);
+        else if (*p >= 0x1a || *p == '\t' || *p == '\n' || *p == '\r')
+            g_string_append_c(buf, *p);
+    }
+}
+
+/* --split: "a,b,,c" is "a" and "b,c", one a line; an empty word gives
+ * no line at all. */
+static void
+virtshEchoSplit(GString *buf, const char *arg)
+{
     const char *p;
 
-    for (p = str; *p; p++) {
-        switch (*p) {
-        case '<':
-            g_string_append(buf, "&lt;");
-            break;
-        case '>':
-            g_string_append(buf, "&gt;");
-            break;
-        case '&':
-            g_string_append(buf, "&amp;");
-            break;
-        case '"':
-            g_string_append(buf, "&quot;");
-            break;
-        case '\'':
-            g_string_append(buf, "&apos;");
-            break;
-        default:
+    if (!*arg)
+        return;
+    for (p = arg; *p; p++) {
+        if (*p == ',' && p[1] == ',') {
+            g_string_append_c(buf, ',');
+            p++;
+        } else if (*p == ',') {
+            g_string_append_c(buf, '\n');
+        } else {
             g_string_append_c(buf, *p);
         }
     }
-    return g_string_free(buf, FALSE);
+    g_string_append_c(buf, '\n');
 }
 
-/* "a,b,,c" gives "a" and "b,c". */
-static void
-virtshEchoSplit(GPtrArray *words, const char *arg)
-{
-    GString *cur = g_string_new(NULL);
-    const char *p;
-
-    for (p = arg; *p; p++) {
-        if (*p == ',' && p[1] == ',') {
-            g_string_append_c(cur, ',');
-            p++;
-        } else if (*p == ',') {
-            g_ptr_array_add(words, g_string_free(cur, FALSE));
-            cur = g_string_new(NULL);
-        } else {
-            g_string_append_c(cur, *p);
-        }
-    }
-    g_ptr_array_add(words, g_string_free(cur, FALSE));
-}
-
+/* The words are joined by blanks, each one escaped as asked; nothing
+ * ends the line but the blank line that follows every command (which
+ * -q leaves out), as in virsh. */
 static bool
 cmdEcho(vshControl *ctl, const vshCmd *cmd)
 {
     bool shell = vshCommandOptBool(cmd, "shell");
     bool xml = vshCommandOptBool(cmd, "xml");
-    g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func(g_free);
+    bool split = vshCommandOptBool(cmd, "split");
     g_autoptr(GString) out = g_string_new(NULL);
     const vshCmdOpt *opt = NULL;
-    guint i;
 
+    if (!vshExclusiveOptions(ctl, cmd, "shell", "xml") ||
+        !vshExclusiveOptions(ctl, cmd, "shell", "split") ||
+        !vshExclusiveOptions(ctl, cmd, "xml", "split"))
+        return false;
     while ((opt = vshCommandOptArgv(cmd, opt))) {
-        if (vshCommandOptBool(cmd, "split"))
-            virtshEchoSplit(words, opt->data);
-        else
-            g_ptr_array_add(words, g_strdup(opt->data));
-    }
-    for (i = 0; i < words->len; i++) {
-        g_autofree char *escaped = NULL;
-        const char *word = g_ptr_array_index(words, i);
-
         if (xml)
-            word = escaped = virtshEscapeXML(word);
-        if (i > 0)
-            g_string_append_c(out, ' ');
-        if (shell)
-            virtshEscapeShell(out, word);
+            virtshEscapeXML(out, opt->data);
+        else if (shell)
+            virtshEscapeShell(out, opt->data);
+        else if (split)
+            virtshEchoSplit(out, opt->data);
         else
-            g_string_append(out, word);
+            g_string_append(out, opt->data);
+        g_string_append_c(out, ' ');
     }
+    if (out->len)
+        g_string_truncate(out, out->len - 1);
+    if (!vshCommandOptArgv(cmd, NULL))
+        return true;
     if (vshCommandOptBool(cmd, "err"))
         vshError(ctl, "%s", out->str);
     else
-        vshPrint(ctl, "%s\n", out->str);
+        vshPrint(ctl, "%s", out->str);
     return true;
 }
 
@@ -298,6 +291,37 @@ cmdComplete(vshControl *ctl, const vshCmd *cmd)
     return true;
 }
 
+/*
+ * "self-test" command (hidden): checks every command table
+ */
+static const vshCmdInfo info_selftest = {
+    .help = "internal command for testing virt shells",
+    .desc = "internal use only",
+};
+
+static const vshCmdOptDef opts_selftest[] = {
+    {.name = "completers-missing", .type = VSH_OT_BOOL,
+     .help = "output the list of options which are missing completers"},
+    VIRTSH_OPT_END
+};
+
+static bool
+cmdSelfTest(vshControl *ctl, const vshCmd *cmd)
+{
+    bool completers = vshCommandOptBool(cmd, "completers-missing");
+    const vshCmdDef *const *tab;
+    const vshCmdDef *def;
+    const vshCmdGrp *grp;
+
+    for (grp = ctl->groups; grp->name; grp++) {
+        VSH_GRP_FOREACH_CMD(grp, tab, def) {
+            if (!vshCmddefCheck(ctl, def, completers))
+                return false;
+        }
+    }
+    return true;
+}
+
 const vshCmdDef virtshCmds[] = {
     {.name = "cd", .handler = cmdCd, .opts = opts_cd, .info = &info_cd,
      .flags = VSH_CMD_FLAG_NOCONNECT},
@@ -306,11 +330,13 @@ const vshCmdDef virtshCmds[] = {
     {.name = "connect", .handler = cmdConnect, .opts = opts_connect, .info = &info_connect,
      .flags = VSH_CMD_FLAG_NOCONNECT},
     {.name = "echo", .handler = cmdEcho, .opts = opts_echo, .info = &info_echo,
-     .flags = VSH_CMD_FLAG_NOCONNECT | VSH_CMD_FLAG_RAW},
+     .flags = VSH_CMD_FLAG_NOCONNECT},
     {.name = "exit", .handler = cmdQuit, .info = &info_quit, .flags = VSH_CMD_FLAG_NOCONNECT},
     {.name = "help", .handler = cmdHelp, .opts = opts_help, .info = &info_help,
      .flags = VSH_CMD_FLAG_NOCONNECT},
     {.name = "pwd", .handler = cmdPwd, .info = &info_pwd, .flags = VSH_CMD_FLAG_NOCONNECT},
     {.name = "quit", .handler = cmdQuit, .info = &info_quit, .flags = VSH_CMD_FLAG_NOCONNECT},
+    {.name = "self-test", .handler = cmdSelfTest, .opts = opts_selftest, .info = &info_selftest,
+     .flags = VSH_CMD_FLAG_NOCONNECT | VSH_CMD_FLAG_HIDDEN},
     {.name = NULL}
 };

@@ -1,10 +1,10 @@
 /*
  * virtsh-domain-cpu.c: virtual CPUs of a domain: setvcpus, vcpucount,
- * vcpuinfo, vcpupin
+ * vcpuinfo, vcpupin, cpu-stats
  *
  * The outputs are virsh 9's: vcpucount's "%-12s %-12s %3d" lines,
  * vcpuinfo's y/- affinity strings (one character per host CPU), vcpupin's
- * table of CPU lists.
+ * table of CPU lists, cpu-stats' per-CPU and total times.
  */
 #include <config.h>
 
@@ -361,7 +361,162 @@ cmdVcpuPin(vshControl *ctl, const vshCmd *cmd)
     return virDomainPinVcpuFlags(dom, vcpu, cpumap, cpumaplen, flags) == 0;
 }
 
+/*
+ * "cpu-stats" command
+ */
+static const vshCmdInfo info_cpu_stats = {
+    .help = "show domain cpu statistics",
+    .desc = "Display per-CPU and total statistics about the domain's CPUs",
+};
+
+static const vshCmdOptDef opts_cpu_stats[] = {
+    VIRTSH_OPT_DOMAIN_FULL(VSH_COMPLETE_DOMAIN_ACTIVE),
+    {.name = "total", .type = VSH_OT_BOOL, .help = "Show total statistics only"},
+    {.name = "start", .type = VSH_OT_INT, .help = "Show statistics from this CPU"},
+    {.name = "count", .type = VSH_OT_INT, .help = "Number of shown CPUs at most"},
+    VIRTSH_OPT_END
+};
+
+/* Times in seconds with nanoseconds, anything else as it is. */
+static void
+virtshCPUStatsPrintField(vshControl *ctl, const virTypedParameter *param)
+{
+    vshPrint(ctl, "\t%-12s ", param->field);
+    if ((strcmp(param->field, VIR_DOMAIN_CPU_STATS_CPUTIME) == 0 ||
+         strcmp(param->field, VIR_DOMAIN_CPU_STATS_VCPUTIME) == 0 ||
+         strcmp(param->field, VIR_DOMAIN_CPU_STATS_USERTIME) == 0 ||
+         strcmp(param->field, VIR_DOMAIN_CPU_STATS_SYSTEMTIME) == 0) &&
+        param->type == VIR_TYPED_PARAM_ULLONG) {
+        vshPrint(ctl, "%9llu.%09llu seconds\n", param->value.ul / 1000000000,
+                 param->value.ul % 1000000000);
+    } else {
+        g_autofree char *value = vshTypedParamValue(param);
+
+        vshPrint(ctl, "%s\n", value);
+    }
+}
+
+static bool
+virtshCPUStatsFailed(vshControl *ctl, virDomainPtr dom)
+{
+    vshError(ctl, "Failed to retrieve CPU statistics for domain '%s'", virDomainGetName(dom));
+    return false;
+}
+
+/* The statistics of @count host CPUs from @cpu, 128 at a time as virsh
+ * asks for them; CPUs outside the host's map are left out. */
+static bool
+virtshCPUStatsPerCPU(vshControl *ctl, virDomainPtr dom, int cpu, int count)
+{
+    virTypedParameterPtr params;
+    int nparams, ncpus, i, j;
+
+    if ((nparams = virDomainGetCPUStats(dom, NULL, 0, 0, 1, 0)) < 0)
+        return virtshCPUStatsFailed(ctl, dom);
+    if (nparams == 0) {
+        vshPrint(ctl, "%s", "No per-CPU stats available");
+        return true;
+    }
+    params = g_new0(virTypedParameter, (size_t)nparams * MIN(count, 128));
+    for (; count > 0; cpu += ncpus, count -= ncpus) {
+        ncpus = MIN(count, 128);
+        if (virDomainGetCPUStats(dom, params, nparams, cpu, ncpus, 0) < 0) {
+            g_free(params);
+            return virtshCPUStatsFailed(ctl, dom);
+        }
+        for (i = 0; i < ncpus; i++) {
+            if (params[i * nparams].type == 0)
+                continue;
+            vshPrint(ctl, "CPU%d:\n", cpu + i);
+            for (j = 0; j < nparams; j++)
+                virtshCPUStatsPrintField(ctl, &params[i * nparams + j]);
+        }
+        virTypedParamsClear(params, nparams * ncpus);
+    }
+    g_free(params);
+    return true;
+}
+
+static bool
+virtshCPUStatsTotal(vshControl *ctl, virDomainPtr dom)
+{
+    virTypedParameterPtr params;
+    int nparams, nstats, i;
+
+    if ((nparams = virDomainGetCPUStats(dom, NULL, 0, -1, 1, 0)) < 0)
+        return virtshCPUStatsFailed(ctl, dom);
+    if (nparams == 0) {
+        vshPrint(ctl, "%s", "No total stats available");
+        return false;
+    }
+    params = g_new0(virTypedParameter, nparams);
+    if ((nstats = virDomainGetCPUStats(dom, params, nparams, -1, 1, 0)) < 0) {
+        virTypedParamsFree(params, nparams);
+        return virtshCPUStatsFailed(ctl, dom);
+    }
+    vshPrint(ctl, "Total:\n");
+    for (i = 0; i < nstats; i++)
+        virtshCPUStatsPrintField(ctl, &params[i]);
+    virTypedParamsFree(params, nparams);
+    return true;
+}
+
+/* --start and --count; *perCPU is set when either was given. */
+static bool
+virtshCPUStatsRange(vshControl *ctl, const vshCmd *cmd, int *cpu, int *count, bool *perCPU)
+{
+    int rv;
+
+    if ((rv = vshCommandOptInt(ctl, cmd, "start", cpu)) < 0)
+        return false;
+    if (rv > 0 && *cpu < 0) {
+        vshError(ctl, "%s", "Invalid value for start CPU");
+        return false;
+    }
+    *perCPU = rv > 0;
+    if ((rv = vshCommandOptInt(ctl, cmd, "count", count)) < 0)
+        return false;
+    if (rv > 0 && *count < 0) {
+        vshError(ctl, "%s", "Invalid value for number of CPUs to show");
+        return false;
+    }
+    *perCPU = *perCPU || rv > 0;
+    return true;
+}
+
+static bool
+cmdCPUStats(vshControl *ctl, const vshCmd *cmd)
+{
+    g_autoptr(virtshDomain) dom = NULL;
+    bool total = vshCommandOptBool(cmd, "total");
+    int cpu = 0, count = -1, maxCPU;
+    bool perCPU;
+
+    if (!(dom = virtshCommandOptDomain(ctl, cmd, NULL)) ||
+        !virtshCPUStatsRange(ctl, cmd, &cpu, &count, &perCPU))
+        return false;
+    if (!total && !perCPU)
+        total = perCPU = true;
+    if (!perCPU)
+        return virtshCPUStatsTotal(ctl, dom);
+    if ((maxCPU = virDomainGetCPUStats(dom, NULL, 0, 0, 0, 0)) < 0)
+        return virtshCPUStatsFailed(ctl, dom);
+    if (cpu >= maxCPU) {
+        vshError(ctl, "Start CPU %d is out of range (min: 0, max: %d)", cpu, maxCPU - 1);
+        return false;
+    }
+    if (count < 0 || count > maxCPU) {
+        if (count > maxCPU)
+            vshPrint(ctl, "Only %d CPUs available to show\n", maxCPU);
+        count = maxCPU - cpu;
+    }
+    if (!virtshCPUStatsPerCPU(ctl, dom, cpu, count))
+        return false;
+    return !total || virtshCPUStatsTotal(ctl, dom);
+}
+
 const vshCmdDef domCpuCmds[] = {
+    {.name = "cpu-stats", .handler = cmdCPUStats, .opts = opts_cpu_stats, .info = &info_cpu_stats},
     {.name = "setvcpus", .handler = cmdSetvcpus, .opts = opts_setvcpus, .info = &info_setvcpus},
     {.name = "vcpucount", .handler = cmdVcpucount, .opts = opts_vcpucount, .info = &info_vcpucount},
     {.name = "vcpuinfo", .handler = cmdVcpuinfo, .opts = opts_vcpuinfo, .info = &info_vcpuinfo},

@@ -22,8 +22,9 @@ virtshMemoryMaxBytes(void)
     return ULONG_MAX;
 }
 
-/* The flags of --config/--live/--current, or -1 when none was given and
- * the legacy call (which acts on the running domain) is wanted. */
+/* The flags of --config/--live/--current, or -1 when none was given
+ * (setmem then acts on the running domain, setmaxmem on the current
+ * state, as in virsh). */
 static bool
 virtshMemoryFlags(vshControl *ctl, const vshCmd *cmd, int *flags)
 {
@@ -47,6 +48,7 @@ static const vshCmdInfo info_setmem = {
 
 static const vshCmdOptDef opts_setmem[] = {
     VIRTSH_OPT_DOMAIN_FULL(VSH_COMPLETE_DOMAIN),
+    {.name = "kilobytes", .type = VSH_OT_ALIAS, .help = "size"},
     {.name = "size", .type = VSH_OT_INT, .flags = VSH_OFLAG_REQ,
      .help = "new memory size, as scaled integer (default KiB)"},
     VIRTSH_OPT_CONFIG("affect next boot"),
@@ -83,7 +85,7 @@ cmdSetmem(vshControl *ctl, const vshCmd *cmd)
     if (!(dom = virtshMemorySizeOptions(ctl, cmd, &flags, &kibibytes)))
         return false;
     if (flags == -1)
-        return virDomainSetMemory(dom, kibibytes) == 0;
+        flags = VIR_DOMAIN_AFFECT_LIVE;
     return virDomainSetMemoryFlags(dom, kibibytes, flags) == 0;
 }
 
@@ -97,6 +99,7 @@ static const vshCmdInfo info_setmaxmem = {
 
 static const vshCmdOptDef opts_setmaxmem[] = {
     VIRTSH_OPT_DOMAIN_FULL(VSH_COMPLETE_DOMAIN),
+    {.name = "kilobytes", .type = VSH_OT_ALIAS, .help = "size"},
     {.name = "size", .type = VSH_OT_INT, .flags = VSH_OFLAG_REQ,
      .help = "new maximum memory size, as scaled integer (default KiB)"},
     VIRTSH_OPT_CONFIG("affect next boot"),
@@ -110,15 +113,13 @@ cmdSetmaxmem(vshControl *ctl, const vshCmd *cmd)
 {
     g_autoptr(virtshDomain) dom = NULL;
     unsigned long kibibytes;
-    int flags, rc;
+    int flags;
 
     if (!(dom = virtshMemorySizeOptions(ctl, cmd, &flags, &kibibytes)))
         return false;
     if (flags == -1)
-        rc = virDomainSetMaxMemory(dom, kibibytes);
-    else
-        rc = virDomainSetMemoryFlags(dom, kibibytes, flags | VIR_DOMAIN_MEM_MAXIMUM);
-    if (rc < 0) {
+        flags = VIR_DOMAIN_AFFECT_CURRENT;
+    if (virDomainSetMemoryFlags(dom, kibibytes, flags | VIR_DOMAIN_MEM_MAXIMUM) < 0) {
         vshError(ctl, "%s", "Unable to change MaxMemorySize");
         return false;
     }

@@ -216,10 +216,12 @@ static const vshCmdInfo info_undefine = {
 };
 
 static const vshCmdOptDef opts_undefine[] = {
-    VIRTSH_OPT_DOMAIN("domain name or uuid", VSH_COMPLETE_DOMAIN),
+    VIRTSH_OPT_DOMAIN_FULL(VSH_COMPLETE_DOMAIN),
     {.name = "managed-save", .type = VSH_OT_BOOL, .help = "remove domain managed state file"},
-    {.name = "snapshots-metadata", .type = VSH_OT_BOOL, .help = "remove all domain snapshot metadata, if inactive"},
-    {.name = "checkpoints-metadata", .type = VSH_OT_BOOL, .help = "remove all domain checkpoint metadata"},
+    {.name = "snapshots-metadata", .type = VSH_OT_BOOL,
+     .help = "remove all domain snapshot metadata (vm must be inactive)"},
+    {.name = "checkpoints-metadata", .type = VSH_OT_BOOL,
+     .help = "remove all domain checkpoint metadata (vm must be inactive)"},
     {.name = "nvram", .type = VSH_OT_BOOL, .help = "remove nvram file"},
     {.name = "keep-nvram", .type = VSH_OT_BOOL, .help = "keep nvram file"},
     {.name = "tpm", .type = VSH_OT_BOOL, .help = "remove TPM state"},
@@ -256,7 +258,7 @@ cmdUndefine(vshControl *ctl, const vshCmd *cmd)
         if (vshCommandOptBool(cmd, virtshUndefineFlags[i].option))
             flags |= virtshUndefineFlags[i].flag;
     }
-    if (!(dom = virtshCommandOptDomainBy(ctl, cmd, &name, VIRTSH_BYNAME | VIRTSH_BYUUID)))
+    if (!(dom = virtshCommandOptDomain(ctl, cmd, &name)))
         return false;
     rc = flags ? virDomainUndefineFlags(dom, flags) : virDomainUndefine(dom);
     if (rc < 0) {

@@ -386,8 +386,11 @@ virtshListColumns(vshControl *ctl, const vshCmd *cmd, virDomainPtr *doms, int nd
                 vshPrint(ctl, "%s%d", sep, id);
             sep = " ";
         }
-        if (optName)
-            vshPrint(ctl, "%s%s", sep, virDomainGetName(doms[i]));
+        if (optName) {
+            g_autofree char *name = vshSafeText(virDomainGetName(doms[i]));
+
+            vshPrint(ctl, "%s%s", sep, name);
+        }
         vshPrint(ctl, "\n");
     }
 }

@@ -41,10 +41,11 @@ virtshCommandOptDomainBy(vshControl *ctl, const vshCmd *cmd, const char **name,
 
     if (vshCommandOptString(ctl, cmd, "domain", &n) <= 0)
         return NULL;
+    vshDebug(ctl, VSH_ERR_INFO, "%s: found option <domain>: %s", cmd->def->name, n);
     if (name)
         *name = n;
     if ((flags & VIRTSH_BYID) && vshStrToLL(n, &id) == 0 && id >= 0 && id <= G_MAXINT) {
-        vshDebug(ctl, VSH_ERR_DEBUG, "%s: <domain> trying as domain ID", cmd->def->name);
+        vshDebug(ctl, VSH_ERR_DEBUG, "%s: <domain> looks like ID", cmd->def->name);
         dom = virDomainLookupByID(ctl->conn, id);
     }
     if (!dom && (flags & VIRTSH_BYUUID) && strlen(n) == VIR_UUID_STRING_BUFLEN - 1) {

@@ -40,6 +40,10 @@ virtshUsage(vshControl *ctl)
              "    -e | --escape <char>    set escape sequence for console\n"
              "    -f | --file=FILE        run the commands of FILE\n"
              "    -h | --help             this help\n"
+             "    -k | --keepalive-interval=NUM\n"
+             "                            keepalive interval in seconds, 0 for disable\n"
+             "    -K | --keepalive-count=NUM\n"
+             "                            number of possible missed keepalive messages\n"
              "    -l | --log=FILE         output logging to file\n"
              "    -q | --quiet            quiet mode\n"
              "    -r | --readonly         connect readonly\n"
@@ -99,16 +103,15 @@ virtshParseEscape(vshControl *ctl, const char *arg)
     return false;
 }
 
-/* -d LEVEL also turns on the library's own debug output (VIRTKIT_DEBUG,
- * levels 1 debug to 4 error) unless the environment already chose. */
+/* -d LEVEL: virtsh's own messages, as virsh's -d; the library's are
+ * VIRTKIT_DEBUG's, as libvirt's are LIBVIRT_DEBUG's. */
 static bool
-virtshParseDebug(vshControl *ctl, const char *arg)
+virtshParseDebug(vshControl *ctl, const char *arg, const char *optname)
 {
-    static const char *const libLevels[] = { "1", "2", "2", "3", "4" };
     long long level;
 
     if (vshStrToLL(arg, &level) < 0) {
-        vshError(ctl, "option -d takes a numeric argument");
+        vshError(ctl, "option %s takes a numeric argument", optname);
         return false;
     }
     if (level < VSH_ERR_DEBUG || level > VSH_ERR_ERROR) {
@@ -117,7 +120,28 @@ virtshParseDebug(vshControl *ctl, const char *arg)
         return true;
     }
     ctl->debug = level;
-    g_setenv("VIRTKIT_DEBUG", libLevels[level], FALSE);
+    return true;
+}
+
+/* -k SECONDS and -K COUNT; numbers in C syntax (0x10, 010), as in virsh. */
+static bool
+virtshParseKeepAlive(vshControl *ctl, const char *arg, const char *optname, int *value)
+{
+    g_autofree char *copy = g_strdup(arg);
+    char *end = NULL;
+    gint64 v;
+
+    errno = 0;
+    v = g_ascii_strtoll(copy, &end, 0);
+    if (errno || end == copy || *end || v < G_MININT || v > G_MAXINT) {
+        vshError(ctl, "Invalid value for option %s", optname);
+        return false;
+    }
+    if (v < 0) {
+        vshError(ctl, "option %s requires a positive integer argument", optname);
+        return false;
+    }
+    *value = v;
     return true;
 }
 
@@ -132,7 +156,8 @@ virtshOpenLog(vshControl *ctl, const char *path)
     }
     g_free(ctl->logpath);
     ctl->logpath = g_strdup(path);
-    g_setenv("VIRTKIT_LOG_FILE", path, FALSE);
+    /* the shell's own log, as virsh's -l: the library logs where its
+     * environment says (VIRTKIT_LOG_FILE) */
     return true;
 }
 
@@ -142,17 +167,59 @@ typedef enum {
     VIRTSH_EXIT_FAIL,   /* bad option */
 } virtshArgsResult;
 
-/* One option of the command line. */
-static virtshArgsResult
-virtshParseOption(vshControl *ctl, int c, char **argv, const char **file)
+static const struct option virtshOptions[] = {
+    { "connect", required_argument, NULL, 'c' },
+    { "debug", required_argument, NULL, 'd' },
+    { "escape", required_argument, NULL, 'e' },
+    { "file", required_argument, NULL, 'f' },
+    { "help", no_argument, NULL, 'h' },
+    { "keepalive-interval", required_argument, NULL, 'k' },
+    { "keepalive-count", required_argument, NULL, 'K' },
+    { "log", required_argument, NULL, 'l' },
+    { "quiet", no_argument, NULL, 'q' },
+    { "readonly", no_argument, NULL, 'r' },
+    { "timing", no_argument, NULL, 't' },
+    { "version", optional_argument, NULL, 'v' },
+    { NULL, 0, NULL, 0 },
+};
+
+/* An option that lacks its argument, named as virsh names it. */
+static void
+virtshMissingArgument(vshControl *ctl, int opt)
 {
+    size_t i;
+
+    for (i = 0; virtshOptions[i].name; i++) {
+        if (virtshOptions[i].val == opt) {
+            vshError(ctl, "option '-%c'/'--%s' requires an argument", opt, virtshOptions[i].name);
+            return;
+        }
+    }
+    vshError(ctl, "option '-%c' requires an argument", opt);
+}
+
+/* One option of the command line; @longname is the long name it was
+ * given by, or NULL for its letter. */
+static virtshArgsResult
+virtshParseOption(vshControl *ctl, int c, const char *longname, char **argv,
+                  const char **file)
+{
+    g_autofree char *optname = longname ? g_strdup_printf("--%s", longname) :
+                                          g_strdup_printf("-%c", c);
+
     switch (c) {
     case 'c':
         g_free(ctl->connname);
         ctl->connname = g_strdup(optarg);
         return VIRTSH_RUN;
     case 'd':
-        return virtshParseDebug(ctl, optarg) ? VIRTSH_RUN : VIRTSH_EXIT_FAIL;
+        return virtshParseDebug(ctl, optarg, optname) ? VIRTSH_RUN : VIRTSH_EXIT_FAIL;
+    case 'k':
+        return virtshParseKeepAlive(ctl, optarg, optname, &ctl->keepaliveInterval) ?
+               VIRTSH_RUN : VIRTSH_EXIT_FAIL;
+    case 'K':
+        return virtshParseKeepAlive(ctl, optarg, optname, &ctl->keepaliveCount) ?
+               VIRTSH_RUN : VIRTSH_EXIT_FAIL;
     case 'e':
         return virtshParseEscape(ctl, optarg) ? VIRTSH_RUN : VIRTSH_EXIT_FAIL;
     case 'f':
@@ -183,7 +250,7 @@ virtshParseOption(vshControl *ctl, int c, char **argv, const char **file)
         virtshVersion(ctl, true);
         return VIRTSH_EXIT_OK;
     case ':':
-        vshError(ctl, "option '%s' requires an argument", argv[optind - 1]);
+        virtshMissingArgument(ctl, optopt);
         return VIRTSH_EXIT_FAIL;
     }
     if (optopt)
@@ -196,27 +263,19 @@ virtshParseOption(vshControl *ctl, int c, char **argv, const char **file)
 static virtshArgsResult
 virtshParseArgv(vshControl *ctl, int argc, char **argv, const char **file)
 {
-    static const struct option opts[] = {
-        { "connect", required_argument, NULL, 'c' },
-        { "debug", required_argument, NULL, 'd' },
-        { "escape", required_argument, NULL, 'e' },
-        { "file", required_argument, NULL, 'f' },
-        { "help", no_argument, NULL, 'h' },
-        { "log", required_argument, NULL, 'l' },
-        { "quiet", no_argument, NULL, 'q' },
-        { "readonly", no_argument, NULL, 'r' },
-        { "timing", no_argument, NULL, 't' },
-        { "version", optional_argument, NULL, 'v' },
-        { NULL, 0, NULL, 0 },
-    };
     virtshArgsResult res = VIRTSH_RUN;
+    int longindex = -1;
     int c;
 
     opterr = 0;
     /* '+': the first word that is not an option starts the command */
     while (res == VIRTSH_RUN &&
-           (c = getopt_long(argc, argv, "+:c:d:e:f:hl:qrtvV", opts, NULL)) != -1)
-        res = virtshParseOption(ctl, c, argv, file);
+           (c = getopt_long(argc, argv, "+:c:d:e:f:hk:K:l:qrtvV", virtshOptions,
+                            &longindex)) != -1) {
+        res = virtshParseOption(ctl, c, longindex >= 0 ? virtshOptions[longindex].name : NULL,
+                                argv, file);
+        longindex = -1;
+    }
     return res;
 }
 
@@ -240,9 +299,10 @@ virtshRunArgs(vshControl *ctl, int argc, char **argv)
 {
     g_autoptr(vshCmdList) list = NULL;
 
-    if (argc == 1)
+    if (argc == 1) {
+        vshDebug(ctl, VSH_ERR_INFO, "commands: \"%s\"", argv[0]);
         list = vshCommandStringParse(ctl, argv[0]);
-    else
+    } else
         list = vshCommandArgvParse(ctl, argc, argv);
     if (!list)
         return false;
@@ -328,6 +388,9 @@ main(int argc, char **argv)
         vshControlClear(&ctl);
         return res == VIRTSH_EXIT_OK ? EXIT_SUCCESS : EXIT_FAILURE;
     }
+    /* the shell's default connection, before the library's (see vshConnect) */
+    if (!ctl.connname)
+        ctl.connname = g_strdup(g_getenv("VIRSH_DEFAULT_CONNECT_URI"));
     if (optind < argc)
         ret = virtshRunArgs(&ctl, argc - optind, argv + optind);
     else if (file)

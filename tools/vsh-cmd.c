@@ -89,7 +89,9 @@ vshError(vshControl *ctl, const char *fmt, ...)
     fflush(stderr);
 }
 
-/* -d LEVEL: messages at LEVEL or above go to standard error. */
+/* -d LEVEL: messages at LEVEL or above go to standard output, where
+ * virsh prints them (scripts such as libvirt's own tests read them
+ * there, between the commands' output). */
 void
 vshDebug(vshControl *ctl, int level, const char *fmt, ...)
 {
@@ -101,9 +103,10 @@ vshDebug(vshControl *ctl, int level, const char *fmt, ...)
     if (level < ctl->debug)
         return;
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vprintf(fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
+    putchar('\n');
+    fflush(stdout);
 }
 
 /* Records the detail of a failure found by virtsh itself, in the form the
@@ -168,6 +171,8 @@ vshControlInit(vshControl *ctl)
     ctl->debug = VSH_ERR_ERROR + 1;
     ctl->exitCode = -1;
     ctl->escapeChar = 0x1d;     /* ^] */
+    ctl->keepaliveInterval = -1;
+    ctl->keepaliveCount = -1;
     virSetErrorFunc(ctl, vshErrorHandler);
 }
 
@@ -198,10 +203,50 @@ vshDisconnect(vshControl *ctl)
     ctl->conn = NULL;
 }
 
+/* The URI to open for @uri: libvirt's library default is
+ * LIBVIRT_DEFAULT_URI, virtkit's VIRTKIT_DEFAULT_URI, which the library
+ * reads itself and which wins as the more specific of the two.  (The
+ * library does not read LIBVIRT_DEFAULT_URI yet: once it does, this
+ * is the identity.) */
+static const char *
+vshOpenURI(const char *uri)
+{
+    const char *env;
+
+    if (uri && *uri)
+        return uri;
+    if ((env = g_getenv("VIRTKIT_DEFAULT_URI")) && *env)
+        return NULL;
+    return g_getenv("LIBVIRT_DEFAULT_URI");
+}
+
+/* virsh asks every connection for keepalive probes (every 5 s, 6 lost
+ * ones close it) and fails only when -k or -K asked explicitly; -k 0
+ * turns them off.  Keepalive belongs to remote connections
+ * (virConnectSetKeepAlive); virtkit has no remote driver and no such
+ * call yet, so no connection keeps alive, as with libvirt's local
+ * drivers, and virsh's messages for that case follow. */
+static bool
+vshSetupKeepAlive(vshControl *ctl)
+{
+    int interval = ctl->keepaliveInterval >= 0 ? ctl->keepaliveInterval : 5;
+
+    if (interval == 0)
+        return true;
+    if (ctl->keepaliveInterval >= 0 || ctl->keepaliveCount >= 0) {
+        vshError(ctl, "%s", "Cannot setup keepalive on connection as requested, disconnecting");
+        vshSetLastError(ctl, "%s", "this function is not supported by the connection "
+                        "driver: virConnectSetKeepAlive");
+        return false;
+    }
+    vshDebug(ctl, VSH_ERR_INFO, "%s", "Failed to setup keepalive on connection");
+    return true;
+}
+
 /**
  * vshConnect:
  * @ctl: the shell
- * @uri: the URI, or NULL for the library's default (VIRTKIT_DEFAULT_URI)
+ * @uri: the URI, or NULL for the library's default
  * @readonly: open a read-only connection
  *
  * Replaces the connection of @ctl with a new one.  On failure the old
@@ -214,9 +259,12 @@ vshConnect(vshControl *ctl, const char *uri, bool readonly)
 {
     virConnectPtr conn;
 
-    vshDebug(ctl, VSH_ERR_INFO, "connecting to '%s'%s", uri ? uri : "(default)",
-             readonly ? " read-only" : "");
-    conn = virConnectOpenAuth(uri, virConnectAuthPtrDefault, readonly ? VIR_CONNECT_RO : 0);
+    conn = virConnectOpenAuth(vshOpenURI(uri), virConnectAuthPtrDefault,
+                              readonly ? VIR_CONNECT_RO : 0);
+    if (conn && !vshSetupKeepAlive(ctl)) {
+        virConnectClose(conn);
+        conn = NULL;
+    }
     if (!conn) {
         vshError(ctl, "%s", "failed to connect to the hypervisor");
         vshReportError(ctl);
@@ -240,7 +288,6 @@ vshCommandRunOne(vshControl *ctl, const vshCmd *cmd)
     if (!(cmd->def->flags & VSH_CMD_FLAG_NOCONNECT) && !ctl->conn &&
         !vshConnect(ctl, ctl->connname, ctl->readonly))
         return false;
-    vshDebug(ctl, VSH_ERR_INFO, "command: %s", cmd->def->name);
     return cmd->def->handler(ctl, cmd);
 }
 

@@ -109,7 +109,8 @@ vshCompleteOptions(const vshCompleteState *st, GPtrArray *matches, const char *p
         const vshCmdOptDef *opt = &st->def->opts[i];
         g_autofree char *name = NULL;
 
-        if ((st->seen & (G_GUINT64_CONSTANT(1) << i)) && opt->type != VSH_OT_ARGV)
+        if (opt->type == VSH_OT_ALIAS ||
+            ((st->seen & (G_GUINT64_CONSTANT(1) << i)) && opt->type != VSH_OT_ARGV))
             continue;
         name = g_strdup_printf("--%s", opt->name);
         vshCompleteAdd(matches, partial, name);
@@ -125,7 +126,8 @@ vshCompleteReplay(vshCompleteState *st, char **words)
     for (i = 0; st->def->opts && st->def->opts[i].name; i++) {
         const vshCmdOptDef *opt = &st->def->opts[i];
 
-        if (opt->type != VSH_OT_BOOL && !(opt->flags & VSH_OFLAG_REQ_OPT))
+        if (opt->type != VSH_OT_BOOL && opt->type != VSH_OT_ALIAS &&
+            !(opt->flags & VSH_OFLAG_REQ_OPT))
             st->positional |= G_GUINT64_CONSTANT(1) << i;
     }
     for (i = 0; words[i]; i++) {
@@ -137,7 +139,8 @@ vshCompleteReplay(vshCompleteState *st, char **words)
         }
         if (!st->dataOnly && w[0] == '-' && w[1] == '-' && g_ascii_isalnum(w[2])) {
             g_autofree char *name = g_strndup(w + 2, strcspn(w + 2, "="));
-            const vshCmdOptDef *opt = vshCmddefGetOption(st->def, name);
+            const char *implied;
+            const vshCmdOptDef *opt = vshCmddefResolveOption(st->def, name, &implied);
 
             if (!opt)
                 continue;
@@ -145,7 +148,7 @@ vshCompleteReplay(vshCompleteState *st, char **words)
             st->seen |= G_GUINT64_CONSTANT(1) << idx;
             if (opt->type != VSH_OT_ARGV)
                 st->positional &= ~(G_GUINT64_CONSTANT(1) << idx);
-            if (opt->type != VSH_OT_BOOL && !strchr(w, '='))
+            if (opt->type != VSH_OT_BOOL && !implied && !strchr(w, '='))
                 st->value = opt;
         } else if (!st->dataOnly && strcmp(w, "--") == 0) {
             st->dataOnly = true;

@@ -117,6 +117,8 @@ vshCmddefPrintSynopsis(vshControl *ctl, const vshCmdDef *def, bool shortopt)
             else
                 vshPrint(ctl, req ? " <%s>..." : " [<%s>]...", opt->name);
             break;
+        case VSH_OT_ALIAS:
+            break;              /* aliases are not documented, as in virsh */
         }
     }
     vshPrint(ctl, "\n");
@@ -132,6 +134,8 @@ vshCmddefPrintOptions(vshControl *ctl, const vshCmdDef *def, bool shortopt)
         g_autofree char *buf = NULL;
         bool positional = !(opt->flags & VSH_OFLAG_REQ_OPT);
 
+        if (opt->type == VSH_OT_ALIAS)
+            continue;
         switch (opt->type) {
         case VSH_OT_BOOL:
             buf = g_strdup_printf("--%s", opt->name);
@@ -149,6 +153,8 @@ vshCmddefPrintOptions(vshControl *ctl, const vshCmdDef *def, bool shortopt)
             break;
         case VSH_OT_ARGV:
             buf = g_strdup_printf(shortopt ? "[--%s] <string>" : "<%s>", opt->name);
+            break;
+        case VSH_OT_ALIAS:
             break;
         }
         vshPrint(ctl, "    %-15s  %s\n", buf, opt->help);

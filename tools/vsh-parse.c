@@ -4,10 +4,13 @@
  * The rules are virsh's, so that a line that works in one works in the
  * other: words are split on blanks; ';' and newlines end a command; a
  * word starting with '#' starts a comment that runs to the end of the
- * line; '...' quotes everything, "..." quotes everything but backslash,
- * and a backslash outside single quotes takes the next character
- * literally.  A whole batch is parsed before any of it runs, so a typo in
- * the third command stops the first two from running.
+ * line, and a command whose first word starts with '#' (such as a quoted
+ * or escaped '#') is a comment up to the next ';' or newline; '...'
+ * quotes everything, "..." quotes everything but backslash, and a
+ * backslash outside single quotes takes the next character literally.
+ * Options are found by name or by an alias the command's table declares.
+ * A whole batch is parsed before any of it runs, so a typo in the third
+ * command stops the first two from running.
  */
 #include <config.h>
 
@@ -28,6 +31,7 @@ typedef struct {
     char **argv;                /* argv mode */
     int argc;
     bool lenient;               /* completion: unterminated quotes are fine */
+    bool openQuoteOk;           /* a comment's words: an open " is fine */
     const char *error;          /* what went wrong for VSH_TK_ERROR */
 } vshTokenizer;
 
@@ -112,7 +116,7 @@ vshTokenizeWord(vshTokenizer *tk, GString *word)
     }
     tk->pos = p;
     /* an open single quote is closed by the end of the line, as in virsh */
-    if (dquote && !tk->lenient) {
+    if (dquote && !tk->lenient && !tk->openQuoteOk) {
         tk->error = "missing \"";
         return VSH_TK_ERROR;
     }
@@ -201,6 +205,38 @@ vshCmddefGetOption(const vshCmdDef *def, const char *name)
     return NULL;
 }
 
+/**
+ * vshCmddefResolveOption:
+ * @def: the command
+ * @name: an option name as typed, perhaps an alias
+ * @value: set to the value an alias implies ("hi" standing for
+ *         "string=hello"), else NULL
+ *
+ * Returns the option @name stands for, or NULL when @def has none.
+ */
+const vshCmdOptDef *
+vshCmddefResolveOption(const vshCmdDef *def, const char *name, const char **value)
+{
+    const vshCmdOptDef *opt = vshCmddefGetOption(def, name);
+    const vshCmdOptDef *target;
+    size_t len;
+
+    *value = NULL;
+    if (!opt || opt->type != VSH_OT_ALIAS)
+        return opt;
+    len = strcspn(opt->help, "=");
+    if (opt->help[len] == '=')
+        *value = opt->help + len + 1;
+    /* as in virsh, the real option comes later in the table (self-test
+     * checks that it does) */
+    for (target = opt + 1; target->name; target++) {
+        if (target->type != VSH_OT_ALIAS && strlen(target->name) == len &&
+            strncmp(target->name, opt->help, len) == 0)
+            return target;
+    }
+    return NULL;
+}
+
 /* The options that take positional words, in table order, as a bitmask. */
 static guint64
 vshCmddefPositional(const vshCmdDef *def)
@@ -212,7 +248,8 @@ vshCmddefPositional(const vshCmdDef *def)
         const vshCmdOptDef *opt = &def->opts[i];
 
         g_assert(i < 64);
-        if (opt->type != VSH_OT_BOOL && !(opt->flags & VSH_OFLAG_REQ_OPT))
+        if (opt->type != VSH_OT_BOOL && opt->type != VSH_OT_ALIAS &&
+            !(opt->flags & VSH_OFLAG_REQ_OPT))
             mask |= G_GUINT64_CONSTANT(1) << i;
     }
     return mask;
@@ -234,7 +271,36 @@ vshCmdBuilderAdd(vshCmdBuilder *b, const vshCmdOptDef *opt, char *data)
 {
     vshCmdOpt o = { .def = opt, .data = data };
 
+    vshDebug(b->ctl, VSH_ERR_INFO, "%s: %s(%s): %s", b->def->name, opt->name,
+             data ? "optdata" : "bool", data ? data : "(none)");
     g_array_append_val(b->opts, o);
+}
+
+/* The option a "--name" word names, through an alias if need be: an
+ * alias that implies a value ("--hi" for "--string hello") puts it in
+ * *value, which "--hi=x" may not give too.  NULL after reporting, or
+ * when help ignores the word (*ignored). */
+static const vshCmdOptDef *
+vshCmdBuilderFindOption(vshCmdBuilder *b, const char *name, char **value, bool *ignored)
+{
+    const vshCmdOptDef *opt;
+    const char *implied;
+
+    *ignored = false;
+    if (!(opt = vshCmddefResolveOption(b->def, name, &implied))) {
+        /* help ignores what it does not know */
+        if (!(*ignored = strcmp(b->def->name, "help") == 0))
+            vshError(b->ctl, "command '%s' doesn't support option --%s", b->def->name, name);
+        return NULL;
+    }
+    if (implied) {
+        if (*value) {
+            vshError(b->ctl, "invalid '=' after option --%s", name);
+            return NULL;
+        }
+        *value = g_strdup(implied);
+    }
+    return opt;
 }
 
 /* A "--name[=value]" word: binds the option, reading its value if it
@@ -242,10 +308,10 @@ vshCmdBuilderAdd(vshCmdBuilder *b, const vshCmdOptDef *opt, char *data)
 static bool
 vshCmdBuilderOption(vshCmdBuilder *b, vshTokenizer *tk, char *word)
 {
-    const vshCmdDef *def = b->def;
     char *eq = strchr(word + 2, '=');
     g_autofree char *value = NULL;
     const vshCmdOptDef *opt;
+    bool ignored;
     vshToken t;
     size_t idx;
 
@@ -262,13 +328,9 @@ vshCmdBuilderOption(vshCmdBuilder *b, vshTokenizer *tk, char *word)
         b->help = true;
         return true;
     }
-    if (!(opt = vshCmddefGetOption(def, word + 2))) {
-        if (strcmp(def->name, "help") == 0)
-            return true;        /* help ignores what it does not know */
-        vshError(b->ctl, "command '%s' doesn't support option --%s", def->name, word + 2);
-        return false;
-    }
-    idx = opt - def->opts;
+    if (!(opt = vshCmdBuilderFindOption(b, word + 2, &value, &ignored)))
+        return ignored;
+    idx = opt - b->def->opts;
     if ((b->seen & (G_GUINT64_CONSTANT(1) << idx)) && opt->type != VSH_OT_ARGV) {
         vshError(b->ctl, "option --%s already seen", opt->name);
         return false;
@@ -323,9 +385,11 @@ vshCmdBuilderData(vshCmdBuilder *b, char *word)
     return true;
 }
 
+/* Reports every required option that is missing, as virsh does. */
 static bool
 vshCmdBuilderCheckRequired(vshCmdBuilder *b)
 {
+    bool ok = true;
     size_t i;
 
     if (b->help)
@@ -339,9 +403,9 @@ vshCmdBuilderCheckRequired(vshCmdBuilder *b)
                  opt->type == VSH_OT_DATA || opt->type == VSH_OT_ARGV ?
                  "command '%s' requires <%s> option" : "command '%s' requires --%s option",
                  b->def->name, opt->name);
-        return false;
+        ok = false;
     }
-    return true;
+    return ok;
 }
 
 /* Binds one word of the command being built.  Returns false on error. */
@@ -362,6 +426,23 @@ vshCmdBuilderWord(vshCmdBuilder *b, vshTokenizer *tk, char *word)
     return vshCmdBuilderData(b, word);
 }
 
+/* Skips the words of a comment command up to its end, as virsh does:
+ * an open double quote is fine there, a dangling backslash is not. */
+static vshToken
+vshSkipComment(vshControl *ctl, vshTokenizer *tk)
+{
+    vshToken t;
+    char *word;
+
+    tk->openQuoteOk = true;
+    while ((t = vshTokenNext(tk, &word)) == VSH_TK_ARG)
+        g_free(word);
+    tk->openQuoteOk = false;
+    if (t == VSH_TK_ERROR)
+        vshError(ctl, "%s", tk->error);
+    return t;
+}
+
 /* Parses one command; *cmd stays NULL for an empty one.  Returns the
  * token that ended it, or VSH_TK_ERROR after reporting the error. */
 static vshToken
@@ -379,6 +460,10 @@ vshParseOne(vshControl *ctl, vshTokenizer *tk, vshCmd **cmd)
     *cmd = NULL;
     while ((t = vshTokenNext(tk, &word)) == VSH_TK_ARG) {
         if (!b.def) {
+            if (word[0] == '#') {
+                g_free(word);
+                return vshSkipComment(ctl, tk);
+            }
             if (!(b.def = vshCmddefSearch(ctl, word))) {
                 vshError(ctl, "unknown command: '%s'", word);
                 g_free(word);
@@ -438,7 +523,6 @@ vshCommandStringParse(vshControl *ctl, const char *str)
 {
     vshTokenizer tk = { .pos = str };
 
-    vshDebug(ctl, VSH_ERR_INFO, "commands: \"%s\"", str);
     return vshParse(ctl, &tk);
 }
 

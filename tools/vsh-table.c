@@ -73,7 +73,17 @@ vshTableFree(vshTable *table)
     g_free(table);
 }
 
-/* The cell as it is shown, and its width in columns. */
+/* Characters that reorder what follows them on a terminal (bidirectional
+ * embeddings, overrides and isolates, the direction marks): shown as
+ * escapes, so that a name cannot make another line read differently. */
+static bool
+vshIsBidiControl(gunichar c)
+{
+    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
+           c == 0x200E || c == 0x200F || c == 0x061C;
+}
+
+/* The text as it is shown, and its width in columns. */
 static char *
 vshTableSafeEncode(const char *s, size_t *width)
 {
@@ -92,6 +102,13 @@ vshTableSafeEncode(const char *s, size_t *width)
             p++;
             continue;
         }
+        if (vshIsBidiControl(c)) {
+            const char *next = g_utf8_next_char(p);
+
+            for (; p < next; p++, *width += 4)
+                g_string_append_printf(buf, "\\x%02x", (unsigned char)*p);
+            continue;
+        }
         g_string_append_len(buf, p, g_utf8_next_char(p) - p);
         if (g_unichar_iswide(c))
             *width += 2;
@@ -100,6 +117,14 @@ vshTableSafeEncode(const char *s, size_t *width)
         p = g_utf8_next_char(p);
     }
     return g_string_free(buf, FALSE);
+}
+
+char *
+vshSafeText(const char *s)
+{
+    size_t width;
+
+    return vshTableSafeEncode(s, &width);
 }
 
 static void

@@ -41,6 +41,10 @@ vshTable *vshTableNew(const char *first, ...) G_GNUC_NULL_TERMINATED;
 void vshTableRowAppend(vshTable *table, const char *first, ...) G_GNUC_NULL_TERMINATED;
 void vshTablePrintToStdout(vshTable *table, vshControl *ctl);
 char *vshTablePrintToString(vshTable *table, bool header);
+
+/* @s as a table shows it: control characters, bidirectional controls and
+ * bytes that are not UTF-8 as \xNN.  For names printed on their own. */
+char *vshSafeText(const char *s);
 void vshTableFree(vshTable *table);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(vshTable, vshTableFree);
 

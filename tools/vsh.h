@@ -28,6 +28,8 @@ typedef enum {
     VSH_OT_INT,      /* same as STRING; documented as <number> */
     VSH_OT_DATA,     /* positional, or --name VALUE; documented as [--name] <string> */
     VSH_OT_ARGV,     /* every remaining word; must be the last option */
+    VSH_OT_ALIAS,    /* another name of a later option: .help is "target" or
+                      * "target=value" (the alias then takes no value) */
 } vshCmdOptType;
 
 typedef enum {
@@ -126,6 +128,8 @@ struct _vshControl {
     FILE *logfile;              /* -l */
     char *logpath;
     char escapeChar;            /* -e, for console-like commands */
+    int keepaliveInterval;      /* -k; -1 when not given */
+    int keepaliveCount;         /* -K; -1 when not given */
     char *lastError;            /* error of the running command, printed when it fails */
     const vshCmdGrp *groups;    /* every command table, ends with a NULL name */
 };
@@ -149,6 +153,8 @@ char **vshCompletionSplit(const char *str, char **partial);
 const vshCmdDef *vshCmddefSearch(const vshControl *ctl, const char *name);
 const vshCmdGrp *vshCmdGrpSearch(const vshControl *ctl, const char *name);
 const vshCmdOptDef *vshCmddefGetOption(const vshCmdDef *def, const char *name);
+const vshCmdOptDef *vshCmddefResolveOption(const vshCmdDef *def, const char *name,
+                                           const char **value);
 
 /* ---- vsh-cmd.c: running commands, options, output ---- */
 
@@ -191,6 +197,11 @@ int vshLastErrorCode(void);
 bool vshCmddefHelp(vshControl *ctl, const vshCmdDef *def);
 bool vshCmdGrpHelp(vshControl *ctl, const vshCmdGrp *grp);
 void vshPrintCommandList(vshControl *ctl, bool forUsage);
+
+/* ---- vsh-selftest.c ---- */
+
+bool vshCmddefCheck(vshControl *ctl, const vshCmdDef *def, bool missingCompleters);
+char *vshCmddefCheckMessage(const vshControl *ctl, const vshCmdDef *def);
 
 /* ---- vsh-complete.c ---- */
 

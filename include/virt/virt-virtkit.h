@@ -18,6 +18,23 @@ extern "C" {
 # endif
 
 /**
+ * VIR_FROM_LVE:
+ *
+ * Error domain of the LVE driver: a virErrorDomain value beyond libvirt's,
+ * for a driver libvirt does not have.  virtkit's own error domains start
+ * at 1000, far from libvirt's numbers, so that none collides with a
+ * domain a later libvirt adds.
+ */
+# define VIR_FROM_LVE 1000
+
+/**
+ * VIR_FROM_VSERVER:
+ *
+ * Error domain of the Linux-VServer driver (see VIR_FROM_LVE).
+ */
+# define VIR_FROM_VSERVER 1001
+
+/**
  * virDomainEnterFlags:
  *
  * Flags of virDomainEnter().  The LVE driver maps them onto liblve's

@@ -1,6 +1,6 @@
 /*
- * libvirt-domain.c: entry points for listing, looking up, defining and
- * running domains
+ * libvirt-domain.c: entry points for listing and looking up domains, and
+ * for what a domain handle holds
  */
 #include "internal.h"
 
@@ -18,8 +18,23 @@
 int
 virConnectNumOfDomains(virConnectPtr conn)
 {
-    VIR_ENTRY_CONN(conn, -1);
-    VIR_DRIVER_CALL(conn, connectNumOfDomains, < 0, -1, conn);
+    int ret;
+
+    VIR_DEBUG("conn=%p", conn);
+    virResetLastError();
+    if (virCheckConnect(conn) < 0)
+        return -1;
+    if (!conn->driver->connectNumOfDomains) {
+        virReportUnsupported(conn, __func__);
+        goto error;
+    }
+    if ((ret = conn->driver->connectNumOfDomains(conn)) < 0)
+        goto error;
+    return ret;
+
+ error:
+    virDispatchError(conn);
+    return -1;
 }
 
 /**
@@ -36,10 +51,27 @@ virConnectNumOfDomains(virConnectPtr conn)
 int
 virConnectListDomains(virConnectPtr conn, int *ids, int maxids)
 {
-    VIR_ENTRY_CONN(conn, -1);
-    VIR_CHECK_ARG(conn, maxids >= 0, "maxids", _("must not be negative"), -1);
-    VIR_CHECK_ARG(conn, ids || maxids == 0, "ids", _("must not be NULL"), -1);
-    VIR_DRIVER_CALL(conn, connectListDomains, < 0, -1, conn, ids, maxids);
+    int ret;
+
+    VIR_DEBUG("conn=%p", conn);
+    virResetLastError();
+    if (virCheckConnect(conn) < 0)
+        return -1;
+    if (virCheckArg(maxids >= 0, "maxids", _("must not be negative")) < 0)
+        goto error;
+    if (virCheckArg(ids || maxids == 0, "ids", _("must not be NULL")) < 0)
+        goto error;
+    if (!conn->driver->connectListDomains) {
+        virReportUnsupported(conn, __func__);
+        goto error;
+    }
+    if ((ret = conn->driver->connectListDomains(conn, ids, maxids)) < 0)
+        goto error;
+    return ret;
+
+ error:
+    virDispatchError(conn);
+    return -1;
 }
 
 /**
@@ -52,8 +84,23 @@ virConnectListDomains(virConnectPtr conn, int *ids, int maxids)
 int
 virConnectNumOfDefinedDomains(virConnectPtr conn)
 {
-    VIR_ENTRY_CONN(conn, -1);
-    VIR_DRIVER_CALL(conn, connectNumOfDefinedDomains, < 0, -1, conn);
+    int ret;
+
+    VIR_DEBUG("conn=%p", conn);
+    virResetLastError();
+    if (virCheckConnect(conn) < 0)
+        return -1;
+    if (!conn->driver->connectNumOfDefinedDomains) {
+        virReportUnsupported(conn, __func__);
+        goto error;
+    }
+    if ((ret = conn->driver->connectNumOfDefinedDomains(conn)) < 0)
+        goto error;
+    return ret;
+
+ error:
+    virDispatchError(conn);
+    return -1;
 }
 
 /**
@@ -68,10 +115,27 @@ virConnectNumOfDefinedDomains(virConnectPtr conn)
 int
 virConnectListDefinedDomains(virConnectPtr conn, char **const names, int maxnames)
 {
-    VIR_ENTRY_CONN(conn, -1);
-    VIR_CHECK_ARG(conn, maxnames >= 0, "maxnames", _("must not be negative"), -1);
-    VIR_CHECK_ARG(conn, names || maxnames == 0, "names", _("must not be NULL"), -1);
-    VIR_DRIVER_CALL(conn, connectListDefinedDomains, < 0, -1, conn, names, maxnames);
+    int ret;
+
+    VIR_DEBUG("conn=%p", conn);
+    virResetLastError();
+    if (virCheckConnect(conn) < 0)
+        return -1;
+    if (virCheckArg(maxnames >= 0, "maxnames", _("must not be negative")) < 0)
+        goto error;
+    if (virCheckArg(names || maxnames == 0, "names", _("must not be NULL")) < 0)
+        goto error;
+    if (!conn->driver->connectListDefinedDomains) {
+        virReportUnsupported(conn, __func__);
+        goto error;
+    }
+    if ((ret = conn->driver->connectListDefinedDomains(conn, names, maxnames)) < 0)
+        goto error;
+    return ret;
+
+ error:
+    virDispatchError(conn);
+    return -1;
 }
 
 /**
@@ -91,10 +155,25 @@ int
 virConnectListAllDomains(virConnectPtr conn, virDomainPtr **domains,
                          unsigned int flags)
 {
+    int ret;
+
     if (domains)
         *domains = NULL;
-    VIR_ENTRY_CONN(conn, -1);
-    VIR_DRIVER_CALL(conn, connectListAllDomains, < 0, -1, conn, domains, flags);
+    VIR_DEBUG("conn=%p", conn);
+    virResetLastError();
+    if (virCheckConnect(conn) < 0)
+        return -1;
+    if (!conn->driver->connectListAllDomains) {
+        virReportUnsupported(conn, __func__);
+        goto error;
+    }
+    if ((ret = conn->driver->connectListAllDomains(conn, domains, flags)) < 0)
+        goto error;
+    return ret;
+
+ error:
+    virDispatchError(conn);
+    return -1;
 }
 
 /**
@@ -106,7 +185,10 @@ virConnectListAllDomains(virConnectPtr conn, virDomainPtr **domains,
 virConnectPtr
 virDomainGetConnect(virDomainPtr domain)
 {
-    VIR_ENTRY_DOMAIN(domain, NULL);
+    VIR_DEBUG("dom=%p", domain);
+    virResetLastError();
+    if (virCheckDomain(domain) < 0)
+        return NULL;
     return domain->conn;
 }
 
@@ -121,9 +203,25 @@ virDomainGetConnect(virDomainPtr domain)
 virDomainPtr
 virDomainLookupByID(virConnectPtr conn, int id)
 {
-    VIR_ENTRY_CONN(conn, NULL);
-    VIR_CHECK_ARG(conn, id >= 0, "id", _("must not be negative"), NULL);
-    VIR_DRIVER_CALL(conn, domainLookupByID, == NULL, NULL, conn, id);
+    virDomainPtr ret;
+
+    VIR_DEBUG("conn=%p", conn);
+    virResetLastError();
+    if (virCheckConnect(conn) < 0)
+        return NULL;
+    if (virCheckArg(id >= 0, "id", _("must not be negative")) < 0)
+        goto error;
+    if (!conn->driver->domainLookupByID) {
+        virReportUnsupported(conn, __func__);
+        goto error;
+    }
+    if (!(ret = conn->driver->domainLookupByID(conn, id)))
+        goto error;
+    return ret;
+
+ error:
+    virDispatchError(conn);
+    return NULL;
 }
 
 /**
@@ -136,9 +234,25 @@ virDomainLookupByID(virConnectPtr conn, int id)
 virDomainPtr
 virDomainLookupByName(virConnectPtr conn, const char *name)
 {
-    VIR_ENTRY_CONN(conn, NULL);
-    VIR_CHECK_NONNULL(conn, name, NULL);
-    VIR_DRIVER_CALL(conn, domainLookupByName, == NULL, NULL, conn, name);
+    virDomainPtr ret;
+
+    VIR_DEBUG("conn=%p", conn);
+    virResetLastError();
+    if (virCheckConnect(conn) < 0)
+        return NULL;
+    if (virCheckNonNullArg(name) < 0)
+        goto error;
+    if (!conn->driver->domainLookupByName) {
+        virReportUnsupported(conn, __func__);
+        goto error;
+    }
+    if (!(ret = conn->driver->domainLookupByName(conn, name)))
+        goto error;
+    return ret;
+
+ error:
+    virDispatchError(conn);
+    return NULL;
 }
 
 /**
@@ -151,9 +265,25 @@ virDomainLookupByName(virConnectPtr conn, const char *name)
 virDomainPtr
 virDomainLookupByUUID(virConnectPtr conn, const unsigned char *uuid)
 {
-    VIR_ENTRY_CONN(conn, NULL);
-    VIR_CHECK_NONNULL(conn, uuid, NULL);
-    VIR_DRIVER_CALL(conn, domainLookupByUUID, == NULL, NULL, conn, uuid);
+    virDomainPtr ret;
+
+    VIR_DEBUG("conn=%p", conn);
+    virResetLastError();
+    if (virCheckConnect(conn) < 0)
+        return NULL;
+    if (virCheckNonNullArg(uuid) < 0)
+        goto error;
+    if (!conn->driver->domainLookupByUUID) {
+        virReportUnsupported(conn, __func__);
+        goto error;
+    }
+    if (!(ret = conn->driver->domainLookupByUUID(conn, uuid)))
+        goto error;
+    return ret;
+
+ error:
+    virDispatchError(conn);
+    return NULL;
 }
 
 /**
@@ -166,16 +296,30 @@ virDomainLookupByUUID(virConnectPtr conn, const unsigned char *uuid)
 virDomainPtr
 virDomainLookupByUUIDString(virConnectPtr conn, const char *uuidstr)
 {
+    virDomainPtr ret;
     unsigned char uuid[VIR_UUID_BUFLEN];
 
-    VIR_ENTRY_CONN(conn, NULL);
-    VIR_CHECK_NONNULL(conn, uuidstr, NULL);
+    VIR_DEBUG("conn=%p", conn);
+    virResetLastError();
+    if (virCheckConnect(conn) < 0)
+        return NULL;
+    if (virCheckNonNullArg(uuidstr) < 0)
+        goto error;
     if (virUUIDParse(uuidstr, uuid) < 0) {
         virReportError(VIR_ERR_INVALID_ARG, _("invalid UUID '%s'"), uuidstr);
-        virDispatchError(conn);
-        return NULL;
+        goto error;
     }
-    VIR_DRIVER_CALL(conn, domainLookupByUUID, == NULL, NULL, conn, uuid);
+    if (!conn->driver->domainLookupByUUID) {
+        virReportUnsupported(conn, __func__);
+        goto error;
+    }
+    if (!(ret = conn->driver->domainLookupByUUID(conn, uuid)))
+        goto error;
+    return ret;
+
+ error:
+    virDispatchError(conn);
+    return NULL;
 }
 
 /**
@@ -190,7 +334,10 @@ virDomainLookupByUUIDString(virConnectPtr conn, const char *uuidstr)
 int
 virDomainRef(virDomainPtr domain)
 {
-    VIR_ENTRY_DOMAIN(domain, -1);
+    VIR_DEBUG("dom=%p", domain);
+    virResetLastError();
+    if (virCheckDomain(domain) < 0)
+        return -1;
     g_atomic_int_inc(&domain->refs);
     return 0;
 }
@@ -206,7 +353,10 @@ virDomainRef(virDomainPtr domain)
 int
 virDomainFree(virDomainPtr domain)
 {
-    VIR_ENTRY_DOMAIN(domain, -1);
+    VIR_DEBUG("dom=%p", domain);
+    virResetLastError();
+    if (virCheckDomain(domain) < 0)
+        return -1;
     if (g_atomic_int_dec_and_test(&domain->refs))
         virDomainRelease(domain);
     return 0;
@@ -221,7 +371,10 @@ virDomainFree(virDomainPtr domain)
 const char *
 virDomainGetName(virDomainPtr domain)
 {
-    VIR_ENTRY_DOMAIN(domain, NULL);
+    VIR_DEBUG("dom=%p", domain);
+    virResetLastError();
+    if (virCheckDomain(domain) < 0)
+        return NULL;
     return domain->name;
 }
 
@@ -235,7 +388,10 @@ virDomainGetName(virDomainPtr domain)
 unsigned int
 virDomainGetID(virDomainPtr domain)
 {
-    VIR_ENTRY_DOMAIN(domain, (unsigned int)-1);
+    VIR_DEBUG("dom=%p", domain);
+    virResetLastError();
+    if (virCheckDomain(domain) < 0)
+        return (unsigned int)-1;
     return (unsigned int)g_atomic_int_get(&domain->id);
 }
 
@@ -249,10 +405,18 @@ virDomainGetID(virDomainPtr domain)
 int
 virDomainGetUUID(virDomainPtr domain, unsigned char *uuid)
 {
-    VIR_ENTRY_DOMAIN(domain, -1);
-    VIR_CHECK_NONNULL(domain->conn, uuid, -1);
+    VIR_DEBUG("dom=%p", domain);
+    virResetLastError();
+    if (virCheckDomain(domain) < 0)
+        return -1;
+    if (virCheckNonNullArg(uuid) < 0)
+        goto error;
     memcpy(uuid, domain->uuid, VIR_UUID_BUFLEN);
     return 0;
+
+ error:
+    virDispatchError(domain->conn);
+    return -1;
 }
 
 /**
@@ -265,10 +429,18 @@ virDomainGetUUID(virDomainPtr domain, unsigned char *uuid)
 int
 virDomainGetUUIDString(virDomainPtr domain, char *buf)
 {
-    VIR_ENTRY_DOMAIN(domain, -1);
-    VIR_CHECK_NONNULL(domain->conn, buf, -1);
+    VIR_DEBUG("dom=%p", domain);
+    virResetLastError();
+    if (virCheckDomain(domain) < 0)
+        return -1;
+    if (virCheckNonNullArg(buf) < 0)
+        goto error;
     virUUIDFormat(domain->uuid, buf);
     return 0;
+
+ error:
+    virDispatchError(domain->conn);
+    return -1;
 }
 
 /**
@@ -281,606 +453,23 @@ virDomainGetUUIDString(virDomainPtr domain, char *buf)
 char *
 virDomainGetOSType(virDomainPtr domain)
 {
-    VIR_ENTRY_DOMAIN(domain, NULL);
-    VIR_DRIVER_CALL(domain->conn, domainGetOSType, == NULL, NULL, domain);
-}
+    virConnectPtr conn;
+    char *ret;
 
-/**
- * virDomainDefineXMLFlags:
- * @conn: pointer to the hypervisor connection
- * @xml: the XML description of the domain
- * @flags: bitwise-OR of virDomainDefineFlags
- *
- * Defines a persistent domain, or replaces the configuration of one with
- * the same name and UUID (a running domain keeps running as it was until
- * its next start).
- *
- * Returns a new domain handle, or NULL.
- */
-virDomainPtr
-virDomainDefineXMLFlags(virConnectPtr conn, const char *xml, unsigned int flags)
-{
-    VIR_ENTRY_CONN(conn, NULL);
-    VIR_CHECK_NONNULL(conn, xml, NULL);
-    VIR_CHECK_READ_ONLY(conn, NULL);
-    VIR_DRIVER_CALL(conn, domainDefineXMLFlags, == NULL, NULL, conn, xml, flags);
-}
-
-/**
- * virDomainDefineXML:
- * @conn: pointer to the hypervisor connection
- * @xml: the XML description of the domain
- *
- * virDomainDefineXMLFlags() with no flags.
- *
- * Returns a new domain handle, or NULL.
- */
-virDomainPtr
-virDomainDefineXML(virConnectPtr conn, const char *xml)
-{
-    VIR_ENTRY_CONN(conn, NULL);
-    VIR_CHECK_NONNULL(conn, xml, NULL);
-    VIR_CHECK_READ_ONLY(conn, NULL);
-    VIR_DRIVER_CALL(conn, domainDefineXMLFlags, == NULL, NULL, conn, xml, 0);
-}
-
-/**
- * virDomainUndefineFlags:
- * @domain: pointer to a defined domain
- * @flags: bitwise-OR of virDomainUndefineFlagsValues
- *
- * Removes the persistent configuration.  A running domain keeps running
- * and becomes transient.
- *
- * Returns 0 on success, -1 on error.
- */
-int
-virDomainUndefineFlags(virDomainPtr domain, unsigned int flags)
-{
-    VIR_ENTRY_DOMAIN(domain, -1);
-    VIR_CHECK_READ_ONLY(domain->conn, -1);
-    VIR_DRIVER_CALL(domain->conn, domainUndefineFlags, < 0, -1, domain, flags);
-}
-
-/**
- * virDomainUndefine:
- * @domain: pointer to a defined domain
- *
- * virDomainUndefineFlags() with no flags.
- *
- * Returns 0 on success, -1 on error.
- */
-int
-virDomainUndefine(virDomainPtr domain)
-{
-    VIR_ENTRY_DOMAIN(domain, -1);
-    VIR_CHECK_READ_ONLY(domain->conn, -1);
-    VIR_DRIVER_CALL(domain->conn, domainUndefineFlags, < 0, -1, domain, 0);
-}
-
-/**
- * virDomainCreateXML:
- * @conn: pointer to the hypervisor connection
- * @xmlDesc: the XML description of the domain
- * @flags: bitwise-OR of virDomainCreateFlags
- *
- * Starts a transient domain: it has no persistent configuration and is
- * gone when it stops.
- *
- * Returns a new domain handle, or NULL.
- */
-virDomainPtr
-virDomainCreateXML(virConnectPtr conn, const char *xmlDesc, unsigned int flags)
-{
-    VIR_ENTRY_CONN(conn, NULL);
-    VIR_CHECK_NONNULL(conn, xmlDesc, NULL);
-    VIR_CHECK_READ_ONLY(conn, NULL);
-    VIR_DRIVER_CALL(conn, domainCreateXML, == NULL, NULL, conn, xmlDesc, flags);
-}
-
-/**
- * virDomainCreateWithFlags:
- * @domain: pointer to a defined domain
- * @flags: bitwise-OR of virDomainCreateFlags
- *
- * Starts a defined domain; on success the handle carries the new id.
- *
- * Returns 0 on success, -1 on error.
- */
-int
-virDomainCreateWithFlags(virDomainPtr domain, unsigned int flags)
-{
-    VIR_ENTRY_DOMAIN(domain, -1);
-    VIR_CHECK_READ_ONLY(domain->conn, -1);
-    VIR_DRIVER_CALL(domain->conn, domainCreateWithFlags, < 0, -1, domain, flags);
-}
-
-/**
- * virDomainCreate:
- * @domain: pointer to a defined domain
- *
- * virDomainCreateWithFlags() with no flags.
- *
- * Returns 0 on success, -1 on error.
- */
-int
-virDomainCreate(virDomainPtr domain)
-{
-    VIR_ENTRY_DOMAIN(domain, -1);
-    VIR_CHECK_READ_ONLY(domain->conn, -1);
-    VIR_DRIVER_CALL(domain->conn, domainCreateWithFlags, < 0, -1, domain, 0);
-}
-
-/**
- * virDomainShutdownFlags:
- * @domain: a domain object
- * @flags: bitwise-OR of virDomainShutdownFlagValues
- *
- * Asks the domain to shut down: a guest OS is asked to power off; a
- * container's tasks get SIGTERM and a grace period.
- *
- * Returns 0 on success, -1 on error.
- */
-int
-virDomainShutdownFlags(virDomainPtr domain, unsigned int flags)
-{
-    VIR_ENTRY_DOMAIN(domain, -1);
-    VIR_CHECK_READ_ONLY(domain->conn, -1);
-    VIR_DRIVER_CALL(domain->conn, domainShutdownFlags, < 0, -1, domain, flags);
-}
-
-/**
- * virDomainShutdown:
- * @domain: a domain object
- *
- * virDomainShutdownFlags() with no flags.
- *
- * Returns 0 on success, -1 on error.
- */
-int
-virDomainShutdown(virDomainPtr domain)
-{
-    VIR_ENTRY_DOMAIN(domain, -1);
-    VIR_CHECK_READ_ONLY(domain->conn, -1);
-    VIR_DRIVER_CALL(domain->conn, domainShutdownFlags, < 0, -1, domain, 0);
-}
-
-/**
- * virDomainReboot:
- * @domain: a domain object
- * @flags: bitwise-OR of virDomainRebootFlagValues
- *
- * Reboots the domain (for containers: stop and start again).
- *
- * Returns 0 on success, -1 on error.
- */
-int
-virDomainReboot(virDomainPtr domain, unsigned int flags)
-{
-    VIR_ENTRY_DOMAIN(domain, -1);
-    VIR_CHECK_READ_ONLY(domain->conn, -1);
-    VIR_DRIVER_CALL(domain->conn, domainReboot, < 0, -1, domain, flags);
-}
-
-/**
- * virDomainReset:
- * @domain: a domain object
- * @flags: extra flags; not used yet, so callers should always pass 0
- *
- * Resets the domain at once, like the reset button of a machine.
- *
- * Returns 0 on success, -1 on error.
- */
-int
-virDomainReset(virDomainPtr domain, unsigned int flags)
-{
-    VIR_ENTRY_DOMAIN(domain, -1);
-    VIR_CHECK_READ_ONLY(domain->conn, -1);
-    VIR_DRIVER_CALL(domain->conn, domainReset, < 0, -1, domain, flags);
-}
-
-/**
- * virDomainDestroyFlags:
- * @domain: a domain object
- * @flags: bitwise-OR of virDomainDestroyFlagsValues
- *
- * Stops the domain at once: every task is killed.  A transient domain is
- * gone afterwards; the handle stays valid for the caller to free.
- *
- * Returns 0 on success, -1 on error.
- */
-int
-virDomainDestroyFlags(virDomainPtr domain, unsigned int flags)
-{
-    VIR_ENTRY_DOMAIN(domain, -1);
-    VIR_CHECK_READ_ONLY(domain->conn, -1);
-    VIR_DRIVER_CALL(domain->conn, domainDestroyFlags, < 0, -1, domain, flags);
-}
-
-/**
- * virDomainDestroy:
- * @domain: a domain object
- *
- * virDomainDestroyFlags() with no flags.
- *
- * Returns 0 on success, -1 on error.
- */
-int
-virDomainDestroy(virDomainPtr domain)
-{
-    VIR_ENTRY_DOMAIN(domain, -1);
-    VIR_CHECK_READ_ONLY(domain->conn, -1);
-    VIR_DRIVER_CALL(domain->conn, domainDestroyFlags, < 0, -1, domain, 0);
-}
-
-/**
- * virDomainSuspend:
- * @domain: a domain object
- *
- * Pauses the domain: it keeps its resources but gets no CPU time.
- *
- * Returns 0 on success, -1 on error.
- */
-int
-virDomainSuspend(virDomainPtr domain)
-{
-    VIR_ENTRY_DOMAIN(domain, -1);
-    VIR_CHECK_READ_ONLY(domain->conn, -1);
-    VIR_DRIVER_CALL(domain->conn, domainSuspend, < 0, -1, domain);
-}
-
-/**
- * virDomainResume:
- * @domain: a domain object
- *
- * Resumes a paused domain.
- *
- * Returns 0 on success, -1 on error.
- */
-int
-virDomainResume(virDomainPtr domain)
-{
-    VIR_ENTRY_DOMAIN(domain, -1);
-    VIR_CHECK_READ_ONLY(domain->conn, -1);
-    VIR_DRIVER_CALL(domain->conn, domainResume, < 0, -1, domain);
-}
-
-/**
- * virDomainSaveFlags:
- * @domain: a domain object
- * @to: path of the file to save to
- * @dxml: optional XML to replace the saved definition, or NULL
- * @flags: bitwise-OR of virDomainSaveRestoreFlags
- *
- * Saves the running domain's state to @to and stops it.
- *
- * Returns 0 on success, -1 on error.
- */
-int
-virDomainSaveFlags(virDomainPtr domain, const char *to, const char *dxml,
-                   unsigned int flags)
-{
-    g_autofree char *path = NULL;
-
-    VIR_ENTRY_DOMAIN(domain, -1);
-    VIR_CHECK_NONNULL(domain->conn, to, -1);
-    VIR_CHECK_READ_ONLY(domain->conn, -1);
-    VIR_CHECK_ARG(domain->conn, !((flags & VIR_DOMAIN_SAVE_RUNNING) && (flags & VIR_DOMAIN_SAVE_PAUSED)),
-                  "flags", _("must not hold both VIR_DOMAIN_SAVE_RUNNING and VIR_DOMAIN_SAVE_PAUSED"), -1);
-    /* the driver may run in another process: give it an absolute path */
-    path = g_canonicalize_filename(to, NULL);
-    VIR_DRIVER_CALL(domain->conn, domainSaveFlags, < 0, -1, domain, path, dxml, flags);
-}
-
-/**
- * virDomainSave:
- * @domain: a domain object
- * @to: path of the file to save to
- *
- * virDomainSaveFlags() without XML or flags.
- *
- * Returns 0 on success, -1 on error.
- */
-int
-virDomainSave(virDomainPtr domain, const char *to)
-{
-    g_autofree char *path = NULL;
-
-    VIR_ENTRY_DOMAIN(domain, -1);
-    VIR_CHECK_NONNULL(domain->conn, to, -1);
-    VIR_CHECK_READ_ONLY(domain->conn, -1);
-    path = g_canonicalize_filename(to, NULL);
-    VIR_DRIVER_CALL(domain->conn, domainSaveFlags, < 0, -1, domain, path, NULL, 0);
-}
-
-/**
- * virDomainRestoreFlags:
- * @conn: pointer to the hypervisor connection
- * @from: path of a file written by virDomainSave()
- * @dxml: optional XML to replace the saved definition, or NULL
- * @flags: bitwise-OR of virDomainSaveRestoreFlags
- *
- * Starts the domain saved in @from where it left off.
- *
- * Returns 0 on success, -1 on error.
- */
-int
-virDomainRestoreFlags(virConnectPtr conn, const char *from, const char *dxml,
-                      unsigned int flags)
-{
-    g_autofree char *path = NULL;
-
-    VIR_ENTRY_CONN(conn, -1);
-    VIR_CHECK_NONNULL(conn, from, -1);
-    VIR_CHECK_READ_ONLY(conn, -1);
-    VIR_CHECK_ARG(conn, !((flags & VIR_DOMAIN_SAVE_RUNNING) && (flags & VIR_DOMAIN_SAVE_PAUSED)),
-                  "flags", _("must not hold both VIR_DOMAIN_SAVE_RUNNING and VIR_DOMAIN_SAVE_PAUSED"), -1);
-    path = g_canonicalize_filename(from, NULL);
-    VIR_DRIVER_CALL(conn, domainRestoreFlags, < 0, -1, conn, path, dxml, flags);
-}
-
-/**
- * virDomainRestore:
- * @conn: pointer to the hypervisor connection
- * @from: path of a file written by virDomainSave()
- *
- * virDomainRestoreFlags() without XML or flags.
- *
- * Returns 0 on success, -1 on error.
- */
-int
-virDomainRestore(virConnectPtr conn, const char *from)
-{
-    g_autofree char *path = NULL;
-
-    VIR_ENTRY_CONN(conn, -1);
-    VIR_CHECK_NONNULL(conn, from, -1);
-    VIR_CHECK_READ_ONLY(conn, -1);
-    path = g_canonicalize_filename(from, NULL);
-    VIR_DRIVER_CALL(conn, domainRestoreFlags, < 0, -1, conn, path, NULL, 0);
-}
-
-/**
- * virDomainManagedSave:
- * @dom: pointer to the domain
- * @flags: bitwise-OR of virDomainSaveRestoreFlags
- *
- * Saves the running domain to a place the driver manages; the next start
- * resumes from it.
- *
- * Returns 0 on success, -1 on error.
- */
-int
-virDomainManagedSave(virDomainPtr dom, unsigned int flags)
-{
-    VIR_ENTRY_DOMAIN(dom, -1);
-    VIR_CHECK_READ_ONLY(dom->conn, -1);
-    VIR_DRIVER_CALL(dom->conn, domainManagedSave, < 0, -1, dom, flags);
-}
-
-/**
- * virDomainHasManagedSaveImage:
- * @dom: pointer to the domain
- * @flags: extra flags; not used yet, so callers should always pass 0
- *
- * Returns 1 if a managed save image exists, 0 if not, -1 on error.
- */
-int
-virDomainHasManagedSaveImage(virDomainPtr dom, unsigned int flags)
-{
-    VIR_ENTRY_DOMAIN(dom, -1);
-    VIR_DRIVER_CALL(dom->conn, domainHasManagedSaveImage, < 0, -1, dom, flags);
-}
-
-/**
- * virDomainManagedSaveRemove:
- * @dom: pointer to the domain
- * @flags: extra flags; not used yet, so callers should always pass 0
- *
- * Discards a managed save image.
- *
- * Returns 0 on success, -1 on error.
- */
-int
-virDomainManagedSaveRemove(virDomainPtr dom, unsigned int flags)
-{
-    VIR_ENTRY_DOMAIN(dom, -1);
-    VIR_CHECK_READ_ONLY(dom->conn, -1);
-    VIR_DRIVER_CALL(dom->conn, domainManagedSaveRemove, < 0, -1, dom, flags);
-}
-
-/**
- * virDomainGetAutostart:
- * @domain: a domain object
- * @autostart: the value returned
- *
- * Returns 0 on success, -1 on error.
- */
-int
-virDomainGetAutostart(virDomainPtr domain, int *autostart)
-{
-    VIR_ENTRY_DOMAIN(domain, -1);
-    VIR_CHECK_NONNULL(domain->conn, autostart, -1);
-    VIR_DRIVER_CALL(domain->conn, domainGetAutostart, < 0, -1, domain, autostart);
-}
-
-/**
- * virDomainSetAutostart:
- * @domain: a domain object
- * @autostart: whether the domain should be started when the host boots
- *
- * Returns 0 on success, -1 on error.
- */
-int
-virDomainSetAutostart(virDomainPtr domain, int autostart)
-{
-    VIR_ENTRY_DOMAIN(domain, -1);
-    VIR_CHECK_READ_ONLY(domain->conn, -1);
-    VIR_DRIVER_CALL(domain->conn, domainSetAutostart, < 0, -1, domain, autostart);
-}
-
-/**
- * virDomainGetInfo:
- * @domain: a domain object
- * @info: pointer to a virDomainInfo structure allocated by the user
- *
- * Returns 0 on success, -1 on error.
- */
-int
-virDomainGetInfo(virDomainPtr domain, virDomainInfoPtr info)
-{
-    if (info)
-        memset(info, 0, sizeof(*info));
-    VIR_ENTRY_DOMAIN(domain, -1);
-    VIR_CHECK_NONNULL(domain->conn, info, -1);
-    VIR_DRIVER_CALL(domain->conn, domainGetInfo, < 0, -1, domain, info);
-}
-
-/**
- * virDomainGetState:
- * @domain: a domain object
- * @state: returned state of the domain (one of virDomainState)
- * @reason: returned reason (one of virDomain*Reason), or NULL
- * @flags: extra flags; not used yet, so callers should always pass 0
- *
- * Returns 0 on success, -1 on error.
- */
-int
-virDomainGetState(virDomainPtr domain, int *state, int *reason, unsigned int flags)
-{
-    VIR_ENTRY_DOMAIN(domain, -1);
-    VIR_CHECK_NONNULL(domain->conn, state, -1);
-    VIR_DRIVER_CALL(domain->conn, domainGetState, < 0, -1, domain, state, reason, flags);
-}
-
-/**
- * virDomainGetXMLDesc:
- * @domain: a domain object
- * @flags: bitwise-OR of virDomainXMLFlags
- *
- * Describes the domain in XML: the live definition of a running domain,
- * or with VIR_DOMAIN_XML_INACTIVE the one its next start will use.
- *
- * Returns the XML to free with free(), or NULL.
- */
-char *
-virDomainGetXMLDesc(virDomainPtr domain, unsigned int flags)
-{
-    VIR_ENTRY_DOMAIN(domain, NULL);
-    if ((domain->conn->flags & VIR_CONNECT_RO) && (flags & VIR_DOMAIN_XML_SECURE)) {
-        virReportError(VIR_ERR_OPERATION_DENIED, "%s",
-                       _("virDomainGetXMLDesc with secure flag"));
-        virDispatchError(domain->conn);
+    VIR_DEBUG("dom=%p", domain);
+    virResetLastError();
+    if (virCheckDomain(domain) < 0)
         return NULL;
+    conn = domain->conn;
+    if (!conn->driver->domainGetOSType) {
+        virReportUnsupported(conn, __func__);
+        goto error;
     }
-    VIR_DRIVER_CALL(domain->conn, domainGetXMLDesc, == NULL, NULL, domain, flags);
-}
+    if (!(ret = conn->driver->domainGetOSType(domain)))
+        goto error;
+    return ret;
 
-/**
- * virDomainIsActive:
- * @dom: pointer to the domain object
- *
- * Returns 1 if running, 0 if not, -1 on error.
- */
-int
-virDomainIsActive(virDomainPtr dom)
-{
-    VIR_ENTRY_DOMAIN(dom, -1);
-    VIR_DRIVER_CALL(dom->conn, domainIsActive, < 0, -1, dom);
-}
-
-/**
- * virDomainIsPersistent:
- * @dom: pointer to the domain object
- *
- * Returns 1 if the domain has a persistent configuration, 0 if not, -1 on
- * error.
- */
-int
-virDomainIsPersistent(virDomainPtr dom)
-{
-    VIR_ENTRY_DOMAIN(dom, -1);
-    VIR_DRIVER_CALL(dom->conn, domainIsPersistent, < 0, -1, dom);
-}
-
-/**
- * virDomainIsUpdated:
- * @dom: pointer to the domain object
- *
- * Returns 1 if the running domain's configuration was changed since it
- * started (its next start will differ), 0 if not, -1 on error.
- */
-int
-virDomainIsUpdated(virDomainPtr dom)
-{
-    VIR_ENTRY_DOMAIN(dom, -1);
-    VIR_DRIVER_CALL(dom->conn, domainIsUpdated, < 0, -1, dom);
-}
-
-/**
- * virDomainGetSecurityLabel:
- * @domain: a domain object
- * @seclabel: pointer to a virSecurityLabel structure
- *
- * Returns 0 on success, -1 on error.
- */
-int
-virDomainGetSecurityLabel(virDomainPtr domain, virSecurityLabelPtr seclabel)
-{
-    VIR_ENTRY_DOMAIN(domain, -1);
-    VIR_CHECK_NONNULL(domain->conn, seclabel, -1);
-    VIR_DRIVER_CALL(domain->conn, domainGetSecurityLabel, < 0, -1, domain, seclabel);
-}
-
-/**
- * virDomainGetMessages:
- * @domain: a domain object
- * @msgs: where to store the array of messages; free each and the array
- * @flags: bitwise-OR of virDomainMessageType, or 0 for all
- *
- * Returns the number of messages, or -1.
- */
-int
-virDomainGetMessages(virDomainPtr domain, char ***msgs, unsigned int flags)
-{
-    VIR_ENTRY_DOMAIN(domain, -1);
-    VIR_CHECK_NONNULL(domain->conn, msgs, -1);
-    *msgs = NULL;
-    VIR_DRIVER_CALL(domain->conn, domainGetMessages, < 0, -1, domain, msgs, flags);
-}
-
-/**
- * virDomainGetCPUStats:
- * @domain: domain to query
- * @params: array to fill, or NULL to ask for counts
- * @nparams: number of parameters per cpu
- * @start_cpu: first host cpu, or -1 for the domain's total
- * @ncpus: number of cpus to query (1 with @start_cpu -1)
- * @flags: extra flags; not used yet, so callers should always pass 0
- *
- * Gives CPU time statistics, per host cpu or in total.  With @params
- * NULL, @nparams 0 and @ncpus 0, returns the number of host cpus; with
- * @params NULL, @nparams 0 and @ncpus 1, the number of statistics.
- *
- * Returns the number of statistics filled per cpu (or the count asked
- * for), -1 on error.
- */
-int
-virDomainGetCPUStats(virDomainPtr domain, virTypedParameterPtr params,
-                     unsigned int nparams, int start_cpu, unsigned int ncpus,
-                     unsigned int flags)
-{
-    VIR_ENTRY_DOMAIN(domain, -1);
-    VIR_CHECK_ARG(domain->conn, start_cpu >= -1, "start_cpu", _("must be -1 or a cpu number"), -1);
-    VIR_CHECK_ARG(domain->conn, start_cpu != -1 || ncpus == 1, "ncpus",
-                  _("must be 1 when start_cpu is -1"), -1);
-    VIR_CHECK_ARG(domain->conn, !params == !nparams, "params",
-                  _("and nparams must be both set or both empty"), -1);
-    VIR_CHECK_ARG(domain->conn, params || ncpus <= 1, "ncpus",
-                  _("must be 0 or 1 when only counting"), -1);
-    VIR_CHECK_ARG(domain->conn, !params || ncpus > 0, "ncpus", _("must be positive"), -1);
-    VIR_CHECK_ARG(domain->conn, nparams == 0 || ncpus <= INT_MAX / nparams, "ncpus",
-                  _("times nparams must fit an int"), -1);
-    VIR_DRIVER_CALL(domain->conn, domainGetCPUStats, < 0, -1, domain, params, nparams,
-                    start_cpu, ncpus, flags);
+ error:
+    virDispatchError(domain->conn);
+    return NULL;
 }

@@ -1,5 +1,6 @@
 /*
- * libvirt-host.c: entry points for the library, connections and the node
+ * libvirt-host.c: entry points for the library and its connections, and
+ * the default authentication callback
  */
 #include "internal.h"
 
@@ -13,21 +14,6 @@
 #include "api.h"
 
 #define VIR_FROM_THIS VIR_FROM_NONE
-
-void
-virReportInvalidHandle(int code, const char *func)
-{
-    virReportErrorFull(code == VIR_ERR_INVALID_DOMAIN ? VIR_FROM_DOM : VIR_FROM_NONE,
-                       code, __FILE__, __func__, __LINE__, "%s", func);
-    virDispatchError(NULL);
-}
-
-void
-virReportUnsupported(virConnectPtr conn, const char *func)
-{
-    virReportError(VIR_ERR_NO_SUPPORT, _("%s is not implemented by the '%s' driver"),
-                   func, conn->driver->name);
-}
 
 static void
 virGlobalInit(void)
@@ -228,7 +214,10 @@ virConnectOpenAuth(const char *name, virConnectAuthPtr auth, unsigned int flags)
 int
 virConnectRef(virConnectPtr conn)
 {
-    VIR_ENTRY_CONN(conn, -1);
+    VIR_DEBUG("conn=%p", conn);
+    virResetLastError();
+    if (virCheckConnect(conn) < 0)
+        return -1;
     g_atomic_int_inc(&conn->refs);
     return 0;
 }
@@ -248,7 +237,10 @@ virConnectClose(virConnectPtr conn)
 {
     int left;
 
-    VIR_ENTRY_CONN(conn, -1);
+    VIR_DEBUG("conn=%p", conn);
+    virResetLastError();
+    if (virCheckConnect(conn) < 0)
+        return -1;
     /* read the count before dropping: after the drop, conn may be gone */
     left = g_atomic_int_get(&conn->refs) - 1;
     virConnectUnrefInternal(conn);
@@ -265,7 +257,10 @@ virConnectClose(virConnectPtr conn)
 const char *
 virConnectGetType(virConnectPtr conn)
 {
-    VIR_ENTRY_CONN(conn, NULL);
+    VIR_DEBUG("conn=%p", conn);
+    virResetLastError();
+    if (virCheckConnect(conn) < 0)
+        return NULL;
     if (conn->driver->connectGetType)
         return conn->driver->connectGetType(conn);
     return conn->driver->name;
@@ -284,9 +279,25 @@ virConnectGetType(virConnectPtr conn)
 int
 virConnectGetVersion(virConnectPtr conn, unsigned long *hvVer)
 {
-    VIR_ENTRY_CONN(conn, -1);
-    VIR_CHECK_NONNULL(conn, hvVer, -1);
-    VIR_DRIVER_CALL(conn, connectGetVersion, < 0, -1, conn, hvVer);
+    int ret;
+
+    VIR_DEBUG("conn=%p", conn);
+    virResetLastError();
+    if (virCheckConnect(conn) < 0)
+        return -1;
+    if (virCheckNonNullArg(hvVer) < 0)
+        goto error;
+    if (!conn->driver->connectGetVersion) {
+        virReportUnsupported(conn, __func__);
+        goto error;
+    }
+    if ((ret = conn->driver->connectGetVersion(conn, hvVer)) < 0)
+        goto error;
+    return ret;
+
+ error:
+    virDispatchError(conn);
+    return -1;
 }
 
 /**
@@ -299,10 +310,18 @@ virConnectGetVersion(virConnectPtr conn, unsigned long *hvVer)
 int
 virConnectGetLibVersion(virConnectPtr conn, unsigned long *libVer)
 {
-    VIR_ENTRY_CONN(conn, -1);
-    VIR_CHECK_NONNULL(conn, libVer, -1);
+    VIR_DEBUG("conn=%p", conn);
+    virResetLastError();
+    if (virCheckConnect(conn) < 0)
+        return -1;
+    if (virCheckNonNullArg(libVer) < 0)
+        goto error;
     *libVer = VIRTKIT_VERSION_NUMBER;
     return 0;
+
+ error:
+    virDispatchError(conn);
+    return -1;
 }
 
 /**
@@ -315,8 +334,23 @@ virConnectGetLibVersion(virConnectPtr conn, unsigned long *libVer)
 char *
 virConnectGetHostname(virConnectPtr conn)
 {
-    VIR_ENTRY_CONN(conn, NULL);
-    VIR_DRIVER_CALL(conn, connectGetHostname, == NULL, NULL, conn);
+    char *ret;
+
+    VIR_DEBUG("conn=%p", conn);
+    virResetLastError();
+    if (virCheckConnect(conn) < 0)
+        return NULL;
+    if (!conn->driver->connectGetHostname) {
+        virReportUnsupported(conn, __func__);
+        goto error;
+    }
+    if (!(ret = conn->driver->connectGetHostname(conn)))
+        goto error;
+    return ret;
+
+ error:
+    virDispatchError(conn);
+    return NULL;
 }
 
 /**
@@ -329,7 +363,10 @@ virConnectGetHostname(virConnectPtr conn)
 char *
 virConnectGetURI(virConnectPtr conn)
 {
-    VIR_ENTRY_CONN(conn, NULL);
+    VIR_DEBUG("conn=%p", conn);
+    virResetLastError();
+    if (virCheckConnect(conn) < 0)
+        return NULL;
     return g_strdup(conn->uriString);
 }
 
@@ -343,8 +380,23 @@ virConnectGetURI(virConnectPtr conn)
 char *
 virConnectGetCapabilities(virConnectPtr conn)
 {
-    VIR_ENTRY_CONN(conn, NULL);
-    VIR_DRIVER_CALL(conn, connectGetCapabilities, == NULL, NULL, conn);
+    char *ret;
+
+    VIR_DEBUG("conn=%p", conn);
+    virResetLastError();
+    if (virCheckConnect(conn) < 0)
+        return NULL;
+    if (!conn->driver->connectGetCapabilities) {
+        virReportUnsupported(conn, __func__);
+        goto error;
+    }
+    if (!(ret = conn->driver->connectGetCapabilities(conn)))
+        goto error;
+    return ret;
+
+ error:
+    virDispatchError(conn);
+    return NULL;
 }
 
 /**
@@ -357,8 +409,23 @@ virConnectGetCapabilities(virConnectPtr conn)
 int
 virConnectGetMaxVcpus(virConnectPtr conn, const char *type)
 {
-    VIR_ENTRY_CONN(conn, -1);
-    VIR_DRIVER_CALL(conn, connectGetMaxVcpus, < 0, -1, conn, type);
+    int ret;
+
+    VIR_DEBUG("conn=%p", conn);
+    virResetLastError();
+    if (virCheckConnect(conn) < 0)
+        return -1;
+    if (!conn->driver->connectGetMaxVcpus) {
+        virReportUnsupported(conn, __func__);
+        goto error;
+    }
+    if ((ret = conn->driver->connectGetMaxVcpus(conn, type)) < 0)
+        goto error;
+    return ret;
+
+ error:
+    virDispatchError(conn);
+    return -1;
 }
 
 /**
@@ -370,8 +437,23 @@ virConnectGetMaxVcpus(virConnectPtr conn, const char *type)
 int
 virConnectIsAlive(virConnectPtr conn)
 {
-    VIR_ENTRY_CONN(conn, -1);
-    VIR_DRIVER_CALL(conn, connectIsAlive, < 0, -1, conn);
+    int ret;
+
+    VIR_DEBUG("conn=%p", conn);
+    virResetLastError();
+    if (virCheckConnect(conn) < 0)
+        return -1;
+    if (!conn->driver->connectIsAlive) {
+        virReportUnsupported(conn, __func__);
+        goto error;
+    }
+    if ((ret = conn->driver->connectIsAlive(conn)) < 0)
+        goto error;
+    return ret;
+
+ error:
+    virDispatchError(conn);
+    return -1;
 }
 
 /**
@@ -384,8 +466,23 @@ virConnectIsAlive(virConnectPtr conn)
 int
 virConnectIsSecure(virConnectPtr conn)
 {
-    VIR_ENTRY_CONN(conn, -1);
-    VIR_DRIVER_CALL(conn, connectIsSecure, < 0, -1, conn);
+    int ret;
+
+    VIR_DEBUG("conn=%p", conn);
+    virResetLastError();
+    if (virCheckConnect(conn) < 0)
+        return -1;
+    if (!conn->driver->connectIsSecure) {
+        virReportUnsupported(conn, __func__);
+        goto error;
+    }
+    if ((ret = conn->driver->connectIsSecure(conn)) < 0)
+        goto error;
+    return ret;
+
+ error:
+    virDispatchError(conn);
+    return -1;
 }
 
 /**
@@ -397,173 +494,23 @@ virConnectIsSecure(virConnectPtr conn)
 int
 virConnectIsEncrypted(virConnectPtr conn)
 {
-    VIR_ENTRY_CONN(conn, -1);
-    VIR_DRIVER_CALL(conn, connectIsEncrypted, < 0, -1, conn);
-}
+    int ret;
 
-/**
- * virNodeGetInfo:
- * @conn: pointer to the hypervisor connection
- * @info: pointer to a virNodeInfo structure allocated by the user
- *
- * Returns 0 on success, -1 on error.
- */
-int
-virNodeGetInfo(virConnectPtr conn, virNodeInfoPtr info)
-{
-    VIR_ENTRY_CONN(conn, -1);
-    VIR_CHECK_NONNULL(conn, info, -1);
-    VIR_DRIVER_CALL(conn, nodeGetInfo, < 0, -1, conn, info);
-}
-
-/**
- * virNodeGetFreeMemory:
- * @conn: pointer to the hypervisor connection
- *
- * Returns the free memory of the host in bytes; 0 with an error set
- * (virGetLastError()) on failure.
- */
-unsigned long long
-virNodeGetFreeMemory(virConnectPtr conn)
-{
-    unsigned long long mem;
-
-    VIR_ENTRY_CONN(conn, 0);
-    if (!conn->driver->nodeGetFreeMemory) {
+    VIR_DEBUG("conn=%p", conn);
+    virResetLastError();
+    if (virCheckConnect(conn) < 0)
+        return -1;
+    if (!conn->driver->connectIsEncrypted) {
         virReportUnsupported(conn, __func__);
-        virDispatchError(conn);
-        return 0;
+        goto error;
     }
-    /* 0 is both "no memory free" and "error": only an error is dispatched */
-    mem = conn->driver->nodeGetFreeMemory(conn);
-    if (mem == 0 && virErrorIsSet())
-        virDispatchError(conn);
-    return mem;
-}
+    if ((ret = conn->driver->connectIsEncrypted(conn)) < 0)
+        goto error;
+    return ret;
 
-/**
- * virNodeGetCellsFreeMemory:
- * @conn: pointer to the hypervisor connection
- * @freeMems: array filled with the free memory of each cell, in bytes
- * @startCell: index of the first cell
- * @maxCells: size of @freeMems
- *
- * Returns the number of entries filled, or -1.
- */
-int
-virNodeGetCellsFreeMemory(virConnectPtr conn, unsigned long long *freeMems,
-                          int startCell, int maxCells)
-{
-    VIR_ENTRY_CONN(conn, -1);
-    VIR_CHECK_NONNULL(conn, freeMems, -1);
-    VIR_CHECK_ARG(conn, maxCells > 0, "maxCells", _("must be positive"), -1);
-    VIR_CHECK_ARG(conn, startCell >= 0, "startCell", _("must not be negative"), -1);
-    VIR_DRIVER_CALL(conn, nodeGetCellsFreeMemory, < 0, -1, conn, freeMems,
-                    startCell, maxCells);
-}
-
-/**
- * virNodeGetCPUMap:
- * @conn: pointer to the hypervisor connection
- * @cpumap: optional pointer to a bit map of the present CPUs, to free with free()
- * @online: optional number of online CPUs
- * @flags: extra flags; not used yet, so callers should always pass 0
- *
- * Returns the number of CPUs present on the host (the size of a cpumap in
- * bits), or -1.
- */
-int
-virNodeGetCPUMap(virConnectPtr conn, unsigned char **cpumap,
-                 unsigned int *online, unsigned int flags)
-{
-    VIR_ENTRY_CONN(conn, -1);
-    VIR_DRIVER_CALL(conn, nodeGetCPUMap, < 0, -1, conn, cpumap, online, flags);
-}
-
-/**
- * virNodeGetMemoryStats:
- * @conn: pointer to the hypervisor connection
- * @cellNum: a cell number, or VIR_NODE_MEMORY_STATS_ALL_CELLS
- * @params: array of statistics to fill, or NULL to ask for their number
- * @nparams: in: size of @params; out: number of statistics
- * @flags: extra flags; not used yet, so callers should always pass 0
- *
- * Returns 0 on success, -1 on error.
- */
-int
-virNodeGetMemoryStats(virConnectPtr conn, int cellNum,
-                      virNodeMemoryStatsPtr params, int *nparams,
-                      unsigned int flags)
-{
-    VIR_ENTRY_CONN(conn, -1);
-    VIR_CHECK_NONNULL(conn, nparams, -1);
-    VIR_CHECK_ARG(conn, *nparams >= 0, "nparams", _("must not be negative"), -1);
-    VIR_CHECK_ARG(conn, params || *nparams == 0, "params", _("must not be NULL when *nparams > 0"), -1);
-    VIR_CHECK_ARG(conn, cellNum >= VIR_NODE_MEMORY_STATS_ALL_CELLS, "cellNum",
-                  _("must be a cell number or VIR_NODE_MEMORY_STATS_ALL_CELLS"), -1);
-    VIR_DRIVER_CALL(conn, nodeGetMemoryStats, < 0, -1, conn, cellNum, params,
-                    nparams, flags);
-}
-
-/**
- * virNodeGetMemoryParameters:
- * @conn: pointer to the hypervisor connection
- * @params: array to fill, or NULL with *@nparams 0 to ask for their number
- * @nparams: in: size of @params; out: number of parameters filled
- * @flags: VIR_TYPED_PARAM_STRING_OKAY or 0
- *
- * Gives the memory-sharing tunables and counters (shm_pages_to_scan,
- * shm_pages_shared, ...).
- *
- * Returns 0 on success, -1 on error.
- */
-int
-virNodeGetMemoryParameters(virConnectPtr conn, virTypedParameterPtr params,
-                           int *nparams, unsigned int flags)
-{
-    VIR_ENTRY_CONN(conn, -1);
-    VIR_CHECK_NONNULL(conn, nparams, -1);
-    VIR_CHECK_ARG(conn, *nparams >= 0, "nparams", _("must not be negative"), -1);
-    VIR_CHECK_ARG(conn, params || *nparams == 0, "params", _("must not be NULL when *nparams > 0"), -1);
-    VIR_DRIVER_CALL(conn, nodeGetMemoryParameters, < 0, -1, conn, params, nparams, flags);
-}
-
-/**
- * virNodeSetMemoryParameters:
- * @conn: pointer to the hypervisor connection
- * @params: the tunables to change
- * @nparams: number of entries in @params
- * @flags: extra flags; not used yet, so callers should always pass 0
- *
- * Changes memory-sharing tunables (shm_pages_to_scan, shm_sleep_millisecs,
- * shm_merge_across_nodes); all or none are applied.
- *
- * Returns 0 on success, -1 on error.
- */
-int
-virNodeSetMemoryParameters(virConnectPtr conn, virTypedParameterPtr params,
-                           int nparams, unsigned int flags)
-{
-    VIR_ENTRY_CONN(conn, -1);
-    VIR_CHECK_NONNULL(conn, params, -1);
-    VIR_CHECK_ARG(conn, nparams > 0, "nparams", _("must be positive"), -1);
-    VIR_CHECK_READ_ONLY(conn, -1);
-    VIR_DRIVER_CALL(conn, nodeSetMemoryParameters, < 0, -1, conn, params, nparams, flags);
-}
-
-/**
- * virNodeGetSecurityModel:
- * @conn: a connection object
- * @secmodel: pointer to a virSecurityModel structure
- *
- * Returns 0 on success, -1 on error.
- */
-int
-virNodeGetSecurityModel(virConnectPtr conn, virSecurityModelPtr secmodel)
-{
-    VIR_ENTRY_CONN(conn, -1);
-    VIR_CHECK_NONNULL(conn, secmodel, -1);
-    VIR_DRIVER_CALL(conn, nodeGetSecurityModel, < 0, -1, conn, secmodel);
+ error:
+    virDispatchError(conn);
+    return -1;
 }
 
 /* ---- virConnectAuthPtrDefault ---------------------------------------- */

@@ -24,10 +24,29 @@
 int
 virDomainEnter(virDomainPtr domain, unsigned int *cookie, unsigned int flags)
 {
-    VIR_ENTRY_DOMAIN(domain, -1);
-    VIR_CHECK_NONNULL(domain->conn, cookie, -1);
-    VIR_CHECK_READ_ONLY(domain->conn, -1);
-    VIR_DRIVER_CALL(domain->conn, domainEnter, < 0, -1, domain, cookie, flags);
+    virConnectPtr conn;
+    int ret;
+
+    VIR_DEBUG("dom=%p", domain);
+    virResetLastError();
+    if (virCheckDomain(domain) < 0)
+        return -1;
+    conn = domain->conn;
+    if (virCheckNonNullArg(cookie) < 0)
+        goto error;
+    if (virCheckReadOnly(conn) < 0)
+        goto error;
+    if (!conn->driver->domainEnter) {
+        virReportUnsupported(conn, __func__);
+        goto error;
+    }
+    if ((ret = conn->driver->domainEnter(domain, cookie, flags)) < 0)
+        goto error;
+    return ret;
+
+ error:
+    virDispatchError(domain->conn);
+    return -1;
 }
 
 /**
@@ -43,9 +62,27 @@ virDomainEnter(virDomainPtr domain, unsigned int *cookie, unsigned int flags)
 int
 virDomainLeave(virDomainPtr domain, unsigned int cookie, unsigned int flags)
 {
-    VIR_ENTRY_DOMAIN(domain, -1);
-    VIR_CHECK_READ_ONLY(domain->conn, -1);
-    VIR_DRIVER_CALL(domain->conn, domainLeave, < 0, -1, domain, cookie, flags);
+    virConnectPtr conn;
+    int ret;
+
+    VIR_DEBUG("dom=%p", domain);
+    virResetLastError();
+    if (virCheckDomain(domain) < 0)
+        return -1;
+    conn = domain->conn;
+    if (virCheckReadOnly(conn) < 0)
+        goto error;
+    if (!conn->driver->domainLeave) {
+        virReportUnsupported(conn, __func__);
+        goto error;
+    }
+    if ((ret = conn->driver->domainLeave(domain, cookie, flags)) < 0)
+        goto error;
+    return ret;
+
+ error:
+    virDispatchError(domain->conn);
+    return -1;
 }
 
 /**
@@ -62,10 +99,29 @@ virDomainLeave(virDomainPtr domain, unsigned int cookie, unsigned int flags)
 int
 virDomainSetMemorySharing(virDomainPtr domain, int enable, unsigned int flags)
 {
-    VIR_ENTRY_DOMAIN(domain, -1);
-    VIR_CHECK_ARG(domain->conn, enable == 0 || enable == 1, "enable", _("must be 0 or 1"), -1);
-    VIR_CHECK_READ_ONLY(domain->conn, -1);
-    VIR_DRIVER_CALL(domain->conn, domainSetMemorySharing, < 0, -1, domain, enable, flags);
+    virConnectPtr conn;
+    int ret;
+
+    VIR_DEBUG("dom=%p", domain);
+    virResetLastError();
+    if (virCheckDomain(domain) < 0)
+        return -1;
+    conn = domain->conn;
+    if (virCheckArg(enable == 0 || enable == 1, "enable", _("must be 0 or 1")) < 0)
+        goto error;
+    if (virCheckReadOnly(conn) < 0)
+        goto error;
+    if (!conn->driver->domainSetMemorySharing) {
+        virReportUnsupported(conn, __func__);
+        goto error;
+    }
+    if ((ret = conn->driver->domainSetMemorySharing(domain, enable, flags)) < 0)
+        goto error;
+    return ret;
+
+ error:
+    virDispatchError(domain->conn);
+    return -1;
 }
 
 /**
@@ -84,11 +140,25 @@ int
 virDomainGetMemorySharing(virDomainPtr domain, virTypedParameterPtr params, int *nparams,
                           unsigned int flags)
 {
-    VIR_ENTRY_DOMAIN(domain, -1);
-    VIR_CHECK_NONNULL(domain->conn, nparams, -1);
-    VIR_CHECK_ARG(domain->conn, *nparams >= 0, "nparams", _("must not be negative"), -1);
-    VIR_CHECK_ARG(domain->conn, params || *nparams == 0, "params",
-                  _("must not be NULL when *nparams > 0"), -1);
-    VIR_DRIVER_CALL(domain->conn, domainGetMemorySharing, < 0, -1, domain, params, nparams,
-                    flags);
+    virConnectPtr conn;
+    int ret;
+
+    VIR_DEBUG("dom=%p", domain);
+    virResetLastError();
+    if (virCheckDomain(domain) < 0)
+        return -1;
+    conn = domain->conn;
+    if (virCheckGetParams(params, nparams) < 0)
+        goto error;
+    if (!conn->driver->domainGetMemorySharing) {
+        virReportUnsupported(conn, __func__);
+        goto error;
+    }
+    if ((ret = conn->driver->domainGetMemorySharing(domain, params, nparams, flags)) < 0)
+        goto error;
+    return ret;
+
+ error:
+    virDispatchError(domain->conn);
+    return -1;
 }

@@ -30,10 +30,13 @@ VIR_ENUM_IMPL(virDomainBootDevice, VIR_DOMAIN_BOOT_LAST,
               "fd", "cdrom", "hd", "network");
 
 VIR_ENUM_IMPL(virDomainFeature, VIR_DOMAIN_FEATURE_LAST,
-              "acpi", "apic", "pae", "hap", "viridian", "privnet");
+              "acpi", "apic", "pae", "hap", "viridian", "privnet", "hyperv", "kvm",
+              "pvspinlock", "capabilities", "pmu", "vmport", "gic", "smm", "ioapic",
+              "hpt", "vmcoreinfo", "htm", "nested-hv", "msrs", "ccf-assist", "xen",
+              "cfpc", "sbbc", "ibs", "tcg");
 
 VIR_ENUM_IMPL(virDomainDiskType, VIR_DOMAIN_DISK_TYPE_LAST,
-              "file", "block", "dir", "network", "volume");
+              "file", "block", "dir", "network", "volume", "nvme", "vhostuser");
 
 VIR_ENUM_IMPL(virDomainDiskDevice, VIR_DOMAIN_DISK_DEVICE_LAST,
               "disk", "cdrom", "floppy", "lun");
@@ -42,44 +45,10 @@ VIR_ENUM_IMPL(virDomainDiskBus, VIR_DOMAIN_DISK_BUS_LAST,
               "", "ide", "fdc", "scsi", "virtio", "xen", "usb", "uml", "sata", "sd");
 
 VIR_ENUM_IMPL(virDomainNetType, VIR_DOMAIN_NET_TYPE_LAST,
-              "user", "ethernet", "network", "bridge", "direct");
+              "user", "ethernet", "vhostuser", "server", "client", "mcast", "network",
+              "bridge", "internal", "direct", "hostdev", "udp", "vdpa", "null", "vds");
 
 /* ---- freeing ------------------------------------------------------- */
-
-void
-virDomainDeviceAddressFree(virDomainDeviceAddress *addr)
-{
-    size_t i;
-
-    if (!addr)
-        return;
-    for (i = 0; i < addr->nattrs; i++) {
-        g_free(addr->names[i]);
-        g_free(addr->values[i]);
-    }
-    g_free(addr->names);
-    g_free(addr->values);
-    g_free(addr);
-}
-
-static void
-virDomainDiskDefClear(virDomainDiskDef *disk)
-{
-    g_free(disk->driverName);
-    g_free(disk->driverType);
-    g_free(disk->src);
-    g_free(disk->dst);
-    virDomainDeviceAddressFree(disk->addr);
-}
-
-static void
-virDomainNetDefClear(virDomainNetDef *net)
-{
-    g_free(net->source);
-    g_free(net->ifname);
-    g_free(net->model);
-    virDomainDeviceAddressFree(net->addr);
-}
 
 static void
 virDomainCputuneClear(virDomainCputune *cputune, unsigned int maxvcpus)
@@ -106,6 +75,7 @@ virDomainDefFree(virDomainDef *def)
     g_free(def->metadata);
     virBitmapFree(def->cpumask);
     virDomainCputuneClear(&def->cputune, def->maxvcpus);
+    virXMLNodeFree(def->cputune.rest);
     for (i = 0; i < def->blkiotune.ndevices; i++)
         g_free(def->blkiotune.devices[i].path);
     g_free(def->blkiotune.devices);
@@ -113,75 +83,21 @@ virDomainDefFree(virDomainDef *def)
     g_free(def->os.initrd);
     g_free(def->os.cmdline);
     g_free(def->os.init);
-    for (i = 0; i < def->ndisks; i++)
-        virDomainDiskDefClear(&def->disks[i]);
-    g_free(def->disks);
-    for (i = 0; i < def->nnets; i++)
-        virDomainNetDefClear(&def->nets[i]);
-    g_free(def->nets);
-    if (def->memballoon) {
-        g_free(def->memballoon->model);
-        virDomainDeviceAddressFree(def->memballoon->addr);
-        g_free(def->memballoon);
-    }
+    virXMLNodeFree(def->os.rest);
+    g_free(def->dumpCore);
+    virXMLNodeFree(def->memoryBackingRest);
+    virXMLNodeFree(def->featuresNode);
+    virXMLNodeFree(def->clockRest);
+    virXMLNodeFree(def->extras);
+    for (i = 0; i < def->ndevices; i++)
+        virDomainDeviceDefClear(&def->devices[i]);
+    g_free(def->devices);
     if (def->ns && def->nsData)
         def->ns->free(def->nsData);
     g_free(def);
 }
 
 /* ---- copying ------------------------------------------------------- */
-
-static virDomainDeviceAddress *
-virDomainDeviceAddressCopy(const virDomainDeviceAddress *src)
-{
-    virDomainDeviceAddress *addr;
-    size_t i;
-
-    if (!src)
-        return NULL;
-    addr = g_new0(virDomainDeviceAddress, 1);
-    addr->nattrs = src->nattrs;
-    addr->names = g_new0(char *, src->nattrs);
-    addr->values = g_new0(char *, src->nattrs);
-    for (i = 0; i < src->nattrs; i++) {
-        addr->names[i] = g_strdup(src->names[i]);
-        addr->values[i] = g_strdup(src->values[i]);
-    }
-    return addr;
-}
-
-static void
-virDomainDevicesCopy(virDomainDef *dst, const virDomainDef *src)
-{
-    size_t i;
-
-    dst->disks = g_new0(virDomainDiskDef, src->ndisks);
-    for (i = 0; i < src->ndisks; i++) {
-        virDomainDiskDef *d = &dst->disks[i];
-
-        *d = src->disks[i];
-        d->driverName = g_strdup(d->driverName);
-        d->driverType = g_strdup(d->driverType);
-        d->src = g_strdup(d->src);
-        d->dst = g_strdup(d->dst);
-        d->addr = virDomainDeviceAddressCopy(d->addr);
-    }
-    dst->nets = g_new0(virDomainNetDef, src->nnets);
-    for (i = 0; i < src->nnets; i++) {
-        virDomainNetDef *n = &dst->nets[i];
-
-        *n = src->nets[i];
-        n->source = g_strdup(n->source);
-        n->ifname = g_strdup(n->ifname);
-        n->model = g_strdup(n->model);
-        n->addr = virDomainDeviceAddressCopy(n->addr);
-    }
-    if (src->memballoon) {
-        dst->memballoon = g_new0(virDomainMemballoonDef, 1);
-        dst->memballoon->model = g_strdup(src->memballoon->model);
-        dst->memballoon->addr = virDomainDeviceAddressCopy(src->memballoon->addr);
-    }
-}
 
 /* A deep copy without an XML round trip: splitting the live definition
  * from the persistent one must stay cheap. */
@@ -211,10 +127,23 @@ virDomainDefCopy(const virDomainDef *src)
     def->os.initrd = g_strdup(src->os.initrd);
     def->os.cmdline = g_strdup(src->os.cmdline);
     def->os.init = g_strdup(src->os.init);
+    def->os.rest = virXMLNodeCopy(src->os.rest);
+    def->cputune.rest = virXMLNodeCopy(src->cputune.rest);
+    def->dumpCore = g_strdup(src->dumpCore);
+    def->memoryBackingRest = virXMLNodeCopy(src->memoryBackingRest);
+    def->featuresNode = virXMLNodeCopy(src->featuresNode);
+    def->clockRest = virXMLNodeCopy(src->clockRest);
+    def->extras = virXMLNodeCopy(src->extras);
     virDomainDevicesCopy(def, src);
     if (src->ns && src->nsData)
         def->nsData = src->ns->copy(src->nsData);
     return def;
+}
+
+const char *
+virDomainDefFirstKeptElement(const virDomainDef *def)
+{
+    return def->extras && def->extras->nchildren ? def->extras->children[0]->name : NULL;
 }
 
 /* ---- checks -------------------------------------------------------- */
@@ -228,9 +157,13 @@ virDomainNameValidate(const char *name)
         virReportError(VIR_ERR_XML_ERROR, "%s", _("domain name must not be empty"));
         return -1;
     }
-    if (strlen(name) > 255 || !g_utf8_validate(name, -1, NULL)) {
-        virReportError(VIR_ERR_XML_ERROR, "%s",
-                       _("domain name must be valid UTF-8 of at most 255 bytes"));
+    /* every file named after the domain must fit in a directory entry
+     * (NAME_MAX, 255 bytes): the longest is the temporary file of its
+     * configuration, ".<name>.xml.tmp-XXXXXX" */
+    if (strlen(name) > VIR_DOMAIN_NAME_MAX || !g_utf8_validate(name, -1, NULL)) {
+        virReportError(VIR_ERR_XML_ERROR,
+                       _("domain name must be valid UTF-8 of at most %d bytes"),
+                       VIR_DOMAIN_NAME_MAX);
         return -1;
     }
     if (name[0] == '.') {

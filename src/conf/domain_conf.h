@@ -14,6 +14,7 @@
 
 # include "virbitmap.h"
 # include "virenum.h"
+# include "virxmlnode.h"
 
 typedef enum {
     VIR_DOMAIN_VIRT_NONE = 0,
@@ -96,6 +97,26 @@ typedef enum {
     VIR_DOMAIN_FEATURE_HAP,
     VIR_DOMAIN_FEATURE_VIRIDIAN,
     VIR_DOMAIN_FEATURE_PRIVNET,
+    VIR_DOMAIN_FEATURE_HYPERV,
+    VIR_DOMAIN_FEATURE_KVM,
+    VIR_DOMAIN_FEATURE_PVSPINLOCK,
+    VIR_DOMAIN_FEATURE_CAPABILITIES,
+    VIR_DOMAIN_FEATURE_PMU,
+    VIR_DOMAIN_FEATURE_VMPORT,
+    VIR_DOMAIN_FEATURE_GIC,
+    VIR_DOMAIN_FEATURE_SMM,
+    VIR_DOMAIN_FEATURE_IOAPIC,
+    VIR_DOMAIN_FEATURE_HPT,
+    VIR_DOMAIN_FEATURE_VMCOREINFO,
+    VIR_DOMAIN_FEATURE_HTM,
+    VIR_DOMAIN_FEATURE_NESTED_HV,
+    VIR_DOMAIN_FEATURE_MSRS,
+    VIR_DOMAIN_FEATURE_CCF_ASSIST,
+    VIR_DOMAIN_FEATURE_XEN,
+    VIR_DOMAIN_FEATURE_CFPC,
+    VIR_DOMAIN_FEATURE_SBBC,
+    VIR_DOMAIN_FEATURE_IBS,
+    VIR_DOMAIN_FEATURE_TCG,
     VIR_DOMAIN_FEATURE_LAST
 } virDomainFeature;
 VIR_ENUM_DECL(virDomainFeature);
@@ -106,6 +127,8 @@ typedef enum {
     VIR_DOMAIN_DISK_TYPE_DIR,
     VIR_DOMAIN_DISK_TYPE_NETWORK,
     VIR_DOMAIN_DISK_TYPE_VOLUME,
+    VIR_DOMAIN_DISK_TYPE_NVME,
+    VIR_DOMAIN_DISK_TYPE_VHOSTUSER,
     VIR_DOMAIN_DISK_TYPE_LAST
 } virDomainDiskType;
 VIR_ENUM_DECL(virDomainDiskType);
@@ -137,48 +160,102 @@ VIR_ENUM_DECL(virDomainDiskBus);
 typedef enum {
     VIR_DOMAIN_NET_TYPE_USER = 0,
     VIR_DOMAIN_NET_TYPE_ETHERNET,
+    VIR_DOMAIN_NET_TYPE_VHOSTUSER,
+    VIR_DOMAIN_NET_TYPE_SERVER,
+    VIR_DOMAIN_NET_TYPE_CLIENT,
+    VIR_DOMAIN_NET_TYPE_MCAST,
     VIR_DOMAIN_NET_TYPE_NETWORK,
     VIR_DOMAIN_NET_TYPE_BRIDGE,
+    VIR_DOMAIN_NET_TYPE_INTERNAL,
     VIR_DOMAIN_NET_TYPE_DIRECT,
+    VIR_DOMAIN_NET_TYPE_HOSTDEV,
+    VIR_DOMAIN_NET_TYPE_UDP,
+    VIR_DOMAIN_NET_TYPE_VDPA,
+    VIR_DOMAIN_NET_TYPE_NULL,
+    VIR_DOMAIN_NET_TYPE_VDS,
     VIR_DOMAIN_NET_TYPE_LAST
 } virDomainNetType;
 VIR_ENUM_DECL(virDomainNetType);
 
-/* A device address, kept as its attributes so any address type survives
- * a round trip: <address type='pci' domain='0x0000' bus='0x01' .../>. */
-typedef struct _virDomainDeviceAddress {
-    size_t nattrs;
-    char **names;
-    char **values;
-} virDomainDeviceAddress;
+/* The elements of <devices>, in the order libvirt writes them.  Each is
+ * kept whole as a virXMLNode; the ones virtkit acts on are also read
+ * into a struct. */
+typedef enum {
+    VIR_DOMAIN_DEVICE_EMULATOR = 0,
+    VIR_DOMAIN_DEVICE_DISK,
+    VIR_DOMAIN_DEVICE_CONTROLLER,
+    VIR_DOMAIN_DEVICE_LEASE,
+    VIR_DOMAIN_DEVICE_FILESYSTEM,
+    VIR_DOMAIN_DEVICE_INTERFACE,
+    VIR_DOMAIN_DEVICE_SMARTCARD,
+    VIR_DOMAIN_DEVICE_SERIAL,
+    VIR_DOMAIN_DEVICE_PARALLEL,
+    VIR_DOMAIN_DEVICE_CONSOLE,
+    VIR_DOMAIN_DEVICE_CHANNEL,
+    VIR_DOMAIN_DEVICE_INPUT,
+    VIR_DOMAIN_DEVICE_TPM,
+    VIR_DOMAIN_DEVICE_GRAPHICS,
+    VIR_DOMAIN_DEVICE_SOUND,
+    VIR_DOMAIN_DEVICE_AUDIO,
+    VIR_DOMAIN_DEVICE_VIDEO,
+    VIR_DOMAIN_DEVICE_HOSTDEV,
+    VIR_DOMAIN_DEVICE_REDIRDEV,
+    VIR_DOMAIN_DEVICE_REDIRFILTER,
+    VIR_DOMAIN_DEVICE_HUB,
+    VIR_DOMAIN_DEVICE_WATCHDOG,
+    VIR_DOMAIN_DEVICE_MEMBALLOON,
+    VIR_DOMAIN_DEVICE_RNG,
+    VIR_DOMAIN_DEVICE_NVRAM,
+    VIR_DOMAIN_DEVICE_PANIC,
+    VIR_DOMAIN_DEVICE_SHMEM,
+    VIR_DOMAIN_DEVICE_MEMORY,
+    VIR_DOMAIN_DEVICE_IOMMU,
+    VIR_DOMAIN_DEVICE_VSOCK,
+    VIR_DOMAIN_DEVICE_LAST
+} virDomainDeviceType;
+VIR_ENUM_DECL(virDomainDevice);
 
+/* What virtkit reads of a <disk>.  The element itself (its node) is what
+ * is kept and written; this is a view of it. */
 typedef struct _virDomainDiskDef {
     int type;                   /* virDomainDiskType */
     int device;                 /* virDomainDiskDevice */
-    char *driverName;
-    char *driverType;
-    char *src;                  /* file, dev, dir, volume or network name */
-    char *dst;                  /* target dev, such as "vda" */
+    const char *driverName;     /* <driver name=''> */
+    const char *driverType;     /* <driver type=''> (the format) */
+    const char *src;            /* file, dev, dir, network name, volume or path */
+    const char *protocol;       /* <source protocol=''> of a network disk */
+    const char *dst;            /* target dev, such as "vda" */
     int bus;                    /* virDomainDiskBus */
     bool readonly;
     bool shareable;
-    virDomainDeviceAddress *addr;
 } virDomainDiskDef;
 
+/* What virtkit reads of an <interface>, as for a disk. */
 typedef struct _virDomainNetDef {
     int type;                   /* virDomainNetType */
     unsigned char mac[6];
     bool macSet;
-    char *source;               /* network, bridge or device */
-    char *ifname;               /* <target dev=''/> */
-    char *model;
-    virDomainDeviceAddress *addr;
+    const char *source;         /* network, bridge, device... (per type) */
+    const char *ifname;         /* <target dev=''/> */
+    const char *model;
 } virDomainNetDef;
 
 typedef struct _virDomainMemballoonDef {
-    char *model;
-    virDomainDeviceAddress *addr;
+    const char *model;
 } virDomainMemballoonDef;
+
+/* One element of <devices>: its family, the element as kept, and for the
+ * families virtkit acts on, what it reads of it (pointing into @node). */
+typedef struct _virDomainDeviceDef {
+    int type;                   /* virDomainDeviceType */
+    virXMLNode *node;
+    union {
+        virDomainDiskDef *disk;
+        virDomainNetDef *net;
+        virDomainMemballoonDef *memballoon;
+        void *ptr;
+    } data;                     /* NULL for the families virtkit keeps only */
+} virDomainDeviceDef;
 
 typedef struct _virBlkioDevice {
     char *path;
@@ -209,6 +286,7 @@ typedef struct _virDomainCputune {
     long long quota;            /* microseconds; 0: not set, -1: unlimited */
     virBitmap **vcpupin;        /* maxvcpus entries, NULL for an unpinned
                                  * vcpu; the array is NULL when none is */
+    virXMLNode *rest;           /* the children not above, as written */
 } virDomainCputune;
 
 typedef struct _virDomainOSDef {
@@ -221,6 +299,7 @@ typedef struct _virDomainOSDef {
     char *init;                 /* container init, with <type>exe</type> */
     unsigned char nBootDevs;
     unsigned char bootDevs[VIR_DOMAIN_BOOT_LAST];
+    virXMLNode *rest;           /* the attributes and children not above, as written */
 } virDomainOSDef;
 
 /* Driver-specific settings in their own XML namespace, such as
@@ -249,6 +328,7 @@ struct _virDomainDef {
     char *metadata;                 /* children of <metadata>, as XML text */
 
     unsigned long long maxMemory;   /* <memory>, KiB */
+    char *dumpCore;                 /* <memory dumpCore=''> */
     unsigned long long curMemory;   /* <currentMemory>, KiB */
     unsigned int maxvcpus;          /* <vcpu> */
     unsigned int vcpus;             /* <vcpu current=''> */
@@ -260,17 +340,22 @@ struct _virDomainDef {
     virDomainBlkiotune blkiotune;
     virDomainOSDef os;
     bool nosharepages;              /* <memoryBacking><nosharepages/> */
-    unsigned int features;          /* bit per virDomainFeature */
+    virXMLNode *memoryBackingRest;  /* the rest of <memoryBacking>, as written */
+    virXMLNode *featuresNode;       /* <features>, as written */
+    unsigned int features;          /* bit per virDomainFeature present in it */
     int clockOffset;                /* virDomainClockOffset */
+    virXMLNode *clockRest;          /* the rest of <clock>, as written */
     int onPoweroff;                 /* virDomainLifecycleAction */
     int onReboot;
     int onCrash;
 
-    size_t ndisks;
-    virDomainDiskDef *disks;
-    size_t nnets;
-    virDomainNetDef *nets;
-    virDomainMemballoonDef *memballoon;
+    /* the children of <domain> that are kept as written (in a holder
+     * element), each ranked by virDomainElem */
+    virXMLNode *extras;
+
+    /* the children of <devices>, in libvirt's order */
+    size_t ndevices;
+    virDomainDeviceDef *devices;
 
     const virXMLNamespace *ns;
     void *nsData;
@@ -287,6 +372,9 @@ struct _virDomainDef {
 
 /* What one driver accepts and fills in by default.  Parsing checks the
  * generic rules and these; the driver's postParse adds its own. */
+/* The longest domain name: its files' names must fit in 255 bytes. */
+# define VIR_DOMAIN_NAME_MAX (255 - (int)sizeof("..xml.tmp-XXXXXX") + 1)
+
 typedef struct _virDomainXMLOption {
     const char *driverName;         /* "test", for messages */
     const int *virtTypes;           /* accepted <domain type>, ended by -1 */
@@ -296,6 +384,8 @@ typedef struct _virDomainXMLOption {
     unsigned int maxVcpus;          /* the largest <vcpu>; 0: VIR_DOMAIN_MAX_VCPUS */
     bool fixedId;                   /* <domain id=''> is configuration, not run time */
     const virXMLNamespace *ns;      /* the driver's namespace, or NULL */
+    const char *readElsewhere;      /* a namespace the driver reads outside the parser
+                                     * (the test driver's node files): not warned of */
     int (*postParse)(virDomainDef *def, void *opaque);
     void *opaque;
 } virDomainXMLOption;
@@ -307,6 +397,8 @@ typedef enum {
 
 typedef enum {
     VIR_DOMAIN_DEF_FORMAT_INACTIVE = 1 << 0,   /* no id attribute */
+    VIR_DOMAIN_DEF_FORMAT_SECURE = 1 << 1,     /* with secrets (VIR_DOMAIN_XML_SECURE),
+                                                * as configurations are stored */
 } virDomainDefFormatFlags;
 
 void virDomainDefFree(virDomainDef *def);
@@ -319,6 +411,43 @@ virDomainDef *virDomainDefParseNode(xmlNodePtr root, const virDomainXMLOption *x
 char *virDomainDefFormat(const virDomainDef *def, int id, unsigned int flags);
 void virDomainDefFormatBuf(GString *buf, int indent, const virDomainDef *def,
                            int id, unsigned int flags);
+
+/**
+ * virDomainDefNextDevice:
+ * @def: a definition
+ * @type: a virDomainDeviceType, or -1 for any
+ * @pos: in/out: where to look from; start at 0
+ *
+ * Walks the devices of one family in document order:
+ *
+ *     size_t pos = 0;
+ *     const virDomainDeviceDef *dev;
+ *
+ *     while ((dev = virDomainDefNextDevice(def, VIR_DOMAIN_DEVICE_DISK, &pos)))
+ *         ... dev->data.disk->src, virXMLNodeGetAttr(dev->node, "type") ...
+ *
+ * Returns the next device of @type, or NULL after the last.
+ */
+const virDomainDeviceDef *virDomainDefNextDevice(const virDomainDef *def, int type,
+                                                 size_t *pos);
+
+/* The number of devices of @type (-1: all of them). */
+size_t virDomainDefCountDevices(const virDomainDef *def, int type);
+
+/* The name of the first child of <domain> kept without being modelled
+ * (such as "cpu" or "pm"), or NULL: for drivers that refuse what they
+ * cannot honour. */
+const char *virDomainDefFirstKeptElement(const virDomainDef *def);
+
+/**
+ * virDomainDefGenerateIfnames:
+ * @def: a definition
+ * @prefix: such as "testnet"
+ *
+ * Gives every <interface> without a <target dev=''/> the first free
+ * name @prefix0, @prefix1, ..., as libvirt's test driver does on define.
+ */
+void virDomainDefGenerateIfnames(virDomainDef *def, const char *prefix);
 
 /* Domain names may not escape a directory or break a terminal: no '/',
  * no control characters, not "." or "..", no leading '.', at most 255

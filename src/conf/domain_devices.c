@@ -1,216 +1,82 @@
 /*
- * domain_devices.c: <devices> of a domain: disks, interfaces, memballoon
+ * domain_devices.c: <devices> of a domain
+ *
+ * Every child of <devices> is kept whole, as a virXMLNode in a device
+ * record tagged with its family; nothing a user writes there is lost.
+ * The families virtkit acts on (disks, interfaces, the memory balloon)
+ * are also read into structs that point into the kept element, and
+ * checked.  Records are in libvirt's order: by family, and within a
+ * family in document order (disks and controllers as libvirt inserts
+ * them).
  */
 #include "internal.h"
 
-#include <stdio.h>
-
 #include "domain_conf_priv.h"
+#include "domain_order.h"
 #include "virerror.h"
 #include "virstring.h"
 #include "virxml.h"
 
 #define VIR_FROM_THIS VIR_FROM_DOMAIN
 
-#define virDomainXMLError(node, ...) virXMLReportNode(VIR_FROM_THIS, node, __VA_ARGS__)
+VIR_ENUM_IMPL(virDomainDevice, VIR_DOMAIN_DEVICE_LAST,
+              "emulator", "disk", "controller", "lease", "filesystem", "interface",
+              "smartcard", "serial", "parallel", "console", "channel", "input", "tpm",
+              "graphics", "sound", "audio", "video", "hostdev", "redirdev",
+              "redirfilter", "hub", "watchdog", "memballoon", "rng", "nvram",
+              "panic", "shmem", "memory", "iommu", "vsock");
 
-/* The attribute naming the source of each disk type. */
-static const char *const virDomainDiskSourceAttr[] = {
-    [VIR_DOMAIN_DISK_TYPE_FILE] = "file",
-    [VIR_DOMAIN_DISK_TYPE_BLOCK] = "dev",
-    [VIR_DOMAIN_DISK_TYPE_DIR] = "dir",
-    [VIR_DOMAIN_DISK_TYPE_NETWORK] = "name",
-    [VIR_DOMAIN_DISK_TYPE_VOLUME] = "volume",
-};
-
-/* The attribute naming the source of each interface type (NULL: none). */
-static const char *const virDomainNetSourceAttr[] = {
-    [VIR_DOMAIN_NET_TYPE_USER] = NULL,
-    [VIR_DOMAIN_NET_TYPE_ETHERNET] = NULL,
-    [VIR_DOMAIN_NET_TYPE_NETWORK] = "network",
-    [VIR_DOMAIN_NET_TYPE_BRIDGE] = "bridge",
-    [VIR_DOMAIN_NET_TYPE_DIRECT] = "dev",
-};
-
-static virDomainDeviceAddress *
-virDomainParseAddress(xmlNodePtr node)
+/* The families of which libvirt's schema allows one at most. */
+static bool
+virDomainDeviceIsSingle(int type)
 {
-    virDomainDeviceAddress *addr = g_new0(virDomainDeviceAddress, 1);
-    xmlAttrPtr attr;
-    size_t n = 0;
-
-    for (attr = node->properties; attr; attr = attr->next)
-        n++;
-    addr->names = g_new0(char *, n);
-    addr->values = g_new0(char *, n);
-    for (attr = node->properties; attr; attr = attr->next) {
-        addr->names[addr->nattrs] = g_strdup((const char *)attr->name);
-        addr->values[addr->nattrs] = virXMLProp(node, (const char *)attr->name);
-        addr->nattrs++;
-    }
-    return addr;
+    return type == VIR_DOMAIN_DEVICE_EMULATOR || type == VIR_DOMAIN_DEVICE_WATCHDOG ||
+           type == VIR_DOMAIN_DEVICE_MEMBALLOON || type == VIR_DOMAIN_DEVICE_NVRAM ||
+           type == VIR_DOMAIN_DEVICE_IOMMU || type == VIR_DOMAIN_DEVICE_VSOCK ||
+           type == VIR_DOMAIN_DEVICE_REDIRFILTER;
 }
 
-static void
-virDomainFormatAddress(GString *buf, int indent, const virDomainDeviceAddress *addr)
+void
+virDomainDeviceDefClear(virDomainDeviceDef *dev)
 {
-    size_t i;
-
-    if (!addr)
-        return;
-    virXMLIndent(buf, indent);
-    virStringAppendLit(buf, "<address");
-    for (i = 0; i < addr->nattrs; i++)
-        virXMLAddAttr(buf, addr->names[i], addr->values[i]);
-    virStringAppendLit(buf, "/>\n");
+    virXMLNodeFree(dev->node);
+    g_free(dev->data.ptr);
+    dev->node = NULL;
+    dev->data.ptr = NULL;
 }
 
-/* Reads an enum attribute of a device; @required makes absence an error. */
-static int
-virDomainDeviceEnumProp(xmlNodePtr node, const char *name, int (*fromString)(const char *),
-                        int *value, bool required)
+virDomainDeviceDef *
+virDomainDefAddDevice(virDomainDef *def, int type, virXMLNode *node)
 {
-    g_autofree char *str = virXMLProp(node, name);
+    virDomainDeviceDef *dev;
 
-    if (!str) {
-        if (required)
-            virDomainXMLError(node, _("missing attribute '%s'"), name);
-        return required ? -1 : 0;
-    }
-    if ((*value = fromString(str)) < 0) {
-        virDomainXMLError(node, _("unknown %s '%s'"), name, str);
-        return -1;
-    }
-    return 0;
+    def->devices = g_renew(virDomainDeviceDef, def->devices, def->ndevices + 1);
+    dev = &def->devices[def->ndevices++];
+    dev->type = type;
+    dev->node = node;
+    dev->data.ptr = NULL;
+    return dev;
 }
 
 static int
-virDomainParseDiskChild(virDomainDiskDef *disk, xmlNodePtr cur)
+virDomainParseDevice(virDomainDef *def, xmlNodePtr cur)
 {
-    if (virXMLIsElement(cur, "driver")) {
-        virDomainReplaceString(&disk->driverName, virXMLProp(cur, "name"));
-        virDomainReplaceString(&disk->driverType, virXMLProp(cur, "type"));
-    } else if (virXMLIsElement(cur, "source")) {
-        virDomainReplaceString(&disk->src,
-                               virXMLProp(cur, virDomainDiskSourceAttr[disk->type]));
-    } else if (virXMLIsElement(cur, "target")) {
-        virDomainReplaceString(&disk->dst, virXMLProp(cur, "dev"));
-        if (virDomainDeviceEnumProp(cur, "bus", virDomainDiskBusTypeFromString,
-                                    &disk->bus, false) < 0)
-            return -1;
-    } else if (virXMLIsElement(cur, "readonly")) {
-        disk->readonly = true;
-    } else if (virXMLIsElement(cur, "shareable")) {
-        disk->shareable = true;
-    } else if (virXMLIsElement(cur, "address")) {
-        virDomainDeviceAddressFree(disk->addr);
-        disk->addr = virDomainParseAddress(cur);
-    }
-    return 0;
-}
+    virXMLNode *node;
+    int type;
 
-static int
-virDomainParseDisk(virDomainDiskDef *disk, xmlNodePtr node)
-{
-    xmlNodePtr cur;
-
-    disk->type = VIR_DOMAIN_DISK_TYPE_FILE;
-    if (virDomainDeviceEnumProp(node, "type", virDomainDiskTypeTypeFromString,
-                                &disk->type, false) < 0 ||
-        virDomainDeviceEnumProp(node, "device", virDomainDiskDeviceTypeFromString,
-                                &disk->device, false) < 0)
-        return -1;
-    if (disk->type == VIR_DOMAIN_DISK_TYPE_NETWORK || disk->type == VIR_DOMAIN_DISK_TYPE_VOLUME) {
-        virDomainXMLError(node, _("disk type '%s' is not supported"),
-                          virDomainDiskTypeTypeToString(disk->type));
+    if (cur->ns || (type = virDomainDeviceTypeFromString((const char *)cur->name)) < 0) {
+        virXMLReportNode(VIR_FROM_THIS, cur, "%s",
+                         _("unknown device: libvirt's domain schema has no such child of <devices>"));
         return -1;
     }
-    for (cur = node->children; cur; cur = cur->next) {
-        if (virDomainParseDiskChild(disk, cur) < 0)
-            return -1;
-    }
-    if (!disk->dst) {
-        virDomainXMLError(node, "%s", _("missing <target dev=''/>"));
+    if (virDomainDeviceIsSingle(type) && virDomainDefCountDevices(def, type) > 0) {
+        virXMLReportNode(VIR_FROM_THIS, cur, _("only one <%s> is allowed"),
+                         virDomainDeviceTypeToString(type));
         return -1;
     }
-    return 0;
-}
-
-static int
-virDomainParseMAC(virDomainNetDef *net, xmlNodePtr node)
-{
-    g_autofree char *str = virXMLProp(node, "address");
-    unsigned int b[6];
-    char end;
-    size_t i;
-
-    if (!str || sscanf(str, "%2x:%2x:%2x:%2x:%2x:%2x%c", &b[0], &b[1], &b[2],
-                       &b[3], &b[4], &b[5], &end) != 6 || strlen(str) != 17) {
-        virDomainXMLError(node, _("invalid MAC address '%s' (expected xx:xx:xx:xx:xx:xx)"),
-                          NULLSTR(str));
+    if (!(node = virXMLNodeParse(VIR_FROM_THIS, cur)))
         return -1;
-    }
-    if (b[0] & 1) {
-        virDomainXMLError(node, _("MAC address '%s' is multicast; a unicast address is needed"),
-                          str);
-        return -1;
-    }
-    for (i = 0; i < 6; i++)
-        net->mac[i] = b[i];
-    net->macSet = true;
-    return 0;
-}
-
-static int
-virDomainParseInterface(virDomainNetDef *net, xmlNodePtr node)
-{
-    xmlNodePtr cur;
-
-    if (virDomainDeviceEnumProp(node, "type", virDomainNetTypeTypeFromString,
-                                &net->type, true) < 0)
-        return -1;
-    for (cur = node->children; cur; cur = cur->next) {
-        if (virXMLIsElement(cur, "mac")) {
-            if (virDomainParseMAC(net, cur) < 0)
-                return -1;
-        } else if (virXMLIsElement(cur, "source") && virDomainNetSourceAttr[net->type]) {
-            virDomainReplaceString(&net->source,
-                                   virXMLProp(cur, virDomainNetSourceAttr[net->type]));
-        } else if (virXMLIsElement(cur, "target")) {
-            virDomainReplaceString(&net->ifname, virXMLProp(cur, "dev"));
-        } else if (virXMLIsElement(cur, "model")) {
-            virDomainReplaceString(&net->model, virXMLProp(cur, "type"));
-        } else if (virXMLIsElement(cur, "address")) {
-            virDomainDeviceAddressFree(net->addr);
-            net->addr = virDomainParseAddress(cur);
-        }
-    }
-    if (virDomainNetSourceAttr[net->type] && !net->source) {
-        virDomainXMLError(node, _("interface type '%s' needs <source %s=''/>"),
-                          virDomainNetTypeTypeToString(net->type),
-                          virDomainNetSourceAttr[net->type]);
-        return -1;
-    }
-    return 0;
-}
-
-static int
-virDomainParseMemballoon(virDomainDef *def, xmlNodePtr node)
-{
-    xmlNodePtr addr = virXMLChild(node, "address");
-
-    if (def->memballoon) {
-        virDomainXMLError(node, "%s", _("only one <memballoon> is allowed"));
-        return -1;
-    }
-    def->memballoon = g_new0(virDomainMemballoonDef, 1);
-    def->memballoon->model = virXMLProp(node, "model");
-    if (!def->memballoon->model) {
-        virDomainXMLError(node, "%s", _("missing attribute 'model'"));
-        return -1;
-    }
-    if (addr)
-        def->memballoon->addr = virDomainParseAddress(addr);
+    virDomainDefAddDevice(def, type, node);
     return 0;
 }
 
@@ -220,131 +86,174 @@ virDomainParseDevices(virDomainDef *def, xmlNodePtr node)
     xmlNodePtr cur;
 
     for (cur = node->children; cur; cur = cur->next) {
-        if (virXMLIsElement(cur, "disk")) {
-            def->disks = g_renew(virDomainDiskDef, def->disks, def->ndisks + 1);
-            memset(&def->disks[def->ndisks], 0, sizeof(virDomainDiskDef));
-            if (virDomainParseDisk(&def->disks[def->ndisks++], cur) < 0)
-                return -1;
-        } else if (virXMLIsElement(cur, "interface")) {
-            def->nets = g_renew(virDomainNetDef, def->nets, def->nnets + 1);
-            memset(&def->nets[def->nnets], 0, sizeof(virDomainNetDef));
-            if (virDomainParseInterface(&def->nets[def->nnets++], cur) < 0)
-                return -1;
-        } else if (virXMLIsElement(cur, "memballoon")) {
-            if (virDomainParseMemballoon(def, cur) < 0)
-                return -1;
+        if (cur->type == XML_TEXT_NODE && !xmlIsBlankNode(cur)) {
+            virXMLReportNode(VIR_FROM_THIS, node, "%s",
+                             _("text between devices cannot be kept"));
+            return -1;
         }
+        if (cur->type == XML_ELEMENT_NODE && virDomainParseDevice(def, cur) < 0)
+            return -1;
     }
     return 0;
 }
 
-static void
-virDomainFormatDisk(GString *buf, int indent, const virDomainDiskDef *disk)
+/* ---- walking -------------------------------------------------------- */
+
+const virDomainDeviceDef *
+virDomainDefNextDevice(const virDomainDef *def, int type, size_t *pos)
 {
-    virXMLIndent(buf, indent);
-    virStringAppendLit(buf, "<disk");
-    virXMLAddAttr(buf, "type", virDomainDiskTypeTypeToString(disk->type));
-    virXMLAddAttr(buf, "device", virDomainDiskDeviceTypeToString(disk->device));
-    virStringAppendLit(buf, ">\n");
-    if (disk->driverName || disk->driverType) {
-        virXMLIndent(buf, indent + 2);
-        virStringAppendLit(buf, "<driver");
-        virXMLAddAttr(buf, "name", disk->driverName);
-        virXMLAddAttr(buf, "type", disk->driverType);
-        virStringAppendLit(buf, "/>\n");
+    while (*pos < def->ndevices) {
+        const virDomainDeviceDef *dev = &def->devices[(*pos)++];
+
+        if (type < 0 || dev->type == type)
+            return dev;
     }
-    if (disk->src) {
-        virXMLIndent(buf, indent + 2);
-        virStringAppendLit(buf, "<source");
-        virXMLAddAttr(buf, virDomainDiskSourceAttr[disk->type], disk->src);
-        virStringAppendLit(buf, "/>\n");
-    }
-    virXMLIndent(buf, indent + 2);
-    virStringAppendLit(buf, "<target");
-    virXMLAddAttr(buf, "dev", disk->dst);
-    if (disk->bus)
-        virXMLAddAttr(buf, "bus", virDomainDiskBusTypeToString(disk->bus));
-    virStringAppendLit(buf, "/>\n");
-    if (disk->readonly)
-        virXMLAddEmptyElement(buf, indent + 2, "readonly");
-    if (disk->shareable)
-        virXMLAddEmptyElement(buf, indent + 2, "shareable");
-    virDomainFormatAddress(buf, indent + 2, disk->addr);
-    virXMLIndent(buf, indent);
-    virStringAppendLit(buf, "</disk>\n");
+    return NULL;
 }
 
-static void
-virDomainFormatInterface(GString *buf, int indent, const virDomainNetDef *net)
+size_t
+virDomainDefCountDevices(const virDomainDef *def, int type)
 {
-    const char *srcAttr = virDomainNetSourceAttr[net->type];
+    size_t i, n = 0;
 
-    virXMLIndent(buf, indent);
-    virStringAppendLit(buf, "<interface");
-    virXMLAddAttr(buf, "type", virDomainNetTypeTypeToString(net->type));
-    virStringAppendLit(buf, ">\n");
-    if (net->macSet) {
-        static const char hex[] = "0123456789abcdef";
-        char mac[18];
-        size_t i;
+    for (i = 0; i < def->ndevices; i++)
+        n += type < 0 || def->devices[i].type == type;
+    return n;
+}
 
-        for (i = 0; i < 6; i++) {
-            mac[i * 3] = hex[net->mac[i] >> 4];
-            mac[i * 3 + 1] = hex[net->mac[i] & 0xf];
-            mac[i * 3 + 2] = i < 5 ? ':' : '\0';
-        }
-        virXMLIndent(buf, indent + 2);
-        virStringAppendLit(buf, "<mac");
-        virXMLAddAttr(buf, "address", mac);
-        virStringAppendLen(buf, "/>\n", 3);
+/* Devices of one family keep their order; families go in libvirt's. */
+void
+virDomainDevicesSort(virDomainDef *def)
+{
+    size_t i, j;
+
+    for (i = 1; i < def->ndevices; i++) {
+        virDomainDeviceDef cur = def->devices[i];
+
+        for (j = i; j > 0 && def->devices[j - 1].type > cur.type; j--)
+            def->devices[j] = def->devices[j - 1];
+        def->devices[j] = cur;
     }
-    if (srcAttr && net->source) {
-        virXMLIndent(buf, indent + 2);
-        virStringAppendLit(buf, "<source");
-        virXMLAddAttr(buf, srcAttr, net->source);
-        virStringAppendLit(buf, "/>\n");
+}
+
+/* ---- copying -------------------------------------------------------- */
+
+void
+virDomainDevicesCopy(virDomainDef *dst, const virDomainDef *src)
+{
+    size_t i;
+
+    dst->devices = g_new0(virDomainDeviceDef, src->ndevices);
+    for (i = 0; i < src->ndevices; i++) {
+        dst->devices[i].type = src->devices[i].type;
+        dst->devices[i].node = virXMLNodeCopy(src->devices[i].node);
+        /* the views point into the node: read them from the copy; what
+         * was read once reads again */
+        ignore_value(virDomainDeviceReadView(&dst->devices[i]));
     }
-    if (net->ifname) {
-        virXMLIndent(buf, indent + 2);
-        virStringAppendLit(buf, "<target");
-        virXMLAddAttr(buf, "dev", net->ifname);
-        virStringAppendLit(buf, "/>\n");
+}
+
+/* ---- interface names ------------------------------------------------ */
+
+static bool
+virDomainIfnameUsed(const virDomainDef *def, const char *name)
+{
+    size_t pos = 0;
+    const virDomainDeviceDef *dev;
+
+    while ((dev = virDomainDefNextDevice(def, VIR_DOMAIN_DEVICE_INTERFACE, &pos))) {
+        if (dev->data.net && g_strcmp0(dev->data.net->ifname, name) == 0)
+            return true;
     }
-    if (net->model) {
-        virXMLIndent(buf, indent + 2);
-        virStringAppendLit(buf, "<model");
-        virXMLAddAttr(buf, "type", net->model);
-        virStringAppendLit(buf, "/>\n");
-    }
-    virDomainFormatAddress(buf, indent + 2, net->addr);
-    virXMLIndent(buf, indent);
-    virStringAppendLit(buf, "</interface>\n");
+    return false;
 }
 
 void
-virDomainFormatDevices(GString *buf, int indent, const virDomainDef *def)
+virDomainDefGenerateIfnames(virDomainDef *def, const char *prefix)
+{
+    size_t i;
+    unsigned int n = 0;
+
+    for (i = 0; i < def->ndevices; i++) {
+        virDomainDeviceDef *dev = &def->devices[i];
+        g_autofree char *name = NULL;
+        virXMLNode *target;
+
+        if (dev->type != VIR_DOMAIN_DEVICE_INTERFACE || !dev->data.net || dev->data.net->ifname)
+            continue;
+        do {
+            g_free(name);
+            name = g_strdup_printf("%s%u", prefix, n++);
+        } while (virDomainIfnameUsed(def, name));
+        if (!(target = virXMLNodeChild(dev->node, "target")))
+            target = virXMLNodeAppendNew(dev->node, "target");
+        virXMLNodeSetAttr(target, "dev", name);
+        virDomainOrderCanonicalize(dev->node, "devices");
+        ignore_value(virDomainDeviceReadView(dev));
+    }
+}
+
+/* ---- formatting ----------------------------------------------------- */
+
+/* Secrets libvirt writes only on request (VIR_DOMAIN_XML_SECURE): the
+ * cookies of a network disk, the password of a display. */
+static bool
+virDomainDeviceStripSecrets(virXMLNode *node, int type, bool strip)
+{
+    virXMLNode *source;
+    size_t i;
+
+    if (type == VIR_DOMAIN_DEVICE_GRAPHICS && virXMLNodeGetAttr(node, "passwd")) {
+        if (strip)
+            virXMLNodeRemoveAttr(node, "passwd");
+        return true;
+    }
+    if (type != VIR_DOMAIN_DEVICE_DISK || !(source = virXMLNodeChild(node, "source")))
+        return false;
+    for (i = 0; i < source->nchildren; i++) {
+        if (strcmp(source->children[i]->name, "cookies") == 0) {
+            if (strip)
+                virXMLNodeDelete(source, i);
+            return true;
+        }
+    }
+    return false;
+}
+
+static void
+virDomainFormatDevice(GString *buf, int indent, const virDomainDeviceDef *dev,
+                      unsigned int flags)
+{
+    g_autoptr(virXMLNode) copy = NULL;
+
+    if (!(flags & VIR_DOMAIN_DEF_FORMAT_SECURE) &&
+        virDomainDeviceStripSecrets(dev->node, dev->type, false)) {
+        copy = virXMLNodeCopy(dev->node);
+        virDomainDeviceStripSecrets(copy, dev->type, true);
+    }
+    if (dev->type == VIR_DOMAIN_DEVICE_REDIRDEV && !dev->node->nchildren) {
+        /* libvirt writes a <redirdev> open and closed, even empty */
+        virXMLIndent(buf, indent);
+        virStringAppendLit(buf, "<redirdev");
+        virXMLNodeFormatAttrs(buf, dev->node);
+        virStringAppendLit(buf, ">\n");
+        virXMLIndent(buf, indent);
+        virStringAppendLit(buf, "</redirdev>\n");
+        return;
+    }
+    virXMLNodeFormat(buf, indent, copy ? copy : dev->node);
+}
+
+void
+virDomainFormatDevices(GString *buf, int indent, const virDomainDef *def,
+                       unsigned int flags)
 {
     size_t i;
 
     virXMLIndent(buf, indent);
     virStringAppendLit(buf, "<devices>\n");
-    for (i = 0; i < def->ndisks; i++)
-        virDomainFormatDisk(buf, indent + 2, &def->disks[i]);
-    for (i = 0; i < def->nnets; i++)
-        virDomainFormatInterface(buf, indent + 2, &def->nets[i]);
-    if (def->memballoon) {
-        virXMLIndent(buf, indent + 2);
-        virStringAppendLit(buf, "<memballoon");
-        virXMLAddAttr(buf, "model", def->memballoon->model);
-        if (def->memballoon->addr) {
-            virStringAppendLit(buf, ">\n");
-            virDomainFormatAddress(buf, indent + 4, def->memballoon->addr);
-            virXMLIndent(buf, indent + 2);
-            virStringAppendLit(buf, "</memballoon>\n");
-        } else {
-            virStringAppendLit(buf, "/>\n");
-        }
-    }
+    for (i = 0; i < def->ndevices; i++)
+        virDomainFormatDevice(buf, indent + 2, &def->devices[i], flags);
     virXMLIndent(buf, indent);
     virStringAppendLit(buf, "</devices>\n");
 }

@@ -7,6 +7,7 @@
 #include "internal.h"
 
 #include "domain_conf_priv.h"
+#include "domain_order.h"
 #include "viruuid.h"
 #include "virstring.h"
 #include "virxml.h"
@@ -22,6 +23,17 @@ virDomainFormatSize(GString *buf, int indent, const char *name, unsigned long lo
     virStringAppendLen(buf, "</", 2);
     virStringAppend(buf, name);
     virStringAppendLen(buf, ">\n", 2);
+}
+
+static void
+virDomainFormatMemory(GString *buf, int indent, const virDomainDef *def)
+{
+    virXMLIndent(buf, indent);
+    virStringAppendLit(buf, "<memory");
+    virXMLAddAttr(buf, "dumpCore", def->dumpCore);
+    virStringAppendLen(buf, " unit='KiB'>", 12);
+    virXMLAppendULL(buf, def->maxMemory);
+    virStringAppendLit(buf, "</memory>\n");
 }
 
 static void
@@ -100,87 +112,79 @@ virDomainFormatVcpu(GString *buf, int indent, const virDomainDef *def)
 }
 
 static void
-virDomainFormatCputune(GString *buf, int indent, const virDomainDef *def)
-{
-    const virDomainCputune *tune = &def->cputune;
-    bool havePins = false;
-    unsigned int i;
-
-    for (i = 0; tune->vcpupin && i < def->maxvcpus; i++)
-        havePins |= tune->vcpupin[i] != NULL;
-    if (!tune->shares && !tune->period && !tune->quota && !havePins)
-        return;
-    virXMLIndent(buf, indent);
-    virStringAppendLit(buf, "<cputune>\n");
-    if (tune->shares)
-        virXMLAddElementULL(buf, indent + 2, "shares", tune->shares);
-    if (tune->period)
-        virXMLAddElementULL(buf, indent + 2, "period", tune->period);
-    if (tune->quota) {
-        virXMLIndent(buf, indent + 2);
-        virStringAppendLen(buf, "<quota>", 7);
-        virXMLAppendLL(buf, tune->quota);
-        virStringAppendLen(buf, "</quota>\n", 9);
-    }
-    for (i = 0; havePins && i < def->maxvcpus; i++) {
-        g_autofree char *cpuset = NULL;
-
-        if (!tune->vcpupin[i])
-            continue;
-        cpuset = virBitmapFormat(tune->vcpupin[i]);
-        virXMLIndent(buf, indent + 2);
-        virStringAppendLit(buf, "<vcpupin");
-        virXMLAddAttrULL(buf, "vcpu", i);
-        virXMLAddAttr(buf, "cpuset", cpuset);
-        virStringAppendLen(buf, "/>\n", 3);
-    }
-    virXMLIndent(buf, indent);
-    virStringAppendLit(buf, "</cputune>\n");
-}
-
-static void
 virDomainFormatOS(GString *buf, int indent, const virDomainOSDef *os)
 {
+    int in = indent + 2;
+    size_t pos = 0;
     size_t i;
 
     virXMLIndent(buf, indent);
-    virStringAppendLit(buf, "<os>\n");
-    virXMLIndent(buf, indent + 2);
+    virStringAppendLit(buf, "<os");
+    if (os->rest)
+        virXMLNodeFormatAttrs(buf, os->rest);
+    virStringAppendLit(buf, ">\n");
+    virXMLIndent(buf, in);
     virStringAppendLit(buf, "<type");
     virXMLAddAttr(buf, "arch", os->arch);
     virXMLAddAttr(buf, "machine", os->machine);
     g_string_append_c(buf, '>');
     virStringAppend(buf, virDomainOSTypeToString(os->type));
     virStringAppendLen(buf, "</type>\n", 8);
-    virXMLAddElement(buf, indent + 2, "init", os->init);
-    virXMLAddElement(buf, indent + 2, "kernel", os->kernel);
-    virXMLAddElement(buf, indent + 2, "initrd", os->initrd);
-    virXMLAddElement(buf, indent + 2, "cmdline", os->cmdline);
+    virXMLNodeFormatChildrenBefore(buf, in, os->rest, &pos, VIR_DOMAIN_OS_ELEM_INIT);
+    virXMLAddElement(buf, in, "init", os->init);
+    virXMLNodeFormatChildrenBefore(buf, in, os->rest, &pos, VIR_DOMAIN_OS_ELEM_KERNEL);
+    virXMLAddElement(buf, in, "kernel", os->kernel);
+    virXMLAddElement(buf, in, "initrd", os->initrd);
+    virXMLAddElement(buf, in, "cmdline", os->cmdline);
+    virXMLNodeFormatChildrenBefore(buf, in, os->rest, &pos, VIR_DOMAIN_OS_ELEM_BOOT);
     for (i = 0; i < os->nBootDevs; i++) {
-        virXMLIndent(buf, indent + 2);
+        virXMLIndent(buf, in);
         virStringAppendLit(buf, "<boot");
         virXMLAddAttr(buf, "dev", virDomainBootDeviceTypeToString(os->bootDevs[i]));
         virStringAppendLen(buf, "/>\n", 3);
     }
+    virXMLNodeFormatChildrenBefore(buf, in, os->rest, &pos, G_MAXINT);
     virXMLIndent(buf, indent);
     virStringAppendLit(buf, "</os>\n");
 }
 
 static void
-virDomainFormatFeatures(GString *buf, int indent, unsigned int features)
+virDomainFormatMemoryBacking(GString *buf, int indent, const virDomainDef *def)
 {
-    int i;
+    size_t pos = 0;
 
-    if (!features)
+    if (!def->nosharepages && !(def->memoryBackingRest && def->memoryBackingRest->nchildren))
         return;
     virXMLIndent(buf, indent);
-    virStringAppendLit(buf, "<features>\n");
-    for (i = 0; i < VIR_DOMAIN_FEATURE_LAST; i++) {
-        if (features & (1U << i))
-            virXMLAddEmptyElement(buf, indent + 2, virDomainFeatureTypeToString(i));
-    }
+    virStringAppendLit(buf, "<memoryBacking>\n");
+    virXMLNodeFormatChildrenBefore(buf, indent + 2, def->memoryBackingRest, &pos,
+                                   VIR_DOMAIN_MEMBACK_ELEM_NOSHAREPAGES);
+    if (def->nosharepages)
+        virXMLAddEmptyElement(buf, indent + 2, "nosharepages");
+    virXMLNodeFormatChildrenBefore(buf, indent + 2, def->memoryBackingRest, &pos, G_MAXINT);
     virXMLIndent(buf, indent);
-    virStringAppendLit(buf, "</features>\n");
+    virStringAppendLit(buf, "</memoryBacking>\n");
+}
+
+static void
+virDomainFormatClock(GString *buf, int indent, const virDomainDef *def)
+{
+    size_t i;
+
+    virXMLIndent(buf, indent);
+    virStringAppendLit(buf, "<clock");
+    virXMLAddAttr(buf, "offset", virDomainClockOffsetTypeToString(def->clockOffset));
+    if (def->clockRest)
+        virXMLNodeFormatAttrs(buf, def->clockRest);
+    if (!def->clockRest || !def->clockRest->nchildren) {
+        virStringAppendLen(buf, "/>\n", 3);
+        return;
+    }
+    virStringAppendLit(buf, ">\n");
+    for (i = 0; i < def->clockRest->nchildren; i++)
+        virXMLNodeFormat(buf, indent + 2, def->clockRest->children[i]);
+    virXMLIndent(buf, indent);
+    virStringAppendLit(buf, "</clock>\n");
 }
 
 static void
@@ -196,7 +200,7 @@ virDomainFormatLifecycle(GString *buf, int indent, const virDomainDef *def)
 
 static void
 virDomainFormatHeader(GString *buf, int indent, const virDomainDef *def, int id,
-                      unsigned int flags)
+                      unsigned int flags, size_t *pos)
 {
     char uuidstr[VIR_UUID_STRING_BUFLEN];
 
@@ -215,6 +219,7 @@ virDomainFormatHeader(GString *buf, int indent, const virDomainDef *def, int id,
     virStringAppendLit(buf, ">\n");
     virXMLAddElement(buf, indent + 2, "name", def->name);
     virXMLAddElement(buf, indent + 2, "uuid", virUUIDFormat(def->uuid, uuidstr));
+    virXMLNodeFormatChildrenBefore(buf, indent + 2, def->extras, pos, VIR_DOMAIN_ELEM_TITLE);
     virXMLAddElement(buf, indent + 2, "title", def->title);
     virXMLAddElement(buf, indent + 2, "description", def->description);
     if (def->metadata) {
@@ -226,39 +231,47 @@ virDomainFormatHeader(GString *buf, int indent, const virDomainDef *def, int id,
     }
 }
 
+/* The children of <domain> kept as written go between the ones virtkit
+ * writes: pos walks them, each written before the first modelled element
+ * that comes after it in libvirt's order. */
+#define EXTRAS_BEFORE(elem) \
+    virXMLNodeFormatChildrenBefore(buf, in, def->extras, &pos, VIR_DOMAIN_ELEM_ ## elem)
+
 void
 virDomainDefFormatBuf(GString *buf, int indent, const virDomainDef *def, int id,
                       unsigned int flags)
 {
     int in = indent + 2;
+    size_t pos = 0;
 
-    virDomainFormatHeader(buf, indent, def, id, flags);
-    virDomainFormatSize(buf, in, "memory", def->maxMemory);
+    virDomainFormatHeader(buf, indent, def, id, flags, &pos);
+    EXTRAS_BEFORE(MEMORY);
+    virDomainFormatMemory(buf, in, def);
     virDomainFormatSize(buf, in, "currentMemory", def->curMemory);
     virDomainFormatBlkiotune(buf, in, &def->blkiotune);
     virDomainFormatMemtune(buf, in, &def->memtune);
-    if (def->nosharepages) {
-        virXMLIndent(buf, in);
-        virStringAppendLit(buf, "<memoryBacking>\n");
-        virXMLAddEmptyElement(buf, in + 2, "nosharepages");
-        virXMLIndent(buf, in);
-        virStringAppendLit(buf, "</memoryBacking>\n");
-    }
+    virDomainFormatMemoryBacking(buf, in, def);
     virDomainFormatVcpu(buf, in, def);
+    EXTRAS_BEFORE(CPUTUNE);
     virDomainFormatCputune(buf, in, def);
+    EXTRAS_BEFORE(OS);
     virDomainFormatOS(buf, in, &def->os);
-    virDomainFormatFeatures(buf, in, def->features);
-    virXMLIndent(buf, in);
-    virStringAppendLit(buf, "<clock");
-    virXMLAddAttr(buf, "offset", virDomainClockOffsetTypeToString(def->clockOffset));
-    virStringAppendLen(buf, "/>\n", 3);
+    EXTRAS_BEFORE(FEATURES);
+    if (def->featuresNode)
+        virXMLNodeFormat(buf, in, def->featuresNode);
+    EXTRAS_BEFORE(CLOCK);
+    virDomainFormatClock(buf, in, def);
     virDomainFormatLifecycle(buf, in, def);
-    virDomainFormatDevices(buf, in, def);
+    EXTRAS_BEFORE(DEVICES);
+    virDomainFormatDevices(buf, in, def, flags);
+    virXMLNodeFormatChildrenBefore(buf, in, def->extras, &pos, G_MAXINT);
     if (def->ns && def->nsData)
         def->ns->format(buf, in, def->nsData);
     virXMLIndent(buf, indent);
     virStringAppendLit(buf, "</domain>\n");
 }
+
+#undef EXTRAS_BEFORE
 
 char *
 virDomainDefFormat(const virDomainDef *def, int id, unsigned int flags)

@@ -52,6 +52,7 @@ virDomainObjUnref(virDomainObj *obj)
         obj->privateDataFree(obj->privateData);
     virDomainDefFree(obj->def);
     virDomainDefFree(obj->newDef);
+    g_free(obj->configError);
     g_free(obj->name);
     virMutexDestroy(&obj->lock);
     g_free(obj);

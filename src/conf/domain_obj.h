@@ -30,6 +30,8 @@ struct _virDomainObj {
     virDomainDef *def;          /* live definition when active, else the configuration */
     virDomainDef *newDef;       /* the configuration while active, once it
                                  * differs from the live one; NULL means def */
+    char *configError;          /* why its configuration file does not load: the
+                                 * domain is listed, but cannot be used */
     void *privateData;          /* the driver's run-time state */
     GDestroyNotify privateDataFree;
 };

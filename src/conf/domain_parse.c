@@ -2,15 +2,21 @@
  * domain_parse.c: reading <domain> XML into a virDomainDef
  *
  * The tree is walked directly (no XPath): one pass over the children of
- * <domain>, one small function per element.  Unknown elements are ignored,
- * as libvirt does; values that are present but wrong are errors that name
- * the line and the element.
+ * <domain>, one small function per element virtkit models.  The other
+ * children libvirt's schema has are kept as written (def->extras);
+ * elements it does not have, and values that are present but wrong, are
+ * errors that name the line and the element.  Elements in another
+ * driver's XML namespace (qemu:, lxc:...) are ignored, as libvirt's own
+ * drivers ignore each other's, with a warning in the log.
  */
 #include "internal.h"
 
 #include "domain_conf_priv.h"
+#include "domain_order.h"
+#include "domain_parse_elems.h"
 #include "domain_schema.h"
 #include "virerror.h"
+#include "virlog.h"
 #include "virstring.h"
 #include "viruuid.h"
 #include "virxml.h"
@@ -54,7 +60,7 @@ virDomainParseEnumContent(xmlNodePtr node, int (*fromString)(const char *), int 
     return 0;
 }
 
-static int
+int
 virDomainParseCpuset(xmlNodePtr node, const char *attr, virBitmap **map)
 {
     g_autofree char *str = virXMLProp(node, attr);
@@ -77,15 +83,18 @@ virDomainParseCpuset(xmlNodePtr node, const char *attr, virBitmap **map)
 static int
 virDomainParseRoot(virDomainDef *def, xmlNodePtr root, const virDomainXMLOption *xmlopt)
 {
+    static const char *const attrs[] = { "type", "id", NULL };
     g_autofree char *type = virXMLProp(root, "type");
     unsigned int id;
     int rc;
 
+    if (virDomainCheckAttrs(root, attrs) < 0)
+        return -1;
     if (!type) {
         virDomainXMLError(root, "%s", _("missing attribute 'type' (the hypervisor type)"));
         return -1;
     }
-    if ((def->virtType = virDomainVirtTypeFromString(type)) <= 0) {
+    if ((def->virtType = virDomainVirtTypeFromString(type)) < 0) {
         virDomainXMLError(root, _("unknown domain type '%s'"), type);
         return -1;
     }
@@ -121,9 +130,12 @@ virDomainParseUUID(virDomainDef *def, xmlNodePtr node)
 static int
 virDomainParseVcpu(virDomainDef *def, xmlNodePtr node)
 {
+    static const char *const attrs[] = { "placement", "cpuset", "current", NULL };
     unsigned int current = 0;
     int rc;
 
+    if (virDomainCheckAttrs(node, attrs) < 0)
+        return -1;
     if (virXMLContentUInt(VIR_FROM_THIS, node, &def->maxvcpus) < 0)
         return -1;
     if ((rc = virXMLPropUInt(VIR_FROM_THIS, node, "current", &current)) < 0)
@@ -136,287 +148,193 @@ virDomainParseVcpu(virDomainDef *def, xmlNodePtr node)
 }
 
 static int
-virDomainParseVcpupin(virDomainDef *def, xmlNodePtr node)
-{
-    g_autoptr(virBitmap) map = NULL;
-    unsigned int vcpu;
-    int rc;
-
-    if ((rc = virXMLPropUInt(VIR_FROM_THIS, node, "vcpu", &vcpu)) <= 0) {
-        if (rc == 0)
-            virDomainXMLError(node, "%s", _("missing attribute 'vcpu'"));
-        return -1;
-    }
-    if ((rc = virDomainParseCpuset(node, "cpuset", &map)) <= 0) {
-        if (rc == 0)
-            virDomainXMLError(node, "%s", _("missing attribute 'cpuset'"));
-        return -1;
-    }
-    if (vcpu >= def->maxvcpus) {
-        virDomainXMLError(node, _("vcpu %u does not exist: the domain has %u vcpus"),
-                          vcpu, def->maxvcpus);
-        return -1;
-    }
-    if (!def->cputune.vcpupin)
-        def->cputune.vcpupin = g_new0(virBitmap *, def->maxvcpus);
-    if (def->cputune.vcpupin[vcpu]) {
-        virDomainXMLError(node, _("vcpu %u is pinned twice"), vcpu);
-        return -1;
-    }
-    def->cputune.vcpupin[vcpu] = g_steal_pointer(&map);
-    return 0;
-}
-
-/* <cputune> comes after <vcpu> in libvirt's documents, but need not:
- * vcpupin is checked against the vcpu count once both are read. */
-static int
-virDomainParseCputune(virDomainDef *def, xmlNodePtr node)
-{
-    xmlNodePtr cur;
-
-    for (cur = node->children; cur; cur = cur->next) {
-        if (virXMLIsElement(cur, "shares")) {
-            if (virXMLContentULL(VIR_FROM_THIS, cur, &def->cputune.shares) < 0)
-                return -1;
-        } else if (virXMLIsElement(cur, "period")) {
-            if (virXMLContentULL(VIR_FROM_THIS, cur, &def->cputune.period) < 0)
-                return -1;
-            if (def->cputune.period < 1000 || def->cputune.period > 1000000) {
-                virDomainXMLError(cur, "%s", _("period must be 1000 to 1000000 microseconds"));
-                return -1;
-            }
-        } else if (virXMLIsElement(cur, "quota")) {
-            if (virXMLContentLL(VIR_FROM_THIS, cur, &def->cputune.quota) < 0)
-                return -1;
-            if (def->cputune.quota != -1 && def->cputune.quota < 1000) {
-                virDomainXMLError(cur, "%s", _("quota must be -1 (unlimited) or at least 1000 microseconds"));
-                return -1;
-            }
-        } else if (virXMLIsElement(cur, "vcpupin")) {
-            if (virDomainParseVcpupin(def, cur) < 0)
-                return -1;
-        }
-    }
-    return 0;
-}
-
-static int
-virDomainParseMemtune(virDomainDef *def, xmlNodePtr node)
-{
-    struct { const char *name; unsigned long long *value; } fields[] = {
-        { "hard_limit", &def->memtune.hard_limit },
-        { "soft_limit", &def->memtune.soft_limit },
-        { "swap_hard_limit", &def->memtune.swap_hard_limit },
-        { "min_guarantee", &def->memtune.min_guarantee },
-    };
-    xmlNodePtr cur;
-    size_t i;
-
-    for (cur = node->children; cur; cur = cur->next) {
-        for (i = 0; i < G_N_ELEMENTS(fields); i++) {
-            if (virXMLIsElement(cur, fields[i].name) &&
-                virXMLContentKiB(VIR_FROM_THIS, cur, fields[i].value) < 0)
-                return -1;
-        }
-    }
-    return 0;
-}
-
-static int
-virDomainParseBlkioDevice(virBlkioDevice *dev, xmlNodePtr node)
-{
-    struct { const char *name; unsigned long long *value; } fields[] = {
-        { "read_iops_sec", &dev->riops },
-        { "write_iops_sec", &dev->wiops },
-        { "read_bytes_sec", &dev->rbps },
-        { "write_bytes_sec", &dev->wbps },
-    };
-    xmlNodePtr cur;
-    size_t i;
-
-    for (cur = node->children; cur; cur = cur->next) {
-        if (virXMLIsElement(cur, "path")) {
-            g_free(dev->path);
-            dev->path = virXMLContent(cur);
-        } else if (virXMLIsElement(cur, "weight")) {
-            if (virXMLContentUInt(VIR_FROM_THIS, cur, &dev->weight) < 0)
-                return -1;
-        }
-        for (i = 0; i < G_N_ELEMENTS(fields); i++) {
-            if (virXMLIsElement(cur, fields[i].name) &&
-                virXMLContentULL(VIR_FROM_THIS, cur, fields[i].value) < 0)
-                return -1;
-        }
-    }
-    if (!dev->path || dev->path[0] != '/') {
-        virDomainXMLError(node, "%s", _("a blkiotune <device> needs an absolute <path>"));
-        return -1;
-    }
-    return 0;
-}
-
-static int
-virDomainParseBlkiotune(virDomainDef *def, xmlNodePtr node)
-{
-    virDomainBlkiotune *tune = &def->blkiotune;
-    xmlNodePtr cur;
-
-    for (cur = node->children; cur; cur = cur->next) {
-        if (virXMLIsElement(cur, "weight")) {
-            if (virXMLContentUInt(VIR_FROM_THIS, cur, &tune->weight) < 0)
-                return -1;
-        } else if (virXMLIsElement(cur, "device")) {
-            tune->devices = g_renew(virBlkioDevice, tune->devices, tune->ndevices + 1);
-            memset(&tune->devices[tune->ndevices], 0, sizeof(virBlkioDevice));
-            tune->ndevices++;
-            if (virDomainParseBlkioDevice(&tune->devices[tune->ndevices - 1], cur) < 0)
-                return -1;
-        }
-    }
-    return 0;
-}
-
-static int
-virDomainParseOSType(virDomainDef *def, xmlNodePtr node)
-{
-    g_autofree char *type = virXMLContent(node);
-    g_autofree char *arch = virXMLProp(node, "arch");
-    g_autofree char *machine = virXMLProp(node, "machine");
-
-    if ((def->os.type = virDomainOSTypeFromString(type)) < 0) {
-        virDomainXMLError(node, _("unknown OS type '%s'"), type);
-        return -1;
-    }
-    /* arch and machine repeat across thousands of domains: intern them */
-    if (arch)
-        def->os.arch = g_intern_string(arch);
-    if (machine)
-        def->os.machine = g_intern_string(machine);
-    return 0;
-}
-
-static int
-virDomainParseBoot(virDomainDef *def, xmlNodePtr node)
-{
-    int dev = -1;
-
-    if (virDomainParseEnumProp(node, "dev", virDomainBootDeviceTypeFromString, &dev) < 0)
-        return -1;
-    if (dev < 0) {
-        virDomainXMLError(node, "%s", _("missing attribute 'dev'"));
-        return -1;
-    }
-    if (def->os.nBootDevs == VIR_DOMAIN_BOOT_LAST) {
-        virDomainXMLError(node, _("at most %d boot devices are allowed"), VIR_DOMAIN_BOOT_LAST);
-        return -1;
-    }
-    def->os.bootDevs[def->os.nBootDevs++] = dev;
-    return 0;
-}
-
-static int
-virDomainParseOS(virDomainDef *def, xmlNodePtr node)
-{
-    xmlNodePtr cur;
-    bool haveType = false;
-
-    for (cur = node->children; cur; cur = cur->next) {
-        if (virXMLIsElement(cur, "type")) {
-            if (virDomainParseOSType(def, cur) < 0)
-                return -1;
-            haveType = true;
-        } else if (virXMLIsElement(cur, "boot")) {
-            if (virDomainParseBoot(def, cur) < 0)
-                return -1;
-        } else if (virXMLIsElement(cur, "kernel")) {
-            virDomainReplaceString(&def->os.kernel, virXMLContent(cur));
-        } else if (virXMLIsElement(cur, "initrd")) {
-            virDomainReplaceString(&def->os.initrd, virXMLContent(cur));
-        } else if (virXMLIsElement(cur, "cmdline")) {
-            virDomainReplaceString(&def->os.cmdline, virXMLContent(cur));
-        } else if (virXMLIsElement(cur, "init")) {
-            virDomainReplaceString(&def->os.init, virXMLContent(cur));
-        }
-    }
-    return haveType ? 1 : 0;
-}
-
-static int
-virDomainParseFeatures(virDomainDef *def, xmlNodePtr node)
-{
-    xmlNodePtr cur;
-
-    for (cur = node->children; cur; cur = cur->next) {
-        int feature;
-
-        if (cur->type != XML_ELEMENT_NODE)
-            continue;
-        if ((feature = virDomainFeatureTypeFromString((const char *)cur->name)) < 0) {
-            virDomainXMLError(cur, "%s", _("unknown feature"));
-            return -1;
-        }
-        def->features |= 1U << feature;
-    }
-    return 0;
-}
-
-static int
 virDomainParseLifecycle(xmlNodePtr node, int *action)
 {
     return virDomainParseEnumContent(node, virDomainLifecycleActionTypeFromString, action);
 }
 
-/* The elements of <domain> handled by this file, in no particular order. */
 static int
-virDomainParseElement(virDomainDef *def, xmlNodePtr cur, bool *haveOS)
+virDomainParseMemory(virDomainDef *def, xmlNodePtr node)
 {
-    if (virXMLIsElement(cur, "name")) {
-        g_free(def->name);
-        def->name = virXMLContent(cur);
-    } else if (virXMLIsElement(cur, "uuid")) {
-        return virDomainParseUUID(def, cur);
-    } else if (virXMLIsElement(cur, "title")) {
+    static const char *const attrs[] = { "unit", "dumpCore", NULL };
+
+    if (virDomainCheckAttrs(node, attrs) < 0 ||
+        virXMLContentKiB(VIR_FROM_THIS, node, &def->maxMemory) < 0)
+        return -1;
+    virDomainReplaceString(&def->dumpCore, virXMLProp(node, "dumpCore"));
+    return 0;
+}
+
+/* The children of <domain> that are plain text. */
+static int
+virDomainParseText(virDomainDef *def, xmlNodePtr cur, int elem)
+{
+    if (elem == VIR_DOMAIN_ELEM_NAME) {
+        virDomainReplaceString(&def->name, virXMLContent(cur));
+    } else if (elem == VIR_DOMAIN_ELEM_TITLE) {
         virDomainReplaceString(&def->title, virXMLContent(cur));
         if (strchr(def->title, '\n')) {
             virDomainXMLError(cur, "%s", _("title must not contain newlines"));
             return -1;
         }
-    } else if (virXMLIsElement(cur, "description")) {
+    } else if (elem == VIR_DOMAIN_ELEM_DESCRIPTION) {
         virDomainReplaceString(&def->description, virXMLContent(cur));
-    } else if (virXMLIsElement(cur, "metadata")) {
-        g_free(def->metadata);
-        def->metadata = virXMLSerializeChildren(cur, 4);
-    } else if (virXMLIsElement(cur, "memory")) {
-        return virXMLContentKiB(VIR_FROM_THIS, cur, &def->maxMemory) < 0 ? -1 : 0;
-    } else if (virXMLIsElement(cur, "currentMemory")) {
-        return virXMLContentKiB(VIR_FROM_THIS, cur, &def->curMemory) < 0 ? -1 : 0;
-    } else if (virXMLIsElement(cur, "vcpu")) {
-        return virDomainParseVcpu(def, cur);
-    } else if (virXMLIsElement(cur, "memtune")) {
-        return virDomainParseMemtune(def, cur);
-    } else if (virXMLIsElement(cur, "blkiotune")) {
-        return virDomainParseBlkiotune(def, cur);
-    } else if (virXMLIsElement(cur, "os")) {
-        int rc = virDomainParseOS(def, cur);
-
-        *haveOS = rc > 0;
-        return rc < 0 ? -1 : 0;
-    } else if (virXMLIsElement(cur, "memoryBacking")) {
-        def->nosharepages = virXMLChild(cur, "nosharepages") != NULL;
-    } else if (virXMLIsElement(cur, "features")) {
-        return virDomainParseFeatures(def, cur);
-    } else if (virXMLIsElement(cur, "clock")) {
-        return virDomainParseEnumProp(cur, "offset", virDomainClockOffsetTypeFromString,
-                                      &def->clockOffset) < 0 ? -1 : 0;
-    } else if (virXMLIsElement(cur, "on_poweroff")) {
+    } else if (elem == VIR_DOMAIN_ELEM_METADATA) {
+        virDomainReplaceString(&def->metadata, virXMLSerializeChildren(cur, 4));
+    } else if (elem == VIR_DOMAIN_ELEM_ON_POWEROFF) {
         return virDomainParseLifecycle(cur, &def->onPoweroff);
-    } else if (virXMLIsElement(cur, "on_reboot")) {
+    } else if (elem == VIR_DOMAIN_ELEM_ON_REBOOT) {
         return virDomainParseLifecycle(cur, &def->onReboot);
-    } else if (virXMLIsElement(cur, "on_crash")) {
+    } else if (elem == VIR_DOMAIN_ELEM_ON_CRASH) {
         return virDomainParseLifecycle(cur, &def->onCrash);
-    } else if (virXMLIsElement(cur, "devices")) {
-        return virDomainParseDevices(def, cur);
     }
+    return 0;
+}
+
+/* Elements libvirt's schema allows more than once. */
+static bool
+virDomainElemRepeats(int elem)
+{
+    return elem == VIR_DOMAIN_ELEM_SYSINFO || elem == VIR_DOMAIN_ELEM_SECLABEL;
+}
+
+/* A child of <domain> virtkit does not model: kept as written. */
+static int
+virDomainKeepElement(virDomainDef *def, xmlNodePtr cur, int elem)
+{
+    size_t i;
+
+    for (i = 0; def->extras && !virDomainElemRepeats(elem) && i < def->extras->nchildren; i++) {
+        if (def->extras->children[i]->rank == elem) {
+            virDomainXMLError(cur, _("only one <%s> is allowed"), (const char *)cur->name);
+            return -1;
+        }
+    }
+    return virDomainKeepChild(&def->extras, "domain", cur, elem);
+}
+
+/* The children of <domain>, in no particular order. */
+static int
+virDomainParseElement(virDomainDef *def, xmlNodePtr cur, bool *haveOS)
+{
+    int elem = virDomainElemLookup((const char *)cur->name);
+    int rc;
+
+    switch (elem) {
+    case VIR_DOMAIN_ELEM_UUID:
+        return virDomainParseUUID(def, cur);
+    case VIR_DOMAIN_ELEM_MEMORY:
+        return virDomainParseMemory(def, cur);
+    case VIR_DOMAIN_ELEM_CURRENT_MEMORY:
+        return virXMLContentKiB(VIR_FROM_THIS, cur, &def->curMemory) < 0 ? -1 : 0;
+    case VIR_DOMAIN_ELEM_VCPU:
+        return virDomainParseVcpu(def, cur);
+    case VIR_DOMAIN_ELEM_MEMTUNE:
+        return virDomainParseMemtune(def, cur);
+    case VIR_DOMAIN_ELEM_BLKIOTUNE:
+        return virDomainParseBlkiotune(def, cur);
+    case VIR_DOMAIN_ELEM_OS:
+        if ((rc = virDomainParseOS(def, cur)) < 0)
+            return -1;
+        *haveOS = rc > 0;
+        return 0;
+    case VIR_DOMAIN_ELEM_MEMORY_BACKING:
+        return virDomainParseMemoryBacking(def, cur);
+    case VIR_DOMAIN_ELEM_FEATURES:
+        return virDomainParseFeatures(def, cur);
+    case VIR_DOMAIN_ELEM_CLOCK:
+        return virDomainParseClock(def, cur);
+    case VIR_DOMAIN_ELEM_DEVICES:
+        return virDomainParseDevices(def, cur);
+    case VIR_DOMAIN_ELEM_NAME:
+    case VIR_DOMAIN_ELEM_TITLE:
+    case VIR_DOMAIN_ELEM_DESCRIPTION:
+    case VIR_DOMAIN_ELEM_METADATA:
+    case VIR_DOMAIN_ELEM_ON_POWEROFF:
+    case VIR_DOMAIN_ELEM_ON_REBOOT:
+    case VIR_DOMAIN_ELEM_ON_CRASH:
+        return virDomainParseText(def, cur, elem);
+    }
+    return virDomainKeepElement(def, cur, elem);
+}
+
+/* An element in an XML namespace: the driver's own namespace is read by
+ * its callbacks; another driver's is ignored, as libvirt does. */
+static void
+virDomainSkipForeign(xmlNodePtr cur, const virDomainXMLOption *xmlopt)
+{
+    if (xmlopt->ns && xmlStrEqual(cur->ns->href, (const xmlChar *)xmlopt->ns->uri))
+        return;
+    if (xmlopt->readElsewhere &&
+        xmlStrEqual(cur->ns->href, (const xmlChar *)xmlopt->readElsewhere))
+        return;
+    VIR_WARN("domain XML, line %ld: ignoring <%s:%s>: namespace '%s' is not the '%s' driver's",
+             xmlGetLineNo(cur), cur->ns->prefix ? (const char *)cur->ns->prefix : "",
+             (const char *)cur->name, (const char *)cur->ns->href, xmlopt->driverName);
+}
+
+/* Whether a device says where it is in the boot order (<boot order=''/>),
+ * which replaces <os><boot dev=''/>. */
+static bool
+virDomainDefHasBootOrder(const virDomainDef *def)
+{
+    size_t i;
+
+    for (i = 0; i < def->ndevices; i++) {
+        if (virXMLNodeChild(def->devices[i].node, "boot"))
+            return true;
+    }
+    return false;
+}
+
+/* A domain whose vcpus are placed automatically has its memory placed
+ * the same way, unless <numatune> says otherwise. */
+static void
+virDomainDefNumatuneDefault(virDomainDef *def)
+{
+    virXMLNode *numatune, *memory;
+    size_t i;
+
+    if (def->placement != VIR_DOMAIN_CPU_PLACEMENT_AUTO)
+        return;
+    for (i = 0; def->extras && i < def->extras->nchildren; i++) {
+        if (def->extras->children[i]->rank == VIR_DOMAIN_ELEM_NUMATUNE)
+            return;
+    }
+    if (!def->extras)
+        def->extras = virXMLNodeNew("domain");
+    numatune = virXMLNodeAppendNew(def->extras, "numatune");
+    numatune->rank = VIR_DOMAIN_ELEM_NUMATUNE;
+    memory = virXMLNodeAppendNew(numatune, "memory");
+    virXMLNodeSetAttr(memory, "mode", "strict");
+    virXMLNodeSetAttr(memory, "placement", "auto");
+    virXMLNodeSortChildren(def->extras);
+}
+
+/* <maxMemory> is a size libvirt keeps in KiB and writes so. */
+static int
+virDomainDefMaxMemoryKiB(virDomainDef *def)
+{
+    virXMLNode *max = NULL;
+    g_autofree char *kib = NULL;
+    unsigned long long value;
+    size_t i;
+
+    for (i = 0; def->extras && i < def->extras->nchildren; i++) {
+        if (def->extras->children[i]->rank == VIR_DOMAIN_ELEM_MAX_MEMORY)
+            max = def->extras->children[i];
+    }
+    if (!max)
+        return 0;
+    if (!max->text || virStrToULL(g_strstrip(max->text), &value) < 0 ||
+        virScaleInteger(&value, virXMLNodeGetAttr(max, "unit"), 1024, G_MAXINT64) < 0) {
+        virXMLNodeReport(VIR_FROM_THIS, max, _("invalid size '%s'"), NULLSTR(max->text));
+        return -1;
+    }
+    kib = g_strdup_printf("%llu", (value + 1023) / 1024);
+    virDomainReplaceString(&max->text, g_steal_pointer(&kib));
+    virXMLNodeSetAttr(max, "unit", "KiB");
+    virDomainOrderCanonicalize(max, "domain");
     return 0;
 }
 
@@ -429,7 +347,8 @@ virDomainDefFillDefaults(virDomainDef *def, const virDomainXMLOption *xmlopt)
         def->curMemory = def->maxMemory;
     if (!def->os.arch && xmlopt->defaultArch)
         def->os.arch = g_intern_static_string(xmlopt->defaultArch);
-    if (def->os.type == VIR_DOMAIN_OSTYPE_HVM && def->os.nBootDevs == 0)
+    if (def->os.type == VIR_DOMAIN_OSTYPE_HVM && def->os.nBootDevs == 0 &&
+        !virDomainDefHasBootOrder(def))
         def->os.bootDevs[def->os.nBootDevs++] = VIR_DOMAIN_BOOT_DISK;
     if (def->clockOffset == VIR_DOMAIN_CLOCK_OFFSET_DEFAULT)
         def->clockOffset = VIR_DOMAIN_CLOCK_OFFSET_UTC;
@@ -439,6 +358,7 @@ virDomainDefFillDefaults(virDomainDef *def, const virDomainXMLOption *xmlopt)
         def->onReboot = VIR_DOMAIN_LIFECYCLE_ACTION_RESTART;
     if (def->onCrash == VIR_DOMAIN_LIFECYCLE_ACTION_DEFAULT)
         def->onCrash = VIR_DOMAIN_LIFECYCLE_ACTION_DESTROY;
+    virDomainDefNumatuneDefault(def);
 }
 
 /* Reads every child of <domain> but <cputune>, which is left in @cputune
@@ -452,8 +372,16 @@ virDomainDefParseChildren(virDomainDef *def, xmlNodePtr root,
 
     *cputune = NULL;
     for (cur = root->children; cur; cur = cur->next) {
+        if (cur->type == XML_TEXT_NODE && !xmlIsBlankNode(cur)) {
+            virDomainXMLError(root, "%s", _("text between elements cannot be kept"));
+            return -1;
+        }
         if (cur->type != XML_ELEMENT_NODE)
             continue;
+        if (cur->ns) {
+            virDomainSkipForeign(cur, xmlopt);
+            continue;
+        }
         if (virXMLIsElement(cur, "cputune")) {
             *cputune = cur;
             continue;
@@ -470,7 +398,9 @@ virDomainDefParseChildren(virDomainDef *def, xmlNodePtr root,
     }
     if (!virXMLChild(root, "vcpu"))
         def->maxvcpus = def->vcpus = 1;
-    return 0;
+    if (def->extras)
+        virXMLNodeSortChildren(def->extras);
+    return virDomainDefMaxMemoryKiB(def);
 }
 
 virDomainDef *
@@ -502,6 +432,8 @@ virDomainDefParseNode(xmlNodePtr root, const virDomainXMLOption *xmlopt)
      * is known to be within the limits, or <vcpu>4000000000</vcpu> would
      * allocate 32 GB */
     if (cputune && virDomainParseCputune(def, cputune) < 0)
+        return NULL;
+    if (virDomainDevicesPostParse(def) < 0)
         return NULL;
     if (xmlopt->postParse && xmlopt->postParse(def, xmlopt->opaque) < 0)
         return NULL;

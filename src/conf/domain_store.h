@@ -1,13 +1,22 @@
 /*
- * domain_store.h: persistent domain configurations and run-time status
+ * domain_store.h: persistent domain configurations and run-time status,
+ * shared by every process that opens the same root
  *
  *   <root>/etc/virtkit/<driver>/<name>.xml             configuration
  *   <root>/etc/virtkit/<driver>/autostart/<name>.xml   symlink: autostart on
  *   <root>/run/virtkit/<driver>/<name>.xml             status of a running domain
+ *   <root>/run/virtkit/<driver>/.lock                  the root's lock
+ *   <root>/run/virtkit/<driver>/.generation            bumped by every change
  *
  * Every write is atomic (virFileWriteAtomic): a crash leaves the old or the
  * new file, never a torn one; configurations are also durable (fsynced).
  * Directories are created 0700 and files 0600.
+ *
+ * Several processes may manage one root at once.  A process changes the
+ * files only while it holds the root's lock (virDomainStoreLock), and
+ * bumps the generation when it lets go; another process that sees a new
+ * generation rescans, and learns which files changed from their stamps
+ * (device, inode, size, modification time): it rereads only those.
  */
 #ifndef VIR_DOMAIN_STORE_H
 # define VIR_DOMAIN_STORE_H
@@ -25,9 +34,48 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(virDomainStore, virDomainStoreFree);
 const char *virDomainStoreConfigDir(const virDomainStore *store);
 const char *virDomainStoreStateDir(const virDomainStore *store);
 
+/* ---- the root's lock ----------------------------------------------- */
+
+/* Takes the root's lock: against the other threads of this process and
+ * against other processes (flock).  Not recursive. */
+int virDomainStoreLock(virDomainStore *store);
+
+/* Lets go; if anything was written meanwhile, the generation is bumped
+ * so that the other processes look again. */
+void virDomainStoreUnlock(virDomainStore *store);
+
+/* True when another process changed the root since this one last looked
+ * (virDomainStoreScan). */
+bool virDomainStoreIsStale(virDomainStore *store);
+
+/* Removes what interrupted writes left: temporary files, and autostart
+ * links whose configuration is gone.  With the lock held: every write
+ * happens under it, so what is there now was left by a dead process. */
+void virDomainStoreRemoveStale(virDomainStore *store);
+
+/* Whether this is the first time since the host booted that the root is
+ * opened for writing (and, if so, notes that it no longer is): autostart
+ * happens once per boot, not once per process.  With the lock held. */
+bool virDomainStoreFirstSinceBoot(virDomainStore *store);
+
+/* ---- configurations ------------------------------------------------ */
+
 int virDomainStoreSaveConfig(virDomainStore *store, const virDomainDef *def);
 int virDomainStoreDeleteConfig(virDomainStore *store, const char *name);
 int virDomainStoreSetAutostart(virDomainStore *store, const char *name, bool autostart);
+bool virDomainStoreIsAutostart(virDomainStore *store, const char *name);
+
+/* The configuration of @name, parsed; NULL with an error saying why. */
+virDomainDef *virDomainStoreReadConfig(virDomainStore *store, const char *name,
+                                       const virDomainXMLOption *xmlopt);
+
+/* Renames a configuration that does not load to "<name>.xml.broken" (an
+ * older one there is replaced), so that a new definition of @name does
+ * not destroy what the user wrote.  Returns the new path, or NULL with an
+ * error. */
+char *virDomainStoreSetAside(virDomainStore *store, const char *name);
+
+/* ---- status -------------------------------------------------------- */
 
 typedef enum {
     /* point at the configuration when the domain runs it unchanged */
@@ -38,7 +86,6 @@ typedef enum {
  * virDomainStoreSaveStatus:
  * @store: the store
  * @obj: an active domain, locked
- * @extra: what the driver adds inside <domstatus>, or NULL
  * @flags: virDomainStoreStatusFlags
  *
  * Writes <domstatus state='' reason='' id=''> around the live <domain>.
@@ -54,34 +101,41 @@ typedef enum {
  * dies mid-write leaves the old or the new one) but not fsynced, since a
  * host crash takes every running domain with them.
  */
-typedef void (*virDomainStatusFormatExtra)(GString *buf, virDomainObj *obj);
-int virDomainStoreSaveStatus(virDomainStore *store, virDomainObj *obj,
-                             virDomainStatusFormatExtra extra, unsigned int flags);
+int virDomainStoreSaveStatus(virDomainStore *store, virDomainObj *obj, unsigned int flags);
 int virDomainStoreDeleteStatus(virDomainStore *store, const char *name);
 
-/**
- * virDomainStoreLoadConfigs:
- * @store: the store
- * @list: the list to add the domains to
- * @xmlopt: how to parse them
- *
- * Loads every configuration.  A file that cannot be read or parsed, or
- * whose name does not match its domain, is reported as a warning and
- * skipped: one broken file never keeps the others from loading.
- *
- * Returns the number of configurations skipped.
- */
-int virDomainStoreLoadConfigs(virDomainStore *store, virDomainObjList *list,
-                              const virDomainXMLOption *xmlopt);
+/* What a status file says. */
+typedef struct {
+    int state;                      /* virDomainState */
+    int reason;
+    int id;
+    virDomainDef *def;              /* the live definition; NULL: the configuration's */
+} virDomainStoreStatus;
 
-/* Called for each status file found, with the object it describes (locked,
- * added to @list if it had no configuration) and its <domstatus> node; the
- * driver checks the kernel still runs it and takes it back, or drops it.
- * The configurations must be loaded first: a status with live='config'
- * names the domain's configuration as its live definition. */
-typedef void (*virDomainStatusLoaded)(virDomainObj *obj, xmlNodePtr status, void *opaque);
-int virDomainStoreLoadStatus(virDomainStore *store, virDomainObjList *list,
-                             const virDomainXMLOption *xmlopt,
-                             virDomainStatusLoaded cb, void *opaque);
+void virDomainStoreStatusClear(virDomainStoreStatus *status);
+
+/* Reads the status of @name; -1 with an error when it does not load. */
+int virDomainStoreReadStatus(virDomainStore *store, const char *name,
+                             const virDomainXMLOption *xmlopt, virDomainStoreStatus *status);
+
+/* ---- what changed -------------------------------------------------- */
+
+typedef enum {
+    VIR_DOMAIN_STORE_CONFIGS,
+    VIR_DOMAIN_STORE_STATUSES,
+} virDomainStoreKind;
+
+/* Called for each file of a kind that appeared or changed (@present) or
+ * went (!@present) since the last scan of that kind. */
+typedef void (*virDomainStoreScanCb)(const char *name, bool present, void *opaque);
+
+/* The first scan reports every file.  Files this process wrote or removed
+ * itself are not reported. */
+void virDomainStoreScan(virDomainStore *store, virDomainStoreKind kind,
+                        virDomainStoreScanCb cb, void *opaque);
+
+/* The next scan reports the file of @name again (one a read-only process
+ * saw but could not act on). */
+void virDomainStoreForget(virDomainStore *store, virDomainStoreKind kind, const char *name);
 
 #endif /* VIR_DOMAIN_STORE_H */

@@ -99,8 +99,14 @@ virXMLParse(const char *xml, const char *what, const char *rootName, xmlNodePtr 
 
     *root = xmlDocGetRootElement(doc);
     if (!*root || !virXMLIsElement(*root, rootName)) {
-        virReportError(VIR_ERR_XML_ERROR, _("%s XML: expected root element <%s>, found <%s>"),
-                       what, rootName, *root ? (const char *)(*root)->name : "");
+        if (*root && (*root)->ns)
+            virReportError(VIR_ERR_XML_ERROR,
+                           _("%s XML: expected root element <%s>, found <%s> in namespace '%s'"),
+                           what, rootName, (const char *)(*root)->name,
+                           (const char *)(*root)->ns->href);
+        else
+            virReportError(VIR_ERR_XML_ERROR, _("%s XML: expected root element <%s>, found <%s>"),
+                           what, rootName, *root ? (const char *)(*root)->name : "");
         xmlFreeDoc(doc);
         return NULL;
     }

@@ -1,44 +1,87 @@
 /*
- * domain_driver.c: the domain methods every driver shares
+ * domain_driver.c: the seam between the shared driver layer and a driver:
+ * the base every driver starts with, fixed ids, and a domain's run-time
+ * life (start, stop, status files, loading and autostart)
  */
 #include "internal.h"
 
 #include "domain_driver.h"
-#include "virerror.h"
+#include "domain_sync.h"
 #include "driver.h"
+#include "virerror.h"
+#include "virlog.h"
 #include "viruuid.h"
 
 #define VIR_FROM_THIS VIR_FROM_DOMAIN
 
-/* Errors carry the error domain of the driver they come from. */
-#define virDomainDriverError(base, code, ...) \
-    virReportErrorFull((base)->errorDomain, code, __FILE__, __func__, __LINE__, __VA_ARGS__)
+void
+virDomainDriverBaseInit(virDomainDriverBase *base, int errorDomain,
+                        const virDomainDriverHooks *hooks)
+{
+    base->domains = virDomainObjListNew();
+    base->errorDomain = errorDomain;
+    base->hooks = hooks;
+    virMutexInit(&base->idsLock);
+    base->fixedIds = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
+}
+
+void
+virDomainDriverBaseClear(virDomainDriverBase *base)
+{
+    g_clear_pointer(&base->domains, virDomainObjListFree);
+    g_clear_pointer(&base->store, virDomainStoreFree);
+    g_clear_pointer(&base->fixedIds, g_hash_table_destroy);
+    g_clear_pointer(&base->key, g_free);
+    g_clear_pointer(&base->options, g_free);
+    virMutexDestroy(&base->idsLock);
+}
 
 void
 virDomainDriverReportFlags(virConnectPtr conn, unsigned int unsupported, const char *func)
 {
-    const char *method = g_str_has_prefix(func, "virDriver") ? func + strlen("virDriver") : func;
+    const char *method = g_str_has_prefix(func, "shared") ? func + strlen("shared") : func;
+    const char *driver = method == func ? "" : conn->driver->name;
 
     virReportErrorFull(virDomainDriverBaseFromConn(conn)->errorDomain, VIR_ERR_INVALID_ARG,
                        __FILE__, func, __LINE__, _("unsupported flags (0x%x) in function %s%s"),
-                       unsupported, conn->driver->name, method);
+                       unsupported, driver, method);
 }
 
 virDomainObj *
-virDomainDriverObjFromDomain(virDomainPtr dom)
+virDomainDriverFindObj(virDomainPtr dom, unsigned int flags)
 {
     virDomainDriverBase *base = virDomainDriverBaseFromConn(dom->conn);
-    virDomainObj *obj = virDomainObjListFindByUUID(base->domains, dom->uuid);
+    virDomainObj *obj;
     char uuidstr[VIR_UUID_STRING_BUFLEN];
 
-    if (!obj)
+    if (flags & VIR_DOMAIN_DRIVER_OBJ_REFRESH)
+        virDomainDriverRefresh(base, dom->conn);
+    if (!(obj = virDomainObjListFindByUUID(base->domains, dom->uuid))) {
         virDomainDriverError(base, VIR_ERR_NO_DOMAIN, _("no domain with matching uuid '%s' (%s)"),
                              virUUIDFormat(dom->uuid, uuidstr), dom->name);
+        return NULL;
+    }
+    if (obj->configError && !(flags & VIR_DOMAIN_DRIVER_OBJ_BROKEN)) {
+        virDomainDriverError(base, VIR_ERR_OPERATION_INVALID,
+                             _("domain '%s' cannot be used: its configuration does not load: %s"),
+                             obj->name, obj->configError);
+        virDomainObjEndAPI(&obj);
+    }
+    return obj;
+}
+
+virDomainObj *
+virDomainDriverGetActiveObj(virDomainPtr dom)
+{
+    virDomainObj *obj = virDomainDriverGetObj(dom);
+
+    if (obj && virDomainDriverCheckActive(virDomainDriverBaseFromConn(dom->conn), obj) < 0)
+        virDomainObjEndAPI(&obj);
     return obj;
 }
 
 virDomainPtr
-virDomainDriverHandle(virConnectPtr conn, virDomainObj *obj)
+virDomainDriverNewHandle(virConnectPtr conn, virDomainObj *obj)
 {
     virDomainPtr dom;
 
@@ -47,6 +90,17 @@ virDomainDriverHandle(virConnectPtr conn, virDomainObj *obj)
     dom = virGetDomain(conn, obj->def->name, obj->uuid, obj->id);
     virDomainObjEndAPI(&obj);
     return dom;
+}
+
+void
+virDomainDriverReportInactive(const virDomainDriverBase *base, const virDomainObj *obj)
+{
+    if (base->xmlopt.fixedId)
+        virDomainDriverError(base, VIR_ERR_OPERATION_INVALID, _("domain '%s' (%s %d) is not running"),
+                             obj->def->name, base->idName, obj->def->fixedId);
+    else
+        virDomainDriverError(base, VIR_ERR_OPERATION_INVALID, _("domain '%s' is not running"),
+                             obj->def->name);
 }
 
 int
@@ -73,413 +127,158 @@ virDomainDriverCheckStartCpu(const virDomainDriverBase *base, int start_cpu)
     return 0;
 }
 
-/* ---- lookup and listing -------------------------------------------- */
+/* ---- the list, with fixed ids ---------------------------------------- */
 
-virDomainPtr
-virDriverDomainLookupByID(virConnectPtr conn, int id)
+/* Reserves the fixed id of @def for its domain.  Returns 1 when it was
+ * reserved now, 0 when the domain had it already, -1 when another domain
+ * has it. */
+static int
+virDomainDriverClaimId(virDomainDriverBase *base, const virDomainDef *def)
 {
-    virDomainDriverBase *base = virDomainDriverBaseFromConn(conn);
-    virDomainObj *obj = virDomainObjListFindByID(base->domains, id);
+    gpointer key = GINT_TO_POINTER(def->fixedId);
+    const char *owner;
+    int ret = 1;
 
-    if (!obj)
-        virDomainDriverError(base, VIR_ERR_NO_DOMAIN, _("no domain with matching id %d"), id);
-    return virDomainDriverHandle(conn, obj);
-}
-
-virDomainPtr
-virDriverDomainLookupByName(virConnectPtr conn, const char *name)
-{
-    virDomainDriverBase *base = virDomainDriverBaseFromConn(conn);
-    virDomainObj *obj = virDomainObjListFindByName(base->domains, name);
-
-    if (!obj)
-        virDomainDriverError(base, VIR_ERR_NO_DOMAIN, _("no domain with matching name '%s'"),
-                             name);
-    return virDomainDriverHandle(conn, obj);
-}
-
-virDomainPtr
-virDriverDomainLookupByUUID(virConnectPtr conn, const unsigned char *uuid)
-{
-    virDomainDriverBase *base = virDomainDriverBaseFromConn(conn);
-    virDomainObj *obj = virDomainObjListFindByUUID(base->domains, uuid);
-    char uuidstr[VIR_UUID_STRING_BUFLEN];
-
-    if (!obj)
-        virDomainDriverError(base, VIR_ERR_NO_DOMAIN, _("no domain with matching uuid '%s'"),
-                             virUUIDFormat(uuid, uuidstr));
-    return virDomainDriverHandle(conn, obj);
-}
-
-int
-virDriverConnectNumOfDomains(virConnectPtr conn)
-{
-    return virDomainObjListNumOf(virDomainDriverBaseFromConn(conn)->domains, true);
-}
-
-int
-virDriverConnectListDomains(virConnectPtr conn, int *ids, int maxids)
-{
-    return virDomainObjListGetActiveIDs(virDomainDriverBaseFromConn(conn)->domains, ids, maxids);
-}
-
-int
-virDriverConnectNumOfDefinedDomains(virConnectPtr conn)
-{
-    return virDomainObjListNumOf(virDomainDriverBaseFromConn(conn)->domains, false);
-}
-
-int
-virDriverConnectListDefinedDomains(virConnectPtr conn, char **const names, int maxnames)
-{
-    return virDomainObjListGetInactiveNames(virDomainDriverBaseFromConn(conn)->domains, names,
-                                            maxnames);
-}
-
-int
-virDriverConnectListAllDomains(virConnectPtr conn, virDomainPtr **domains, unsigned int flags)
-{
-    virDomainDriverCheckFlags(conn, VIR_CONNECT_LIST_DOMAINS_FILTERS_ALL, -1);
-    return virDomainObjListExport(virDomainDriverBaseFromConn(conn)->domains, conn, domains,
-                                  flags);
-}
-
-char *
-virDriverConnectGetHostname(virConnectPtr conn G_GNUC_UNUSED)
-{
-    return g_strdup(g_get_host_name());
-}
-
-/* ---- definition ---------------------------------------------------- */
-
-static virDomainObj *
-virDomainDriverObjAdd(virDomainDriverBase *base, virDomainDef *def, bool *existing)
-{
-    if (base->hooks && base->hooks->objAdd)
-        return base->hooks->objAdd(base, def, existing);
-    return virDomainObjListAdd(base->domains, def, existing);
+    virMutexLock(&base->idsLock);
+    owner = g_hash_table_lookup(base->fixedIds, key);
+    if (owner && STRNEQ(owner, def->name)) {
+        virDomainDriverError(base, VIR_ERR_OPERATION_INVALID,
+                             _("%s id %d is already the id of domain '%s'"),
+                             base->idName, def->fixedId, owner);
+        ret = -1;
+    } else if (owner) {
+        ret = 0;
+    } else {
+        g_hash_table_insert(base->fixedIds, key, g_strdup(def->name));
+    }
+    virMutexUnlock(&base->idsLock);
+    return ret;
 }
 
 static void
+virDomainDriverReleaseId(virDomainDriverBase *base, int id)
+{
+    virMutexLock(&base->idsLock);
+    g_hash_table_remove(base->fixedIds, GINT_TO_POINTER(id));
+    virMutexUnlock(&base->idsLock);
+}
+
+virDomainObj *
+virDomainDriverObjAdd(virDomainDriverBase *base, virDomainDef *def, bool *existing)
+{
+    virDomainObj *obj;
+    int claimed = 0;
+
+    if (base->xmlopt.fixedId && (claimed = virDomainDriverClaimId(base, def)) < 0)
+        return NULL;
+    if (!(obj = virDomainObjListAdd(base->domains, def, existing)))
+        goto error;
+    if (*existing && base->xmlopt.fixedId && obj->def->fixedId != def->fixedId) {
+        virDomainDriverError(base, VIR_ERR_OPERATION_INVALID,
+                             _("domain '%s' is %s %d: its id cannot change (undefine it first)"),
+                             def->name, base->idName, obj->def->fixedId);
+        virDomainObjEndAPI(&obj);
+        goto error;
+    }
+    return obj;
+
+ error:
+    if (claimed == 1)
+        virDomainDriverReleaseId(base, def->fixedId);
+    return NULL;
+}
+
+void
 virDomainDriverObjRemove(virDomainDriverBase *base, virDomainObj *obj)
 {
-    if (base->hooks && base->hooks->objRemove)
-        base->hooks->objRemove(base, obj);
-    else
-        virDomainObjListRemove(base->domains, obj);
+    if (base->xmlopt.fixedId)
+        virDomainDriverReleaseId(base, obj->def->fixedId);
+    virDomainObjListRemove(base->domains, obj);
 }
 
-static int
-virDomainDriverConfigChanging(virDomainDriverBase *base, virDomainObj *obj)
-{
-    if (base->hooks && base->hooks->configChanging)
-        return base->hooks->configChanging(base, obj);
-    return 0;
-}
+/* ---- run-time state ------------------------------------------------ */
 
-virDomainPtr
-virDriverDomainDefineXMLFlags(virConnectPtr conn, const char *xml, unsigned int flags)
-{
-    virDomainDriverBase *base = virDomainDriverBaseFromConn(conn);
-    virDomainDef *def;
-    virDomainObj *obj;
-    bool existing;
-
-    virDomainDriverCheckFlags(conn, VIR_DOMAIN_DEFINE_VALIDATE, NULL);
-    if (!(def = virDomainDefParseString(xml, &base->xmlopt,
-                                        (flags & VIR_DOMAIN_DEFINE_VALIDATE) ?
-                                        VIR_DOMAIN_DEF_PARSE_VALIDATE : 0)))
-        return NULL;
-    if (!(obj = virDomainDriverObjAdd(base, def, &existing))) {
-        virDomainDefFree(def);
-        return NULL;
-    }
-    /* the file first: if it cannot be written, nothing changes */
-    if ((existing && virDomainDriverConfigChanging(base, obj) < 0) ||
-        (base->store && virDomainStoreSaveConfig(base->store, def) < 0)) {
-        if (existing)
-            virDomainDefFree(def);
-        else
-            virDomainDriverObjRemove(base, obj);
-        virDomainObjEndAPI(&obj);
-        return NULL;
-    }
-    if (existing)
-        virDomainObjAssignConfig(obj, def);
-    obj->persistent = true;
-    return virDomainDriverHandle(conn, obj);
-}
-
+/* A domain that runs its configuration unchanged gets a status that
+ * points at it (VIR_DOMAIN_STORE_STATUS_BY_CONFIG): a start writes a few
+ * bytes rather than the whole definition. */
 int
-virDriverDomainUndefineFlags(virDomainPtr dom, unsigned int flags)
+virDomainDriverWriteStatus(virDomainDriverBase *base, virDomainObj *obj)
 {
-    virDomainDriverBase *base = virDomainDriverBaseFromConn(dom->conn);
-    virDomainObj *obj;
-    int ret = -1;
-
-    /* no driver keeps snapshots, NVRAM or TPM state to keep or drop */
-    virDomainDriverCheckFlags(dom->conn, VIR_DOMAIN_UNDEFINE_MANAGED_SAVE | VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA |
-                  VIR_DOMAIN_UNDEFINE_NVRAM | VIR_DOMAIN_UNDEFINE_KEEP_NVRAM |
-                  VIR_DOMAIN_UNDEFINE_CHECKPOINTS_METADATA | VIR_DOMAIN_UNDEFINE_TPM |
-                  VIR_DOMAIN_UNDEFINE_KEEP_TPM, -1);
-    if (!(obj = virDomainDriverObjFromDomain(dom)))
-        return -1;
-    if (!obj->persistent) {
-        virDomainDriverError(base, VIR_ERR_OPERATION_INVALID,
-                             _("domain '%s' is transient: there is no configuration to undefine"),
-                             obj->def->name);
-        goto cleanup;
-    }
-    if (obj->hasManagedSave && !(flags & VIR_DOMAIN_UNDEFINE_MANAGED_SAVE)) {
-        virDomainDriverError(base, VIR_ERR_OPERATION_INVALID,
-                             _("domain '%s' has a managed save image: remove it, or pass VIR_DOMAIN_UNDEFINE_MANAGED_SAVE"),
-                             obj->def->name);
-        goto cleanup;
-    }
-    if (virDomainDriverConfigChanging(base, obj) < 0 ||
-        (base->store && virDomainStoreDeleteConfig(base->store, obj->def->name) < 0))
-        goto cleanup;
-    obj->hasManagedSave = false;
-    obj->autostart = false;
-    obj->persistent = false;
-    if (virDomainObjIsActive(obj))
-        g_clear_pointer(&obj->newDef, virDomainDefFree);    /* keeps running, transient */
-    else
-        virDomainDriverObjRemove(base, obj);
-    ret = 0;
- cleanup:
-    virDomainObjEndAPI(&obj);
-    return ret;
+    return virDomainStoreSaveStatus(base->store, obj, VIR_DOMAIN_STORE_STATUS_BY_CONFIG);
 }
 
-virDomainPtr
-virDriverDomainCreateXML(virConnectPtr conn, const char *xml, unsigned int flags)
-{
-    virDomainDriverBase *base = virDomainDriverBaseFromConn(conn);
-    virDomainDef *def;
-    virDomainObj *obj;
-    bool existing;
-
-    virDomainDriverCheckFlags(conn, VIR_DOMAIN_START_PAUSED | VIR_DOMAIN_START_VALIDATE, NULL);
-    if (!(def = virDomainDefParseString(xml, &base->xmlopt,
-                                        (flags & VIR_DOMAIN_START_VALIDATE) ?
-                                        VIR_DOMAIN_DEF_PARSE_VALIDATE : 0)))
-        return NULL;
-    if (!(obj = virDomainDriverObjAdd(base, def, &existing))) {
-        virDomainDefFree(def);
-        return NULL;
-    }
-    if (existing) {
-        if (virDomainObjIsActive(obj)) {
-            virDomainDriverError(base, VIR_ERR_OPERATION_INVALID,
-                                 _("domain '%s' is already running"), def->name);
-            virDomainDefFree(def);
-            virDomainObjEndAPI(&obj);
-            return NULL;
-        }
-        /* runs with the new definition; the configuration waits */
-        obj->newDef = obj->def;
-        obj->def = def;
-    }
-    if (base->hooks->startObj(base, obj, VIR_DOMAIN_RUNNING_BOOTED,
-                              flags & VIR_DOMAIN_START_PAUSED) < 0) {
-        if (existing) {
-            virDomainDefFree(obj->def);
-            obj->def = g_steal_pointer(&obj->newDef);
-        } else {
-            virDomainDriverObjRemove(base, obj);
-        }
-        virDomainObjEndAPI(&obj);
-        return NULL;
-    }
-    return virDomainDriverHandle(conn, obj);
-}
-
-/* ---- what a domain reports ----------------------------------------- */
-
+/* Written before the configuration changes, so that a crash between the
+ * two writes leaves a status that still holds. */
 int
-virDriverDomainGetState(virDomainPtr dom, int *state, int *reason, unsigned int flags)
+virDomainDriverDetachStatus(virDomainDriverBase *base, virDomainObj *obj)
 {
-    virDomainObj *obj;
-
-    virDomainDriverCheckFlags(dom->conn, 0, -1);
-    if (!(obj = virDomainDriverObjFromDomain(dom)))
-        return -1;
-    *state = obj->state;
-    if (reason)
-        *reason = obj->reason;
-    virDomainObjEndAPI(&obj);
-    return 0;
-}
-
-char *
-virDriverDomainGetXMLDesc(virDomainPtr dom, unsigned int flags)
-{
-    virDomainObj *obj;
-    char *xml;
-
-    virDomainDriverCheckFlags(dom->conn, VIR_DOMAIN_XML_SECURE | VIR_DOMAIN_XML_INACTIVE |
-                  VIR_DOMAIN_XML_UPDATE_CPU | VIR_DOMAIN_XML_MIGRATABLE, NULL);
-    if (!(obj = virDomainDriverObjFromDomain(dom)))
-        return NULL;
-    if ((flags & VIR_DOMAIN_XML_INACTIVE) && obj->persistent)
-        xml = virDomainDefFormat(virDomainObjGetPersistentDef(obj), -1,
-                                 VIR_DOMAIN_DEF_FORMAT_INACTIVE);
-    else
-        xml = virDomainDefFormat(obj->def, obj->id,
-                                 (flags & VIR_DOMAIN_XML_INACTIVE) ? VIR_DOMAIN_DEF_FORMAT_INACTIVE : 0);
-    virDomainObjEndAPI(&obj);
-    return xml;
-}
-
-char *
-virDriverDomainGetOSType(virDomainPtr dom)
-{
-    virDomainObj *obj;
-    char *type;
-
-    if (!(obj = virDomainDriverObjFromDomain(dom)))
-        return NULL;
-    type = g_strdup(virDomainOSTypeToString(obj->def->os.type));
-    virDomainObjEndAPI(&obj);
-    return type;
-}
-
-typedef enum {
-    VIR_DOMAIN_DRIVER_IS_ACTIVE,
-    VIR_DOMAIN_DRIVER_IS_PERSISTENT,
-    VIR_DOMAIN_DRIVER_IS_UPDATED,
-} virDomainDriverIs;
-
-static int
-virDomainDriverGetFlag(virDomainPtr dom, virDomainDriverIs which)
-{
-    virDomainObj *obj;
-    int ret = 0;
-
-    if (!(obj = virDomainDriverObjFromDomain(dom)))
-        return -1;
-    switch (which) {
-    case VIR_DOMAIN_DRIVER_IS_ACTIVE: ret = virDomainObjIsActive(obj); break;
-    case VIR_DOMAIN_DRIVER_IS_PERSISTENT: ret = obj->persistent; break;
-    case VIR_DOMAIN_DRIVER_IS_UPDATED: ret = obj->newDef != NULL; break;
-    }
-    virDomainObjEndAPI(&obj);
-    return ret;
-}
-
-int
-virDriverDomainIsActive(virDomainPtr dom)
-{
-    return virDomainDriverGetFlag(dom, VIR_DOMAIN_DRIVER_IS_ACTIVE);
-}
-
-int
-virDriverDomainIsPersistent(virDomainPtr dom)
-{
-    return virDomainDriverGetFlag(dom, VIR_DOMAIN_DRIVER_IS_PERSISTENT);
-}
-
-int
-virDriverDomainIsUpdated(virDomainPtr dom)
-{
-    return virDomainDriverGetFlag(dom, VIR_DOMAIN_DRIVER_IS_UPDATED);
-}
-
-int
-virDriverDomainGetAutostart(virDomainPtr dom, int *autostart)
-{
-    virDomainObj *obj;
-
-    if (!(obj = virDomainDriverObjFromDomain(dom)))
-        return -1;
-    *autostart = obj->autostart;
-    virDomainObjEndAPI(&obj);
-    return 0;
-}
-
-int
-virDriverDomainSetAutostart(virDomainPtr dom, int autostart)
-{
-    virDomainDriverBase *base = virDomainDriverBaseFromConn(dom->conn);
-    virDomainObj *obj;
-    int ret = -1;
-
-    if (!(obj = virDomainDriverObjFromDomain(dom)))
-        return -1;
-    if (!obj->persistent) {
-        virDomainDriverError(base, VIR_ERR_OPERATION_INVALID,
-                             _("domain '%s' is transient: autostart needs a persistent domain"),
-                             obj->def->name);
-        goto cleanup;
-    }
-    if (base->store &&
-        virDomainStoreSetAutostart(base->store, obj->def->name, autostart != 0) < 0)
-        goto cleanup;
-    obj->autostart = autostart != 0;
-    ret = 0;
- cleanup:
-    virDomainObjEndAPI(&obj);
-    return ret;
-}
-
-unsigned long long
-virDriverDomainGetMaxMemory(virDomainPtr dom)
-{
-    virDomainObj *obj = virDomainDriverObjFromDomain(dom);
-    unsigned long long mem;
-
-    if (!obj)
+    if (!base->keepStatus || !virDomainObjIsActive(obj))
         return 0;
-    mem = obj->def->maxMemory;
-    virDomainObjEndAPI(&obj);
-    return mem;
+    return virDomainStoreSaveStatus(base->store, obj, 0);
 }
 
-/* ---- vcpus --------------------------------------------------------- */
-
-int
-virDriverDomainGetVcpusFlags(virDomainPtr dom, unsigned int flags)
+/* Undoes a start whose bookkeeping failed, keeping that error. */
+static void
+virDomainDriverUndoStart(virDomainDriverBase *base, virDomainObj *obj)
 {
-    virDomainObj *obj;
-    virDomainDef *def;
-    int ret = -1;
+    virErrorPtr saved = NULL;
 
-    virDomainDriverCheckFlags(dom->conn, VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG | VIR_DOMAIN_VCPU_MAXIMUM |
-                  VIR_DOMAIN_VCPU_GUEST, -1);
-    if (flags & VIR_DOMAIN_VCPU_GUEST) {
-        virDomainDriverError(virDomainDriverBaseFromConn(dom->conn),
-                             VIR_ERR_ARGUMENT_UNSUPPORTED,
-                             _("the %s driver has no guest agent to count guest vcpus"),
-                             dom->conn->driver->name);
-        return -1;
-    }
-    if (!(obj = virDomainDriverObjFromDomain(dom)))
-        return -1;
-    if ((def = virDomainObjGetOneDef(obj, flags & ~VIR_DOMAIN_VCPU_MAXIMUM)))
-        ret = (flags & VIR_DOMAIN_VCPU_MAXIMUM) ? def->maxvcpus : def->vcpus;
-    virDomainObjEndAPI(&obj);
-    return ret;
+    virErrorPreserveLast(&saved);
+    if (base->hooks->stop(base, obj) < 0)
+        VIR_WARN("domain '%s': cannot undo a failed start: %s", obj->def->name,
+                 virGetLastErrorMessage());
+    virErrorRestore(&saved);
 }
 
 int
-virDriverDomainGetVcpuPinInfo(virDomainPtr dom, int ncpumaps, unsigned char *cpumaps,
-                              int maplen, unsigned int flags)
+virDomainDriverStartObj(virDomainDriverBase *base, virDomainObj *obj, int reason, bool paused)
 {
-    virDomainDriverBase *base = virDomainDriverBaseFromConn(dom->conn);
-    virDomainObj *obj;
-    virDomainDef *def;
-    int i, n = -1;
+    int id = base->xmlopt.fixedId ? obj->def->fixedId : -1;
 
-    virDomainDriverCheckFlags(dom->conn, VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG, -1);
-    if (virDomainDriverCheckMaplen(base, maplen) < 0 || !(obj = virDomainDriverObjFromDomain(dom)))
+    if (virDomainObjIsActive(obj)) {
+        virDomainDriverError(base, VIR_ERR_OPERATION_INVALID, _("domain '%s' is already running"),
+                             obj->def->name);
         return -1;
-    if ((def = virDomainObjGetOneDef(obj, flags))) {
-        n = MIN(ncpumaps, (int)def->maxvcpus);
-        for (i = 0; i < n; i++)
-            virDomainDefGetVcpuCpumap(def, i, base->hostcpus,
-                                      VIR_GET_CPUMAP(cpumaps, maplen, i), maplen);
     }
-    virDomainObjEndAPI(&obj);
-    return n;
+    if (base->hooks->start(base, obj, paused, &id) < 0)
+        return -1;
+    if (id < 0) {
+        virDomainObjListAssignID(base->domains, obj);
+    } else if (virDomainObjListSetID(base->domains, obj, id) < 0) {
+        virDomainDriverUndoStart(base, obj);
+        return -1;
+    }
+    if (paused)
+        virDomainObjSetState(obj, VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_USER);
+    else
+        virDomainObjSetState(obj, VIR_DOMAIN_RUNNING, reason);
+    if (virDomainDriverSaveStatus(base, obj) < 0) {
+        virDomainObjStopped(base->domains, obj, VIR_DOMAIN_SHUTOFF_FAILED);
+        virDomainDriverUndoStart(base, obj);
+        return -1;
+    }
+    return 0;
+}
+
+void
+virDomainDriverObjStopped(virDomainDriverBase *base, virDomainObj *obj, int reason)
+{
+    if (base->hooks->stopped)
+        base->hooks->stopped(base, obj);
+    virDomainObjStopped(base->domains, obj, reason);
+    if (base->keepStatus && virDomainStoreDeleteStatus(base->store, obj->def->name) < 0) {
+        VIR_WARN("domain '%s': %s", obj->def->name, virGetLastErrorMessage());
+        virResetLastError();
+    }
+    if (!obj->persistent)
+        virDomainDriverObjRemove(base, obj);
+}
+
+int
+virDomainDriverStopObj(virDomainDriverBase *base, virDomainObj *obj, int reason)
+{
+    if (base->hooks->stop(base, obj) < 0)
+        return -1;
+    virDomainDriverObjStopped(base, obj, reason);
+    return 0;
 }

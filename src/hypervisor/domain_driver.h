@@ -1,53 +1,143 @@
 /*
- * domain_driver.h: the domain methods every driver shares
+ * domain_driver.h: the seam between the shared driver layer and a driver
  *
- * Most of what a driver answers about a domain comes straight from its
- * virDomainObj: lookups, lists, state, XML, flags, autostart, vcpu counts
- * and pins.  A driver whose private data starts with a virDomainDriverBase
- * puts these functions in its table as they are; what differs between
- * drivers (starting, stopping, limits, usage) stays in the driver.
+ * A driver's private data starts with a virDomainDriverBase: its domain
+ * list, how its XML is parsed, where its definitions are stored, and the
+ * hooks through which the shared layer asks it what only it knows (how
+ * to bring a domain up in its kernel or hypervisor, how to stop it, how
+ * to push a changed definition to a running domain).  With that, the
+ * shared methods (domain_query.h, domain_lifecycle.h, domain_update.h)
+ * go in the driver's table as they are, and the flows they hold (checks
+ * of flags, states and transient domains; ids; status files; undo on
+ * failure) are written once for every driver.
  *
- * A method is named as the public function it serves, vir -> virDriver
- * (virDomainGetState -> virDriverDomainGetState), like testDomainGetState
- * in a driver: errors that name the function name the call.
+ * Locking: hooks are called with the domain object locked and never with
+ * the list lock held.  A hook reports its own error and returns -1; on
+ * failure it leaves its kernel or hypervisor as it found it.
+ *
+ * Naming: a shared method is named as a driver's would be, with "shared"
+ * for the driver (sharedDomainSuspend serves virDomainSuspend, as
+ * testDomainSuspend would); its errors name the method as the driver's
+ * own ("unsupported flags (0x2) in function lveDomainCreateXML").  Helpers
+ * a driver calls are virDomainDriver<Verb>.
  */
 #ifndef VIR_DOMAIN_DRIVER_H
 # define VIR_DOMAIN_DRIVER_H
 
 # include "internal.h"
 # include "datatypes.h"
+# include "virthread.h"
 # include "domain_obj.h"
 # include "domain_store.h"
 
 typedef struct _virDomainDriverBase virDomainDriverBase;
 
-/* What a driver adds to the shared methods.  Each may be NULL but
- * startObj, which virDriverDomainCreateXML needs. */
+/* What a change made to a definition, for a driver that pushes it to a
+ * running domain (virDomainDriverHooks.applyLive). */
+typedef enum {
+    VIR_DOMAIN_DRIVER_CHANGE_MEMORY = 1 << 0,     /* current memory */
+    VIR_DOMAIN_DRIVER_CHANGE_MAXMEMORY = 1 << 7,  /* maximum memory (current may shrink) */
+    VIR_DOMAIN_DRIVER_CHANGE_VCPUS = 1 << 1,      /* vcpu count */
+    VIR_DOMAIN_DRIVER_CHANGE_PIN = 1 << 2,        /* vcpu pins */
+    VIR_DOMAIN_DRIVER_CHANGE_SCHED = 1 << 3,      /* scheduler parameters */
+    VIR_DOMAIN_DRIVER_CHANGE_MEMTUNE = 1 << 4,    /* memory tunables */
+    VIR_DOMAIN_DRIVER_CHANGE_BLKIO = 1 << 5,      /* block I/O tunables */
+    VIR_DOMAIN_DRIVER_CHANGE_SHARING = 1 << 6,    /* memory sharing */
+} virDomainDriverChange;
+
+/* What a shutdown hook did. */
+typedef enum {
+    VIR_DOMAIN_DRIVER_SHUTDOWN_ASKED = 0,         /* asked; the domain still runs */
+    VIR_DOMAIN_DRIVER_SHUTDOWN_DONE = 1,          /* the domain's kernel object is gone */
+} virDomainDriverShutdown;
+
+/* What a driver adds to the shared flows.  Only start and stop are
+ * required; a NULL hook means the driver has nothing to add there (or,
+ * for freeze, that it cannot do it: suspend is then unsupported). */
 typedef struct {
-    /* puts @def in the list (virDomainObjListAdd when NULL): an LVE claims
-     * its id here */
-    virDomainObj *(*objAdd)(virDomainDriverBase *base, virDomainDef *def, bool *existing);
-    /* takes @obj out of the list (virDomainObjListRemove when NULL) */
-    void (*objRemove)(virDomainDriverBase *base, virDomainObj *obj);
-    /* runs before the configuration of @obj is written or deleted; may
-     * refuse, and then nothing changes */
-    int (*configChanging)(virDomainDriverBase *base, virDomainObj *obj);
-    /* starts inactive @obj; on failure the domain is as it was */
-    int (*startObj)(virDomainDriverBase *base, virDomainObj *obj, int reason, bool paused);
+    /* Brings inactive @obj up from obj->def, frozen when @paused.  Sets
+     * *id to the id the kernel gave it, or leaves it -1 for the list to
+     * give the next free one (a fixed-id driver's id is set for it). */
+    int (*start)(virDomainDriverBase *base, virDomainObj *obj, bool paused, int *id);
+    /* Kills everything the running @obj has: the domain is gone after. */
+    int (*stop)(virDomainDriverBase *base, virDomainObj *obj);
+    /* Freezes or thaws running @obj (suspend, resume). */
+    int (*freeze)(virDomainDriverBase *base, virDomainObj *obj, bool frozen);
+    /* Asks running @obj to shut down (@flags: virDomainShutdownFlagValues,
+     * already checked against shutdownFlags).  NULL: the shared layer
+     * applies the domain's on_poweroff action at once. */
+    int (*shutdown)(virDomainDriverBase *base, virDomainObj *obj, unsigned int flags);
+    /* Asks the tasks of running @obj to end, without killing them, for a
+     * graceful destroy; fails when some are left.  NULL: destroy is
+     * always immediate. */
+    int (*terminate)(virDomainDriverBase *base, virDomainObj *obj);
+    /* Starts running @obj over with the same id (a reboot or reset whose
+     * action restarts).  NULL: stop, then start. */
+    int (*restart)(virDomainDriverBase *base, virDomainObj *obj);
+    /* Told after @obj stopped, before a transient one leaves the list:
+     * the driver forgets run-time state it keeps beside the object. */
+    void (*stopped)(virDomainDriverBase *base, virDomainObj *obj);
+
+    /* Refuses a change to @def that the driver cannot honour (@live: the
+     * running domain's definition), after the shared rules passed. */
+    int (*checkChange)(virDomainDriverBase *base, const virDomainDef *def, bool live,
+                       virDomainDriverChange change);
+    /* Derives the driver's own fields of @def after @change (an LVE's
+     * ncpu limit from the vcpu count). */
+    void (*syncDef)(virDomainDriverBase *base, virDomainDef *def, virDomainDriverChange change);
+    /* Gives the kernel the parts @changes of @to, the new live definition
+     * of running @obj, which ran @from (also called back the other way
+     * to undo).  NULL: nothing to push (a model). */
+    int (*applyLive)(virDomainDriverBase *base, virDomainObj *obj, const virDomainDef *from,
+                     const virDomainDef *to, unsigned int changes);
+
+    /* A status file says @obj ran: 1 when the kernel still runs it (it
+     * is taken back), 0 when it is gone, -1 when that cannot be told. */
+    int (*stillRunning)(virDomainDriverBase *base, virDomainObj *obj);
+    /* The first writer of a root looks for kernel objects it owns (marks:
+     * domain_owner.h) that no domain accounts for (a process killed
+     * mid-start left them) and removes them, with the root's lock held. */
+    void (*reconcile)(virDomainDriverBase *base);
+    /* Pages of running @obj merged by memory sharing, and considered. */
+    void (*sharedPages)(virDomainDriverBase *base, virDomainObj *obj,
+                        unsigned long long *merged, unsigned long long *considered);
 } virDomainDriverHooks;
 
 struct _virDomainDriverBase {
     virDomainObjList *domains;
-    virDomainXMLOption xmlopt;
+    virDomainXMLOption xmlopt;      /* xmlopt.fixedId: ids come from the definitions */
     virDomainStore *store;          /* NULL: the definitions live in memory only */
+    bool keepStatus;                /* running domains outlive the process: status files */
     size_t hostcpus;                /* CPUs a cpumap names */
+    unsigned int maxVcpus;          /* what SetVcpus accepts at most */
     int errorDomain;                /* VIR_FROM_TEST, ...: what the errors say */
+    const char *idName;             /* fixed ids: "LVE", "context" in messages */
+    unsigned int shutdownFlags;     /* the ways of asking a shutdown it knows */
+    unsigned int rebootFlags;       /* and a reboot */
     const virDomainDriverHooks *hooks;
+
+    const char *typeName;           /* what virConnectGetType says: "TEST", "LVE" */
+    unsigned long hvVersion;        /* what virConnectGetVersion says */
+
+    /* kept by the registry of states (driver_registry.h) */
+    struct _virDriverRegistry *registry;
+    void (*freeState)(virDomainDriverBase *base);
+    char *key;                      /* the root it serves; NULL: one connection's own */
+    char *options;                  /* how it was opened */
+    int refs;                       /* connections, guarded by the registry */
+
+    virMutex idsLock;               /* guards the fields below */
+    GHashTable *fixedIds;           /* fixed id -> name of the domain that has it */
+    bool autostarted;               /* virDomainDriverOpenWritable ran */
 };
 
 /* Put in the file that defines @type: its first member is the base. */
 # define VIR_DOMAIN_DRIVER_BASE_FIRST(type) \
     G_STATIC_ASSERT(G_STRUCT_OFFSET(type, base) == 0)
+
+void virDomainDriverBaseInit(virDomainDriverBase *base, int errorDomain,
+                             const virDomainDriverHooks *hooks);
+void virDomainDriverBaseClear(virDomainDriverBase *base);
 
 static inline virDomainDriverBase *
 virDomainDriverBaseFromConn(virConnectPtr conn)
@@ -55,9 +145,12 @@ virDomainDriverBaseFromConn(virConnectPtr conn)
     return conn->privateData;
 }
 
+/* Errors carry the error domain of the driver they come from. */
+# define virDomainDriverError(base, code, ...) \
+    virReportErrorFull((base)->errorDomain, code, __FILE__, __func__, __LINE__, __VA_ARGS__)
+
 /* virCheckFlags for a shared method: the error names the method as the
- * driver's own ("testDomainCreateXML" for virDriverDomainCreateXML), as a
- * method written in the driver would. */
+ * driver's own ("testDomainCreateXML" for sharedDomainCreateXML). */
 void virDomainDriverReportFlags(virConnectPtr conn, unsigned int unsupported, const char *func);
 
 # define virDomainDriverCheckFlags(conn, supported, ret) \
@@ -69,12 +162,42 @@ void virDomainDriverReportFlags(virConnectPtr conn, unsigned int unsupported, co
         } \
     } while (0)
 
-/* The object of @dom, locked and referenced (virDomainObjEndAPI), or NULL
- * with VIR_ERR_NO_DOMAIN. */
-virDomainObj *virDomainDriverObjFromDomain(virDomainPtr dom);
+typedef enum {
+    /* first bring the list up to date, if another process changed it */
+    VIR_DOMAIN_DRIVER_OBJ_REFRESH = 1 << 0,
+    /* also a domain whose configuration does not load */
+    VIR_DOMAIN_DRIVER_OBJ_BROKEN = 1 << 1,
+} virDomainDriverObjFlags;
 
-/* A handle for @obj, which it ends (virDomainObjEndAPI); NULL for NULL. */
-virDomainPtr virDomainDriverHandle(virConnectPtr conn, virDomainObj *obj);
+/* The object of @dom, locked and referenced (virDomainObjEndAPI), or NULL
+ * with VIR_ERR_NO_DOMAIN (or, unless BROKEN, an error saying why its
+ * configuration does not load). */
+virDomainObj *virDomainDriverFindObj(virDomainPtr dom, unsigned int flags);
+
+/* For reads: an up-to-date object that can be used. */
+static inline virDomainObj *
+virDomainDriverGetObj(virDomainPtr dom)
+{
+    return virDomainDriverFindObj(dom, VIR_DOMAIN_DRIVER_OBJ_REFRESH);
+}
+
+/* The same, for a domain that must be running. */
+virDomainObj *virDomainDriverGetActiveObj(virDomainPtr dom);
+
+/* A new handle for @obj, which it ends (virDomainObjEndAPI); NULL for NULL. */
+virDomainPtr virDomainDriverNewHandle(virConnectPtr conn, virDomainObj *obj);
+
+/* Fails with "domain 'x' is not running" unless @obj runs. */
+void virDomainDriverReportInactive(const virDomainDriverBase *base, const virDomainObj *obj);
+
+static inline int
+virDomainDriverCheckActive(const virDomainDriverBase *base, const virDomainObj *obj)
+{
+    if (virDomainObjIsActive(obj))
+        return 0;
+    virDomainDriverReportInactive(base, obj);
+    return -1;
+}
 
 /* Refuses a cpumap longer than the host's CPUs need. */
 int virDomainDriverCheckMaplen(const virDomainDriverBase *base, int maplen);
@@ -82,32 +205,44 @@ int virDomainDriverCheckMaplen(const virDomainDriverBase *base, int maplen);
 /* Refuses a first CPU of virDomainGetCPUStats beyond the host's CPUs. */
 int virDomainDriverCheckStartCpu(const virDomainDriverBase *base, int start_cpu);
 
-virDomainPtr virDriverDomainLookupByID(virConnectPtr conn, int id);
-virDomainPtr virDriverDomainLookupByName(virConnectPtr conn, const char *name);
-virDomainPtr virDriverDomainLookupByUUID(virConnectPtr conn, const unsigned char *uuid);
-int virDriverConnectNumOfDomains(virConnectPtr conn);
-int virDriverConnectListDomains(virConnectPtr conn, int *ids, int maxids);
-int virDriverConnectNumOfDefinedDomains(virConnectPtr conn);
-int virDriverConnectListDefinedDomains(virConnectPtr conn, char **const names, int maxnames);
-int virDriverConnectListAllDomains(virConnectPtr conn, virDomainPtr **domains,
-                                   unsigned int flags);
-char *virDriverConnectGetHostname(virConnectPtr conn);
+/* ---- the list, with fixed ids ---------------------------------------- */
 
-virDomainPtr virDriverDomainDefineXMLFlags(virConnectPtr conn, const char *xml, unsigned int flags);
-int virDriverDomainUndefineFlags(virDomainPtr dom, unsigned int flags);
-virDomainPtr virDriverDomainCreateXML(virConnectPtr conn, const char *xml, unsigned int flags);
+/* virDomainObjListAdd(), and for a fixed-id driver the id of @def claimed
+ * for its domain: an id belongs to one domain for as long as it is
+ * defined.  Returns the object locked, having taken @def when it is new;
+ * NULL with @def untouched on error. */
+virDomainObj *virDomainDriverObjAdd(virDomainDriverBase *base, virDomainDef *def,
+                                    bool *existing);
 
-int virDriverDomainGetState(virDomainPtr dom, int *state, int *reason, unsigned int flags);
-char *virDriverDomainGetXMLDesc(virDomainPtr dom, unsigned int flags);
-char *virDriverDomainGetOSType(virDomainPtr dom);
-int virDriverDomainIsActive(virDomainPtr dom);
-int virDriverDomainIsPersistent(virDomainPtr dom);
-int virDriverDomainIsUpdated(virDomainPtr dom);
-int virDriverDomainGetAutostart(virDomainPtr dom, int *autostart);
-int virDriverDomainSetAutostart(virDomainPtr dom, int autostart);
-unsigned long long virDriverDomainGetMaxMemory(virDomainPtr dom);
-int virDriverDomainGetVcpusFlags(virDomainPtr dom, unsigned int flags);
-int virDriverDomainGetVcpuPinInfo(virDomainPtr dom, int ncpumaps, unsigned char *cpumaps,
-                                  int maplen, unsigned int flags);
+/* Takes locked @obj out of the list and releases its fixed id. */
+void virDomainDriverObjRemove(virDomainDriverBase *base, virDomainObj *obj);
+
+/* ---- run-time state ------------------------------------------------ */
+
+/* Writes the status of running @obj (keepStatus drivers; else nothing). */
+int virDomainDriverWriteStatus(virDomainDriverBase *base, virDomainObj *obj);
+
+static inline int
+virDomainDriverSaveStatus(virDomainDriverBase *base, virDomainObj *obj)
+{
+    return base->keepStatus ? virDomainDriverWriteStatus(base, obj) : 0;
+}
+
+/* Before the configuration of @obj is replaced or removed: its status
+ * stops pointing at it (see VIR_DOMAIN_STORE_STATUS_BY_CONFIG). */
+int virDomainDriverDetachStatus(virDomainDriverBase *base, virDomainObj *obj);
+
+/* Starts inactive @obj (hooks->start) with @reason; on failure, the domain
+ * and the kernel are as they were. */
+int virDomainDriverStartObj(virDomainDriverBase *base, virDomainObj *obj, int reason,
+                            bool paused);
+
+/* @obj stopped (its kernel object is gone): it becomes inactive, its status
+ * goes, and a transient one leaves the list (the caller keeps its lock and
+ * reference). */
+void virDomainDriverObjStopped(virDomainDriverBase *base, virDomainObj *obj, int reason);
+
+/* Stops running @obj (hooks->stop), then as virDomainDriverObjStopped. */
+int virDomainDriverStopObj(virDomainDriverBase *base, virDomainObj *obj, int reason);
 
 #endif /* VIR_DOMAIN_DRIVER_H */

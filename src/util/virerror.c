@@ -218,6 +218,10 @@ G_STATIC_ASSERT(G_N_ELEMENTS(virErrorMessages) == VIR_ERR_NUMBER_LAST);
 const char *
 virErrorDomainName(int domain)
 {
+    if (domain == VIR_FROM_LVE)
+        return "LVE Driver";
+    if (domain == VIR_FROM_VSERVER)
+        return "VServer Driver";
     if (domain < 0 || domain >= VIR_ERR_DOMAIN_LAST)
         return "Unknown";
     return virErrorDomainNames[domain];
@@ -290,8 +294,9 @@ virRaiseError(int domain, int code, const char *file, const char *func,
         err->message = g_strdup_printf("%s: %s", what, detail);
     err->str1 = detail;
 
-    VIR_LOG_ERROR_AT(file, func, line, "%s: %s",
-                     virErrorDomainName(domain), err->message);
+    if (virLogRequested)
+        VIR_LOG_ERROR_AT(file, func, line, "%s: %s",
+                         virErrorDomainName(domain), err->message);
 }
 
 void

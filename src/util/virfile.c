@@ -1,5 +1,6 @@
 /*
- * virfile.c: files written atomically, read with a size cap
+ * virfile.c: files written atomically, read with a size cap; where the
+ * host's /proc and /sys are read from
  */
 #include "internal.h"
 
@@ -215,4 +216,22 @@ bool
 virFileIsAtomicTemp(const char *name)
 {
     return name[0] == '.' && strstr(name, VIR_FILE_TEMP_INFIX) != NULL;
+}
+
+/* NULL: the host's own "/".  Only tests set it. */
+static char *virFileHostRoot;
+
+void
+virFileSetHostRoot(const char *root)
+{
+    g_free(virFileHostRoot);
+    virFileHostRoot = g_strdup(root);
+}
+
+char *
+virFileHostPath(const char *path)
+{
+    if (!virFileHostRoot)
+        return g_strdup(path);
+    return g_strconcat(virFileHostRoot, path, NULL);
 }

@@ -1,5 +1,6 @@
 /*
- * virfile.h: files written atomically, read with a size cap
+ * virfile.h: files written atomically, read with a size cap; where the
+ * host's /proc and /sys are read from
  */
 #ifndef VIR_FILE_H
 # define VIR_FILE_H
@@ -61,5 +62,15 @@ int virFileReadLimitedFlags(const char *path, size_t maxlen, char **buf,
 /* True for the temporary files virFileWriteAtomic() leaves behind when a
  * process dies mid-write; loaders skip them and may remove them. */
 bool virFileIsAtomicTemp(const char *name);
+
+/* The modules that read the host (/proc, /sys, and the cgroup mounts
+ * /proc names) read it under @root instead of "/" from now on; NULL for
+ * the real host.  A seam for tests, which keep fake hosts as files: set
+ * it before any thread reads the host. */
+void virFileSetHostRoot(const char *root);
+
+/* @path ("/proc/meminfo") on the host: under the root virFileSetHostRoot()
+ * set, or as it is.  Caller frees. */
+char *virFileHostPath(const char *path);
 
 #endif /* VIR_FILE_H */

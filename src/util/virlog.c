@@ -12,7 +12,8 @@
 #include "virlog.h"
 
 /* Messages below this priority are dropped; VIR_LOG_NONE silences all. */
-int virLogLevel = VIR_LOG_NONE;
+int virLogLevel = VIR_LOG_WARN;
+bool virLogRequested;
 
 static virMutex virLogLock = VIR_MUTEX_INITIALIZER;
 static FILE *virLogStream;
@@ -30,6 +31,10 @@ virLogInit(void)
 {
     const char *level = g_getenv("VIRTKIT_DEBUG");
     const char *file = g_getenv("VIRTKIT_LOG_FILE");
+
+    if (!level || !*level)
+        level = g_getenv("LIBVIRT_DEBUG");
+    virLogRequested = (level && *level) || (file && *file);
     guint64 value;
 
     if (!level || !*level)
@@ -56,7 +61,7 @@ virLogMessage(virLogPriority prio, const char *file, const char *func,
     va_list args;
     g_autofree char *msg = NULL;
     g_autoptr(GDateTime) now = g_date_time_new_now_utc();
-    g_autofree char *stamp = g_date_time_format(now, "%F %T.%f");
+    g_autofree char *stamp = g_date_time_format(now, "%F %T");
     int save_errno = errno;
 
     va_start(args, fmt);
@@ -64,8 +69,9 @@ virLogMessage(virLogPriority prio, const char *file, const char *func,
     va_end(args);
 
     virMutexLock(&virLogLock);
-    fprintf(virLogStream ? virLogStream : stderr, "%s: %d: %s : %s:%zu %s: %s\n",
-            stamp, (int)getpid(), virLogPriorityNames[prio], file, line, func, msg);
+    fprintf(virLogStream ? virLogStream : stderr, "%s.%03d+0000: %d: %s : %s:%zu : %s\n",
+            stamp, g_date_time_get_microsecond(now) / 1000, (int)gettid(),
+            virLogPriorityNames[prio], func, line, msg);
     fflush(virLogStream ? virLogStream : stderr);
     virMutexUnlock(&virLogLock);
     errno = save_errno;

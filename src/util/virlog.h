@@ -1,10 +1,12 @@
 /*
  * virlog.h: debug logging
  *
- * Off unless VIRTKIT_DEBUG is set (1 = debug, 2 = info, 3 = warning,
- * 4 = error); output goes to standard error, or to the file named by
- * VIRTKIT_LOG_FILE.  A disabled message costs one comparison: its
- * arguments are not evaluated.
+ * Warnings and errors go to standard error, as libvirt's library sends
+ * them (in its format: "<time>: <thread>: warning : <func>:<line> :
+ * <message>"); VIRTKIT_DEBUG (or libvirt's LIBVIRT_DEBUG) sets the level
+ * (1 = debug, 2 = info, 3 = warning, 4 = error), and VIRTKIT_LOG_FILE
+ * names a file to write to instead.  A disabled message costs one
+ * comparison: its arguments are not evaluated.
  */
 #ifndef VIR_LOG_H
 # define VIR_LOG_H
@@ -20,6 +22,11 @@ typedef enum {
 } virLogPriority;
 
 extern int virLogLevel;
+
+/* Whether the user asked for logging (VIRTKIT_DEBUG, LIBVIRT_DEBUG or
+ * VIRTKIT_LOG_FILE): reported errors are logged only then, as libvirt's
+ * are, since the error itself reaches the caller. */
+extern bool virLogRequested;
 
 void virLogInit(void);
 void virLogMessage(virLogPriority prio, const char *file, const char *func,

@@ -1,5 +1,6 @@
 /*
- * virstring.c: parsing numbers and sizes with units
+ * virstring.c: parsing numbers and sizes with units; formatting numbers
+ * without printf
  */
 #include "internal.h"
 
@@ -177,4 +178,35 @@ virStringAppendULL(GString *buf, unsigned long long value)
         value /= 10;
     } while (value);
     virStringAppendLen(buf, digits + i, sizeof(digits) - i);
+}
+
+/* Two digits at a time. */
+char *
+virFormatULL(unsigned long long value, char *buf)
+{
+    static const char pairs[] =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+        "8081828384858687888990919293949596979899";
+    char digits[VIR_ULL_BUFLEN];
+    size_t n = sizeof(digits) - 1;
+    size_t len;
+
+    while (value >= 100) {
+        unsigned long long q = value / 100;
+
+        n -= 2;
+        memcpy(digits + n, pairs + 2 * (value - q * 100), 2);
+        value = q;
+    }
+    if (value >= 10) {
+        n -= 2;
+        memcpy(digits + n, pairs + 2 * value, 2);
+    } else {
+        digits[--n] = '0' + value;
+    }
+    len = sizeof(digits) - 1 - n;
+    memcpy(buf, digits + n, len);
+    buf[len] = '\0';
+    return buf + len;
 }

@@ -1,5 +1,6 @@
 /*
- * virstring.h: parsing numbers and sizes with units
+ * virstring.h: parsing numbers and sizes with units; formatting numbers
+ * without printf
  */
 #ifndef VIR_STRING_H
 # define VIR_STRING_H
@@ -61,5 +62,14 @@ virStringAppend(GString *buf, const char *str)
 
 /* Appends @value in decimal: cheaper than a printf, for hot formatters. */
 void virStringAppendULL(GString *buf, unsigned long long value);
+
+/* Room for any unsigned long long in decimal, with its NUL. */
+# define VIR_ULL_BUFLEN 21
+
+/* @value in decimal at the start of @buf (VIR_ULL_BUFLEN bytes); returns
+ * the end (its NUL).  For paths and values built per system call (a cgroup
+ * path holds a group name, a limit is written as a number), where printf
+ * costs more than the call. */
+char *virFormatULL(unsigned long long value, char *buf);
 
 #endif /* VIR_STRING_H */

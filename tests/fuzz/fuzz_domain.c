@@ -12,7 +12,7 @@
 
 #include "domain_conf.h"
 #include "fuzz.h"
-#include "test_private.h"
+#include "test_node.h"
 #include "virerror.h"
 
 static const int fuzzAllVirtTypes[] = {

@@ -290,6 +290,7 @@ START_TEST(test_autostart)
     g_autofree char *xml = lveTestDomainXML("unlimited", 3012);
     virDomainPtr dom = virDomainDefineXML(conn, xml);
     virDomainPtr transient;
+    g_autofree char *booted = NULL;
     int autostart = -1;
 
     ck_assert_ptr_nonnull(dom);
@@ -297,6 +298,16 @@ START_TEST(test_autostart)
     virDomainFree(dom);
     ck_assert_int_eq(virConnectClose(conn), 0);
 
+    /* a reopen in the same boot autostarts nothing: the first open did */
+    conn = lveTestReopen();
+    dom = virDomainLookupByName(conn, "lve-3012");
+    ck_assert_int_eq(virDomainIsActive(dom), 0);
+    virDomainFree(dom);
+    ck_assert_int_eq(virConnectClose(conn), 0);
+
+    /* as after a reboot */
+    booted = g_build_filename(lveTestRoot(), "run", "virtkit", "lve", ".booted", NULL);
+    ck_assert_int_eq(unlink(booted), 0);
     conn = lveTestReopen();
     dom = virDomainLookupByName(conn, "lve-3012");
     ck_assert_int_eq(virDomainGetAutostart(dom, &autostart), 0);

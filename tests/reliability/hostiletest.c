@@ -124,6 +124,11 @@ HC(name_long, ({
     g_autofree char *xml = g_strdup_printf(NAMED("%s"), name);
     hostileDefine(c, xml);
 }))
+HC(name_long_file, ({
+    g_autofree char *name = g_strnfill(240, 'n');
+    g_autofree char *xml = g_strdup_printf(NAMED("%s"), name);
+    hostileDefine(c, xml);
+}))
 HC(name_lookup_slash, hostileRefused(virDomainLookupByName(c->fx.conn, "../test/web")))
 HC(name_lookup_newline, hostileRefused(virDomainLookupByName(c->fx.conn, "web\n")))
 /* a redefinition may not rename: "web" with another UUID is another domain */
@@ -305,7 +310,9 @@ static const hostileCase hostileCases[] = {
     ROW(name_escape_raw, VIR_ERR_XML_DETAIL, "PCDATA invalid Char value 27"),
     ROW(name_delete, VIR_ERR_XML_ERROR, "control characters (found 0x7f)"),
     ROW(name_empty, VIR_ERR_XML_ERROR, "must not be empty"),
-    ROW(name_long, VIR_ERR_XML_ERROR, "at most 255 bytes"),
+    ROW(name_long, VIR_ERR_XML_ERROR, "at most 239 bytes"),
+    /* would fit a directory entry, but not its configuration's temporary file */
+    ROW(name_long_file, VIR_ERR_XML_ERROR, "at most 239 bytes"),
     ROW(name_lookup_slash, VIR_ERR_NO_DOMAIN, "../test/web"),
     ROW(name_lookup_newline, VIR_ERR_NO_DOMAIN, "no domain with matching name"),
     ROW(name_taken, VIR_ERR_OPERATION_FAILED, "domain 'web' already exists"),
@@ -520,6 +527,25 @@ hostilePersistentXML(virConnectPtr conn)
     return g_string_free(out, FALSE);
 }
 
+/* A configuration that does not load: listed, shut off, and every use
+ * of it says why. */
+static void
+hostileCheckBroken(virConnectPtr conn, const char *name, const char *why)
+{
+    virDomainPtr dom = virDomainLookupByName(conn, name);
+    virDomainInfo info;
+    int state = -1, reason;
+
+    ck_assert_ptr_nonnull(dom);
+    ck_assert_int_eq(virDomainGetState(dom, &state, &reason, 0), 0);
+    ck_assert_int_eq(state, VIR_DOMAIN_SHUTOFF);
+    ck_assert_int_eq(virDomainGetInfo(dom, &info), -1);
+    ck_assert_error(VIR_ERR_OPERATION_INVALID, why);
+    ck_assert_int_eq(virDomainCreate(dom), -1);
+    ck_assert_error(VIR_ERR_OPERATION_INVALID, "its configuration does not load");
+    virDomainFree(dom);
+}
+
 START_TEST(test_hostile_files)
 {
     relFixture fx;
@@ -555,11 +581,15 @@ START_TEST(test_hostile_files)
     hostileWriteFile(wrongfile, NAMED("web"));
     tree = relTreeSnapshot(fx.root);
 
-    /* the others load as they were; the hostile ones are skipped, and
-     * left as they are (not "repaired", not removed) */
+    /* the others load as they were; links and the FIFO are not files the
+     * library wrote and are skipped; the regular files that do not load
+     * are listed with their problem; all are left as they are (not
+     * "repaired", not removed) */
     fx.conn = virConnectOpen(fx.uri);
     ck_assert_ptr_nonnull(fx.conn);
-    ck_assert_int_eq(virConnectListAllDomains(fx.conn, NULL, 0), 4);
+    ck_assert_int_eq(virConnectListAllDomains(fx.conn, NULL, 0), 6);
+    hostileCheckBroken(fx.conn, "big", "larger than the limit");
+    hostileCheckBroken(fx.conn, "wrong", "a configuration file must be named after its domain");
     after = hostilePersistentXML(fx.conn);
     ck_assert_str_eq(before, after);
     g_clear_pointer(&after, g_free);

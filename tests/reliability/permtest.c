@@ -95,8 +95,9 @@ permRun(mode_t mask)
     umask(old);
     n = permCheckTree(root);
     /* etc, etc/virtkit, .../test, autostart, a link, two configurations,
-     * a save file, run, run/virtkit, run/virtkit/test */
-    ck_assert_int_eq(n, 11);
+     * a save file, run, run/virtkit, run/virtkit/test and its .lock and
+     * .generation */
+    ck_assert_int_eq(n, 13);
     testRemoveTree(root);
 }
 

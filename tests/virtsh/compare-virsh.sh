@@ -3,16 +3,20 @@
 # virtsh, each against its own library's test driver, and diffs their
 # stdout, stderr and exit status.  Skipped when virsh is not installed.
 #
-# tests/data/virtsh/compare/*.batches hold one batch per line, starting
-# with the connection ("default" for test:///default, "node" for
-# tests/data/virtsh/node.xml) and a blank.
+# tests/data/virtsh/compare/*.batches hold one batch per line:
+#   CONNECTION [NAME=VALUE]... [-OPTION]... BATCH
+# CONNECTION is "default" (test:///default), "node"
+# (tests/data/virtsh/node.xml) or "none" (no -c: the environment's);
+# the assignments are put in the environment, the options of the tool
+# (one word each, such as -k0 or --debug=1) go before -c.
 #
 # Only the known differences between the two test drivers are
 # normalized, in both outputs alike:
 #   - OS Type: libvirt's says "linux" for an hvm domain, virtkit's "hvm";
 #   - CPU times: libvirt's are made up (and never 0), virtkit's are the real
 #     elapsed running time (0 for a domain that never ran, when virsh
-#     leaves the line out), so "CPU time:" lines are dropped;
+#     leaves the line out), so "CPU time:" lines are dropped and
+#     cpu-stats' times hidden;
 #   - host CPUs: test:///default has 8 in libvirt, 16 in virtkit, so CPU
 #     affinities ("yyyyyyyy", "0-7", "(out of 8)") become CPU lists, with
 #     "all" for every CPU of that host, and "maxcpu N" hides N.
@@ -61,7 +65,8 @@ normalize() {
     sed -e "s|$DATA|\$DATA|g" \
         -e "s|$CASE|\$CASE|g" \
         -e 's/^\(OS Type: *\)linux$/\1hvm/' \
-        -e '/^CPU time: *[0-9][0-9]*\.[0-9]s$/d' "$1" > "$1.sed"
+        -e '/^CPU time: *[0-9][0-9]*\.[0-9]s$/d' \
+        -e 's/^\(	.\{12\} \).\{9\}\.[0-9]\{9\} seconds$/\1<seconds> seconds/' "$1" > "$1.sed"
     normalize_cpus "$1.sed"
 }
 
@@ -73,24 +78,35 @@ else
     TIMEOUT=
 fi
 
-# run TOOL CONNECTION BATCH: the report of one batch through TOOL
+# run TOOL HOSTCPUS LINE: the report of one batch line through TOOL,
+# whose test:///default has HOSTCPUS CPUs
 run() {
-    case $2 in
-        default) uri=test:///default; MAXCPU=$3 ;;
-        node) uri="test://$DATA/node.xml"; MAXCPU=8 ;;
-        *) echo "unknown connection '$2'" >&2; exit 99 ;;
+    conn=${3%% *} rest=${3#* } env= opts=
+    while [ "${rest#* }" != "$rest" ]; do
+        case ${rest%% *} in
+            [A-Z]*=*) env="$env${rest%% *} " ;;
+            -*) opts="$opts ${rest%% *}" ;;
+            *) break ;;
+        esac
+        rest=${rest#* }
+    done
+    case $conn in
+        default) c=" -c test:///default"; MAXCPU=$2 ;;
+        node) c=" -c test://$DATA/node.xml"; MAXCPU=8 ;;
+        none) c=; MAXCPU=$2 ;;
+        *) echo "unknown connection '$conn'" >&2; exit 99 ;;
     esac
-    report "$TIMEOUT$1 -c $uri '$4'" normalize | sed -e "1s/^\$ $TIMEOUT$1 /\$ TOOL /"
+    report "$env$TIMEOUT$1$opts$c '$rest'" normalize | sed -e "1s|$TIMEOUT$1 |TOOL |"
 }
 
 status=0
 for file in "$COMPARE"/*.batches; do
     name=$(basename "$file" .batches)
     cases "$file" | while IFS= read -r line; do
-        run virsh "${line%% *}" 8 "${line#* }"
+        run virsh 8 "$line"
     done > "$WORK/$name.virsh"
     cases "$file" | while IFS= read -r line; do
-        run virtsh "${line%% *}" 16 "${line#* }"
+        run virtsh 16 "$line"
     done > "$WORK/$name.virtsh"
     if diff -u "$WORK/$name.virsh" "$WORK/$name.virtsh"; then
         echo "PASS: $name ($(grep -c '^\$ ' "$WORK/$name.virtsh") batches identical)"

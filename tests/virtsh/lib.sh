@@ -32,6 +32,7 @@ chmod +x "$WORK/bin/virtsh"
 ln -s "$abs_top_srcdir/tests/virtsh/bash-complete.sh" "$WORK/bin/bash-complete"
 
 unset VIRTKIT_DEFAULT_URI VIRTKIT_DEBUG VIRTKIT_LOG_FILE VIRTSH_HISTSIZE
+unset LIBVIRT_DEFAULT_URI VIRSH_DEFAULT_CONNECT_URI
 VIRTKIT_SCHEMA_DIR="$abs_top_srcdir/docs/schemas"
 HOME="$WORK/home"
 XDG_DATA_HOME="$WORK/home/.local/share"

@@ -7,7 +7,7 @@
 #include "virerror.h"
 #include "virlog.h"
 
-#define VIR_FROM_THIS VIR_FROM_NONE
+#define VIR_FROM_THIS VIR_FROM_LVE
 
 lveBackend *
 lveBackendOpen(const char *name, const lveBackendConfig *config)
@@ -39,5 +39,6 @@ lveBackendFree(lveBackend *be)
     if (!be)
         return;
     be->ops->close(be);
+    g_free(be->scope);
     g_free(be);
 }

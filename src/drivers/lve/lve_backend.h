@@ -29,6 +29,7 @@ typedef struct _lveUsage {
 
 /* Where and how a backend runs, from the URI and the environment. */
 typedef struct _lveBackendConfig {
+    const char *root;               /* the root the driver serves ("/": the host's) */
     const char *cgroupParent;       /* cgroup_parent=, or NULL */
     const char *cgroupMode;         /* cgroup_mode=v1|v2, or NULL for auto */
     const char *stateDir;           /* run-time files of the backend */
@@ -75,6 +76,9 @@ typedef struct _lveOps {
 struct _lveBackend {
     const lveOps *ops;
     void *priv;
+    /* where LVE ids live, for the marks of who owns which: "liblve" (the
+     * kernel's, one for the host), or "cgroup:<the parent directory>" */
+    char *scope;
 };
 
 /* Opens the backend @name ("liblve", "cgroup"), or with NULL the first that

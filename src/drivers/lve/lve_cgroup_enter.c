@@ -25,7 +25,7 @@
 #include "virerror.h"
 #include "virstring.h"
 
-#define VIR_FROM_THIS VIR_FROM_CGROUP
+#define VIR_FROM_THIS VIR_FROM_LVE
 
 typedef struct {
     pid_t pid;
@@ -40,10 +40,15 @@ typedef struct {
     GArray *entries;
 } lveRegistry;
 
+/* The path of a registry, on the stack (lveCgroupOpen made sure it fits). */
+typedef struct {
+    char str[PATH_MAX];
+} lveRegistryPathBuf;
+
 /* Where a process that entered goes back to. */
 typedef struct {
     unsigned int id;
-    lveCgroupPlace place;
+    virCgroupPlace place;
 } lveOrigin;
 
 void
@@ -51,7 +56,7 @@ lveCgroupOriginFree(void *data)
 {
     lveOrigin *origin = data;
 
-    lveCgroupPlaceClear(&origin->place);
+    virCgroupPlaceClear(&origin->place);
     g_free(origin);
 }
 
@@ -79,14 +84,14 @@ lveProcessStart(pid_t pid)
 /* <state dir>/lve<id>.enter in @buf: every start and destroy removes
  * one, so it is built on the stack (lveCgroupOpen made sure it fits). */
 static const char *
-lveRegistryPath(lveCgroup *cg, unsigned int id, lveCgroupPathBuf *buf)
+lveRegistryPath(lveCgroup *cg, unsigned int id, lveRegistryPathBuf *buf)
 {
     size_t len = strlen(cg->stateDir);
     char *end;
 
     memcpy(buf->str, cg->stateDir, len);
     memcpy(buf->str + len, "/lve", 4);
-    end = lveFormatULL(id, buf->str + len + 4);
+    end = virFormatULL(id, buf->str + len + 4);
     memcpy(end, ".enter", sizeof(".enter"));
     return buf->str;
 }
@@ -127,7 +132,7 @@ lveRegistryClose(lveRegistry *reg)
 static int
 lveRegistryOpen(lveCgroup *cg, unsigned int id, lveRegistry *reg)
 {
-    lveCgroupPathBuf path;
+    lveRegistryPathBuf path;
     g_autoptr(GString) text = g_string_new(NULL);
     char buf[4096];
     ssize_t n;
@@ -191,14 +196,14 @@ lveOriginOfLVE(gpointer key G_GNUC_UNUSED, gpointer value, gpointer opaque)
 void
 lveCgroupForgetEntries(lveCgroup *cg, unsigned int id)
 {
-    lveCgroupPathBuf path;
+    lveRegistryPathBuf path;
 
     unlink(lveRegistryPath(cg, id, &path));
-    g_mutex_lock(&cg->lock);
+    virMutexLock(&cg->lock);
     /* usually empty: nothing of this process entered it */
     if (g_hash_table_size(cg->origins) > 0)
         g_hash_table_foreach_remove(cg->origins, lveOriginOfLVE, GUINT_TO_POINTER(id));
-    g_mutex_unlock(&cg->lock);
+    virMutexUnlock(&cg->lock);
 }
 
 /* How many entries count against the EP limit. */
@@ -219,43 +224,31 @@ lveRegistryCounted(const lveRegistry *reg)
 
 /* Refuses a caller that is inside an LVE already, as the kernel does. */
 static int
-lveCgroupCheckOutside(lveCgroup *cg, unsigned int id, const lveCgroupPlace *here)
+lveCgroupCheckOutside(lveCgroup *cg, unsigned int id, const virCgroupPlace *here)
 {
-    lveCgroupController anchor = lveCgroupAnchor(cg->tree);
+    virCgroupController anchor = virCgroupTreeAnchor(cg->tree);
     const char *dir = here->dir[anchor];
     g_autofree char *up = dir ? g_path_get_dirname(dir) : NULL;
     g_autofree char *base = dir ? g_path_get_basename(dir) : NULL;
     unsigned int other;
 
-    if (!up || STRNEQ(up, cg->tree->parent[anchor]) || sscanf(base, "lve%u", &other) != 1)
+    if (!up || STRNEQ(up, virCgroupTreeParentDir(cg->tree, anchor)) ||
+        sscanf(base, "lve%u", &other) != 1)
         return 0;
     lveReportKernelError(LVE_OP_ENTER, id, other == id ? EALREADY : EPERM, NULL);
     return -1;
 }
 
-/* Writes our pid into the cgroup.procs of the directories of @place (or
- * of LVE @id when @place is NULL); with @noUBC, memory and pids stay. */
+/* Moves the calling process into the groups of LVE @id; with @noUBC,
+ * memory and pids stay where they are. */
 static int
-lveCgroupMoveSelf(lveCgroup *cg, unsigned int id, const lveCgroupPlace *place, bool noUBC)
+lveCgroupMoveSelf(lveCgroup *cg, unsigned int id, bool noUBC)
 {
-    g_autofree char *pid = g_strdup_printf("%d", (int)getpid());
-    int c;
+    unsigned int skip = (1U << VIR_CGROUP_CONTROLLER_MEMORY) |
+                        (1U << VIR_CGROUP_CONTROLLER_PIDS);
+    char name[LVE_CGROUP_NAME_BUFLEN];
 
-    for (c = LVE_CG_LAST - 1; c >= 0; c--) {
-        g_autofree char *procs = NULL;
-
-        if (!cg->tree->parent[c] || !cg->tree->primary[c])
-            continue;
-        if (noUBC && (c == LVE_CG_MEMORY || c == LVE_CG_PIDS))
-            continue;
-        if (place && !place->dir[c])
-            continue;
-        procs = place ? g_build_filename(place->dir[c], "cgroup.procs", NULL) :
-                        lveCgroupPath(cg->tree, c, id, "cgroup.procs");
-        if (lveCgroupWrite(procs, pid, false) < 0)
-            return -1;
-    }
-    return 0;
+    return virCgroupAddTask(cg->tree, lveCgroupName(id, name), getpid(), noUBC ? skip : 0);
 }
 
 static unsigned int
@@ -274,7 +267,7 @@ lveNewCookie(void)
 static int
 lveCgroupCheckEnter(lveCgroup *cg, unsigned int id, unsigned int flags)
 {
-    g_autofree char *dir = lveCgroupPath(cg->tree, lveCgroupAnchor(cg->tree), id, NULL);
+    g_autofree char *dir = lveCgroupPath(cg->tree, virCgroupTreeAnchor(cg->tree), id, NULL);
 
     if (flags & VIR_DOMAIN_ENTER_NAMESPACE) {
         virReportError(VIR_ERR_ARGUMENT_UNSUPPORTED,
@@ -282,7 +275,7 @@ lveCgroupCheckEnter(lveCgroup *cg, unsigned int id, unsigned int flags)
                        id);
         return -1;
     }
-    if ((flags & VIR_DOMAIN_ENTER_NO_UBC) && cg->tree->version == 2) {
+    if ((flags & VIR_DOMAIN_ENTER_NO_UBC) && virCgroupTreeVersion(cg->tree) == 2) {
         virReportError(VIR_ERR_ARGUMENT_UNSUPPORTED,
                        _("LVE %u: entering without memory limits needs cgroup v1 (v2 has one group for every limit)"),
                        id);
@@ -297,7 +290,7 @@ lveCgroupCheckEnter(lveCgroup *cg, unsigned int id, unsigned int flags)
 
 static int
 lveCgroupAdmit(lveCgroup *cg, unsigned int id, unsigned int flags, lveRegistry *reg,
-               const lveCgroupPlace *here, unsigned int *cookie)
+               const virCgroupPlace *here, unsigned int *cookie)
 {
     lveEntry e = { .pid = getpid(), .flags = flags };
 
@@ -307,7 +300,7 @@ lveCgroupAdmit(lveCgroup *cg, unsigned int id, unsigned int flags, lveRegistry *
         lveReportKernelError(LVE_OP_ENTER, id, E2BIG, &lim);
         return -1;
     }
-    if (lveCgroupMoveSelf(cg, id, NULL, flags & VIR_DOMAIN_ENTER_NO_UBC) < 0)
+    if (lveCgroupMoveSelf(cg, id, flags & VIR_DOMAIN_ENTER_NO_UBC) < 0)
         goto undo;
     e.start = lveProcessStart(e.pid);
     e.cookie = (flags & VIR_DOMAIN_ENTER_ONE_WAY) ? 0 : lveNewCookie();
@@ -318,7 +311,7 @@ lveCgroupAdmit(lveCgroup *cg, unsigned int id, unsigned int flags, lveRegistry *
     return 0;
 
  undo:
-    lveCgroupMoveSelf(cg, id, here, false);
+    virCgroupPlaceAddTask(cg->tree, here, getpid());
     return -1;
 }
 
@@ -333,7 +326,7 @@ lveCgroupEnter(lveBackend *be, unsigned int id, const lveLimits *lim G_GNUC_UNUS
 
     if (lveCgroupCheckEnter(cg, id, flags) < 0)
         return -1;
-    if (lveCgroupPlaceOf(cg->tree, getpid(), &origin->place) < 0)
+    if (virCgroupPlaceOf(cg->tree, getpid(), &origin->place) < 0)
         return -1;
     if (lveCgroupCheckOutside(cg, id, &origin->place) < 0 ||
         lveRegistryOpen(cg, id, &reg) < 0)
@@ -342,13 +335,13 @@ lveCgroupEnter(lveBackend *be, unsigned int id, const lveLimits *lim G_GNUC_UNUS
     lveRegistryClose(&reg);
     if (ret == 0 && *cookie) {
         origin->id = id;
-        g_mutex_lock(&cg->lock);
+        virMutexLock(&cg->lock);
         g_hash_table_insert(cg->origins, GUINT_TO_POINTER(*cookie), g_steal_pointer(&origin));
-        g_mutex_unlock(&cg->lock);
+        virMutexUnlock(&cg->lock);
     }
  cleanup:
     if (origin)
-        lveCgroupPlaceClear(&origin->place);
+        virCgroupPlaceClear(&origin->place);
     return ret;
 }
 
@@ -376,22 +369,22 @@ lveCgroupLeave(lveBackend *be, unsigned int id, unsigned int cookie)
 
     if (lveRegistryOpen(cg, id, &reg) < 0)
         return -1;
-    g_mutex_lock(&cg->lock);
+    virMutexLock(&cg->lock);
     if ((i = lveRegistryFindSelf(&reg)) >= 0 && cookie &&
         g_array_index(reg.entries, lveEntry, i).cookie == cookie)
         origin = g_hash_table_lookup(cg->origins, GUINT_TO_POINTER(cookie));
-    g_mutex_unlock(&cg->lock);
+    virMutexUnlock(&cg->lock);
     if (i < 0 || !origin || origin->id != id) {
         lveReportKernelError(LVE_OP_LEAVE, id, i < 0 ? ESRCH : EINVAL, NULL);
         goto cleanup;
     }
-    if (lveCgroupMoveSelf(cg, id, &origin->place, false) < 0)
+    if (virCgroupPlaceAddTask(cg->tree, &origin->place, getpid()) < 0)
         goto cleanup;
     g_array_remove_index(reg.entries, i);
     ret = lveRegistryWrite(&reg, id);
-    g_mutex_lock(&cg->lock);
+    virMutexLock(&cg->lock);
     g_hash_table_remove(cg->origins, GUINT_TO_POINTER(cookie));
-    g_mutex_unlock(&cg->lock);
+    virMutexUnlock(&cg->lock);
  cleanup:
     lveRegistryClose(&reg);
     return ret;

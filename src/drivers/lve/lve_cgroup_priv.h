@@ -8,18 +8,15 @@
 
 # include "lve_backend.h"
 # include "lve_cgroup_stats.h"
-# include "lve_cgroup_tree.h"
+# include "vircgroup.h"
+# include "virthread.h"
 
 typedef struct _lveCgroup {
-    lveCgroupTree *tree;
+    virCgroupTree *tree;        /* the groups lve<id>, see lve_cgroup_stats.h */
     char *stateDir;             /* entry registries: lve<id>.enter */
     size_t hostcpus;
 
-    GMutex lock;                /* guards the fields below */
-    bool parentsMade;
-    char *parentMems;           /* v1 cpuset.mems and cpus of the parent */
-    char *parentCpus;
-    GPtrArray *blockDevices;    /* "MAJ:MIN", read once */
+    virMutex lock;              /* guards the fields below */
     GHashTable *origins;        /* cookie -> where its process goes back to */
 } lveCgroup;
 
@@ -28,13 +25,6 @@ lveCgroupOf(lveBackend *be)
 {
     return be->priv;
 }
-
-/* lve_cgroup.c */
-lveCgroupController lveCgroupAnchor(const lveCgroupTree *tree);
-
-/* lve_cgroup_kill.c */
-int lveCgroupFreeze(lveBackend *be, unsigned int id, bool frozen);
-int lveCgroupDestroy(lveBackend *be, unsigned int id);
 
 /* lve_cgroup_enter.c */
 int lveCgroupEnter(lveBackend *be, unsigned int id, const lveLimits *lim,

@@ -6,9 +6,10 @@
 #include "lve_conf.h"
 #include "virenum.h"
 #include "virerror.h"
+#include "virhostcpu.h"
 #include "virstring.h"
 
-#define VIR_FROM_THIS VIR_FROM_DOMAIN
+#define VIR_FROM_THIS VIR_FROM_LVE
 
 typedef enum {
     LVE_UNIT_PERCENT,       /* "150%" (or MHz/GHz of this host's clock) */
@@ -78,12 +79,7 @@ lveHostCpuMHz(void)
     static unsigned long long mhz;
 
     if (g_once_init_enter(&once)) {
-        g_autofree char *info = NULL;
-        const char *line;
-
-        if (g_file_get_contents("/proc/cpuinfo", &info, NULL, NULL) &&
-            (line = strstr(info, "cpu MHz")) && (line = strchr(line, ':')))
-            mhz = (unsigned long long)g_ascii_strtod(line + 1, NULL);
+        mhz = virHostCPUGetMHz();
         g_once_init_leave(&once, 1);
     }
     return mhz;

@@ -9,14 +9,15 @@
  */
 #include "internal.h"
 
-#include "lve_domain.h"
+#include <stdio.h>
+
+#include "lve_defaults.h"
 #include "lve_ksm.h"
-#include "lve_private.h"
 #include "virerror.h"
 #include "virlog.h"
 #include "virtypedparam.h"
 
-#define VIR_FROM_THIS VIR_FROM_NONE
+#define VIR_FROM_THIS VIR_FROM_LVE
 
 /* sizes are ullong KiB, the rest uint */
 static int
@@ -35,9 +36,9 @@ lveDefaultParamName(lveLimit which)
 void
 lveDriverGetDefaults(lveDriver *driver, lveLimits *defaults)
 {
-    g_mutex_lock(&driver->lock);
+    virMutexLock(&driver->lock);
     *defaults = driver->defaults;
-    g_mutex_unlock(&driver->lock);
+    virMutexUnlock(&driver->lock);
 }
 
 /* The saved defaults, given to the kernel again; without a file, the
@@ -49,10 +50,21 @@ lveDriverLoadDefaults(lveDriver *driver)
     lveLimits defaults;
 
     lveDefaultsBuiltin(&defaults);
-    if (g_file_test(driver->defaultsPath, G_FILE_TEST_EXISTS)) {
-        if (lveDefaultsLoad(driver->defaultsPath, &defaults) < 0)
-            return -1;
-        if (be->ops->setDefaults && be->ops->setDefaults(be, &defaults) < 0) {
+    if (g_file_test(driver->defaultsPath, G_FILE_TEST_EXISTS) ||
+        g_file_test(driver->defaultsPath, G_FILE_TEST_IS_SYMLINK)) {
+        if (lveDefaultsLoad(driver->defaultsPath, &defaults) < 0) {
+            /* a root whose defaults do not load still opens: every LVE in
+             * it must stay reachable, if only to be destroyed */
+            VIR_WARN("the LVE defaults in %s do not load (%s): LVEs that do not set a limit get the kernel's defaults until new ones are set",
+                     driver->defaultsPath, virGetLastErrorMessage());
+            virResetLastError();
+            driver->defaultsBroken = true;
+            lveDefaultsBuiltin(&defaults);
+            if (be->ops->getDefaults && be->ops->getDefaults(be, &defaults) < 0) {
+                virResetLastError();
+                lveDefaultsBuiltin(&defaults);
+            }
+        } else if (be->ops->setDefaults && be->ops->setDefaults(be, &defaults) < 0) {
             VIR_WARN("cannot give the saved LVE defaults to the kernel: %s",
                      virGetLastErrorMessage());
             virResetLastError();
@@ -138,11 +150,28 @@ lveTakeDefaultParams(virTypedParameterPtr params, int *nparams, lveLimits *defau
 
 /* The kernel first, then the file; a file that cannot be written puts
  * the kernel back. */
+/* New defaults do not replace a file that did not load: it is kept. */
+static int
+lveDriverSetDefaultsAside(lveDriver *driver)
+{
+    g_autofree char *aside = g_strconcat(driver->defaultsPath, ".broken", NULL);
+
+    if (rename(driver->defaultsPath, aside) < 0 && errno != ENOENT) {
+        virReportSystemError(errno, _("cannot move '%s' aside"), driver->defaultsPath);
+        return -1;
+    }
+    VIR_WARN("the LVE defaults that did not load are kept as %s", aside);
+    driver->defaultsBroken = false;
+    return 0;
+}
+
 static int
 lveDriverSetDefaults(lveDriver *driver, const lveLimits *old, const lveLimits *defaults)
 {
     lveBackend *be = driver->backend;
 
+    if (driver->defaultsBroken && lveDriverSetDefaultsAside(driver) < 0)
+        return -1;
     if (be->ops->setDefaults && be->ops->setDefaults(be, defaults) < 0)
         return -1;
     if (lveDefaultsSave(driver->defaultsPath, defaults) < 0) {
@@ -154,9 +183,9 @@ lveDriverSetDefaults(lveDriver *driver, const lveLimits *old, const lveLimits *d
         virErrorRestore(&saved);
         return -1;
     }
-    g_mutex_lock(&driver->lock);
+    virMutexLock(&driver->lock);
     driver->defaults = *defaults;
-    g_mutex_unlock(&driver->lock);
+    virMutexUnlock(&driver->lock);
     return 0;
 }
 

@@ -27,84 +27,86 @@
 #include <unistd.h>
 
 #include "capabilities.h"
+#include "domain_lifecycle.h"
+#include "domain_query.h"
+#include "domain_sync.h"
+#include "domain_update.h"
 #include "driver.h"
-#include "lve_domain.h"
-#include "lve_private.h"
+#include "driver_registry.h"
+#include "lve_defaults.h"
+#include "lve_enter.h"
+#include "lve_host.h"
+#include "lve_info.h"
+#include "lve_lifecycle.h"
+#include "lve_params.h"
+#include "lve_run.h"
+#include "lve_tune.h"
+#include "lve_vcpu.h"
 #include "virerror.h"
+#include "virhostcpu.h"
 #include "virstring.h"
 
-#define VIR_FROM_THIS VIR_FROM_NONE
+#define VIR_FROM_THIS VIR_FROM_LVE
 
-static GMutex lveDriversLock;
-static GHashTable *lveDrivers;      /* root -> lveDriver */
+static virDriverRegistry lveRegistry = VIR_DRIVER_REGISTRY_INITIALIZER;
 
 static const int lveVirtTypes[] = { VIR_DOMAIN_VIRT_LVE, -1 };
 static const int lveOSTypes[] = { VIR_DOMAIN_OSTYPE_EXE, -1 };
+
+/* What an LVE adds to the shared flows. */
+static const virDomainDriverHooks lveHooks = {
+    .start = lveDomainHookStart,
+    .stop = lveDomainHookStop,
+    .freeze = lveDomainHookFreeze,
+    .shutdown = lveDomainHookShutdown,
+    .terminate = lveDomainHookTerminate,
+    .restart = lveDomainHookRestart,
+    .checkChange = lveDomainHookCheckChange,
+    .syncDef = lveDomainHookSyncDef,
+    .applyLive = lveDomainHookApplyLive,
+    .stillRunning = lveDomainHookStillRunning,
+    .reconcile = lveDomainHookReconcile,
+    .sharedPages = lveDomainHookSharedPages,
+};
 
 static void
 lveDriverFree(lveDriver *driver)
 {
     if (!driver)
         return;
-    virDomainObjListFree(driver->base.domains);
-    virDomainStoreFree(driver->base.store);
+    virDomainDriverBaseClear(&driver->base);
     lveBackendFree(driver->backend);
-    if (driver->ids)
-        g_hash_table_destroy(driver->ids);
-    g_mutex_clear(&driver->lock);
+    virDomainOwnersFree(driver->owners);
+    virMutexDestroy(&driver->lock);
     g_free(driver->defaultsPath);
-    g_free(driver->options);
-    g_free(driver->key);
     g_free(driver);
 }
 
 VIR_DOMAIN_DRIVER_BASE_FIRST(lveDriver);
 
-/* What an LVE adds to the shared define, undefine and create: its id is
- * claimed and released with its place in the list, and a running one's
- * status is written in full before its configuration changes. */
-static virDomainObj *
-lveHookObjAdd(virDomainDriverBase *base, virDomainDef *def, bool *existing)
-{
-    return lveDomainObjAdd((lveDriver *)base, def, existing);
-}
-
-static void
-lveHookObjRemove(virDomainDriverBase *base, virDomainObj *obj)
-{
-    lveDomainObjRemove((lveDriver *)base, obj);
-}
-
-static int
-lveHookConfigChanging(virDomainDriverBase *base, virDomainObj *obj)
-{
-    return lveDomainDetachStatus((lveDriver *)base, obj);
-}
-
-static int
-lveHookStartObj(virDomainDriverBase *base, virDomainObj *obj, int reason, bool paused)
-{
-    return lveDomainStartObj((lveDriver *)base, obj, reason, paused);
-}
-
-static const virDomainDriverHooks lveHooks = {
-    .objAdd = lveHookObjAdd,
-    .objRemove = lveHookObjRemove,
-    .configChanging = lveHookConfigChanging,
-    .startObj = lveHookStartObj,
-};
+/* What a connection asks for: its root and how to reach the kernel. */
+typedef struct {
+    const char *root;
+    const char *uri;                /* the root's, for messages */
+    const char *backend;
+    lveBackendConfig config;
+    unsigned int shutdownTimeoutMs;
+} lveOpenOptions;
 
 static lveDriver *
-lveDriverCreate(const char *root, lveBackendConfig *config, const char *backend)
+lveDriverNew(const lveOpenOptions *opts)
 {
     lveDriver *driver = g_new0(lveDriver, 1);
 
-    g_mutex_init(&driver->lock);
-    driver->refs = 1;
-    driver->base.domains = virDomainObjListNew();
-    driver->base.errorDomain = VIR_FROM_DOMAIN;
-    driver->base.hooks = &lveHooks;
-    driver->ids = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
+    virMutexInit(&driver->lock);
+    virDomainDriverBaseInit(&driver->base, VIR_FROM_LVE, &lveHooks);
+    driver->base.keepStatus = true;
+    driver->base.idName = "LVE";
+    driver->base.typeName = "LVE";
+    driver->base.hvVersion = VIRTKIT_VERSION_NUMBER;
+    driver->base.maxVcpus = LVE_MAX_VCPUS;
+    driver->base.shutdownFlags = VIR_DOMAIN_SHUTDOWN_SIGNAL;
+    driver->base.rebootFlags = VIR_DOMAIN_REBOOT_SIGNAL;
     driver->base.hostcpus = MAX(sysconf(_SC_NPROCESSORS_ONLN), 1);
     driver->base.xmlopt = (virDomainXMLOption) {
         .driverName = "lve",
@@ -117,71 +119,61 @@ lveDriverCreate(const char *root, lveBackendConfig *config, const char *backend)
         .postParse = lveDomainDefPostParse,
         .opaque = &driver->base.hostcpus,
     };
+    driver->shutdownTimeoutMs = opts->shutdownTimeoutMs;
+    return driver;
+}
+
+static virDomainDriverBase *
+lveDriverCreate(const char *root, void *opaque)
+{
+    lveOpenOptions *opts = opaque;
+    lveDriver *driver = lveDriverNew(opts);
+
     if (!(driver->base.store = virDomainStoreNew(root, "lve")))
         goto error;
     driver->defaultsPath = g_build_filename(virDomainStoreConfigDir(driver->base.store),
                                             "defaults", "limits.xml", NULL);
-    config->stateDir = virDomainStoreStateDir(driver->base.store);
-    if (!(driver->backend = lveBackendOpen(backend, config)) ||
-        lveDriverLoadDefaults(driver) < 0)
+    opts->config.stateDir = virDomainStoreStateDir(driver->base.store);
+    opts->config.root = root;
+    if (!(driver->backend = lveBackendOpen(opts->backend, &opts->config)) ||
+        !(driver->owners = virDomainOwnersNew("lve", root, opts->uri)) ||
+        lveDriverLoadDefaults(driver) < 0 ||
+        virDomainDriverLoad(&driver->base) < 0)
         goto error;
-    lveDomainLoadAll(driver);
-    return driver;
+    return &driver->base;
 
  error:
     lveDriverFree(driver);
     return NULL;
 }
 
-/* What a connection asks for: its root and how to reach the kernel. */
-typedef struct {
-    const char *root;
-    const char *backend;
-    lveBackendConfig config;
-    unsigned int shutdownTimeoutMs;
-} lveOpenOptions;
+static void
+lveDriverRelease(virDomainDriverBase *base)
+{
+    lveDriverFree(lveDriverFromBase(base));
+}
 
-static int
+static virDrvOpenStatus
 lveParseOpenOptions(virURI *uri, lveOpenOptions *opts)
 {
-    static const char *const systemParams[] = {
+    static const char *const params[] = {
         "backend", "cgroup_parent", "cgroup_mode", "shutdown_timeout", NULL
-    };
-    static const char *const embedParams[] = {
-        "root", "backend", "cgroup_parent", "cgroup_mode", "shutdown_timeout", NULL
     };
     const char *timeout = virURIGetParam(uri, "shutdown_timeout");
     const char *mode = virURIGetParam(uri, "cgroup_mode");
     unsigned int secs = LVE_SHUTDOWN_TIMEOUT_MS / 1000;
-    bool embed = STREQ(uri->path, "/embed");
+    virDrvOpenStatus status;
 
-    if (!embed && STRNEQ(uri->path, "/system")) {
-        virReportError(VIR_ERR_INVALID_ARG,
-                       _("unknown LVE driver URI path '%s': use lve:///system or lve:///embed?root=DIR"),
-                       uri->path);
-        return -1;
-    }
-    if (virURICheckParams(uri, embed ? embedParams : systemParams) < 0)
-        return -1;
-    opts->root = embed ? virURIGetParam(uri, "root") : "/";
-    if (embed && (!opts->root || !g_path_is_absolute(opts->root))) {
-        virReportError(VIR_ERR_INVALID_ARG, "%s",
-                       _("lve:///embed needs an absolute root directory: lve:///embed?root=/DIR"));
-        return -1;
-    }
-    if (!embed && geteuid() != 0) {
-        virReportError(VIR_ERR_NO_CONNECT, "%s",
-                       _("lve:///system is for root; other users can use lve:///embed?root=DIR"));
-        return -1;
-    }
+    if ((status = virDriverParseRootURI(uri, params, &opts->root)) != VIR_DRV_OPEN_SUCCESS)
+        return status;
     if (mode && STRNEQ(mode, "v1") && STRNEQ(mode, "v2")) {
         virReportError(VIR_ERR_INVALID_ARG, _("cgroup_mode must be v1 or v2, not '%s'"), mode);
-        return -1;
+        return VIR_DRV_OPEN_ERROR;
     }
     if (timeout && (virStrToUInt(timeout, &secs) < 0 || secs > 3600)) {
         virReportError(VIR_ERR_INVALID_ARG,
                        _("shutdown_timeout must be 0 to 3600 seconds, not '%s'"), timeout);
-        return -1;
+        return VIR_DRV_OPEN_ERROR;
     }
     opts->backend = virURIGetParam(uri, "backend");
     if (!opts->backend && g_getenv("VIRTKIT_LVE_BACKEND") && *g_getenv("VIRTKIT_LVE_BACKEND"))
@@ -189,56 +181,7 @@ lveParseOpenOptions(virURI *uri, lveOpenOptions *opts)
     opts->config.cgroupParent = virURIGetParam(uri, "cgroup_parent");
     opts->config.cgroupMode = mode;
     opts->shutdownTimeoutMs = secs * 1000;
-    return 0;
-}
-
-static char *
-lveOpenOptionsKey(const lveOpenOptions *opts)
-{
-    return g_strdup_printf("backend=%s cgroup_parent=%s cgroup_mode=%s",
-                           NULLSTR(opts->backend), NULLSTR(opts->config.cgroupParent),
-                           NULLSTR(opts->config.cgroupMode));
-}
-
-/* Finds or creates the shared state for a root; a root is served with
- * one backend at a time. */
-static lveDriver *
-lveDriverAcquire(lveOpenOptions *opts)
-{
-    g_autofree char *options = lveOpenOptionsKey(opts);
-    lveDriver *driver;
-
-    g_mutex_lock(&lveDriversLock);
-    if (!lveDrivers)
-        lveDrivers = g_hash_table_new(g_str_hash, g_str_equal);
-    if ((driver = g_hash_table_lookup(lveDrivers, opts->root))) {
-        if (STRNEQ(driver->options, options)) {
-            virReportError(VIR_ERR_OPERATION_INVALID,
-                           _("LVE root '%s' is already open in this process with %s; it cannot also be opened with %s"),
-                           opts->root, driver->options, options);
-            driver = NULL;
-        } else {
-            driver->refs++;
-        }
-    } else if ((driver = lveDriverCreate(opts->root, &opts->config, opts->backend))) {
-        driver->key = g_strdup(opts->root);
-        driver->options = g_steal_pointer(&options);
-        driver->shutdownTimeoutMs = opts->shutdownTimeoutMs;
-        g_hash_table_insert(lveDrivers, driver->key, driver);
-    }
-    g_mutex_unlock(&lveDriversLock);
-    return driver;
-}
-
-static void
-lveDriverRelease(lveDriver *driver)
-{
-    g_mutex_lock(&lveDriversLock);
-    if (--driver->refs == 0) {
-        g_hash_table_remove(lveDrivers, driver->key);
-        lveDriverFree(driver);
-    }
-    g_mutex_unlock(&lveDriversLock);
+    return VIR_DRV_OPEN_SUCCESS;
 }
 
 static virDrvOpenStatus
@@ -246,21 +189,20 @@ lveConnectOpen(virConnectPtr conn, virURI *uri, virConnectAuthPtr auth G_GNUC_UN
                unsigned int flags)
 {
     lveOpenOptions opts = { 0 };
-    lveDriver *driver;
+    g_autofree char *embedUri = NULL;
+    g_autofree char *options = NULL;
+    virDrvOpenStatus status;
 
     virCheckFlags(VIR_CONNECT_RO | VIR_CONNECT_NO_ALIASES, VIR_DRV_OPEN_ERROR);
-    if (lveParseOpenOptions(uri, &opts) < 0 || !(driver = lveDriverAcquire(&opts)))
-        return VIR_DRV_OPEN_ERROR;
-    conn->privateData = driver;
-    return VIR_DRV_OPEN_SUCCESS;
-}
-
-static int
-lveConnectClose(virConnectPtr conn)
-{
-    lveDriverRelease(lveDriverFromConn(conn));
-    conn->privateData = NULL;
-    return 0;
+    if ((status = lveParseOpenOptions(uri, &opts)) != VIR_DRV_OPEN_SUCCESS)
+        return status;
+    opts.uri = STREQ(uri->path, "/system") ? "lve:///system" :
+               (embedUri = g_strdup_printf("lve:///embed?root=%s", opts.root));
+    options = g_strdup_printf("backend=%s cgroup_parent=%s cgroup_mode=%s",
+                              NULLSTR(opts.backend), NULLSTR(opts.config.cgroupParent),
+                              NULLSTR(opts.config.cgroupMode));
+    return virDriverRegistryConnect(conn, &lveRegistry, opts.root, options, lveDriverCreate,
+                                    &opts, lveDriverRelease);
 }
 
 /* Only a CloudLinux host (LVE kernel module and liblve) is an LVE host:
@@ -274,19 +216,6 @@ lveConnectURIProbe(char **uri)
     return 0;
 }
 
-static const char *
-lveConnectGetType(virConnectPtr conn G_GNUC_UNUSED)
-{
-    return "LVE";
-}
-
-static int
-lveConnectGetVersion(virConnectPtr conn G_GNUC_UNUSED, unsigned long *hvVer)
-{
-    *hvVer = VIRTKIT_VERSION_NUMBER;
-    return 0;
-}
-
 static char *
 lveConnectGetCapabilities(virConnectPtr conn)
 {
@@ -295,7 +224,7 @@ lveConnectGetCapabilities(virConnectPtr conn)
     virCaps caps = { 0 };
     virCapsGuest guest = { "exe", NULL, 8 * sizeof(void *), NULL, "lve" };
 
-    if (lveHostInfo(&caps.node) < 0)
+    if (virHostCPUGetNodeInfo(&caps.node) < 0)
         return NULL;
     caps.arch = caps.node.model;
     guest.arch = caps.node.model;
@@ -317,28 +246,9 @@ lveConnectGetMaxVcpus(virConnectPtr conn, const char *type)
 }
 
 static int
-lveConnectIsAlive(virConnectPtr conn G_GNUC_UNUSED)
-{
-    return 1;
-}
-
-/* In-process: nothing crosses a wire. */
-static int
-lveConnectIsSecure(virConnectPtr conn G_GNUC_UNUSED)
-{
-    return 1;
-}
-
-static int
-lveConnectIsEncrypted(virConnectPtr conn G_GNUC_UNUSED)
-{
-    return 0;
-}
-
-static int
 lveNodeGetInfo(virConnectPtr conn G_GNUC_UNUSED, virNodeInfoPtr info)
 {
-    return lveHostInfo(info);
+    return virHostCPUGetNodeInfo(info);
 }
 
 static const char *const lveSchemes[] = { "lve", NULL };
@@ -348,56 +258,56 @@ virHypervisorDriver lveHypervisorDriver = {
     .uriSchemes = lveSchemes,
     .connectURIProbe = lveConnectURIProbe,
     .connectOpen = lveConnectOpen,
-    .connectClose = lveConnectClose,
-    .connectGetType = lveConnectGetType,
-    .connectGetVersion = lveConnectGetVersion,
-    .connectGetHostname = virDriverConnectGetHostname,
+    .connectClose = sharedConnectClose,
+    .connectGetType = sharedConnectGetType,
+    .connectGetVersion = sharedConnectGetVersion,
+    .connectGetHostname = sharedConnectGetHostname,
     .connectGetCapabilities = lveConnectGetCapabilities,
     .connectGetMaxVcpus = lveConnectGetMaxVcpus,
-    .connectIsAlive = lveConnectIsAlive,
-    .connectIsSecure = lveConnectIsSecure,
-    .connectIsEncrypted = lveConnectIsEncrypted,
-    .connectNumOfDomains = virDriverConnectNumOfDomains,
-    .connectListDomains = virDriverConnectListDomains,
-    .connectNumOfDefinedDomains = virDriverConnectNumOfDefinedDomains,
-    .connectListDefinedDomains = virDriverConnectListDefinedDomains,
-    .connectListAllDomains = virDriverConnectListAllDomains,
+    .connectIsAlive = sharedConnectIsAlive,
+    .connectIsSecure = sharedConnectIsSecure,
+    .connectIsEncrypted = sharedConnectIsEncrypted,
+    .connectNumOfDomains = sharedConnectNumOfDomains,
+    .connectListDomains = sharedConnectListDomains,
+    .connectNumOfDefinedDomains = sharedConnectNumOfDefinedDomains,
+    .connectListDefinedDomains = sharedConnectListDefinedDomains,
+    .connectListAllDomains = sharedConnectListAllDomains,
     .nodeGetInfo = lveNodeGetInfo,
     .nodeGetFreeMemory = lveNodeGetFreeMemory,
     .nodeGetCPUMap = lveNodeGetCPUMap,
     .nodeGetMemoryStats = lveNodeGetMemoryStats,
     .nodeGetMemoryParameters = lveNodeGetMemoryParameters,
     .nodeSetMemoryParameters = lveNodeSetMemoryParameters,
-    .domainLookupByID = lveDomainLookupByID,
-    .domainLookupByName = virDriverDomainLookupByName,
-    .domainLookupByUUID = virDriverDomainLookupByUUID,
-    .domainDefineXMLFlags = virDriverDomainDefineXMLFlags,
-    .domainUndefineFlags = virDriverDomainUndefineFlags,
-    .domainCreateXML = virDriverDomainCreateXML,
-    .domainCreateWithFlags = lveDomainCreateWithFlags,
-    .domainShutdownFlags = lveDomainShutdownFlags,
-    .domainReboot = lveDomainReboot,
-    .domainReset = lveDomainReset,
-    .domainDestroyFlags = lveDomainDestroyFlags,
-    .domainSuspend = lveDomainSuspend,
-    .domainResume = lveDomainResume,
-    .domainHasManagedSaveImage = lveDomainHasManagedSaveImage,
-    .domainGetAutostart = virDriverDomainGetAutostart,
-    .domainSetAutostart = virDriverDomainSetAutostart,
+    .domainLookupByID = sharedDomainLookupByID,
+    .domainLookupByName = sharedDomainLookupByName,
+    .domainLookupByUUID = sharedDomainLookupByUUID,
+    .domainDefineXMLFlags = sharedDomainDefineXMLFlags,
+    .domainUndefineFlags = sharedDomainUndefineFlags,
+    .domainCreateXML = sharedDomainCreateXML,
+    .domainCreateWithFlags = sharedDomainCreateWithFlags,
+    .domainShutdownFlags = sharedDomainShutdownFlags,
+    .domainReboot = sharedDomainReboot,
+    .domainReset = sharedDomainReset,
+    .domainDestroyFlags = sharedDomainDestroyFlags,
+    .domainSuspend = sharedDomainSuspend,
+    .domainResume = sharedDomainResume,
+    .domainHasManagedSaveImage = sharedDomainHasManagedSaveImage,
+    .domainGetAutostart = sharedDomainGetAutostart,
+    .domainSetAutostart = sharedDomainSetAutostart,
     .domainGetInfo = lveDomainGetInfo,
-    .domainGetState = virDriverDomainGetState,
-    .domainGetXMLDesc = virDriverDomainGetXMLDesc,
-    .domainGetOSType = virDriverDomainGetOSType,
-    .domainIsActive = virDriverDomainIsActive,
-    .domainIsPersistent = virDriverDomainIsPersistent,
-    .domainIsUpdated = virDriverDomainIsUpdated,
+    .domainGetState = sharedDomainGetState,
+    .domainGetXMLDesc = sharedDomainGetXMLDesc,
+    .domainGetOSType = sharedDomainGetOSType,
+    .domainIsActive = sharedDomainIsActive,
+    .domainIsPersistent = sharedDomainIsPersistent,
+    .domainIsUpdated = sharedDomainIsUpdated,
     .domainGetCPUStats = lveDomainGetCPUStats,
-    .domainGetMaxMemory = virDriverDomainGetMaxMemory,
-    .domainSetMemoryFlags = lveDomainSetMemoryFlags,
-    .domainSetVcpusFlags = lveDomainSetVcpusFlags,
-    .domainGetVcpusFlags = virDriverDomainGetVcpusFlags,
-    .domainPinVcpuFlags = lveDomainPinVcpuFlags,
-    .domainGetVcpuPinInfo = virDriverDomainGetVcpuPinInfo,
+    .domainGetMaxMemory = sharedDomainGetMaxMemory,
+    .domainSetMemoryFlags = sharedDomainSetMemoryFlags,
+    .domainSetVcpusFlags = sharedDomainSetVcpusFlags,
+    .domainGetVcpusFlags = sharedDomainGetVcpusFlags,
+    .domainPinVcpuFlags = sharedDomainPinVcpuFlags,
+    .domainGetVcpuPinInfo = sharedDomainGetVcpuPinInfo,
     .domainGetVcpus = lveDomainGetVcpus,
     .domainGetSchedulerType = lveDomainGetSchedulerType,
     .domainGetSchedulerParametersFlags = lveDomainGetSchedulerParametersFlags,
@@ -408,6 +318,6 @@ virHypervisorDriver lveHypervisorDriver = {
     .domainSetBlkioParameters = lveDomainSetBlkioParameters,
     .domainEnter = lveDomainEnter,
     .domainLeave = lveDomainLeave,
-    .domainSetMemorySharing = lveDomainSetMemorySharing,
-    .domainGetMemorySharing = lveDomainGetMemorySharing,
+    .domainSetMemorySharing = sharedDomainSetMemorySharing,
+    .domainGetMemorySharing = sharedDomainGetMemorySharing,
 };

@@ -11,7 +11,7 @@
 #include "lve_error.h"
 #include "virerror.h"
 
-#define VIR_FROM_THIS VIR_FROM_NONE
+#define VIR_FROM_THIS VIR_FROM_LVE
 
 static const char *const lveOpNames[] = {
     [LVE_OP_SETUP] = N_("set it up"),

@@ -1,14 +1,13 @@
 /*
- * lve_info.c: what an LVE domain reports: state, usage, XML, autostart
+ * lve_info.c: what an LVE domain reports: its state and usage, its CPU time
  */
 #include "internal.h"
 
-#include "lve_domain.h"
-#include "lve_private.h"
+#include "lve_info.h"
 #include "virerror.h"
 #include "virtypedparam.h"
 
-#define VIR_FROM_THIS VIR_FROM_DOMAIN
+#define VIR_FROM_THIS VIR_FROM_LVE
 
 /* Usage of a running domain; a stopped one uses nothing. */
 static int
@@ -28,7 +27,7 @@ lveDomainGetInfo(virDomainPtr dom, virDomainInfoPtr info)
     lveUsage usage;
     int ret = -1;
 
-    if (!(obj = virDomainDriverObjFromDomain(dom)))
+    if (!(obj = virDomainDriverGetObj(dom)))
         return -1;
     if (lveDomainUsage(driver, obj, &usage) < 0)
         goto cleanup;
@@ -98,9 +97,9 @@ lveDomainGetCPUStats(virDomainPtr dom, virTypedParameterPtr params, unsigned int
         return ncpus == 0 ? (int)driver->base.hostcpus : (start_cpu == -1 ? 3 : 1);
     if (virDomainDriverCheckStartCpu(&driver->base, start_cpu) < 0)
         return -1;
-    if (!(obj = virDomainDriverObjFromDomain(dom)))
+    if (!(obj = virDomainDriverGetObj(dom)))
         return -1;
-    if (lveDomainCheckActive(obj) == 0) {
+    if (virDomainDriverCheckActive(&driver->base, obj) == 0) {
         memset(params, 0, sizeof(*params) * nparams * (start_cpu == -1 ? 1 : ncpus));
         ret = start_cpu == -1 ? lveDomainTotalCPUStats(driver, obj, params, nparams) :
               lveDomainPerCPUStats(driver, obj, params, nparams, start_cpu, ncpus);
@@ -108,23 +107,3 @@ lveDomainGetCPUStats(virDomainPtr dom, virTypedParameterPtr params, unsigned int
     virDomainObjEndAPI(&obj);
     return ret;
 }
-
-typedef enum {
-    LVE_FLAG_ACTIVE,
-    LVE_FLAG_PERSISTENT,
-    LVE_FLAG_UPDATED,
-} lveDomainFlag;
-
-/* An LVE cannot be saved, so it never has a managed save image. */
-int
-lveDomainHasManagedSaveImage(virDomainPtr dom, unsigned int flags)
-{
-    virDomainObj *obj;
-
-    virCheckFlags(0, -1);
-    if (!(obj = virDomainDriverObjFromDomain(dom)))
-        return -1;
-    virDomainObjEndAPI(&obj);
-    return 0;
-}
-

@@ -1,10 +1,12 @@
 /*
- * lve_ksm.h: Linux KSM (kernel samepage merging) for LVE memory sharing
+ * lve_ksm.h: KSM (kernel samepage merging) for LVE memory sharing: the
+ * host's tunables and counters as the node's memory parameters, and
+ * merging switched for tasks already inside an LVE
  *
- * A process opts in with prctl(PR_SET_MEMORY_MERGE): all its anonymous
- * memory becomes mergeable, and its children inherit that.  Only a process
- * can ask it for itself: virDomainEnter asks for the entering process, and
- * lve_ksm_inject.c makes tasks already inside an LVE ask (through ptrace).
+ * The host's KSM files and a process's own merging are the util module's
+ * (virksm.h): virDomainEnter makes the entering process ask for itself,
+ * and lve_ksm_inject.c makes tasks already inside an LVE ask (through
+ * ptrace).
  */
 #ifndef VIR_LVE_KSM_H
 # define VIR_LVE_KSM_H
@@ -22,17 +24,6 @@ int lveKsmRead(virNodeMemoryShare *shm);
  * bits); on failure restores those already written from @old. */
 int lveKsmWrite(const virNodeMemoryShare *shm, const virNodeMemoryShare *old,
                 unsigned int changed);
-
-/* Whether the kernel offers PR_SET_MEMORY_MERGE; an error saying so. */
-int lveKsmCheckSelf(void);
-
-/* prctl(PR_SET_MEMORY_MERGE) for the calling process.  Turning merging
- * off unmerges, which walks every page of every mapping. */
-int lveKsmSetSelf(bool enable);
-
-/* Merged pages (ksm_merging_pages) and pages KSM tracks (ksm_rmap_items)
- * of @pid; 0 and 0 for a process that has gone. */
-void lveKsmProcessPages(pid_t pid, unsigned long long *merged, unsigned long long *tracked);
 
 /* lve_ksm_inject.c: makes @pid call prctl(PR_SET_MEMORY_MERGE, @enable). */
 int lveKsmSetProcess(pid_t pid, bool enable);

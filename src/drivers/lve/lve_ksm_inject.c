@@ -14,8 +14,9 @@
 
 #include "lve_ksm.h"
 #include "virerror.h"
+#include "virksm.h"
 
-#define VIR_FROM_THIS VIR_FROM_NONE
+#define VIR_FROM_THIS VIR_FROM_LVE
 
 #if defined(__x86_64__) && defined(__linux__)
 
@@ -150,7 +151,7 @@ lveKsmSetProcess(pid_t pid, bool enable)
     long result = 0;
 
     if (pid == getpid())
-        return lveKsmSetSelf(enable);
+        return virKsmSetSelf(enable);
     if (ptrace(PTRACE_SEIZE, pid, 0, 0) < 0) {
         virReportSystemError(errno, _("cannot trace task %d to change its memory merging"), (int)pid);
         return -1;

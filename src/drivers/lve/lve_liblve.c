@@ -14,10 +14,11 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "lve_cgroup_stats.h"
 #include "lve_liblve_priv.h"
 #include "virerror.h"
 
-#define VIR_FROM_THIS VIR_FROM_NONE
+#define VIR_FROM_THIS VIR_FROM_LVE
 
 /* The documented symbols; lve_exit was lve_leave before API 1.3, and
  * lve_is_available is an inline in some headers. */
@@ -105,7 +106,7 @@ lveLiblveOpen(const lveBackendConfig *config, bool *absent)
         dlclose(l->handle);
         return NULL;
     }
-    g_mutex_init(&l->lock);
+    virMutexInit(&l->lock);
     l->hostcpus = MAX(sysconf(_SC_NPROCESSORS_ONLN), 1);
     /* the kernel's groups: lve<id> at the root of each hierarchy unless
      * cgroup_parent= says otherwise; without them there is no usage */
@@ -115,6 +116,7 @@ lveLiblveOpen(const lveBackendConfig *config, bool *absent)
     be = g_new0(lveBackend, 1);
     be->ops = &lveLiblveOps;
     be->priv = g_steal_pointer(&l);
+    be->scope = g_strdup("liblve");
     return be;
 }
 

@@ -12,7 +12,7 @@
 #include "virlog.h"
 #include "virxml.h"
 
-#define VIR_FROM_THIS VIR_FROM_NONE
+#define VIR_FROM_THIS VIR_FROM_LVE
 
 /* ---- limits in liblve's units -------------------------------------- */
 
@@ -74,9 +74,9 @@ lveLiblveSetLimits(lveBackend *be, unsigned int id, const lveLimits *lim,
         return -1;
     }
     lveLiblveToSettings(lim, l->hostcpus, &set);
-    g_mutex_lock(&l->lock);
+    virMutexLock(&l->lock);
     rc = l->fn.setup(l->lve, id, &set);
-    g_mutex_unlock(&l->lock);
+    virMutexUnlock(&l->lock);
     if (rc < 0) {
         lveReportKernelError(LVE_OP_SETUP, id, -rc, lim);
         return -1;
@@ -98,9 +98,9 @@ lveLiblveExists(lveBackend *be, unsigned int id)
     liblveInfo info;
     int rc;
 
-    g_mutex_lock(&l->lock);
+    virMutexLock(&l->lock);
     rc = l->fn.info(l->lve, id, &info);
-    g_mutex_unlock(&l->lock);
+    virMutexUnlock(&l->lock);
     if (rc == 0 || rc == -ESRCH)
         return rc == 0;
     lveReportKernelError(LVE_OP_INFO, id, -rc, NULL);
@@ -112,9 +112,9 @@ lveLiblveViewHas(lveLiblve *l, unsigned int id)
 {
     g_autofree char *dir = NULL;
 
-    if (!l->view || !lveCgroupHas(l->view, LVE_CG_CPUACCT))
+    if (!l->view || !virCgroupTreeHas(l->view, VIR_CGROUP_CONTROLLER_CPUACCT))
         return false;
-    dir = lveCgroupPath(l->view, LVE_CG_CPUACCT, id, NULL);
+    dir = lveCgroupPath(l->view, VIR_CGROUP_CONTROLLER_CPUACCT, id, NULL);
     return g_file_test(dir, G_FILE_TEST_IS_DIR);
 }
 
@@ -126,9 +126,9 @@ lveLiblveDestroy(lveBackend *be, unsigned int id)
     gint64 deadline = g_get_monotonic_time() + 10 * G_USEC_PER_SEC;
     int rc;
 
-    g_mutex_lock(&l->lock);
+    virMutexLock(&l->lock);
     rc = l->fn.destroy(l->lve, id);
-    g_mutex_unlock(&l->lock);
+    virMutexUnlock(&l->lock);
     if (rc < 0 && rc != -ESRCH) {
         lveReportKernelError(LVE_OP_DESTROY, id, -rc, NULL);
         return -1;
@@ -197,9 +197,9 @@ lveLiblveEnter(lveBackend *be, unsigned int id, const lveLimits *lim, unsigned i
         lflags |= LIBLVE_NO_NAMESPACE;
     if (flags & VIR_DOMAIN_ENTER_NO_MAXENTER)
         lflags |= LIBLVE_NO_MAXENTER;
-    g_mutex_lock(&l->lock);
+    virMutexLock(&l->lock);
     rc = l->fn.enter(l->lve, id, &c, lflags);
-    g_mutex_unlock(&l->lock);
+    virMutexUnlock(&l->lock);
     if (rc < 0) {
         lveReportKernelError(LVE_OP_ENTER, id, -rc, lim);
         return -1;
@@ -220,9 +220,9 @@ lveLiblveLeave(lveBackend *be, unsigned int id, unsigned int cookie)
         lveReportKernelError(LVE_OP_LEAVE, id, EINVAL, NULL);
         return -1;
     }
-    g_mutex_lock(&l->lock);
+    virMutexLock(&l->lock);
     rc = l->fn.exit(l->lve, &c);
-    g_mutex_unlock(&l->lock);
+    virMutexUnlock(&l->lock);
     if (rc < 0) {
         lveReportKernelError(LVE_OP_LEAVE, id, -rc, NULL);
         return -1;
@@ -238,9 +238,9 @@ lveLiblveSetDefaults(lveBackend *be, const lveLimits *lim)
     int rc;
 
     lveLiblveToSettings(lim, l->hostcpus, &set);
-    g_mutex_lock(&l->lock);
+    virMutexLock(&l->lock);
     rc = l->fn.setDefault(l->lve, &set);
-    g_mutex_unlock(&l->lock);
+    virMutexUnlock(&l->lock);
     if (rc < 0) {
         lveReportKernelError(LVE_OP_DEFAULTS, 0, -rc, lim);
         return -1;
@@ -256,9 +256,9 @@ lveLiblveGetDefaults(lveBackend *be, lveLimits *lim)
     liblveInfo info;
     int rc;
 
-    g_mutex_lock(&l->lock);
+    virMutexLock(&l->lock);
     rc = l->fn.info(l->lve, 0, &info);
-    g_mutex_unlock(&l->lock);
+    virMutexUnlock(&l->lock);
     if (rc < 0) {
         lveReportKernelError(LVE_OP_INFO, 0, -rc, NULL);
         return -1;
@@ -280,7 +280,7 @@ lveLiblveFormatCaps(lveBackend *be, GString *buf)
         g_string_append_printf(buf, " kernel_api='%u.%u'", v >> 16, v & 0xffff);
     }
     if (l->view)
-        virXMLAddAttr(buf, "cgroups", l->view->parentSpec);
+        virXMLAddAttr(buf, "cgroups", virCgroupTreeParentSpec(l->view));
     g_string_append(buf, "/>\n");
 }
 
@@ -293,8 +293,8 @@ lveLiblveClose(lveBackend *be)
         l->fn.fini(l->lve);
     /* the library stays loaded: a process that entered an LVE may still
      * hold state inside it */
-    lveCgroupTreeFree(l->view);
-    g_mutex_clear(&l->lock);
+    virCgroupTreeFree(l->view);
+    virMutexDestroy(&l->lock);
     g_free(l);
 }
 

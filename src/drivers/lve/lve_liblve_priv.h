@@ -7,8 +7,10 @@
 
 # include "internal.h"
 
+# include "virthread.h"
 # include "lve_backend.h"
-# include "lve_cgroup_tree.h"
+# include "vircgroup.h"
+# include "virthread.h"
 
 # define LIBLVE_SONAME "liblve.so.0"
 
@@ -57,8 +59,8 @@ typedef struct {
     void *handle;
     liblve *lve;
     liblveFunctions fn;
-    GMutex lock;                /* liblve is not documented as thread-safe */
-    lveCgroupTree *view;        /* the kernel's groups, or NULL */
+    virMutex lock;              /* liblve is not documented as thread-safe */
+    virCgroupTree *view;        /* the kernel's groups, or NULL */
     long hostcpus;
 } lveLiblve;
 

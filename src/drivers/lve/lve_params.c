@@ -13,13 +13,13 @@
  */
 #include "internal.h"
 
-#include "lve_domain.h"
-#include "lve_private.h"
-#include "lve_tune.h"
+#include "domain_update.h"
+#include "lve_params.h"
+#include "lve_run.h"
 #include "virerror.h"
 #include "virtypedparam.h"
 
-#define VIR_FROM_THIS VIR_FROM_DOMAIN
+#define VIR_FROM_THIS VIR_FROM_LVE
 
 #define LVE_GET_FLAGS \
     (VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG | VIR_TYPED_PARAM_STRING_OKAY)
@@ -29,7 +29,7 @@ static int
 lveDomainReadLimits(virDomainPtr dom, unsigned int flags, lveLimits *lim)
 {
     lveDriver *driver = lveDriverFromConn(dom->conn);
-    virDomainObj *obj = virDomainDriverObjFromDomain(dom);
+    virDomainObj *obj = virDomainDriverGetObj(dom);
     virDomainDef *def;
     int ret = -1;
 
@@ -43,40 +43,25 @@ lveDomainReadLimits(virDomainPtr dom, unsigned int flags, lveLimits *lim)
     return ret;
 }
 
-/* Sets limit @which to @value in @def, after checking it. */
-static int
-lveDomainSetLimitDef(virDomainDef *def, lveLimit which, unsigned long long value)
+/* Limits to set, each already checked. */
+typedef struct {
+    const lveLimit *which;
+    const unsigned long long *values;
+    size_t n;
+} lveLimitsChange;
+
+static void
+lveDomainApplyLimits(virDomainDriverBase *base G_GNUC_UNUSED, virDomainDef *def,
+                     bool live G_GNUC_UNUSED, const void *arg)
 {
+    const lveLimitsChange *c = arg;
     lveLimits *lim = lveDefLimits(def);
-
-    if (lveLimitCheck(which, value, def->name) < 0)
-        return -1;
-    lim->value[which] = value;
-    lim->set |= LVE_BIT(which);
-    return 0;
-}
-
-/* Applies (limit, value) pairs to each definition of a change. */
-static int
-lveDomainSetLimits(virDomainPtr dom, unsigned int flags, const lveLimit *which,
-                   const unsigned long long *values, size_t n)
-{
-    lveDriver *driver = lveDriverFromConn(dom->conn);
-    virDomainDef *live, *pers;
-    virDomainObj *obj;
-    unsigned int mask = 0;
     size_t i;
-    int rc = 0;
 
-    if (!(obj = lveDomainBeginChange(dom, flags, &live, &pers)))
-        return -1;
-    for (i = 0; i < n && rc == 0; i++) {
-        mask |= LVE_BIT(which[i]);
-        if ((live && lveDomainSetLimitDef(live, which[i], values[i]) < 0) ||
-            (pers && lveDomainSetLimitDef(pers, which[i], values[i]) < 0))
-            rc = -1;
+    for (i = 0; i < c->n; i++) {
+        lim->value[c->which[i]] = c->values[i];
+        lim->set |= LVE_BIT(c->which[i]);
     }
-    return lveDomainEndChange(driver, &obj, live, pers, mask, rc);
 }
 
 /* Gives @n uint parameters, or their number when *@nparams is 0. */
@@ -99,14 +84,16 @@ lveDomainGetUIntParams(virDomainPtr dom, unsigned int flags, const char *const *
     return 0;
 }
 
-/* Sets the uint parameters named in @names. */
+/* Sets the uint parameters named in @specs: limits @which of @change. */
 static int
-lveDomainSetUIntParams(virDomainPtr dom, unsigned int flags, const virTypedParamSpec *specs,
-                       const lveLimit *which, size_t nspecs, virTypedParameterPtr params,
-                       int nparams)
+lveDomainSetUIntParams(virDomainPtr dom, unsigned int flags, virDomainDriverChange change,
+                       const virTypedParamSpec *specs, const lveLimit *which, size_t nspecs,
+                       virTypedParameterPtr params, int nparams)
 {
     g_autofree lveLimit *limits = g_new0(lveLimit, nparams);
     g_autofree unsigned long long *values = g_new0(unsigned long long, nparams);
+    lveLimitsChange c = { limits, values, nparams };
+    virDomainDriverEdit edit = { change, NULL, lveDomainApplyLimits };
     int i;
     size_t j;
 
@@ -117,8 +104,10 @@ lveDomainSetUIntParams(virDomainPtr dom, unsigned int flags, const virTypedParam
             ;
         limits[i] = which[j];
         values[i] = params[i].value.ui;
+        if (lveLimitCheck(limits[i], values[i], dom->name) < 0)
+            return -1;
     }
-    return lveDomainSetLimits(dom, flags, limits, values, nparams);
+    return virDomainDriverUpdate(dom, flags, &edit, &c);
 }
 
 /* ---- scheduler: speed ---------------------------------------------- */
@@ -149,7 +138,8 @@ lveDomainSetSchedulerParametersFlags(virDomainPtr dom, virTypedParameterPtr para
     static const virTypedParamSpec specs[] = { { LVE_PARAM_SPEED, VIR_TYPED_PARAM_UINT } };
 
     virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG, -1);
-    return lveDomainSetUIntParams(dom, flags, specs, lveSchedLimits, 1, params, nparams);
+    return lveDomainSetUIntParams(dom, flags, VIR_DOMAIN_DRIVER_CHANGE_SCHED, specs,
+                                  lveSchedLimits, 1, params, nparams);
 }
 
 /* ---- blkio: io and iops -------------------------------------------- */
@@ -175,7 +165,8 @@ lveDomainSetBlkioParameters(virDomainPtr dom, virTypedParameterPtr params, int n
     };
 
     virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG, -1);
-    return lveDomainSetUIntParams(dom, flags, specs, lveBlkioLimits, 2, params, nparams);
+    return lveDomainSetUIntParams(dom, flags, VIR_DOMAIN_DRIVER_CHANGE_BLKIO, specs,
+                                  lveBlkioLimits, 2, params, nparams);
 }
 
 /* ---- memory: pmem and vmem ----------------------------------------- */
@@ -212,36 +203,27 @@ lveDomainGetMemoryParameters(virDomainPtr dom, virTypedParameterPtr params, int 
     return 0;
 }
 
-/* pmem is the current memory; unlimited gives the domain its maximum. */
-static int
-lveDomainSetPmemDef(virDomainDef *def, unsigned long long kib)
+/* What a memtune change sets: KiB, 0 for unlimited. */
+static unsigned long long
+lveMemtuneKiB(const virTypedParameter *param)
 {
-    if (kib > def->maxMemory) {
-        virReportError(VIR_ERR_INVALID_ARG,
-                       _("hard_limit (pmem) of domain '%s' cannot be %llu KiB: its maximum is %llu KiB"),
-                       def->name, kib, def->maxMemory);
-        return -1;
-    }
-    if (lveDomainSetLimitDef(def, LVE_LIMIT_PMEM, kib) < 0)
-        return -1;
-    def->curMemory = kib ? kib : def->maxMemory;
-    return 0;
+    return param->value.ul >= VIR_DOMAIN_MEMORY_PARAM_UNLIMITED ? 0 : param->value.ul;
 }
 
+/* hard_limit is pmem, swap_hard_limit vmem; an LVE has no other. */
 static int
-lveDomainApplyMemtune(virDomainDef *def, const virTypedParameter *params, int nparams)
+lveDomainCheckMemtuneParams(const virTypedParameter *params, int nparams, const char *name)
 {
     int i;
 
     for (i = 0; i < nparams; i++) {
-        unsigned long long v = params[i].value.ul;
-        unsigned long long kib = v >= VIR_DOMAIN_MEMORY_PARAM_UNLIMITED ? 0 : v;
+        unsigned long long kib = lveMemtuneKiB(&params[i]);
 
         if (STREQ(params[i].field, VIR_DOMAIN_MEMORY_HARD_LIMIT)) {
-            if (lveDomainSetPmemDef(def, kib) < 0)
+            if (lveLimitCheck(LVE_LIMIT_PMEM, kib, name) < 0)
                 return -1;
         } else if (STREQ(params[i].field, VIR_DOMAIN_MEMORY_SWAP_HARD_LIMIT)) {
-            if (lveDomainSetLimitDef(def, LVE_LIMIT_VMEM, kib) < 0)
+            if (lveLimitCheck(LVE_LIMIT_VMEM, kib, name) < 0)
                 return -1;
         } else if (kib) {
             virReportError(VIR_ERR_ARGUMENT_UNSUPPORTED,
@@ -251,6 +233,55 @@ lveDomainApplyMemtune(virDomainDef *def, const virTypedParameter *params, int np
         }
     }
     return 0;
+}
+
+typedef struct {
+    const virTypedParameter *params;
+    int nparams;
+} lveMemtuneChange;
+
+/* pmem is the current memory: it cannot exceed the maximum. */
+static int
+lveDomainCheckMemtune(virDomainDriverBase *base G_GNUC_UNUSED, const virDomainDef *def,
+                      bool live G_GNUC_UNUSED, const void *arg)
+{
+    const lveMemtuneChange *c = arg;
+    int i;
+
+    for (i = 0; i < c->nparams; i++) {
+        unsigned long long kib = lveMemtuneKiB(&c->params[i]);
+
+        if (STREQ(c->params[i].field, VIR_DOMAIN_MEMORY_HARD_LIMIT) && kib > def->maxMemory) {
+            virReportError(VIR_ERR_INVALID_ARG,
+                           _("hard_limit (pmem) of domain '%s' cannot be %llu KiB: its maximum is %llu KiB"),
+                           def->name, kib, def->maxMemory);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Unlimited pmem gives the domain its maximum as current memory. */
+static void
+lveDomainApplyMemtune(virDomainDriverBase *base G_GNUC_UNUSED, virDomainDef *def,
+                      bool live G_GNUC_UNUSED, const void *arg)
+{
+    const lveMemtuneChange *c = arg;
+    lveLimits *lim = lveDefLimits(def);
+    int i;
+
+    for (i = 0; i < c->nparams; i++) {
+        unsigned long long kib = lveMemtuneKiB(&c->params[i]);
+
+        if (STREQ(c->params[i].field, VIR_DOMAIN_MEMORY_HARD_LIMIT)) {
+            lim->value[LVE_LIMIT_PMEM] = kib;
+            lim->set |= LVE_BIT(LVE_LIMIT_PMEM);
+            def->curMemory = kib ? kib : def->maxMemory;
+        } else if (STREQ(c->params[i].field, VIR_DOMAIN_MEMORY_SWAP_HARD_LIMIT)) {
+            lim->value[LVE_LIMIT_VMEM] = kib;
+            lim->set |= LVE_BIT(LVE_LIMIT_VMEM);
+        }
+    }
 }
 
 int
@@ -263,19 +294,14 @@ lveDomainSetMemoryParameters(virDomainPtr dom, virTypedParameterPtr params, int 
         { VIR_DOMAIN_MEMORY_SWAP_HARD_LIMIT, VIR_TYPED_PARAM_ULLONG },
         { VIR_DOMAIN_MEMORY_MIN_GUARANTEE, VIR_TYPED_PARAM_ULLONG },
     };
-    lveDriver *driver = lveDriverFromConn(dom->conn);
-    virDomainDef *live, *pers;
-    virDomainObj *obj;
-    int rc = 0;
+    static const virDomainDriverEdit edit = {
+        VIR_DOMAIN_DRIVER_CHANGE_MEMTUNE, lveDomainCheckMemtune, lveDomainApplyMemtune,
+    };
+    lveMemtuneChange c = { params, nparams };
 
     virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG, -1);
-    if (virTypedParamsCheck(params, nparams, specs, G_N_ELEMENTS(specs)) < 0)
+    if (virTypedParamsCheck(params, nparams, specs, G_N_ELEMENTS(specs)) < 0 ||
+        lveDomainCheckMemtuneParams(params, nparams, dom->name) < 0)
         return -1;
-    if (!(obj = lveDomainBeginChange(dom, flags, &live, &pers)))
-        return -1;
-    if ((live && lveDomainApplyMemtune(live, params, nparams) < 0) ||
-        (pers && lveDomainApplyMemtune(pers, params, nparams) < 0))
-        rc = -1;
-    return lveDomainEndChange(driver, &obj, live, pers,
-                              LVE_BIT(LVE_LIMIT_PMEM) | LVE_BIT(LVE_LIMIT_VMEM), rc);
+    return virDomainDriverUpdate(dom, flags, &edit, &c);
 }

@@ -1,106 +1,25 @@
 /*
- * lve_run.c: LVE domains at run time: the id index, starting and stopping,
- * status files, and taking running LVEs back in a new process
+ * lve_run.c: an LVE domain in the kernel: what it asks for (its limits in
+ * force and its CPUs), and setting it up and tearing it down
  */
 #include "internal.h"
 
-#include "lve_private.h"
+#include "lve_defaults.h"
+#include "lve_run.h"
 #include "virerror.h"
 #include "virlog.h"
-#include "viruuid.h"
+#include "virstring.h"
 
-#define VIR_FROM_THIS VIR_FROM_DOMAIN
-
-/* ---- the LVE id index ---------------------------------------------- */
-
-/* Reserves the LVE id of @def for its domain.  Returns 1 when it was
- * reserved now, 0 when the domain had it already, -1 when another domain
- * has it. */
-int
-lveDriverClaimId(lveDriver *driver, const virDomainDef *def)
-{
-    gpointer key = GINT_TO_POINTER(def->fixedId);
-    const char *owner;
-    int ret = 1;
-
-    g_mutex_lock(&driver->lock);
-    owner = g_hash_table_lookup(driver->ids, key);
-    if (owner && STRNEQ(owner, def->name)) {
-        virReportError(VIR_ERR_OPERATION_INVALID,
-                       _("LVE id %d is already the id of domain '%s'"), def->fixedId, owner);
-        ret = -1;
-    } else if (owner) {
-        ret = 0;
-    } else {
-        g_hash_table_insert(driver->ids, key, g_strdup(def->name));
-    }
-    g_mutex_unlock(&driver->lock);
-    return ret;
-}
-
-void
-lveDriverReleaseId(lveDriver *driver, int id)
-{
-    g_mutex_lock(&driver->lock);
-    g_hash_table_remove(driver->ids, GINT_TO_POINTER(id));
-    g_mutex_unlock(&driver->lock);
-}
-
-/**
- * lveDomainObjAdd:
- * @driver: the driver
- * @def: a new definition
- * @existing: set when the domain was defined already
- *
- * virDomainObjListAdd() with the LVE id reserved: an id belongs to one
- * domain, and a domain keeps its id for as long as it is defined.
- *
- * Returns the object locked, having taken @def when it is new; NULL with
- * @def untouched on error.
- */
-virDomainObj *
-lveDomainObjAdd(lveDriver *driver, virDomainDef *def, bool *existing)
-{
-    virDomainObj *obj;
-    int claimed;
-
-    if ((claimed = lveDriverClaimId(driver, def)) < 0)
-        return NULL;
-    if (!(obj = virDomainObjListAdd(driver->base.domains, def, existing)))
-        goto error;
-    if (*existing && (int)lveDomainId(obj) != def->fixedId) {
-        virReportError(VIR_ERR_OPERATION_INVALID,
-                       _("domain '%s' is LVE %u: its id cannot change (undefine it first)"),
-                       def->name, lveDomainId(obj));
-        virDomainObjEndAPI(&obj);
-        goto error;
-    }
-    return obj;
-
- error:
-    if (claimed == 1)
-        lveDriverReleaseId(driver, def->fixedId);
-    return NULL;
-}
-
-void
-lveDomainObjRemove(lveDriver *driver, virDomainObj *obj)
-{
-    lveDriverReleaseId(driver, lveDomainId(obj));
-    virDomainObjListRemove(driver->base.domains, obj);
-}
-
-/* ---- what a domain asks of the kernel ------------------------------ */
+#define VIR_FROM_THIS VIR_FROM_LVE
 
 void
 lveDomainEffective(lveDriver *driver, const virDomainDef *def, lveLimits *lim)
 {
-    g_mutex_lock(&driver->lock);
+    virMutexLock(&driver->lock);
     lveLimitsEffective(def, &driver->defaults, lim);
-    g_mutex_unlock(&driver->lock);
+    virMutexUnlock(&driver->lock);
 }
 
-/* The CPUs the pins and <vcpu cpuset> allow, or NULL when they allow all. */
 virBitmap *
 lveDomainPlacement(lveDriver *driver, const virDomainDef *def)
 {
@@ -123,6 +42,53 @@ lveDomainPlacement(lveDriver *driver, const virDomainDef *def)
     return g_steal_pointer(&all);
 }
 
+/* ---- who owns an LVE ----------------------------------------------- */
+
+/* The mark of LVE @id: in the backend's scope, so that the LVEs of
+ * another cgroup parent are others. */
+static char *
+lveDomainOwnerKey(lveDriver *driver, unsigned int id)
+{
+    return g_strdup_printf("%s/lve%u", driver->backend->scope, id);
+}
+
+/* Claims LVE @id for @obj before the kernel is touched.  Returns whether
+ * the LVE existed (1, 0), or -1 with an error naming its owner. */
+static int
+lveDomainClaim(lveDriver *driver, virDomainObj *obj, unsigned int id)
+{
+    g_autofree char *key = lveDomainOwnerKey(driver, id);
+    g_autofree char *what = g_strdup_printf("LVE %u", id);
+    int exists;
+
+    if ((exists = driver->backend->ops->exists(driver->backend, id)) < 0 ||
+        virDomainOwnersClaim(driver->owners, key, what, obj->name, exists) < 0)
+        return -1;
+    return exists;
+}
+
+/* Whether running LVE @id is @obj's: 1 yes, 0 not marked (an LVE started
+ * before marks existed: marked now), -1 another's (with an error). */
+static int
+lveDomainCheckOwner(lveDriver *driver, virDomainObj *obj, unsigned int id)
+{
+    g_autofree char *key = lveDomainOwnerKey(driver, id);
+    g_autofree char *what = g_strdup_printf("LVE %u", id);
+    int rc = virDomainOwnersCheck(driver->owners, key, what, obj->name);
+
+    if (rc == 0 && virDomainOwnersClaim(driver->owners, key, what, obj->name, true) == 0)
+        return 1;
+    return rc;
+}
+
+static void
+lveDomainRelease(lveDriver *driver, unsigned int id)
+{
+    g_autofree char *key = lveDomainOwnerKey(driver, id);
+
+    virDomainOwnersRelease(driver->owners, key);
+}
+
 static int
 lveDomainCheckHost(lveDriver *driver, const virDomainDef *def)
 {
@@ -135,173 +101,151 @@ lveDomainCheckHost(lveDriver *driver, const virDomainDef *def)
     return virDomainDefCheckHostCpus(def, driver->base.hostcpus);
 }
 
-/* A domain that runs its configuration unchanged gets a status that
- * points at it (see virDomainStoreSaveStatus): a start writes a few
- * bytes rather than the whole definition. */
+/* Sets the LVE up in the kernel with every limit, frozen when @paused.
+ * On failure the kernel is left as it was found: an LVE that was there
+ * before (set up outside virtkit) stays. */
 int
-lveDomainSaveStatus(lveDriver *driver, virDomainObj *obj)
+lveDomainHookStart(virDomainDriverBase *base, virDomainObj *obj, bool paused,
+                   int *id G_GNUC_UNUSED)
 {
-    return virDomainStoreSaveStatus(driver->base.store, obj, NULL, VIR_DOMAIN_STORE_STATUS_BY_CONFIG);
-}
-
-/* Before the configuration of a running domain is replaced or removed,
- * its status stops pointing at it: otherwise a new process would take
- * the new configuration (or none) for what runs.  Written first, so that
- * a crash between the two writes leaves a status that still holds. */
-int
-lveDomainDetachStatus(lveDriver *driver, virDomainObj *obj)
-{
-    if (!virDomainObjIsActive(obj))
-        return 0;
-    return virDomainStoreSaveStatus(driver->base.store, obj, NULL, 0);
-}
-
-int
-lveDomainSaveConfig(lveDriver *driver, virDomainObj *obj)
-{
-    if (!obj->persistent)
-        return 0;
-    if (lveDomainDetachStatus(driver, obj) < 0)
-        return -1;
-    return virDomainStoreSaveConfig(driver->base.store, virDomainObjGetPersistentDef(obj));
-}
-
-/**
- * lveDomainStartObj:
- * @driver: the driver
- * @obj: an inactive domain, locked
- * @reason: virDomainRunningReason
- * @paused: start frozen
- *
- * Sets the LVE up in the kernel with every limit, then makes the domain
- * active.  On failure the kernel is left as it was found.
- */
-int
-lveDomainStartObj(lveDriver *driver, virDomainObj *obj, int reason, bool paused)
-{
+    lveDriver *driver = lveDriverFromBase(base);
     const lveOps *ops = driver->backend->ops;
-    unsigned int id = lveDomainId(obj);
+    unsigned int lve = lveDomainId(obj);
     g_autoptr(virBitmap) cpus = NULL;
+    virErrorPtr saved = NULL;
     lveLimits lim;
     int existed;
 
-    if (virDomainObjIsActive(obj)) {
-        virReportError(VIR_ERR_OPERATION_INVALID, _("domain '%s' is already running"),
-                       obj->def->name);
-        return -1;
-    }
     if (paused && !ops->freeze) {
         virReportError(VIR_ERR_OPERATION_UNSUPPORTED,
                        _("LVE %u cannot start paused: the %s backend cannot freeze an LVE"),
-                       id, ops->name);
+                       lve, ops->name);
         return -1;
     }
+    /* the mark first: a process killed from here on leaves an LVE that
+     * the next writer knows to be this root's; an LVE that exists already
+     * may only be this domain's own (a start after a crash) */
     if (lveDomainCheckHost(driver, obj->def) < 0 ||
-        (existed = ops->exists(driver->backend, id)) < 0)
+        (existed = lveDomainClaim(driver, obj, lve)) < 0)
         return -1;
     lveDomainEffective(driver, obj->def, &lim);
     cpus = lveDomainPlacement(driver, obj->def);
-    if (ops->create(driver->backend, id, &lim, cpus) < 0)
-        goto undo;
-    if (paused && ops->freeze(driver->backend, id, true) < 0)
-        goto undo;
-    if (virDomainObjListSetID(driver->base.domains, obj, id) < 0)
-        goto undo;
-    if (paused)
-        virDomainObjSetState(obj, VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_USER);
-    else
-        virDomainObjSetState(obj, VIR_DOMAIN_RUNNING, reason);
-    if (lveDomainSaveStatus(driver, obj) < 0) {
-        virDomainObjStopped(driver->base.domains, obj, VIR_DOMAIN_SHUTOFF_FAILED);
-        goto undo;
-    }
-    return 0;
-
- undo:
-    /* an LVE that was there before (set up outside virtkit) stays */
+    if (ops->create(driver->backend, lve, &lim, cpus) == 0 &&
+        (!paused || ops->freeze(driver->backend, lve, true) == 0))
+        return 0;
+    virErrorPreserveLast(&saved);
     if (!existed) {
-        virErrorPtr saved = NULL;
-
-        virErrorPreserveLast(&saved);
-        if (ops->destroy(driver->backend, id) < 0)
-            VIR_WARN("LVE %u: cannot undo a failed start: %s", id, virGetLastErrorMessage());
-        virErrorRestore(&saved);
+        if (ops->destroy(driver->backend, lve) < 0)
+            VIR_WARN("LVE %u: cannot undo a failed start: %s", lve, virGetLastErrorMessage());
+        else
+            lveDomainRelease(driver, lve);
     }
+    virErrorRestore(&saved);
     return -1;
 }
 
-/* Destroys the LVE; the domain becomes inactive, and a transient one
- * leaves the list (the caller keeps its reference and lock). */
+/* Kills every task (also those forking meanwhile) and removes the LVE. */
 int
-lveDomainStopObj(lveDriver *driver, virDomainObj *obj, int reason)
+lveDomainHookStop(virDomainDriverBase *base, virDomainObj *obj)
 {
-    if (driver->backend->ops->destroy(driver->backend, lveDomainId(obj)) < 0)
+    lveDriver *driver = lveDriverFromBase(base);
+    unsigned int id = lveDomainId(obj);
+
+    if (lveDomainCheckOwner(driver, obj, id) < 0 ||
+        driver->backend->ops->destroy(driver->backend, id) < 0)
         return -1;
-    virDomainObjStopped(driver->base.domains, obj, reason);
-    if (virDomainStoreDeleteStatus(driver->base.store, obj->def->name) < 0) {
-        VIR_WARN("domain '%s': %s", obj->def->name, virGetLastErrorMessage());
-        virResetLastError();
-    }
-    if (!obj->persistent)
-        lveDomainObjRemove(driver, obj);
+    lveDomainRelease(driver, id);
     return 0;
 }
 
-/* ---- a new process takes over -------------------------------------- */
-
-/* A status file names a domain that ran: it still runs if the kernel
- * still has its LVE. */
-static void
-lveDomainStatusLoaded(virDomainObj *obj, xmlNodePtr status G_GNUC_UNUSED, void *opaque)
+/* Destroy and set up again: same id, the same limits, no task.  When the
+ * LVE cannot come back, the domain has stopped. */
+int
+lveDomainHookRestart(virDomainDriverBase *base, virDomainObj *obj)
 {
-    lveDriver *driver = opaque;
-    int exists = driver->backend->ops->exists(driver->backend, lveDomainId(obj));
+    lveDriver *driver = lveDriverFromBase(base);
+    const lveOps *ops = driver->backend->ops;
+    g_autoptr(virBitmap) cpus = lveDomainPlacement(driver, obj->def);
+    unsigned int lve = lveDomainId(obj);
+    virErrorPtr saved = NULL;
+    lveLimits lim;
 
-    if (exists > 0)
+    lveDomainEffective(driver, obj->def, &lim);
+    if (lveDomainCheckOwner(driver, obj, lve) < 0 || ops->destroy(driver->backend, lve) < 0)
+        return -1;
+    if (ops->create(driver->backend, lve, &lim, cpus) == 0)
+        return 0;
+    lveDomainRelease(driver, lve);
+    virErrorPreserveLast(&saved);
+    virDomainDriverObjStopped(base, obj, VIR_DOMAIN_SHUTOFF_FAILED);
+    virErrorRestore(&saved);
+    return -1;
+}
+
+/* A status file names an LVE that ran: it still runs if the kernel still
+ * has it. */
+int
+lveDomainHookStillRunning(virDomainDriverBase *base, virDomainObj *obj)
+{
+    lveDriver *driver = lveDriverFromBase(base);
+    unsigned int id = lveDomainId(obj);
+    int exists = driver->backend->ops->exists(driver->backend, id);
+
+    if (exists <= 0)
+        return exists;
+    /* the kernel has an LVE of that id: this root's, or another's now */
+    if (lveDomainCheckOwner(driver, obj, id) < 0) {
+        VIR_WARN("domain '%s': %s", obj->name, virGetLastErrorMessage());
+        virResetLastError();
+        return 0;
+    }
+    return 1;
+}
+
+/* An LVE marked as this root's that no running domain accounts for was
+ * left by a process killed while it started one (before its status was
+ * written): it never ran as far as anyone was told, so it goes. */
+static void
+lveDomainReconcileOne(lveDriver *driver, const char *key, const char *name)
+{
+    const char *tail = strrchr(key, '/');
+    unsigned int id;
+    virDomainObj *obj;
+    int exists;
+
+    if (!tail || !g_str_has_prefix(key, driver->backend->scope) ||
+        strncmp(tail, "/lve", 4) != 0 || virStrToUInt(tail + 4, &id) < 0)
         return;
-    if (exists < 0) {
-        VIR_WARN("domain '%s': cannot ask the kernel about LVE %u: %s", obj->def->name,
-                 lveDomainId(obj), virGetLastErrorMessage());
-        virResetLastError();
-    }
-    VIR_DEBUG("LVE %u of domain '%s' is gone: it stopped", lveDomainId(obj), obj->def->name);
-    virDomainObjStopped(driver->base.domains, obj, VIR_DOMAIN_SHUTOFF_UNKNOWN);
-    virDomainStoreDeleteStatus(driver->base.store, obj->def->name);
-    if (!obj->persistent)
-        virDomainObjListRemove(driver->base.domains, obj);
-}
-
-static void
-lveDomainIndexOne(virDomainObj *obj, void *opaque)
-{
-    lveDriver *driver = opaque;
-
-    if (lveDriverClaimId(driver, obj->def) < 0) {
-        VIR_WARN("domain '%s': %s", obj->def->name, virGetLastErrorMessage());
-        virResetLastError();
-    }
-}
-
-static void
-lveDomainAutostartOne(virDomainObj *obj, void *opaque)
-{
-    lveDriver *driver = opaque;
-
-    if (!obj->autostart || virDomainObjIsActive(obj))
+    if ((obj = virDomainObjListFindByName(driver->base.domains, name)) &&
+        virDomainObjIsActive(obj) && lveDomainId(obj) == id) {
+        virDomainObjEndAPI(&obj);
         return;
-    if (lveDomainStartObj(driver, obj, VIR_DOMAIN_RUNNING_BOOTED, false) < 0) {
-        VIR_WARN("cannot autostart domain '%s': %s", obj->def->name, virGetLastErrorMessage());
-        virResetLastError();
     }
+    virDomainObjEndAPI(&obj);
+    if ((exists = driver->backend->ops->exists(driver->backend, id)) > 0) {
+        VIR_WARN("LVE %u of domain '%s' was left by a start that did not finish: destroying it",
+                 id, name);
+        if (driver->backend->ops->destroy(driver->backend, id) < 0) {
+            VIR_WARN("LVE %u: %s", id, virGetLastErrorMessage());
+            virResetLastError();
+            return;
+        }
+    } else if (exists < 0) {
+        virResetLastError();
+        return;
+    }
+    virDomainOwnersRelease(driver->owners, key);
 }
 
-/* Configurations, then the status of LVEs that ran, then autostart. */
 void
-lveDomainLoadAll(lveDriver *driver)
+lveDomainHookReconcile(virDomainDriverBase *base)
 {
-    virDomainStoreLoadConfigs(driver->base.store, driver->base.domains, &driver->base.xmlopt);
-    virDomainStoreLoadStatus(driver->base.store, driver->base.domains, &driver->base.xmlopt,
-                             lveDomainStatusLoaded, driver);
-    virDomainObjListForEach(driver->base.domains, lveDomainIndexOne, driver);
-    virDomainObjListForEach(driver->base.domains, lveDomainAutostartOne, driver);
+    lveDriver *driver = lveDriverFromBase(base);
+    g_autoptr(GHashTable) marks = virDomainOwnersList(driver->owners);
+    GHashTableIter iter;
+    gpointer key, name;
+
+    g_hash_table_iter_init(&iter, marks);
+    while (g_hash_table_iter_next(&iter, &key, &name))
+        lveDomainReconcileOne(driver, key, name);
 }

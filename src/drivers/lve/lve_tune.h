@@ -1,26 +1,18 @@
 /*
- * lve_tune.h: how the tuning calls of the LVE driver change a domain
+ * lve_tune.h: what a change to a domain means for its LVE (the checkChange,
+ * syncDef and applyLive hooks of the shared transaction)
  */
 #ifndef VIR_LVE_TUNE_H
 # define VIR_LVE_TUNE_H
 
 # include "lve_private.h"
 
-/**
- * lveDomainBeginChange:
- * @dom: the domain
- * @flags: virDomainModificationImpact
- * @live: set to a copy of the live definition to change, or NULL
- * @pers: set to a copy of the configuration to change, or NULL
- *
- * Returns the domain locked, or NULL.  End with lveDomainEndChange().
- */
-virDomainObj *lveDomainBeginChange(virDomainPtr dom, unsigned int flags, virDomainDef **live,
-                                   virDomainDef **pers);
-
-/* With @rc 0, applies the limits in @mask of @live to the running LVE,
- * saves @pers, and puts both in place; frees what is left, unlocks. */
-int lveDomainEndChange(lveDriver *driver, virDomainObj **obj, virDomainDef *live,
-                       virDomainDef *pers, unsigned int mask, int rc);
+int lveDomainHookCheckChange(virDomainDriverBase *base, const virDomainDef *def, bool live,
+                             virDomainDriverChange change);
+void lveDomainHookSyncDef(virDomainDriverBase *base, virDomainDef *def,
+                          virDomainDriverChange change);
+int lveDomainHookApplyLive(virDomainDriverBase *base, virDomainObj *obj,
+                           const virDomainDef *from, const virDomainDef *to,
+                           unsigned int changes);
 
 #endif /* VIR_LVE_TUNE_H */

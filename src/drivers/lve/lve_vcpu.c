@@ -8,55 +8,11 @@
  */
 #include "internal.h"
 
-#include "lve_domain.h"
-#include "lve_private.h"
-#include "lve_tune.h"
+#include "lve_run.h"
+#include "lve_vcpu.h"
 #include "virerror.h"
 
-#define VIR_FROM_THIS VIR_FROM_DOMAIN
-
-static int
-lveDomainPinDef(virDomainDef *def, unsigned int vcpu, const virBitmap *map)
-{
-    if (vcpu >= def->maxvcpus) {
-        virReportError(VIR_ERR_INVALID_ARG, _("vcpu %u does not exist: domain '%s' has %u vcpus"),
-                       vcpu, def->name, def->maxvcpus);
-        return -1;
-    }
-    if (!def->cputune.vcpupin)
-        def->cputune.vcpupin = g_new0(virBitmap *, def->maxvcpus);
-    virBitmapFree(def->cputune.vcpupin[vcpu]);
-    def->cputune.vcpupin[vcpu] = virBitmapCopy(map);
-    return 0;
-}
-
-int
-lveDomainPinVcpuFlags(virDomainPtr dom, unsigned int vcpu, unsigned char *cpumap,
-                      int maplen, unsigned int flags)
-{
-    lveDriver *driver = lveDriverFromConn(dom->conn);
-    g_autoptr(virBitmap) map = NULL;
-    virDomainDef *live, *pers;
-    virDomainObj *obj;
-    int rc = 0;
-
-    virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG, -1);
-    if (!driver->backend->ops->cpuPlacement) {
-        virReportError(VIR_ERR_OPERATION_UNSUPPORTED,
-                       _("the %s backend cannot choose the CPUs of an LVE (NCPU is only a count)"),
-                       driver->backend->ops->name);
-        return -1;
-    }
-    if (virDomainDriverCheckMaplen(&driver->base, maplen) < 0 ||
-        !(map = virBitmapFromCpumap(cpumap, maplen, driver->base.hostcpus)))
-        return -1;
-    if (!(obj = lveDomainBeginChange(dom, flags, &live, &pers)))
-        return -1;
-    if ((live && lveDomainPinDef(live, vcpu, map) < 0) ||
-        (pers && lveDomainPinDef(pers, vcpu, map) < 0))
-        rc = -1;
-    return lveDomainEndChange(driver, &obj, live, pers, LVE_BIT(LVE_LIMIT_NCPU), rc);
-}
+#define VIR_FROM_THIS VIR_FROM_LVE
 
 /* The LVE's cpuset as it runs: every CPU when unrestricted. */
 static virBitmap *
@@ -106,7 +62,7 @@ lveDomainGetVcpus(virDomainPtr dom, virVcpuInfoPtr info, int maxinfo, unsigned c
     virDomainObj *obj;
     int n = -1;
 
-    if (virDomainDriverCheckMaplen(&driver->base, maplen) < 0 || !(obj = virDomainDriverObjFromDomain(dom)))
+    if (virDomainDriverCheckMaplen(&driver->base, maplen) < 0 || !(obj = virDomainDriverGetObj(dom)))
         return -1;
     if (!virDomainObjIsActive(obj)) {
         virReportError(VIR_ERR_OPERATION_INVALID,

@@ -12,7 +12,7 @@
 #include "virstring.h"
 #include "virxml.h"
 
-#define VIR_FROM_THIS VIR_FROM_DOMAIN
+#define VIR_FROM_THIS VIR_FROM_LVE
 
 /* What the namespace callbacks keep for a domain: its limits, and two
  * facts about the document that only the parser sees. */
@@ -78,7 +78,10 @@ lveLimitsParseAttrs(xmlNodePtr node, lveLimits *lim)
         }
         value = lveAttrValue(node, attr, &copy);
         if (lveLimitParse(which, value, &lim->value[which]) < 0) {
-            g_autofree char *msg = g_strdup(virGetLastErrorMessage());
+            /* the detail only: the new error says "XML error" itself */
+            virErrorPtr err = virGetLastError();
+            g_autofree char *msg = g_strdup(err && err->str1 ? err->str1 :
+                                            virGetLastErrorMessage());
 
             virXMLReportNode(VIR_FROM_THIS, node, "%s", msg);
             return -1;
@@ -222,9 +225,10 @@ static int
 lveDefCheckUnsupported(const virDomainDef *def)
 {
     const char *what = NULL, *instead = NULL;
+    g_autofree char *device = NULL;
 
-    if (def->ndisks || def->nnets || def->memballoon) {
-        what = def->ndisks ? "<disk>" : def->nnets ? "<interface>" : "<memballoon>";
+    if (def->ndevices) {
+        what = device = g_strdup_printf("<%s>", virDomainDeviceTypeToString(def->devices[0].type));
         instead = _("an LVE has no devices");
     } else if (def->cputune.shares || def->cputune.period || def->cputune.quota) {
         what = "<cputune> shares, period or quota";
@@ -310,7 +314,9 @@ lveDomainDefPostParse(virDomainDef *def, void *opaque)
                        def->name);
         return -1;
     }
+    /* pins and cpusets name CPUs this host has, as SECURITY.md promises */
     if (lveDefCheckUnsupported(def) < 0 ||
+        virDomainDefCheckHostCpus(def, *hostcpus) < 0 ||
         lveDefReconcileVcpus(def, ns, *hostcpus) < 0 ||
         lveDefReconcileMemory(def, ns) < 0)
         return -1;

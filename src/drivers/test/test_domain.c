@@ -1,19 +1,17 @@
 /*
- * test_domain.c: domain lookup, definition and lifecycle in the test driver
+ * test_domain.c: a test domain at run time: the hooks the test driver
+ * gives the shared flows, and the CPU time it models
+ *
+ * There is no kernel: starting, stopping and freezing a domain only move
+ * its CPU-time clock.
  */
 #include "internal.h"
 
 #include "test_domain.h"
-#include "test_private.h"
-#include "virerror.h"
-#include "virlog.h"
-#include "viruuid.h"
 
 #define VIR_FROM_THIS VIR_FROM_TEST
 
-/* ---- run-time state ------------------------------------------------ */
-
-void
+static void
 testDomainPrivateFree(void *data)
 {
     testDomainPrivate *priv = data;
@@ -23,7 +21,7 @@ testDomainPrivateFree(void *data)
     g_free(priv);
 }
 
-static testDomainPrivate *
+testDomainPrivate *
 testDomainPrivateOf(virDomainObj *obj)
 {
     if (!obj->privateData) {
@@ -33,7 +31,6 @@ testDomainPrivateOf(virDomainObj *obj)
     return obj->privateData;
 }
 
-/* CPU time of one vcpu: it accrues only while the domain runs. */
 guint64
 testDomainCpuTimeNs(virDomainObj *obj)
 {
@@ -48,11 +45,9 @@ testDomainCpuTimeNs(virDomainObj *obj)
     return ns;
 }
 
-void
-testDomainSetRunning(virDomainObj *obj, bool running)
+static void
+testDomainSetRunning(testDomainPrivate *priv, bool running)
 {
-    testDomainPrivate *priv = testDomainPrivateOf(obj);
-
     if (running && !priv->runningSince) {
         priv->runningSince = g_get_monotonic_time();
     } else if (!running && priv->runningSince) {
@@ -61,113 +56,61 @@ testDomainSetRunning(virDomainObj *obj, bool running)
     }
 }
 
-int
-testDomainStartObj(testDriver *driver, virDomainObj *obj, int reason, bool paused)
+/* ---- hooks --------------------------------------------------------- */
+
+static int
+testDomainHookStart(virDomainDriverBase *base G_GNUC_UNUSED, virDomainObj *obj, bool paused,
+                    int *id G_GNUC_UNUSED)
 {
     testDomainPrivate *priv = testDomainPrivateOf(obj);
 
-    if (virDomainObjIsActive(obj)) {
-        virReportError(VIR_ERR_OPERATION_INVALID, _("domain '%s' is already running"),
-                       obj->def->name);
-        return -1;
-    }
     priv->cpuTimeNs = 0;
     priv->runningSince = 0;
-    virDomainObjListAssignID(driver->base.domains, obj);
-    if (paused) {
-        virDomainObjSetState(obj, VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_USER);
-    } else {
-        virDomainObjSetState(obj, VIR_DOMAIN_RUNNING, reason);
-        testDomainSetRunning(obj, true);
-    }
+    testDomainSetRunning(priv, !paused);
     return 0;
 }
 
-/* Stops a running domain; a transient one disappears from the list (the
- * caller still holds its reference and lock). */
-void
-testDomainStopObj(testDriver *driver, virDomainObj *obj, int reason)
+static int
+testDomainHookStop(virDomainDriverBase *base G_GNUC_UNUSED, virDomainObj *obj G_GNUC_UNUSED)
+{
+    return 0;
+}
+
+/* A running domain has its private data: its start made it. */
+static int
+testDomainHookFreeze(virDomainDriverBase *base G_GNUC_UNUSED, virDomainObj *obj, bool frozen)
+{
+    testDomainSetRunning(obj->privateData, !frozen);
+    return 0;
+}
+
+/* A reboot: same id, CPU time starts over. */
+static int
+testDomainHookRestart(virDomainDriverBase *base G_GNUC_UNUSED, virDomainObj *obj)
 {
     testDomainPrivate *priv = testDomainPrivateOf(obj);
 
-    /* whoever had entered the domain is out with it */
-    if (priv->cookies)
-        g_array_set_size(priv->cookies, 0);
-    testDomainSetRunning(obj, false);
-    virDomainObjStopped(driver->base.domains, obj, reason);
-    if (!obj->persistent)
-        virDomainObjListRemove(driver->base.domains, obj);
-}
-
-int
-testDomainSaveConfig(testDriver *driver, virDomainObj *obj)
-{
-    if (!driver->base.store || !obj->persistent)
-        return 0;
-    return virDomainStoreSaveConfig(driver->base.store, virDomainObjGetPersistentDef(obj));
-}
-
-virDomainObj *
-testDomainObjActive(virDomainPtr dom)
-{
-    virDomainObj *obj = virDomainDriverObjFromDomain(dom);
-
-    if (obj && testDomainCheckActive(obj) < 0)
-        virDomainObjEndAPI(&obj);
-    return obj;
-}
-
-int
-testDomainCheckActive(virDomainObj *obj)
-{
-    if (!virDomainObjIsActive(obj)) {
-        virReportError(VIR_ERR_OPERATION_INVALID, _("domain '%s' is not running"),
-                       obj->def->name);
-        return -1;
-    }
+    priv->cpuTimeNs = 0;
+    priv->runningSince = 0;
+    testDomainSetRunning(priv, true);
     return 0;
 }
 
+/* Whoever had entered the domain is out with it. */
 static void
-testDomainStartOne(virDomainObj *obj, void *opaque)
+testDomainHookStopped(virDomainDriverBase *base G_GNUC_UNUSED, virDomainObj *obj)
 {
-    testDriver *driver = opaque;
+    testDomainPrivate *priv = testDomainPrivateOf(obj);
 
-    if (!obj->autostart || virDomainObjIsActive(obj))
-        return;
-    if (testDomainStartObj(driver, obj, VIR_DOMAIN_RUNNING_BOOTED, false) < 0) {
-        VIR_WARN("cannot autostart domain '%s': %s", obj->def->name, virGetLastErrorMessage());
-        virResetLastError();
-    }
+    if (priv->cookies)
+        g_array_set_size(priv->cookies, 0);
+    testDomainSetRunning(priv, false);
 }
 
-void
-testDomainStartAutostart(testDriver *driver)
-{
-    virDomainObjListForEach(driver->base.domains, testDomainStartOne, driver);
-}
-
-/* ---- definition ---------------------------------------------------- */
-
-int
-testDomainCreateWithFlags(virDomainPtr dom, unsigned int flags)
-{
-    testDriver *driver = testDriverFromConn(dom->conn);
-    virDomainObj *obj;
-    int reason = VIR_DOMAIN_RUNNING_BOOTED;
-    int ret = -1;
-
-    virCheckFlags(VIR_DOMAIN_START_PAUSED | VIR_DOMAIN_START_FORCE_BOOT, -1);
-    if (!(obj = virDomainDriverObjFromDomain(dom)))
-        return -1;
-    if (obj->hasManagedSave && !(flags & VIR_DOMAIN_START_FORCE_BOOT))
-        reason = VIR_DOMAIN_RUNNING_RESTORED;
-    if (testDomainStartObj(driver, obj, reason, flags & VIR_DOMAIN_START_PAUSED) < 0)
-        goto cleanup;
-    obj->hasManagedSave = false;
-    virDomainHandleSetID(dom, obj->id);
-    ret = 0;
- cleanup:
-    virDomainObjEndAPI(&obj);
-    return ret;
-}
+const virDomainDriverHooks testDomainHooks = {
+    .start = testDomainHookStart,
+    .stop = testDomainHookStop,
+    .freeze = testDomainHookFreeze,
+    .restart = testDomainHookRestart,
+    .stopped = testDomainHookStopped,
+};

@@ -1,59 +1,24 @@
 /*
- * test_domain.h: the test driver's domain methods, for its driver table
+ * test_domain.h: a test domain at run time: what the test driver adds to
+ * the shared flows (its hooks) and the CPU time it models
  */
 #ifndef VIR_TEST_DOMAIN_H
 # define VIR_TEST_DOMAIN_H
 
-# include "internal.h"
+# include "test_private.h"
 
-/* test_domain.c */
-int testDomainCreateWithFlags(virDomainPtr dom, unsigned int flags);
+/* Run-time state of a domain: CPU time accrues while it runs. */
+typedef struct _testDomainPrivate {
+    guint64 cpuTimeNs;              /* per vcpu, up to runningSince */
+    gint64 runningSince;            /* monotonic µs, 0 while not running */
+    GArray *cookies;                /* of virDomainEnter(), until left or stopped */
+} testDomainPrivate;
 
-/* test_lifecycle.c */
-int testDomainShutdownFlags(virDomainPtr dom, unsigned int flags);
-int testDomainReboot(virDomainPtr dom, unsigned int flags);
-int testDomainReset(virDomainPtr dom, unsigned int flags);
-int testDomainDestroyFlags(virDomainPtr dom, unsigned int flags);
-int testDomainSuspend(virDomainPtr dom);
-int testDomainResume(virDomainPtr dom);
-int testDomainSaveFlags(virDomainPtr dom, const char *to, const char *dxml, unsigned int flags);
-int testDomainRestoreFlags(virConnectPtr conn, const char *from, const char *dxml,
-                           unsigned int flags);
-int testDomainManagedSave(virDomainPtr dom, unsigned int flags);
-int testDomainHasManagedSaveImage(virDomainPtr dom, unsigned int flags);
-int testDomainManagedSaveRemove(virDomainPtr dom, unsigned int flags);
-int testDomainGetInfo(virDomainPtr dom, virDomainInfoPtr info);
-int testDomainGetSecurityLabel(virDomainPtr dom, virSecurityLabelPtr seclabel);
-int testDomainGetMessages(virDomainPtr dom, char ***msgs, unsigned int flags);
+extern const virDomainDriverHooks testDomainHooks;
 
-/* test_tune.c */
-int testDomainSetMemoryFlags(virDomainPtr dom, unsigned long memory, unsigned int flags);
-int testDomainSetVcpusFlags(virDomainPtr dom, unsigned int nvcpus, unsigned int flags);
-int testDomainPinVcpuFlags(virDomainPtr dom, unsigned int vcpu, unsigned char *cpumap,
-                           int maplen, unsigned int flags);
-int testDomainGetVcpus(virDomainPtr dom, virVcpuInfoPtr info, int maxinfo,
-                       unsigned char *cpumaps, int maplen);
-int testDomainGetCPUStats(virDomainPtr dom, virTypedParameterPtr params, unsigned int nparams,
-                          int start_cpu, unsigned int ncpus, unsigned int flags);
-char *testDomainGetSchedulerType(virDomainPtr dom, int *nparams);
-int testDomainGetSchedulerParametersFlags(virDomainPtr dom, virTypedParameterPtr params,
-                                          int *nparams, unsigned int flags);
-int testDomainSetSchedulerParametersFlags(virDomainPtr dom, virTypedParameterPtr params,
-                                          int nparams, unsigned int flags);
-int testDomainGetMemoryParameters(virDomainPtr dom, virTypedParameterPtr params, int *nparams,
-                                  unsigned int flags);
-int testDomainSetMemoryParameters(virDomainPtr dom, virTypedParameterPtr params, int nparams,
-                                  unsigned int flags);
-int testDomainGetBlkioParameters(virDomainPtr dom, virTypedParameterPtr params, int *nparams,
-                                 unsigned int flags);
-int testDomainSetBlkioParameters(virDomainPtr dom, virTypedParameterPtr params, int nparams,
-                                 unsigned int flags);
+testDomainPrivate *testDomainPrivateOf(virDomainObj *obj);
 
-/* test_virtkit.c */
-int testDomainEnter(virDomainPtr dom, unsigned int *cookie, unsigned int flags);
-int testDomainLeave(virDomainPtr dom, unsigned int cookie, unsigned int flags);
-int testDomainSetMemorySharing(virDomainPtr dom, int enable, unsigned int flags);
-int testDomainGetMemorySharing(virDomainPtr dom, virTypedParameterPtr params, int *nparams,
-                               unsigned int flags);
+/* CPU time of one vcpu: it accrues only while the domain runs. */
+guint64 testDomainCpuTimeNs(virDomainObj *obj);
 
 #endif /* VIR_TEST_DOMAIN_H */

@@ -10,85 +10,54 @@
  */
 #include "internal.h"
 
-#include "virthread.h"
-
 #include "capabilities.h"
+#include "domain_lifecycle.h"
+#include "domain_query.h"
+#include "domain_sync.h"
+#include "domain_update.h"
 #include "driver.h"
-#include "test_domain.h"
-#include "test_private.h"
+#include "driver_registry.h"
+#include "test_lifecycle.h"
+#include "test_node.h"
+#include "test_tune.h"
+#include "test_virtkit.h"
 #include "virerror.h"
 
 #define VIR_FROM_THIS VIR_FROM_TEST
 
 /* The shared states, by "default" or root directory. */
-static virMutex testDriversLock = VIR_MUTEX_INITIALIZER;
-static GHashTable *testDrivers;
+static virDriverRegistry testRegistry = VIR_DRIVER_REGISTRY_INITIALIZER;
 
-static testDriver *
-testDriverCreate(const char *root)
+/* Fills a new state: the preloaded "default", the configurations under
+ * a root directory, or (@key NULL) the node file @nodeFile. */
+static int
+testDriverLoad(testDriver *driver, const char *key, const char *nodeFile)
+{
+    if (!key)
+        return testDriverLoadNodeFile(driver, nodeFile);
+    if (STREQ(key, "default"))
+        return testDriverLoadDefault(driver);
+    if (!(driver->base.store = virDomainStoreNew(key, "test")))
+        return -1;
+    return virDomainDriverLoad(&driver->base);
+}
+
+static virDomainDriverBase *
+testDriverCreate(const char *key, void *opaque)
 {
     testDriver *driver = testDriverNew();
 
-    if (!root) {
-        if (testDriverLoadDefault(driver) < 0)
-            goto error;
-        return driver;
-    }
-    if (!(driver->base.store = virDomainStoreNew(root, "test")))
-        goto error;
-    virDomainStoreLoadConfigs(driver->base.store, driver->base.domains, &driver->base.xmlopt);
-    testDomainStartAutostart(driver);
-    return driver;
-
- error:
-    testDriverFree(driver);
-    return NULL;
-}
-
-/* Finds or creates the shared state for @key. */
-static testDriver *
-testDriverAcquire(const char *key, const char *root)
-{
-    testDriver *driver;
-
-    virMutexLock(&testDriversLock);
-    if (!testDrivers)
-        testDrivers = g_hash_table_new(g_str_hash, g_str_equal);
-    if ((driver = g_hash_table_lookup(testDrivers, key))) {
-        driver->refs++;
-    } else if ((driver = testDriverCreate(root))) {
-        driver->key = g_strdup(key);
-        g_hash_table_insert(testDrivers, driver->key, driver);
-    }
-    virMutexUnlock(&testDriversLock);
-    return driver;
-}
-
-static void
-testDriverRelease(testDriver *driver)
-{
-    if (!driver->key) {
-        testDriverFree(driver);
-        return;
-    }
-    virMutexLock(&testDriversLock);
-    if (--driver->refs == 0) {
-        g_hash_table_remove(testDrivers, driver->key);
-        testDriverFree(driver);
-    }
-    virMutexUnlock(&testDriversLock);
-}
-
-static testDriver *
-testDriverOpenNodeFile(const char *path)
-{
-    testDriver *driver = testDriverNew();
-
-    if (testDriverLoadNodeFile(driver, path) < 0) {
+    if (testDriverLoad(driver, key, opaque) < 0) {
         testDriverFree(driver);
         return NULL;
     }
-    return driver;
+    return &driver->base;
+}
+
+static void
+testDriverRelease(virDomainDriverBase *base)
+{
+    testDriverFree((testDriver *)base);
 }
 
 static virDrvOpenStatus
@@ -96,60 +65,26 @@ testConnectOpen(virConnectPtr conn, virURI *uri, virConnectAuthPtr auth G_GNUC_U
                 unsigned int flags)
 {
     static const char *const noParams[] = { NULL };
-    static const char *const embedParams[] = { "root", NULL };
-    testDriver *driver = NULL;
+    const char *key = NULL;
+    virDrvOpenStatus status;
 
     virCheckFlags(VIR_CONNECT_RO | VIR_CONNECT_NO_ALIASES, VIR_DRV_OPEN_ERROR);
     if (STREQ(uri->path, "/embed")) {
-        const char *root = virURIGetParam(uri, "root");
-
-        if (virURICheckParams(uri, embedParams) < 0)
-            return VIR_DRV_OPEN_ERROR;
-        if (!root || !g_path_is_absolute(root)) {
-            virReportError(VIR_ERR_INVALID_ARG, "%s",
-                           _("test:///embed needs an absolute root directory: test:///embed?root=/DIR"));
-            return VIR_DRV_OPEN_ERROR;
-        }
-        driver = testDriverAcquire(root, root);
+        if ((status = virDriverParseRootURI(uri, NULL, &key)) != VIR_DRV_OPEN_SUCCESS)
+            return status;
     } else if (virURICheckParams(uri, noParams) < 0) {
         return VIR_DRV_OPEN_ERROR;
     } else if (STREQ(uri->path, "/default")) {
-        driver = testDriverAcquire("default", NULL);
-    } else if (uri->path[0] == '/' && uri->path[1]) {
-        driver = testDriverOpenNodeFile(uri->path);
-    } else {
+        key = "default";
+    } else if (uri->path[0] != '/' || !uri->path[1]) {
         virReportError(VIR_ERR_INVALID_ARG,
                        _("unknown test driver URI path '%s': use test:///default, "
                          "test:///embed?root=DIR or test:///ABSOLUTE/PATH/node.xml"),
                        uri->path);
         return VIR_DRV_OPEN_ERROR;
     }
-    if (!driver)
-        return VIR_DRV_OPEN_ERROR;
-    conn->privateData = driver;
-    return VIR_DRV_OPEN_SUCCESS;
-}
-
-static int
-testConnectClose(virConnectPtr conn)
-{
-    testDriverRelease(testDriverFromConn(conn));
-    conn->privateData = NULL;
-    return 0;
-}
-
-static const char *
-testConnectGetType(virConnectPtr conn G_GNUC_UNUSED)
-{
-    return "TEST";
-}
-
-/* libvirt's test driver reports hypervisor version 0.0.2. */
-static int
-testConnectGetVersion(virConnectPtr conn G_GNUC_UNUSED, unsigned long *hvVer)
-{
-    *hvVer = 2;
-    return 0;
+    return virDriverRegistryConnect(conn, &testRegistry, key, "", testDriverCreate, uri->path,
+                                    testDriverRelease);
 }
 
 static char *
@@ -180,25 +115,6 @@ testConnectGetMaxVcpus(virConnectPtr conn G_GNUC_UNUSED, const char *type)
         return -1;
     }
     return TEST_MAX_VCPUS;
-}
-
-static int
-testConnectIsAlive(virConnectPtr conn G_GNUC_UNUSED)
-{
-    return 1;
-}
-
-/* In-process: nothing crosses a wire. */
-static int
-testConnectIsSecure(virConnectPtr conn G_GNUC_UNUSED)
-{
-    return 1;
-}
-
-static int
-testConnectIsEncrypted(virConnectPtr conn G_GNUC_UNUSED)
-{
-    return 0;
 }
 
 /* ---- the modelled host --------------------------------------------- */
@@ -343,20 +259,20 @@ virHypervisorDriver testHypervisorDriver = {
     .name = "test",
     .uriSchemes = testSchemes,
     .connectOpen = testConnectOpen,
-    .connectClose = testConnectClose,
-    .connectGetType = testConnectGetType,
-    .connectGetVersion = testConnectGetVersion,
-    .connectGetHostname = virDriverConnectGetHostname,
+    .connectClose = sharedConnectClose,
+    .connectGetType = sharedConnectGetType,
+    .connectGetVersion = sharedConnectGetVersion,
+    .connectGetHostname = sharedConnectGetHostname,
     .connectGetCapabilities = testConnectGetCapabilities,
     .connectGetMaxVcpus = testConnectGetMaxVcpus,
-    .connectIsAlive = testConnectIsAlive,
-    .connectIsSecure = testConnectIsSecure,
-    .connectIsEncrypted = testConnectIsEncrypted,
-    .connectNumOfDomains = virDriverConnectNumOfDomains,
-    .connectListDomains = virDriverConnectListDomains,
-    .connectNumOfDefinedDomains = virDriverConnectNumOfDefinedDomains,
-    .connectListDefinedDomains = virDriverConnectListDefinedDomains,
-    .connectListAllDomains = virDriverConnectListAllDomains,
+    .connectIsAlive = sharedConnectIsAlive,
+    .connectIsSecure = sharedConnectIsSecure,
+    .connectIsEncrypted = sharedConnectIsEncrypted,
+    .connectNumOfDomains = sharedConnectNumOfDomains,
+    .connectListDomains = sharedConnectListDomains,
+    .connectNumOfDefinedDomains = sharedConnectNumOfDefinedDomains,
+    .connectListDefinedDomains = sharedConnectListDefinedDomains,
+    .connectListAllDomains = sharedConnectListAllDomains,
     .nodeGetInfo = testNodeGetInfo,
     .nodeGetFreeMemory = testNodeGetFreeMemory,
     .nodeGetCellsFreeMemory = testNodeGetCellsFreeMemory,
@@ -365,42 +281,42 @@ virHypervisorDriver testHypervisorDriver = {
     .nodeGetMemoryParameters = testNodeGetMemoryParameters,
     .nodeSetMemoryParameters = testNodeSetMemoryParameters,
     .nodeGetSecurityModel = testNodeGetSecurityModel,
-    .domainLookupByID = virDriverDomainLookupByID,
-    .domainLookupByName = virDriverDomainLookupByName,
-    .domainLookupByUUID = virDriverDomainLookupByUUID,
-    .domainDefineXMLFlags = virDriverDomainDefineXMLFlags,
-    .domainUndefineFlags = virDriverDomainUndefineFlags,
-    .domainCreateXML = virDriverDomainCreateXML,
-    .domainCreateWithFlags = testDomainCreateWithFlags,
-    .domainShutdownFlags = testDomainShutdownFlags,
-    .domainReboot = testDomainReboot,
-    .domainReset = testDomainReset,
-    .domainDestroyFlags = testDomainDestroyFlags,
-    .domainSuspend = testDomainSuspend,
-    .domainResume = testDomainResume,
+    .domainLookupByID = sharedDomainLookupByID,
+    .domainLookupByName = sharedDomainLookupByName,
+    .domainLookupByUUID = sharedDomainLookupByUUID,
+    .domainDefineXMLFlags = sharedDomainDefineXMLFlags,
+    .domainUndefineFlags = sharedDomainUndefineFlags,
+    .domainCreateXML = sharedDomainCreateXML,
+    .domainCreateWithFlags = sharedDomainCreateWithFlags,
+    .domainShutdownFlags = sharedDomainShutdownFlags,
+    .domainReboot = sharedDomainReboot,
+    .domainReset = sharedDomainReset,
+    .domainDestroyFlags = sharedDomainDestroyFlags,
+    .domainSuspend = sharedDomainSuspend,
+    .domainResume = sharedDomainResume,
     .domainSaveFlags = testDomainSaveFlags,
     .domainRestoreFlags = testDomainRestoreFlags,
     .domainManagedSave = testDomainManagedSave,
-    .domainHasManagedSaveImage = testDomainHasManagedSaveImage,
+    .domainHasManagedSaveImage = sharedDomainHasManagedSaveImage,
     .domainManagedSaveRemove = testDomainManagedSaveRemove,
-    .domainGetAutostart = virDriverDomainGetAutostart,
-    .domainSetAutostart = virDriverDomainSetAutostart,
+    .domainGetAutostart = sharedDomainGetAutostart,
+    .domainSetAutostart = sharedDomainSetAutostart,
     .domainGetInfo = testDomainGetInfo,
-    .domainGetState = virDriverDomainGetState,
-    .domainGetXMLDesc = virDriverDomainGetXMLDesc,
-    .domainGetOSType = virDriverDomainGetOSType,
-    .domainIsActive = virDriverDomainIsActive,
-    .domainIsPersistent = virDriverDomainIsPersistent,
-    .domainIsUpdated = virDriverDomainIsUpdated,
+    .domainGetState = sharedDomainGetState,
+    .domainGetXMLDesc = sharedDomainGetXMLDesc,
+    .domainGetOSType = sharedDomainGetOSType,
+    .domainIsActive = sharedDomainIsActive,
+    .domainIsPersistent = sharedDomainIsPersistent,
+    .domainIsUpdated = sharedDomainIsUpdated,
     .domainGetSecurityLabel = testDomainGetSecurityLabel,
     .domainGetCPUStats = testDomainGetCPUStats,
     .domainGetMessages = testDomainGetMessages,
-    .domainGetMaxMemory = virDriverDomainGetMaxMemory,
-    .domainSetMemoryFlags = testDomainSetMemoryFlags,
-    .domainSetVcpusFlags = testDomainSetVcpusFlags,
-    .domainGetVcpusFlags = virDriverDomainGetVcpusFlags,
-    .domainPinVcpuFlags = testDomainPinVcpuFlags,
-    .domainGetVcpuPinInfo = virDriverDomainGetVcpuPinInfo,
+    .domainGetMaxMemory = sharedDomainGetMaxMemory,
+    .domainSetMemoryFlags = sharedDomainSetMemoryFlags,
+    .domainSetVcpusFlags = sharedDomainSetVcpusFlags,
+    .domainGetVcpusFlags = sharedDomainGetVcpusFlags,
+    .domainPinVcpuFlags = sharedDomainPinVcpuFlags,
+    .domainGetVcpuPinInfo = sharedDomainGetVcpuPinInfo,
     .domainGetVcpus = testDomainGetVcpus,
     .domainGetSchedulerType = testDomainGetSchedulerType,
     .domainGetSchedulerParametersFlags = testDomainGetSchedulerParametersFlags,
@@ -411,6 +327,6 @@ virHypervisorDriver testHypervisorDriver = {
     .domainSetBlkioParameters = testDomainSetBlkioParameters,
     .domainEnter = testDomainEnter,
     .domainLeave = testDomainLeave,
-    .domainSetMemorySharing = testDomainSetMemorySharing,
-    .domainGetMemorySharing = testDomainGetMemorySharing,
+    .domainSetMemorySharing = sharedDomainSetMemorySharing,
+    .domainGetMemorySharing = sharedDomainGetMemorySharing,
 };

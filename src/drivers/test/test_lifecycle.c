@@ -1,11 +1,15 @@
 /*
- * test_lifecycle.c: running, pausing, stopping and saving domains in the
- * test driver, and what they report about themselves
+ * test_lifecycle.c: saving and restoring test domains, and what they
+ * report about themselves
+ *
+ * A save file holds the domain's state, its CPU time and its definition;
+ * libvirt's test driver keeps the same three.
  */
 #include "internal.h"
 
+#include "domain_lifecycle.h"
 #include "test_domain.h"
-#include "test_private.h"
+#include "test_lifecycle.h"
 #include "virerror.h"
 #include "virfile.h"
 #include "virxml.h"
@@ -13,135 +17,6 @@
 #define VIR_FROM_THIS VIR_FROM_TEST
 
 #define TEST_SAVE_MAGIC "virtkit-test-save 1\n"
-
-/* Applies a guest's power-off or reboot action. */
-static void
-testDomainLifecycleAction(testDriver *driver, virDomainObj *obj, int action, int reason)
-{
-    if (action == VIR_DOMAIN_LIFECYCLE_ACTION_RESTART ||
-        action == VIR_DOMAIN_LIFECYCLE_ACTION_RESTART_RENAME ||
-        action == VIR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_RESTART) {
-        testDomainPrivate *priv = obj->privateData;
-
-        /* a reboot: same id, CPU time starts over */
-        priv->cpuTimeNs = 0;
-        priv->runningSince = 0;
-        virDomainObjSetState(obj, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED);
-        testDomainSetRunning(obj, true);
-        return;
-    }
-    testDomainStopObj(driver, obj, reason);
-}
-
-#define TEST_POWER_FLAGS \
-    (VIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN | VIR_DOMAIN_SHUTDOWN_GUEST_AGENT | \
-     VIR_DOMAIN_SHUTDOWN_INITCTL | VIR_DOMAIN_SHUTDOWN_SIGNAL | VIR_DOMAIN_SHUTDOWN_PARAVIRT)
-
-typedef enum {
-    TEST_POWER_OFF,
-    TEST_POWER_REBOOT,
-    TEST_POWER_RESET,
-} testPowerEvent;
-
-/* Shutdown, reboot and reset: the modelled guest obeys at once, then
- * does what its configuration says for the event. */
-static int
-testDomainPower(virDomainPtr dom, testPowerEvent event)
-{
-    testDriver *driver = testDriverFromConn(dom->conn);
-    virDomainObj *obj = testDomainObjActive(dom);
-
-    if (!obj)
-        return -1;
-    if (event == TEST_POWER_OFF)
-        testDomainLifecycleAction(driver, obj, obj->def->onPoweroff, VIR_DOMAIN_SHUTOFF_SHUTDOWN);
-    else if (event == TEST_POWER_REBOOT)
-        testDomainLifecycleAction(driver, obj, obj->def->onReboot, VIR_DOMAIN_SHUTOFF_SHUTDOWN);
-    else
-        testDomainLifecycleAction(driver, obj, VIR_DOMAIN_LIFECYCLE_ACTION_RESTART, 0);
-    virDomainHandleSetID(dom, obj->id);
-    virDomainObjEndAPI(&obj);
-    return 0;
-}
-
-int
-testDomainShutdownFlags(virDomainPtr dom, unsigned int flags)
-{
-    /* the modelled guest honours every way of asking */
-    virCheckFlags(TEST_POWER_FLAGS, -1);
-    return testDomainPower(dom, TEST_POWER_OFF);
-}
-
-int
-testDomainReboot(virDomainPtr dom, unsigned int flags)
-{
-    virCheckFlags(TEST_POWER_FLAGS, -1);
-    return testDomainPower(dom, TEST_POWER_REBOOT);
-}
-
-int
-testDomainReset(virDomainPtr dom, unsigned int flags)
-{
-    virCheckFlags(0, -1);
-    return testDomainPower(dom, TEST_POWER_RESET);
-}
-
-int
-testDomainDestroyFlags(virDomainPtr dom, unsigned int flags)
-{
-    testDriver *driver = testDriverFromConn(dom->conn);
-    virDomainObj *obj;
-
-    virCheckFlags(VIR_DOMAIN_DESTROY_GRACEFUL | VIR_DOMAIN_DESTROY_REMOVE_LOGS, -1);
-    if (!(obj = testDomainObjActive(dom)))
-        return -1;
-    testDomainStopObj(driver, obj, VIR_DOMAIN_SHUTOFF_DESTROYED);
-    virDomainHandleSetID(dom, -1);
-    virDomainObjEndAPI(&obj);
-    return 0;
-}
-
-int
-testDomainSuspend(virDomainPtr dom)
-{
-    virDomainObj *obj;
-    int ret = -1;
-
-    if (!(obj = testDomainObjActive(dom)))
-        return -1;
-    if (obj->state == VIR_DOMAIN_PAUSED) {
-        virReportError(VIR_ERR_OPERATION_INVALID, _("domain '%s' is already paused"),
-                       obj->def->name);
-        goto cleanup;
-    }
-    testDomainSetRunning(obj, false);
-    virDomainObjSetState(obj, VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_USER);
-    ret = 0;
- cleanup:
-    virDomainObjEndAPI(&obj);
-    return ret;
-}
-
-int
-testDomainResume(virDomainPtr dom)
-{
-    virDomainObj *obj;
-    int ret = -1;
-
-    if (!(obj = testDomainObjActive(dom)))
-        return -1;
-    if (obj->state != VIR_DOMAIN_PAUSED) {
-        virReportError(VIR_ERR_OPERATION_INVALID, _("domain '%s' is not paused"),
-                       obj->def->name);
-        goto cleanup;
-    }
-    virDomainObjSetState(obj, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_UNPAUSED);
-    testDomainSetRunning(obj, true);
-    ret = 0;
- cleanup:
-    virDomainObjEndAPI(&obj);
-    return ret;
-}
 
 /* ---- save and restore ---------------------------------------------- */
 
@@ -185,7 +60,7 @@ testDomainSaveFlags(virDomainPtr dom, const char *to, const char *dxml, unsigned
 
     virCheckFlags(VIR_DOMAIN_SAVE_BYPASS_CACHE | VIR_DOMAIN_SAVE_RUNNING |
                   VIR_DOMAIN_SAVE_PAUSED, -1);
-    if (!(obj = testDomainObjActive(dom)))
+    if (!(obj = virDomainDriverGetActiveObj(dom)))
         return -1;
     if (dxml && !(replacement = testDomainParseReplacement(driver, dxml, obj->def)))
         goto cleanup;
@@ -193,7 +68,7 @@ testDomainSaveFlags(virDomainPtr dom, const char *to, const char *dxml, unsigned
              (obj->state == VIR_DOMAIN_PAUSED && !(flags & VIR_DOMAIN_SAVE_RUNNING));
     if (testDomainWriteSave(obj, replacement ? replacement : obj->def, to, paused) < 0)
         goto cleanup;
-    testDomainStopObj(driver, obj, VIR_DOMAIN_SHUTOFF_SAVED);
+    virDomainDriverObjStopped(&driver->base, obj, VIR_DOMAIN_SHUTOFF_SAVED);
     virDomainHandleSetID(dom, -1);
     ret = 0;
  cleanup:
@@ -227,30 +102,6 @@ testDomainReadSave(const char *path, bool *paused, guint64 *cputime, char **xml)
     return 0;
 }
 
-/* Puts @def in the list to run, as virDomainCreateXML does. */
-static virDomainObj *
-testDomainRestoreObj(testDriver *driver, virDomainDef *def)
-{
-    virDomainObj *obj;
-    bool existing;
-
-    if (!(obj = virDomainObjListAdd(driver->base.domains, def, &existing))) {
-        virDomainDefFree(def);
-        return NULL;
-    }
-    if (!existing)
-        return obj;
-    if (virDomainObjIsActive(obj)) {
-        virReportError(VIR_ERR_OPERATION_INVALID, _("domain '%s' is already running"), def->name);
-        virDomainDefFree(def);
-        virDomainObjEndAPI(&obj);
-        return NULL;
-    }
-    obj->newDef = obj->def;
-    obj->def = def;
-    return obj;
-}
-
 int
 testDomainRestoreFlags(virConnectPtr conn, const char *from, const char *dxml,
                        unsigned int flags)
@@ -274,18 +125,12 @@ testDomainRestoreFlags(virConnectPtr conn, const char *from, const char *dxml,
         if (!(def = replacement))
             return -1;
     }
-    if (!(obj = testDomainRestoreObj(driver, def)))
-        return -1;
     if (flags & VIR_DOMAIN_SAVE_RUNNING)
         paused = false;
     if (flags & VIR_DOMAIN_SAVE_PAUSED)
         paused = true;
-    if (testDomainStartObj(driver, obj, VIR_DOMAIN_RUNNING_RESTORED, paused) < 0) {
-        if (!obj->persistent)
-            virDomainObjListRemove(driver->base.domains, obj);
-        virDomainObjEndAPI(&obj);
+    if (!(obj = virDomainDriverCreateDef(&driver->base, def, VIR_DOMAIN_RUNNING_RESTORED, paused)))
         return -1;
-    }
     ((testDomainPrivate *)obj->privateData)->cpuTimeNs = cputime;
     virDomainObjEndAPI(&obj);
     return 0;
@@ -300,7 +145,7 @@ testDomainManagedSave(virDomainPtr dom, unsigned int flags)
 
     virCheckFlags(VIR_DOMAIN_SAVE_BYPASS_CACHE | VIR_DOMAIN_SAVE_RUNNING |
                   VIR_DOMAIN_SAVE_PAUSED, -1);
-    if (!(obj = testDomainObjActive(dom)))
+    if (!(obj = virDomainDriverGetActiveObj(dom)))
         return -1;
     if (!obj->persistent) {
         virReportError(VIR_ERR_OPERATION_INVALID,
@@ -308,25 +153,11 @@ testDomainManagedSave(virDomainPtr dom, unsigned int flags)
                        obj->def->name);
         goto cleanup;
     }
-    testDomainStopObj(driver, obj, VIR_DOMAIN_SHUTOFF_SAVED);
+    virDomainDriverObjStopped(&driver->base, obj, VIR_DOMAIN_SHUTOFF_SAVED);
     obj->hasManagedSave = true;
     virDomainHandleSetID(dom, -1);
     ret = 0;
  cleanup:
-    virDomainObjEndAPI(&obj);
-    return ret;
-}
-
-int
-testDomainHasManagedSaveImage(virDomainPtr dom, unsigned int flags)
-{
-    virDomainObj *obj;
-    int ret;
-
-    virCheckFlags(0, -1);
-    if (!(obj = virDomainDriverObjFromDomain(dom)))
-        return -1;
-    ret = obj->hasManagedSave;
     virDomainObjEndAPI(&obj);
     return ret;
 }
@@ -337,7 +168,7 @@ testDomainManagedSaveRemove(virDomainPtr dom, unsigned int flags)
     virDomainObj *obj;
 
     virCheckFlags(0, -1);
-    if (!(obj = virDomainDriverObjFromDomain(dom)))
+    if (!(obj = virDomainDriverGetObj(dom)))
         return -1;
     obj->hasManagedSave = false;
     virDomainObjEndAPI(&obj);
@@ -351,7 +182,7 @@ testDomainGetInfo(virDomainPtr dom, virDomainInfoPtr info)
 {
     virDomainObj *obj;
 
-    if (!(obj = virDomainDriverObjFromDomain(dom)))
+    if (!(obj = virDomainDriverGetObj(dom)))
         return -1;
     info->state = obj->state;
     info->maxMem = obj->def->maxMemory;
@@ -367,7 +198,7 @@ testDomainGetSecurityLabel(virDomainPtr dom, virSecurityLabelPtr seclabel)
 {
     virDomainObj *obj;
 
-    if (!(obj = virDomainDriverObjFromDomain(dom)))
+    if (!(obj = virDomainDriverGetObj(dom)))
         return -1;
     memset(seclabel, 0, sizeof(*seclabel));
     /* like libvirt's test driver: running domains carry a label */
@@ -385,7 +216,7 @@ testDomainGetMessages(virDomainPtr dom, char ***msgs, unsigned int flags)
     virDomainObj *obj;
 
     virCheckFlags(VIR_DOMAIN_MESSAGE_DEPRECATION | VIR_DOMAIN_MESSAGE_TAINTING, -1);
-    if (!(obj = virDomainDriverObjFromDomain(dom)))
+    if (!(obj = virDomainDriverGetObj(dom)))
         return -1;
     virDomainObjEndAPI(&obj);
     *msgs = NULL;

@@ -19,7 +19,8 @@
 
 #include "virthread.h"
 
-#include "test_private.h"
+#include "test_domain.h"
+#include "test_node.h"
 #include "virerror.h"
 #include "virfile.h"
 #include "virxml.h"
@@ -28,8 +29,19 @@
 
 #define TEST_NAMESPACE_URI "http://libvirt.org/schemas/domain/test/1.0"
 
-static const int testVirtTypes[] = { VIR_DOMAIN_VIRT_TEST, -1 };
-static const int testOSTypes[] = { VIR_DOMAIN_OSTYPE_HVM, VIR_DOMAIN_OSTYPE_XEN, -1 };
+/* libvirt's test driver takes a domain of any type libvirt knows but
+ * 'ch', and of any OS type: it runs nothing */
+static const int testVirtTypes[] = {
+    VIR_DOMAIN_VIRT_NONE, VIR_DOMAIN_VIRT_QEMU, VIR_DOMAIN_VIRT_KQEMU, VIR_DOMAIN_VIRT_KVM,
+    VIR_DOMAIN_VIRT_XEN, VIR_DOMAIN_VIRT_LXC, VIR_DOMAIN_VIRT_UML, VIR_DOMAIN_VIRT_OPENVZ,
+    VIR_DOMAIN_VIRT_TEST, VIR_DOMAIN_VIRT_VMWARE, VIR_DOMAIN_VIRT_HYPERV, VIR_DOMAIN_VIRT_VBOX,
+    VIR_DOMAIN_VIRT_PHYP, VIR_DOMAIN_VIRT_PARALLELS, VIR_DOMAIN_VIRT_BHYVE, VIR_DOMAIN_VIRT_VZ,
+    -1,
+};
+static const int testOSTypes[] = {
+    VIR_DOMAIN_OSTYPE_HVM, VIR_DOMAIN_OSTYPE_XEN, VIR_DOMAIN_OSTYPE_LINUX,
+    VIR_DOMAIN_OSTYPE_EXE, VIR_DOMAIN_OSTYPE_UML, VIR_DOMAIN_OSTYPE_XENPVH, -1,
+};
 
 /* The domain libvirt's test:///default starts with. */
 static const char testDefaultDomainXML[] =
@@ -63,6 +75,12 @@ testDomainPostParse(virDomainDef *def, void *opaque)
 {
     testDriver *driver = opaque;
 
+    if (def->os.type == VIR_DOMAIN_OSTYPE_EXE && !def->os.init) {
+        virReportError(VIR_ERR_XML_ERROR, "%s", _("init binary must be specified"));
+        return -1;
+    }
+    /* as libvirt's test driver names interfaces on define */
+    virDomainDefGenerateIfnames(def, "testnet");
     return virDomainDefCheckHostCpus(def, driver->base.hostcpus);
 }
 
@@ -75,16 +93,6 @@ testDriverSetNode(testDriver *driver, const virNodeInfo *info)
 
 VIR_DOMAIN_DRIVER_BASE_FIRST(testDriver);
 
-static int
-testHookStartObj(virDomainDriverBase *base, virDomainObj *obj, int reason, bool paused)
-{
-    return testDomainStartObj((testDriver *)base, obj, reason, paused);
-}
-
-static const virDomainDriverHooks testHooks = {
-    .startObj = testHookStartObj,
-};
-
 testDriver *
 testDriverNew(void)
 {
@@ -94,11 +102,14 @@ testDriverNew(void)
         .nodes = 2, .sockets = 2, .cores = 2, .threads = 2,
     };
 
-    driver->refs = 1;
     virMutexInit(&driver->lock);
-    driver->base.domains = virDomainObjListNew();
-    driver->base.errorDomain = VIR_FROM_TEST;
-    driver->base.hooks = &testHooks;
+    virDomainDriverBaseInit(&driver->base, VIR_FROM_TEST, &testDomainHooks);
+    driver->base.typeName = "TEST";
+    driver->base.hvVersion = 2;     /* libvirt's test driver says 0.0.2 */
+    driver->base.maxVcpus = TEST_MAX_VCPUS;
+    /* the modelled guest honours every way of asking */
+    driver->base.shutdownFlags = TEST_POWER_FLAGS;
+    driver->base.rebootFlags = TEST_POWER_FLAGS;
     driver->base.xmlopt = (virDomainXMLOption) {
         .driverName = "test",
         .virtTypes = testVirtTypes,
@@ -106,6 +117,7 @@ testDriverNew(void)
         .defaultOSType = -1,
         .defaultArch = "i686",
         .maxVcpus = TEST_MAX_VCPUS,
+        .readElsewhere = TEST_NAMESPACE_URI,
         .postParse = testDomainPostParse,
         .opaque = driver,
     };
@@ -121,10 +133,8 @@ testDriverFree(testDriver *driver)
 {
     if (!driver)
         return;
-    virDomainObjListFree(driver->base.domains);
-    virDomainStoreFree(driver->base.store);
+    virDomainDriverBaseClear(&driver->base);
     virMutexDestroy(&driver->lock);
-    g_free(driver->key);
     g_free(driver);
 }
 
@@ -180,7 +190,7 @@ testNodeAddDomain(testDriver *driver, xmlNodePtr domnode)
     if (testNodeReadNamespace(domnode, &st) < 0 ||
         !(def = virDomainDefParseNode(domnode, &driver->base.xmlopt)))
         return -1;
-    if (!(obj = virDomainObjListAdd(driver->base.domains, def, &existing))) {
+    if (!(obj = virDomainDriverObjAdd(&driver->base, def, &existing))) {
         virDomainDefFree(def);
         return -1;
     }
@@ -195,8 +205,8 @@ testNodeAddDomain(testDriver *driver, xmlNodePtr domnode)
     obj->hasManagedSave = st.hasManagedSave;
     /* like libvirt's test driver: found running, for reasons unknown */
     if (st.runstate != VIR_DOMAIN_SHUTOFF) {
-        ret = testDomainStartObj(driver, obj, VIR_DOMAIN_RUNNING_UNKNOWN,
-                                 st.runstate == VIR_DOMAIN_PAUSED);
+        ret = virDomainDriverStartObj(&driver->base, obj, VIR_DOMAIN_RUNNING_UNKNOWN,
+                                      st.runstate == VIR_DOMAIN_PAUSED);
         if (ret == 0 && st.runstate != VIR_DOMAIN_RUNNING)
             virDomainObjSetState(obj, st.runstate, 0);
     }

@@ -1,236 +1,22 @@
 /*
- * test_tune.c: memory, vcpus, pinning and tunables in the test driver
+ * test_tune.c: where the test driver's vcpus run, and its tunables
  *
- * Every change is checked against each definition it applies to (live,
- * persistent or both) before any of them is modified, so a refused change
- * leaves nothing half done.
+ * The scheduler is libvirt's test driver's "fair" one (a weight); memory
+ * and block I/O tunables are kept as libvirt's <memtune> and <blkiotune>.
+ * Changes go through the shared transaction (virDomainDriverUpdate).
  */
 #include "internal.h"
 
 #include "domain_tune.h"
+#include "domain_update.h"
 #include "test_domain.h"
-#include "test_private.h"
+#include "test_tune.h"
 #include "virerror.h"
 #include "virtypedparam.h"
 
 #define VIR_FROM_THIS VIR_FROM_TEST
 
 #define TEST_SCHED_WEIGHT_DEFAULT 50
-
-/**
- * testDomainUpdate:
- * @dom: the domain
- * @flags: virDomainModificationImpact plus bits for @check and @apply
- * @check: refuses the change for one definition, or NULL
- * @apply: makes the change to one definition
- * @arg: what the change is
- *
- * Applies a change to the live definition, the configuration, or both.
- * Either everything changes, or nothing: every definition is checked
- * first, and the new configuration is written to disk before the model
- * changes, so a failed write changes nothing.
- */
-int
-testDomainUpdate(virDomainPtr dom, unsigned int flags, testDefCheck check, testDefApply apply,
-                 const void *arg)
-{
-    testDriver *driver = testDriverFromConn(dom->conn);
-    virDomainDef *live, *pers, *newPers = NULL;
-    virDomainObj *obj;
-    bool split;
-    int ret = -1;
-
-    if (!(obj = virDomainDriverObjFromDomain(dom)))
-        return -1;
-    /* getting the definitions may split the live one from the
-     * configuration; a refused change must not leave that split behind,
-     * or the domain would report a pending configuration (IsUpdated) */
-    split = !obj->newDef;
-    if (virDomainObjGetDefs(obj, flags & (VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG),
-                            &live, &pers) < 0 ||
-        (check && live && check(live, true, arg) < 0) ||
-        (check && pers && check(pers, false, arg) < 0))
-        goto refused;
-    if (pers && driver->base.store) {
-        newPers = virDomainDefCopy(pers);
-        apply(newPers, false, arg);
-        if (virDomainStoreSaveConfig(driver->base.store, newPers) < 0) {
-            virDomainDefFree(newPers);
-            goto refused;
-        }
-    } else if (pers) {
-        apply(pers, false, arg);
-    }
-    if (live)
-        apply(live, true, arg);
-    if (newPers)
-        virDomainObjAssignConfig(obj, newPers);
-    ret = 0;
-    split = false;
- refused:
-    if (split)
-        g_clear_pointer(&obj->newDef, virDomainDefFree);
-    virDomainObjEndAPI(&obj);
-    return ret;
-}
-
-typedef struct {
-    unsigned long memory;
-    unsigned int flags;
-} testMemoryChange;
-
-static int
-testDomainCheckMemory(const virDomainDef *def, bool live, const void *arg)
-{
-    const testMemoryChange *c = arg;
-
-    if (c->flags & VIR_DOMAIN_MEM_MAXIMUM) {
-        if (live) {
-            virReportError(VIR_ERR_OPERATION_INVALID,
-                           _("cannot resize the maximum memory of running domain '%s'"), def->name);
-            return -1;
-        }
-        if (c->memory > VIR_DOMAIN_MEMORY_MAX_KIB) {
-            virReportError(VIR_ERR_INVALID_ARG,
-                           _("maximum memory %lu KiB is too large (the limit is %llu KiB)"),
-                           c->memory, VIR_DOMAIN_MEMORY_MAX_KIB);
-            return -1;
-        }
-        return 0;
-    }
-    if (c->memory > def->maxMemory) {
-        virReportError(VIR_ERR_INVALID_ARG,
-                       _("cannot set the memory of domain '%s' to %lu KiB: its maximum is %llu KiB"),
-                       def->name, c->memory, def->maxMemory);
-        return -1;
-    }
-    return 0;
-}
-
-static void
-testDomainApplyMemory(virDomainDef *def, bool live G_GNUC_UNUSED, const void *arg)
-{
-    const testMemoryChange *c = arg;
-
-    if (c->flags & VIR_DOMAIN_MEM_MAXIMUM) {
-        def->maxMemory = c->memory;
-        if (def->curMemory > c->memory)
-            def->curMemory = c->memory;
-    } else {
-        def->curMemory = c->memory;
-    }
-}
-
-int
-testDomainSetMemoryFlags(virDomainPtr dom, unsigned long memory, unsigned int flags)
-{
-    testMemoryChange change = { memory, flags };
-
-    virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG | VIR_DOMAIN_MEM_MAXIMUM, -1);
-    return testDomainUpdate(dom, flags, testDomainCheckMemory, testDomainApplyMemory, &change);
-}
-
-typedef struct {
-    unsigned int nvcpus;
-    unsigned int flags;
-} testVcpuChange;
-
-static int
-testDomainCheckVcpus(const virDomainDef *def, bool live, const void *arg)
-{
-    const testVcpuChange *c = arg;
-
-    if (c->flags & VIR_DOMAIN_VCPU_MAXIMUM) {
-        if (live) {
-            virReportError(VIR_ERR_OPERATION_INVALID,
-                           _("cannot change the maximum vcpus of running domain '%s'"), def->name);
-            return -1;
-        }
-        return 0;
-    }
-    if (c->nvcpus > def->maxvcpus) {
-        virReportError(VIR_ERR_INVALID_ARG,
-                       _("cannot give domain '%s' %u vcpus: its maximum is %u"),
-                       def->name, c->nvcpus, def->maxvcpus);
-        return -1;
-    }
-    return 0;
-}
-
-static void
-testDomainApplyVcpus(virDomainDef *def, bool live G_GNUC_UNUSED, const void *arg)
-{
-    const testVcpuChange *c = arg;
-
-    if (c->flags & VIR_DOMAIN_VCPU_MAXIMUM)
-        virDomainDefSetMaxVcpus(def, c->nvcpus);
-    else
-        def->vcpus = c->nvcpus;
-}
-
-int
-testDomainSetVcpusFlags(virDomainPtr dom, unsigned int nvcpus, unsigned int flags)
-{
-    testVcpuChange change = { nvcpus, flags };
-
-    virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG | VIR_DOMAIN_VCPU_MAXIMUM |
-                  VIR_DOMAIN_VCPU_GUEST | VIR_DOMAIN_VCPU_HOTPLUGGABLE, -1);
-    if (flags & VIR_DOMAIN_VCPU_GUEST) {
-        virReportError(VIR_ERR_ARGUMENT_UNSUPPORTED, "%s",
-                       _("the test driver has no guest agent to change guest vcpus"));
-        return -1;
-    }
-    if (nvcpus > TEST_MAX_VCPUS) {
-        virReportError(VIR_ERR_INVALID_ARG,
-                       _("%u vcpus is more than the test driver allows (%d)"), nvcpus, TEST_MAX_VCPUS);
-        return -1;
-    }
-    return testDomainUpdate(dom, flags, testDomainCheckVcpus, testDomainApplyVcpus, &change);
-}
-
-typedef struct {
-    unsigned int vcpu;
-    const virBitmap *map;
-} testPinChange;
-
-static int
-testDomainCheckPin(const virDomainDef *def, bool live G_GNUC_UNUSED, const void *arg)
-{
-    const testPinChange *c = arg;
-
-    if (c->vcpu >= def->maxvcpus) {
-        virReportError(VIR_ERR_INVALID_ARG, _("vcpu %u does not exist: domain '%s' has %u vcpus"),
-                       c->vcpu, def->name, def->maxvcpus);
-        return -1;
-    }
-    return 0;
-}
-
-static void
-testDomainApplyPin(virDomainDef *def, bool live G_GNUC_UNUSED, const void *arg)
-{
-    const testPinChange *c = arg;
-
-    if (!def->cputune.vcpupin)
-        def->cputune.vcpupin = g_new0(virBitmap *, def->maxvcpus);
-    virBitmapFree(def->cputune.vcpupin[c->vcpu]);
-    def->cputune.vcpupin[c->vcpu] = virBitmapCopy(c->map);
-}
-
-int
-testDomainPinVcpuFlags(virDomainPtr dom, unsigned int vcpu, unsigned char *cpumap,
-                       int maplen, unsigned int flags)
-{
-    testDriver *driver = testDriverFromConn(dom->conn);
-    g_autoptr(virBitmap) map = NULL;
-    testPinChange change = { vcpu, NULL };
-
-    virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG, -1);
-    if (!(map = virBitmapFromCpumap(cpumap, maplen, driver->base.hostcpus)))
-        return -1;
-    change.map = map;
-    return testDomainUpdate(dom, flags, testDomainCheckPin, testDomainApplyPin, &change);
-}
 
 static void
 testDomainFillCpumap(testDriver *driver, const virDomainDef *def, unsigned int vcpu,
@@ -258,7 +44,7 @@ testDomainGetVcpus(virDomainPtr dom, virVcpuInfoPtr info, int maxinfo, unsigned 
     guint64 ns;
     int i, n = -1;
 
-    if (virDomainDriverCheckMaplen(&driver->base, maplen) < 0 || !(obj = virDomainDriverObjFromDomain(dom)))
+    if (virDomainDriverCheckMaplen(&driver->base, maplen) < 0 || !(obj = virDomainDriverGetObj(dom)))
         return -1;
     if (!virDomainObjIsActive(obj)) {
         virReportError(VIR_ERR_OPERATION_INVALID,
@@ -297,7 +83,7 @@ testDomainGetCPUStats(virDomainPtr dom, virTypedParameterPtr params, unsigned in
         return ncpus == 0 ? (int)driver->base.hostcpus : (start_cpu == -1 ? 3 : 2);
     if (virDomainDriverCheckStartCpu(&driver->base, start_cpu) < 0)
         return -1;
-    if (!(obj = virDomainDriverObjFromDomain(dom)))
+    if (!(obj = virDomainDriverGetObj(dom)))
         return -1;
     ns = testDomainCpuTimeNs(obj);
     memset(params, 0, sizeof(*params) * nparams * ncpus);
@@ -343,7 +129,7 @@ testDomainGetSchedulerType(virDomainPtr dom, int *nparams)
 static virDomainObj *
 testDomainObjForRead(virDomainPtr dom, unsigned int flags, virDomainDef **def)
 {
-    virDomainObj *obj = virDomainDriverObjFromDomain(dom);
+    virDomainObj *obj = virDomainDriverGetObj(dom);
 
     if (obj && !(*def = virDomainObjGetOneDef(obj, flags)))
         virDomainObjEndAPI(&obj);
@@ -371,7 +157,8 @@ testDomainGetSchedulerParametersFlags(virDomainPtr dom, virTypedParameterPtr par
 }
 
 static void
-testDomainApplyWeight(virDomainDef *def, bool live G_GNUC_UNUSED, const void *arg)
+testDomainApplyWeight(virDomainDriverBase *base G_GNUC_UNUSED, virDomainDef *def,
+                      bool live G_GNUC_UNUSED, const void *arg)
 {
     def->cputune.shares = *(const unsigned int *)arg;
 }
@@ -382,6 +169,9 @@ testDomainSetSchedulerParametersFlags(virDomainPtr dom, virTypedParameterPtr par
 {
     static const virTypedParamSpec specs[] = {
         { VIR_DOMAIN_SCHEDULER_WEIGHT, VIR_TYPED_PARAM_UINT },
+    };
+    static const virDomainDriverEdit edit = {
+        VIR_DOMAIN_DRIVER_CHANGE_SCHED, NULL, testDomainApplyWeight,
     };
     unsigned int weight = 0;
     int i;
@@ -395,7 +185,7 @@ testDomainSetSchedulerParametersFlags(virDomainPtr dom, virTypedParameterPtr par
         virReportError(VIR_ERR_INVALID_ARG, _("weight must be 1 to 65535, not %u"), weight);
         return -1;
     }
-    return testDomainUpdate(dom, flags, NULL, testDomainApplyWeight, &weight);
+    return virDomainDriverUpdate(dom, flags, &edit, &weight);
 }
 
 int
@@ -420,7 +210,8 @@ typedef struct {
 } testParamsChange;
 
 static int
-testDomainCheckMemtune(const virDomainDef *def, bool live G_GNUC_UNUSED, const void *arg)
+testDomainCheckMemtune(virDomainDriverBase *base G_GNUC_UNUSED, const virDomainDef *def,
+                       bool live G_GNUC_UNUSED, const void *arg)
 {
     const testParamsChange *c = arg;
     virDomainMemtune tune = def->memtune;
@@ -429,7 +220,8 @@ testDomainCheckMemtune(const virDomainDef *def, bool live G_GNUC_UNUSED, const v
 }
 
 static void
-testDomainApplyMemtune(virDomainDef *def, bool live G_GNUC_UNUSED, const void *arg)
+testDomainApplyMemtune(virDomainDriverBase *base G_GNUC_UNUSED, virDomainDef *def,
+                       bool live G_GNUC_UNUSED, const void *arg)
 {
     const testParamsChange *c = arg;
 
@@ -440,10 +232,13 @@ int
 testDomainSetMemoryParameters(virDomainPtr dom, virTypedParameterPtr params, int nparams,
                               unsigned int flags)
 {
+    static const virDomainDriverEdit edit = {
+        VIR_DOMAIN_DRIVER_CHANGE_MEMTUNE, testDomainCheckMemtune, testDomainApplyMemtune,
+    };
     testParamsChange change = { params, nparams };
 
     virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG, -1);
-    return testDomainUpdate(dom, flags, testDomainCheckMemtune, testDomainApplyMemtune, &change);
+    return virDomainDriverUpdate(dom, flags, &edit, &change);
 }
 
 int
@@ -463,7 +258,8 @@ testDomainGetBlkioParameters(virDomainPtr dom, virTypedParameterPtr params, int 
 }
 
 static int
-testDomainCheckBlkiotune(const virDomainDef *def, bool live G_GNUC_UNUSED, const void *arg)
+testDomainCheckBlkiotune(virDomainDriverBase *base G_GNUC_UNUSED, const virDomainDef *def,
+                         bool live G_GNUC_UNUSED, const void *arg)
 {
     const testParamsChange *c = arg;
     virDomainBlkiotune tune = { 0 };
@@ -476,7 +272,8 @@ testDomainCheckBlkiotune(const virDomainDef *def, bool live G_GNUC_UNUSED, const
 }
 
 static void
-testDomainApplyBlkiotune(virDomainDef *def, bool live G_GNUC_UNUSED, const void *arg)
+testDomainApplyBlkiotune(virDomainDriverBase *base G_GNUC_UNUSED, virDomainDef *def,
+                         bool live G_GNUC_UNUSED, const void *arg)
 {
     const testParamsChange *c = arg;
 
@@ -487,9 +284,11 @@ int
 testDomainSetBlkioParameters(virDomainPtr dom, virTypedParameterPtr params, int nparams,
                              unsigned int flags)
 {
+    static const virDomainDriverEdit edit = {
+        VIR_DOMAIN_DRIVER_CHANGE_BLKIO, testDomainCheckBlkiotune, testDomainApplyBlkiotune,
+    };
     testParamsChange change = { params, nparams };
 
     virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG, -1);
-    return testDomainUpdate(dom, flags, testDomainCheckBlkiotune, testDomainApplyBlkiotune,
-                            &change);
+    return virDomainDriverUpdate(dom, flags, &edit, &change);
 }

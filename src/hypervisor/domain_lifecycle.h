@@ -1,0 +1,37 @@
+/*
+ * domain_lifecycle.h: the shared methods that define, start, stop, pause
+ * and power-cycle a domain, for a driver's table as they are
+ */
+#ifndef VIR_DOMAIN_LIFECYCLE_H
+# define VIR_DOMAIN_LIFECYCLE_H
+
+# include "domain_driver.h"
+
+virDomainPtr sharedDomainDefineXMLFlags(virConnectPtr conn, const char *xml, unsigned int flags);
+int sharedDomainUndefineFlags(virDomainPtr dom, unsigned int flags);
+virDomainPtr sharedDomainCreateXML(virConnectPtr conn, const char *xml, unsigned int flags);
+int sharedDomainCreateWithFlags(virDomainPtr dom, unsigned int flags);
+int sharedDomainDestroyFlags(virDomainPtr dom, unsigned int flags);
+int sharedDomainShutdownFlags(virDomainPtr dom, unsigned int flags);
+int sharedDomainReboot(virDomainPtr dom, unsigned int flags);
+int sharedDomainReset(virDomainPtr dom, unsigned int flags);
+int sharedDomainSuspend(virDomainPtr dom);
+int sharedDomainResume(virDomainPtr dom);
+
+/**
+ * virDomainDriverCreateDef:
+ * @base: the driver
+ * @def: a definition to run, taken
+ * @reason: virDomainRunningReason
+ * @paused: start frozen
+ *
+ * What virDomainCreateXML does with a parsed definition (a driver's
+ * restore does it too): a new domain is transient; an existing inactive
+ * one runs @def while its configuration waits for the next start.
+ *
+ * Returns the running domain, locked and referenced, or NULL.
+ */
+virDomainObj *virDomainDriverCreateDef(virDomainDriverBase *base, virDomainDef *def, int reason,
+                                       bool paused);
+
+#endif /* VIR_DOMAIN_LIFECYCLE_H */
