@@ -18,7 +18,8 @@
 #
 # Between the batches the daemon keeps running: test:///default starts
 # afresh once the last connection to it closes, as in one process.  Only
-# what cannot be the same twice is normalized: CPU times, and the URIs.
+# what cannot be the same twice is normalized: CPU times (virsh's "CPU
+# time:" lines and cpu-stats' seconds), and the URIs.
 set -u
 
 if ! command -v virsh >/dev/null 2>&1; then
@@ -49,6 +50,7 @@ lve_cleanup() {
 normalize() {
     sed -e "s|$VDATA|\$DATA|g" -e "s|$DDATA|\$DDATA|g" -e "s|$DWORK|\$WORK|g" \
         -e '/^CPU time: *[0-9][0-9]*\.[0-9]s$/d' \
+        -e 's/^\(	.\{12\} \).\{9\}\.[0-9]\{9\} seconds$/\1<seconds> seconds/' \
         -e 's/^lve+unix:.*name=lve:\/\/\/embed.*$/lve:\/\/\/embed/' \
         -e 's/^lve:\/\/\/embed?.*$/lve:\/\/\/embed/' \
         -e 's/^\(test\)+unix:\/\/\([^?]*\)?socket=.*$/\1:\/\/\2/' "$1"
