@@ -14,6 +14,7 @@
 
 #include "vkd_client.h"
 #include "vkd_dispatch.h"
+#include "vkd_server.h"
 
 /* Arguments and results are decoded into these: every structure of the
  * protocol is small (its arrays and strings are pointers). */
@@ -128,8 +129,11 @@ vkdCallRun(vkdCall *call, vkrMessage *msg, void *args, void *ret)
     call->args = args;
     call->ret = ret;
     virResetLastError();
+    vkdEventsBeforeCall(vkdServerEvents(call->client->server), msg->header.proc, args);
     rc = call->entry->handler(call);
     xdr_free(call->proc->args_filter, args);
+    if (rc >= 0)
+        vkdEventsAfterCall(vkdServerEvents(call->client->server), msg->header.proc);
     return rc >= 0;
 }
 

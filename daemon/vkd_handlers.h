@@ -83,4 +83,8 @@ int vkdDomSetParams(vkdCall *call);
 int vkdDomGetParams(vkdCall *call);
 int vkdDomainGetCPUStats(vkdCall *call);
 
+/* Events (vkd_events.c) */
+int vkdConnectDomainEventCallbackRegisterAny(vkdCall *call);
+int vkdConnectDomainEventCallbackDeregisterAny(vkdCall *call);
+
 #endif /* VKD_HANDLERS_H */

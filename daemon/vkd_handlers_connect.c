@@ -110,10 +110,10 @@ vkdConnectSupportsFeature(vkdCall *call)
         ret->num = 1;
         break;
     case VKD_FEATURE_TYPED_PARAM_STRING:
+    case VKD_FEATURE_REMOTE_EVENT_CALLBACK:
     case VKD_FEATURE_REMOTE_CLOSE_CALLBACK:
         ret->num = 1;
         break;
-    case VKD_FEATURE_REMOTE_EVENT_CALLBACK:     /* events come later */
     default:
         ret->num = 0;
         break;

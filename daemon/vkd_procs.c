@@ -3,11 +3,11 @@
  *
  * Indexed by procedure number.  An entry is a handler and, for a shape
  * handler, the public function it calls.  A number without an entry is
- * answered VIR_ERR_NO_SUPPORT, and so are, for now, the event
- * registrations (CONNECT_DOMAIN_EVENT_REGISTER 105, _REGISTER_ANY 167,
- * _CALLBACK_REGISTER_ANY 316 and their deregistrations): clients carry on
- * without events.  Mutations need no mark here: on a read-only connection
- * the library itself refuses them.
+ * answered VIR_ERR_NO_SUPPORT, and so are the older event registrations
+ * (CONNECT_DOMAIN_EVENT_REGISTER 105, _REGISTER_ANY 167): a client that
+ * hears REMOTE_EVENT_CALLBACK supported uses _CALLBACK_REGISTER_ANY 316.
+ * Mutations need no mark here: on a read-only connection the library
+ * itself refuses them.
  */
 #include "internal.h"
 
@@ -25,6 +25,10 @@ static const vkdProcEntry vkdProcs[] = {
     [VKR_PROC_CONNECT_CLOSE] = { vkdConnectClose, .flags = VKD_PROC_BEFORE_OPEN },
     [VKR_PROC_CONNECT_REGISTER_CLOSE_CALLBACK] = { vkdConnectNothing },
     [VKR_PROC_CONNECT_UNREGISTER_CLOSE_CALLBACK] = { vkdConnectNothing },
+    [VKR_PROC_CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY] = {
+        vkdConnectDomainEventCallbackRegisterAny },
+    [VKR_PROC_CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY] = {
+        vkdConnectDomainEventCallbackDeregisterAny },
     [VKR_PROC_CONNECT_GET_TYPE] = { vkdConnectGetType },
     [VKR_PROC_CONNECT_GET_VERSION] = { vkdConnectUlongOut,
                                        .api.connUlongOut = virConnectGetVersion },

@@ -44,6 +44,7 @@ struct _vkdServer {
     GPtrArray *gone;            /* clients let go of in this batch of events */
     bool accepting;
     GThreadPool *pool;
+    vkdEvents *events;
     gint quit;
     gint keepalives;            /* clients with keepalive, to know when to tick */
     unsigned long long nextId;
@@ -107,6 +108,7 @@ vkdServerNew(const vkdConfig *config, GError **error)
         return NULL;
     }
     g_thread_pool_set_max_unused_threads(MAX(config->min_workers, 1));
+    server->events = vkdEventsNew();
     return g_steal_pointer(&server);
 }
 
@@ -120,6 +122,18 @@ const vkdConfig *
 vkdServerConfig(vkdServer *server)
 {
     return server->config;
+}
+
+/**
+ * vkdServerEvents:
+ * @server: a server
+ *
+ * Returns its lifecycle events (vkd_events.h).
+ */
+vkdEvents *
+vkdServerEvents(vkdServer *server)
+{
+    return server->events;
 }
 
 /**
@@ -569,6 +583,9 @@ vkdServerFree(vkdServer *server)
         vkdServerClientGone(server, clients[i]);
     vkdServerReleaseGone(server);
     g_thread_pool_free(server->pool, FALSE, TRUE);
+    /* after the workers, which may register; its last references on
+     * clients close them here */
+    vkdEventsFree(server->events);
     g_ptr_array_free(server->listeners, TRUE);
     g_hash_table_destroy(server->clients);
     g_ptr_array_free(server->gone, TRUE);

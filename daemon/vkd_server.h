@@ -15,6 +15,7 @@
 
 # include "vkd_client.h"
 # include "vkd_config.h"
+# include "vkd_events.h"
 
 /* What epoll's data points at: the first member of each watched object. */
 enum {
@@ -33,6 +34,7 @@ int vkdServerRun(vkdServer *server);
 void vkdServerQuit(vkdServer *server);
 
 const vkdConfig *vkdServerConfig(vkdServer *server);
+vkdEvents *vkdServerEvents(vkdServer *server);
 void vkdServerWatchClient(vkdServer *server, vkdClient *client, unsigned int events);
 void vkdServerDispatch(vkdServer *server, vkdClient *client, vkrMessage *msg);
 void vkdServerClientGone(vkdServer *server, vkdClient *client);

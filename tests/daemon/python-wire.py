@@ -7,11 +7,13 @@ lifecycle, vcpus and pins, memory, tunables, the node, and errors with
 their codes.  The read-only table (tests/data/daemon/procedures.table)
 classifies every procedure of src/rpc/virtkit_protocol.x; each mutating
 one is called through the read-only socket and must be refused with
-VIR_ERR_OPERATION_DENIED, nothing changed.
+VIR_ERR_OPERATION_DENIED, nothing changed.  Lifecycle events arrive
+through virEventRegisterDefaultImpl's loop, as a libvirt client gets them.
 
 Skipped (77) where python3-libvirt is not installed.
 """
 import os
+import queue
 import re
 import shutil
 import signal
@@ -19,6 +21,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import unittest
 
@@ -297,9 +300,84 @@ class ReadOnlyTest(unittest.TestCase):
         rw.lookupByName("inactive").undefine()
 
 
+class EventTest(unittest.TestCase):
+    """Lifecycle events: what one client does, another hears."""
+
+    def listen(self, uri, dom=None):
+        """A connection with a lifecycle callback; returns it and its queue."""
+        c = libvirt.open(uri)
+        self.addCleanup(c.close)
+        got = queue.Queue()
+
+        def heard(_conn, d, event, detail, _opaque):
+            got.put((d.name(), event, detail))
+
+        cid = c.domainEventRegisterAny(dom and c.lookupByName(dom),
+                                       libvirt.VIR_DOMAIN_EVENT_ID_LIFECYCLE, heard, None)
+        self.addCleanup(c.domainEventDeregisterAny, cid)
+        return c, got
+
+    def expect(self, got, events):
+        for want in events:
+            self.assertEqual(got.get(timeout=30), want)
+
+    def test_lifecycle(self):
+        ev = libvirt
+        c, got = self.listen(DAEMON.uri())
+        # the read-only socket hears the same, for one domain only
+        _, test_only = self.listen(DAEMON.uri(readonly=True), dom="test")
+        d = c.defineXML(NEW_DOMAIN.format(name="evt"))
+        d.create()
+        d.suspend()
+        d.resume()
+        d.destroy()
+        d.undefine()
+        t = c.createXML(NEW_DOMAIN.format(name="transient"), 0)
+        t.destroy()
+        c.lookupByName("test").shutdown()
+        self.expect(got, [
+            ("evt", ev.VIR_DOMAIN_EVENT_DEFINED, ev.VIR_DOMAIN_EVENT_DEFINED_ADDED),
+            ("evt", ev.VIR_DOMAIN_EVENT_STARTED, ev.VIR_DOMAIN_EVENT_STARTED_BOOTED),
+            ("evt", ev.VIR_DOMAIN_EVENT_SUSPENDED, ev.VIR_DOMAIN_EVENT_SUSPENDED_PAUSED),
+            ("evt", ev.VIR_DOMAIN_EVENT_RESUMED, ev.VIR_DOMAIN_EVENT_RESUMED_UNPAUSED),
+            ("evt", ev.VIR_DOMAIN_EVENT_STOPPED, ev.VIR_DOMAIN_EVENT_STOPPED_DESTROYED),
+            ("evt", ev.VIR_DOMAIN_EVENT_UNDEFINED, ev.VIR_DOMAIN_EVENT_UNDEFINED_REMOVED),
+            ("transient", ev.VIR_DOMAIN_EVENT_STARTED, ev.VIR_DOMAIN_EVENT_STARTED_BOOTED),
+            ("transient", ev.VIR_DOMAIN_EVENT_STOPPED, ev.VIR_DOMAIN_EVENT_STOPPED_DESTROYED),
+            ("test", ev.VIR_DOMAIN_EVENT_STOPPED, ev.VIR_DOMAIN_EVENT_STOPPED_SHUTDOWN),
+        ])
+        self.expect(test_only, [
+            ("test", ev.VIR_DOMAIN_EVENT_STOPPED, ev.VIR_DOMAIN_EVENT_STOPPED_SHUTDOWN)])
+        c.lookupByName("test").create()
+        self.expect(got, [("test", ev.VIR_DOMAIN_EVENT_STARTED, ev.VIR_DOMAIN_EVENT_STARTED_BOOTED)])
+        self.assertTrue(got.empty())
+
+    def test_refusals(self):
+        c = libvirt.open(DAEMON.uri())
+        self.addCleanup(c.close)
+        with self.assertRaises(libvirt.libvirtError) as ctx:
+            c.domainEventRegisterAny(None, libvirt.VIR_DOMAIN_EVENT_ID_REBOOT,
+                                     lambda *a: None, None)
+        self.assertEqual(ctx.exception.get_error_code(), libvirt.VIR_ERR_NO_SUPPORT)
+        self.assertIn("lifecycle events only", str(ctx.exception))
+        cid = c.domainEventRegisterAny(None, libvirt.VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+                                       lambda *a: None, None)
+        c.domainEventDeregisterAny(cid)
+        with self.assertRaises(libvirt.libvirtError):
+            c.domainEventDeregisterAny(cid)
+
+
+def run_event_loop():
+    while True:
+        libvirt.virEventRunDefaultImpl()
+
+
 def main():
     global DAEMON
     libvirt.registerErrorHandler(quiet, None)
+    # before any connection opens, as a client that wants events does
+    libvirt.virEventRegisterDefaultImpl()
+    threading.Thread(target=run_event_loop, daemon=True).start()
     DAEMON = Daemon()
     try:
         result = unittest.main(exit=False, verbosity=2).result

@@ -6,8 +6,8 @@
  * string over 4 MiB, a typed parameter of no known type, bytes left over,
  * another program or version cost only the call (an error reply, and the
  * connection goes on).  A cut frame, a client that stops reading and a
- * client that sends replies never disturb the others: after each case
- * the daemon serves a fresh client.
+ * client that sends replies or leaves its events unread never disturb
+ * the others: after each case the daemon serves a fresh client.
  */
 #include "internal.h"
 
@@ -277,6 +277,32 @@ START_TEST(test_pings_never_read)
 }
 END_TEST
 
+START_TEST(test_events_never_read)
+{
+    /* a lifecycle callback whose events are never read, while another
+     * client suspends and resumes: the others are served all along */
+    wireClient *deaf = wireTestOpen(wireTestDaemon.sock, "test:///default", 0);
+    wireClient *actor = wireTestOpen(wireTestDaemon.sock, "test:///default", 0);
+    vkr_event_callback_register_any_args reg = { .eventID = 0 };
+    vkr_int_ret id = { 0 };
+    vkr_dom_args dom = { wireTestDomain(actor) };
+    virError err = { 0 };
+    int i;
+
+    ck_assert_int_eq(wireCall(deaf, VKR_PROC_CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY,
+                              &reg, &id, &err), 0);
+    for (i = 0; i < 500; i++) {
+        ck_assert_int_eq(wireCall(actor, VKR_PROC_DOMAIN_SUSPEND, &dom, NULL, &err), 0);
+        ck_assert_int_eq(wireCall(actor, VKR_PROC_DOMAIN_RESUME, &dom, NULL, &err), 0);
+    }
+    wireTestAssertServes();
+    xdr_free((xdrproc_t)xdr_vkr_dom_args, (char *)&dom);
+    wireClose(actor);
+    wireClose(deaf);
+    wireTestAssertServes();
+}
+END_TEST
+
 START_TEST(test_many_clients_come_and_go)
 {
     wireClient *clients[200];
@@ -311,6 +337,7 @@ main(void)
     tcase_add_test(tc, test_cut_frame);
     tcase_add_test(tc, test_client_never_reads);
     tcase_add_test(tc, test_pings_never_read);
+    tcase_add_test(tc, test_events_never_read);
     tcase_add_test(tc, test_many_clients_come_and_go);
     suite_add_tcase(s, tc);
     return wireTestMain(s, NULL);

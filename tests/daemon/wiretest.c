@@ -27,7 +27,7 @@ START_TEST(test_handshake)
     vkr_int_args feature = { 0 };
     vkr_int_ret supported = { 0 };
     virError err = { 0 };
-    static const int features[][2] = { { 10, 1 }, { 14, 0 }, { 15, 1 }, { 9, 1 }, { 1, 0 } };
+    static const int features[][2] = { { 10, 1 }, { 14, 1 }, { 15, 1 }, { 9, 1 }, { 1, 0 } };
     size_t i;
 
     /* virsh's order: AUTH_LIST, the keepalive probe, CONNECT_OPEN, features */
@@ -119,8 +119,9 @@ END_TEST
 
 START_TEST(test_not_served)
 {
-    /* unknown numbers, and the event registrations (events come later) */
-    static const int procs[] = { 9999, 8, 105, 106, 167, 168, 316, 317, 441 };
+    /* unknown numbers, and the older event registrations (a client that
+     * hears feature 14 supported uses 316) */
+    static const int procs[] = { 9999, 8, 105, 106, 167, 168, 441 };
     wireClient *c = wireTestOpen(wireTestDaemon.sock, "test:///default", 0);
     size_t i;
 
@@ -361,6 +362,67 @@ START_TEST(test_credentials_logged)
 }
 END_TEST
 
+/* Waits for the next unasked message of the REMOTE program. */
+static vkrMessage *
+recvEvent(wireClient *c)
+{
+    vkrMessage *msg;
+
+    while ((msg = wireRecv(c, 30000)) && msg->header.prog != VKR_REMOTE_PROGRAM)
+        vkrMessageFree(msg);    /* keepalive */
+    return msg;
+}
+
+START_TEST(test_lifecycle_event)
+{
+    /* the listener's callback hears another client's suspend as libvirtd
+     * sends it: a MESSAGE, serial 1, status OK, procedure 318 */
+    wireClient *listener = wireTestOpen(wireTestDaemon.sock, "test:///default", 0);
+    wireClient *actor = wireTestOpen(wireTestDaemon.sock, "test:///default", 0);
+    vkr_event_callback_register_any_args reg = { .eventID = 0 };
+    vkr_domain_event_callback_lifecycle_msg ev;
+    vkr_int_ret id = { 0 };
+    vkr_dom_args dom = { wireTestDomain(actor) };
+    virError err = { 0 };
+    vkrMessage *msg;
+
+    ck_assert_int_eq(wireCall(listener, VKR_PROC_CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY,
+                              &reg, &id, &err), 0);
+    ck_assert_int_gt(id.num, 0);
+    ck_assert_int_eq(wireCall(actor, VKR_PROC_DOMAIN_SUSPEND, &dom, NULL, &err), 0);
+    ck_assert_ptr_nonnull(msg = recvEvent(listener));
+    ck_assert_int_eq(msg->header.proc, VKR_PROC_DOMAIN_EVENT_CALLBACK_LIFECYCLE);
+    ck_assert_int_eq(msg->header.type, VKR_MESSAGE);
+    ck_assert_uint_eq(msg->header.serial, 1);
+    ck_assert_int_eq(msg->header.status, VKR_OK);
+    memset(&ev, 0, sizeof(ev));
+    ck_assert(vkrMessageDecodePayload(msg, (xdrproc_t)xdr_vkr_domain_event_callback_lifecycle_msg,
+                                      &ev, NULL));
+    ck_assert_int_eq(ev.callbackID, id.num);
+    ck_assert_str_eq(ev.msg.dom.name, "test");
+    ck_assert_int_eq(ev.msg.dom.id, 1);
+    ck_assert_int_eq(ev.msg.event, 3);          /* VIR_DOMAIN_EVENT_SUSPENDED */
+    ck_assert_int_eq(ev.msg.detail, 0);         /* _PAUSED */
+    xdr_free((xdrproc_t)xdr_vkr_domain_event_callback_lifecycle_msg, (char *)&ev);
+    vkrMessageFree(msg);
+    /* deregistered: the resume is not heard; an unknown ID is an error */
+    ck_assert_int_eq(wireCall(listener, VKR_PROC_CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY,
+                              &id, NULL, &err), 0);
+    wireTestCallFails(listener, VKR_PROC_CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY, &id,
+                      VIR_ERR_INVALID_ARG);
+    ck_assert_int_eq(wireCall(actor, VKR_PROC_DOMAIN_RESUME, &dom, NULL, &err), 0);
+    wireTestAssertLookup(listener);
+    ck_assert_ptr_null(msg = wireRecv(listener, 1500));
+    /* only lifecycle events */
+    reg.eventID = 1;
+    wireTestCallFails(listener, VKR_PROC_CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY, &reg,
+                      VIR_ERR_NO_SUPPORT);
+    xdr_free((xdrproc_t)xdr_vkr_dom_args, (char *)&dom);
+    wireClose(actor);
+    wireClose(listener);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -382,6 +444,7 @@ main(void)
     tcase_add_test(tc, test_readonly_flag);
     tcase_add_test(tc, test_readonly_uri);
     tcase_add_test(tc, test_credentials_logged);
+    tcase_add_test(tc, test_lifecycle_event);
     suite_add_tcase(s, tc);
     /* keepalive fast enough to test, for the clients that ask for it */
     return wireTestMain(s, "keepalive_interval = 1\nkeepalive_count = 2\n");
