@@ -48,6 +48,15 @@ sayPtr(const char *what, const void *ptr)
     say(what, ptr ? 0 : -1);
 }
 
+/* A call that returns a new domain handle, let go of at once. */
+static void
+sayDom(const char *what, virDomainPtr dom)
+{
+    say(what, dom ? 0 : -1);
+    if (dom)
+        virDomainFree(dom);
+}
+
 static void
 node(virConnectPtr conn)
 {
@@ -57,6 +66,7 @@ node(virConnectPtr conn)
     unsigned long long cells[4] = { 0 };
     unsigned char *map = NULL;
     unsigned int online = 0;
+    int ncpus;
     virNodeMemoryStats stats[4];
     int n = 4, i;
     char *s;
@@ -72,8 +82,12 @@ node(virConnectPtr conn)
     printf("  %lu\n", ver);
     say("maxvcpus", virConnectGetMaxVcpus(conn, NULL));
     say("secure", virConnectIsSecure(conn));
-    say("cpumap", virNodeGetCPUMap(conn, &map, &online, 0));
-    printf("  %02x %02x online %u\n", map[0], map[1], online);
+    /* as many bytes as the host has CPUs: one for a node of 8 */
+    ncpus = virNodeGetCPUMap(conn, &map, &online, 0);
+    say("cpumap", ncpus);
+    for (i = 0; i < (ncpus + 7) / 8; i++)
+        printf("  %02x", map[i]);
+    printf(" online %u\n", online);
     free(map);
     say("cells", virNodeGetCellsFreeMemory(conn, cells, 0, 4));
     printf("  %llu %llu free %llu\n", cells[0], cells[1], virNodeGetFreeMemory(conn));
@@ -334,15 +348,15 @@ errors(virConnectPtr conn)
     virDomainPtr dom;
     int st, reason;
 
-    sayPtr("lookup name", virDomainLookupByName(conn, "nosuch"));
-    sayPtr("lookup id", virDomainLookupByID(conn, 99));
-    sayPtr("lookup uuid",
+    sayDom("lookup name", virDomainLookupByName(conn, "nosuch"));
+    sayDom("lookup id", virDomainLookupByID(conn, 99));
+    sayDom("lookup uuid",
            virDomainLookupByUUIDString(conn, "00000000-1111-2222-3333-444444444444"));
-    sayPtr("define malformed", virDomainDefineXML(conn, "<domain"));
-    sayPtr("define no memory", virDomainDefineXML(conn,
+    sayDom("define malformed", virDomainDefineXML(conn, "<domain"));
+    sayDom("define no memory", virDomainDefineXML(conn,
         "<domain type='test'><name>x</name><os><type>hvm</type></os></domain>"));
-    sayPtr("define bad flags", virDomainDefineXMLFlags(conn, newDomain, 1 << 20));
-    sayPtr("create duplicate", virDomainCreateXML(conn,
+    sayDom("define bad flags", virDomainDefineXMLFlags(conn, newDomain, 1 << 20));
+    sayDom("create duplicate", virDomainCreateXML(conn,
         "<domain type='test'><name>test</name><memory>1024</memory>"
         "<os><type>hvm</type></os></domain>", 0));
     if ((dom = virDomainLookupByName(conn, "test"))) {
