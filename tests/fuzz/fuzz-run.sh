@@ -19,6 +19,7 @@ case $name in
     uri)    extra="-max_len=4200" ;;
     cpumap) extra="-max_len=2100" ;;
     virtsh) extra="-max_len=4096 -dict=$fuzzdir/virtsh.dict" ;;  # no cap: 4 KiB is a long batch
+    rpc)    extra="-max_len=70000" ;;   # streams of frames, one beyond 64 KiB
     *)      echo "fuzz-run.sh: unknown harness '$name'" >&2; exit 2 ;;
 esac
 

@@ -1,0 +1,24 @@
+dnl virt-daemon.m4: virtkitd and its RPC layer
+dnl
+dnl libvirt's remote protocol is XDR: libtirpc's xdr_* functions encode
+dnl it, and rpcgen (Debian: rpcsvc-proto) compiles the protocol
+dnl description src/rpc/virtkit_protocol.x into them at build time.
+
+AC_DEFUN([VIRT_DAEMON_CHECK], [
+  AC_ARG_ENABLE([daemon],
+    [AS_HELP_STRING([--disable-daemon], [do not build virtkitd (which needs libtirpc and rpcgen)])],
+    [], [enable_daemon=yes])
+  AS_IF([test "x$enable_daemon" = xyes], [
+    PKG_CHECK_MODULES([TIRPC], [libtirpc], [],
+      [AC_MSG_ERROR([virtkitd needs libtirpc (install libtirpc-dev), or configure --disable-daemon])])
+    AC_PATH_PROG([RPCGEN], [rpcgen], [no])
+    AS_IF([test "x$RPCGEN" = xno],
+      [AC_MSG_ERROR([virtkitd needs rpcgen (install rpcsvc-proto), or configure --disable-daemon])])
+  ])
+  AM_CONDITIONAL([WITH_DAEMON], [test "x$enable_daemon" = xyes])
+
+  AC_ARG_WITH([systemdsystemunitdir],
+    [AS_HELP_STRING([--with-systemdsystemunitdir=DIR], [where virtkitd's systemd units go (default: PREFIX/lib/systemd/system)])],
+    [], [with_systemdsystemunitdir='${prefix}/lib/systemd/system'])
+  AC_SUBST([systemdsystemunitdir], [$with_systemdsystemunitdir])
+])
