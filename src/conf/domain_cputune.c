@@ -91,18 +91,13 @@ static virBitmap *
 virDomainParseThreads(const virXMLNode *node, const char *attr)
 {
     const char *str = virXMLNodeGetAttr(node, attr);
-    virBitmap *map;
 
     if (!str) {
         virXMLNodeReport(VIR_FROM_THIS, node, _("missing attribute '%s'"), attr);
         return NULL;
     }
-    if (!(map = virBitmapParse(str, VIR_DOMAIN_THREADS_MAX))) {
-        virXMLNodeReport(VIR_FROM_THIS, node, _("invalid %s '%s': %s"), attr, str,
-                         virErrorDetail());
-        return NULL;
-    }
-    return map;
+    /* virBitmapParse's error as it is, as libvirt reports it */
+    return virBitmapParse(str, VIR_DOMAIN_THREADS_MAX);
 }
 
 /* One scheduler element per thread, in thread order: libvirt keeps a

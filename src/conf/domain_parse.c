@@ -68,10 +68,9 @@ virDomainParseCpuset(xmlNodePtr node, const char *attr, virBitmap **map)
     if (!str)
         return 0;
     g_clear_pointer(map, virBitmapFree);    /* from an earlier <vcpu> */
-    if (!(*map = virBitmapParse(str, VIR_DOMAIN_CPUMASK_LEN))) {
-        virDomainXMLError(node, _("invalid %s '%s': %s"), attr, str, virErrorDetail());
+    /* virBitmapParse's error as it is: libvirt reports a bad cpuset so */
+    if (!(*map = virBitmapParse(str, VIR_DOMAIN_CPUMASK_LEN)))
         return -1;
-    }
     if (virBitmapIsAllClear(*map)) {
         virDomainXMLError(node, _("%s '%s' selects no CPU"), attr, str);
         g_clear_pointer(map, virBitmapFree);

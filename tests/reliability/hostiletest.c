@@ -364,7 +364,7 @@ static const hostileCase hostileCases[] = {
     ROW(cpumap_maplen_negative, VIR_ERR_INVALID_ARG, "maplen in virDomainPinVcpuFlags"),
     ROW(cpumap_empty, VIR_ERR_INVALID_ARG, "selects no CPU"),
     ROW(cpuset_xml_beyond, VIR_ERR_CONFIG_UNSUPPORTED, "uses CPU 16, but the host has only 16"),
-    ROW(cpuset_xml_huge, VIR_ERR_XML_ERROR, "invalid cpuset"),
+    ROW(cpuset_xml_huge, VIR_ERR_INVALID_ARG, "Failed to parse bitmap"),
     ROW(pininfo_maplen_zero, VIR_ERR_INVALID_ARG, "maplen"),
     ROW(pininfo_maplen_negative, VIR_ERR_INVALID_ARG, "maplen"),
     ROW(pininfo_overflow, VIR_ERR_INVALID_ARG, "must fit an int"),
