@@ -172,7 +172,8 @@ virDomainClipTunes(virXMLNode *rest, unsigned int maxvcpus)
         /* the id is libvirt's name for the group at run time */
         virXMLNodeRemoveAttr(tune, "id");
         if (virBitmapIsAllClear(kept)) {
-            VIR_WARN("line %d: <%s vcpus='%s'> names no vcpu of the domain: dropped, as libvirt does",
+            /* libvirt drops it without a word; a note for who asks */
+            VIR_INFO("line %d: <%s vcpus='%s'> names no vcpu of the domain: dropped, as libvirt does",
                      tune->line, tune->name, virXMLNodeGetAttr(tune, "vcpus"));
             virXMLNodeDelete(rest, i);
             continue;

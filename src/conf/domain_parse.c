@@ -267,7 +267,9 @@ virDomainSkipForeign(xmlNodePtr cur, const virDomainXMLOption *xmlopt)
     if (xmlopt->readElsewhere &&
         xmlStrEqual(cur->ns->href, (const xmlChar *)xmlopt->readElsewhere))
         return;
-    VIR_WARN("domain XML, line %ld: ignoring <%s:%s>: namespace '%s' is not the '%s' driver's",
+    /* libvirt drops it without a word: a note for who asks (VIRTKIT_DEBUG),
+     * not a warning on every define of such XML */
+    VIR_INFO("domain XML, line %ld: ignoring <%s:%s>: namespace '%s' is not the '%s' driver's",
              xmlGetLineNo(cur), cur->ns->prefix ? (const char *)cur->ns->prefix : "",
              (const char *)cur->name, (const char *)cur->ns->href, xmlopt->driverName);
 }

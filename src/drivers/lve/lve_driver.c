@@ -298,6 +298,7 @@ virHypervisorDriver lveHypervisorDriver = {
     .domainGetState = sharedDomainGetState,
     .domainGetXMLDesc = sharedDomainGetXMLDesc,
     .domainGetOSType = sharedDomainGetOSType,
+    .domainGetControlInfo = sharedDomainGetControlInfo,
     .domainIsActive = sharedDomainIsActive,
     .domainIsPersistent = sharedDomainIsPersistent,
     .domainIsUpdated = sharedDomainIsUpdated,

@@ -316,6 +316,7 @@ virHypervisorDriver testHypervisorDriver = {
     .domainGetState = sharedDomainGetState,
     .domainGetXMLDesc = sharedDomainGetXMLDesc,
     .domainGetOSType = testDomainGetOSType,
+    .domainGetControlInfo = sharedDomainGetControlInfo,
     .domainIsActive = sharedDomainIsActive,
     .domainIsPersistent = sharedDomainIsPersistent,
     .domainIsUpdated = sharedDomainIsUpdated,
