@@ -355,7 +355,7 @@ static const hostileCase hostileCases[] = {
     ROW(vcpus_xml_negative, VIR_ERR_XML_ERROR, "non-negative integer"),
     ROW(vcpus_xml_current_beyond, VIR_ERR_CONFIG_UNSUPPORTED, "must not be more than the maximum"),
     ROW(vcpupin_beyond_vcpus, VIR_ERR_XML_ERROR, "vcpu 4294967295 does not exist"),
-    ROW(pin_vcpu_beyond, VIR_ERR_INVALID_ARG, "vcpu 4 does not exist"),
+    ROW(pin_vcpu_beyond, VIR_ERR_INVALID_ARG, "requested vcpu '4' is not present in the domain"),
     ROW(pin_vcpu_uint_max, VIR_ERR_INVALID_ARG, "vcpu in virDomainPinVcpuFlags is out of range"),
 
     ROW(cpumap_longer, VIR_ERR_INVALID_ARG, "cpumap length 3 is out of range"),
