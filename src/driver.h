@@ -115,6 +115,8 @@ struct _virHypervisorDriver {
                              unsigned int nparams, int start_cpu,
                              unsigned int ncpus, unsigned int flags);
     int (*domainGetMessages)(virDomainPtr dom, char ***msgs, unsigned int flags);
+    int (*domainGetControlInfo)(virDomainPtr dom, virDomainControlInfoPtr info,
+                                unsigned int flags);
 
     /* memory: SetMemory and SetMaxMemory arrive as SetMemoryFlags */
     unsigned long long (*domainGetMaxMemory)(virDomainPtr dom);

@@ -26,7 +26,7 @@ START_TEST(test_lookup)
     ck_assert_int_eq(virDomainGetUUIDString(dom, uuidstr), 0);
     ck_assert_str_eq(uuidstr, TEST_UUID);
     ck_assert_int_eq(virDomainGetUUID(dom, uuid), 0);
-    ck_assert_str_eq((ostype = virDomainGetOSType(dom)), "hvm");
+    ck_assert_str_eq((ostype = virDomainGetOSType(dom)), "linux");
     free(ostype);
 
     ck_assert_ptr_nonnull((other = virDomainLookupByID(conn, 1)));

@@ -494,6 +494,73 @@ START_TEST(test_security_label_messages)
 }
 END_TEST
 
+/* A running domain's control interface is ready; an inactive one has none. */
+START_TEST(test_control_info)
+{
+    virConnectPtr conn = virConnectOpen("test:///default");
+    virDomainPtr dom = virDomainLookupByName(conn, "test");
+    virDomainControlInfo info = { .state = 7, .details = 7, .stateTime = 7 };
+
+    ck_assert_int_eq(virDomainGetControlInfo(dom, &info, 0), 0);
+    ck_assert_uint_eq(info.state, VIR_DOMAIN_CONTROL_OK);
+    ck_assert_uint_eq(info.details, 0);
+    ck_assert_uint_eq(info.stateTime, 0);
+    ck_assert_int_eq(virDomainGetControlInfo(dom, NULL, 0), -1);
+    ck_assert_error(VIR_ERR_INVALID_ARG, "info in virDomainGetControlInfo must not be NULL");
+    ck_assert_int_eq(virDomainGetControlInfo(dom, &info, 1), -1);
+    ck_assert_error(VIR_ERR_INVALID_ARG, "unsupported flags");
+    ck_assert_int_eq(virDomainDestroy(dom), 0);
+    ck_assert_int_eq(virDomainGetControlInfo(dom, &info, 0), -1);
+    ck_assert_error(VIR_ERR_OPERATION_INVALID, "domain 'test' is not running");
+    ck_assert_int_eq(virDomainGetControlInfo(NULL, &info, 0), -1);
+    virDomainFree(dom);
+    virConnectClose(conn);
+}
+END_TEST
+
+/* The domains of a node file carry the taints libvirt's test driver
+ * finds in them, as libvirt words and orders them. */
+START_TEST(test_node_taint_messages)
+{
+    virConnectPtr conn = testOpenNode("nodes/tainted.xml");
+    virDomainPtr dom;
+    char **msgs = NULL;
+
+    ck_assert_ptr_nonnull((dom = virDomainLookupByName(conn, "clean")));
+    ck_assert_int_eq(virDomainGetMessages(dom, &msgs, 0), 0);
+    ck_assert_ptr_null(msgs);
+    virDomainFree(dom);
+
+    ck_assert_ptr_nonnull((dom = virDomainLookupByName(conn, "script")));
+    ck_assert_int_eq(virDomainGetMessages(dom, &msgs, 0), 1);
+    ck_assert_str_eq(msgs[0], "tainted: network configuration using opaque shell scripts");
+    ck_assert_ptr_null(msgs[1]);
+    g_strfreev(msgs);
+    ck_assert_int_eq(virDomainGetMessages(dom, &msgs, VIR_DOMAIN_MESSAGE_DEPRECATION), 0);
+    virDomainFree(dom);
+
+    ck_assert_ptr_nonnull((dom = virDomainLookupByName(conn, "all")));
+    ck_assert_int_eq(virDomainGetMessages(dom, &msgs, 0), 6);
+    ck_assert_str_eq(msgs[0], "tainted: running with undesirable elevated privileges");
+    ck_assert_str_eq(msgs[1], "tainted: network configuration using opaque shell scripts");
+    ck_assert_str_eq(msgs[2], "tainted: use of host cdrom passthrough");
+    ck_assert_str_eq(msgs[3], "tainted: custom device tree blob used");
+    ck_assert_str_eq(msgs[4], "tainted: use of deprecated configuration settings");
+    ck_assert_str_eq(msgs[5], "deprecated configuration: CPU model Deprecated-Test");
+    g_strfreev(msgs);
+    ck_assert_int_eq(virDomainGetMessages(dom, &msgs, VIR_DOMAIN_MESSAGE_DEPRECATION), 1);
+    ck_assert_str_eq(msgs[0], "deprecated configuration: CPU model Deprecated-Test");
+    g_strfreev(msgs);
+    /* a stop and a start do not clean a domain */
+    ck_assert_int_eq(virDomainDestroy(dom), 0);
+    ck_assert_int_eq(virDomainCreate(dom), 0);
+    ck_assert_int_eq(virDomainGetMessages(dom, &msgs, VIR_DOMAIN_MESSAGE_TAINTING), 5);
+    g_strfreev(msgs);
+    virDomainFree(dom);
+    virConnectClose(conn);
+}
+END_TEST
+
 static Suite *
 lifecycleSuite(void)
 {
@@ -503,6 +570,8 @@ lifecycleSuite(void)
     tcase_add_test(tc, test_define_start_stop);
     tcase_add_test(tc, test_not_running_refusals);
     tcase_add_test(tc, test_unknown_flags);
+    tcase_add_test(tc, test_node_taint_messages);
+    tcase_add_test(tc, test_control_info);
     tcase_add_test(tc, test_transient);
     tcase_add_test(tc, test_persistent_becomes_transient);
     tcase_add_test(tc, test_create_xml_over_defined);

@@ -54,6 +54,11 @@ cmdSetvcpus(vshControl *ctl, const vshCmd *cmd)
         return false;
     if (vshCommandOptUInt(ctl, cmd, "count", &count) < 0)
         return false;
+    if (count == 0) {
+        /* virsh refuses it itself, before the library would */
+        vshError(ctl, "%s", "Can't set 0 processors for a VM");
+        return false;
+    }
     if (!vshCommandOptBool(cmd, "current") && flags == 0)
         return virDomainSetVcpus(dom, count) == 0;
     return virDomainSetVcpusFlags(dom, count, flags) == 0;

@@ -1,5 +1,5 @@
 /*
- * virtsh-monitor.c: the "monitor" group: list, dominfo, domstate
+ * virtsh-monitor.c: the "monitor" group: list, dominfo, domstate, domcontrol
  *
  * Their output is virsh 9's, byte for byte, for the same state; --json on
  * list and dominfo gives the same facts to scripts.
@@ -42,6 +42,49 @@ cmdDomstate(vshControl *ctl, const vshCmd *cmd)
                  virtshDomainStateReasonToString(state, reason));
     else
         vshPrint(ctl, "%s\n", virtshDomainStateToString(state));
+    return true;
+}
+
+/*
+ * "domcontrol" command
+ */
+static const vshCmdInfo info_domcontrol = {
+    .help = "domain control interface state",
+    .desc = "Returns state of a control interface to the domain.",
+};
+
+static const vshCmdOptDef opts_domcontrol[] = {
+    VIRTSH_OPT_DOMAIN_FULL(VSH_COMPLETE_DOMAIN_ACTIVE),
+    VIRTSH_OPT_END
+};
+
+/* virsh's words for virDomainControlState and virDomainControlErrorReason */
+static const char *const virtshControlStates[] = { "ok", "background job", "occupied", "error" };
+static const char *const virtshControlErrorReasons[] = {
+    "", "unknown", "monitor failure", "internal (locking) error",
+};
+
+static bool
+cmdDomcontrol(vshControl *ctl, const vshCmd *cmd)
+{
+    g_autoptr(virtshDomain) dom = NULL;
+    virDomainControlInfo info;
+    const char *state;
+
+    if (!(dom = virtshCommandOptDomain(ctl, cmd, NULL)))
+        return false;
+    if (virDomainGetControlInfo(dom, &info, 0) < 0)
+        return false;
+    state = info.state < G_N_ELEMENTS(virtshControlStates) ?
+            virtshControlStates[info.state] : "unknown";
+    if (info.state != VIR_DOMAIN_CONTROL_OK && info.state != VIR_DOMAIN_CONTROL_ERROR)
+        vshPrint(ctl, "%s (%0.3fs)\n", state, info.stateTime / 1000.0);
+    else if (info.state == VIR_DOMAIN_CONTROL_ERROR && info.details > 0)
+        vshPrint(ctl, "%s: %s\n", state,
+                 info.details < G_N_ELEMENTS(virtshControlErrorReasons) ?
+                 virtshControlErrorReasons[info.details] : "unknown");
+    else
+        vshPrint(ctl, "%s\n", state);
     return true;
 }
 
@@ -471,6 +514,8 @@ cmdList(vshControl *ctl, const vshCmd *cmd)
 }
 
 const vshCmdDef domMonitoringCmds[] = {
+    {.name = "domcontrol", .handler = cmdDomcontrol, .opts = opts_domcontrol,
+     .info = &info_domcontrol},
     {.name = "dominfo", .handler = cmdDominfo, .opts = opts_dominfo, .info = &info_dominfo},
     {.name = "domstate", .handler = cmdDomstate, .opts = opts_domstate, .info = &info_domstate},
     {.name = "list", .handler = cmdList, .opts = opts_list, .info = &info_list},

@@ -203,23 +203,6 @@ vshDisconnect(vshControl *ctl)
     ctl->conn = NULL;
 }
 
-/* The URI to open for @uri: libvirt's library default is
- * LIBVIRT_DEFAULT_URI, virtkit's VIRTKIT_DEFAULT_URI, which the library
- * reads itself and which wins as the more specific of the two.  (The
- * library does not read LIBVIRT_DEFAULT_URI yet: once it does, this
- * is the identity.) */
-static const char *
-vshOpenURI(const char *uri)
-{
-    const char *env;
-
-    if (uri && *uri)
-        return uri;
-    if ((env = g_getenv("VIRTKIT_DEFAULT_URI")) && *env)
-        return NULL;
-    return g_getenv("LIBVIRT_DEFAULT_URI");
-}
-
 /* virsh asks every connection for keepalive probes (every 5 s, 6 lost
  * ones close it) and fails only when -k or -K asked explicitly; -k 0
  * turns them off.  Keepalive belongs to remote connections
@@ -259,7 +242,7 @@ vshConnect(vshControl *ctl, const char *uri, bool readonly)
 {
     virConnectPtr conn;
 
-    conn = virConnectOpenAuth(vshOpenURI(uri), virConnectAuthPtrDefault,
+    conn = virConnectOpenAuth(uri, virConnectAuthPtrDefault,
                               readonly ? VIR_CONNECT_RO : 0);
     if (conn && !vshSetupKeepAlive(ctl)) {
         virConnectClose(conn);

@@ -582,6 +582,47 @@ typedef enum {
 } virDomainMessageType;
 int virDomainGetMessages(virDomainPtr domain, char ***msgs, unsigned int flags);
 
+/**
+ * virDomainControlState:
+ *
+ * The state of the control interface to a domain (libvirt's values).
+ */
+typedef enum {
+    VIR_DOMAIN_CONTROL_OK = 0,          /* ready to take commands */
+    VIR_DOMAIN_CONTROL_JOB = 1,         /* a background job is running */
+    VIR_DOMAIN_CONTROL_OCCUPIED = 2,    /* busy with a command */
+    VIR_DOMAIN_CONTROL_ERROR = 3,       /* unusable; details say why */
+# ifdef VIR_ENUM_SENTINELS
+    VIR_DOMAIN_CONTROL_LAST
+# endif
+} virDomainControlState;
+
+/**
+ * virDomainControlErrorReason:
+ *
+ * Why the control interface is in VIR_DOMAIN_CONTROL_ERROR.
+ */
+typedef enum {
+    VIR_DOMAIN_CONTROL_ERROR_REASON_NONE = 0,
+    VIR_DOMAIN_CONTROL_ERROR_REASON_UNKNOWN = 1,
+    VIR_DOMAIN_CONTROL_ERROR_REASON_MONITOR = 2,
+    VIR_DOMAIN_CONTROL_ERROR_REASON_INTERNAL = 3,
+# ifdef VIR_ENUM_SENTINELS
+    VIR_DOMAIN_CONTROL_ERROR_REASON_LAST
+# endif
+} virDomainControlErrorReason;
+
+typedef struct _virDomainControlInfo virDomainControlInfo;
+struct _virDomainControlInfo {
+    unsigned int state;             /* virDomainControlState */
+    unsigned int details;           /* virDomainControlErrorReason, in the error state */
+    unsigned long long stateTime;   /* ms spent in the state, but for OK and ERROR */
+};
+typedef virDomainControlInfo *virDomainControlInfoPtr;
+
+int virDomainGetControlInfo(virDomainPtr domain, virDomainControlInfoPtr info,
+                            unsigned int flags);
+
 /* Memory */
 unsigned long virDomainGetMaxMemory(virDomainPtr domain);
 int virDomainSetMaxMemory(virDomainPtr domain, unsigned long memory);

@@ -29,8 +29,8 @@ void
 virReportInvalidArgFull(int domain, const char *file, const char *func, size_t line,
                         const char *arg, const char *what)
 {
-    virReportErrorFull(domain, VIR_ERR_INVALID_ARG, file, func, line, _("%s in %s %s"),
-                       arg, func, what);
+    virReportErrorBareFull(domain, VIR_ERR_INVALID_ARG, file, func, line, _("%s in %s %s"),
+                           arg, func, what);
 }
 
 void

@@ -83,7 +83,8 @@ void virReportUnsupported(virConnectPtr conn, const char *func);
  * @arg: the argument's name
  * @what: what the argument must be ("must not be NULL")
  *
- * Reports VIR_ERR_INVALID_ARG: "<arg> in <func> <what>".  Called through
+ * Reports VIR_ERR_INVALID_ARG with the message "<arg> in <func> <what>",
+ * without "invalid argument: " before it, as libvirt does.  Called through
  * virCheckArg().
  */
 void virReportInvalidArgFull(int domain, const char *file, const char *func,

@@ -346,6 +346,46 @@ virDomainGetMessages(virDomainPtr domain, char ***msgs, unsigned int flags)
 }
 
 /**
+ * virDomainGetControlInfo:
+ * @domain: a domain object
+ * @info: filled with the state of the control interface to the domain
+ * @flags: extra flags; not used yet, so callers should always pass 0
+ *
+ * Tells whether the driver can take commands for @domain now: virtkit's
+ * drivers act on the domain directly (no monitor between), so a running
+ * domain is VIR_DOMAIN_CONTROL_OK; an inactive one has no control
+ * interface (VIR_ERR_OPERATION_INVALID).
+ *
+ * Returns 0 on success, -1 on error.
+ */
+int
+virDomainGetControlInfo(virDomainPtr domain, virDomainControlInfoPtr info,
+                        unsigned int flags)
+{
+    virConnectPtr conn;
+    int ret;
+
+    VIR_DEBUG("dom=%p info=%p flags=0x%x", domain, info, flags);
+    virResetLastError();
+    if (virCheckDomain(domain) < 0)
+        return -1;
+    conn = domain->conn;
+    if (virCheckNonNullArg(info) < 0)
+        goto error;
+    if (!conn->driver->domainGetControlInfo) {
+        virReportUnsupported(conn, __func__);
+        goto error;
+    }
+    if ((ret = conn->driver->domainGetControlInfo(domain, info, flags)) < 0)
+        goto error;
+    return ret;
+
+ error:
+    virDispatchError(domain->conn);
+    return -1;
+}
+
+/**
  * virDomainGetCPUStats:
  * @domain: domain to query
  * @params: array to fill, or NULL to ask for counts

@@ -114,6 +114,8 @@ virConnectOpenInternal(const char *name, virConnectAuthPtr auth,
     virInitialize();
     if (!name || !*name)
         name = g_getenv("VIRTKIT_DEFAULT_URI");
+    if (!name || !*name)
+        name = g_getenv("LIBVIRT_DEFAULT_URI");
     if (!name || !*name) {
         if (virDriverProbeDefaultURI(&probed) < 0)
             return NULL;
@@ -139,8 +141,9 @@ virConnectOpenInternal(const char *name, virConnectAuthPtr auth,
  * @name: URI of the hypervisor, such as "test:///default", or NULL
  *
  * Opens a connection to the driver named by the URI's scheme (test, lve,
- * vserver, xen).  With @name NULL, uses VIRTKIT_DEFAULT_URI, and without
- * it the first driver whose hypervisor is present on this host.
+ * vserver, xen).  With @name NULL (or ""), uses VIRTKIT_DEFAULT_URI, else
+ * LIBVIRT_DEFAULT_URI (the first set and not empty), and without them the
+ * first driver whose hypervisor is present on this host.
  *
  * Returns a connection to close with virConnectClose(), or NULL.
  */

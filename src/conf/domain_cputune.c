@@ -91,18 +91,13 @@ static virBitmap *
 virDomainParseThreads(const virXMLNode *node, const char *attr)
 {
     const char *str = virXMLNodeGetAttr(node, attr);
-    virBitmap *map;
 
     if (!str) {
         virXMLNodeReport(VIR_FROM_THIS, node, _("missing attribute '%s'"), attr);
         return NULL;
     }
-    if (!(map = virBitmapParse(str, VIR_DOMAIN_THREADS_MAX))) {
-        virXMLNodeReport(VIR_FROM_THIS, node, _("invalid %s '%s': %s"), attr, str,
-                         virErrorDetail());
-        return NULL;
-    }
-    return map;
+    /* virBitmapParse's error as it is, as libvirt reports it */
+    return virBitmapParse(str, VIR_DOMAIN_THREADS_MAX);
 }
 
 /* One scheduler element per thread, in thread order: libvirt keeps a
@@ -177,7 +172,8 @@ virDomainClipTunes(virXMLNode *rest, unsigned int maxvcpus)
         /* the id is libvirt's name for the group at run time */
         virXMLNodeRemoveAttr(tune, "id");
         if (virBitmapIsAllClear(kept)) {
-            VIR_WARN("line %d: <%s vcpus='%s'> names no vcpu of the domain: dropped, as libvirt does",
+            /* libvirt drops it without a word; a note for who asks */
+            VIR_INFO("line %d: <%s vcpus='%s'> names no vcpu of the domain: dropped, as libvirt does",
                      tune->line, tune->name, virXMLNodeGetAttr(tune, "vcpus"));
             virXMLNodeDelete(rest, i);
             continue;

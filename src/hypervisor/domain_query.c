@@ -217,6 +217,20 @@ sharedDomainGetOSType(virDomainPtr dom)
     return type;
 }
 
+int
+sharedDomainGetControlInfo(virDomainPtr dom, virDomainControlInfoPtr info, unsigned int flags)
+{
+    virDomainObj *obj;
+
+    virCheckFlags(0, -1);
+    if (!(obj = virDomainDriverGetActiveObj(dom)))
+        return -1;
+    memset(info, 0, sizeof(*info));
+    info->state = VIR_DOMAIN_CONTROL_OK;
+    virDomainObjEndAPI(&obj);
+    return 0;
+}
+
 typedef enum {
     VIR_DOMAIN_DRIVER_IS_ACTIVE,
     VIR_DOMAIN_DRIVER_IS_PERSISTENT,

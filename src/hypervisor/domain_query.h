@@ -26,6 +26,10 @@ int sharedConnectIsEncrypted(virConnectPtr conn);
 int sharedDomainGetState(virDomainPtr dom, int *state, int *reason, unsigned int flags);
 char *sharedDomainGetXMLDesc(virDomainPtr dom, unsigned int flags);
 char *sharedDomainGetOSType(virDomainPtr dom);
+/* A running domain's control interface is always ready: the drivers act on
+ * it directly, with no monitor that could be busy or broken. */
+int sharedDomainGetControlInfo(virDomainPtr dom, virDomainControlInfoPtr info,
+                               unsigned int flags);
 int sharedDomainIsActive(virDomainPtr dom);
 int sharedDomainIsPersistent(virDomainPtr dom);
 int sharedDomainIsUpdated(virDomainPtr dom);

@@ -291,9 +291,10 @@ virDomainDriverCheckPin(virDomainDriverBase *base, const virDomainDef *def,
     const virDomainDriverPinChange *c = arg;
 
     if (c->vcpu >= def->maxvcpus) {
+        /* libvirt's words: scripts compare them */
         virDomainDriverError(base, VIR_ERR_INVALID_ARG,
-                             _("vcpu %u does not exist: domain '%s' has %u vcpus"),
-                             c->vcpu, def->name, def->maxvcpus);
+                             _("requested vcpu '%u' is not present in the domain"),
+                             c->vcpu);
         return -1;
     }
     return 0;

@@ -208,7 +208,7 @@ virBitmapParseItem(const char *item, size_t nbits, bool *negate,
     if (*cur != '\0')
         return -1;
     if (*last >= nbits)
-        return -2;
+        return -1;
     return 0;
 }
 
@@ -232,16 +232,9 @@ virBitmapParse(const char *str, size_t nbits)
         size_t first, last, cpu;
         int rc = virBitmapParseItem(items[i], nbits, &negate, &first, &last);
 
-        if (rc == -1) {
-            virReportError(VIR_ERR_INVALID_ARG,
-                           _("invalid CPU list '%s': cannot parse '%s' (use N, N-M or ^N, separated by commas)"),
-                           str, items[i]);
-            return NULL;
-        }
-        if (rc == -2) {
-            virReportError(VIR_ERR_INVALID_ARG,
-                           _("invalid CPU list '%s': CPU %zu is out of range (the highest is %zu)"),
-                           str, last, nbits - 1);
+        if (rc < 0) {
+            /* libvirt's words, whatever is wrong: scripts compare them */
+            virReportError(VIR_ERR_INVALID_ARG, _("Failed to parse bitmap '%s'"), str);
             return NULL;
         }
         for (cpu = first; cpu <= last; cpu++) {

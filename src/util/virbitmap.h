@@ -29,8 +29,8 @@ ssize_t virBitmapLastSetBit(const virBitmap *bitmap);
 bool virBitmapEqual(const virBitmap *a, const virBitmap *b);
 
 /* cpulist syntax: comma-separated CPUs and ranges, "^N" or "^N-M" removes.
- * Parse reports an error naming the offending part; every CPU must be
- * below @nbits. */
+ * every CPU must be below @nbits.  Parse reports what libvirt reports for
+ * a list it cannot take, "Failed to parse bitmap '<list>'". */
 virBitmap *virBitmapParse(const char *str, size_t nbits);
 char *virBitmapFormat(const virBitmap *bitmap);
 

@@ -274,10 +274,11 @@ virCopyError(virErrorPtr from, virErrorPtr to)
     to->int2 = from->int2;
 }
 
-/* Records an error as the thread's last error and logs it. */
+/* Records an error as the thread's last error and logs it; @bare: the
+ * message is @detail alone, without the text of @code. */
 static void
 virRaiseError(int domain, int code, const char *file, const char *func,
-              size_t line, char *detail)
+              size_t line, char *detail, bool bare)
 {
     virErrorPtr err = virLastErrorObject();
     const char *what = virErrorCodeText(code);
@@ -288,7 +289,7 @@ virRaiseError(int domain, int code, const char *file, const char *func,
     err->level = VIR_ERR_ERROR;
     if (code == VIR_ERR_INVALID_CONN || code == VIR_ERR_INVALID_DOMAIN)
         err->message = g_strdup_printf("%s %s", what, detail);
-    else if (code == VIR_ERR_SYSTEM_ERROR)
+    else if (code == VIR_ERR_SYSTEM_ERROR || bare)
         err->message = g_strdup(detail);
     else
         err->message = g_strdup_printf("%s: %s", what, detail);
@@ -307,7 +308,20 @@ virReportErrorFull(int domain, int code, const char *file, const char *func,
     int save_errno = errno;
 
     va_start(args, fmt);
-    virRaiseError(domain, code, file, func, line, g_strdup_vprintf(fmt, args));
+    virRaiseError(domain, code, file, func, line, g_strdup_vprintf(fmt, args), false);
+    va_end(args);
+    errno = save_errno;
+}
+
+void
+virReportErrorBareFull(int domain, int code, const char *file, const char *func,
+                       size_t line, const char *fmt, ...)
+{
+    va_list args;
+    int save_errno = errno;
+
+    va_start(args, fmt);
+    virRaiseError(domain, code, file, func, line, g_strdup_vprintf(fmt, args), true);
     va_end(args);
     errno = save_errno;
 }
@@ -324,7 +338,7 @@ virReportSystemErrorFull(int domain, int errnum, const char *file,
     msg = g_strdup_vprintf(fmt, args);
     va_end(args);
     virRaiseError(domain, VIR_ERR_SYSTEM_ERROR, file, func, line,
-                  g_strdup_printf("%s: %s", msg, g_strerror(errnum)));
+                  g_strdup_printf("%s: %s", msg, g_strerror(errnum)), false);
     virLastErrorObject()->int1 = errnum;
     errno = save_errno;
 }

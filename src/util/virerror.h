@@ -13,6 +13,12 @@
 void virReportErrorFull(int domain, int code, const char *file,
                         const char *func, size_t line, const char *fmt, ...)
     G_GNUC_PRINTF(6, 7);
+/* Like virReportErrorFull(), but the message is the detail alone, without
+ * the text of @code: libvirt words the failed argument checks of its
+ * public calls so ("memory in virDomainSetMemoryFlags must not be zero"). */
+void virReportErrorBareFull(int domain, int code, const char *file,
+                            const char *func, size_t line, const char *fmt, ...)
+    G_GNUC_PRINTF(6, 7);
 void virReportSystemErrorFull(int domain, int errnum, const char *file,
                               const char *func, size_t line,
                               const char *fmt, ...)

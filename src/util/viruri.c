@@ -58,6 +58,7 @@ virURIParseQuery(virURI *uri, const char *query, const char *whole)
         }
         uri->params[uri->nparams].name = g_steal_pointer(&name);
         uri->params[uri->nparams].value = g_steal_pointer(&value);
+        uri->params[uri->nparams].bare = !eq;
         uri->nparams++;
     }
     return 0;
@@ -175,6 +176,8 @@ virURIFormat(const virURI *uri)
     for (i = 0; i < uri->nparams; i++) {
         g_string_append_c(out, i ? '&' : '?');
         virURIAppendEscaped(out, uri->params[i].name, NULL);
+        if (uri->params[i].bare)
+            continue;
         g_string_append_c(out, '=');
         virURIAppendEscaped(out, uri->params[i].value, "/");
     }

@@ -8,7 +8,8 @@
 
 typedef struct _virURIParam {
     char *name;
-    char *value;
+    char *value;        /* "" also when the name came without "=" */
+    bool bare;          /* the name came without "=": formatted so again */
 } virURIParam;
 
 typedef struct _virURI {

@@ -1,36 +1,37 @@
 #!/bin/bash
 # check-peer.sh: libvirt 9.0's own tests, run against the built virtsh by
-# the peer-test harnesses (make check-peer).
+# the harnesses beside this script (make check-peer).
 #
 #   check-peer.sh EXCLUSIONS
 #
-# Two harnesses of $PEER_TESTS:
+# Two harnesses of $PEER_TESTS (default: this script's directory):
 #   virshtest/run.sh  libvirt's tests/virshtest.c cases and tests/virsh-*
 #                     scripts; it has no exclusion option, so its per-case
 #                     lines ("ok NAME", "FAIL NAME: why", "skip NAME: why")
 #                     are judged here against EXCLUSIONS, one "NAME | reason"
 #                     a line (tests/peer/virshtest-exclusions.txt);
 #   xml2xml/run.sh    libvirt's domain XML round trips, virtsh beside virsh.
+# Both read libvirt's source, fetched by libvirt-source.sh into the cache.
 # Passes when every case of both passes, but the excluded ones.  An
 # excluded case that passes, or one the harness does not know, fails too:
 # the list must stay exact.
 #
 # Environment:
 #   VIRSH                 the virtsh to test (required)
-#   PEER_TESTS            the harnesses (default /work/shared/peer-tests)
+#   PEER_TESTS            the harnesses (default: this script's directory)
 #   PEER_VIRSHTEST_CACHE  where libvirt's source is kept between runs
 #                         (default /var/cache/virtkit/peer-tests, or
 #                         $XDG_CACHE_HOME/virtkit/peer-tests when that is
 #                         not writable); a fresh one is filled with
-#                         `apt-get source libvirt` by the harness
+#                         `apt-get source libvirt` by libvirt-source.sh
 #   PEER_LOGDIR           each case's output (default: a new directory in /tmp)
-#   ONLY                  a regex: only the matching cases of virtshtest, and
+#   ONLY                  a regex: only the matching cases of virshtest, and
 #                         xml2xml only when it matches "xml2xml"
 set -u
 
 exclusions=${1:?usage: check-peer.sh EXCLUSIONS}
 VIRSH=${VIRSH:?set VIRSH to the virtsh to test}
-PEER_TESTS=${PEER_TESTS:-/work/shared/peer-tests}
+PEER_TESTS=${PEER_TESTS:-$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)}
 ONLY=${ONLY:-}
 
 for h in virshtest/run.sh xml2xml/run.sh; do

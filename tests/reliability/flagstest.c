@@ -116,6 +116,8 @@ FC(virDomainGetMessages, ({
     free(msgs);
     n < 0;
 }))
+FC(virDomainGetControlInfo,
+   ({ virDomainControlInfo i; FAILS_INT(virDomainGetControlInfo(c->dom, &i, f)); }))
 FC(virDomainSetMemoryFlags, FAILS_INT(virDomainSetMemoryFlags(c->dom, 200000, f)))
 FC(virDomainSetVcpusFlags, FAILS_INT(virDomainSetVcpusFlags(c->dom, 1, f)))
 FC(virDomainGetVcpusFlags, FAILS_INT(virDomainGetVcpusFlags(c->dom, f)))
@@ -157,7 +159,7 @@ static const flagsCase flagsCases[] = {
     ROW(virDomainReboot), ROW(virDomainReset), ROW(virDomainDestroyFlags),
     ROW(virDomainSaveFlags), ROW(virDomainRestoreFlags), ROW(virDomainManagedSave),
     ROW(virDomainHasManagedSaveImage), ROW(virDomainManagedSaveRemove), ROW(virDomainGetState),
-    ROW(virDomainGetXMLDesc), ROW(virDomainGetCPUStats), ROW(virDomainGetMessages),
+    ROW(virDomainGetXMLDesc), ROW(virDomainGetCPUStats), ROW(virDomainGetMessages), ROW(virDomainGetControlInfo),
     ROW(virDomainSetMemoryFlags), ROW(virDomainSetVcpusFlags), ROW(virDomainGetVcpusFlags),
     ROW(virDomainPinVcpuFlags), ROW(virDomainGetVcpuPinInfo),
     ROW(virDomainGetSchedulerParametersFlags), ROW(virDomainSetSchedulerParametersFlags),

@@ -355,7 +355,7 @@ static const hostileCase hostileCases[] = {
     ROW(vcpus_xml_negative, VIR_ERR_XML_ERROR, "non-negative integer"),
     ROW(vcpus_xml_current_beyond, VIR_ERR_CONFIG_UNSUPPORTED, "must not be more than the maximum"),
     ROW(vcpupin_beyond_vcpus, VIR_ERR_XML_ERROR, "vcpu 4294967295 does not exist"),
-    ROW(pin_vcpu_beyond, VIR_ERR_INVALID_ARG, "vcpu 4 does not exist"),
+    ROW(pin_vcpu_beyond, VIR_ERR_INVALID_ARG, "requested vcpu '4' is not present in the domain"),
     ROW(pin_vcpu_uint_max, VIR_ERR_INVALID_ARG, "vcpu in virDomainPinVcpuFlags is out of range"),
 
     ROW(cpumap_longer, VIR_ERR_INVALID_ARG, "cpumap length 3 is out of range"),
@@ -364,7 +364,7 @@ static const hostileCase hostileCases[] = {
     ROW(cpumap_maplen_negative, VIR_ERR_INVALID_ARG, "maplen in virDomainPinVcpuFlags"),
     ROW(cpumap_empty, VIR_ERR_INVALID_ARG, "selects no CPU"),
     ROW(cpuset_xml_beyond, VIR_ERR_CONFIG_UNSUPPORTED, "uses CPU 16, but the host has only 16"),
-    ROW(cpuset_xml_huge, VIR_ERR_XML_ERROR, "invalid cpuset"),
+    ROW(cpuset_xml_huge, VIR_ERR_INVALID_ARG, "Failed to parse bitmap"),
     ROW(pininfo_maplen_zero, VIR_ERR_INVALID_ARG, "maplen"),
     ROW(pininfo_maplen_negative, VIR_ERR_INVALID_ARG, "maplen"),
     ROW(pininfo_overflow, VIR_ERR_INVALID_ARG, "must fit an int"),

@@ -293,6 +293,9 @@ NC(virDomainGetCPUStats_domain, FAILS_INT(virDomainGetCPUStats(NULL, c->params, 
 NC(virDomainGetCPUStats_params, FAILS_INT(virDomainGetCPUStats(c->dom, NULL, 3, -1, 1, 0)))
 NC(virDomainGetMessages_domain, ({ char **m; FAILS_INT(virDomainGetMessages(NULL, &m, 0)); }))
 NC(virDomainGetMessages_msgs, FAILS_INT(virDomainGetMessages(c->dom, NULL, 0)))
+NC(virDomainGetControlInfo_domain,
+   ({ virDomainControlInfo i; FAILS_INT(virDomainGetControlInfo(NULL, &i, 0)); }))
+NC(virDomainGetControlInfo_info, FAILS_INT(virDomainGetControlInfo(c->dom, NULL, 0)))
 
 /* ---- memory, vcpus, tunables --------------------------------------- */
 
@@ -448,6 +451,7 @@ static const nullCase nullCases[] = {
     DOM(virDomainGetSecurityLabel), ARG(virDomainGetSecurityLabel, seclabel),
     DOM(virDomainGetCPUStats), ARG(virDomainGetCPUStats, params),
     DOM(virDomainGetMessages), ARG(virDomainGetMessages, msgs),
+    DOM(virDomainGetControlInfo), ARG(virDomainGetControlInfo, info),
 
     DOM(virDomainGetMaxMemory), DOM(virDomainSetMaxMemory), DOM(virDomainSetMemory),
     DOM(virDomainSetMemoryFlags), DOM(virDomainSetVcpus), DOM(virDomainSetVcpusFlags),

@@ -239,6 +239,8 @@ RC(virDomainGetMessages, ({
     free(msgs);
     n < 0;
 }))
+RC(virDomainGetControlInfo,
+   ({ virDomainControlInfo i; FAILS_INT(virDomainGetControlInfo(c->web, &i, 0)); }))
 RC(virDomainGetMaxMemory, virDomainGetMaxMemory(c->web) == 0)
 RC(virDomainGetVcpusFlags, FAILS_INT(virDomainGetVcpusFlags(c->web, 0)))
 RC(virDomainGetMaxVcpus, FAILS_INT(virDomainGetMaxVcpus(c->web)))
@@ -300,7 +302,8 @@ static const roCase roAllowed[] = {
     ROW(virDomainHasManagedSaveImage), ROW(virDomainGetAutostart), ROW(virDomainGetInfo),
     ROW(virDomainGetState), ROW(virDomainGetXMLDesc), ROW(virDomainIsActive),
     ROW(virDomainIsPersistent), ROW(virDomainIsUpdated), ROW(virDomainGetSecurityLabel),
-    ROW(virDomainGetCPUStats), ROW(virDomainGetMessages), ROW(virDomainGetMaxMemory),
+    ROW(virDomainGetCPUStats), ROW(virDomainGetMessages), ROW(virDomainGetControlInfo),
+    ROW(virDomainGetMaxMemory),
     ROW(virDomainGetVcpusFlags), ROW(virDomainGetMaxVcpus), ROW(virDomainGetVcpuPinInfo),
     ROW(virDomainGetVcpus), ROW(virDomainGetSchedulerType),
     ROW(virDomainGetSchedulerParameters), ROW(virDomainGetSchedulerParametersFlags),

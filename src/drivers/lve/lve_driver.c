@@ -292,6 +292,7 @@ virHypervisorDriver lveHypervisorDriver = {
     .domainGetState = sharedDomainGetState,
     .domainGetXMLDesc = sharedDomainGetXMLDesc,
     .domainGetOSType = sharedDomainGetOSType,
+    .domainGetControlInfo = sharedDomainGetControlInfo,
     .domainIsActive = sharedDomainIsActive,
     .domainIsPersistent = sharedDomainIsPersistent,
     .domainIsUpdated = sharedDomainIsUpdated,

@@ -18,6 +18,8 @@ testDomainPrivateFree(void *data)
 
     if (priv->cookies)
         g_array_unref(priv->cookies);
+    if (priv->deprecations)
+        g_ptr_array_unref(priv->deprecations);
     g_free(priv);
 }
 

@@ -10,6 +10,7 @@
 #include "domain_lifecycle.h"
 #include "test_domain.h"
 #include "test_lifecycle.h"
+#include "test_taint.h"
 #include "virerror.h"
 #include "virfile.h"
 #include "virxml.h"
@@ -214,11 +215,12 @@ int
 testDomainGetMessages(virDomainPtr dom, char ***msgs, unsigned int flags)
 {
     virDomainObj *obj;
+    int n;
 
     virCheckFlags(VIR_DOMAIN_MESSAGE_DEPRECATION | VIR_DOMAIN_MESSAGE_TAINTING, -1);
     if (!(obj = virDomainDriverGetObj(dom)))
         return -1;
+    n = testDomainTaintMessages(obj->privateData, flags, msgs);
     virDomainObjEndAPI(&obj);
-    *msgs = NULL;
-    return 0;
+    return n;
 }

@@ -21,6 +21,7 @@
 
 #include "test_domain.h"
 #include "test_node.h"
+#include "test_taint.h"
 #include "virerror.h"
 #include "virfile.h"
 #include "virxml.h"
@@ -203,6 +204,7 @@ testNodeAddDomain(testDriver *driver, xmlNodePtr domnode)
     }
     obj->persistent = !st.transient;
     obj->hasManagedSave = st.hasManagedSave;
+    testDomainTaintFromXML(testDomainPrivateOf(obj), domnode);
     /* like libvirt's test driver: found running, for reasons unknown */
     if (st.runstate != VIR_DOMAIN_SHUTOFF) {
         ret = virDomainDriverStartObj(&driver->base, obj, VIR_DOMAIN_RUNNING_UNKNOWN,
