@@ -38,6 +38,10 @@ void virDomainDriverEndChange(virDomainDriverBase *base, virDomainObj **obj);
  * reads.  @conn: read-only connections write nothing meanwhile. */
 void virDomainDriverRefresh(virDomainDriverBase *base, virConnectPtr conn);
 
+/* The same, as a writer (@write: the status of what stopped is removed)
+ * or a reader. */
+void virDomainDriverRefreshAs(virDomainDriverBase *base, bool write);
+
 /* Loads a root for its first connection, writing nothing: the
  * configurations, then the domains whose status says they ran and that
  * still do. */
