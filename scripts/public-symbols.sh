@@ -4,6 +4,7 @@
 srcdir=${1:-.}
 cat "$srcdir"/include/virt/virt.h "$srcdir"/include/virt/virt-common.h.in \
     "$srcdir"/include/virt/virt-host.h "$srcdir"/include/virt/virt-domain.h \
+    "$srcdir"/include/virt/virt-domain-event.h "$srcdir"/include/virt/virt-event.h \
     "$srcdir"/include/virt/virterror.h "$srcdir"/include/virt/virt-virtkit.h |
     perl -0pe 's:/\*.*?\*/::gs; s/^\s*#.*$//mg; s/\{[^{}]*\}//gs' |
     tr '\n' ' ' | tr ';' '\n' |

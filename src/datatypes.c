@@ -29,6 +29,8 @@ virConnectUnrefInternal(virConnectPtr conn)
     if (conn->driver && conn->driver->connectClose)
         conn->driver->connectClose(conn);
     conn->magic = 0;
+    if (conn->closeFreecb)
+        conn->closeFreecb(conn->closeOpaque);
     virResetError(&conn->err);
     virMutexDestroy(&conn->lock);
     virURIFree(conn->uri);

@@ -30,6 +30,9 @@ struct _virConnect {
     virError err;                   /* last error of a call on this connection */
     virErrorFunc handler;
     void *userData;
+    virConnectCloseFunc closeCallback;  /* virConnectRegisterCloseCallback */
+    void *closeOpaque;
+    virFreeCallback closeFreecb;
 };
 
 /* Names up to this long live in the handle itself. */

@@ -153,6 +153,15 @@ struct _virHypervisorDriver {
     int (*domainSetBlkioParameters)(virDomainPtr dom, virTypedParameterPtr params,
                                     int nparams, unsigned int flags);
 
+    /* events: the entry point checked the arguments */
+    int (*connectDomainEventRegister)(virConnectPtr conn, virConnectDomainEventCallback cb,
+                                      void *opaque, virFreeCallback freecb);
+    int (*connectDomainEventDeregister)(virConnectPtr conn, virConnectDomainEventCallback cb);
+    int (*connectDomainEventRegisterAny)(virConnectPtr conn, virDomainPtr dom, int eventID,
+                                         virConnectDomainEventGenericCallback cb,
+                                         void *opaque, virFreeCallback freecb);
+    int (*connectDomainEventDeregisterAny)(virConnectPtr conn, int callbackID);
+
     /* virtkit extensions (virt-virtkit.h) */
     int (*domainEnter)(virDomainPtr dom, unsigned int *cookie, unsigned int flags);
     int (*domainLeave)(virDomainPtr dom, unsigned int cookie, unsigned int flags);

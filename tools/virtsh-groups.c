@@ -13,6 +13,7 @@ static const vshCmdDef *const domainTables[] = {
     domManagementCmds, domLifecycleCmds, domMemoryCmds, domCpuCmds, domSchedCmds, NULL,
 };
 static const vshCmdDef *const monitorTables[] = { domMonitoringCmds, NULL };
+static const vshCmdDef *const eventTables[] = { domEventCmds, NULL };
 static const vshCmdDef *const hostTables[] = { hostAndHypervisorCmds, NULL };
 static const vshCmdDef *const extrasTables[] = { driverExtrasCmds, NULL };
 static const vshCmdDef *const virtshTables[] = { virtshCmds, NULL };
@@ -21,6 +22,7 @@ static const vshCmdDef *const virtshTables[] = { virtshCmds, NULL };
 const vshCmdGrp virtshGroups[] = {
     {.name = "Domain Management", .keyword = "domain", .tables = domainTables},
     {.name = "Domain Monitoring", .keyword = "monitor", .tables = monitorTables},
+    {.name = "Domain Events", .keyword = "events", .tables = eventTables},
     {.name = "Host and Hypervisor", .keyword = "host", .tables = hostTables},
     {.name = "Driver Extras", .keyword = "extras", .tables = extrasTables},
     {.name = "Virtsh itself", .keyword = "virtsh", .alias = "virsh", .tables = virtshTables},

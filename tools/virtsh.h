@@ -17,6 +17,7 @@ extern const vshCmdDef domMemoryCmds[];
 extern const vshCmdDef domCpuCmds[];
 extern const vshCmdDef domSchedCmds[];
 extern const vshCmdDef domMonitoringCmds[];
+extern const vshCmdDef domEventCmds[];
 extern const vshCmdDef hostAndHypervisorCmds[];
 extern const vshCmdDef driverExtrasCmds[];
 extern const vshCmdDef virtshCmds[];

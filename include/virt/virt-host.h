@@ -220,6 +220,20 @@ virConnectPtr virConnectOpenAuth(const char *name, virConnectAuthPtr auth,
 int virConnectRef(virConnectPtr conn);
 int virConnectClose(virConnectPtr conn);
 
+/**
+ * virConnectCloseFunc:
+ * @conn: the connection
+ * @reason: why it was closed (a virConnectCloseReason)
+ * @opaque: user data given at registration
+ *
+ * Called when a connection is closed by anything but the application.
+ */
+typedef void (*virConnectCloseFunc)(virConnectPtr conn, int reason, void *opaque);
+
+int virConnectRegisterCloseCallback(virConnectPtr conn, virConnectCloseFunc cb,
+                                    void *opaque, virFreeCallback freecb);
+int virConnectUnregisterCloseCallback(virConnectPtr conn, virConnectCloseFunc cb);
+
 const char *virConnectGetType(virConnectPtr conn);
 int virConnectGetVersion(virConnectPtr conn, unsigned long *hvVer);
 int virConnectGetLibVersion(virConnectPtr conn, unsigned long *libVer);

@@ -15,6 +15,8 @@
 # include <virt/virt-common.h>
 # include <virt/virt-host.h>
 # include <virt/virt-domain.h>
+# include <virt/virt-domain-event.h>
+# include <virt/virt-event.h>
 # include <virt/virterror.h>
 # include <virt/virt-virtkit.h>
 # undef VIRT_VIRT_H_INCLUDES

@@ -7,6 +7,9 @@
 
 #include "domain_driver.h"
 #include "domain_kernel.h"
+#include "domain_event.h"
+#include "domain_events.h"
+#include "domain_store_watch.h"
 #include "domain_sync.h"
 #include "driver.h"
 #include "virerror.h"
@@ -24,11 +27,14 @@ virDomainDriverBaseInit(virDomainDriverBase *base, int errorDomain,
     base->hooks = hooks;
     virMutexInit(&base->idsLock);
     base->fixedIds = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
+    base->events = virDomainEventStateNew();
 }
 
 void
 virDomainDriverBaseClear(virDomainDriverBase *base)
 {
+    virDomainStoreWatchStop(base);
+    g_clear_pointer(&base->events, virDomainEventStateFree);
     g_clear_pointer(&base->domains, virDomainObjListFree);
     g_clear_pointer(&base->store, virDomainStoreFree);
     g_clear_pointer(&base->fixedIds, g_hash_table_destroy);
@@ -260,6 +266,7 @@ virDomainDriverStartObj(virDomainDriverBase *base, virDomainObj *obj, int reason
         virDomainDriverUndoStart(base, obj);
         return -1;
     }
+    virDomainDriverEmitStarted(base, obj, reason, paused);
     return 0;
 }
 
@@ -269,6 +276,7 @@ virDomainDriverObjStopped(virDomainDriverBase *base, virDomainObj *obj, int reas
     if (base->hooks->stopped)
         base->hooks->stopped(base, obj);
     virDomainObjStopped(base->domains, obj, reason);
+    virDomainDriverEmitStopped(base, obj, reason);
     if (base->keepStatus && virDomainStoreDeleteStatus(base->store, obj->def->name) < 0) {
         VIR_WARN("domain '%s': %s", obj->def->name, virGetLastErrorMessage());
         virResetLastError();

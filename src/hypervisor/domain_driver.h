@@ -129,9 +129,12 @@ struct _virDomainDriverBase {
     char *options;                  /* how it was opened */
     int refs;                       /* connections, guarded by the registry */
 
+    struct _virDomainEventState *events;    /* callbacks and queued events (domain_event.h) */
+
     virMutex idsLock;               /* guards the fields below */
     GHashTable *fixedIds;           /* fixed id -> name of the domain that has it */
     bool autostarted;               /* virDomainDriverOpenWritable ran */
+    struct _virDomainStoreWatch *storeWatch;    /* other processes' changes (domain_store_watch.h) */
 };
 
 /* Put in the file that defines @type: its first member is the base. */

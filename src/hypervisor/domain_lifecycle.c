@@ -8,6 +8,7 @@
  */
 #include "internal.h"
 
+#include "domain_events.h"
 #include "domain_lifecycle.h"
 #include "domain_sync.h"
 #include "driver.h"
@@ -55,6 +56,9 @@ sharedDomainDefineXMLFlags(virConnectPtr conn, const char *xml, unsigned int fla
     if (existing)
         virDomainObjAssignConfig(obj, def);
     obj->persistent = true;
+    virDomainDriverEmitLifecycle(base, obj, VIR_DOMAIN_EVENT_DEFINED,
+                                 existing ? VIR_DOMAIN_EVENT_DEFINED_UPDATED :
+                                            VIR_DOMAIN_EVENT_DEFINED_ADDED);
     dom = virGetDomain(conn, obj->def->name, obj->uuid, obj->id);
     virDomainDriverEndChange(base, &obj);
     return dom;
@@ -98,6 +102,8 @@ sharedDomainUndefineFlags(virDomainPtr dom, unsigned int flags)
     obj->hasManagedSave = false;
     obj->autostart = false;
     obj->persistent = false;
+    virDomainDriverEmitLifecycle(base, obj, VIR_DOMAIN_EVENT_UNDEFINED,
+                                 VIR_DOMAIN_EVENT_UNDEFINED_REMOVED);
     if (virDomainObjIsActive(obj))
         g_clear_pointer(&obj->newDef, virDomainDefFree);    /* keeps running, transient */
     else
@@ -363,10 +369,15 @@ virDomainDriverSetPaused(virDomainPtr dom, bool paused)
     }
     if (base->hooks->freeze(base, obj, paused) < 0)
         goto cleanup;
-    if (paused)
+    if (paused) {
         virDomainObjSetState(obj, VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_USER);
-    else
+        virDomainDriverEmitLifecycle(base, obj, VIR_DOMAIN_EVENT_SUSPENDED,
+                                     VIR_DOMAIN_EVENT_SUSPENDED_PAUSED);
+    } else {
         virDomainObjSetState(obj, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_UNPAUSED);
+        virDomainDriverEmitLifecycle(base, obj, VIR_DOMAIN_EVENT_RESUMED,
+                                     VIR_DOMAIN_EVENT_RESUMED_UNPAUSED);
+    }
     ret = virDomainDriverSaveStatus(base, obj);
  cleanup:
     virDomainDriverEndChange(base, &obj);

@@ -4,6 +4,7 @@
  */
 #include "internal.h"
 
+#include "domain_events.h"
 #include "domain_sync.h"
 #include "driver.h"
 #include "virerror.h"
@@ -78,6 +79,9 @@ virDomainDriverSyncConfigGone(virDomainDriverBase *base, const char *name)
 
     if (!obj)
         return;
+    if (obj->persistent && !obj->configError)
+        virDomainDriverEmitLifecycle(base, obj, VIR_DOMAIN_EVENT_UNDEFINED,
+                                     VIR_DOMAIN_EVENT_UNDEFINED_REMOVED);
     obj->persistent = false;
     obj->autostart = false;
     g_clear_pointer(&obj->configError, g_free);
@@ -111,6 +115,9 @@ virDomainDriverSyncConfigDef(virDomainDriverBase *base, virDomainDef *def)
         return -1;
     if (existing)
         virDomainObjAssignConfig(obj, def);
+    virDomainDriverEmitLifecycle(base, obj, VIR_DOMAIN_EVENT_DEFINED,
+                                 existing && obj->persistent ? VIR_DOMAIN_EVENT_DEFINED_UPDATED :
+                                                               VIR_DOMAIN_EVENT_DEFINED_ADDED);
     obj->persistent = true;
     g_clear_pointer(&obj->configError, g_free);
     virDomainObjEndAPI(&obj);
@@ -156,6 +163,7 @@ virDomainDriverObjGone(virDomainDriverBase *base, virDomainObj *obj, bool write,
     if (base->hooks->stopped)
         base->hooks->stopped(base, obj);
     virDomainObjStopped(base->domains, obj, reason);
+    virDomainDriverEmitStopped(base, obj, reason);
     if (!obj->persistent)
         virDomainDriverObjRemove(base, obj);
 }
@@ -205,6 +213,25 @@ virDomainDriverSyncLiveDef(virDomainDriverBase *base, const char *name,
     return obj;
 }
 
+/* The events of a domain another process started, paused or resumed:
+ * @wasActive and @oldState are what this process knew. */
+static void
+virDomainDriverSyncEmit(virDomainDriverBase *base, virDomainObj *obj, bool wasActive,
+                        int oldState)
+{
+    bool paused = obj->state == VIR_DOMAIN_PAUSED;
+
+    if (!wasActive)
+        virDomainDriverEmitStarted(base, obj, paused ? VIR_DOMAIN_RUNNING_BOOTED : obj->reason,
+                                   paused);
+    else if (oldState == VIR_DOMAIN_PAUSED && obj->state == VIR_DOMAIN_RUNNING)
+        virDomainDriverEmitLifecycle(base, obj, VIR_DOMAIN_EVENT_RESUMED,
+                                     VIR_DOMAIN_EVENT_RESUMED_UNPAUSED);
+    else if (oldState == VIR_DOMAIN_RUNNING && obj->state == VIR_DOMAIN_PAUSED)
+        virDomainDriverEmitLifecycle(base, obj, VIR_DOMAIN_EVENT_SUSPENDED,
+                                     VIR_DOMAIN_EVENT_SUSPENDED_PAUSED);
+}
+
 static void
 virDomainDriverSyncStatus(const char *name, bool present, void *opaque)
 {
@@ -212,6 +239,8 @@ virDomainDriverSyncStatus(const char *name, bool present, void *opaque)
     virDomainDriverBase *base = ctx->base;
     virDomainStoreStatus st = { 0 };
     virDomainObj *obj = NULL;
+    bool wasActive;
+    int oldState;
     int running;
 
     if (!present) {
@@ -223,13 +252,19 @@ virDomainDriverSyncStatus(const char *name, bool present, void *opaque)
     if (virDomainStoreReadStatus(base->store, name, &base->xmlopt, &st) < 0 ||
         !(obj = virDomainDriverSyncLiveDef(base, name, &st)))
         goto skip;
+    wasActive = virDomainObjIsActive(obj);
+    oldState = obj->state;
     if (obj->id != st.id) {
-        if (virDomainObjIsActive(obj))
+        if (virDomainObjIsActive(obj)) {
             virDomainObjStopped(base->domains, obj, VIR_DOMAIN_SHUTOFF_UNKNOWN);
+            virDomainDriverEmitStopped(base, obj, VIR_DOMAIN_SHUTOFF_UNKNOWN);
+            wasActive = false;
+        }
         if (virDomainObjListSetID(base->domains, obj, st.id) < 0)
             goto skip;
     }
     virDomainObjSetState(obj, st.state, st.reason);
+    virDomainDriverSyncEmit(base, obj, wasActive, oldState);
     /* the kernel is the truth for what runs */
     running = base->hooks->stillRunning ? base->hooks->stillRunning(base, obj) : 1;
     if (running < 0) {
@@ -322,8 +357,12 @@ virDomainDriverEndChange(virDomainDriverBase *base, virDomainObj **obj)
 void
 virDomainDriverRefresh(virDomainDriverBase *base, virConnectPtr conn)
 {
-    bool write = !(conn->flags & VIR_CONNECT_RO);
+    virDomainDriverRefreshAs(base, !(conn->flags & VIR_CONNECT_RO));
+}
 
+void
+virDomainDriverRefreshAs(virDomainDriverBase *base, bool write)
+{
     if (!base->store || !virDomainStoreIsStale(base->store))
         return;
     if (virDomainStoreLock(base->store) < 0) {

@@ -45,6 +45,10 @@ void virDomainDriverRefresh(virDomainDriverBase *base, virConnectPtr conn);
 void virDomainDriverObjGone(virDomainDriverBase *base, virDomainObj *obj, bool write,
                             int reason);
 
+/* virDomainDriverRefresh, as a writer (@write: the status of what stopped
+ * is removed) or a reader. */
+void virDomainDriverRefreshAs(virDomainDriverBase *base, bool write);
+
 /* Loads a root for its first connection, writing nothing: the
  * configurations, then the domains whose status says they ran and that
  * still do. */

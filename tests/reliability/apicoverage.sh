@@ -14,7 +14,8 @@ trap 'rm -rf "$tmp"' EXIT
 
 # "name<TAB>parameters" for each function the headers declare
 cat "$srcdir"/include/virt/virt-common.h.in "$srcdir"/include/virt/virt-host.h \
-    "$srcdir"/include/virt/virt-domain.h "$srcdir"/include/virt/virterror.h \
+    "$srcdir"/include/virt/virt-domain.h "$srcdir"/include/virt/virt-domain-event.h \
+    "$srcdir"/include/virt/virterror.h \
     "$srcdir"/include/virt/virt-virtkit.h |
     perl -0pe 's:/\*.*?\*/::gs; s/^\s*#.*$//mg; s/\{[^{}]*\}//gs' |
     tr '\n' ' ' | tr ';' '\n' | grep -v typedef |

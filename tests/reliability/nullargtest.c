@@ -138,6 +138,33 @@ NC(virConnectOpenAuth_auth, nullOpenDefault(virConnectOpenAuth(c->fx.uri, NULL, 
 
 #define NC_CONN(fn, ...) NC(fn##_conn, FAILS_INT(fn(NULL, ##__VA_ARGS__)))
 #define NC_CONN_PTR(fn, ...) NC(fn##_conn, FAILS_PTR(fn(NULL, ##__VA_ARGS__)))
+/* callbacks the event rows register; never called */
+static void
+nullClosed(virConnectPtr conn G_GNUC_UNUSED, int reason G_GNUC_UNUSED, void *opaque G_GNUC_UNUSED)
+{
+}
+
+static int
+nullLifecycle(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom G_GNUC_UNUSED,
+              int event G_GNUC_UNUSED, int detail G_GNUC_UNUSED, void *opaque G_GNUC_UNUSED)
+{
+    return 0;
+}
+NC_CONN(virConnectRegisterCloseCallback, nullClosed, NULL, NULL)
+NC(virConnectRegisterCloseCallback_cb,
+   FAILS_INT(virConnectRegisterCloseCallback(c->fx.conn, NULL, NULL, NULL)))
+NC_CONN(virConnectUnregisterCloseCallback, nullClosed)
+NC(virConnectUnregisterCloseCallback_cb, FAILS_INT(virConnectUnregisterCloseCallback(c->fx.conn, NULL)))
+NC_CONN(virConnectDomainEventRegister, nullLifecycle, NULL, NULL)
+NC(virConnectDomainEventRegister_cb,
+   FAILS_INT(virConnectDomainEventRegister(c->fx.conn, NULL, NULL, NULL)))
+NC_CONN(virConnectDomainEventDeregister, nullLifecycle)
+NC(virConnectDomainEventDeregister_cb, FAILS_INT(virConnectDomainEventDeregister(c->fx.conn, NULL)))
+NC_CONN(virConnectDomainEventRegisterAny, NULL, 0, VIR_DOMAIN_EVENT_CALLBACK(nullLifecycle), NULL,
+        NULL)
+NC(virConnectDomainEventRegisterAny_cb,
+   FAILS_INT(virConnectDomainEventRegisterAny(c->fx.conn, NULL, 0, NULL, NULL, NULL)))
+NC_CONN(virConnectDomainEventDeregisterAny, 1)
 NC_CONN(virConnectRef)
 NC_CONN(virConnectClose)
 NC_CONN_PTR(virConnectGetType)
@@ -397,6 +424,12 @@ static const nullCase nullCases[] = {
     OPT(virConnectOpen, name), OPT(virConnectOpenReadOnly, name),
     OPT(virConnectOpenAuth, name), OPT(virConnectOpenAuth, auth),
     CONN(virConnectRef), CONN(virConnectClose), CONN(virConnectGetType),
+    CONN(virConnectRegisterCloseCallback), ARG(virConnectRegisterCloseCallback, cb),
+    CONN(virConnectUnregisterCloseCallback), ARG(virConnectUnregisterCloseCallback, cb),
+    CONN(virConnectDomainEventRegister), ARG(virConnectDomainEventRegister, cb),
+    CONN(virConnectDomainEventDeregister), ARG(virConnectDomainEventDeregister, cb),
+    CONN(virConnectDomainEventRegisterAny), ARG(virConnectDomainEventRegisterAny, cb),
+    CONN(virConnectDomainEventDeregisterAny),
     CONN(virConnectGetVersion), ARG(virConnectGetVersion, hvVer),
     CONN(virConnectGetLibVersion), ARG(virConnectGetLibVersion, libVer),
     CONN(virConnectGetHostname), CONN(virConnectGetURI), CONN(virConnectGetCapabilities),

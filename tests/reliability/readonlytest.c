@@ -163,6 +163,40 @@ roNoString(char *str)
     return failed;
 }
 
+static void
+roClosed(virConnectPtr conn G_GNUC_UNUSED, int reason G_GNUC_UNUSED, void *opaque G_GNUC_UNUSED)
+{
+}
+
+static int
+roLifecycle(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom G_GNUC_UNUSED,
+            int event G_GNUC_UNUSED, int detail G_GNUC_UNUSED, void *opaque G_GNUC_UNUSED)
+{
+    return 0;
+}
+
+/* Listening changes nothing: a read-only connection may. */
+static bool
+roListen(virConnectPtr conn)
+{
+    int id;
+
+    virEventRegisterDefaultImpl();
+    if (virConnectDomainEventRegister(conn, roLifecycle, NULL, NULL) < 0 ||
+        virConnectDomainEventDeregister(conn, roLifecycle) < 0)
+        return true;
+    id = virConnectDomainEventRegisterAny(conn, NULL, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+                                          VIR_DOMAIN_EVENT_CALLBACK(roLifecycle), NULL, NULL);
+    return id < 0 || virConnectDomainEventDeregisterAny(conn, id) < 0;
+}
+RC(virConnectDomainEventRegister, roListen(c->ro))
+RC(virConnectDomainEventDeregister, roListen(c->ro))
+RC(virConnectDomainEventRegisterAny, roListen(c->ro))
+RC(virConnectDomainEventDeregisterAny, roListen(c->ro))
+RC(virConnectRegisterCloseCallback, virConnectRegisterCloseCallback(c->ro, roClosed, NULL, NULL) < 0 ||
+                                    virConnectUnregisterCloseCallback(c->ro, roClosed) < 0)
+RC(virConnectUnregisterCloseCallback, virConnectRegisterCloseCallback(c->ro, roClosed, NULL, NULL) < 0 ||
+                                      virConnectUnregisterCloseCallback(c->ro, roClosed) < 0)
 RC(virConnectRef, virConnectRef(c->ro) < 0 || virConnectClose(c->ro) < 0)
 RC(virConnectClose, virConnectRef(c->ro) < 0 || virConnectClose(c->ro) < 0)
 RC(virConnectGetType, virConnectGetType(c->ro) == NULL)
@@ -288,6 +322,9 @@ RC(virConnSetErrorFunc, ({ virConnSetErrorFunc(c->ro, NULL, NULL); false; }))
 
 static const roCase roAllowed[] = {
     ROW(virConnectRef), ROW(virConnectClose), ROW(virConnectGetType),
+    ROW(virConnectDomainEventRegister), ROW(virConnectDomainEventDeregister),
+    ROW(virConnectDomainEventRegisterAny), ROW(virConnectDomainEventDeregisterAny),
+    ROW(virConnectRegisterCloseCallback), ROW(virConnectUnregisterCloseCallback),
     ROW(virConnectGetVersion), ROW(virConnectGetLibVersion), ROW(virConnectGetHostname),
     ROW(virConnectGetURI), ROW(virConnectGetCapabilities), ROW(virConnectGetMaxVcpus),
     ROW(virConnectIsAlive), ROW(virConnectIsSecure), ROW(virConnectIsEncrypted),

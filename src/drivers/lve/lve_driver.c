@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include "capabilities.h"
+#include "domain_events.h"
 #include "domain_lifecycle.h"
 #include "domain_query.h"
 #include "domain_sync.h"
@@ -253,6 +254,10 @@ virHypervisorDriver lveHypervisorDriver = {
     .connectURIProbe = lveConnectURIProbe,
     .connectOpen = lveConnectOpen,
     .connectClose = sharedConnectClose,
+    .connectDomainEventRegister = sharedConnectDomainEventRegister,
+    .connectDomainEventDeregister = sharedConnectDomainEventDeregister,
+    .connectDomainEventRegisterAny = sharedConnectDomainEventRegisterAny,
+    .connectDomainEventDeregisterAny = sharedConnectDomainEventDeregisterAny,
     .connectGetType = sharedConnectGetType,
     .connectGetVersion = sharedConnectGetVersion,
     .connectGetHostname = sharedConnectGetHostname,

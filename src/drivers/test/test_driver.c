@@ -11,6 +11,7 @@
 #include "internal.h"
 
 #include "capabilities.h"
+#include "domain_events.h"
 #include "domain_lifecycle.h"
 #include "domain_query.h"
 #include "domain_sync.h"
@@ -271,6 +272,10 @@ virHypervisorDriver testHypervisorDriver = {
     .uriSchemes = testSchemes,
     .connectOpen = testConnectOpen,
     .connectClose = sharedConnectClose,
+    .connectDomainEventRegister = sharedConnectDomainEventRegister,
+    .connectDomainEventDeregister = sharedConnectDomainEventDeregister,
+    .connectDomainEventRegisterAny = sharedConnectDomainEventRegisterAny,
+    .connectDomainEventDeregisterAny = sharedConnectDomainEventDeregisterAny,
     .connectGetType = sharedConnectGetType,
     .connectGetVersion = sharedConnectGetVersion,
     .connectGetHostname = sharedConnectGetHostname,

@@ -1,0 +1,58 @@
+/*
+ * domain_event.h: the callbacks registered for domain events and the
+ * queue of events waiting for the event loop
+ *
+ * A driver state owns one virDomainEventState, shared by every connection
+ * to it.  Events are queued from any thread (with domain objects locked:
+ * the state's lock is taken last and held briefly) and delivered from a
+ * timer on the registered event loop, so that a callback never runs
+ * inside the call that caused its event, and may call the library,
+ * deregister itself or close its connection.  Each callback holds a
+ * reference on its connection, as in libvirt: virConnectClose() leaves a
+ * connection with callbacks open until they are deregistered.
+ */
+#ifndef VIR_DOMAIN_EVENT_H
+# define VIR_DOMAIN_EVENT_H
+
+# include "internal.h"
+# include "datatypes.h"
+
+typedef struct _virDomainEventState virDomainEventState;
+
+virDomainEventState *virDomainEventStateNew(void);
+/* Drops the owner's reference; a timer on the loop may hold the last. */
+void virDomainEventStateFree(virDomainEventState *state);
+
+/**
+ * virDomainEventStateRegister:
+ * @state: the driver's events
+ * @conn: the connection registering
+ * @uuid: the domain to filter on, or NULL for all
+ * @eventID: a virDomainEventID
+ * @cb: the callback (a virConnectDomainEventCallback when @legacy)
+ * @opaque, @freecb: as given by the application
+ * @legacy: registered with virConnectDomainEventRegister
+ *
+ * Returns the callback id, or -1 with an error (the same callback is
+ * already registered, or no event loop was registered).
+ */
+int virDomainEventStateRegister(virDomainEventState *state, virConnectPtr conn,
+                                const unsigned char *uuid, int eventID,
+                                virConnectDomainEventGenericCallback cb, void *opaque,
+                                virFreeCallback freecb, bool legacy);
+
+/* Deregisters callback @id of @conn (not a legacy one); -1 with an error
+ * when there is none. */
+int virDomainEventStateDeregisterID(virDomainEventState *state, virConnectPtr conn, int id);
+
+/* Deregisters the legacy callback @cb of @conn; -1 with an error when
+ * there is none. */
+int virDomainEventStateDeregisterLegacy(virDomainEventState *state, virConnectPtr conn,
+                                        virConnectDomainEventCallback cb);
+
+/* Queues a lifecycle event for the domain @name (@uuid, @id). */
+void virDomainEventStateQueueLifecycle(virDomainEventState *state, const char *name,
+                                       const unsigned char *uuid, int id, int event,
+                                       int detail);
+
+#endif /* VIR_DOMAIN_EVENT_H */
