@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "capabilities.h"
+#include "domain_events.h"
 #include "domain_lifecycle.h"
 #include "domain_query.h"
 #include "domain_sync.h"
@@ -215,6 +216,10 @@ virHypervisorDriver vserverHypervisorDriver = {
     .connectClose = sharedConnectClose,
     .connectGetType = sharedConnectGetType,
     .connectGetVersion = sharedConnectGetVersion,
+    .connectDomainEventRegister = sharedConnectDomainEventRegister,
+    .connectDomainEventDeregister = sharedConnectDomainEventDeregister,
+    .connectDomainEventRegisterAny = sharedConnectDomainEventRegisterAny,
+    .connectDomainEventDeregisterAny = sharedConnectDomainEventDeregisterAny,
     .connectGetHostname = sharedConnectGetHostname,
     .connectGetCapabilities = vserverConnectGetCapabilities,
     .connectGetMaxVcpus = vserverConnectGetMaxVcpus,

@@ -18,6 +18,7 @@
 
 #include <unistd.h>
 
+#include "domain_events.h"
 #include "domain_lifecycle.h"
 #include "domain_sync.h"
 #include "domain_query.h"
@@ -279,6 +280,10 @@ virHypervisorDriver xenHypervisorDriver = {
     .connectClose = sharedConnectClose,
     .connectGetType = sharedConnectGetType,
     .connectGetVersion = sharedConnectGetVersion,
+    .connectDomainEventRegister = sharedConnectDomainEventRegister,
+    .connectDomainEventDeregister = sharedConnectDomainEventDeregister,
+    .connectDomainEventRegisterAny = sharedConnectDomainEventRegisterAny,
+    .connectDomainEventDeregisterAny = sharedConnectDomainEventDeregisterAny,
     .connectGetHostname = sharedConnectGetHostname,
     .connectGetMaxVcpus = sharedConnectGetMaxVcpus,
     .connectIsAlive = sharedConnectIsAlive,
