@@ -209,7 +209,7 @@ void virCgroupPlaceClear(virCgroupPlace *place);
 int virCgroupPlaceAddTask(const virCgroupTree *tree, const virCgroupPlace *place, pid_t pid);
 
 /* How long the calls below wait for the kernel. */
-# define VIR_CGROUP_FREEZE_TIMEOUT_US (3 * G_USEC_PER_SEC)
+# define VIR_CGROUP_FREEZE_TIMEOUT_US (10 * G_USEC_PER_SEC)
 # define VIR_CGROUP_KILL_TIMEOUT_US (10 * G_USEC_PER_SEC)
 # define VIR_CGROUP_REMOVE_TIMEOUT_US G_USEC_PER_SEC
 

@@ -69,6 +69,9 @@ virCgroupSetFrozen(const virCgroupTree *tree, const char *name, bool frozen, boo
         virCgroupPathInto(tree, freezer, name, "cgroup.events", &events);
     if (virCgroupWaitFor(v2 ? events.str : ctl.str, want, VIR_CGROUP_FREEZE_TIMEOUT_US))
         return 0;
+    /* a freeze that did not complete is undone: nothing is left half-frozen */
+    if (frozen)
+        virCgroupWriteFile(ctl.str, v2 ? "0" : "THAWED", true);
     if (!quiet)
         virCgroupReportGroupError(tree, name, VIR_ERR_OPERATION_TIMEOUT,
                                   _("its tasks did not %s within %d seconds (one may be stuck in the kernel)"),
