@@ -225,7 +225,8 @@ fuzzArgvText(char **argv)
 /* On a line that parsed as @list, the words of the completion splitter,
  * the one being typed included, are the line's last command: as the
  * words of a command line, they parse to the last command of @list.
- * (A line whose last command is empty gives no word at all.) */
+ * (A line whose last command is empty gives no word at all; one whose
+ * last command is a comment gives words that parse to no command.) */
 static void
 fuzzCheckSplit(const char *str, char **words, char *partial, const vshCmdList *list)
 {
@@ -242,8 +243,14 @@ fuzzCheckSplit(const char *str, char **words, char *partial, const vshCmdList *l
         return;
     g_ptr_array_add(argv, NULL);
     text = fuzzArgvText((char **)argv->pdata);
-    FUZZ_CHECK(n > 0, "no command in '%s', yet completion read %s", str, text);
     again = fuzzParse(text, (char **)argv->pdata);
+    if (((char *)g_ptr_array_index(argv, 0))[0] == '#') {
+        /* the last command is a comment ('\#', '"#..."'): no command */
+        FUZZ_CHECK(again != NULL && vshCmdListLength(again) == 0,
+                   "completion read the comment %s in '%s', which is a command", text, str);
+        return;
+    }
+    FUZZ_CHECK(n > 0, "no command in '%s', yet completion read %s", str, text);
     FUZZ_CHECK(again != NULL && vshCmdListLength(again) == 1,
                "completion read %s in '%s', which is not one command", text, str);
     fuzzCheckSameCmd(vshCmdListGet(list, n - 1), vshCmdListGet(again, 0), str, text);
@@ -334,6 +341,7 @@ fuzzArgv(const uint8_t *data, size_t size)
     g_autoptr(vshCmdList) list = NULL;
     g_autofree char *text = NULL;
     const uint8_t *end = data + size, *nul;
+    bool comment;
 
     while ((nul = memchr(data, '\0', end - data))) {
         g_ptr_array_add(words, g_strndup((const char *)data, nul - data));
@@ -344,9 +352,13 @@ fuzzArgv(const uint8_t *data, size_t size)
     text = fuzzArgvText((char **)words->pdata);
     if (!(list = fuzzParse(text, (char **)words->pdata)))
         return;
-    FUZZ_CHECK(vshCmdListLength(list) == 1, "%zu commands in the words %s",
+    /* As in virsh, a first word that begins with '#' makes the whole
+     * command line a comment: nothing runs. */
+    comment = ((char *)g_ptr_array_index(words, 0))[0] == '#';
+    FUZZ_CHECK(vshCmdListLength(list) == (comment ? 0 : 1), "%zu commands in the words %s",
                vshCmdListLength(list), text);
-    fuzzRoundTrip(list, text);
+    if (!comment)
+        fuzzRoundTrip(list, text);
 }
 
 int
