@@ -36,6 +36,8 @@ typedef union {
     int (*domUlongFlags)(virDomainPtr, unsigned long, unsigned int);
     int (*domIntOut)(virDomainPtr, int *);
     char *(*domString)(virDomainPtr);
+    int (*domStr)(virDomainPtr, const char *);
+    int (*domStrFlags)(virDomainPtr, const char *, unsigned int);
     char *(*domFlagsString)(virDomainPtr, unsigned int);
     int (*domSetParams)(virDomainPtr, virTypedParameterPtr, int, unsigned int);
     int (*domGetParams)(virDomainPtr, virTypedParameterPtr, int *, unsigned int);

@@ -255,7 +255,7 @@ vkdDomFlagsString(vkdCall *call)
 }
 
 int
-vkdDomainSave(vkdCall *call)
+vkdDomStringVoid(vkdCall *call)
 {
     const vkr_dom_string_args *args = call->args;
     virDomainPtr dom = vkdGetDomain(call, &args->dom);
@@ -263,8 +263,21 @@ vkdDomainSave(vkdCall *call)
 
     if (!dom)
         return -1;
-    rc = virDomainSave(dom, args->str);
-    return vkdDomainPut(call, dom, rc);
+    rc = call->entry->api.domStr(dom, args->str);
+    return vkdDomainPut(call, dom, rc < 0 ? -1 : 0);
+}
+
+int
+vkdDomStringFlagsVoid(vkdCall *call)
+{
+    const vkr_dom_string_flags_args *args = call->args;
+    virDomainPtr dom = vkdGetDomain(call, &args->dom);
+    int rc;
+
+    if (!dom)
+        return -1;
+    rc = call->entry->api.domStrFlags(dom, args->str, args->flags);
+    return vkdDomainPut(call, dom, rc < 0 ? -1 : 0);
 }
 
 int

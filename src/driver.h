@@ -118,6 +118,12 @@ struct _virHypervisorDriver {
     int (*domainGetControlInfo)(virDomainPtr dom, virDomainControlInfoPtr info,
                                 unsigned int flags);
 
+    /* devices: AttachDevice and DetachDevice arrive with VIR_DOMAIN_AFFECT_LIVE */
+    int (*domainAttachDeviceFlags)(virDomainPtr dom, const char *xml, unsigned int flags);
+    int (*domainDetachDeviceFlags)(virDomainPtr dom, const char *xml, unsigned int flags);
+    int (*domainUpdateDeviceFlags)(virDomainPtr dom, const char *xml, unsigned int flags);
+    int (*domainDetachDeviceAlias)(virDomainPtr dom, const char *alias, unsigned int flags);
+
     /* memory: SetMemory and SetMaxMemory arrive as SetMemoryFlags */
     unsigned long long (*domainGetMaxMemory)(virDomainPtr dom);
     int (*domainSetMemoryFlags)(virDomainPtr dom, unsigned long memory,

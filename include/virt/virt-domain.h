@@ -623,6 +623,31 @@ typedef virDomainControlInfo *virDomainControlInfoPtr;
 int virDomainGetControlInfo(virDomainPtr domain, virDomainControlInfoPtr info,
                             unsigned int flags);
 
+/**
+ * virDomainDeviceModifyFlags:
+ *
+ * Flags of virDomainAttachDeviceFlags(), virDomainDetachDeviceFlags(),
+ * virDomainUpdateDeviceFlags() and virDomainDetachDeviceAlias().
+ */
+typedef enum {
+    VIR_DOMAIN_DEVICE_MODIFY_CURRENT = VIR_DOMAIN_AFFECT_CURRENT,
+    VIR_DOMAIN_DEVICE_MODIFY_LIVE = VIR_DOMAIN_AFFECT_LIVE,
+    VIR_DOMAIN_DEVICE_MODIFY_CONFIG = VIR_DOMAIN_AFFECT_CONFIG,
+    VIR_DOMAIN_DEVICE_MODIFY_FORCE = (1 << 2),
+} virDomainDeviceModifyFlags;
+
+/* Devices */
+int virDomainAttachDevice(virDomainPtr domain, const char *xml);
+int virDomainDetachDevice(virDomainPtr domain, const char *xml);
+int virDomainAttachDeviceFlags(virDomainPtr domain,
+                               const char *xml, unsigned int flags);
+int virDomainDetachDeviceFlags(virDomainPtr domain,
+                               const char *xml, unsigned int flags);
+int virDomainUpdateDeviceFlags(virDomainPtr domain,
+                               const char *xml, unsigned int flags);
+int virDomainDetachDeviceAlias(virDomainPtr domain,
+                               const char *alias, unsigned int flags);
+
 /* Memory */
 unsigned long virDomainGetMaxMemory(virDomainPtr domain);
 int virDomainSetMaxMemory(virDomainPtr domain, unsigned long memory);

@@ -432,6 +432,46 @@ void virDomainDefFormatBuf(GString *buf, int indent, const virDomainDef *def,
 const virDomainDeviceDef *virDomainDefNextDevice(const virDomainDef *def, int type,
                                                  size_t *pos);
 
+/* One device element parsed on its own, as a child of <devices> would
+ * be (its family's view read and checked); NULL with an error. */
+virDomainDeviceDef *virDomainDeviceDefParseString(const char *xml);
+void virDomainDeviceDefFree(virDomainDeviceDef *dev);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(virDomainDeviceDef, virDomainDeviceDefFree);
+
+/**
+ * virDomainDefFindDevice:
+ * @def: a definition
+ * @dev: a device as a user names it (virDomainDeviceDefParseString)
+ *
+ * Finds the device of @def that @dev names: a disk by its target, an
+ * interface by its MAC address, anything else (a disk without a target,
+ * an interface without a MAC) by having every attribute and child @dev
+ * has (virXMLNodeMatches).
+ *
+ * Returns its index in def->devices, or -1 with an error when none or
+ * more than one matches.
+ */
+ssize_t virDomainDefFindDevice(const virDomainDef *def, const virDomainDeviceDef *dev);
+
+/* The index of the device with <alias name='@alias'/>, or -1 with an error. */
+ssize_t virDomainDefFindDeviceAlias(const virDomainDef *def, const char *alias);
+
+/**
+ * virDomainDefChangeDevice:
+ * @def: a definition
+ * @xmlopt: the driver's, for reading the result
+ * @idx: the device to remove or replace, or -1 to add @dev
+ * @dev: the device to add or put at @idx; NULL to remove @idx
+ *
+ * Returns a new definition: @def with the change, read back as a
+ * document holding it would be at define (so checked, completed with
+ * defaults and addresses, in libvirt's order); NULL with an error, such
+ * as a disk added on a target another disk has.
+ */
+virDomainDef *virDomainDefChangeDevice(const virDomainDef *def,
+                                       const virDomainXMLOption *xmlopt,
+                                       ssize_t idx, const virDomainDeviceDef *dev);
+
 /* The number of devices of @type (-1: all of them). */
 size_t virDomainDefCountDevices(const virDomainDef *def, int type);
 

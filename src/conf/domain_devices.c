@@ -257,3 +257,151 @@ virDomainFormatDevices(GString *buf, int indent, const virDomainDef *def,
     virXMLIndent(buf, indent);
     virStringAppendLit(buf, "</devices>\n");
 }
+
+/* ---- one device: attach, detach, update ------------------------------ */
+
+virDomainDeviceDef *
+virDomainDeviceDefParseString(const char *xml)
+{
+    g_autoptr(xmlDoc) doc = NULL;
+    virDomainDeviceDef *dev;
+    xmlNodePtr root;
+    int type;
+
+    if (!(doc = virXMLParse(xml, "device", NULL, &root)))
+        return NULL;
+    if (root->ns || (type = virDomainDeviceTypeFromString((const char *)root->name)) < 0) {
+        virXMLReportNode(VIR_FROM_THIS, root, "%s",
+                         _("unknown device: libvirt's domain schema has no such child of <devices>"));
+        return NULL;
+    }
+    dev = g_new0(virDomainDeviceDef, 1);
+    dev->type = type;
+    if (!(dev->node = virXMLNodeParse(VIR_FROM_THIS, root)) || virDomainDeviceReadView(dev) < 0) {
+        virDomainDeviceDefFree(dev);
+        return NULL;
+    }
+    return dev;
+}
+
+void
+virDomainDeviceDefFree(virDomainDeviceDef *dev)
+{
+    if (!dev)
+        return;
+    virDomainDeviceDefClear(dev);
+    g_free(dev);
+}
+
+static void
+virDomainFormatMAC(char str[18], const unsigned char mac[6])
+{
+    g_snprintf(str, 18, "%02x:%02x:%02x:%02x:%02x:%02x",
+               mac[0], mac[1], mac[2], mac[3], mac[4], mac[5]);
+}
+
+/* Whether @cur of @def is the device that @dev names. */
+static bool
+virDomainDeviceIs(const virDomainDeviceDef *dev, const virDomainDeviceDef *cur)
+{
+    if (cur->type != dev->type)
+        return false;
+    if (dev->type == VIR_DOMAIN_DEVICE_DISK && dev->data.disk->dst)
+        return cur->data.disk && g_strcmp0(cur->data.disk->dst, dev->data.disk->dst) == 0;
+    if (dev->type == VIR_DOMAIN_DEVICE_INTERFACE && dev->data.net->macSet)
+        return cur->data.net && cur->data.net->macSet &&
+               memcmp(cur->data.net->mac, dev->data.net->mac, 6) == 0;
+    return virXMLNodeMatches(dev->node, cur->node);
+}
+
+ssize_t
+virDomainDefFindDevice(const virDomainDef *def, const virDomainDeviceDef *dev)
+{
+    const char *family = virDomainDeviceTypeToString(dev->type);
+    bool byMAC = dev->type == VIR_DOMAIN_DEVICE_INTERFACE && dev->data.net->macSet;
+    char mac[18] = "";
+    ssize_t found = -1;
+    size_t i;
+
+    if (byMAC)
+        virDomainFormatMAC(mac, dev->data.net->mac);
+    for (i = 0; i < def->ndevices; i++) {
+        if (!virDomainDeviceIs(dev, &def->devices[i]))
+            continue;
+        if (found >= 0) {
+            if (byMAC)
+                virReportError(VIR_ERR_OPERATION_FAILED,
+                               _("multiple devices matching MAC address %s found"), mac);
+            else
+                virReportError(VIR_ERR_OPERATION_FAILED,
+                               _("multiple matching devices found: more than one <%s> has "
+                                 "everything the given one has (give its address or alias)"),
+                               family);
+            return -1;
+        }
+        found = i;
+    }
+    if (found >= 0)
+        return found;
+    if (dev->type == VIR_DOMAIN_DEVICE_DISK && dev->data.disk->dst)
+        virReportError(VIR_ERR_DEVICE_MISSING, _("no target device %s"), dev->data.disk->dst);
+    else if (byMAC)
+        virReportError(VIR_ERR_DEVICE_MISSING, _("no interface with MAC address %s"), mac);
+    else
+        virReportError(VIR_ERR_DEVICE_MISSING,
+                       _("no <%s> has everything the given one has"), family);
+    return -1;
+}
+
+ssize_t
+virDomainDefFindDeviceAlias(const virDomainDef *def, const char *alias)
+{
+    size_t i;
+
+    for (i = 0; i < def->ndevices; i++) {
+        const virXMLNode *node = virXMLNodeChild(def->devices[i].node, "alias");
+
+        if (node && g_strcmp0(virXMLNodeGetAttr(node, "name"), alias) == 0)
+            return i;
+    }
+    virReportError(VIR_ERR_DEVICE_MISSING, _("no device found with alias %s"), alias);
+    return -1;
+}
+
+virDomainDef *
+virDomainDefChangeDevice(const virDomainDef *def, const virDomainXMLOption *xmlopt,
+                         ssize_t idx, const virDomainDeviceDef *dev)
+{
+    g_autoptr(virDomainDef) copy = NULL;
+    g_autofree char *xml = NULL;
+
+    if (idx < 0 && dev->type == VIR_DOMAIN_DEVICE_DISK && dev->data.disk->dst) {
+        size_t pos = 0;
+        const virDomainDeviceDef *cur;
+
+        while ((cur = virDomainDefNextDevice(def, VIR_DOMAIN_DEVICE_DISK, &pos))) {
+            if (cur->data.disk && g_strcmp0(cur->data.disk->dst, dev->data.disk->dst) == 0) {
+                virReportError(VIR_ERR_OPERATION_INVALID, _("target %s already exists"),
+                               dev->data.disk->dst);
+                return NULL;
+            }
+        }
+    }
+    copy = virDomainDefCopy(def);
+    if (idx < 0) {
+        virDomainDefAddDevice(copy, dev->type, virXMLNodeCopy(dev->node));
+    } else if (!dev) {
+        virDomainDeviceDefClear(&copy->devices[idx]);
+        memmove(copy->devices + idx, copy->devices + idx + 1,
+                (copy->ndevices - idx - 1) * sizeof(*copy->devices));
+        copy->ndevices--;
+    } else {
+        virXMLNodeFree(copy->devices[idx].node);
+        copy->devices[idx].node = virXMLNodeCopy(dev->node);
+    }
+    /* the result is read as a definition holding it would be: the same
+     * checks, defaults, addresses and order as at define */
+    xml = virDomainDefFormat(copy, -1, VIR_DOMAIN_DEF_FORMAT_INACTIVE |
+                             VIR_DOMAIN_DEF_FORMAT_SECURE);
+    return virDomainDefParseString(xml, xmlopt, 0);
+}

@@ -98,7 +98,7 @@ virXMLParse(const char *xml, const char *what, const char *rootName, xmlNodePtr 
         return NULL;
 
     *root = xmlDocGetRootElement(doc);
-    if (!*root || !virXMLIsElement(*root, rootName)) {
+    if (!*root || (rootName && !virXMLIsElement(*root, rootName))) {
         if (*root && (*root)->ns)
             virReportError(VIR_ERR_XML_ERROR,
                            _("%s XML: expected root element <%s>, found <%s> in namespace '%s'"),

@@ -24,7 +24,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(xmlDoc, xmlFreeDoc);
  * virXMLParse:
  * @xml: the document
  * @what: what it is ("domain", "node"), for messages
- * @rootName: the required name of the root element
+ * @rootName: the required name of the root element, or NULL for any
  * @root: the root element (OUT)
  *
  * Returns the document to free with xmlFreeDoc(), or NULL with an error.

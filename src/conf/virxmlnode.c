@@ -299,3 +299,27 @@ virXMLNodeFormatChildrenBefore(GString *buf, int indent, const virXMLNode *node,
     while (*pos < node->nchildren && node->children[*pos]->rank < rank)
         virXMLNodeFormat(buf, indent, node->children[(*pos)++]);
 }
+
+bool
+virXMLNodeMatches(const virXMLNode *want, const virXMLNode *have)
+{
+    size_t i, j;
+
+    if (strcmp(want->name, have->name) != 0)
+        return false;
+    for (i = 0; i < want->nattrs; i++) {
+        if (g_strcmp0(virXMLNodeGetAttr(have, want->attrs[i].name), want->attrs[i].value) != 0)
+            return false;
+    }
+    if (want->text && g_strcmp0(want->text, have->text) != 0)
+        return false;
+    for (i = 0; i < want->nchildren; i++) {
+        for (j = 0; j < have->nchildren; j++) {
+            if (virXMLNodeMatches(want->children[i], have->children[j]))
+                break;
+        }
+        if (j == have->nchildren)
+            return false;
+    }
+    return true;
+}

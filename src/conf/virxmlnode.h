@@ -68,6 +68,11 @@ virXMLNode *virXMLNodeAppendNew(virXMLNode *node, const char *name);
 /* Orders the children by rank, keeping document order among equals. */
 void virXMLNodeSortChildren(virXMLNode *node);
 
+/* Whether @have says everything @want says: the same name, each of
+ * @want's attributes with the same value, its text, and each of its
+ * children matched by one of @have's (which may say more). */
+bool virXMLNodeMatches(const virXMLNode *want, const virXMLNode *have);
+
 /* Writes @node and its children, each level indented two more spaces. */
 void virXMLNodeFormat(GString *buf, int indent, const virXMLNode *node);
 

@@ -43,6 +43,7 @@ typedef enum {
     VIR_DOMAIN_DRIVER_CHANGE_MEMTUNE = 1 << 4,    /* memory tunables */
     VIR_DOMAIN_DRIVER_CHANGE_BLKIO = 1 << 5,      /* block I/O tunables */
     VIR_DOMAIN_DRIVER_CHANGE_SHARING = 1 << 6,    /* memory sharing */
+    VIR_DOMAIN_DRIVER_CHANGE_DEVICES = 1 << 8,    /* a device attached, detached or updated */
 } virDomainDriverChange;
 
 /* What a shutdown hook did. */
@@ -117,6 +118,9 @@ struct _virDomainDriverBase {
     const char *idName;             /* fixed ids: "LVE", "context" in messages */
     unsigned int shutdownFlags;     /* the ways of asking a shutdown it knows */
     unsigned int rebootFlags;       /* and a reboot */
+    guint64 hotplugDevices;         /* 1 << virDomainDeviceType of the families that can be
+                                     * attached to, detached from and updated on a running
+                                     * domain (its applyLive takes CHANGE_DEVICES) */
     const virDomainDriverHooks *hooks;
 
     const char *typeName;           /* what virConnectGetType says: "TEST", "LVE" */

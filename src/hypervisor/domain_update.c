@@ -32,9 +32,15 @@ static virDomainDef *
 virDomainDriverEditCopy(virDomainDriverBase *base, const virDomainDef *def, bool live,
                         const virDomainDriverEdit *edit, const void *arg)
 {
-    g_autoptr(virDomainDef) copy = virDomainDefCopy(def);
+    g_autoptr(virDomainDef) copy = NULL;
 
-    edit->apply(base, copy, live, arg);
+    if (edit->derive) {
+        if (!(copy = edit->derive(base, def, live, arg)))
+            return NULL;
+    } else {
+        copy = virDomainDefCopy(def);
+        edit->apply(base, copy, live, arg);
+    }
     if (base->hooks->syncDef)
         base->hooks->syncDef(base, copy, edit->change);
     if (base->hooks->checkChange && base->hooks->checkChange(base, copy, live, edit->change) < 0)
@@ -113,7 +119,7 @@ virDomainDriverUpdate(virDomainPtr dom, unsigned int flags, const virDomainDrive
     if (edit->check && ((live && edit->check(base, live, true, arg) < 0) ||
                         (pers && edit->check(base, pers, false, arg) < 0)))
         goto cleanup;
-    if (virDomainDriverUpdateCopies(base)) {
+    if (edit->derive || virDomainDriverUpdateCopies(base)) {
         ret = virDomainDriverUpdateCopied(base, obj, live, pers, edit, arg);
         goto cleanup;
     }

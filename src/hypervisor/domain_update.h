@@ -9,12 +9,16 @@
 
 /* A change to a definition: @check refuses it for one definition before
  * anything is touched (may be NULL); @apply makes it and cannot fail.
- * @live says whether the definition is the running domain's. */
+ * @live says whether the definition is the running domain's.  A change
+ * that is only known to hold once made gives @derive instead of @apply:
+ * it returns the changed copy, or NULL with an error. */
 typedef struct {
     virDomainDriverChange change;
     int (*check)(virDomainDriverBase *base, const virDomainDef *def, bool live,
                  const void *arg);
     void (*apply)(virDomainDriverBase *base, virDomainDef *def, bool live, const void *arg);
+    virDomainDef *(*derive)(virDomainDriverBase *base, const virDomainDef *def, bool live,
+                            const void *arg);
 } virDomainDriverEdit;
 
 /**
@@ -64,5 +68,11 @@ int sharedDomainSetVcpusFlags(virDomainPtr dom, unsigned int nvcpus, unsigned in
 int sharedDomainPinVcpuFlags(virDomainPtr dom, unsigned int vcpu, unsigned char *cpumap,
                              int maplen, unsigned int flags);
 int sharedDomainSetMemorySharing(virDomainPtr dom, int enable, unsigned int flags);
+
+/* domain_device.c: devices through the transaction above */
+int sharedDomainAttachDeviceFlags(virDomainPtr dom, const char *xml, unsigned int flags);
+int sharedDomainDetachDeviceFlags(virDomainPtr dom, const char *xml, unsigned int flags);
+int sharedDomainUpdateDeviceFlags(virDomainPtr dom, const char *xml, unsigned int flags);
+int sharedDomainDetachDeviceAlias(virDomainPtr dom, const char *alias, unsigned int flags);
 
 #endif /* VIR_DOMAIN_UPDATE_H */

@@ -37,6 +37,7 @@ DATA = os.path.join(SRCDIR, "tests", "data", "daemon")
 
 NEW_DOMAIN = ("<domain type='test'><name>{name}</name><memory unit='MiB'>64</memory>"
               "<vcpu>2</vcpu><os><type>hvm</type></os></domain>")
+DISK = "<disk type='file'><source file='/srv/data.img'/><target dev='vdb' bus='virtio'/></disk>"
 
 
 class Daemon:
@@ -185,6 +186,23 @@ class WireTest(unittest.TestCase):
         self.assertEqual(d.memoryParameters()["hard_limit"], 2000000)
         self.assertError(libvirt.VIR_ERR_INVALID_ARG, d.setMemory, 1 << 40)
 
+    def test_devices(self):
+        d = self.conn.lookupByName("test")
+        d.attachDevice(DISK)                        # ATTACH_DEVICE (8): live
+        self.assertIn("<source file='/srv/data.img'/>", d.XMLDesc(0))
+        self.assertNotIn("data.img", d.XMLDesc(libvirt.VIR_DOMAIN_XML_INACTIVE))
+        d.attachDeviceFlags(DISK, libvirt.VIR_DOMAIN_AFFECT_CONFIG)     # 160
+        self.assertIn("data.img", d.XMLDesc(libvirt.VIR_DOMAIN_XML_INACTIVE))
+        self.assertError(libvirt.VIR_ERR_OPERATION_INVALID, d.attachDeviceFlags, DISK,
+                         libvirt.VIR_DOMAIN_AFFECT_CONFIG)
+        d.updateDeviceFlags(DISK.replace("data.img", "other.img"), 0)   # 174
+        self.assertIn("other.img", d.XMLDesc(0))
+        d.detachDevice(DISK)                        # DETACH_DEVICE (13)
+        d.detachDeviceFlags(DISK, libvirt.VIR_DOMAIN_AFFECT_CONFIG)     # 161
+        self.assertNotIn("vdb", d.XMLDesc(0) + d.XMLDesc(libvirt.VIR_DOMAIN_XML_INACTIVE))
+        e = self.assertError(libvirt.VIR_ERR_DEVICE_MISSING, d.detachDeviceAlias, "ua-x", 0)
+        self.assertIn("no device found with alias ua-x", str(e))          # 392
+
     def test_tunables(self):
         d = self.conn.lookupByName("test")
         self.assertEqual(d.schedulerType(), ("fair", 1))
@@ -281,7 +299,7 @@ class ReadOnlyTest(unittest.TestCase):
         x = NEW_DOMAIN.format(name="new")
         save = os.path.join(DAEMON.dir, "saved")
         names = {"c": c, "d": d, "inactive": c.lookupByName("inactive"), "x": x, "save": save,
-                 "libvirt": libvirt}
+                 "disk": DISK, "libvirt": libvirt}
         tried = 0
         for kind, num, name, call in read_table():
             if kind != "mutating":

@@ -117,7 +117,7 @@ START_TEST(test_procs_table)
     ck_assert_str_eq(p->name, "DOMAIN_GET_INFO");
     ck_assert_uint_eq(p->args_size, sizeof(vkr_dom_args));
     ck_assert_uint_eq(p->ret_size, sizeof(vkr_domain_get_info_ret));
-    ck_assert_ptr_null(vkrRemoteProcGet(8));
+    ck_assert_ptr_null(vkrRemoteProcGet(39));
     ck_assert_ptr_null(vkrRemoteProcGet(-1));
     ck_assert_ptr_null(vkrRemoteProcGet(100000));
     ck_assert_str_eq(vkrRemoteProcGet(VKR_PROC_DOMAIN_GET_MESSAGES)->name, "DOMAIN_GET_MESSAGES");

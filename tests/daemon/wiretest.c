@@ -121,7 +121,7 @@ START_TEST(test_not_served)
 {
     /* unknown numbers, and the older event registrations (a client that
      * hears feature 14 supported uses 316) */
-    static const int procs[] = { 9999, 8, 105, 106, 167, 168, 441 };
+    static const int procs[] = { 9999, 39, 105, 106, 167, 168, 441 };
     wireClient *c = wireTestOpen(wireTestDaemon.sock, "test:///default", 0);
     size_t i;
 

@@ -262,6 +262,8 @@ END_TEST
 
 /* A refused change leaves a running LVE as it was: no pending
  * configuration (virDomainIsUpdated), the same limits in the kernel. */
+#define LVE_DISK "<disk type='file'><source file='/srv/web.img'/><target dev='vdb'/></disk>"
+
 START_TEST(test_refused_unchanged)
 {
     virConnectPtr conn = lveTestOpen(NULL);
@@ -284,6 +286,11 @@ START_TEST(test_refused_unchanged)
                                              VIR_DOMAIN_MEM_MAXIMUM), -1);
     ck_assert_error(VIR_ERR_INVALID_ARG, "is too large");
     ck_assert_int_eq(virDomainIsUpdated(dom), 0);
+    /* an LVE has no devices to hotplug */
+    ck_assert_int_eq(virDomainAttachDeviceFlags(dom, LVE_DISK, VIR_DOMAIN_AFFECT_LIVE |
+                                                VIR_DOMAIN_AFFECT_CONFIG), -1);
+    ck_assert_error(VIR_ERR_OPERATION_UNSUPPORTED, "live attach of device 'disk' is not supported");
+    ck_assert_int_eq(virDomainIsUpdated(dom), 0);
     after = virDomainGetXMLDesc(dom, 0);
     ck_assert_str_eq(after, before);
     /* a change of the configuration that is made shows, and waits */
@@ -291,6 +298,9 @@ START_TEST(test_refused_unchanged)
     ck_assert_int_eq(virDomainIsUpdated(dom), 1);
     ck_assert_int_eq(virDomainGetVcpusFlags(dom, VIR_DOMAIN_AFFECT_LIVE), 2);
     ck_assert_int_eq(virDomainGetVcpusFlags(dom, VIR_DOMAIN_AFFECT_CONFIG), 1);
+    /* nor in its configuration, as at define */
+    ck_assert_int_eq(virDomainAttachDeviceFlags(dom, LVE_DISK, VIR_DOMAIN_AFFECT_CONFIG), -1);
+    ck_assert_error(VIR_ERR_CONFIG_UNSUPPORTED, "<disk> is not supported: an LVE has no devices");
     ck_assert_int_eq(virDomainDestroy(dom), 0);
     ck_assert_int_eq(virDomainIsUpdated(dom), 0);
     ck_assert_int_eq(virDomainGetVcpusFlags(dom, 0), 1);

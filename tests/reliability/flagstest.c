@@ -146,6 +146,11 @@ FC(virDomainSetBlkioParameters, ({
 FC(virDomainEnter, ({ unsigned int k; FAILS_INT(virDomainEnter(c->dom, &k, f)); }))
 FC(virDomainLeave, FAILS_INT(virDomainLeave(c->dom, c->cookie, f)))
 FC(virDomainSetMemorySharing, FAILS_INT(virDomainSetMemorySharing(c->dom, 0, f)))
+#define FC_DISK "<disk type='file'><source file='/nonexistent'/><target dev='vdz'/></disk>"
+FC(virDomainAttachDeviceFlags, FAILS_INT(virDomainAttachDeviceFlags(c->dom, FC_DISK, f)))
+FC(virDomainDetachDeviceFlags, FAILS_INT(virDomainDetachDeviceFlags(c->dom, FC_DISK, f)))
+FC(virDomainUpdateDeviceFlags, FAILS_INT(virDomainUpdateDeviceFlags(c->dom, FC_DISK, f)))
+FC(virDomainDetachDeviceAlias, FAILS_INT(virDomainDetachDeviceAlias(c->dom, "ua-disk", f)))
 FC(virDomainGetMemorySharing,
    ({ int n = 2; FAILS_INT(virDomainGetMemorySharing(c->dom, c->params, &n, f)); }))
 
@@ -166,7 +171,9 @@ static const flagsCase flagsCases[] = {
     ROW(virDomainGetMemoryParameters), ROW(virDomainSetMemoryParameters),
     ROW(virDomainGetBlkioParameters), ROW(virDomainSetBlkioParameters),
     ROW(virDomainEnter), ROW(virDomainLeave), ROW(virDomainSetMemorySharing),
-    ROW(virDomainGetMemorySharing),
+    ROW(virDomainGetMemorySharing), ROW(virDomainAttachDeviceFlags),
+    ROW(virDomainDetachDeviceFlags), ROW(virDomainUpdateDeviceFlags),
+    ROW(virDomainDetachDeviceAlias),
 };
 
 /* Shared by every row, as in nullargtest: rows change nothing. */

@@ -377,6 +377,20 @@ NC(virDomainEnter_cookie, FAILS_INT(virDomainEnter(c->dom, NULL, 0)))
 NC_DOM(virDomainLeave, 1, 0)
 NC_DOM(virDomainSetMemorySharing, 1, 0)
 
+#define NC_DISK "<disk type='file'><source file='/nonexistent'/><target dev='vdz'/></disk>"
+NC_DOM(virDomainAttachDevice, NC_DISK)
+NC(virDomainAttachDevice_xml, FAILS_INT(virDomainAttachDevice(c->dom, NULL)))
+NC_DOM(virDomainAttachDeviceFlags, NC_DISK, 0)
+NC(virDomainAttachDeviceFlags_xml, FAILS_INT(virDomainAttachDeviceFlags(c->dom, NULL, 0)))
+NC_DOM(virDomainDetachDevice, NC_DISK)
+NC(virDomainDetachDevice_xml, FAILS_INT(virDomainDetachDevice(c->dom, NULL)))
+NC_DOM(virDomainDetachDeviceFlags, NC_DISK, 0)
+NC(virDomainDetachDeviceFlags_xml, FAILS_INT(virDomainDetachDeviceFlags(c->dom, NULL, 0)))
+NC_DOM(virDomainUpdateDeviceFlags, NC_DISK, 0)
+NC(virDomainUpdateDeviceFlags_xml, FAILS_INT(virDomainUpdateDeviceFlags(c->dom, NULL, 0)))
+NC_DOM(virDomainDetachDeviceAlias, "ua-disk", 0)
+NC(virDomainDetachDeviceAlias_alias, FAILS_INT(virDomainDetachDeviceAlias(c->dom, NULL, 0)))
+
 /* ---- errors -------------------------------------------------------- */
 
 NC(virResetError_err, ({ virResetError(NULL); true; }))
@@ -501,6 +515,13 @@ static const nullCase nullCases[] = {
 
     DOM(virDomainEnter), ARG(virDomainEnter, cookie), DOM(virDomainLeave),
     DOM(virDomainSetMemorySharing), GETP_ROWS(virDomainGetMemorySharing),
+
+    DOM(virDomainAttachDevice), ARG(virDomainAttachDevice, xml),
+    DOM(virDomainAttachDeviceFlags), ARG(virDomainAttachDeviceFlags, xml),
+    DOM(virDomainDetachDevice), ARG(virDomainDetachDevice, xml),
+    DOM(virDomainDetachDeviceFlags), ARG(virDomainDetachDeviceFlags, xml),
+    DOM(virDomainUpdateDeviceFlags), ARG(virDomainUpdateDeviceFlags, xml),
+    DOM(virDomainDetachDeviceAlias), ARG(virDomainDetachDeviceAlias, alias),
 
     QUIET(virResetError, err), QUIET(virFreeError, err), QUIET(virConnGetLastError, conn),
     QUIET(virConnResetLastError, conn), QUIET(virCopyLastError, to),

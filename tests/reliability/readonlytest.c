@@ -118,6 +118,13 @@ RC(virDomainSetBlkioParameters,
 RC(virDomainEnter, ({ unsigned int k; FAILS_INT(virDomainEnter(c->web, &k, 0)); }))
 RC(virDomainLeave, FAILS_INT(virDomainLeave(c->web, c->cookie, 0)))
 RC(virDomainSetMemorySharing, FAILS_INT(virDomainSetMemorySharing(c->web, 0, 0)))
+#define RO_DISK "<disk type='file'><source file='/nonexistent'/><target dev='vdz'/></disk>"
+RC(virDomainAttachDevice, FAILS_INT(virDomainAttachDevice(c->web, RO_DISK)))
+RC(virDomainAttachDeviceFlags, FAILS_INT(virDomainAttachDeviceFlags(c->web, RO_DISK, 0)))
+RC(virDomainDetachDevice, FAILS_INT(virDomainDetachDevice(c->web, RO_DISK)))
+RC(virDomainDetachDeviceFlags, FAILS_INT(virDomainDetachDeviceFlags(c->web, RO_DISK, 0)))
+RC(virDomainUpdateDeviceFlags, FAILS_INT(virDomainUpdateDeviceFlags(c->web, RO_DISK, 0)))
+RC(virDomainDetachDeviceAlias, FAILS_INT(virDomainDetachDeviceAlias(c->web, "ua-disk", 0)))
 /* not a change, but the secrets a read-only caller may not see */
 RC(virDomainGetXMLDesc, ({
     char *xml = virDomainGetXMLDesc(c->web, VIR_DOMAIN_XML_SECURE);
@@ -141,7 +148,9 @@ static const roCase roDenied[] = {
     ROW(virDomainPinVcpu), ROW(virDomainPinVcpuFlags), ROW(virDomainSetSchedulerParameters),
     ROW(virDomainSetSchedulerParametersFlags), ROW(virDomainSetMemoryParameters),
     ROW(virDomainSetBlkioParameters), ROW(virDomainEnter), ROW(virDomainLeave),
-    ROW(virDomainSetMemorySharing), ROW(virDomainGetXMLDesc),
+    ROW(virDomainSetMemorySharing), ROW(virDomainGetXMLDesc), ROW(virDomainAttachDevice),
+    ROW(virDomainAttachDeviceFlags), ROW(virDomainDetachDevice), ROW(virDomainDetachDeviceFlags),
+    ROW(virDomainUpdateDeviceFlags), ROW(virDomainDetachDeviceAlias),
 };
 
 /* ---- what only reads: allowed -------------------------------------- */

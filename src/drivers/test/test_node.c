@@ -111,6 +111,9 @@ testDriverNew(void)
     /* the modelled guest honours every way of asking */
     driver->base.shutdownFlags = TEST_POWER_FLAGS;
     driver->base.rebootFlags = TEST_POWER_FLAGS;
+    /* and takes any device while it runs (libvirt's test driver has no
+     * device calls at all) */
+    driver->base.hotplugDevices = G_MAXUINT64;
     driver->base.xmlopt = (virDomainXMLOption) {
         .driverName = "test",
         .virtTypes = testVirtTypes,
