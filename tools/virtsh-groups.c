@@ -10,9 +10,12 @@
 #include "virtsh.h"
 
 static const vshCmdDef *const domainTables[] = {
-    domManagementCmds, domLifecycleCmds, domMemoryCmds, domCpuCmds, domSchedCmds, NULL,
+    domManagementCmds, domLifecycleCmds, domDeviceCmds, domMemoryCmds, domCpuCmds,
+    domSchedCmds, NULL,
 };
-static const vshCmdDef *const monitorTables[] = { domMonitoringCmds, NULL };
+static const vshCmdDef *const monitorTables[] = {
+    domMonitoringCmds, domDeviceMonitoringCmds, NULL,
+};
 static const vshCmdDef *const eventTables[] = { domEventCmds, NULL };
 static const vshCmdDef *const hostTables[] = { hostAndHypervisorCmds, NULL };
 static const vshCmdDef *const extrasTables[] = { driverExtrasCmds, NULL };

@@ -16,6 +16,8 @@ extern const vshCmdDef domLifecycleCmds[];
 extern const vshCmdDef domMemoryCmds[];
 extern const vshCmdDef domCpuCmds[];
 extern const vshCmdDef domSchedCmds[];
+extern const vshCmdDef domDeviceCmds[];
+extern const vshCmdDef domDeviceMonitoringCmds[];
 extern const vshCmdDef domMonitoringCmds[];
 extern const vshCmdDef domEventCmds[];
 extern const vshCmdDef hostAndHypervisorCmds[];
