@@ -225,6 +225,34 @@ START_TEST(test_schedinfo)
 }
 END_TEST
 
+/* A disk through the public API: libxl plugs it (Xen's backend has it as
+ * device 51728, xvdb), then unplugs it; the second attach is refused
+ * before Xen is asked. */
+START_TEST(test_attach_disk)
+{
+    static const char disk[] =
+        "<disk type='block'><source dev='/dev/loop0'/><target dev='xvdb'/></disk>";
+    g_autofree char *list = NULL;
+    g_autofree char *after = NULL;
+    g_autofree char *xml = NULL;
+
+    ck_assert_msg(virDomainAttachDeviceFlags(guest, disk, VIR_DOMAIN_AFFECT_LIVE) == 0,
+                  "attach: %s", virGetLastErrorMessage());
+    list = must("xl block-list vk-drv");
+    printf("  xl block-list after virDomainAttachDeviceFlags:\n%s", list);
+    ck_assert_ptr_nonnull(strstr(list, "51728"));
+    xml = virDomainGetXMLDesc(guest, 0);
+    ck_assert_ptr_nonnull(strstr(xml, "<target dev='xvdb'"));
+    ck_assert_int_eq(virDomainAttachDeviceFlags(guest, disk, VIR_DOMAIN_AFFECT_LIVE), -1);
+    lastErrorHas("target xvdb already exists");
+    ck_assert_msg(virDomainDetachDeviceFlags(guest, disk, VIR_DOMAIN_AFFECT_LIVE) == 0,
+                  "detach: %s", virGetLastErrorMessage());
+    after = must("xl block-list vk-drv");
+    printf("  after virDomainDetachDeviceFlags:\n%s", after);
+    ck_assert_ptr_null(strstr(after, "51728"));
+}
+END_TEST
+
 START_TEST(test_destroy_virtsh)
 {
     g_autofree char *out = must("/virtkit/virtsh -c " URI " destroy vk-drv");
@@ -257,6 +285,7 @@ main(void)
     tcase_add_test(tc, test_resume_virtsh);
     tcase_add_test(tc, test_memory_vcpus_pin);
     tcase_add_test(tc, test_schedinfo);
+    tcase_add_test(tc, test_attach_disk);
     tcase_add_test(tc, test_destroy_virtsh);
     suite_add_tcase(suite, tc);
     runner = srunner_create(suite);

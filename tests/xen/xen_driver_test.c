@@ -272,6 +272,74 @@ START_TEST(test_live_changes)
 }
 END_TEST
 
+/* The fake's record of what was plugged into @name, one key a line. */
+static char *
+pluggedInto(const char *name)
+{
+    xenFakeDomain *d = xenFakeFind(name);
+    GString *keys = g_string_new(NULL);
+    guint i;
+
+    for (i = 0; d->plugged && i < d->plugged->len; i++)
+        g_string_append_printf(keys, "%s\n", (char *)g_ptr_array_index(d->plugged, i));
+    return g_string_free(keys, FALSE);
+}
+
+static int
+deviceCall(int (*call)(virDomainPtr, const char *, unsigned int), virDomainPtr dom,
+           const char *file, unsigned int flags)
+{
+    g_autofree char *name = g_build_filename("devices", file, NULL);
+    g_autofree char *xml = readData(name);
+
+    return call(dom, xml, flags);
+}
+
+/* Disks and bridged interfaces are plugged into a running guest through
+ * the binding, unplugged, replaced; what the binding refuses changes
+ * nothing, and what Xen cannot plug is refused before it is asked. */
+START_TEST(test_hotplug)
+{
+    virDomainPtr dom = definePV();
+    g_autofree char *before = NULL, *after = NULL;
+    char *keys;
+
+    ck_assert_int_eq(virDomainCreate(dom), 0);
+    ck_assert_int_eq(deviceCall(virDomainAttachDeviceFlags, dom, "disk-xvdb.xml",
+                                VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG), 0);
+    ck_assert_int_eq(deviceCall(virDomainAttachDeviceFlags, dom, "nic.xml", 0), 0);
+    ck_assert_str_eq((keys = pluggedInto("vk-pv")), "disk xvdb\nnic 00:16:3e:00:00:42\n");
+    g_free(keys);
+    /* a changed disk is unplugged and plugged again */
+    ck_assert_msg(deviceCall(virDomainUpdateDeviceFlags, dom, "disk-xvdb-readonly.xml", 0) == 0,
+                  "%s", virGetLastErrorMessage());
+    ck_assert_str_eq((keys = pluggedInto("vk-pv")), "nic 00:16:3e:00:00:42\ndisk xvdb\n");
+    g_free(keys);
+    ck_assert_int_eq(deviceCall(virDomainDetachDeviceFlags, dom, "nic.xml", 0), 0);
+    ck_assert_str_eq((keys = pluggedInto("vk-pv")), "disk xvdb\n");
+    g_free(keys);
+
+    before = virDomainGetXMLDesc(dom, 0);
+    ck_assert_int_eq(deviceCall(virDomainAttachDeviceFlags, dom, "disk-refused.xml", 0), -1);
+    lastErrorIs(VIR_ERR_OPERATION_FAILED, "domain 1: cannot attach disk xvdc");
+    ck_assert_int_eq(deviceCall(virDomainAttachDeviceFlags, dom, "nic-network.xml", 0), -1);
+    lastErrorIs(VIR_ERR_CONFIG_UNSUPPORTED, "interface type 'network' is not supported");
+    ck_assert_int_eq(deviceCall(virDomainAttachDeviceFlags, dom, "console.xml", 0), -1);
+    lastErrorIs(VIR_ERR_OPERATION_UNSUPPORTED, "live attach of device 'console' is not supported");
+    after = virDomainGetXMLDesc(dom, 0);
+    ck_assert_str_eq(after, before);
+    ck_assert_str_eq((keys = pluggedInto("vk-pv")), "disk xvdb\n");
+    g_free(keys);
+    /* the configuration got the disk too, and keeps it for the next start */
+    ck_assert_int_eq(virDomainDestroy(dom), 0);
+    g_free(after);
+    after = virDomainGetXMLDesc(dom, 0);
+    ck_assert_ptr_nonnull(strstr(after, "<target dev='xvdb' bus='xen'/>"));
+    ck_assert_ptr_null(strstr(after, "00:16:3e:00:00:42"));
+    virDomainFree(dom);
+}
+END_TEST
+
 START_TEST(test_schedinfo)
 {
     virDomainPtr dom = definePV();
@@ -389,6 +457,7 @@ main(void)
     tcase_add_test(tc, test_start_pvh_paused);
     tcase_add_test(tc, test_start_refused);
     tcase_add_test(tc, test_live_changes);
+    tcase_add_test(tc, test_hotplug);
     tcase_add_test(tc, test_schedinfo);
     tcase_add_test(tc, test_shutdown_destroy);
     tcase_add_test(tc, test_gone_behind_back);

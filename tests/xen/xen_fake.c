@@ -27,6 +27,8 @@ xenFakeDomainClear(xenFakeDomain *d)
     g_free(d->kernel);
     g_free(d->bridge);
     g_free(d->diskTarget);
+    if (d->plugged)
+        g_ptr_array_unref(d->plugged);
     virBitmapFree(d->pin0);
     memset(d, 0, sizeof(*d));
 }
@@ -377,6 +379,71 @@ xenFakeSetSched(xenHandle *h G_GNUC_UNUSED, unsigned int domid, const xenSchedPa
     return 0;
 }
 
+/* Hotplug: what is plugged is recorded by its key, as libxl knows it. */
+static int
+xenFakePlug(unsigned int domid, char *key, bool plug)
+{
+    g_autofree char *owned = key;
+    xenFakeDomain *d = xenFakeGet(domid, plug ? "attach a device" : "detach a device");
+    guint i;
+
+    if (!d)
+        return -1;
+    if (!d->plugged)
+        d->plugged = g_ptr_array_new_with_free_func(g_free);
+    for (i = 0; i < d->plugged->len && STRNEQ(g_ptr_array_index(d->plugged, i), key); i++)
+        ;
+    if (plug && i < d->plugged->len) {
+        virReportError(VIR_ERR_OPERATION_FAILED, _("domain %u: %s is plugged already"), domid, key);
+        return -1;
+    }
+    if (!plug && i == d->plugged->len) {
+        virReportError(VIR_ERR_DEVICE_MISSING, _("domain %u has no %s"), domid, key);
+        return -1;
+    }
+    if (plug)
+        g_ptr_array_add(d->plugged, g_steal_pointer(&owned));
+    else
+        g_ptr_array_remove_index(d->plugged, i);
+    return 0;
+}
+
+static int
+xenFakeAttachDisk(xenHandle *h G_GNUC_UNUSED, unsigned int domid, const xenDiskConfig *disk)
+{
+    if (STREQ_NULLABLE(disk->source, "/dev/refused")) {
+        virReportError(VIR_ERR_OPERATION_FAILED, _("domain %u: cannot attach disk %s"),
+                       domid, disk->target);
+        return -1;
+    }
+    return xenFakePlug(domid, g_strdup_printf("disk %s", disk->target), true);
+}
+
+static int
+xenFakeDetachDisk(xenHandle *h G_GNUC_UNUSED, unsigned int domid, const char *target)
+{
+    return xenFakePlug(domid, g_strdup_printf("disk %s", target), false);
+}
+
+static char *
+xenFakeMacKey(const unsigned char mac[6])
+{
+    return g_strdup_printf("nic %02x:%02x:%02x:%02x:%02x:%02x",
+                           mac[0], mac[1], mac[2], mac[3], mac[4], mac[5]);
+}
+
+static int
+xenFakeAttachNic(xenHandle *h G_GNUC_UNUSED, unsigned int domid, const xenNicConfig *nic)
+{
+    return xenFakePlug(domid, xenFakeMacKey(nic->mac), true);
+}
+
+static int
+xenFakeDetachNic(xenHandle *h G_GNUC_UNUSED, unsigned int domid, const unsigned char mac[6])
+{
+    return xenFakePlug(domid, xenFakeMacKey(mac), false);
+}
+
 const xenOps xenFakeOps = {
     .name = "fake",
     .open = xenFakeOpen,
@@ -398,4 +465,8 @@ const xenOps xenFakeOps = {
     .vcpuGetAffinity = xenFakeVcpuGetAffinity,
     .getSched = xenFakeGetSched,
     .setSched = xenFakeSetSched,
+    .attachDisk = xenFakeAttachDisk,
+    .detachDisk = xenFakeDetachDisk,
+    .attachNic = xenFakeAttachNic,
+    .detachNic = xenFakeDetachNic,
 };

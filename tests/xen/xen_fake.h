@@ -23,6 +23,7 @@ typedef struct {
     char *bridge;           /* of its first interface */
     char *diskTarget;       /* of its first disk */
     size_t ndisks;
+    GPtrArray *plugged;     /* "disk TARGET" and "nic MAC" plugged since the build */
     bool tscNative;
     xenLifecycleAction onPoweroff;
     unsigned long long targetKiB;

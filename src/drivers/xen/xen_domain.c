@@ -63,23 +63,43 @@ xenDefTscNative(const virDomainDef *def)
 }
 
 static void
+xenDiskFromDev(const virDomainDeviceDef *dev, xenDiskConfig *disk)
+{
+    disk->source = g_strdup(dev->data.disk->src);
+    disk->target = g_strdup(dev->data.disk->dst);
+    disk->readonly = dev->data.disk->readonly;
+}
+
+static void
 xenDefDisks(const virDomainDef *def, xenDomainConfig *config)
 {
     const virDomainDeviceDef *dev;
     size_t pos = 0;
 
     config->disks = g_new0(xenDiskConfig, virDomainDefCountDevices(def, VIR_DOMAIN_DEVICE_DISK));
-    while ((dev = virDomainDefNextDevice(def, VIR_DOMAIN_DEVICE_DISK, &pos))) {
-        xenDiskConfig *disk = &config->disks[config->ndisks++];
-
-        disk->source = g_strdup(dev->data.disk->src);
-        disk->target = g_strdup(dev->data.disk->dst);
-        disk->readonly = dev->data.disk->readonly;
-    }
+    while ((dev = virDomainDefNextDevice(def, VIR_DOMAIN_DEVICE_DISK, &pos)))
+        xenDiskFromDev(dev, &config->disks[config->ndisks++]);
 }
 
 /* Only bridged interfaces: vif-bridge is the hotplug script Xen ships
  * that needs nothing but a bridge in dom0. */
+static int
+xenNicFromDev(const virDomainDef *def, const virDomainDeviceDef *dev, xenNicConfig *nic)
+{
+    const virDomainNetDef *net = dev->data.net;
+
+    if (net->type != VIR_DOMAIN_NET_TYPE_BRIDGE) {
+        virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                       _("Xen guest '%s': interface type '%s' is not supported; use type 'bridge'"),
+                       def->name, virDomainNetTypeTypeToString(net->type));
+        return -1;
+    }
+    if (net->macSet)
+        memcpy(nic->mac, net->mac, sizeof(nic->mac));
+    nic->bridge = g_strdup(net->source);
+    return 0;
+}
+
 static int
 xenDefNics(const virDomainDef *def, xenDomainConfig *config)
 {
@@ -88,18 +108,8 @@ xenDefNics(const virDomainDef *def, xenDomainConfig *config)
 
     config->nics = g_new0(xenNicConfig, virDomainDefCountDevices(def, VIR_DOMAIN_DEVICE_INTERFACE));
     while ((dev = virDomainDefNextDevice(def, VIR_DOMAIN_DEVICE_INTERFACE, &pos))) {
-        const virDomainNetDef *net = dev->data.net;
-        xenNicConfig *nic = &config->nics[config->nnics++];
-
-        if (net->type != VIR_DOMAIN_NET_TYPE_BRIDGE) {
-            virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
-                           _("Xen guest '%s': interface type '%s' is not supported; use type 'bridge'"),
-                           def->name, virDomainNetTypeTypeToString(net->type));
+        if (xenNicFromDev(def, dev, &config->nics[config->nnics++]) < 0)
             return -1;
-        }
-        if (net->macSet)
-            memcpy(nic->mac, net->mac, sizeof(nic->mac));
-        nic->bridge = g_strdup(net->source);
     }
     return 0;
 }
@@ -226,6 +236,108 @@ xenDomainApplyMemory(xenDriver *driver, unsigned int domid, const virDomainDef *
     return 0;
 }
 
+/* ---- devices of a running guest ---------------------------------- */
+
+/* The device of @def that is @dev by the key the hypervisor knows it by:
+ * a disk's target, an interface's MAC; NULL when @def has none. */
+static const virDomainDeviceDef *
+xenFindDevice(const virDomainDef *def, const virDomainDeviceDef *dev)
+{
+    const virDomainDeviceDef *cur;
+    size_t pos = 0;
+
+    while ((cur = virDomainDefNextDevice(def, dev->type, &pos))) {
+        if (dev->type == VIR_DOMAIN_DEVICE_DISK &&
+            STREQ_NULLABLE(cur->data.disk->dst, dev->data.disk->dst))
+            return cur;
+        if (dev->type == VIR_DOMAIN_DEVICE_INTERFACE && cur->data.net->macSet &&
+            memcmp(cur->data.net->mac, dev->data.net->mac, 6) == 0)
+            return cur;
+    }
+    return NULL;
+}
+
+/* Whether @other (may be NULL) says exactly what @dev says. */
+static bool
+xenSameDevice(const virDomainDeviceDef *dev, const virDomainDeviceDef *other)
+{
+    return other && virXMLNodeMatches(dev->node, other->node) &&
+           virXMLNodeMatches(other->node, dev->node);
+}
+
+/* Plugs (@plug) or unplugs @dev of @def into running guest @domid. */
+static int
+xenPlugDevice(xenDriver *driver, unsigned int domid, const virDomainDef *def,
+              const virDomainDeviceDef *dev, bool plug)
+{
+    int rc;
+
+    if (dev->type == VIR_DOMAIN_DEVICE_DISK) {
+        xenDiskConfig disk = { 0 };
+
+        if (!plug)
+            return driver->ops->detachDisk(driver->h, domid, dev->data.disk->dst);
+        xenDiskFromDev(dev, &disk);
+        rc = driver->ops->attachDisk(driver->h, domid, &disk);
+        xenDiskConfigClear(&disk);
+        return rc;
+    } else {
+        xenNicConfig nic = { 0 };
+
+        if (!plug)
+            return driver->ops->detachNic(driver->h, domid, dev->data.net->mac);
+        if (xenNicFromDev(def, dev, &nic) < 0)
+            return -1;
+        rc = driver->ops->attachNic(driver->h, domid, &nic);
+        xenNicConfigClear(&nic);
+        return rc;
+    }
+}
+
+/* The disks and interfaces of @from that @to lacks or has changed are
+ * unplugged, then those @to has anew are plugged: the change of one
+ * device (virDomainAttachDevice, DetachDevice, UpdateDeviceFlags).
+ * What was done is undone when a step fails.  Interfaces are known by
+ * their MAC address, which define gives every one. */
+static int
+xenDomainApplyDevices(xenDriver *driver, unsigned int domid, const virDomainDef *from,
+                      const virDomainDef *to)
+{
+    const virDomainDeviceDef *gone = NULL, *added = NULL, *dev;
+    size_t i;
+
+    for (i = 0; i < from->ndevices; i++) {
+        dev = &from->devices[i];
+        if (dev->type != VIR_DOMAIN_DEVICE_DISK && dev->type != VIR_DOMAIN_DEVICE_INTERFACE)
+            continue;
+        if (dev->type == VIR_DOMAIN_DEVICE_INTERFACE && !dev->data.net->macSet)
+            continue;
+        if (!xenSameDevice(dev, xenFindDevice(to, dev)))
+            gone = dev;
+    }
+    for (i = 0; i < to->ndevices; i++) {
+        dev = &to->devices[i];
+        if (dev->type != VIR_DOMAIN_DEVICE_DISK && dev->type != VIR_DOMAIN_DEVICE_INTERFACE)
+            continue;
+        if (dev->type == VIR_DOMAIN_DEVICE_INTERFACE && !dev->data.net->macSet)
+            continue;
+        if (!xenSameDevice(dev, xenFindDevice(from, dev)))
+            added = dev;
+    }
+    if (gone && xenPlugDevice(driver, domid, from, gone, false) < 0)
+        return -1;
+    if (added && xenPlugDevice(driver, domid, to, added, true) < 0) {
+        virErrorPtr saved = NULL;
+
+        virErrorPreserveLast(&saved);
+        if (gone && xenPlugDevice(driver, domid, from, gone, true) < 0)
+            VIR_WARN("domain %u: cannot plug its device back", domid);
+        virErrorRestore(&saved);
+        return -1;
+    }
+    return 0;
+}
+
 /* Hard affinity of each vcpu whose pin changed; no pin is every CPU. */
 static int
 xenDomainApplyPins(xenDriver *driver, unsigned int domid, const virDomainDef *from,
@@ -253,7 +365,8 @@ xenDomainHookApplyLive(virDomainDriverBase *base, virDomainObj *obj, const virDo
 {
     xenDriver *driver = xenDriverFromBase(base);
     unsigned int known = VIR_DOMAIN_DRIVER_CHANGE_MEMORY | VIR_DOMAIN_DRIVER_CHANGE_MAXMEMORY |
-                         VIR_DOMAIN_DRIVER_CHANGE_VCPUS | VIR_DOMAIN_DRIVER_CHANGE_PIN;
+                         VIR_DOMAIN_DRIVER_CHANGE_VCPUS | VIR_DOMAIN_DRIVER_CHANGE_PIN |
+                         VIR_DOMAIN_DRIVER_CHANGE_DEVICES;
 
     if (changes & ~known) {
         virReportError(VIR_ERR_OPERATION_UNSUPPORTED,
@@ -268,6 +381,9 @@ xenDomainHookApplyLive(virDomainDriverBase *base, virDomainObj *obj, const virDo
         return -1;
     if ((changes & VIR_DOMAIN_DRIVER_CHANGE_PIN) &&
         xenDomainApplyPins(driver, obj->id, from, to) < 0)
+        return -1;
+    if ((changes & VIR_DOMAIN_DRIVER_CHANGE_DEVICES) &&
+        xenDomainApplyDevices(driver, obj->id, from, to) < 0)
         return -1;
     return 0;
 }

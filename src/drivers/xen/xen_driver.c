@@ -79,6 +79,9 @@ xenDriverNew(void)
     driver->base.idName = "domain";
     driver->base.typeName = "Xen";
     driver->base.maxVcpus = XEN_MAX_VCPUS;
+    /* disks and bridged interfaces, through libxl's hotplug */
+    driver->base.hotplugDevices = (G_GUINT64_CONSTANT(1) << VIR_DOMAIN_DEVICE_DISK) |
+                                  (G_GUINT64_CONSTANT(1) << VIR_DOMAIN_DEVICE_INTERFACE);
     driver->base.xmlopt = (virDomainXMLOption) {
         .driverName = "xen",
         .virtTypes = xenVirtTypes,
