@@ -1,11 +1,12 @@
 /*
  * virtsh-domain-device.c: devices of a domain (attach-device,
  * detach-device, detach-device-alias, update-device, attach-disk,
- * detach-disk, domblklist, domiflist)
+ * detach-disk, attach-interface, detach-interface, domblklist, domiflist)
  *
- * As virsh: attach-disk writes the <disk> from its options (and with
- * --print-xml only prints it, without a domain); detach-disk finds the
- * disk in the domain's XML by target or source; the lists read the XML.
+ * As virsh: attach-disk and attach-interface write the element from
+ * their options (and with --print-xml only print it, without a domain);
+ * detach-disk and detach-interface find the device in the domain's XML
+ * (by target or source, by type and MAC); the lists read the XML.
  * The XML is the library's own formatting, read with GLib's markup
  * parser into a small tree (virtsh links nothing but the public library
  * and GLib).
@@ -482,9 +483,10 @@ virtshAddressNumber(const char **p, int base, unsigned long long max, unsigned l
 }
 
 /* virsh's addresses: pci:D.B.S.F (hex), ide/scsi/sata:C.B.U, ccw:C.S.D
- * (hex), usb:B.P; writes the <address> element of the disk, or false. */
+ * (hex), usb:B.P; writes the <address> element, @indent spaces in, or
+ * returns false. */
 static bool
-virtshDiskAddress(GString *buf, const char *str, bool multifunction)
+virtshAddress(GString *buf, int indent, const char *str, bool multifunction)
 {
     const char *colon = strchr(str, ':');
     g_autofree char *type = NULL;
@@ -513,19 +515,19 @@ virtshDiskAddress(GString *buf, const char *str, bool multifunction)
             return false;
     }
     if (strcmp(type, "pci") == 0) {
-        g_string_append_printf(buf, "  <address type='pci' domain='0x%04llx' bus='0x%02llx' "
-                               "slot='0x%02llx' function='0x%0llx'%s/>\n",
+        g_string_append_printf(buf, "%*s<address type='pci' domain='0x%04llx' bus='0x%02llx' "
+                               "slot='0x%02llx' function='0x%0llx'%s/>\n", indent, "",
                                v[0], v[1], v[2], v[3],
                                multifunction ? " multifunction='on'" : "");
     } else if (strcmp(type, "ccw") == 0) {
-        g_string_append_printf(buf, "  <address type='ccw' cssid='0x%02llx' ssid='0x%01llx' "
-                               "devno='0x%04llx'/>\n", v[0], v[1], v[2]);
+        g_string_append_printf(buf, "%*s<address type='ccw' cssid='0x%02llx' ssid='0x%01llx' "
+                               "devno='0x%04llx'/>\n", indent, "", v[0], v[1], v[2]);
     } else if (strcmp(type, "usb") == 0) {
-        g_string_append_printf(buf, "  <address type='usb' bus='%llu' port='%llu'/>\n",
-                               v[0], v[1]);
+        g_string_append_printf(buf, "%*s<address type='usb' bus='%llu' port='%llu'/>\n",
+                               indent, "", v[0], v[1]);
     } else {
-        g_string_append_printf(buf, "  <address type='drive' controller='%llu' bus='%llu' "
-                               "unit='%llu'/>\n", v[0], v[1], v[2]);
+        g_string_append_printf(buf, "%*s<address type='drive' controller='%llu' bus='%llu' "
+                               "unit='%llu'/>\n", indent, "", v[0], v[1], v[2]);
     }
     return true;
 }
@@ -687,7 +689,7 @@ virtshDiskXML(vshControl *ctl, const vshCmd *cmd, const virtshDiskOptions *o)
     if (o->address) {
         g_autofree char *type = g_strndup(o->address, strcspn(o->address, ":"));
 
-        if (!virtshDiskAddress(buf, o->address, vshCommandOptBool(cmd, "multifunction"))) {
+        if (!virtshAddress(buf, 2, o->address, vshCommandOptBool(cmd, "multifunction"))) {
             vshError(ctl, "Invalid address.");
             return NULL;
         }
@@ -812,6 +814,338 @@ cmdDetachDisk(vshControl *ctl, const vshCmd *cmd)
     return true;
 }
 
+/* ---- attach-interface, detach-interface ---- */
+
+static const vshCmdInfo info_attach_interface = {
+    .help = "attach network interface",
+    .desc = "Attach new network interface.",
+};
+
+static const vshCmdOptDef opts_attach_interface[] = {
+    VIRTSH_OPT_DOMAIN_FULL(VSH_COMPLETE_DOMAIN),
+    {.name = "type", .type = VSH_OT_DATA, .flags = VSH_OFLAG_REQ, .help = "network interface type"},
+    {.name = "source", .type = VSH_OT_DATA, .flags = VSH_OFLAG_REQ,
+     .help = "source of network interface"},
+    {.name = "target", .type = VSH_OT_STRING, .help = "target network name"},
+    {.name = "mac", .type = VSH_OT_STRING, .help = "MAC address"},
+    {.name = "script", .type = VSH_OT_STRING, .help = "script used to bridge network interface"},
+    {.name = "model", .type = VSH_OT_STRING, .help = "model type"},
+    {.name = "alias", .type = VSH_OT_STRING, .help = "custom alias name of interface device"},
+    {.name = "inbound", .type = VSH_OT_STRING, .help = "control domain's incoming traffics"},
+    {.name = "outbound", .type = VSH_OT_STRING, .help = "control domain's outgoing traffics"},
+    VIRTSH_OPTS_DEVICE_IMPACT,
+    {.name = "print-xml", .type = VSH_OT_BOOL,
+     .help = "print XML document rather than attach the interface"},
+    {.name = "managed", .type = VSH_OT_BOOL,
+     .help = "libvirt will automatically detach/attach the device from/to host"},
+    {.name = "source-mode", .type = VSH_OT_STRING, .help = "mode attribute of <source/> element"},
+    VIRTSH_OPT_END
+};
+
+/* libvirt's interface types (virDomainNetType), in its order. */
+static const char *const virtshNetTypes[] = {
+    "user", "ethernet", "vhostuser", "server", "client", "mcast", "network", "bridge",
+    "internal", "direct", "hostdev", "udp", "vdpa", "null", "vds", NULL,
+};
+
+typedef struct {
+    unsigned long long average, peak, burst, floor;
+} virtshRate;
+
+/* "average,peak,burst,floor", the last three optional (empty or absent). */
+static bool
+virtshParseRate(vshControl *ctl, const char *str, virtshRate *rate)
+{
+    static const char *const names[] = { "average", "peak", "burst", "floor" };
+    unsigned long long *fields[] = { &rate->average, &rate->peak, &rate->burst, &rate->floor };
+    g_auto(GStrv) tok = g_strsplit(str, ",", 0);
+    size_t i;
+
+    memset(rate, 0, sizeof(*rate));
+    if (g_strv_length(tok) > 4) {
+        vshError(ctl, "Rate string '%s' has too many fields", str);
+        return false;
+    }
+    for (i = 0; tok[i]; i++) {
+        guint64 value = 0;
+
+        if (*tok[i] && !g_ascii_string_to_unsigned(tok[i], 10, 0, G_MAXUINT64, &value, NULL)) {
+            vshError(ctl, "field '%s' is malformed", names[i]);
+            return false;
+        }
+        *fields[i] = value;
+    }
+    return true;
+}
+
+static void
+virtshFormatRate(GString *buf, const char *name, const virtshRate *rate, bool floor)
+{
+    g_string_append_printf(buf, "    <%s", name);
+    if (rate->average > 0)
+        g_string_append_printf(buf, " average='%llu'", rate->average);
+    if (rate->peak > 0)
+        g_string_append_printf(buf, " peak='%llu'", rate->peak);
+    if (rate->burst > 0)
+        g_string_append_printf(buf, " burst='%llu'", rate->burst);
+    if (floor && rate->floor > 0)
+        g_string_append_printf(buf, " floor='%llu'", rate->floor);
+    g_string_append(buf, "/>\n");
+}
+
+/* The <interface> of attach-interface's options, as virsh writes it. */
+static char *
+virtshInterfaceXML(vshControl *ctl, const vshCmd *cmd)
+{
+    g_autoptr(GString) buf = g_string_new(NULL);
+    const char *type = NULL, *source = NULL, *target = NULL, *mac = NULL, *script = NULL;
+    const char *model = NULL, *alias = NULL, *inboundStr = NULL, *outboundStr = NULL;
+    const char *mode = NULL;
+    virtshRate inbound, outbound;
+
+    if (vshCommandOptString(ctl, cmd, "type", &type) < 0 ||
+        vshCommandOptString(ctl, cmd, "source", &source) < 0 ||
+        vshCommandOptString(ctl, cmd, "target", &target) < 0 ||
+        vshCommandOptString(ctl, cmd, "mac", &mac) < 0 ||
+        vshCommandOptString(ctl, cmd, "script", &script) < 0 ||
+        vshCommandOptString(ctl, cmd, "model", &model) < 0 ||
+        vshCommandOptString(ctl, cmd, "alias", &alias) < 0 ||
+        vshCommandOptString(ctl, cmd, "inbound", &inboundStr) < 0 ||
+        vshCommandOptString(ctl, cmd, "outbound", &outboundStr) < 0 ||
+        vshCommandOptString(ctl, cmd, "source-mode", &mode) < 0)
+        return NULL;
+    if (!g_strv_contains(virtshNetTypes, type)) {
+        vshError(ctl, "No support for %s in command 'attach-interface'", type);
+        return NULL;
+    }
+    if (mode && strcmp(mode, "server") != 0 && strcmp(mode, "client") != 0) {
+        vshError(ctl, "Invalid source mode: %s", mode);
+        return NULL;
+    }
+    if (inboundStr) {
+        if (!virtshParseRate(ctl, inboundStr, &inbound))
+            return NULL;
+        if (!inbound.average && !inbound.floor) {
+            vshError(ctl, "either inbound average or floor is mandatory");
+            return NULL;
+        }
+    }
+    if (outboundStr) {
+        if (!virtshParseRate(ctl, outboundStr, &outbound))
+            return NULL;
+        if (outbound.average == 0) {
+            vshError(ctl, "outbound average is mandatory");
+            return NULL;
+        }
+        if (outbound.floor) {
+            vshError(ctl, "outbound floor is unsupported yet");
+            return NULL;
+        }
+    }
+
+    g_string_append_printf(buf, "<interface type='%s'%s>\n", type,
+                           vshCommandOptBool(cmd, "managed") ? " managed='yes'" : "");
+    if (strcmp(type, "network") == 0 || strcmp(type, "bridge") == 0) {
+        g_string_append_printf(buf, "  <source %s='%s'/>\n", type, source);
+    } else if (strcmp(type, "direct") == 0) {
+        g_string_append_printf(buf, "  <source dev='%s'/>\n", source);
+    } else if (strcmp(type, "hostdev") == 0) {
+        g_autofree char *pci = g_strdup_printf("pci:%s", source);
+
+        g_string_append(buf, "  <source>\n");
+        if (!virtshAddress(buf, 4, pci, false)) {
+            vshError(ctl, "cannot parse pci address '%s' for network interface", source);
+            return NULL;
+        }
+        g_string_append(buf, "  </source>\n");
+    } else if (strcmp(type, "vhostuser") == 0) {
+        if (!mode) {
+            vshError(ctl, "source-mode is mandatory");
+            return NULL;
+        }
+        g_string_append_printf(buf, "  <source type='unix' path='%s' mode='%s'/>\n", source, mode);
+    } else {
+        vshError(ctl, "No support for %s in command 'attach-interface'", type);
+        return NULL;
+    }
+    if (target)
+        g_string_append_printf(buf, "  <target dev='%s'/>\n", target);
+    if (mac)
+        g_string_append_printf(buf, "  <mac address='%s'/>\n", mac);
+    if (script)
+        g_string_append_printf(buf, "  <script path='%s'/>\n", script);
+    if (model)
+        g_string_append_printf(buf, "  <model type='%s'/>\n", model);
+    if (alias)
+        g_string_append_printf(buf, "  <alias name='%s'/>\n", alias);
+    if (inboundStr || outboundStr) {
+        g_string_append(buf, "  <bandwidth>\n");
+        if (inboundStr)
+            virtshFormatRate(buf, "inbound", &inbound, true);
+        if (outboundStr)
+            virtshFormatRate(buf, "outbound", &outbound, false);
+        g_string_append(buf, "  </bandwidth>\n");
+    }
+    g_string_append(buf, "</interface>\n");
+    return g_string_free(g_steal_pointer(&buf), FALSE);
+}
+
+static bool
+cmdAttachInterface(vshControl *ctl, const vshCmd *cmd)
+{
+    g_autoptr(virtshDomain) dom = NULL;
+    g_autofree char *xml = NULL;
+    unsigned int flags;
+    int rc;
+
+    if (!virtshDeviceFlags(ctl, cmd, &flags) || !(xml = virtshInterfaceXML(ctl, cmd)))
+        return false;
+    if (vshCommandOptBool(cmd, "print-xml")) {
+        vshPrint(ctl, "%s", xml);
+        return true;
+    }
+    if (!(dom = virtshCommandOptDomain(ctl, cmd, NULL)))
+        return false;
+    virtshDeviceFlagsPersistent(cmd, dom, &flags);
+    rc = virtshDeviceFlagsGiven(cmd, flags) ? virDomainAttachDeviceFlags(dom, xml, flags)
+                                            : virDomainAttachDevice(dom, xml);
+    if (rc != 0) {
+        vshError(ctl, "%s", "Failed to attach interface");
+        return false;
+    }
+    vshPrintExtra(ctl, "Interface attached successfully\n");
+    return true;
+}
+
+static const vshCmdInfo info_detach_interface = {
+    .help = "detach network interface",
+    .desc = "Detach network interface.",
+};
+
+static const vshCmdOptDef opts_detach_interface[] = {
+    VIRTSH_OPT_DOMAIN_FULL(VSH_COMPLETE_DOMAIN),
+    {.name = "type", .type = VSH_OT_DATA, .flags = VSH_OFLAG_REQ, .help = "network interface type"},
+    {.name = "mac", .type = VSH_OT_STRING, .help = "MAC address"},
+    VIRTSH_OPTS_DEVICE_IMPACT,
+    {.name = "print-xml", .type = VSH_OT_BOOL,
+     .help = "print XML document rather than detach the interface"},
+    VIRTSH_OPT_END
+};
+
+/* Two MAC addresses are the same when their six numbers are (case and
+ * leading zeros aside), as virsh compares them. */
+static bool
+virtshSameMAC(const char *a, const char *b)
+{
+    unsigned int x[6], y[6];
+    char end;
+
+    if (sscanf(a, "%x:%x:%x:%x:%x:%x%c", &x[0], &x[1], &x[2], &x[3], &x[4], &x[5], &end) != 6 ||
+        sscanf(b, "%x:%x:%x:%x:%x:%x%c", &y[0], &y[1], &y[2], &y[3], &y[4], &y[5], &end) != 6)
+        return g_ascii_strcasecmp(a, b) == 0;
+    return memcmp(x, y, sizeof(x)) == 0;
+}
+
+/* Detaches the interface of @type (and @mac) from the definition that
+ * @xmlFlags shows, with @flags; false after an error. */
+static bool
+virtshDetachInterfaceFrom(vshControl *ctl, virDomainPtr dom, unsigned int xmlFlags,
+                          unsigned int flags, bool current, const char *type, const char *mac,
+                          bool printxml)
+{
+    g_autoptr(virtshXMLNode) root = NULL;
+    g_autoptr(GPtrArray) ifaces = NULL;
+    g_autoptr(GString) xml = g_string_new(NULL);
+    const virtshXMLNode *match = NULL;
+    size_t i;
+
+    if (!(root = virtshDomainGetXMLTree(ctl, dom, xmlFlags)))
+        return false;
+    ifaces = virtshXMLDevices(root, "interface");
+    for (i = ifaces->len; i > 0; i--) {
+        if (g_strcmp0(virtshXMLAttr(g_ptr_array_index(ifaces, i - 1), "type"), type) != 0)
+            g_ptr_array_remove_index(ifaces, i - 1);
+    }
+    if (ifaces->len == 0) {
+        vshError(ctl, "No interface found whose type is %s", type);
+        return false;
+    }
+    if (mac) {
+        for (i = 0; i < ifaces->len; i++) {
+            const char *address = virtshXMLAttr(virtshXMLChild(g_ptr_array_index(ifaces, i), "mac"),
+                                                "address");
+
+            if (!address || !virtshSameMAC(address, mac))
+                continue;
+            if (match) {
+                vshError(ctl, "Domain has multiple interfaces matching MAC address %s. You must "
+                         "use detach-device and specify the device pci address to remove it.",
+                         mac);
+                return false;
+            }
+            match = g_ptr_array_index(ifaces, i);
+        }
+    } else if (ifaces->len > 1) {
+        vshError(ctl, "Domain has %u interfaces. Please specify which one to detach using --mac",
+                 ifaces->len);
+        return false;
+    } else {
+        match = g_ptr_array_index(ifaces, 0);
+    }
+    if (!match) {
+        vshError(ctl, "No interface with MAC address %s was found", mac);
+        return false;
+    }
+    virtshXMLFormat(xml, match, 4);
+    if (printxml) {
+        vshPrint(ctl, "%s", xml->str);
+        return true;
+    }
+    if (flags || current)
+        return virDomainDetachDeviceFlags(dom, xml->str, flags) == 0;
+    return virDomainDetachDevice(dom, xml->str) == 0;
+}
+
+static bool
+cmdDetachInterface(vshControl *ctl, const vshCmd *cmd)
+{
+    g_autoptr(virtshDomain) dom = NULL;
+    const char *type = NULL, *mac = NULL;
+    bool current = vshCommandOptBool(cmd, "current");
+    bool persistent = vshCommandOptBool(cmd, "persistent");
+    bool printxml = vshCommandOptBool(cmd, "print-xml");
+    bool config = vshCommandOptBool(cmd, "config") || persistent;
+    bool live, ok = false;
+
+    if (!vshExclusiveOptions(ctl, cmd, "persistent", "current") ||
+        !vshExclusiveOptions(ctl, cmd, "current", "live") ||
+        !vshExclusiveOptions(ctl, cmd, "current", "config"))
+        return false;
+    if (!(dom = virtshCommandOptDomain(ctl, cmd, NULL)))
+        return false;
+    if (vshCommandOptString(ctl, cmd, "type", &type) < 0 ||
+        vshCommandOptString(ctl, cmd, "mac", &mac) < 0)
+        goto done;
+    /* as virsh: the configuration first, then the running domain, each
+     * from its own definition */
+    if (config && !(ok = virtshDetachInterfaceFrom(ctl, dom, VIR_DOMAIN_XML_INACTIVE,
+                                                  VIR_DOMAIN_AFFECT_CONFIG, current, type, mac,
+                                                  printxml)))
+        goto done;
+    live = vshCommandOptBool(cmd, "live") || (persistent && virDomainIsActive(dom) == 1);
+    if (live || !config)
+        ok = virtshDetachInterfaceFrom(ctl, dom, 0, live ? VIR_DOMAIN_AFFECT_LIVE : 0, current,
+                                       type, mac, printxml);
+    if (printxml)
+        return ok;
+ done:
+    if (!ok)
+        vshError(ctl, "%s", "Failed to detach interface");
+    else
+        vshPrintExtra(ctl, "Interface detached successfully\n");
+    return ok;
+}
+
 /* ---- domblklist, domiflist ---- */
 
 static const vshCmdInfo info_domblklist = {
@@ -920,12 +1254,16 @@ const vshCmdDef domDeviceCmds[] = {
      .info = &info_attach_device},
     {.name = "attach-disk", .handler = cmdAttachDisk, .opts = opts_attach_disk,
      .info = &info_attach_disk},
+    {.name = "attach-interface", .handler = cmdAttachInterface, .opts = opts_attach_interface,
+     .info = &info_attach_interface},
     {.name = "detach-device", .handler = cmdDetachDevice, .opts = opts_attach_device,
      .info = &info_detach_device},
     {.name = "detach-device-alias", .handler = cmdDetachDeviceAlias,
      .opts = opts_detach_device_alias, .info = &info_detach_device_alias},
     {.name = "detach-disk", .handler = cmdDetachDisk, .opts = opts_detach_disk,
      .info = &info_detach_disk},
+    {.name = "detach-interface", .handler = cmdDetachInterface, .opts = opts_detach_interface,
+     .info = &info_detach_interface},
     {.name = "update-device", .handler = cmdUpdateDevice, .opts = opts_update_device,
      .info = &info_update_device},
     {.name = NULL}
