@@ -242,6 +242,13 @@ virDomainDriverUndoStart(virDomainDriverBase *base, virDomainObj *obj)
 int
 virDomainDriverStartObj(virDomainDriverBase *base, virDomainObj *obj, int reason, bool paused)
 {
+    return virDomainDriverStartObjFrom(base, obj, reason, paused, NULL);
+}
+
+int
+virDomainDriverStartObjFrom(virDomainDriverBase *base, virDomainObj *obj, int reason,
+                            bool paused, const char *from)
+{
     int id = base->xmlopt.fixedId ? obj->def->fixedId : -1;
 
     if (virDomainObjIsActive(obj)) {
@@ -249,7 +256,8 @@ virDomainDriverStartObj(virDomainDriverBase *base, virDomainObj *obj, int reason
                              obj->def->name);
         return -1;
     }
-    if (base->hooks->start(base, obj, paused, &id) < 0)
+    if ((from ? base->hooks->restore(base, obj, from, paused, &id)
+              : base->hooks->start(base, obj, paused, &id)) < 0)
         return -1;
     if (id < 0) {
         virDomainObjListAssignID(base->domains, obj);

@@ -99,6 +99,16 @@ typedef struct {
      * domain_owner.h) that no domain accounts for (a process killed
      * mid-start left them) and removes them, with the root's lock held. */
     void (*reconcile)(virDomainDriverBase *base);
+    /* Writes to @path what restore needs to bring running @obj back as it
+     * is now (paused when @paused) with @def as its definition, and ends
+     * it in the kernel or hypervisor.  NULL: save is unsupported. */
+    int (*save)(virDomainDriverBase *base, virDomainObj *obj, const virDomainDef *def,
+                const char *path, bool paused);
+    /* The definition (*@xml, to free) and state a save file holds. */
+    int (*readSave)(virDomainDriverBase *base, const char *path, char **xml, bool *paused);
+    /* Brings inactive @obj up from the save file @path, as start does. */
+    int (*restore)(virDomainDriverBase *base, virDomainObj *obj, const char *path, bool paused,
+                   int *id);
     /* Pages of running @obj merged by memory sharing, and considered. */
     void (*sharedPages)(virDomainDriverBase *base, virDomainObj *obj,
                         unsigned long long *merged, unsigned long long *considered);
@@ -246,6 +256,9 @@ int virDomainDriverDetachStatus(virDomainDriverBase *base, virDomainObj *obj);
  * and the kernel are as they were. */
 int virDomainDriverStartObj(virDomainDriverBase *base, virDomainObj *obj, int reason,
                             bool paused);
+/* The same, from the save file @from (hooks->restore) unless it is NULL. */
+int virDomainDriverStartObjFrom(virDomainDriverBase *base, virDomainObj *obj, int reason,
+                                bool paused, const char *from);
 
 /* @obj stopped (its kernel object is gone): it becomes inactive, its status
  * goes, and a transient one leaves the list (the caller keeps its lock and

@@ -115,7 +115,8 @@ sharedDomainUndefineFlags(virDomainPtr dom, unsigned int flags)
 }
 
 virDomainObj *
-virDomainDriverCreateDef(virDomainDriverBase *base, virDomainDef *def, int reason, bool paused)
+virDomainDriverCreateDef(virDomainDriverBase *base, virDomainDef *def, int reason, bool paused,
+                         const char *from)
 {
     virDomainObj *obj;
     bool existing;
@@ -136,7 +137,7 @@ virDomainDriverCreateDef(virDomainDriverBase *base, virDomainDef *def, int reaso
         obj->newDef = obj->def;
         obj->def = def;
     }
-    if (virDomainDriverStartObj(base, obj, reason, paused) < 0) {
+    if (virDomainDriverStartObjFrom(base, obj, reason, paused, from) < 0) {
         if (existing) {
             virDomainDefFree(obj->def);
             obj->def = g_steal_pointer(&obj->newDef);
@@ -167,7 +168,8 @@ sharedDomainCreateXML(virConnectPtr conn, const char *xml, unsigned int flags)
     }
     dom = virDomainDriverNewHandle(conn, virDomainDriverCreateDef(base, def,
                                                                    VIR_DOMAIN_RUNNING_BOOTED,
-                                                                   flags & VIR_DOMAIN_START_PAUSED));
+                                                                   flags & VIR_DOMAIN_START_PAUSED,
+                                                                   NULL));
     virDomainDriverUnlockRoot(base);
     return dom;
 }
@@ -394,4 +396,90 @@ int
 sharedDomainResume(virDomainPtr dom)
 {
     return virDomainDriverSetPaused(dom, false);
+}
+
+/* ---- save and restore ---------------------------------------------- */
+
+/* A replacement definition given with save or restore must describe the
+ * same domain. */
+static virDomainDef *
+virDomainDriverParseReplacement(virDomainDriverBase *base, const char *dxml,
+                                const virDomainDef *orig)
+{
+    virDomainDef *def = virDomainDefParseString(dxml, &base->xmlopt, 0);
+
+    if (def && (STRNEQ(def->name, orig->name) ||
+                memcmp(def->uuid, orig->uuid, VIR_UUID_BUFLEN) != 0)) {
+        virDomainDriverError(base, VIR_ERR_INVALID_ARG,
+                             _("the replacement XML must describe domain '%s' with the same UUID"),
+                             orig->name);
+        virDomainDefFree(def);
+        return NULL;
+    }
+    return def;
+}
+
+int
+sharedDomainSaveFlags(virDomainPtr dom, const char *to, const char *dxml, unsigned int flags)
+{
+    virDomainDriverBase *base = virDomainDriverBaseFromConn(dom->conn);
+    g_autoptr(virDomainDef) replacement = NULL;
+    virDomainObj *obj;
+    bool paused;
+    int ret = -1;
+
+    virDomainDriverCheckFlags(dom->conn, VIR_DOMAIN_SAVE_BYPASS_CACHE | VIR_DOMAIN_SAVE_RUNNING |
+                              VIR_DOMAIN_SAVE_PAUSED, -1);
+    if (!(obj = virDomainDriverGetActiveObj(dom)))
+        return -1;
+    if (dxml && !(replacement = virDomainDriverParseReplacement(base, dxml, obj->def)))
+        goto cleanup;
+    paused = (flags & VIR_DOMAIN_SAVE_PAUSED) ||
+             (obj->state == VIR_DOMAIN_PAUSED && !(flags & VIR_DOMAIN_SAVE_RUNNING));
+    if (base->hooks->save(base, obj, replacement ? replacement : obj->def, to, paused) < 0)
+        goto cleanup;
+    virDomainDriverObjStopped(base, obj, VIR_DOMAIN_SHUTOFF_SAVED);
+    virDomainHandleSetID(dom, -1);
+    ret = 0;
+ cleanup:
+    virDomainObjEndAPI(&obj);
+    return ret;
+}
+
+int
+sharedDomainRestoreFlags(virConnectPtr conn, const char *from, const char *dxml,
+                         unsigned int flags)
+{
+    virDomainDriverBase *base = virDomainDriverBaseFromConn(conn);
+    g_autofree char *xml = NULL;
+    virDomainDef *def;
+    virDomainObj *obj;
+    bool paused;
+
+    virDomainDriverCheckFlags(conn, VIR_DOMAIN_SAVE_BYPASS_CACHE | VIR_DOMAIN_SAVE_RUNNING |
+                              VIR_DOMAIN_SAVE_PAUSED, -1);
+    if (base->hooks->readSave(base, from, &xml, &paused) < 0 ||
+        !(def = virDomainDefParseString(xml, &base->xmlopt, 0)))
+        return -1;
+    if (dxml) {
+        virDomainDef *replacement = virDomainDriverParseReplacement(base, dxml, def);
+
+        virDomainDefFree(def);
+        if (!(def = replacement))
+            return -1;
+    }
+    if (flags & VIR_DOMAIN_SAVE_RUNNING)
+        paused = false;
+    if (flags & VIR_DOMAIN_SAVE_PAUSED)
+        paused = true;
+    if (virDomainDriverLockRoot(base) < 0) {
+        virDomainDefFree(def);
+        return -1;
+    }
+    obj = virDomainDriverCreateDef(base, def, VIR_DOMAIN_RUNNING_RESTORED, paused, from);
+    virDomainDriverUnlockRoot(base);
+    if (!obj)
+        return -1;
+    virDomainObjEndAPI(&obj);
+    return 0;
 }

@@ -24,14 +24,23 @@ int sharedDomainResume(virDomainPtr dom);
  * @def: a definition to run, taken
  * @reason: virDomainRunningReason
  * @paused: start frozen
+ * @from: a save file to bring it back from (hooks->restore), or NULL
  *
- * What virDomainCreateXML does with a parsed definition (a driver's
- * restore does it too): a new domain is transient; an existing inactive
- * one runs @def while its configuration waits for the next start.
+ * What virDomainCreateXML does with a parsed definition (restore does it
+ * too): a new domain is transient; an existing inactive one runs @def
+ * while its configuration waits for the next start.
  *
  * Returns the running domain, locked and referenced, or NULL.
  */
 virDomainObj *virDomainDriverCreateDef(virDomainDriverBase *base, virDomainDef *def, int reason,
-                                       bool paused);
+                                       bool paused, const char *from);
+
+/* Save and restore through hooks->save, readSave and restore: the flags,
+ * a replacement definition (the same domain, by name and uuid), the
+ * state the domain comes back in. */
+int sharedDomainSaveFlags(virDomainPtr dom, const char *to, const char *dxml,
+                          unsigned int flags);
+int sharedDomainRestoreFlags(virConnectPtr conn, const char *from, const char *dxml,
+                             unsigned int flags);
 
 #endif /* VIR_DOMAIN_LIFECYCLE_H */

@@ -259,6 +259,7 @@ START_TEST(test_save_restore)
     g_autoptr(xenDomainConfig) def = NULL;
     g_autofree char *name = NULL;
     g_autofree char *msg = NULL;
+    g_autofree char *extra = NULL;
     unsigned int before = dom0ConsoleCount("vk-pv", "sysrq: HELP");
     unsigned int old = env.pv, domid = 0;
     xenDomainInfo info;
@@ -266,13 +267,15 @@ START_TEST(test_save_restore)
     GStatBuf st;
 
     ck_assert_int_ne(env.pv, 0);
-    ck_assert_msg(env.ops->save(env.h, env.pv, path) == 0, "save: %s", xenTestLastMessage());
+    ck_assert_msg(env.ops->save(env.h, env.pv, path, "kept beside") == 0, "save: %s", xenTestLastMessage());
     printf("  saved in %.1f s\n", (g_get_monotonic_time() - start) / 1e6);
     env.pv = 0;
     ck_assert(dom0WaitGone(old, 30));
     ck_assert_int_eq(g_stat(path, &st), 0);
     ck_assert_int_eq(st.st_mode & 0777, 0600);
     ck_assert_uint_ge(st.st_size, 64 * 1024 * 1024);
+    ck_assert_xen_ok(env.ops->saveExtra(env.h, path, &extra));
+    ck_assert_str_eq(extra, "kept beside");
 
     start = g_get_monotonic_time();
     ck_assert_msg(env.ops->restore(env.h, path, 0, &domid) == 0, "restore: %s", xenTestLastMessage());

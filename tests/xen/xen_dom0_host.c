@@ -183,7 +183,7 @@ START_TEST(test_missing_domain)
     ck_assert_xen_error(VIR_ERR_NO_DOMAIN, "domain 31000: cannot ask it to power off: no such domain");
     ck_assert_int_eq(o->sysrq(h, MISSING_DOMID, 'h'), -1);
     ck_assert_xen_error(VIR_ERR_NO_DOMAIN, "domain 31000: cannot send it SysRq key 'h': no such domain");
-    ck_assert_int_eq(o->save(h, MISSING_DOMID, "/tmp/missing.save"), -1);
+    ck_assert_int_eq(o->save(h, MISSING_DOMID, "/tmp/missing.save", NULL), -1);
     ck_assert_xen_error(VIR_ERR_NO_DOMAIN, "domain 31000: cannot save it to /tmp/missing.save: no such domain");
     ck_assert_int_eq(o->attachDisk(h, MISSING_DOMID, &disk), -1);
     ck_assert_xen_error(VIR_ERR_NO_DOMAIN, "domain 31000: cannot attach disk xvdb: no such domain");
@@ -204,7 +204,7 @@ START_TEST(test_domain0_refusals)
     ck_assert_xen_error(VIR_ERR_OPERATION_INVALID, "domain 0: cannot destroy Domain-0");
     ck_assert_int_eq(env.ops->shutdown(env.h, 0, XEN_REQUEST_REBOOT), -1);
     ck_assert_xen_error(VIR_ERR_OPERATION_INVALID, "domain 0: cannot ask it to reboot: Domain-0 is shut down from inside");
-    ck_assert_int_eq(env.ops->save(env.h, 0, "/tmp/dom0.save"), -1);
+    ck_assert_int_eq(env.ops->save(env.h, 0, "/tmp/dom0.save", NULL), -1);
     ck_assert_xen_error(VIR_ERR_OPERATION_INVALID, "domain 0: cannot save Domain-0");
     ck_assert(!g_file_test("/tmp/dom0.save", G_FILE_TEST_EXISTS));
 }

@@ -253,6 +253,38 @@ START_TEST(test_attach_disk)
 }
 END_TEST
 
+/* virDomainSave takes the guest out of Xen into a file; virtsh restore
+ * (another process) brings it back running, with the same definition. */
+START_TEST(test_save_restore)
+{
+    const char *path = "/tmp/vk-drv.save";
+    g_autofree char *xl = NULL;
+    g_autofree char *out = NULL;
+    g_autofree char *domid = NULL;
+    g_autofree char *state = NULL;
+    virDomainPtr again;
+    gint64 start = g_get_monotonic_time();
+
+    ck_assert_msg(virDomainSave(guest, path) == 0, "save: %s", virGetLastErrorMessage());
+    printf("  virDomainSave in %.1f s\n", (g_get_monotonic_time() - start) / 1e6);
+    ck_assert_int_ne(run("xl domid vk-drv", &xl), 0);
+    g_clear_pointer(&xl, g_free);
+    start = g_get_monotonic_time();
+    out = must("/virtkit/virtsh -c " URI " restore %s", path);
+    printf("  virtsh restore in %.1f s: %s", (g_get_monotonic_time() - start) / 1e6, out);
+    domid = g_strstrip(must("xl domid vk-drv"));
+    ck_assert_ptr_nonnull(again = virDomainLookupByName(conn, "vk-drv"));
+    ck_assert_int_eq(virDomainGetID(again), g_ascii_strtoll(domid, NULL, 10));
+    xl = must("xl list vk-drv");
+    state = field(xl, "vk-drv", 4);
+    printf("  xl list: domain %s, state %s\n", domid, state);
+    ck_assert_msg(!strchr(state, 'p'), "xl says '%s': paused", state);
+    virDomainFree(guest);
+    guest = again;
+    unlink(path);
+}
+END_TEST
+
 START_TEST(test_destroy_virtsh)
 {
     g_autofree char *out = must("/virtkit/virtsh -c " URI " destroy vk-drv");
@@ -286,6 +318,7 @@ main(void)
     tcase_add_test(tc, test_memory_vcpus_pin);
     tcase_add_test(tc, test_schedinfo);
     tcase_add_test(tc, test_attach_disk);
+    tcase_add_test(tc, test_save_restore);
     tcase_add_test(tc, test_destroy_virtsh);
     suite_add_tcase(suite, tc);
     runner = srunner_create(suite);

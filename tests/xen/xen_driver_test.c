@@ -340,6 +340,54 @@ START_TEST(test_hotplug)
 }
 END_TEST
 
+/* Save and restore through the binding: the guest goes to the file with
+ * its definition, comes back in the state it was saved in (or as asked),
+ * and a file without the driver's definition is refused. */
+START_TEST(test_save_restore)
+{
+    virDomainPtr dom = definePV();
+    g_autofree char *path = g_build_filename(root, "vk-pv.save", NULL);
+    g_autofree char *bare = g_build_filename(root, "bare.save", NULL);
+    g_autofree char *xml = NULL;
+    int state, reason;
+
+    ck_assert_int_eq(virDomainCreate(dom), 0);
+    ck_assert_int_eq(virDomainSuspend(dom), 0);
+    ck_assert_msg(virDomainSave(dom, path) == 0, "save: %s", virGetLastErrorMessage());
+    ck_assert_ptr_null(xenFakeFind("vk-pv"));
+    ck_assert_int_eq(virDomainGetState(dom, &state, &reason, 0), 0);
+    ck_assert_int_eq(state, VIR_DOMAIN_SHUTOFF);
+    ck_assert_int_eq(reason, VIR_DOMAIN_SHUTOFF_SAVED);
+    ck_assert_int_eq(virDomainGetID(dom), (unsigned int)-1);
+
+    ck_assert_msg(virDomainRestore(conn, path) == 0, "restore: %s", virGetLastErrorMessage());
+    ck_assert(xenFakeFind("vk-pv")->restored);
+    ck_assert(xenFakeFind("vk-pv")->info.paused);
+    ck_assert_int_eq(virDomainGetState(dom, &state, &reason, 0), 0);
+    ck_assert_int_eq(state, VIR_DOMAIN_PAUSED);
+    xml = virDomainGetXMLDesc(dom, 0);
+    ck_assert_ptr_nonnull(strstr(xml, "<source dev='/dev/loop1'/>"));
+    ck_assert_int_eq(virDomainRestore(conn, path), -1);
+    lastErrorIs(VIR_ERR_OPERATION_INVALID, "domain 'vk-pv' is already running");
+
+    /* asked to come back running */
+    ck_assert_int_eq(virDomainSave(dom, path), 0);
+    ck_assert_int_eq(virDomainRestoreFlags(conn, path, NULL, VIR_DOMAIN_SAVE_RUNNING), 0);
+    ck_assert_int_eq(virDomainGetState(dom, &state, &reason, 0), 0);
+    ck_assert_int_eq(state, VIR_DOMAIN_RUNNING);
+    ck_assert_int_eq(reason, VIR_DOMAIN_RUNNING_RESTORED);
+    ck_assert(!xenFakeFind("vk-pv")->info.paused);
+
+    /* what the binding saved without the driver */
+    ck_assert_int_eq(xenFakeOps.save(NULL, xenFakeFind("vk-pv")->info.id, bare, NULL), 0);
+    ck_assert_int_eq(virDomainRestore(conn, bare), -1);
+    lastErrorIs(VIR_ERR_OPERATION_INVALID, "holds no domain definition");
+    ck_assert_int_eq(virDomainRestore(conn, "/etc/hostname"), -1);
+    lastErrorIs(VIR_ERR_OPERATION_INVALID, "is not a Xen save file");
+    virDomainFree(dom);
+}
+END_TEST
+
 START_TEST(test_schedinfo)
 {
     virDomainPtr dom = definePV();
@@ -458,6 +506,7 @@ main(void)
     tcase_add_test(tc, test_start_refused);
     tcase_add_test(tc, test_live_changes);
     tcase_add_test(tc, test_hotplug);
+    tcase_add_test(tc, test_save_restore);
     tcase_add_test(tc, test_schedinfo);
     tcase_add_test(tc, test_shutdown_destroy);
     tcase_add_test(tc, test_gone_behind_back);

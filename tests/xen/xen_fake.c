@@ -444,6 +444,80 @@ xenFakeDetachNic(xenHandle *h G_GNUC_UNUSED, unsigned int domid, const unsigned 
     return xenFakePlug(domid, xenFakeMacKey(mac), false);
 }
 
+/* A save file of the fake: its magic, the guest's name, memory and
+ * vcpus, then what was stored beside it. */
+#define XEN_FAKE_SAVE "xen-fake-save\n"
+
+static int
+xenFakeSave(xenHandle *h G_GNUC_UNUSED, unsigned int domid, const char *path, const char *extra)
+{
+    xenFakeDomain *d = xenFakeGet(domid, "save it");
+    g_autofree char *data = NULL;
+    g_autoptr(GError) err = NULL;
+
+    if (!d)
+        return -1;
+    data = g_strdup_printf(XEN_FAKE_SAVE "%s\n%llu\n%u\n%s", d->name, d->info.memoryKiB,
+                           d->info.onlineVcpus, extra ? extra : "");
+    if (!g_file_set_contents(path, data, -1, &err)) {
+        virReportError(VIR_ERR_OPERATION_FAILED, _("domain %u: cannot save it to %s: %s"),
+                       domid, path, err->message);
+        return -1;
+    }
+    xenFakeDomainClear(d);
+    return 0;
+}
+
+static GStrv
+xenFakeReadSave(const char *path)
+{
+    g_autofree char *data = NULL;
+    g_auto(GStrv) fields = NULL;
+
+    if (!g_file_get_contents(path, &data, NULL, NULL) || !g_str_has_prefix(data, XEN_FAKE_SAVE) ||
+        g_strv_length((fields = g_strsplit(data + strlen(XEN_FAKE_SAVE), "\n", 4))) < 4) {
+        virReportError(VIR_ERR_OPERATION_INVALID, _("'%s' is not a Xen save file written by virtkit"),
+                       path);
+        return NULL;
+    }
+    return g_steal_pointer(&fields);
+}
+
+static int
+xenFakeSaveExtra(xenHandle *h G_GNUC_UNUSED, const char *path, char **extra)
+{
+    g_auto(GStrv) fields = xenFakeReadSave(path);
+
+    if (!fields)
+        return -1;
+    *extra = *fields[3] ? g_strdup(fields[3]) : NULL;
+    return 0;
+}
+
+static int
+xenFakeRestore(xenHandle *h G_GNUC_UNUSED, const char *path, unsigned int flags,
+               unsigned int *domid)
+{
+    g_auto(GStrv) fields = xenFakeReadSave(path);
+    xenFakeDomain *d;
+
+    if (!fields)
+        return -1;
+    if (xenFakeFind(fields[0])) {
+        virReportError(VIR_ERR_OPERATION_INVALID,
+                       _("Xen guest '%s': cannot restore it from %s: it runs already"),
+                       fields[0], path);
+        return -1;
+    }
+    *domid = xenFake.nextId++;
+    d = xenFakeAdd(fields[0], *domid, g_ascii_strtoull(fields[1], NULL, 10),
+                   g_ascii_strtoull(fields[2], NULL, 10));
+    d->info.paused = flags & XEN_CREATE_PAUSED;
+    d->info.running = !d->info.paused;
+    d->restored = true;
+    return 0;
+}
+
 const xenOps xenFakeOps = {
     .name = "fake",
     .open = xenFakeOpen,
@@ -469,4 +543,7 @@ const xenOps xenFakeOps = {
     .detachDisk = xenFakeDetachDisk,
     .attachNic = xenFakeAttachNic,
     .detachNic = xenFakeDetachNic,
+    .save = xenFakeSave,
+    .saveExtra = xenFakeSaveExtra,
+    .restore = xenFakeRestore,
 };

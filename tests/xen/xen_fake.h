@@ -24,6 +24,7 @@ typedef struct {
     char *diskTarget;       /* of its first disk */
     size_t ndisks;
     GPtrArray *plugged;     /* "disk TARGET" and "nic MAC" plugged since the build */
+    bool restored;          /* built from a save file */
     bool tscNative;
     xenLifecycleAction onPoweroff;
     unsigned long long targetKiB;

@@ -8,6 +8,7 @@
 #include "internal.h"
 
 #include "test_domain.h"
+#include "test_lifecycle.h"
 
 #define VIR_FROM_THIS VIR_FROM_TEST
 
@@ -72,6 +73,22 @@ testDomainHookStart(virDomainDriverBase *base G_GNUC_UNUSED, virDomainObj *obj, 
     return 0;
 }
 
+/* Back from a save file: with the CPU time it had. */
+static int
+testDomainHookRestore(virDomainDriverBase *base G_GNUC_UNUSED, virDomainObj *obj,
+                      const char *path, bool paused, int *id G_GNUC_UNUSED)
+{
+    testDomainPrivate *priv = testDomainPrivateOf(obj);
+    guint64 cputime;
+
+    if (testDomainSaveCpuTime(path, &cputime) < 0)
+        return -1;
+    priv->cpuTimeNs = cputime;
+    priv->runningSince = 0;
+    testDomainSetRunning(priv, !paused);
+    return 0;
+}
+
 static int
 testDomainHookStop(virDomainDriverBase *base G_GNUC_UNUSED, virDomainObj *obj G_GNUC_UNUSED)
 {
@@ -115,4 +132,7 @@ const virDomainDriverHooks testDomainHooks = {
     .freeze = testDomainHookFreeze,
     .restart = testDomainHookRestart,
     .stopped = testDomainHookStopped,
+    .save = testDomainHookSave,
+    .readSave = testDomainHookReadSave,
+    .restore = testDomainHookRestore,
 };

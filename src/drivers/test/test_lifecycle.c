@@ -21,24 +21,6 @@
 
 /* ---- save and restore ---------------------------------------------- */
 
-/* A replacement definition given with save or restore must describe the
- * same domain. */
-static virDomainDef *
-testDomainParseReplacement(testDriver *driver, const char *dxml, const virDomainDef *orig)
-{
-    virDomainDef *def = virDomainDefParseString(dxml, &driver->base.xmlopt, 0);
-
-    if (def && (STRNEQ(def->name, orig->name) ||
-                memcmp(def->uuid, orig->uuid, VIR_UUID_BUFLEN) != 0)) {
-        virReportError(VIR_ERR_INVALID_ARG,
-                       _("the replacement XML must describe domain '%s' with the same UUID"),
-                       orig->name);
-        virDomainDefFree(def);
-        return NULL;
-    }
-    return def;
-}
-
 static int
 testDomainWriteSave(virDomainObj *obj, const virDomainDef *def, const char *path, bool paused)
 {
@@ -48,33 +30,6 @@ testDomainWriteSave(virDomainObj *obj, const virDomainDef *def, const char *path
                                             testDomainCpuTimeNs(obj), xml);
 
     return virFileWriteAtomic(path, data, strlen(data), 0600);
-}
-
-int
-testDomainSaveFlags(virDomainPtr dom, const char *to, const char *dxml, unsigned int flags)
-{
-    testDriver *driver = testDriverFromConn(dom->conn);
-    g_autoptr(virDomainDef) replacement = NULL;
-    virDomainObj *obj;
-    bool paused;
-    int ret = -1;
-
-    virCheckFlags(VIR_DOMAIN_SAVE_BYPASS_CACHE | VIR_DOMAIN_SAVE_RUNNING |
-                  VIR_DOMAIN_SAVE_PAUSED, -1);
-    if (!(obj = virDomainDriverGetActiveObj(dom)))
-        return -1;
-    if (dxml && !(replacement = testDomainParseReplacement(driver, dxml, obj->def)))
-        goto cleanup;
-    paused = (flags & VIR_DOMAIN_SAVE_PAUSED) ||
-             (obj->state == VIR_DOMAIN_PAUSED && !(flags & VIR_DOMAIN_SAVE_RUNNING));
-    if (testDomainWriteSave(obj, replacement ? replacement : obj->def, to, paused) < 0)
-        goto cleanup;
-    virDomainDriverObjStopped(&driver->base, obj, VIR_DOMAIN_SHUTOFF_SAVED);
-    virDomainHandleSetID(dom, -1);
-    ret = 0;
- cleanup:
-    virDomainObjEndAPI(&obj);
-    return ret;
 }
 
 /* Splits a save file into its state and definition. */
@@ -103,38 +58,31 @@ testDomainReadSave(const char *path, bool *paused, guint64 *cputime, char **xml)
     return 0;
 }
 
+/* ---- the shared save and restore's hooks --------------------------- */
+
 int
-testDomainRestoreFlags(virConnectPtr conn, const char *from, const char *dxml,
-                       unsigned int flags)
+testDomainHookSave(virDomainDriverBase *base G_GNUC_UNUSED, virDomainObj *obj,
+                   const virDomainDef *def, const char *path, bool paused)
 {
-    testDriver *driver = testDriverFromConn(conn);
-    g_autofree char *xml = NULL;
-    virDomainDef *def;
-    virDomainObj *obj;
+    return testDomainWriteSave(obj, def, path, paused);
+}
+
+int
+testDomainHookReadSave(virDomainDriverBase *base G_GNUC_UNUSED, const char *path, char **xml,
+                       bool *paused)
+{
     guint64 cputime;
+
+    return testDomainReadSave(path, paused, &cputime, xml);
+}
+
+int
+testDomainSaveCpuTime(const char *path, guint64 *cputime)
+{
+    g_autofree char *xml = NULL;
     bool paused;
 
-    virCheckFlags(VIR_DOMAIN_SAVE_BYPASS_CACHE | VIR_DOMAIN_SAVE_RUNNING |
-                  VIR_DOMAIN_SAVE_PAUSED, -1);
-    if (testDomainReadSave(from, &paused, &cputime, &xml) < 0 ||
-        !(def = virDomainDefParseString(xml, &driver->base.xmlopt, 0)))
-        return -1;
-    if (dxml) {
-        virDomainDef *replacement = testDomainParseReplacement(driver, dxml, def);
-
-        virDomainDefFree(def);
-        if (!(def = replacement))
-            return -1;
-    }
-    if (flags & VIR_DOMAIN_SAVE_RUNNING)
-        paused = false;
-    if (flags & VIR_DOMAIN_SAVE_PAUSED)
-        paused = true;
-    if (!(obj = virDomainDriverCreateDef(&driver->base, def, VIR_DOMAIN_RUNNING_RESTORED, paused)))
-        return -1;
-    ((testDomainPrivate *)obj->privateData)->cpuTimeNs = cputime;
-    virDomainObjEndAPI(&obj);
-    return 0;
+    return testDomainReadSave(path, &paused, cputime, &xml);
 }
 
 int

@@ -7,9 +7,15 @@
 
 # include "test_private.h"
 
-int testDomainSaveFlags(virDomainPtr dom, const char *to, const char *dxml, unsigned int flags);
-int testDomainRestoreFlags(virConnectPtr conn, const char *from, const char *dxml,
-                           unsigned int flags);
+/* hooks of the shared save and restore (sharedDomainSaveFlags): a save
+ * file holds the state, the CPU time and the definition, as libvirt's
+ * test driver keeps them */
+int testDomainHookSave(virDomainDriverBase *base, virDomainObj *obj, const virDomainDef *def,
+                       const char *path, bool paused);
+int testDomainHookReadSave(virDomainDriverBase *base, const char *path, char **xml,
+                           bool *paused);
+/* The CPU time a save file holds. */
+int testDomainSaveCpuTime(const char *path, guint64 *cputime);
 int testDomainManagedSave(virDomainPtr dom, unsigned int flags);
 int testDomainManagedSaveRemove(virDomainPtr dom, unsigned int flags);
 int testDomainGetInfo(virDomainPtr dom, virDomainInfoPtr info);

@@ -166,6 +166,56 @@ xenDomainHookStart(virDomainDriverBase *base, virDomainObj *obj, bool paused, in
     return 0;
 }
 
+/* The driver's part of a save file (stored by the binding beside the
+ * guest): "state running|paused", a newline, the definition. */
+#define XEN_SAVE_STATE "state "
+
+int
+xenDomainHookSave(virDomainDriverBase *base, virDomainObj *obj, const virDomainDef *def,
+                  const char *path, bool paused)
+{
+    xenDriver *driver = xenDriverFromBase(base);
+    g_autofree char *xml = virDomainDefFormat(def, -1, VIR_DOMAIN_DEF_FORMAT_INACTIVE |
+                                              VIR_DOMAIN_DEF_FORMAT_SECURE);
+    g_autofree char *extra = g_strdup_printf(XEN_SAVE_STATE "%s\n%s",
+                                             paused ? "paused" : "running", xml);
+
+    return driver->ops->save(driver->h, obj->id, path, extra);
+}
+
+int
+xenDomainHookReadSave(virDomainDriverBase *base, const char *path, char **xml, bool *paused)
+{
+    xenDriver *driver = xenDriverFromBase(base);
+    g_autofree char *extra = NULL;
+    const char *nl;
+
+    if (driver->ops->saveExtra(driver->h, path, &extra) < 0)
+        return -1;
+    if (!extra || !g_str_has_prefix(extra, XEN_SAVE_STATE) || !(nl = strchr(extra, '\n'))) {
+        virReportError(VIR_ERR_OPERATION_INVALID,
+                       _("'%s' holds no domain definition: it was not saved by virtkit's Xen driver"),
+                       path);
+        return -1;
+    }
+    *paused = g_str_has_prefix(extra + strlen(XEN_SAVE_STATE), "paused");
+    *xml = g_strdup(nl + 1);
+    return 0;
+}
+
+int
+xenDomainHookRestore(virDomainDriverBase *base, virDomainObj *obj G_GNUC_UNUSED,
+                     const char *path, bool paused, int *id)
+{
+    xenDriver *driver = xenDriverFromBase(base);
+    unsigned int domid;
+
+    if (driver->ops->restore(driver->h, path, paused ? XEN_CREATE_PAUSED : 0, &domid) < 0)
+        return -1;
+    *id = domid;
+    return 0;
+}
+
 int
 xenDomainHookStop(virDomainDriverBase *base, virDomainObj *obj)
 {

@@ -22,6 +22,11 @@ xenDomainConfig *xenDomainConfigFromDef(const virDomainDef *def);
 
 int xenDomainHookStart(virDomainDriverBase *base, virDomainObj *obj, bool paused, int *id);
 int xenDomainHookStop(virDomainDriverBase *base, virDomainObj *obj);
+int xenDomainHookSave(virDomainDriverBase *base, virDomainObj *obj, const virDomainDef *def,
+                      const char *path, bool paused);
+int xenDomainHookReadSave(virDomainDriverBase *base, const char *path, char **xml, bool *paused);
+int xenDomainHookRestore(virDomainDriverBase *base, virDomainObj *obj, const char *path,
+                         bool paused, int *id);
 int xenDomainHookFreeze(virDomainDriverBase *base, virDomainObj *obj, bool frozen);
 int xenDomainHookShutdown(virDomainDriverBase *base, virDomainObj *obj, unsigned int flags);
 int xenDomainHookStillRunning(virDomainDriverBase *base, virDomainObj *obj);

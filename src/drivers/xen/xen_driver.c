@@ -47,6 +47,9 @@ static const virDomainDriverHooks xenHooks = {
     .shutdown = xenDomainHookShutdown,
     .applyLive = xenDomainHookApplyLive,
     .stillRunning = xenDomainHookStillRunning,
+    .save = xenDomainHookSave,
+    .readSave = xenDomainHookReadSave,
+    .restore = xenDomainHookRestore,
 };
 
 VIR_DOMAIN_DRIVER_BASE_FIRST(xenDriver);
@@ -310,6 +313,8 @@ virHypervisorDriver xenHypervisorDriver = {
     .domainDestroyFlags = sharedDomainDestroyFlags,
     .domainSuspend = sharedDomainSuspend,
     .domainResume = sharedDomainResume,
+    .domainSaveFlags = sharedDomainSaveFlags,
+    .domainRestoreFlags = sharedDomainRestoreFlags,
     .domainHasManagedSaveImage = sharedDomainHasManagedSaveImage,
     .domainGetAutostart = sharedDomainGetAutostart,
     .domainSetAutostart = sharedDomainSetAutostart,

@@ -111,7 +111,8 @@ int xenLightDetachNic(xenHandle *h, unsigned int domid, const unsigned char mac[
 int xenLightListNics(xenHandle *h, unsigned int domid, xenNicConfig **nics, size_t *nnics);
 
 /* xen_save.c */
-int xenLightSave(xenHandle *h, unsigned int domid, const char *path);
+int xenLightSave(xenHandle *h, unsigned int domid, const char *path, const char *extra);
+int xenLightSaveExtra(xenHandle *h, const char *path, char **extra);
 int xenLightRestore(xenHandle *h, const char *path, unsigned int flags, unsigned int *domid);
 
 #endif /* VIR_XEN_HANDLE_H */

@@ -46,6 +46,7 @@ const xenOps xenHypervisorOps = {
     .create = xenLightCreate,
     .destroy = xenLightDestroy,
     .save = xenLightSave,
+    .saveExtra = xenLightSaveExtra,
     .restore = xenLightRestore,
     .domainConfig = xenLightDomainConfig,
     .attachDisk = xenLightAttachDisk,

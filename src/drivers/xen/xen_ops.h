@@ -121,9 +121,12 @@ typedef struct _xenOps {
     /* Tears the domain down: devices unplugged, hotplug scripts run,
      * xenstore cleaned, then xc_domain_destroy. */
     int (*destroy)(xenHandle *h, unsigned int domid);
-    /* Saves memory and configuration to @path (created 0600), then
-     * destroys the domain.  The guest must cooperate (PV drivers). */
-    int (*save)(xenHandle *h, unsigned int domid, const char *path);
+    /* Saves memory and configuration to @path (created 0600), with
+     * @extra (the caller's, may be NULL) beside them, then destroys the
+     * domain.  The guest must cooperate (PV drivers). */
+    int (*save)(xenHandle *h, unsigned int domid, const char *path, const char *extra);
+    /* What save() stored beside the guest in @path (*@extra NULL: nothing). */
+    int (*saveExtra)(xenHandle *h, const char *path, char **extra);
     /* Builds a domain from a file save() wrote; its name and uuid are the
      * saved ones.  Flags: XEN_CREATE_PAUSED. */
     int (*restore)(xenHandle *h, const char *path, unsigned int flags,

@@ -7,9 +7,12 @@
  * file:
  *
  *   "virtkit-xen-save"   16 bytes, no terminator
- *   version              4 bytes, little endian: 1
+ *   version              4 bytes, little endian: 2 (1: without the extra)
  *   length               4 bytes, little endian: of the JSON that follows
  *   configuration        libxl_domain_config as JSON (libxl's own format)
+ *   extra length         4 bytes, little endian (version 2)
+ *   extra                what the caller stored with it: the driver's
+ *                        state and definition of the domain (version 2)
  *   stream               what libxl_domain_suspend wrote
  */
 #include "internal.h"
@@ -25,7 +28,7 @@
 
 #define XEN_SAVE_MAGIC "virtkit-xen-save"
 #define XEN_SAVE_MAGIC_LEN 16
-#define XEN_SAVE_VERSION 1
+#define XEN_SAVE_VERSION 2
 #define XEN_SAVE_MAX_CONFIG (1024 * 1024)
 
 typedef struct {
@@ -74,10 +77,12 @@ xenSaveReadAll(int fd, void *buf, size_t len)
     return 0;
 }
 
-/* The header and the configuration of @domid, as JSON */
+/* The header and the configuration of @domid, as JSON, then @extra */
 static int
-xenSaveWriteConfig(xenHandle *h, unsigned int domid, int fd, const char *path)
+xenSaveWriteConfig(xenHandle *h, unsigned int domid, int fd, const char *path,
+                   const char *extra)
 {
+    guint32 extraLength = GUINT32_TO_LE(extra ? strlen(extra) : 0);
     libxl_domain_config config;
     g_autofree char *who = xenLightWho(domid);
     char *json = NULL;
@@ -95,7 +100,9 @@ xenSaveWriteConfig(xenHandle *h, unsigned int domid, int fd, const char *path)
     memcpy(hdr.magic, XEN_SAVE_MAGIC, XEN_SAVE_MAGIC_LEN);
     hdr.length = GUINT32_TO_LE(strlen(json));
     if (xenSaveWriteAll(fd, &hdr, sizeof(hdr)) < 0 ||
-        xenSaveWriteAll(fd, json, strlen(json)) < 0) {
+        xenSaveWriteAll(fd, json, strlen(json)) < 0 ||
+        xenSaveWriteAll(fd, &extraLength, sizeof(extraLength)) < 0 ||
+        (extra && xenSaveWriteAll(fd, extra, strlen(extra)) < 0)) {
         virReportSystemError(errno, _("domain %u: cannot write the save file %s"), domid, path);
         goto cleanup;
     }
@@ -130,7 +137,7 @@ xenSaveSuspend(xenHandle *h, unsigned int domid, int fd, const char *path)
 }
 
 int
-xenLightSave(xenHandle *h, unsigned int domid, const char *path)
+xenLightSave(xenHandle *h, unsigned int domid, const char *path, const char *extra)
 {
     g_autofree char *what = g_strdup_printf(_("save it to %s"), path);
     xenDomainInfo info;
@@ -148,7 +155,15 @@ xenLightSave(xenHandle *h, unsigned int domid, const char *path)
         virReportSystemError(errno, _("domain %u: cannot create the save file %s"), domid, path);
         return -1;
     }
-    rc = xenSaveWriteConfig(h, domid, fd, path) < 0 || xenSaveSuspend(h, domid, fd, path) < 0;
+    if (extra && strlen(extra) > XEN_SAVE_MAX_CONFIG) {
+        virReportError(VIR_ERR_INVALID_ARG, _("domain %u: %zu bytes to store with it are too many"),
+                       domid, strlen(extra));
+        close(fd);
+        unlink(path);
+        return -1;
+    }
+    rc = xenSaveWriteConfig(h, domid, fd, path, extra) < 0 ||
+         xenSaveSuspend(h, domid, fd, path) < 0;
     close(fd);
     if (rc) {
         unlink(path);
@@ -158,14 +173,35 @@ xenLightSave(xenHandle *h, unsigned int domid, const char *path)
     return xenLightDestroy(h, domid);
 }
 
-/* Checks the header of @fd and parses the configuration after it */
+/* Reads a length (4 bytes, little endian) and that many bytes of @fd:
+ * what one section of the file holds. */
+static char *
+xenSaveReadSection(int fd, const char *path, const char *what, guint32 length)
+{
+    g_autofree char *data = NULL;
+
+    if (length > XEN_SAVE_MAX_CONFIG) {
+        virReportError(VIR_ERR_OPERATION_INVALID, _("'%s': its %s (%u bytes) is too large"),
+                       path, what, length);
+        return NULL;
+    }
+    data = g_malloc0(length + 1);
+    if (xenSaveReadAll(fd, data, length) < 0) {
+        virReportSystemError(errno, _("cannot read the save file %s"), path);
+        return NULL;
+    }
+    return g_steal_pointer(&data);
+}
+
+/* Checks the header of @fd, reads the configuration after it (JSON) and
+ * what was stored with it (*@extra, NULL in a file of version 1). */
 static int
-xenSaveReadConfig(xenHandle *h, int fd, const char *path, libxl_domain_config *config)
+xenSaveReadSections(int fd, const char *path, char **json, char **extra)
 {
     xenSaveHeader hdr;
-    g_autofree char *json = NULL;
-    guint32 length;
+    guint32 length, version, extraLength;
 
+    *json = *extra = NULL;
     if (xenSaveReadAll(fd, &hdr, sizeof(hdr)) < 0 ||
         memcmp(hdr.magic, XEN_SAVE_MAGIC, XEN_SAVE_MAGIC_LEN) != 0) {
         virReportError(VIR_ERR_OPERATION_INVALID,
@@ -173,18 +209,55 @@ xenSaveReadConfig(xenHandle *h, int fd, const char *path, libxl_domain_config *c
         return -1;
     }
     length = GUINT32_FROM_LE(hdr.length);
-    if (GUINT32_FROM_LE(hdr.version) != XEN_SAVE_VERSION || length == 0 ||
-        length > XEN_SAVE_MAX_CONFIG) {
+    version = GUINT32_FROM_LE(hdr.version);
+    if ((version != 1 && version != 2) || length == 0 || length > XEN_SAVE_MAX_CONFIG) {
         virReportError(VIR_ERR_OPERATION_INVALID,
                        _("'%s': unsupported Xen save file (version %u, configuration of %u bytes)"),
-                       path, GUINT32_FROM_LE(hdr.version), length);
+                       path, version, length);
         return -1;
     }
-    json = g_malloc0(length + 1);
-    if (xenSaveReadAll(fd, json, length) < 0) {
+    if (!(*json = xenSaveReadSection(fd, path, _("configuration"), length)))
+        return -1;
+    if (version == 1)
+        return 0;
+    if (xenSaveReadAll(fd, &extraLength, sizeof(extraLength)) < 0) {
         virReportSystemError(errno, _("cannot read the save file %s"), path);
+        g_clear_pointer(json, g_free);
         return -1;
     }
+    if (extraLength && !(*extra = xenSaveReadSection(fd, path, _("definition"),
+                                                     GUINT32_FROM_LE(extraLength)))) {
+        g_clear_pointer(json, g_free);
+        return -1;
+    }
+    return 0;
+}
+
+int
+xenLightSaveExtra(xenHandle *h G_GNUC_UNUSED, const char *path, char **extra)
+{
+    g_autofree char *json = NULL;
+    int fd;
+    int rc;
+
+    if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
+        virReportSystemError(errno, _("cannot open the save file %s"), path);
+        return -1;
+    }
+    rc = xenSaveReadSections(fd, path, &json, extra);
+    close(fd);
+    return rc;
+}
+
+/* Checks the header of @fd and parses the configuration after it */
+static int
+xenSaveReadConfig(xenHandle *h, int fd, const char *path, libxl_domain_config *config)
+{
+    g_autofree char *json = NULL;
+    g_autofree char *extra = NULL;
+
+    if (xenSaveReadSections(fd, path, &json, &extra) < 0)
+        return -1;
     if (libxl_domain_config_from_json(h->ctx, config, json) < 0) {
         virReportError(VIR_ERR_OPERATION_INVALID,
                        _("'%s': the guest's configuration in it is not valid libxl JSON"), path);
