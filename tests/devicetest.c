@@ -138,10 +138,10 @@ START_TEST(test_attach_refused)
         const char *message;
     } cases[] = {
         { "devices/disk-vda.xml", VIR_ERR_OPERATION_INVALID, "target vda already exists" },
-        { "devices/unknown.xml", VIR_ERR_XML_ERROR,
+        { "devices/invalid/unknown.xml", VIR_ERR_XML_ERROR,
           "<gizmo>: unknown device: libvirt's domain schema has no such child of <devices>" },
-        { "devices/broken.xml", VIR_ERR_XML_DETAIL, "device XML, line 2" },
-        { "devices/disk-bad-type.xml", VIR_ERR_XML_ERROR, "floppy-ish" },
+        { "devices/invalid/broken.xml", VIR_ERR_XML_DETAIL, "device XML, line 2" },
+        { "devices/invalid/disk-bad-type.xml", VIR_ERR_XML_ERROR, "floppy-ish" },
         { "devices/second-emulator.xml", VIR_ERR_XML_ERROR, "only one <emulator> is allowed" },
     };
     testDev t;

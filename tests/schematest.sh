@@ -29,6 +29,11 @@ for f in $files; do
     case $root in
         domain) validate "$schemas/domain.rng" "$f" ;;
         node) validate "$schemas/node.rng" "$f" ;;
+        # one device, as virDomainAttachDevice takes it
+        emulator|disk|controller|lease|filesystem|interface|smartcard|serial|parallel|\
+        console|channel|input|tpm|graphics|sound|audio|video|hostdev|redirdev|\
+        redirfilter|hub|watchdog|memballoon|rng|nvram|panic|shmem|memory|iommu|vsock)
+            validate "$schemas/device.rng" "$f" ;;
         capabilities)
             if [ -f "$libvirt_schemas/capability.rng" ]; then
                 validate "$libvirt_schemas/capability.rng" "$f"
