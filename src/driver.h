@@ -172,6 +172,7 @@ struct _virHypervisorDriver {
     int (*domainEnter)(virDomainPtr dom, unsigned int *cookie, unsigned int flags);
     int (*domainLeave)(virDomainPtr dom, unsigned int cookie, unsigned int flags);
     int (*domainSetMemorySharing)(virDomainPtr dom, int enable, unsigned int flags);
+    char *(*connectGetHypervisorLog)(virConnectPtr conn, unsigned int flags);
     int (*domainGetMemorySharing)(virDomainPtr dom, virTypedParameterPtr params,
                                   int *nparams, unsigned int flags);
 };

@@ -9,6 +9,8 @@
  *   memshareinfo DOMAIN [--config] [--live] [--current]
  *       turn a domain's memory sharing (KSM, Xen page sharing) on or off,
  *       and show it with its counters
+ *   dmesg [--clear]
+ *       the hypervisor's own log (Xen's console ring)
  *
  * A driver with more commands of its own adds a table like this one and
  * names it in virtsh-groups.c.
@@ -304,7 +306,33 @@ cmdMemShareInfo(vshControl *ctl, const vshCmd *cmd)
     return true;
 }
 
+/*
+ * "dmesg" command
+ */
+static const vshCmdInfo info_dmesg = {
+    .help = "show the hypervisor's message log",
+    .desc = "Print the hypervisor's own message log (Xen's console ring, as xl dmesg).",
+};
+
+static const vshCmdOptDef opts_dmesg[] = {
+    {.name = "clear", .type = VSH_OT_BOOL, .help = "clear the log once it is read"},
+    VIRTSH_OPT_END
+};
+
+static bool
+cmdDmesg(vshControl *ctl, const vshCmd *cmd)
+{
+    g_autofree char *log = NULL;
+
+    if (!(log = virConnectGetHypervisorLog(ctl->conn, vshCommandOptBool(cmd, "clear") ?
+                                           VIR_CONNECT_HYPERVISOR_LOG_CLEAR : 0)))
+        return false;
+    vshPrint(ctl, "%s", log);
+    return true;
+}
+
 const vshCmdDef driverExtrasCmds[] = {
+    {.name = "dmesg", .handler = cmdDmesg, .opts = opts_dmesg, .info = &info_dmesg},
     {.name = "enter", .handler = cmdEnter, .opts = opts_enter, .info = &info_enter,
      .flags = VSH_CMD_FLAG_RAW},
     {.name = "memshareinfo", .handler = cmdMemShareInfo, .opts = opts_memshareinfo,

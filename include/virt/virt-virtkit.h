@@ -59,6 +59,17 @@ int virDomainSetMemorySharing(virDomainPtr domain, int enable, unsigned int flag
 int virDomainGetMemorySharing(virDomainPtr domain, virTypedParameterPtr params,
                               int *nparams, unsigned int flags);
 
+/**
+ * virConnectHypervisorLogFlags:
+ *
+ * Flags of virConnectGetHypervisorLog().
+ */
+typedef enum {
+    VIR_CONNECT_HYPERVISOR_LOG_CLEAR = 1 << 0,  /* empty the log once read */
+} virConnectHypervisorLogFlags;
+
+char *virConnectGetHypervisorLog(virConnectPtr conn, unsigned int flags);
+
 # ifdef __cplusplus
 }
 # endif

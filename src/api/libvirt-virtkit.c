@@ -162,3 +162,44 @@ virDomainGetMemorySharing(virDomainPtr domain, virTypedParameterPtr params, int 
     virDispatchError(domain->conn);
     return -1;
 }
+
+/**
+ * virConnectGetHypervisorLog:
+ * @conn: a connection
+ * @flags: bitwise-OR of virConnectHypervisorLogFlags
+ *
+ * The hypervisor's own message log: Xen's console ring, as `xl dmesg`
+ * prints it.  Clearing it (VIR_CONNECT_HYPERVISOR_LOG_CLEAR) is refused
+ * on a read-only connection; reading is not.
+ *
+ * Returns the log to free with free(), or NULL on error
+ * (VIR_ERR_NO_SUPPORT on a driver whose hypervisor keeps none).
+ */
+char *
+virConnectGetHypervisorLog(virConnectPtr conn, unsigned int flags)
+{
+    char *ret;
+
+    VIR_DEBUG("conn=%p, flags=0x%x", conn, flags);
+    virResetLastError();
+    if (virCheckConnect(conn) < 0)
+        return NULL;
+    if (flags & ~VIR_CONNECT_HYPERVISOR_LOG_CLEAR) {
+        virReportError(VIR_ERR_INVALID_ARG, _("unsupported flags (0x%x) in function %s"),
+                       flags & ~VIR_CONNECT_HYPERVISOR_LOG_CLEAR, __func__);
+        goto error;
+    }
+    if ((flags & VIR_CONNECT_HYPERVISOR_LOG_CLEAR) && virCheckReadOnly(conn) < 0)
+        goto error;
+    if (!conn->driver->connectGetHypervisorLog) {
+        virReportUnsupported(conn, __func__);
+        goto error;
+    }
+    if (!(ret = conn->driver->connectGetHypervisorLog(conn, flags)))
+        goto error;
+    return ret;
+
+ error:
+    virDispatchError(conn);
+    return NULL;
+}

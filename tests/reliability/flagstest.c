@@ -151,6 +151,12 @@ FC(virDomainAttachDeviceFlags, FAILS_INT(virDomainAttachDeviceFlags(c->dom, FC_D
 FC(virDomainDetachDeviceFlags, FAILS_INT(virDomainDetachDeviceFlags(c->dom, FC_DISK, f)))
 FC(virDomainUpdateDeviceFlags, FAILS_INT(virDomainUpdateDeviceFlags(c->dom, FC_DISK, f)))
 FC(virDomainDetachDeviceAlias, FAILS_INT(virDomainDetachDeviceAlias(c->dom, "ua-disk", f)))
+FC(virConnectGetHypervisorLog, ({
+    char *log = virConnectGetHypervisorLog(c->fx.conn, f);
+    bool failed = log == NULL;
+    free(log);
+    failed;
+}))
 FC(virDomainGetMemorySharing,
    ({ int n = 2; FAILS_INT(virDomainGetMemorySharing(c->dom, c->params, &n, f)); }))
 
@@ -173,7 +179,7 @@ static const flagsCase flagsCases[] = {
     ROW(virDomainEnter), ROW(virDomainLeave), ROW(virDomainSetMemorySharing),
     ROW(virDomainGetMemorySharing), ROW(virDomainAttachDeviceFlags),
     ROW(virDomainDetachDeviceFlags), ROW(virDomainUpdateDeviceFlags),
-    ROW(virDomainDetachDeviceAlias),
+    ROW(virDomainDetachDeviceAlias), ROW(virConnectGetHypervisorLog),
 };
 
 /* Shared by every row, as in nullargtest: rows change nothing. */

@@ -175,6 +175,7 @@ NC(virConnectGetLibVersion_libVer, FAILS_INT(virConnectGetLibVersion(c->fx.conn,
 NC_CONN_PTR(virConnectGetHostname)
 NC_CONN_PTR(virConnectGetURI)
 NC_CONN_PTR(virConnectGetCapabilities)
+NC_CONN_PTR(virConnectGetHypervisorLog, 0)
 NC_CONN(virConnectGetMaxVcpus, "test")
 NC(virConnectGetMaxVcpus_type, FAILS_INT(virConnectGetMaxVcpus(c->fx.conn, NULL)))
 NC_CONN(virConnectIsAlive)
@@ -447,6 +448,7 @@ static const nullCase nullCases[] = {
     CONN(virConnectGetVersion), ARG(virConnectGetVersion, hvVer),
     CONN(virConnectGetLibVersion), ARG(virConnectGetLibVersion, libVer),
     CONN(virConnectGetHostname), CONN(virConnectGetURI), CONN(virConnectGetCapabilities),
+    CONN(virConnectGetHypervisorLog),
     CONN(virConnectGetMaxVcpus), OPT(virConnectGetMaxVcpus, type),
     CONN(virConnectIsAlive), CONN(virConnectIsSecure), CONN(virConnectIsEncrypted),
 

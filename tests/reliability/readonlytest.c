@@ -125,6 +125,13 @@ RC(virDomainDetachDevice, FAILS_INT(virDomainDetachDevice(c->web, RO_DISK)))
 RC(virDomainDetachDeviceFlags, FAILS_INT(virDomainDetachDeviceFlags(c->web, RO_DISK, 0)))
 RC(virDomainUpdateDeviceFlags, FAILS_INT(virDomainUpdateDeviceFlags(c->web, RO_DISK, 0)))
 RC(virDomainDetachDeviceAlias, FAILS_INT(virDomainDetachDeviceAlias(c->web, "ua-disk", 0)))
+/* reading the hypervisor's log is not a change; clearing it is */
+RC(virConnectGetHypervisorLog, ({
+    char *log = virConnectGetHypervisorLog(c->ro, VIR_CONNECT_HYPERVISOR_LOG_CLEAR);
+    bool failed = log == NULL;
+    free(log);
+    failed;
+}))
 /* not a change, but the secrets a read-only caller may not see */
 RC(virDomainGetXMLDesc, ({
     char *xml = virDomainGetXMLDesc(c->web, VIR_DOMAIN_XML_SECURE);
@@ -151,6 +158,7 @@ static const roCase roDenied[] = {
     ROW(virDomainSetMemorySharing), ROW(virDomainGetXMLDesc), ROW(virDomainAttachDevice),
     ROW(virDomainAttachDeviceFlags), ROW(virDomainDetachDevice), ROW(virDomainDetachDeviceFlags),
     ROW(virDomainUpdateDeviceFlags), ROW(virDomainDetachDeviceAlias),
+    ROW(virConnectGetHypervisorLog),
 };
 
 /* ---- what only reads: allowed -------------------------------------- */

@@ -111,6 +111,21 @@ START_TEST(test_domain0)
 }
 END_TEST
 
+/* virtsh dmesg reads the console ring xl dmesg reads */
+START_TEST(test_dmesg)
+{
+    g_autofree char *xl = must("xl dmesg");
+    g_autofree char *vsh = must("/virtkit/virtsh -c " URI " dmesg");
+    g_autofree char *first = g_strndup(xl, strcspn(xl, "\n"));
+
+    printf("  xl dmesg: %zu bytes, virtsh dmesg: %zu bytes; first line: %s\n",
+           strlen(xl), strlen(vsh), first);
+    ck_assert_ptr_nonnull(strstr(xl, "Xen version 4.17"));
+    ck_assert_msg(g_str_has_prefix(vsh, first), "virtsh dmesg starts otherwise: %.80s", vsh);
+    ck_assert_uint_ge(strlen(vsh), strlen(xl) / 2);
+}
+END_TEST
+
 START_TEST(test_nodeinfo)
 {
     g_autofree char *xl = must("xl info");
@@ -313,6 +328,7 @@ main(void)
     tcase_set_timeout(tc, 600);
     tcase_add_test(tc, test_domain0);
     tcase_add_test(tc, test_nodeinfo);
+    tcase_add_test(tc, test_dmesg);
     tcase_add_test(tc, test_start_paused);
     tcase_add_test(tc, test_resume_virtsh);
     tcase_add_test(tc, test_memory_vcpus_pin);

@@ -388,6 +388,31 @@ START_TEST(test_save_restore)
 }
 END_TEST
 
+/* The console ring: read, then read and cleared; clearing needs a
+ * read-write connection. */
+START_TEST(test_hypervisor_log)
+{
+    g_autofree char *uri = g_strdup_printf("xen:///embed?root=%s", root);
+    virConnectPtr ro = virConnectOpenReadOnly(uri);
+    char *log;
+
+    ck_assert_ptr_nonnull(ro);
+    ck_assert_ptr_nonnull((log = virConnectGetHypervisorLog(ro, 0)));
+    ck_assert_str_eq(log, "(XEN) Xen version 4.17 (fake)\n(XEN) Brought up 2 CPUs\n");
+    free(log);
+    ck_assert_ptr_null(virConnectGetHypervisorLog(ro, VIR_CONNECT_HYPERVISOR_LOG_CLEAR));
+    lastErrorIs(VIR_ERR_OPERATION_DENIED, "virConnectGetHypervisorLog");
+    ck_assert_ptr_nonnull((log = virConnectGetHypervisorLog(conn, VIR_CONNECT_HYPERVISOR_LOG_CLEAR)));
+    free(log);
+    ck_assert_ptr_nonnull((log = virConnectGetHypervisorLog(conn, 0)));
+    ck_assert_str_eq(log, "");
+    free(log);
+    ck_assert_ptr_null(virConnectGetHypervisorLog(conn, 1U << 5));
+    lastErrorIs(VIR_ERR_INVALID_ARG, "unsupported flags (0x20)");
+    virConnectClose(ro);
+}
+END_TEST
+
 START_TEST(test_schedinfo)
 {
     virDomainPtr dom = definePV();
@@ -507,6 +532,7 @@ main(void)
     tcase_add_test(tc, test_live_changes);
     tcase_add_test(tc, test_hotplug);
     tcase_add_test(tc, test_save_restore);
+    tcase_add_test(tc, test_hypervisor_log);
     tcase_add_test(tc, test_schedinfo);
     tcase_add_test(tc, test_shutdown_destroy);
     tcase_add_test(tc, test_gone_behind_back);

@@ -518,6 +518,17 @@ xenFakeRestore(xenHandle *h G_GNUC_UNUSED, const char *path, unsigned int flags,
     return 0;
 }
 
+static char *
+xenFakeConsoleRing(xenHandle *h G_GNUC_UNUSED, bool clear)
+{
+    char *ring = g_strdup(xenFake.ringCleared ? "" :
+                          "(XEN) Xen version 4.17 (fake)\n(XEN) Brought up 2 CPUs\n");
+
+    if (clear)
+        xenFake.ringCleared = true;
+    return ring;
+}
+
 const xenOps xenFakeOps = {
     .name = "fake",
     .open = xenFakeOpen,
@@ -546,4 +557,5 @@ const xenOps xenFakeOps = {
     .save = xenFakeSave,
     .saveExtra = xenFakeSaveExtra,
     .restore = xenFakeRestore,
+    .consoleRing = xenFakeConsoleRing,
 };

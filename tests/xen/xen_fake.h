@@ -39,6 +39,7 @@ typedef struct {
     unsigned int listCalls;         /* listDomains batches */
     unsigned int infoCalls;         /* single-domain lookups */
     bool refuseOpen;                /* open fails as on a host without Xen */
+    bool ringCleared;               /* the console ring was read and cleared */
 } xenFakeState;
 
 extern xenFakeState xenFake;

@@ -191,6 +191,16 @@ xenNodeGetFreeMemory(virConnectPtr conn)
     return phys.freeKiB * 1024;
 }
 
+/* Xen's console ring, as xl dmesg prints it. */
+static char *
+xenConnectGetHypervisorLog(virConnectPtr conn, unsigned int flags)
+{
+    xenDriver *driver = xenDriverFromConn(conn);
+
+    virCheckFlags(VIR_CONNECT_HYPERVISOR_LOG_CLEAR, NULL);
+    return driver->ops->consoleRing(driver->h, flags & VIR_CONNECT_HYPERVISOR_LOG_CLEAR);
+}
+
 static int
 xenDomainGetInfo(virDomainPtr dom, virDomainInfoPtr info)
 {
@@ -302,6 +312,7 @@ virHypervisorDriver xenHypervisorDriver = {
     .connectListAllDomains = sharedConnectListAllDomains,
     .nodeGetInfo = xenNodeGetInfo,
     .nodeGetFreeMemory = xenNodeGetFreeMemory,
+    .connectGetHypervisorLog = xenConnectGetHypervisorLog,
     .domainLookupByID = sharedDomainLookupByID,
     .domainLookupByName = sharedDomainLookupByName,
     .domainLookupByUUID = sharedDomainLookupByUUID,
