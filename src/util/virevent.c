@@ -85,6 +85,12 @@ int
 virEventRegisterDefaultImpl(void)
 {
     virResetLastError();
+    /* GLib creates the default context (and the eventfd that wakes its
+     * loop) on first use: here, in the thread that will run the loop,
+     * rather than in whichever thread first arms a timer.  GLib's own
+     * locks are futexes ThreadSanitizer cannot see, so a context made in
+     * a worker and polled here is a race to it. */
+    g_main_context_default();
     virEventRegisterImpl(virEventGLibAddHandle, virEventGLibUpdateHandle,
                          virEventGLibRemoveHandle, virEventGLibAddTimeout,
                          virEventGLibUpdateTimeout, virEventGLibRemoveTimeout);
