@@ -8,6 +8,8 @@
  */
 #include <config.h>
 
+#include <pthread.h>
+
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -38,7 +40,7 @@ static const char *const testEventDetails[][9] = {
 /* What a callback saw; guarded by a mutex since threads queue events
  * while the loop delivers them. */
 typedef struct {
-    GMutex lock;
+    pthread_mutex_t lock;          /* not a GMutex: its futex is invisible to TSan */
     GString *log;
     int count;
     int freed;
@@ -50,11 +52,11 @@ testLifecycle(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom, int event, int
 {
     testSeen *seen = opaque;
 
-    g_mutex_lock(&seen->lock);
+    pthread_mutex_lock(&seen->lock);
     g_string_append_printf(seen->log, "  %s %s %s\n", virDomainGetName(dom),
                            testEventTypes[event], testEventDetails[event][detail]);
     seen->count++;
-    g_mutex_unlock(&seen->lock);
+    pthread_mutex_unlock(&seen->lock);
     return 0;
 }
 
@@ -63,9 +65,9 @@ testSeenFreed(void *opaque)
 {
     testSeen *seen = opaque;
 
-    g_mutex_lock(&seen->lock);
+    pthread_mutex_lock(&seen->lock);
     seen->freed++;
-    g_mutex_unlock(&seen->lock);
+    pthread_mutex_unlock(&seen->lock);
 }
 
 static int
@@ -73,16 +75,16 @@ testSeenFreedCount(testSeen *seen)
 {
     int freed;
 
-    g_mutex_lock(&seen->lock);
+    pthread_mutex_lock(&seen->lock);
     freed = seen->freed;
-    g_mutex_unlock(&seen->lock);
+    pthread_mutex_unlock(&seen->lock);
     return freed;
 }
 
 static void
 testSeenInit(testSeen *seen)
 {
-    g_mutex_init(&seen->lock);
+    pthread_mutex_init(&seen->lock, NULL);
     seen->log = g_string_new(NULL);
     seen->count = seen->freed = 0;
 }
@@ -91,7 +93,7 @@ static void
 testSeenClear(testSeen *seen)
 {
     g_string_free(seen->log, TRUE);
-    g_mutex_clear(&seen->lock);
+    pthread_mutex_destroy(&seen->lock);
 }
 
 static int
@@ -99,9 +101,9 @@ testSeenCount(testSeen *seen)
 {
     int count;
 
-    g_mutex_lock(&seen->lock);
+    pthread_mutex_lock(&seen->lock);
     count = seen->count;
-    g_mutex_unlock(&seen->lock);
+    pthread_mutex_unlock(&seen->lock);
     return count;
 }
 
