@@ -23,12 +23,22 @@
 
 #define VIR_CGROUP_POLL_US 5000
 
+/* How often a freeze that is not done yet is asked again: v1's freezer
+ * kicks every task of the group again on each write of FROZEN, which
+ * catches one that slipped past the first kick (seen once in some runs
+ * of the VServer simulator's proof: a group stuck FREEZING for 10 s). */
+#define VIR_CGROUP_REKICK_US (250 * 1000)
+
 /* Waits until @file says @want (v1 freezer.state) or has the line @want
- * (v2 cgroup.events). */
+ * (v2 cgroup.events); meanwhile writes @kick to @kickFile again every
+ * VIR_CGROUP_REKICK_US when they are given. */
 static bool
-virCgroupWaitFor(const char *file, const char *want, gint64 timeout)
+virCgroupWaitFor(const char *file, const char *want, gint64 timeout, const char *kickFile,
+                 const char *kick)
 {
-    gint64 deadline = g_get_monotonic_time() + timeout;
+    gint64 start = g_get_monotonic_time();
+    gint64 deadline = start + timeout;
+    gint64 nextKick = start + VIR_CGROUP_REKICK_US;
 
     for (;;) {
         char state[256];
@@ -47,6 +57,10 @@ virCgroupWaitFor(const char *file, const char *want, gint64 timeout)
         done = strstr(state, want) != NULL;
         if (done || g_get_monotonic_time() > deadline)
             return done;
+        if (kickFile && g_get_monotonic_time() >= nextKick) {
+            ignore_value(virCgroupWriteFile(kickFile, kick, true));
+            nextKick = g_get_monotonic_time() + VIR_CGROUP_REKICK_US;
+        }
         g_usleep(VIR_CGROUP_POLL_US);
     }
 }
@@ -67,7 +81,8 @@ virCgroupSetFrozen(const virCgroupTree *tree, const char *name, bool frozen, boo
         return -1;
     if (v2)
         virCgroupPathInto(tree, freezer, name, "cgroup.events", &events);
-    if (virCgroupWaitFor(v2 ? events.str : ctl.str, want, VIR_CGROUP_FREEZE_TIMEOUT_US))
+    if (virCgroupWaitFor(v2 ? events.str : ctl.str, want, VIR_CGROUP_FREEZE_TIMEOUT_US,
+                         frozen ? ctl.str : NULL, value))
         return 0;
     /* a freeze that did not complete is undone: nothing is left half-frozen */
     if (frozen)
