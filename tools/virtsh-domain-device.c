@@ -253,6 +253,36 @@ virtshDeviceFlagsGiven(const vshCmd *cmd, unsigned int flags)
     return flags || vshCommandOptBool(cmd, "current");
 }
 
+/* What attach-disk, attach-interface and detach-disk end with: @xml
+ * printed (--print-xml), or given to the domain, with the flags when an
+ * impact option was given, else as hotplug; virsh's messages name @what
+ * ("disk", "interface"). */
+static bool
+virtshDeviceApply(vshControl *ctl, const vshCmd *cmd, virDomainPtr dom, const char *xml,
+                  unsigned int flags, bool detach, const char *what)
+{
+    int rc;
+
+    if (vshCommandOptBool(cmd, "print-xml")) {
+        vshPrint(ctl, "%s", xml);
+        return true;
+    }
+    virtshDeviceFlagsPersistent(cmd, dom, &flags);
+    if (detach)
+        rc = virtshDeviceFlagsGiven(cmd, flags) ? virDomainDetachDeviceFlags(dom, xml, flags)
+                                                : virDomainDetachDevice(dom, xml);
+    else
+        rc = virtshDeviceFlagsGiven(cmd, flags) ? virDomainAttachDeviceFlags(dom, xml, flags)
+                                                : virDomainAttachDevice(dom, xml);
+    if (rc < 0) {
+        vshError(ctl, "Failed to %s %s", detach ? "detach" : "attach", what);
+        return false;
+    }
+    vshPrintExtra(ctl, "%c%s %s successfully\n", g_ascii_toupper(what[0]), what + 1,
+                  detach ? "detached" : "attached");
+    return true;
+}
+
 #define VIRTSH_OPT_PERSISTENT \
     {.name = "persistent", .type = VSH_OT_BOOL, .help = "make live change persistent"}
 #define VIRTSH_OPTS_DEVICE_IMPACT \
@@ -707,7 +737,6 @@ cmdAttachDisk(vshControl *ctl, const vshCmd *cmd)
     g_autofree char *xml = NULL;
     virtshDiskOptions o = { 0 };
     unsigned int flags;
-    int rc;
 
     if (!virtshDeviceFlags(ctl, cmd, &flags) ||
         !vshRequireOption(ctl, cmd, "source-host-name", "source-protocol") ||
@@ -718,21 +747,9 @@ cmdAttachDisk(vshControl *ctl, const vshCmd *cmd)
         return false;
     if (!virtshDiskOptionsRead(ctl, cmd, &o) || !(xml = virtshDiskXML(ctl, cmd, &o)))
         return false;
-    if (vshCommandOptBool(cmd, "print-xml")) {
-        vshPrint(ctl, "%s", xml);
-        return true;
-    }
-    if (!(dom = virtshCommandOptDomain(ctl, cmd, NULL)))
+    if (!vshCommandOptBool(cmd, "print-xml") && !(dom = virtshCommandOptDomain(ctl, cmd, NULL)))
         return false;
-    virtshDeviceFlagsPersistent(cmd, dom, &flags);
-    rc = virtshDeviceFlagsGiven(cmd, flags) ? virDomainAttachDeviceFlags(dom, xml, flags)
-                                            : virDomainAttachDevice(dom, xml);
-    if (rc < 0) {
-        vshError(ctl, "%s", "Failed to attach disk");
-        return false;
-    }
-    vshPrintExtra(ctl, "Disk attached successfully\n");
-    return true;
+    return virtshDeviceApply(ctl, cmd, dom, xml, flags, false, "disk");
 }
 
 /* ---- detach-disk ---- */
@@ -767,7 +784,6 @@ cmdDetachDisk(vshControl *ctl, const vshCmd *cmd)
     const char *target = NULL;
     unsigned int flags;
     size_t i, j;
-    int rc;
 
     if (!virtshDeviceFlags(ctl, cmd, &flags))
         return false;
@@ -778,7 +794,6 @@ cmdDetachDisk(vshControl *ctl, const vshCmd *cmd)
     if (!(root = virtshDomainGetXMLTree(ctl, dom, flags == VIR_DOMAIN_AFFECT_CONFIG ?
                                         VIR_DOMAIN_XML_INACTIVE : 0)))
         return false;
-    virtshDeviceFlagsPersistent(cmd, dom, &flags);
     disks = virtshXMLDevices(root, "disk");
     if (disks->len == 0) {
         vshError(ctl, "%s", "Failed to get disk information");
@@ -800,18 +815,7 @@ cmdDetachDisk(vshControl *ctl, const vshCmd *cmd)
         return false;
     }
     virtshXMLFormat(xml, disk, 4);      /* <domain><devices><disk> */
-    if (vshCommandOptBool(cmd, "print-xml")) {
-        vshPrint(ctl, "%s", xml->str);
-        return true;
-    }
-    rc = virtshDeviceFlagsGiven(cmd, flags) ? virDomainDetachDeviceFlags(dom, xml->str, flags)
-                                            : virDomainDetachDevice(dom, xml->str);
-    if (rc < 0) {
-        vshError(ctl, "%s", "Failed to detach disk");
-        return false;
-    }
-    vshPrintExtra(ctl, "Disk detached successfully\n");
-    return true;
+    return virtshDeviceApply(ctl, cmd, dom, xml->str, flags, true, "disk");
 }
 
 /* ---- attach-interface, detach-interface ---- */
@@ -996,25 +1000,12 @@ cmdAttachInterface(vshControl *ctl, const vshCmd *cmd)
     g_autoptr(virtshDomain) dom = NULL;
     g_autofree char *xml = NULL;
     unsigned int flags;
-    int rc;
 
     if (!virtshDeviceFlags(ctl, cmd, &flags) || !(xml = virtshInterfaceXML(ctl, cmd)))
         return false;
-    if (vshCommandOptBool(cmd, "print-xml")) {
-        vshPrint(ctl, "%s", xml);
-        return true;
-    }
-    if (!(dom = virtshCommandOptDomain(ctl, cmd, NULL)))
+    if (!vshCommandOptBool(cmd, "print-xml") && !(dom = virtshCommandOptDomain(ctl, cmd, NULL)))
         return false;
-    virtshDeviceFlagsPersistent(cmd, dom, &flags);
-    rc = virtshDeviceFlagsGiven(cmd, flags) ? virDomainAttachDeviceFlags(dom, xml, flags)
-                                            : virDomainAttachDevice(dom, xml);
-    if (rc != 0) {
-        vshError(ctl, "%s", "Failed to attach interface");
-        return false;
-    }
-    vshPrintExtra(ctl, "Interface attached successfully\n");
-    return true;
+    return virtshDeviceApply(ctl, cmd, dom, xml, flags, false, "interface");
 }
 
 static const vshCmdInfo info_detach_interface = {
