@@ -245,7 +245,9 @@ vsdFindProcess(const char *needle)
         if (!g_ascii_string_to_unsigned(name, 10, 1, G_MAXINT32, &pid, NULL) ||
             !(cmd = vsdCmdline(name)))
             continue;
-        if (strstr(cmd, needle) && (pid_t)pid != getpid())
+        /* the start of the command line: "sh -c '...; exec /bin/sleep N'"
+         * is not yet the sleep it execs */
+        if (g_str_has_prefix(cmd, needle) && (pid_t)pid != getpid())
             return pid;
     }
     return 0;

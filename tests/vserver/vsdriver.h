@@ -47,7 +47,7 @@ void vsdAssertState(virDomainPtr dom, int state, int reason);
 /* Waits (bounded) until @dom is shut off, as the library sees it. */
 bool vsdWaitShutoff(virDomainPtr dom);
 
-/* The live process whose command line contains @needle, or 0. */
+/* The live process whose command line starts with @needle, or 0. */
 pid_t vsdFindProcess(const char *needle);
 /* The init of the "plain" template for @xid ("sleep 9<xid>"), or 0. */
 pid_t vsdFindInit(unsigned int xid);
