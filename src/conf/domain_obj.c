@@ -354,6 +354,10 @@ virDomainObjListSetID(virDomainObjList *list, virDomainObj *obj, int id)
         virReportError(VIR_ERR_OPERATION_INVALID, _("id %d is already used by another domain"), id);
         return -1;
     }
+    /* a domain that started over with a new id (a Xen guest's restart) */
+    if (obj->id >= 0 && obj->id != id &&
+        g_hash_table_lookup(list->byID, GINT_TO_POINTER(obj->id)) == obj)
+        g_hash_table_remove(list->byID, GINT_TO_POINTER(obj->id));
     obj->id = id;
     g_hash_table_insert(list->byID, GINT_TO_POINTER(id), obj);
     virMutexUnlock(&list->lock);

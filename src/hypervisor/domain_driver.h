@@ -52,6 +52,16 @@ typedef enum {
     VIR_DOMAIN_DRIVER_SHUTDOWN_DONE = 1,          /* the domain's kernel object is gone */
 } virDomainDriverShutdown;
 
+/* What became of a running domain, as its kernel or hypervisor says
+ * (virDomainDriverHooks.fate). */
+typedef enum {
+    VIR_DOMAIN_DRIVER_FATE_RUNS = 0,    /* it still runs (or is paused) */
+    VIR_DOMAIN_DRIVER_FATE_GONE,        /* its kernel object went */
+    VIR_DOMAIN_DRIVER_FATE_POWEROFF,    /* the guest powered off: its on_poweroff is next */
+    VIR_DOMAIN_DRIVER_FATE_REBOOT,      /* the guest rebooted: on_reboot */
+    VIR_DOMAIN_DRIVER_FATE_CRASH,       /* the guest crashed: on_crash */
+} virDomainDriverFate;
+
 /* What a driver adds to the shared flows.  Only start and stop are
  * required; a NULL hook means the driver has nothing to add there (or,
  * for freeze, that it cannot do it: suspend is then unsupported). */
@@ -72,6 +82,14 @@ typedef struct {
      * graceful destroy; fails when some are left.  NULL: destroy is
      * always immediate. */
     int (*terminate)(virDomainDriverBase *base, virDomainObj *obj);
+    /* Asks running @obj to reboot (@flags: virDomainRebootFlagValues,
+     * already checked against rebootFlags); the guest's reboot is seen
+     * later (fate REBOOT).  NULL: the shared layer applies the domain's
+     * on_reboot action at once. */
+    int (*reboot)(virDomainDriverBase *base, virDomainObj *obj, unsigned int flags);
+    /* Writes the memory of running @obj to a core file, for the
+     * coredump-destroy and coredump-restart actions.  NULL: no dump. */
+    int (*coreDump)(virDomainDriverBase *base, virDomainObj *obj);
     /* Starts running @obj over with the same id (a reboot or reset whose
      * action restarts).  NULL: stop, then start. */
     int (*restart)(virDomainDriverBase *base, virDomainObj *obj);
@@ -95,6 +113,19 @@ typedef struct {
     /* A status file says @obj ran: 1 when the kernel still runs it (it
      * is taken back), 0 when it is gone, -1 when that cannot be told. */
     int (*stillRunning)(virDomainDriverBase *base, virDomainObj *obj);
+    /* For a pollRunning driver whose guests stop by themselves and wait
+     * for an action (a Xen guest that powered off): what became of
+     * running @obj, a virDomainDriverFate, or -1 when that cannot be
+     * told.  @batch: what pollBegin returned, or NULL for a question
+     * about this domain alone.  NULL: stillRunning answers RUNS or GONE. */
+    int (*fate)(virDomainDriverBase *base, virDomainObj *obj, void *batch);
+    /* Before a list polls every running domain: one question for all of
+     * them (the hypervisor's domain list), passed to fate; NULL on error
+     * (then each asks alone).  pollEnd gets it back, after fate was asked
+     * of each, and may take in what the list lacks (domains another
+     * toolstack started). */
+    void *(*pollBegin)(virDomainDriverBase *base);
+    void (*pollEnd)(virDomainDriverBase *base, void *batch);
     /* The first writer of a root looks for kernel objects it owns (marks:
      * domain_owner.h) that no domain accounts for (a process killed
      * mid-start left them) and removes them, with the root's lock held. */

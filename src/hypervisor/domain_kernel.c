@@ -5,35 +5,61 @@
 #include "internal.h"
 
 #include "domain_kernel.h"
+#include "domain_lifecycle.h"
 #include "domain_sync.h"
 #include "virerror.h"
 #include "virlog.h"
 
 #define VIR_FROM_THIS VIR_FROM_DOMAIN
 
-/* Whether the kernel says running @obj (locked) is gone; a kernel that
- * cannot tell leaves it running. */
-static bool
-virDomainDriverKernelLost(virDomainDriverBase *base, virDomainObj *obj)
+/* What the kernel says became of @obj (locked): RUNS for a domain that
+ * is not running, or when the kernel cannot tell. */
+static virDomainDriverFate
+virDomainDriverKernelFate(virDomainDriverBase *base, virDomainObj *obj, void *batch)
 {
-    int running;
+    int fate;
 
     if (!virDomainObjIsActive(obj))
-        return false;
-    if ((running = base->hooks->stillRunning(base, obj)) < 0) {
+        return VIR_DOMAIN_DRIVER_FATE_RUNS;
+    if (base->hooks->fate)
+        fate = base->hooks->fate(base, obj, batch);
+    else if ((fate = base->hooks->stillRunning(base, obj)) >= 0)
+        fate = fate ? VIR_DOMAIN_DRIVER_FATE_RUNS : VIR_DOMAIN_DRIVER_FATE_GONE;
+    if (fate < 0) {
         VIR_DEBUG("domain '%s': cannot tell whether it still runs: %s", obj->def->name,
                   virGetLastErrorMessage());
         virResetLastError();
+        return VIR_DOMAIN_DRIVER_FATE_RUNS;
     }
-    return running == 0;
+    return fate;
 }
 
-/* Books the domain of @uuid shut off if it is still gone, holding the
- * root's lock: status files change under it only. */
+/* Whether @fate of @obj asks for something not done yet: a guest that
+ * stopped and waits is acted on by a writer, unless its action is to
+ * preserve it; otherwise only its state is left to book, once. */
+static bool
+virDomainDriverFatePending(const virDomainObj *obj, virDomainDriverFate fate, bool write)
+{
+    int state;
+
+    if (fate == VIR_DOMAIN_DRIVER_FATE_RUNS)
+        return false;
+    if (fate == VIR_DOMAIN_DRIVER_FATE_GONE)
+        return true;
+    if (write && virDomainDriverEndAction(obj->def, fate) != VIR_DOMAIN_LIFECYCLE_ACTION_PRESERVE)
+        return true;
+    virDomainDriverEndState(fate, &state, NULL);
+    return obj->state != state;
+}
+
+/* Books what became of the domain of @uuid if it still is so, holding
+ * the root's lock: status files change under it only. */
 static void
-virDomainDriverBookGone(virDomainDriverBase *base, virConnectPtr conn,
+virDomainDriverBookFate(virDomainDriverBase *base, virConnectPtr conn,
                         const unsigned char *uuid)
 {
+    bool write = !(conn->flags & VIR_CONNECT_RO);
+    virDomainDriverFate fate;
     virDomainObj *obj;
 
     if (base->store && virDomainStoreLock(base->store) < 0) {
@@ -42,10 +68,15 @@ virDomainDriverBookGone(virDomainDriverBase *base, virConnectPtr conn,
         return;
     }
     if ((obj = virDomainObjListFindByUUID(base->domains, uuid)) &&
-        virDomainDriverKernelLost(base, obj)) {
-        VIR_DEBUG("domain '%s' ended by itself", obj->def->name);
-        virDomainDriverObjGone(base, obj, !(conn->flags & VIR_CONNECT_RO),
-                               VIR_DOMAIN_SHUTOFF_SHUTDOWN);
+        (fate = virDomainDriverKernelFate(base, obj, NULL)) != VIR_DOMAIN_DRIVER_FATE_RUNS &&
+        virDomainDriverFatePending(obj, fate, write)) {
+        if (fate == VIR_DOMAIN_DRIVER_FATE_GONE) {
+            VIR_DEBUG("domain '%s' ended by itself", obj->def->name);
+            virDomainDriverObjGone(base, obj, write, VIR_DOMAIN_SHUTOFF_SHUTDOWN);
+        } else if (virDomainDriverObjEnded(base, obj, fate, write) < 0) {
+            VIR_WARN("domain '%s': %s", obj->def->name, virGetLastErrorMessage());
+            virResetLastError();
+        }
     }
     virDomainObjEndAPI(&obj);
     if (base->store)
@@ -57,22 +88,25 @@ virDomainDriverPollOne(virDomainDriverBase *base, virConnectPtr conn,
                        const unsigned char *uuid)
 {
     virDomainObj *obj;
-    bool lost;
+    bool pending;
 
     if (!base->pollRunning)
         return;
     if (!(obj = virDomainObjListFindByUUID(base->domains, uuid)))
         return;
-    lost = virDomainDriverKernelLost(base, obj);
+    pending = virDomainDriverFatePending(obj, virDomainDriverKernelFate(base, obj, NULL),
+                                         !(conn->flags & VIR_CONNECT_RO));
     virDomainObjEndAPI(&obj);
     /* the common answer costs one question and no lock of the root */
-    if (lost)
-        virDomainDriverBookGone(base, conn, uuid);
+    if (pending)
+        virDomainDriverBookFate(base, conn, uuid);
 }
 
 typedef struct {
     virDomainDriverBase *base;
-    GArray *lost;                   /* of uuids */
+    void *batch;                    /* pollBegin's */
+    bool write;
+    GArray *pending;                /* of uuids */
 } virDomainDriverPollCtx;
 
 static void
@@ -80,25 +114,33 @@ virDomainDriverPollCollect(virDomainObj *obj, void *opaque)
 {
     virDomainDriverPollCtx *ctx = opaque;
 
-    if (virDomainDriverKernelLost(ctx->base, obj))
-        g_array_append_vals(ctx->lost, obj->uuid, VIR_UUID_BUFLEN);
+    if (virDomainDriverFatePending(obj, virDomainDriverKernelFate(ctx->base, obj, ctx->batch),
+                                   ctx->write))
+        g_array_append_vals(ctx->pending, obj->uuid, VIR_UUID_BUFLEN);
 }
 
 void
 virDomainDriverRefreshAll(virDomainDriverBase *base, virConnectPtr conn)
 {
-    g_autoptr(GArray) lost = NULL;
-    virDomainDriverPollCtx ctx = { base, NULL };
+    g_autoptr(GArray) pending = NULL;
+    virDomainDriverPollCtx ctx = { base, NULL, !(conn->flags & VIR_CONNECT_RO), NULL };
     guint i;
 
     virDomainDriverRefresh(base, conn);
     if (!base->pollRunning)
         return;
-    lost = g_array_new(FALSE, FALSE, 1);
-    ctx.lost = lost;
+    pending = g_array_new(FALSE, FALSE, 1);
+    ctx.pending = pending;
+    if (base->hooks->pollBegin && !(ctx.batch = base->hooks->pollBegin(base))) {
+        VIR_DEBUG("no list of running domains, each is asked alone: %s",
+                  virGetLastErrorMessage());
+        virResetLastError();
+    }
     virDomainObjListForEach(base->domains, virDomainDriverPollCollect, &ctx);
-    for (i = 0; i < lost->len; i += VIR_UUID_BUFLEN)
-        virDomainDriverBookGone(base, conn, (const unsigned char *)lost->data + i);
+    if (ctx.batch)
+        base->hooks->pollEnd(base, ctx.batch);
+    for (i = 0; i < pending->len; i += VIR_UUID_BUFLEN)
+        virDomainDriverBookFate(base, conn, (const unsigned char *)pending->data + i);
 }
 
 int

@@ -244,7 +244,9 @@ virDomainDriverRestartObj(virDomainDriverBase *base, virDomainObj *obj)
 
     if (base->hooks->stop(base, obj) < 0)
         return -1;
-    if (base->hooks->start(base, obj, false, &id) == 0)
+    /* a hypervisor may give it a new id (a Xen guest built again) */
+    if (base->hooks->start(base, obj, false, &id) == 0 &&
+        (id < 0 || id == obj->id || virDomainObjListSetID(base->domains, obj, id) == 0))
         return 0;
     virErrorPreserveLast(&saved);
     virDomainDriverObjStopped(base, obj, VIR_DOMAIN_SHUTOFF_FAILED);
@@ -267,6 +269,69 @@ virDomainDriverApplyAction(virDomainDriverBase *base, virDomainObj *obj, int act
     }
     virDomainObjSetState(obj, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED);
     return virDomainDriverSaveStatus(base, obj);
+}
+
+int
+virDomainDriverEndAction(const virDomainDef *def, virDomainDriverFate fate)
+{
+    switch (fate) {
+    case VIR_DOMAIN_DRIVER_FATE_REBOOT:
+        return def->onReboot ? def->onReboot : VIR_DOMAIN_LIFECYCLE_ACTION_RESTART;
+    case VIR_DOMAIN_DRIVER_FATE_CRASH:
+        return def->onCrash ? def->onCrash : VIR_DOMAIN_LIFECYCLE_ACTION_DESTROY;
+    case VIR_DOMAIN_DRIVER_FATE_POWEROFF:
+    case VIR_DOMAIN_DRIVER_FATE_RUNS:
+    case VIR_DOMAIN_DRIVER_FATE_GONE:
+        break;
+    }
+    return def->onPoweroff ? def->onPoweroff : VIR_DOMAIN_LIFECYCLE_ACTION_DESTROY;
+}
+
+void
+virDomainDriverEndState(virDomainDriverFate fate, int *state, int *reason)
+{
+    bool crash = fate == VIR_DOMAIN_DRIVER_FATE_CRASH;
+
+    *state = crash ? VIR_DOMAIN_CRASHED : VIR_DOMAIN_SHUTDOWN;
+    if (reason)
+        *reason = crash ? VIR_DOMAIN_CRASHED_PANICKED : VIR_DOMAIN_SHUTDOWN_USER;
+}
+
+int
+virDomainDriverObjEnded(virDomainDriverBase *base, virDomainObj *obj, virDomainDriverFate fate,
+                        bool write)
+{
+    int action = virDomainDriverEndAction(obj->def, fate);
+    int stopReason = fate == VIR_DOMAIN_DRIVER_FATE_CRASH ? VIR_DOMAIN_SHUTOFF_CRASHED :
+                     VIR_DOMAIN_SHUTOFF_SHUTDOWN;
+    int state, reason;
+
+    virDomainDriverEndState(fate, &state, &reason);
+    if (!write || action == VIR_DOMAIN_LIFECYCLE_ACTION_PRESERVE) {
+        /* it waits, as it is, for destroy (or for a writer) */
+        if (obj->state == state)
+            return 0;
+        virDomainObjSetState(obj, state, reason);
+        if (fate == VIR_DOMAIN_DRIVER_FATE_CRASH)
+            virDomainDriverEmitLifecycle(base, obj, VIR_DOMAIN_EVENT_CRASHED,
+                                         VIR_DOMAIN_EVENT_CRASHED_PANICKED);
+        return write ? virDomainDriverSaveStatus(base, obj) : 0;
+    }
+    VIR_DEBUG("domain '%s' stopped by itself (%d): action %d", obj->def->name, fate, action);
+    if ((action == VIR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_DESTROY ||
+         action == VIR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_RESTART) &&
+        base->hooks->coreDump && base->hooks->coreDump(base, obj) < 0) {
+        /* the action goes on without its dump, as libvirt's does */
+        VIR_WARN("domain '%s': no core dump: %s", obj->def->name, virGetLastErrorMessage());
+        virResetLastError();
+    }
+    if (!virDomainLifecycleActionRestarts(action))
+        return virDomainDriverApplyAction(base, obj, action, stopReason);
+    virDomainDriverEmitStopped(base, obj, stopReason);
+    if (virDomainDriverApplyAction(base, obj, action, stopReason) < 0)
+        return -1;
+    virDomainDriverEmitStarted(base, obj, VIR_DOMAIN_RUNNING_BOOTED, false);
+    return 0;
 }
 
 static int
@@ -308,7 +373,7 @@ sharedDomainShutdownFlags(virDomainPtr dom, unsigned int flags)
 /* A reboot does what the domain's on_reboot says; a reset always
  * restarts. */
 static int
-virDomainDriverRebootWith(virDomainPtr dom, bool reset)
+virDomainDriverRebootWith(virDomainPtr dom, bool reset, unsigned int flags)
 {
     virDomainDriverBase *base = virDomainDriverBaseFromConn(dom->conn);
     virDomainObj *obj;
@@ -316,7 +381,9 @@ virDomainDriverRebootWith(virDomainPtr dom, bool reset)
 
     if (!(obj = virDomainDriverBeginChange(dom)))
         return -1;
-    if ((rc = virDomainDriverCheckActive(base, obj)) == 0)
+    if ((rc = virDomainDriverCheckActive(base, obj)) == 0 && !reset && base->hooks->reboot)
+        rc = base->hooks->reboot(base, obj, flags);
+    else if (rc == 0)
         rc = virDomainDriverApplyAction(base, obj,
                                         reset ? VIR_DOMAIN_LIFECYCLE_ACTION_RESTART :
                                                 obj->def->onReboot,
@@ -334,14 +401,14 @@ sharedDomainReboot(virDomainPtr dom, unsigned int flags)
 
     if (virDomainDriverCheckPowerFlags(dom, flags, base->rebootFlags, __func__) < 0)
         return -1;
-    return virDomainDriverRebootWith(dom, false);
+    return virDomainDriverRebootWith(dom, false, flags);
 }
 
 int
 sharedDomainReset(virDomainPtr dom, unsigned int flags)
 {
     virDomainDriverCheckFlags(dom->conn, 0, -1);
-    return virDomainDriverRebootWith(dom, true);
+    return virDomainDriverRebootWith(dom, true, 0);
 }
 
 /* ---- pausing ------------------------------------------------------- */

@@ -35,6 +35,30 @@ int sharedDomainResume(virDomainPtr dom);
 virDomainObj *virDomainDriverCreateDef(virDomainDriverBase *base, virDomainDef *def, int reason,
                                        bool paused, const char *from);
 
+/* The action the definition @def names for @fate (a guest that powered
+ * off, rebooted or crashed by itself), its default filled in. */
+int virDomainDriverEndAction(const virDomainDef *def, virDomainDriverFate fate);
+
+/* The state such a guest is in while it waits for its action. */
+void virDomainDriverEndState(virDomainDriverFate fate, int *state, int *reason);
+
+/**
+ * virDomainDriverObjEnded:
+ * @base: the driver
+ * @obj: a running domain, locked, with the root's lock held
+ * @fate: VIR_DOMAIN_DRIVER_FATE_POWEROFF, _REBOOT or _CRASH
+ * @write: false for a read-only connection, which only books the state
+ *
+ * Applies the domain's on_poweroff, on_reboot or on_crash action to a
+ * guest that stopped by itself, as libvirt's libxl driver does: destroy
+ * (shut off, reason shutdown or crashed), restart (and rename-restart:
+ * built again from its definition), preserve (left as it is, shutdown or
+ * crashed, for destroy), coredump-destroy and coredump-restart (the dump
+ * through hooks->coreDump first).
+ */
+int virDomainDriverObjEnded(virDomainDriverBase *base, virDomainObj *obj,
+                            virDomainDriverFate fate, bool write);
+
 /* Save and restore through hooks->save, readSave and restore: the flags,
  * a replacement definition (the same domain, by name and uuid), the
  * state the domain comes back in. */

@@ -487,6 +487,184 @@ START_TEST(test_gone_behind_back)
 }
 END_TEST
 
+static virDomainPtr
+defineFile(virConnectPtr c, const char *file)
+{
+    g_autofree char *xml = readData(file);
+    virDomainPtr dom = virDomainDefineXML(c, xml);
+
+    ck_assert_msg(dom != NULL, "define %s: %s", file, virGetLastErrorMessage());
+    return dom;
+}
+
+static void
+stateIs(virDomainPtr dom, int state, int reason)
+{
+    int s, r;
+
+    ck_assert_int_eq(virDomainGetState(dom, &s, &r, 0), 0);
+    ck_assert_int_eq(s, state);
+    ck_assert_int_eq(r, reason);
+}
+
+/* What a listing costs: one getinfolist batch, no question per domain. */
+static int
+listAll(virConnectPtr c)
+{
+    unsigned int batches = xenFake.listCalls;
+    virDomainPtr *doms = NULL;
+    int n, i;
+
+    ck_assert_int_ge(n = virConnectListAllDomains(c, &doms, 0), 0);
+    ck_assert_uint_eq(xenFake.listCalls, batches + 1);
+    for (i = 0; i < n; i++)
+        virDomainFree(doms[i]);
+    g_free(doms);
+    return n;
+}
+
+/* on_poweroff destroy: the next look by a writer destroys the guest */
+START_TEST(test_poweroff_destroys)
+{
+    virDomainPtr dom = defineFile(conn, "actions.xml");
+    unsigned int id;
+
+    ck_assert_int_eq(virDomainCreate(dom), 0);
+    id = virDomainGetID(dom);
+    xenFakeGuestStops(id, XEN_SHUTDOWN_POWEROFF);
+    listAll(conn);
+    ck_assert(!xenFake.domains[id].used);
+    ck_assert_int_eq(virDomainIsActive(dom), 0);
+    stateIs(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_SHUTDOWN);
+    virDomainFree(dom);
+}
+END_TEST
+
+/* virDomainReboot asks the guest; its reboot then builds it again */
+START_TEST(test_reboot_restarts)
+{
+    virDomainPtr dom = defineFile(conn, "actions.xml");
+    virDomainPtr byId;
+    xenFakeDomain *d;
+    unsigned int id;
+
+    ck_assert_int_eq(virDomainCreate(dom), 0);
+    id = virDomainGetID(dom);
+    ck_assert_int_eq(virDomainReboot(dom, 0), 0);
+    d = xenFakeFind("vk-act");
+    ck_assert_int_eq(d->request, XEN_REQUEST_REBOOT);
+    ck_assert(!d->info.shutdown);
+    stateIs(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED);
+    xenFakeGuestStops(id, XEN_SHUTDOWN_REBOOT);
+    /* a read of the domain alone looks too */
+    stateIs(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED);
+    ck_assert(!xenFake.domains[id].used);
+    d = xenFakeFind("vk-act");
+    ck_assert_ptr_nonnull(d);
+    ck_assert_uint_ne(d->info.id, id);
+    ck_assert_ptr_nonnull(byId = virDomainLookupByID(conn, d->info.id));
+    ck_assert_str_eq(virDomainGetName(byId), "vk-act");
+    virDomainFree(byId);
+    ck_assert_ptr_null(virDomainLookupByID(conn, id));
+    virDomainFree(dom);
+}
+END_TEST
+
+/* coredump-destroy: the core lands in the root's dump directory */
+START_TEST(test_crash_dumps_core)
+{
+    virDomainPtr dom = defineFile(conn, "actions.xml");
+    g_autofree char *dir = g_build_filename(root, "var", "lib", "virtkit", "xen", "dump", NULL);
+    g_autoptr(GDir) dumps = NULL;
+    g_autofree char *path = NULL;
+    g_autofree char *core = NULL;
+    const char *file;
+    unsigned int id;
+
+    ck_assert_int_eq(virDomainCreate(dom), 0);
+    id = virDomainGetID(dom);
+    xenFakeGuestStops(id, XEN_SHUTDOWN_CRASH);
+    listAll(conn);
+    stateIs(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_CRASHED);
+    ck_assert(!xenFake.domains[id].used);
+    ck_assert_ptr_nonnull(dumps = g_dir_open(dir, 0, NULL));
+    ck_assert_ptr_nonnull(file = g_dir_read_name(dumps));
+    ck_assert(g_str_has_prefix(file, "vk-act-"));
+    path = g_build_filename(dir, file, NULL);
+    ck_assert(g_file_get_contents(path, &core, NULL, NULL));
+    ck_assert_str_eq(core, "core of domain 1 (vk-act)\n");
+    virDomainFree(dom);
+}
+END_TEST
+
+/* preserve: the guest stays, shut down, until destroy; asked once */
+START_TEST(test_poweroff_preserved)
+{
+    virDomainPtr dom = definePV();
+    unsigned int id, infos;
+
+    ck_assert_int_eq(virDomainCreate(dom), 0);
+    id = virDomainGetID(dom);
+    xenFakeGuestStops(id, XEN_SHUTDOWN_POWEROFF);
+    listAll(conn);
+    ck_assert(xenFake.domains[id].used);
+    stateIs(dom, VIR_DOMAIN_SHUTDOWN, VIR_DOMAIN_SHUTDOWN_USER);
+    infos = xenFake.infoCalls;
+    listAll(conn);
+    ck_assert_uint_eq(xenFake.infoCalls, infos);
+    ck_assert_int_eq(virDomainDestroy(dom), 0);
+    ck_assert(!xenFake.domains[id].used);
+    stateIs(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED);
+    virDomainFree(dom);
+}
+END_TEST
+
+/* a read-only connection shows what happened and leaves the action to a
+ * writer */
+START_TEST(test_readonly_only_looks)
+{
+    virDomainPtr dom = defineFile(conn, "actions.xml");
+    g_autofree char *uri = g_strdup_printf("xen:///embed?root=%s", root);
+    virConnectPtr ro;
+    virDomainPtr rodom;
+    unsigned int id;
+
+    ck_assert_int_eq(virDomainCreate(dom), 0);
+    id = virDomainGetID(dom);
+    ck_assert_ptr_nonnull(ro = virConnectOpenReadOnly(uri));
+    ck_assert_ptr_nonnull(rodom = virDomainLookupByName(ro, "vk-act"));
+    xenFakeGuestStops(id, XEN_SHUTDOWN_POWEROFF);
+    listAll(ro);
+    ck_assert(xenFake.domains[id].used);
+    stateIs(rodom, VIR_DOMAIN_SHUTDOWN, VIR_DOMAIN_SHUTDOWN_USER);
+    listAll(conn);
+    ck_assert(!xenFake.domains[id].used);
+    stateIs(rodom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_SHUTDOWN);
+    virDomainFree(rodom);
+    virConnectClose(ro);
+    virDomainFree(dom);
+}
+END_TEST
+
+/* another toolstack's guests: taken in when they appear, never acted on */
+START_TEST(test_foreign_left_alone)
+{
+    unsigned int id = xenFakeAddForeign("made-by-xl", 65536);
+    virDomainPtr dom;
+
+    ck_assert_int_eq(listAll(conn), 2);
+    ck_assert_ptr_nonnull(dom = virDomainLookupByID(conn, id));
+    ck_assert_str_eq(virDomainGetName(dom), "made-by-xl");
+    xenFakeGuestStops(id, XEN_SHUTDOWN_POWEROFF);
+    listAll(conn);
+    ck_assert(xenFake.domains[id].used);
+    ck_assert_int_eq(virDomainIsActive(dom), 1);
+    ck_assert_int_eq(xenFakeOps.destroy(NULL, id), 0);
+    ck_assert_int_eq(listAll(conn), 1);
+    virDomainFree(dom);
+}
+END_TEST
+
 /* a status file names the domain; a new process takes it back only while
  * the hypervisor still runs it */
 START_TEST(test_status_taken_back)
@@ -537,6 +715,12 @@ main(void)
     tcase_add_test(tc, test_shutdown_destroy);
     tcase_add_test(tc, test_gone_behind_back);
     tcase_add_test(tc, test_status_taken_back);
+    tcase_add_test(tc, test_poweroff_destroys);
+    tcase_add_test(tc, test_reboot_restarts);
+    tcase_add_test(tc, test_crash_dumps_core);
+    tcase_add_test(tc, test_poweroff_preserved);
+    tcase_add_test(tc, test_readonly_only_looks);
+    tcase_add_test(tc, test_foreign_left_alone);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

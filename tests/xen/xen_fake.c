@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "virerror.h"
+#include "viruuid.h"
 #include "xen_fake.h"
 
 #define VIR_FROM_THIS VIR_FROM_XEN
@@ -250,6 +251,35 @@ xenFakeDestroy(xenHandle *h G_GNUC_UNUSED, unsigned int domid)
     return 0;
 }
 
+void
+xenFakeGuestStops(unsigned int domid, xenShutdownReason reason)
+{
+    xenFakeDomain *d = &xenFake.domains[domid];
+
+    d->info.shutdown = true;
+    d->info.shutdownReason = reason;
+    d->info.crashed = reason == XEN_SHUTDOWN_CRASH;
+    d->info.running = false;
+}
+
+static int
+xenFakeCoreDump(xenHandle *h G_GNUC_UNUSED, unsigned int domid, const char *path)
+{
+    xenFakeDomain *d = xenFakeGet(domid, "dump its core");
+    g_autofree char *core = NULL;
+    GError *err = NULL;
+
+    if (!d)
+        return -1;
+    core = g_strdup_printf("core of domain %u (%s)\n", domid, d->name);
+    if (!g_file_set_contents(path, core, -1, &err)) {
+        virReportError(VIR_ERR_OPERATION_FAILED, "%s", err->message);
+        g_error_free(err);
+        return -1;
+    }
+    return 0;
+}
+
 static int
 xenFakeShutdown(xenHandle *h G_GNUC_UNUSED, unsigned int domid, xenShutdownRequest request)
 {
@@ -454,11 +484,13 @@ xenFakeSave(xenHandle *h G_GNUC_UNUSED, unsigned int domid, const char *path, co
     xenFakeDomain *d = xenFakeGet(domid, "save it");
     g_autofree char *data = NULL;
     g_autoptr(GError) err = NULL;
+    char uuid[VIR_UUID_STRING_BUFLEN];
 
     if (!d)
         return -1;
-    data = g_strdup_printf(XEN_FAKE_SAVE "%s\n%llu\n%u\n%s", d->name, d->info.memoryKiB,
-                           d->info.onlineVcpus, extra ? extra : "");
+    virUUIDFormat(d->info.uuid, uuid);
+    data = g_strdup_printf(XEN_FAKE_SAVE "%s\n%llu\n%u\n%s\n%s", d->name, d->info.memoryKiB,
+                           d->info.onlineVcpus, uuid, extra ? extra : "");
     if (!g_file_set_contents(path, data, -1, &err)) {
         virReportError(VIR_ERR_OPERATION_FAILED, _("domain %u: cannot save it to %s: %s"),
                        domid, path, err->message);
@@ -475,7 +507,7 @@ xenFakeReadSave(const char *path)
     g_auto(GStrv) fields = NULL;
 
     if (!g_file_get_contents(path, &data, NULL, NULL) || !g_str_has_prefix(data, XEN_FAKE_SAVE) ||
-        g_strv_length((fields = g_strsplit(data + strlen(XEN_FAKE_SAVE), "\n", 4))) < 4) {
+        g_strv_length((fields = g_strsplit(data + strlen(XEN_FAKE_SAVE), "\n", 5))) < 5) {
         virReportError(VIR_ERR_OPERATION_INVALID, _("'%s' is not a Xen save file written by virtkit"),
                        path);
         return NULL;
@@ -490,7 +522,7 @@ xenFakeSaveExtra(xenHandle *h G_GNUC_UNUSED, const char *path, char **extra)
 
     if (!fields)
         return -1;
-    *extra = *fields[3] ? g_strdup(fields[3]) : NULL;
+    *extra = *fields[4] ? g_strdup(fields[4]) : NULL;
     return 0;
 }
 
@@ -512,6 +544,7 @@ xenFakeRestore(xenHandle *h G_GNUC_UNUSED, const char *path, unsigned int flags,
     *domid = xenFake.nextId++;
     d = xenFakeAdd(fields[0], *domid, g_ascii_strtoull(fields[1], NULL, 10),
                    g_ascii_strtoull(fields[2], NULL, 10));
+    ignore_value(virUUIDParse(fields[3], d->info.uuid));
     d->info.paused = flags & XEN_CREATE_PAUSED;
     d->info.running = !d->info.paused;
     d->restored = true;
@@ -542,6 +575,7 @@ const xenOps xenFakeOps = {
     .domainName = xenFakeDomainName,
     .create = xenFakeCreate,
     .destroy = xenFakeDestroy,
+    .coreDump = xenFakeCoreDump,
     .shutdown = xenFakeShutdown,
     .setMemoryTarget = xenFakeSetMemoryTarget,
     .setVcpusOnline = xenFakeSetVcpusOnline,

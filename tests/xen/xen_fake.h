@@ -52,4 +52,8 @@ xenFakeDomain *xenFakeFind(const char *name);
 /* Adds a domain another toolstack built (not through the driver). */
 unsigned int xenFakeAddForeign(const char *name, unsigned long long kib);
 
+/* The guest of @domid powers off, reboots or crashes by itself: Xen
+ * keeps it, shut down with @reason, for the toolstack to act on. */
+void xenFakeGuestStops(unsigned int domid, xenShutdownReason reason);
+
 #endif /* VIR_XEN_FAKE_H */

@@ -469,6 +469,7 @@ xenDomainDefFromInfo(xenDriver *driver, const xenDomainInfo *info, const char *n
     char uuid[VIR_UUID_STRING_BUFLEN];
     g_autofree char *xml = NULL;
     g_autofree char *escaped = g_markup_escape_text(name, -1);
+    virDomainDef *def;
 
     virUUIDFormat(info->uuid, uuid);
     xml = g_strdup_printf("<domain type='xen'><name>%s</name><uuid>%s</uuid>"
@@ -478,10 +479,14 @@ xenDomainDefFromInfo(xenDriver *driver, const xenDomainInfo *info, const char *n
                           escaped, uuid, MAX(info->maxMemoryKiB, info->memoryKiB),
                           info->memoryKiB, MAX(info->onlineVcpus, 1), MAX(info->maxVcpus, 1),
                           info->hvm ? "hvm" : "xen");
-    return virDomainDefParseString(xml, &driver->base.xmlopt, 0);
+    if (!(def = virDomainDefParseString(xml, &driver->base.xmlopt, 0)))
+        return NULL;
+    /* Domain-0's is all zeros, which a definition read from XML never has */
+    memcpy(def->uuid, info->uuid, VIR_UUID_BUFLEN);
+    return def;
 }
 
-static void
+void
 xenDomainAdoptOne(xenDriver *driver, const xenDomainInfo *info)
 {
     virDomainObj *obj = virDomainObjListFindByUUID(driver->base.domains, info->uuid);
@@ -504,6 +509,7 @@ xenDomainAdoptOne(xenDriver *driver, const xenDomainInfo *info)
         return;
     }
     obj->persistent = false;
+    xenDomainMarkForeign(obj);
     xenDomainStateFromInfo(info, &state, &reason);
     if (virDomainObjListSetID(driver->base.domains, obj, info->id) == 0)
         virDomainObjSetState(obj, state, reason);

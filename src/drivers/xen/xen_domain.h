@@ -33,6 +33,22 @@ int xenDomainHookStillRunning(virDomainDriverBase *base, virDomainObj *obj);
 int xenDomainHookApplyLive(virDomainDriverBase *base, virDomainObj *obj, const virDomainDef *from,
                            const virDomainDef *to, unsigned int changes);
 
+/* What became of a guest (xen_poll.c): the fate hook and its batch (one
+ * domain list for a whole poll), the guest's reboot request, its core
+ * dump before a coredump-* action. */
+int xenDomainHookFate(virDomainDriverBase *base, virDomainObj *obj, void *batch);
+void *xenDomainHookPollBegin(virDomainDriverBase *base);
+void xenDomainHookPollEnd(virDomainDriverBase *base, void *batch);
+int xenDomainHookReboot(virDomainDriverBase *base, virDomainObj *obj, unsigned int flags);
+int xenDomainHookCoreDump(virDomainDriverBase *base, virDomainObj *obj);
+
+/* Marks @obj as a guest another toolstack built: shown, never acted on. */
+void xenDomainMarkForeign(virDomainObj *obj);
+
+/* Lists the running domain @info describes, which the list lacks, as a
+ * transient domain of another toolstack. */
+void xenDomainAdoptOne(xenDriver *driver, const xenDomainInfo *info);
+
 /* The libvirt state and reason of a domain the hypervisor describes. */
 void xenDomainStateFromInfo(const xenDomainInfo *info, int *state, int *reason);
 

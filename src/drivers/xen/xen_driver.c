@@ -47,6 +47,11 @@ static const virDomainDriverHooks xenHooks = {
     .shutdown = xenDomainHookShutdown,
     .applyLive = xenDomainHookApplyLive,
     .stillRunning = xenDomainHookStillRunning,
+    .fate = xenDomainHookFate,
+    .pollBegin = xenDomainHookPollBegin,
+    .pollEnd = xenDomainHookPollEnd,
+    .reboot = xenDomainHookReboot,
+    .coreDump = xenDomainHookCoreDump,
     .save = xenDomainHookSave,
     .readSave = xenDomainHookReadSave,
     .restore = xenDomainHookRestore,
@@ -68,6 +73,7 @@ xenDriverFree(xenDriver *driver)
     virDomainDriverBaseClear(&driver->base);
     if (driver->h)
         driver->ops->close(driver->h);
+    g_free(driver->dumpDir);
     g_free(driver);
 }
 
@@ -79,6 +85,9 @@ xenDriverNew(void)
     virDomainDriverBaseInit(&driver->base, VIR_FROM_XEN, &xenHooks);
     driver->ops = xenDriverOpsOverride ? xenDriverOpsOverride : &xenHypervisorOps;
     driver->base.keepStatus = true;
+    /* a guest that powers off, reboots or crashes waits in Xen for its
+     * action: reads look (xen_poll.c) */
+    driver->base.pollRunning = true;
     driver->base.idName = "domain";
     driver->base.typeName = "Xen";
     driver->base.maxVcpus = XEN_MAX_VCPUS;
@@ -114,6 +123,7 @@ xenDriverCreate(const char *root, void *opaque G_GNUC_UNUSED)
 {
     xenDriver *driver = xenDriverNew();
 
+    driver->dumpDir = g_build_filename(root, "var", "lib", "virtkit", "xen", "dump", NULL);
     if (!(driver->h = driver->ops->open()) ||
         xenDriverReadHost(driver) < 0 ||
         !(driver->base.store = virDomainStoreNew(root, "xen")) ||
@@ -321,6 +331,8 @@ virHypervisorDriver xenHypervisorDriver = {
     .domainCreateXML = sharedDomainCreateXML,
     .domainCreateWithFlags = sharedDomainCreateWithFlags,
     .domainShutdownFlags = sharedDomainShutdownFlags,
+    .domainReboot = sharedDomainReboot,
+    .domainReset = sharedDomainReset,
     .domainDestroyFlags = sharedDomainDestroyFlags,
     .domainSuspend = sharedDomainSuspend,
     .domainResume = sharedDomainResume,

@@ -83,6 +83,7 @@ void xenLightClose(xenHandle *h);
 int xenLightCreate(xenHandle *h, const xenDomainConfig *config,
                    unsigned int flags, unsigned int *domid);
 int xenLightDestroy(xenHandle *h, unsigned int domid);
+int xenLightCoreDump(xenHandle *h, unsigned int domid, const char *path);
 xenDomainConfig *xenLightDomainConfig(xenHandle *h, unsigned int domid);
 /* "domain 7" for messages about a domain libxl was asked about */
 char *xenLightWho(unsigned int domid);

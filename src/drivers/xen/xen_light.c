@@ -152,6 +152,25 @@ xenLightDestroy(xenHandle *h, unsigned int domid)
     return 0;
 }
 
+int
+xenLightCoreDump(xenHandle *h, unsigned int domid, const char *path)
+{
+    xenDomainInfo info;
+    int rc;
+
+    if (xenDomctlInfoFor(h, domid, _("dump its core"), &info) < 0)
+        return -1;
+    xenLoggerBegin();
+    if ((rc = libxl_domain_core_dump(h->ctx, domid, path, NULL)) < 0) {
+        g_autofree char *who = xenLightWho(domid);
+        g_autofree char *what = g_strdup_printf(_("dump its core to '%s'"), path);
+
+        xenLightReport(who, rc, what);
+        return -1;
+    }
+    return 0;
+}
+
 xenDomainConfig *
 xenLightDomainConfig(xenHandle *h, unsigned int domid)
 {

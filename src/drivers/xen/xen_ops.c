@@ -45,6 +45,7 @@ const xenOps xenHypervisorOps = {
 
     .create = xenLightCreate,
     .destroy = xenLightDestroy,
+    .coreDump = xenLightCoreDump,
     .save = xenLightSave,
     .saveExtra = xenLightSaveExtra,
     .restore = xenLightRestore,

@@ -121,6 +121,9 @@ typedef struct _xenOps {
     /* Tears the domain down: devices unplugged, hotplug scripts run,
      * xenstore cleaned, then xc_domain_destroy. */
     int (*destroy)(xenHandle *h, unsigned int domid);
+    /* Writes the domain's memory to the ELF core file @path (xl
+     * dump-core), the domain left as it was. */
+    int (*coreDump)(xenHandle *h, unsigned int domid, const char *path);
     /* Saves memory and configuration to @path (created 0600), with
      * @extra (the caller's, may be NULL) beside them, then destroys the
      * domain.  The guest must cooperate (PV drivers). */

@@ -24,6 +24,7 @@ struct _xenDriver {
     const xenOps *ops;              /* the hypervisor, or a unit test's fake */
     xenHandle *h;
     xenPhysInfo phys;               /* at open: the host's CPUs do not change */
+    char *dumpDir;                  /* core dumps of crashed guests (coredump-* actions) */
 };
 
 static inline xenDriver *
