@@ -62,6 +62,7 @@ int vkdDomainGetSecurityLabel(vkdCall *call);
 int vkdDomainGetMessages(vkdCall *call);
 int vkdDomStringVoid(vkdCall *call);
 int vkdDomStringFlagsVoid(vkdCall *call);
+int vkdDomainSendKey(vkdCall *call);
 int vkdDomainSaveFlags(vkdCall *call);
 int vkdDomainRestore(vkdCall *call);
 int vkdDomainRestoreFlags(vkdCall *call);

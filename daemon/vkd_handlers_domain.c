@@ -280,6 +280,22 @@ vkdDomStringFlagsVoid(vkdCall *call)
     return vkdDomainPut(call, dom, rc < 0 ? -1 : 0);
 }
 
+/* XDR already bounded the keys to VIR_DOMAIN_SEND_KEY_MAX_KEYS; none at
+ * all arrive as NULL, which the library refuses as libvirt's does. */
+int
+vkdDomainSendKey(vkdCall *call)
+{
+    const vkr_domain_send_key_args *args = call->args;
+    virDomainPtr dom = vkdGetDomain(call, &args->dom);
+    int rc;
+
+    if (!dom)
+        return -1;
+    rc = virDomainSendKey(dom, args->codeset, args->holdtime, args->keycodes.keycodes_val,
+                          (int)args->keycodes.keycodes_len, args->flags);
+    return vkdDomainPut(call, dom, rc);
+}
+
 int
 vkdDomainSaveFlags(vkdCall *call)
 {

@@ -124,6 +124,10 @@ struct _virHypervisorDriver {
     int (*domainUpdateDeviceFlags)(virDomainPtr dom, const char *xml, unsigned int flags);
     int (*domainDetachDeviceAlias)(virDomainPtr dom, const char *alias, unsigned int flags);
 
+    /* keys: the codeset is a virKeycodeSet, 1 to VIR_DOMAIN_SEND_KEY_MAX_KEYS keys */
+    int (*domainSendKey)(virDomainPtr dom, unsigned int codeset, unsigned int holdtime,
+                         unsigned int *keycodes, int nkeycodes, unsigned int flags);
+
     /* memory: SetMemory and SetMaxMemory arrive as SetMemoryFlags */
     unsigned long long (*domainGetMaxMemory)(virDomainPtr dom);
     int (*domainSetMemoryFlags)(virDomainPtr dom, unsigned long memory,

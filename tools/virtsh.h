@@ -18,6 +18,7 @@ extern const vshCmdDef domCpuCmds[];
 extern const vshCmdDef domSchedCmds[];
 extern const vshCmdDef domDeviceCmds[];
 extern const vshCmdDef domDeviceMonitoringCmds[];
+extern const vshCmdDef domInputCmds[];
 extern const vshCmdDef domMonitoringCmds[];
 extern const vshCmdDef domEventCmds[];
 extern const vshCmdDef hostAndHypervisorCmds[];

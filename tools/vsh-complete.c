@@ -6,8 +6,9 @@
  * parser's own rules, replays how they bind to options, and offers for
  * the word being typed: command names first, then option names not yet
  * used, or the values of the option that takes the word (domain names,
- * command names; files are left to readline).  Candidates are returned
- * as they are, unquoted: quoting them is the caller's business.
+ * command names, key code sets and key names; files are left to
+ * readline).  Candidates are returned as they are, unquoted: quoting them
+ * is the caller's business.
  */
 #include <config.h>
 
@@ -15,6 +16,7 @@
 #include <string.h>
 
 #include "vsh.h"
+#include "virkeycode.h"
 
 /* Where the word being typed goes. */
 typedef struct {
@@ -75,6 +77,19 @@ vshCompleteDomains(vshControl *ctl, GPtrArray *matches, const char *partial, uns
     free(doms);
 }
 
+/* The code sets' names, or the Linux key names: the only ones virtkit
+ * knows, whatever --codeset says. */
+static void
+vshCompleteKeycodes(GPtrArray *matches, const char *partial, bool sets)
+{
+    const char *name;
+    size_t i;
+
+    for (i = 0; (name = sets ? virKeycodeSetTypeToString(i)
+                             : virKeycodeNameAt(VIR_KEYCODE_SET_LINUX, i)); i++)
+        vshCompleteAdd(matches, partial, name);
+}
+
 static void
 vshCompleteValues(vshControl *ctl, GPtrArray *matches, const vshCmdOptDef *opt,
                   const char *partial, bool *wantFiles)
@@ -96,6 +111,12 @@ vshCompleteValues(vshControl *ctl, GPtrArray *matches, const vshCmdOptDef *opt,
         break;
     case VSH_COMPLETE_FILE:
         *wantFiles = true;
+        break;
+    case VSH_COMPLETE_KEYCODE_SET:
+        vshCompleteKeycodes(matches, partial, true);
+        break;
+    case VSH_COMPLETE_KEYCODE:
+        vshCompleteKeycodes(matches, partial, false);
         break;
     }
 }

@@ -385,6 +385,15 @@ vshCmdBuilderData(vshCmdBuilder *b, char *word)
     return true;
 }
 
+/* Whether the option @name of the command was given. */
+static bool
+vshCmdBuilderSeen(const vshCmdBuilder *b, const char *name)
+{
+    const vshCmdOptDef *opt = vshCmddefGetOption(b->def, name);
+
+    return opt && (b->seen & (G_GUINT64_CONSTANT(1) << (opt - b->def->opts)));
+}
+
 /* Reports every required option that is missing, as virsh does. */
 static bool
 vshCmdBuilderCheckRequired(vshCmdBuilder *b)
@@ -397,7 +406,8 @@ vshCmdBuilderCheckRequired(vshCmdBuilder *b)
     for (i = 0; b->def->opts && b->def->opts[i].name; i++) {
         const vshCmdOptDef *opt = &b->def->opts[i];
 
-        if (!(opt->flags & VSH_OFLAG_REQ) || (b->seen & (G_GUINT64_CONSTANT(1) << i)))
+        if (!(opt->flags & VSH_OFLAG_REQ) || (b->seen & (G_GUINT64_CONSTANT(1) << i)) ||
+            (opt->unless && vshCmdBuilderSeen(b, opt->unless)))
             continue;
         vshError(b->ctl,
                  opt->type == VSH_OT_DATA || opt->type == VSH_OT_ARGV ?

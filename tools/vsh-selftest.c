@@ -5,7 +5,8 @@
  * noticing: an alias must name a later real option, an ARGV option must
  * come last, a required positional option must come before the optional
  * ones (or a word would bind to the wrong one), at most 64 options fit
- * the parser's bit masks.  libvirt's tests run "virsh self-test" to
+ * the parser's bit masks, an option required unless another is given
+ * must name a real one.  libvirt's tests run "virsh self-test" to
  * catch a broken table; "virtsh self-test" checks virtsh's the same way,
  * with virsh's messages where virsh has the same rule.
  */
@@ -38,6 +39,7 @@ vshCheckAlias(const vshCmdDef *def, const vshCmdOptDef *opt)
 static char *
 vshCheckOption(const vshCmdDef *def, const vshCmdOptDef *opt, bool *optionalSeen)
 {
+    const vshCmdOptDef *instead;
     bool req = opt->flags & VSH_OFLAG_REQ;
     bool positional = opt->type != VSH_OT_BOOL && opt->type != VSH_OT_ALIAS &&
                       !(opt->flags & VSH_OFLAG_REQ_OPT);
@@ -66,6 +68,10 @@ vshCheckOption(const vshCmdDef *def, const vshCmdOptDef *opt, bool *optionalSeen
     case VSH_OT_DATA:
         break;
     }
+    if (opt->unless && (!req || !(instead = vshCmddefGetOption(def, opt->unless)) ||
+                        instead->type == VSH_OT_ALIAS))
+        return g_strdup_printf("parameter '%s' of command '%s' has incorrect unless option",
+                               opt->name, def->name);
     if (positional && req && *optionalSeen)
         return g_strdup_printf("parameter '%s' of command '%s' must be listed before "
                                "optional parameters", opt->name, def->name);

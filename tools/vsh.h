@@ -47,6 +47,8 @@ typedef enum {
     VSH_COMPLETE_DOMAIN_INACTIVE,   /* shut off domains */
     VSH_COMPLETE_COMMAND,           /* command names and group keywords */
     VSH_COMPLETE_FILE,              /* a file name (readline's own completion) */
+    VSH_COMPLETE_KEYCODE_SET,       /* the names of virKeycodeSet */
+    VSH_COMPLETE_KEYCODE,           /* the names of Linux key codes */
 } vshCompleteKind;
 
 typedef struct {
@@ -55,6 +57,8 @@ typedef struct {
     unsigned int flags;         /* vshCmdOptFlags */
     const char *help;
     vshCompleteKind complete;
+    const char *unless;         /* with VSH_OFLAG_REQ: an option given in its
+                                 * place (send-key's --sysrq for its keycodes) */
 } vshCmdOptDef;
 
 typedef struct {

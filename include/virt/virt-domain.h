@@ -1,5 +1,6 @@
 /*
- * virt-domain.h: domains, their lifecycle, vcpus, memory and tunables
+ * virt-domain.h: domains, their lifecycle, devices, keys, vcpus, memory and
+ * tunables
  *
  * Part of virtkit's libvirt-compatible public API; include <virt/virt.h>.
  * Names, values and layouts are libvirt's.
@@ -647,6 +648,46 @@ int virDomainUpdateDeviceFlags(virDomainPtr domain,
                                const char *xml, unsigned int flags);
 int virDomainDetachDeviceAlias(virDomainPtr domain,
                                const char *alias, unsigned int flags);
+
+/**
+ * virKeycodeSet:
+ *
+ * The code set of the key codes given to virDomainSendKey().
+ */
+typedef enum {
+    VIR_KEYCODE_SET_LINUX          = 0,
+    VIR_KEYCODE_SET_XT             = 1,
+    VIR_KEYCODE_SET_ATSET1         = 2,
+    VIR_KEYCODE_SET_ATSET2         = 3,
+    VIR_KEYCODE_SET_ATSET3         = 4,
+    VIR_KEYCODE_SET_OSX            = 5,
+    VIR_KEYCODE_SET_XT_KBD         = 6,
+    VIR_KEYCODE_SET_USB            = 7,
+    VIR_KEYCODE_SET_WIN32          = 8,
+    VIR_KEYCODE_SET_QNUM           = 9,
+# ifdef VIR_ENUM_SENTINELS
+    VIR_KEYCODE_SET_LAST
+# endif
+} virKeycodeSet;
+
+/**
+ * VIR_KEYCODE_SET_RFB:
+ *
+ * The old name of VIR_KEYCODE_SET_QNUM.
+ */
+# define VIR_KEYCODE_SET_RFB VIR_KEYCODE_SET_QNUM
+
+/**
+ * VIR_DOMAIN_SEND_KEY_MAX_KEYS:
+ *
+ * The most key codes one virDomainSendKey() call takes.
+ */
+# define VIR_DOMAIN_SEND_KEY_MAX_KEYS  16
+
+/* Keys */
+int virDomainSendKey(virDomainPtr domain, unsigned int codeset,
+                     unsigned int holdtime, unsigned int *keycodes,
+                     int nkeycodes, unsigned int flags);
 
 /* Memory */
 unsigned long virDomainGetMaxMemory(virDomainPtr domain);

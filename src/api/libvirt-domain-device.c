@@ -1,6 +1,6 @@
 /*
  * libvirt-domain-device.c: entry points for attaching, detaching and
- * updating the devices of a domain
+ * updating the devices of a domain, and for pressing keys on its keyboard
  */
 #include "internal.h"
 
@@ -156,4 +156,60 @@ int
 virDomainDetachDeviceAlias(virDomainPtr domain, const char *alias, unsigned int flags)
 {
     return DISPATCH(domain, alias, flags, domainDetachDeviceAlias);
+}
+
+/**
+ * virDomainSendKey:
+ * @domain: a running domain
+ * @codeset: the code set of @keycodes, a virKeycodeSet
+ * @holdtime: how long the keys are held down, in milliseconds
+ * @keycodes: the keys, pressed in this order and released together
+ * @nkeycodes: how many, 1 to VIR_DOMAIN_SEND_KEY_MAX_KEYS
+ * @flags: extra flags; not used yet, so callers should always pass 0
+ *
+ * Presses keys on the domain's keyboard.  A driver refuses a code set or
+ * a combination of keys its hypervisor cannot send: virtkit's drivers
+ * know the Linux code set only (VIR_ERR_CONFIG_UNSUPPORTED for another).
+ *
+ * Returns 0 on success, -1 on error.
+ */
+int
+virDomainSendKey(virDomainPtr domain, unsigned int codeset, unsigned int holdtime,
+                 unsigned int *keycodes, int nkeycodes, unsigned int flags)
+{
+    virConnectPtr conn;
+    int ret;
+
+    VIR_DEBUG("dom=%p codeset=%u holdtime=%u nkeycodes=%d flags=0x%x",
+              domain, codeset, holdtime, nkeycodes, flags);
+    virResetLastError();
+    if (virCheckDomain(domain) < 0)
+        return -1;
+    conn = domain->conn;
+    /* libvirt's order: read-only first, then the arguments */
+    if (virCheckReadOnly(conn) < 0)
+        goto error;
+    if (virCheckNonNullArg(keycodes) < 0)
+        goto error;
+    if (virCheckArg(nkeycodes > 0, "nkeycodes", _("must be greater than zero")) < 0)
+        goto error;
+    if (virCheckArg(codeset < VIR_KEYCODE_SET_LAST, "codeset",
+                    _("is not a virKeycodeSet value")) < 0)
+        goto error;
+    if (virCheckArg(nkeycodes <= VIR_DOMAIN_SEND_KEY_MAX_KEYS, "nkeycodes",
+                    _("must not exceed VIR_DOMAIN_SEND_KEY_MAX_KEYS ("
+                      G_STRINGIFY(VIR_DOMAIN_SEND_KEY_MAX_KEYS) ")")) < 0)
+        goto error;
+    if (!conn->driver->domainSendKey) {
+        virReportUnsupported(conn, __func__);
+        goto error;
+    }
+    if ((ret = conn->driver->domainSendKey(domain, codeset, holdtime, keycodes, nkeycodes,
+                                           flags)) < 0)
+        goto error;
+    return ret;
+
+ error:
+    virDispatchError(domain->conn);
+    return -1;
 }

@@ -143,6 +143,24 @@ tunables(virDomainPtr dom)
         printf("  %s %llu\n", p[i].field, p[i].value.ul);
 }
 
+/* Keys: only the Linux code set, the one both test drivers check (virtkit's
+ * refuses the others, libvirt's takes them). */
+static void
+keys(virDomainPtr dom)
+{
+    unsigned int sysrq[] = { 56, 99, 48 };      /* Alt+SysRq+B */
+    unsigned int bad[] = { 30, 767 };           /* KEY_A, KEY_MAX */
+    unsigned int many[17] = { 0 };
+
+    say("sendkey", virDomainSendKey(dom, VIR_KEYCODE_SET_LINUX, 10, sysrq, 3, 0));
+    say("sendkey bad key", virDomainSendKey(dom, VIR_KEYCODE_SET_LINUX, 0, bad, 2, 0));
+    say("sendkey bad codeset", virDomainSendKey(dom, 99, 0, sysrq, 3, 0));
+    say("sendkey no keys", virDomainSendKey(dom, VIR_KEYCODE_SET_LINUX, 0, sysrq, 0, 0));
+    say("sendkey too many", virDomainSendKey(dom, VIR_KEYCODE_SET_LINUX, 0, many, 17, 0));
+    say("sendkey NULL", virDomainSendKey(dom, VIR_KEYCODE_SET_LINUX, 0, NULL, 1, 0));
+    say("sendkey flags", virDomainSendKey(dom, VIR_KEYCODE_SET_LINUX, 0, sysrq, 3, 1));
+}
+
 static void
 lifecycle(virConnectPtr conn)
 {
@@ -179,6 +197,7 @@ lifecycle(virConnectPtr conn)
     state(dom);
     say("destroy", virDomainDestroy(dom));
     state(dom);
+    keys(dom);
     say("undefine", virDomainUndefine(dom));
     say("getstate after undefine", virDomainGetState(dom, &autostart, NULL, 0));
     virDomainFree(dom);
@@ -217,7 +236,7 @@ int
 main(void)
 {
     virConnectPtr conn, ro;
-    virDomainPtr test;
+    virDomainPtr test, rotest;
 
     virSetErrorFunc(NULL, quiet);
     conn = virConnectOpen("test:///default");
@@ -229,10 +248,14 @@ main(void)
     info(test);
     xml(test, 0);
     tunables(test);
+    keys(test);
     lifecycle(conn);
     transient(conn);
     errors(conn);
     say("readonly define", virDomainDefineXML(ro, "<domain/>") ? 0 : -1);
+    rotest = virDomainLookupByName(ro, "test");
+    say("readonly sendkey", virDomainSendKey(rotest, VIR_KEYCODE_SET_LINUX, 0, NULL, 1, 0));
+    virDomainFree(rotest);
     virDomainFree(test);
     say("close ro", virConnectClose(ro));
     say("close", virConnectClose(conn));

@@ -203,6 +203,19 @@ class WireTest(unittest.TestCase):
         e = self.assertError(libvirt.VIR_ERR_DEVICE_MISSING, d.detachDeviceAlias, "ua-x", 0)
         self.assertIn("no device found with alias ua-x", str(e))          # 392
 
+    def test_keys(self):
+        d = self.conn.lookupByName("test")
+        # Alt+SysRq+B, the keycodes through the wire as the client built them
+        d.sendKey(libvirt.VIR_KEYCODE_SET_LINUX, 10, [56, 99, 48], 3, 0)  # SEND_KEY (226)
+        e = self.assertError(libvirt.VIR_ERR_INTERNAL_ERROR, d.sendKey,
+                             libvirt.VIR_KEYCODE_SET_LINUX, 0, [767], 1, 0)
+        self.assertIn("invalid keycode 767 of linux codeset", str(e))
+        e = self.assertError(libvirt.VIR_ERR_CONFIG_UNSUPPORTED, d.sendKey,
+                             libvirt.VIR_KEYCODE_SET_USB, 0, [4], 1, 0)
+        self.assertIn("codeset 'usb' is not supported", str(e))
+        self.assertError(libvirt.VIR_ERR_INVALID_ARG, d.sendKey,
+                         libvirt.VIR_KEYCODE_SET_LINUX, 0, [30], 1, 1 << 30)
+
     def test_tunables(self):
         d = self.conn.lookupByName("test")
         self.assertEqual(d.schedulerType(), ("fair", 1))

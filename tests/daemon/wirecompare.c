@@ -290,6 +290,20 @@ memory(virDomainPtr dom)
     printf("  maxMem %lu memory %lu\n", info.maxMem, info.memory);
 }
 
+/* Keys that reach the driver (SEND_KEY): the client library's own checks
+ * are its own, and speak its own words. */
+static void
+keys(virDomainPtr dom)
+{
+    unsigned int sysrq[] = { 56, 99, 48 };      /* Alt+SysRq+B */
+    unsigned int bad[] = { 30, 767 };           /* KEY_A, KEY_MAX */
+
+    say("sendkey", virDomainSendKey(dom, VIR_KEYCODE_SET_LINUX, 10, sysrq, 3, 0));
+    say("sendkey bad key", virDomainSendKey(dom, VIR_KEYCODE_SET_LINUX, 0, bad, 2, 0));
+    say("sendkey usb", virDomainSendKey(dom, VIR_KEYCODE_SET_USB, 0, sysrq, 3, 0));
+    say("sendkey flags", virDomainSendKey(dom, VIR_KEYCODE_SET_LINUX, 0, sysrq, 3, 1));
+}
+
 static const char newDomain[] =
     "<domain type='test'><name>wire</name><uuid>0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9</uuid>"
     "<memory unit='MiB'>64</memory><vcpu>2</vcpu><os><type>hvm</type></os></domain>";
@@ -312,6 +326,7 @@ lifecycle(virConnectPtr conn)
     vcpus(again);
     memory(again);
     tunables(again);
+    keys(again);
     say("set autostart", virDomainSetAutostart(dom, 1));
     say("reboot", virDomainReboot(dom, 0));
     say("reset", virDomainReset(dom, 0));
@@ -319,6 +334,7 @@ lifecycle(virConnectPtr conn)
     describe(again);
     say("start paused", virDomainCreateWithFlags(dom, VIR_DOMAIN_START_PAUSED));
     say("destroy flags", virDomainDestroyFlags(dom, 0));
+    keys(dom);
     say("start", virDomainCreate(dom));
     say("shutdown flags", virDomainShutdownFlags(dom, 0));
     say("managed save", virDomainManagedSave(dom, 0));

@@ -151,6 +151,10 @@ FC(virDomainAttachDeviceFlags, FAILS_INT(virDomainAttachDeviceFlags(c->dom, FC_D
 FC(virDomainDetachDeviceFlags, FAILS_INT(virDomainDetachDeviceFlags(c->dom, FC_DISK, f)))
 FC(virDomainUpdateDeviceFlags, FAILS_INT(virDomainUpdateDeviceFlags(c->dom, FC_DISK, f)))
 FC(virDomainDetachDeviceAlias, FAILS_INT(virDomainDetachDeviceAlias(c->dom, "ua-disk", f)))
+FC(virDomainSendKey, ({
+    unsigned int keys[] = { 56, 99, 48 };       /* Alt+SysRq+B */
+    FAILS_INT(virDomainSendKey(c->dom, VIR_KEYCODE_SET_LINUX, 0, keys, 3, f));
+}))
 FC(virConnectGetHypervisorLog, ({
     char *log = virConnectGetHypervisorLog(c->fx.conn, f);
     bool failed = log == NULL;
@@ -179,7 +183,7 @@ static const flagsCase flagsCases[] = {
     ROW(virDomainEnter), ROW(virDomainLeave), ROW(virDomainSetMemorySharing),
     ROW(virDomainGetMemorySharing), ROW(virDomainAttachDeviceFlags),
     ROW(virDomainDetachDeviceFlags), ROW(virDomainUpdateDeviceFlags),
-    ROW(virDomainDetachDeviceAlias), ROW(virConnectGetHypervisorLog),
+    ROW(virDomainDetachDeviceAlias), ROW(virConnectGetHypervisorLog), ROW(virDomainSendKey),
 };
 
 /* Shared by every row, as in nullargtest: rows change nothing. */

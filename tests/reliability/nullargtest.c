@@ -391,6 +391,9 @@ NC_DOM(virDomainUpdateDeviceFlags, NC_DISK, 0)
 NC(virDomainUpdateDeviceFlags_xml, FAILS_INT(virDomainUpdateDeviceFlags(c->dom, NULL, 0)))
 NC_DOM(virDomainDetachDeviceAlias, "ua-disk", 0)
 NC(virDomainDetachDeviceAlias_alias, FAILS_INT(virDomainDetachDeviceAlias(c->dom, NULL, 0)))
+NC(virDomainSendKey_domain,
+   ({ unsigned int k[1] = { 30 }; FAILS_INT(virDomainSendKey(NULL, 0, 0, k, 1, 0)); }))
+NC(virDomainSendKey_keycodes, FAILS_INT(virDomainSendKey(c->dom, 0, 0, NULL, 1, 0)))
 
 /* ---- errors -------------------------------------------------------- */
 
@@ -524,6 +527,7 @@ static const nullCase nullCases[] = {
     DOM(virDomainDetachDeviceFlags), ARG(virDomainDetachDeviceFlags, xml),
     DOM(virDomainUpdateDeviceFlags), ARG(virDomainUpdateDeviceFlags, xml),
     DOM(virDomainDetachDeviceAlias), ARG(virDomainDetachDeviceAlias, alias),
+    DOM(virDomainSendKey), ARG(virDomainSendKey, keycodes),
 
     QUIET(virResetError, err), QUIET(virFreeError, err), QUIET(virConnGetLastError, conn),
     QUIET(virConnResetLastError, conn), QUIET(virCopyLastError, to),

@@ -125,6 +125,10 @@ RC(virDomainDetachDevice, FAILS_INT(virDomainDetachDevice(c->web, RO_DISK)))
 RC(virDomainDetachDeviceFlags, FAILS_INT(virDomainDetachDeviceFlags(c->web, RO_DISK, 0)))
 RC(virDomainUpdateDeviceFlags, FAILS_INT(virDomainUpdateDeviceFlags(c->web, RO_DISK, 0)))
 RC(virDomainDetachDeviceAlias, FAILS_INT(virDomainDetachDeviceAlias(c->web, "ua-disk", 0)))
+RC(virDomainSendKey, ({
+    unsigned int keys[] = { 56, 99, 48 };       /* Alt+SysRq+B */
+    FAILS_INT(virDomainSendKey(c->web, VIR_KEYCODE_SET_LINUX, 0, keys, 3, 0));
+}))
 /* reading the hypervisor's log is not a change; clearing it is */
 RC(virConnectGetHypervisorLog, ({
     char *log = virConnectGetHypervisorLog(c->ro, VIR_CONNECT_HYPERVISOR_LOG_CLEAR);
@@ -158,7 +162,7 @@ static const roCase roDenied[] = {
     ROW(virDomainSetMemorySharing), ROW(virDomainGetXMLDesc), ROW(virDomainAttachDevice),
     ROW(virDomainAttachDeviceFlags), ROW(virDomainDetachDevice), ROW(virDomainDetachDeviceFlags),
     ROW(virDomainUpdateDeviceFlags), ROW(virDomainDetachDeviceAlias),
-    ROW(virConnectGetHypervisorLog),
+    ROW(virConnectGetHypervisorLog), ROW(virDomainSendKey),
 };
 
 /* ---- what only reads: allowed -------------------------------------- */

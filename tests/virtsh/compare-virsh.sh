@@ -20,6 +20,8 @@
 #   - host CPUs: test:///default has 8 in libvirt, 16 in virtkit, so CPU
 #     affinities ("yyyyyyyy", "0-7", "(out of 8)") become CPU lists, with
 #     "all" for every CPU of that host, and "maxcpu N" hides N.
+#   - a stopped domain: virtkit's errors name it ("domain 'test' is not
+#     running"), libvirt's test driver says "domain is not running".
 
 set -u
 
@@ -65,6 +67,7 @@ normalize() {
     sed -e "s|$DATA|\$DATA|g" \
         -e "s|$CASE|\$CASE|g" \
         -e 's/^\(OS Type: *\)linux$/\1hvm/' \
+        -e "s/^\(error: Requested operation is not valid: domain\) '[^']*' \(is not running\)$/\1 \2/" \
         -e '/^CPU time: *[0-9][0-9]*\.[0-9]s$/d' \
         -e 's/^\(	.\{12\} \).\{9\}\.[0-9]\{9\} seconds$/\1<seconds> seconds/' "$1" > "$1.sed"
     normalize_cpus "$1.sed"

@@ -73,6 +73,22 @@ static const vshCmdOptDef optsTwice[] = {
     OPT_BOOL("flag"), OPT_STRING("flag", 0), {.name = NULL}
 };
 static const vshCmdOptDef optsHelp[] = { OPT_BOOL("help"), {.name = NULL} };
+static const vshCmdOptDef optsUnless[] = {
+    OPT_STRING("instead", VSH_OFLAG_REQ_OPT),
+    {.name = "words", .type = VSH_OT_ARGV, .flags = VSH_OFLAG_REQ, .help = "the rest",
+     .unless = "instead"},
+    {.name = NULL}
+};
+static const vshCmdOptDef optsUnlessMissing[] = {
+    {.name = "words", .type = VSH_OT_ARGV, .flags = VSH_OFLAG_REQ, .help = "the rest",
+     .unless = "nosuch"},
+    {.name = NULL}
+};
+static const vshCmdOptDef optsUnlessOptional[] = {
+    OPT_BOOL("flag"),
+    {.name = "words", .type = VSH_OT_ARGV, .help = "the rest", .unless = "flag"},
+    {.name = NULL}
+};
 
 #define CMD(n, o) {.name = n, .handler = cmdNothing, .opts = o, .info = &infoSome}
 
@@ -90,6 +106,9 @@ static const vshCmdDef tableOne[] = {
     CMD("bool-completed", optsBoolCompleted),
     CMD("twice", optsTwice),
     CMD("hides-help", optsHelp),
+    CMD("unless", optsUnless),
+    CMD("unless-missing", optsUnlessMissing),
+    CMD("unless-optional", optsUnlessOptional),
     {.name = "no-help", .handler = cmdNothing, .info = &infoEmpty},
     {.name = "no-handler", .info = &infoSome},
     CMD("defined-twice", NULL),
@@ -182,6 +201,11 @@ START_TEST(test_rules_catch_broken_tables)
                     "parameter 'flag' of command 'twice' is defined twice or hides --help");
     ck_assert_check(tableOne, "hides-help",
                     "parameter 'help' of command 'hides-help' is defined twice or hides --help");
+    ck_assert_check(tableOne, "unless", NULL);
+    ck_assert_check(tableOne, "unless-missing",
+                    "parameter 'words' of command 'unless-missing' has incorrect unless option");
+    ck_assert_check(tableOne, "unless-optional",
+                    "parameter 'words' of command 'unless-optional' has incorrect unless option");
     ck_assert_check(tableOne, "no-help", "command 'no-help' lacks help");
     ck_assert_check(tableOne, "no-handler", "command 'no-handler' has no handler");
     ck_assert_check(tableTwo, "defined-twice", "command 'defined-twice' is defined twice");
@@ -210,6 +234,24 @@ START_TEST(test_alias_resolution)
 }
 END_TEST
 
+/* A required option is met by the one its table names in its place. */
+START_TEST(test_required_unless)
+{
+    vshControl ctl;
+    vshCmdList *list;
+
+    vshControlInit(&ctl);
+    ctl.groups = testGroups;
+    ck_assert_ptr_nonnull((list = vshCommandStringParse(&ctl, "unless a b")));
+    vshCmdListFree(list);
+    ck_assert_ptr_nonnull((list = vshCommandStringParse(&ctl, "unless --instead x")));
+    vshCmdListFree(list);
+    /* "error: command 'unless' requires <words> option" on stderr */
+    ck_assert_ptr_null(vshCommandStringParse(&ctl, "unless"));
+    vshControlClear(&ctl);
+}
+END_TEST
+
 static Suite *
 tablesSuite(void)
 {
@@ -219,6 +261,7 @@ tablesSuite(void)
     tcase_add_test(tc, test_virtsh_tables_pass);
     tcase_add_test(tc, test_rules_catch_broken_tables);
     tcase_add_test(tc, test_alias_resolution);
+    tcase_add_test(tc, test_required_unless);
     suite_add_tcase(s, tc);
     return s;
 }

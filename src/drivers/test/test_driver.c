@@ -18,6 +18,7 @@
 #include "domain_update.h"
 #include "driver.h"
 #include "driver_registry.h"
+#include "test_keys.h"
 #include "test_lifecycle.h"
 #include "test_node.h"
 #include "test_tune.h"
@@ -333,6 +334,7 @@ virHypervisorDriver testHypervisorDriver = {
     .domainDetachDeviceFlags = sharedDomainDetachDeviceFlags,
     .domainUpdateDeviceFlags = sharedDomainUpdateDeviceFlags,
     .domainDetachDeviceAlias = sharedDomainDetachDeviceAlias,
+    .domainSendKey = testDomainSendKey,
     .domainSetMemoryFlags = sharedDomainSetMemoryFlags,
     .domainSetVcpusFlags = sharedDomainSetVcpusFlags,
     .domainGetVcpusFlags = sharedDomainGetVcpusFlags,
