@@ -50,6 +50,28 @@ if [ -x ./xen_driver_dom0_test ]; then
     echo "VKXEN: the driver's suite at $(up) s"
     VIRTKIT_XEN_DATA=/virtkit/data ./xen_driver_dom0_test 2>&1 || rc=1
 fi
+# make bench-xen: what `virtsh list --all` and `xl list` ask of Xen and
+# xenstored with 1, 2, 4 and 8 domains (guests built paused: they need
+# not boot to be listed), counted by bench/xen/xencount.c
+if [ -f /virtkit/bench ]; then
+    echo "VKXEN: the benchmark at $(up) s"
+    printf 'name="vkb-%s"\nmemory=128\nkernel="/guest/vmlinux"\n' '$NAME' > /tmp/vkb.cfg
+    have=1
+    for n in 1 2 4 8; do
+        while [ "$have" -lt "$n" ]; do
+            sed "s/\$NAME/$have/" /tmp/vkb.cfg > /tmp/vkb-$have.cfg
+            xl create -p /tmp/vkb-$have.cfg >/tmp/vkb.out 2>&1 ||
+                { echo "VKXEN: xl create vkb-$have failed:"; tail -5 /tmp/vkb.out; cat /tmp/vkb-$have.cfg; }
+            have=$((have + 1))
+        done
+        for tool in "/virtkit/virtsh -c xen:///system list --all" "xl list"; do
+            out=$(LD_PRELOAD=/virtkit/xencount.so $tool 2>&1 >/dev/null | grep '^xencount:')
+            name=${tool%% *}
+            echo "VKXEN-BENCH domains=$n tool=${name##*/} ${out#xencount: }"
+        done
+    done
+    for i in 1 2 3 4 5 6 7; do xl destroy vkb-$i 2>/dev/null; done
+fi
 echo "VKXEN-END rc=$rc at $(up) s"
 if [ "$rc" != 0 ]; then
     for f in /var/log/xen/console/*.log /var/log/xen/xen-hotplug.log; do

@@ -21,6 +21,9 @@
 #   XEN_SCHED         Xen's scheduler (credit; Debian's default is credit2)
 #   XEN_TCG_THREAD    single (default) or multi: QEMU's TCG threading
 #   XEN_KEEP_WORK     1: keep the work directory (initramfs, serial log)
+#   XEN_BENCH_OUT     a file: also run the benchmark in dom0 (what `virtsh list
+#                     --all` and `xl list` ask of Xen, bench/xen/xencount.c)
+#                     and write its VKXEN-BENCH lines there (make bench-xen)
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -188,6 +191,12 @@ dom0_initrd() {
     fi
     copy_with_libs "$d" "$XEN_TEST_BINARY" /bin/bash /usr/bin/flock "$xr/usr/bin/xenstore" \
         "${tools[@]/#/$xbin/}" "${driver[@]}"
+    if [ -n "${XEN_BENCH_OUT:-}" ]; then
+        # make bench-xen: the counting shim, and the flag dom0's init looks for
+        gcc -shared -fPIC -O2 -o "$d/virtkit/xencount.so" "$here/../../bench/xen/xencount.c" -ldl ||
+            die "cannot build bench/xen/xencount.c"
+        touch "$d/virtkit/bench"
+    fi
     extract_vmlinux "$cache/root/boot/vmlinuz-$kver" "$d/guest/vmlinux"
     cp "$cache/root/boot/System.map-$kver" "$d/guest/System.map"
     guest_initrd "$d/guest/initrd.gz"
@@ -239,4 +248,7 @@ timeout "$timeout" qemu-system-x86_64 -accel tcg,thread="${XEN_TCG_THREAD:-singl
     status=$?
 log "QEMU ended (status $status) after $(( $(date +%s) - start )) s"
 [ "$status" = 124 ] && echo "run-xen-qemu.sh: QEMU was stopped after $timeout s"
+if [ -n "${XEN_BENCH_OUT:-}" ]; then
+    tr -d '\r' < "$work/serial.log" | grep '^VKXEN-BENCH ' > "$XEN_BENCH_OUT" || true
+fi
 report "$work/serial.log"

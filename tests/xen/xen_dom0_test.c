@@ -74,7 +74,7 @@ dom0ConsoleReached(void *opaque)
 
 /* What a guest that stopped talking is doing: its vcpus twice, 2 s apart
  * (is its cpu time moving?), and the end of its console */
-static void
+void
 dom0DescribeGuest(const char *name)
 {
     g_autofree char *cmd = g_strdup_printf("xl vcpu-list %s", name);

@@ -37,6 +37,9 @@ bool dom0Wait(bool (*cond)(void *opaque), void *opaque, double seconds, const ch
 /* How often @needle is in the console log of the guest @name */
 unsigned int dom0ConsoleCount(const char *name, const char *needle);
 /* Waits until it is there @count times */
+/* Prints what guest @name is doing (vcpus, console, xenctx): after a wait
+ * for it failed. */
+void dom0DescribeGuest(const char *name);
 bool dom0WaitConsole(const char *name, const char *needle, unsigned int count, double seconds);
 
 /* Runs xl with @args; asserts it succeeds; returns its output */

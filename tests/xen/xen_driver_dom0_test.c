@@ -6,12 +6,15 @@
  * each answer compared with xl and xenstore-read.  One PV guest is
  * defined, built paused (its kernel need not boot for what is checked
  * here, which keeps the run short under software emulation), resumed,
- * ballooned, pinned, destroyed and undefined.  Tests run in order, in one
+ * ballooned, pinned, saved and restored, rebooted by its own kernel and
+ * built again (on_reboot), destroyed, started again, crashed with a magic
+ * SysRq key and shut off by on_crash, and undefined.  Tests run in order, in one
  * process (CK_NOFORK): each uses the guest the one before left.
  */
 #include <config.h>
 
 #include <check.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <glib.h>
@@ -300,6 +303,84 @@ START_TEST(test_save_restore)
 }
 END_TEST
 
+/* How many times the guest's console (xenconsoled's log) has @needle */
+static unsigned int
+consoleCount(const char *needle)
+{
+    g_autofree char *text = NULL;
+    unsigned int n = 0;
+    const char *p;
+
+    if (!g_file_get_contents("/var/log/xen/console/guest-vk-drv.log", &text, NULL, NULL))
+        return 0;
+    for (p = text; (p = strstr(p, needle)); p += strlen(needle))
+        n++;
+    return n;
+}
+
+/* Waits up to @seconds for the guest to have said hello @count times */
+static bool
+waitHello(unsigned int count, int seconds)
+{
+    gint64 end = g_get_monotonic_time() + seconds * G_USEC_PER_SEC;
+
+    while (consoleCount("GUEST: hello") < count) {
+        if (g_get_monotonic_time() > end)
+            return false;
+        g_usleep(G_USEC_PER_SEC / 2);
+    }
+    return true;
+}
+
+/* The driver's state of vk-drv once a listing (one getinfolist batch)
+ * has looked, as virtkitd's poll does every second */
+static int
+listedState(int *reason)
+{
+    virDomainPtr *doms = NULL;
+    int state = -1;
+    int n, i;
+
+    ck_assert_int_ge(n = virConnectListAllDomains(conn, &doms, 0), 0);
+    for (i = 0; i < n; i++)
+        virDomainFree(doms[i]);
+    g_free(doms);
+    ck_assert_int_eq(virDomainGetState(guest, &state, reason, 0), 0);
+    return state;
+}
+
+/* virDomainReboot asks the guest (control/shutdown); its kernel reboots,
+ * Xen keeps it shut down with reason reboot, and the next look applies
+ * on_reboot (restart): built again, with a new domain id, and it boots. */
+START_TEST(test_reboot_restarts)
+{
+    unsigned int hellos = consoleCount("GUEST: hello");
+    int before = virDomainGetID(guest);
+    gint64 start = g_get_monotonic_time();
+    g_autofree char *domid = NULL;
+    virDomainPtr again = NULL;
+    int after = before;
+
+    ck_assert_msg(virDomainReboot(guest, 0) == 0, "reboot: %s", virGetLastErrorMessage());
+    while (after == before && g_get_monotonic_time() - start < 180 * G_USEC_PER_SEC) {
+        g_usleep(G_USEC_PER_SEC);
+        ck_assert_int_eq(listedState(NULL), VIR_DOMAIN_RUNNING);
+        virDomainFree(again);
+        ck_assert_ptr_nonnull(again = virDomainLookupByName(conn, "vk-drv"));
+        after = virDomainGetID(again);
+    }
+    printf("  rebooted: domain %d is now domain %d after %.1f s\n", before, after,
+           (g_get_monotonic_time() - start) / 1e6);
+    ck_assert_int_ne(after, before);
+    domid = g_strstrip(must("xl domid vk-drv"));
+    ck_assert_int_eq(after, g_ascii_strtoll(domid, NULL, 10));
+    ck_assert_msg(waitHello(hellos + 1, 240), "the rebuilt guest did not boot");
+    printf("  booted again after %.1f s\n", (g_get_monotonic_time() - start) / 1e6);
+    virDomainFree(guest);
+    guest = again;
+}
+END_TEST
+
 START_TEST(test_destroy_virtsh)
 {
     g_autofree char *out = must("/virtkit/virtsh -c " URI " destroy vk-drv");
@@ -310,6 +391,39 @@ START_TEST(test_destroy_virtsh)
     ck_assert_int_ne(run("xl domid vk-drv", &xl), 0);
     ck_assert_str_eq(g_strstrip(state), "shut off");
     ck_assert_int_eq(virDomainIsActive(guest), 0);
+}
+END_TEST
+
+/* Magic SysRq 'c' through virtsh send-key (control/sysrq): the guest's
+ * kernel panics, Xen keeps it crashed, and on_crash (destroy, the
+ * default) shuts it off with reason crashed at the next look. */
+START_TEST(test_crash_sysrq)
+{
+    unsigned int hellos = consoleCount("GUEST: hello");
+    g_autofree char *out = NULL;
+    g_autofree char *xl = NULL;
+    g_autofree char *reason = NULL;
+    gint64 start;
+    int state = -1, why = -1;
+
+    ck_assert_msg(virDomainCreate(guest) == 0, "start: %s", virGetLastErrorMessage());
+    ck_assert_msg(waitHello(hellos + 1, 240), "the guest did not boot");
+    start = g_get_monotonic_time();
+    out = must("/virtkit/virtsh -c " URI " send-key vk-drv --sysrq c");
+    printf("  virtsh send-key --sysrq c: %s", out);
+    while ((state = listedState(&why)) == VIR_DOMAIN_RUNNING &&
+           g_get_monotonic_time() - start < 120 * G_USEC_PER_SEC)
+        g_usleep(G_USEC_PER_SEC);
+    printf("  state %d (reason %d) after %.1f s\n", state, why,
+           (g_get_monotonic_time() - start) / 1e6);
+    ck_assert_int_eq(state, VIR_DOMAIN_SHUTOFF);
+    ck_assert_int_eq(why, VIR_DOMAIN_SHUTOFF_CRASHED);
+    ck_assert_int_ne(run("xl domid vk-drv", &xl), 0);
+    /* another process sees it shut off; the reason stays with the process
+     * that stopped it (status files end with the domain) */
+    reason = must("/virtkit/virtsh -c " URI " domstate vk-drv --reason");
+    printf("  virtsh domstate --reason: %s", reason);
+    ck_assert(g_str_has_prefix(reason, "shut off"));
     ck_assert_int_eq(virDomainUndefine(guest), 0);
     virDomainFree(guest);
     guest = NULL;
@@ -335,7 +449,9 @@ main(void)
     tcase_add_test(tc, test_schedinfo);
     tcase_add_test(tc, test_attach_disk);
     tcase_add_test(tc, test_save_restore);
+    tcase_add_test(tc, test_reboot_restarts);
     tcase_add_test(tc, test_destroy_virtsh);
+    tcase_add_test(tc, test_crash_sysrq);
     suite_add_tcase(suite, tc);
     runner = srunner_create(suite);
     srunner_set_fork_status(runner, CK_NOFORK);

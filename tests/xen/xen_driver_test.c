@@ -527,10 +527,16 @@ listAll(virConnectPtr c)
 START_TEST(test_poweroff_destroys)
 {
     virDomainPtr dom = defineFile(conn, "actions.xml");
-    unsigned int id;
+    unsigned int id, infos;
 
     ck_assert_int_eq(virDomainCreate(dom), 0);
     id = virDomainGetID(dom);
+    /* a state costs one question; xl's pause is seen */
+    infos = xenFake.infoCalls;
+    ck_assert_int_eq(xenFakeOps.pause(NULL, id), 0);
+    stateIs(dom, VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_USER);
+    ck_assert_uint_eq(xenFake.infoCalls, infos + 1);
+    ck_assert_int_eq(xenFakeOps.unpause(NULL, id), 0);
     xenFakeGuestStops(id, XEN_SHUTDOWN_POWEROFF);
     listAll(conn);
     ck_assert(!xenFake.domains[id].used);
@@ -665,6 +671,27 @@ START_TEST(test_foreign_left_alone)
 }
 END_TEST
 
+/* keys reach a Xen guest as magic SysRq requests only */
+START_TEST(test_send_key_sysrq)
+{
+    virDomainPtr dom = defineFile(conn, "actions.xml");
+    unsigned int sysrqS[] = { 56, 99, 31 };     /* KEY_LEFTALT KEY_SYSRQ KEY_S */
+    unsigned int letterA[] = { 30 };            /* KEY_A */
+
+    ck_assert_int_eq(virDomainSendKey(dom, VIR_KEYCODE_SET_LINUX, 0, sysrqS, 3, 0), -1);
+    lastErrorIs(VIR_ERR_OPERATION_INVALID, "is not running");
+    ck_assert_int_eq(virDomainCreate(dom), 0);
+    ck_assert_msg(virDomainSendKey(dom, VIR_KEYCODE_SET_LINUX, 0, sysrqS, 3, 0) == 0,
+                  "send-key: %s", virGetLastErrorMessage());
+    ck_assert_int_eq(xenFakeFind("vk-act")->sysrq, 's');
+    ck_assert_int_eq(virDomainSendKey(dom, VIR_KEYCODE_SET_LINUX, 0, letterA, 1, 0), -1);
+    lastErrorIs(VIR_ERR_CONFIG_UNSUPPORTED, "SysRq");
+    ck_assert_int_eq(virDomainSendKey(dom, VIR_KEYCODE_SET_LINUX, 0, sysrqS, 3, 1), -1);
+    lastErrorIs(VIR_ERR_INVALID_ARG, "unsupported flags");
+    virDomainFree(dom);
+}
+END_TEST
+
 /* a status file names the domain; a new process takes it back only while
  * the hypervisor still runs it */
 START_TEST(test_status_taken_back)
@@ -721,6 +748,7 @@ main(void)
     tcase_add_test(tc, test_poweroff_preserved);
     tcase_add_test(tc, test_readonly_only_looks);
     tcase_add_test(tc, test_foreign_left_alone);
+    tcase_add_test(tc, test_send_key_sysrq);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

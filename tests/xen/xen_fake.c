@@ -292,6 +292,17 @@ xenFakeShutdown(xenHandle *h G_GNUC_UNUSED, unsigned int domid, xenShutdownReque
 }
 
 static int
+xenFakeSysrq(xenHandle *h G_GNUC_UNUSED, unsigned int domid, char key)
+{
+    xenFakeDomain *d = xenFakeGet(domid, "send it a magic SysRq key");
+
+    if (!d)
+        return -1;
+    d->sysrq = key;
+    return 0;
+}
+
+static int
 xenFakeSetMemoryTarget(xenHandle *h G_GNUC_UNUSED, unsigned int domid, unsigned long long kib)
 {
     xenFakeDomain *d = xenFakeGet(domid, "set its balloon target");
@@ -577,6 +588,7 @@ const xenOps xenFakeOps = {
     .destroy = xenFakeDestroy,
     .coreDump = xenFakeCoreDump,
     .shutdown = xenFakeShutdown,
+    .sysrq = xenFakeSysrq,
     .setMemoryTarget = xenFakeSetMemoryTarget,
     .setVcpusOnline = xenFakeSetVcpusOnline,
     .vcpuSetAffinity = xenFakeVcpuSetAffinity,

@@ -29,6 +29,7 @@ typedef struct {
     xenLifecycleAction onPoweroff;
     unsigned long long targetKiB;
     xenShutdownRequest request;     /* XEN_REQUEST_LAST: none asked */
+    char sysrq;                     /* the last magic SysRq key asked, or 0 */
     virBitmap *pin0;                /* vcpu 0's hard affinity, when set */
     xenSchedParams sched;           /* credit: weight 256, cap 0 at build */
 } xenFakeDomain;

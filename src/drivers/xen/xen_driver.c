@@ -26,6 +26,7 @@
 #include "driver.h"
 #include "driver_registry.h"
 #include "virerror.h"
+#include "virkeycodesysrq.h"
 #include "xen_domain.h"
 #include "xen_probe.h"
 #include "xen_sched.h"
@@ -232,24 +233,6 @@ xenDomainGetInfo(virDomainPtr dom, virDomainInfoPtr info)
     return running < 0 ? -1 : 0;
 }
 
-/* The state as the hypervisor has it now, then as every driver reports it */
-static int
-xenDomainGetState(virDomainPtr dom, int *state, int *reason, unsigned int flags)
-{
-    xenDriver *driver = xenDriverFromConn(dom->conn);
-    virDomainObj *obj;
-    xenDomainInfo xi;
-    int running;
-
-    if (!(obj = virDomainDriverGetObj(dom)))
-        return -1;
-    running = xenDomainRefresh(driver, obj, &xi);
-    virDomainObjEndAPI(&obj);
-    if (running < 0)
-        return -1;
-    return sharedDomainGetState(dom, state, reason, flags);
-}
-
 /* One hypercall per vcpu for its state, one per vcpu for its map */
 static int
 xenDomainFillVcpus(xenDriver *driver, virDomainObj *obj, virVcpuInfoPtr info, int maxinfo,
@@ -294,6 +277,26 @@ xenDomainGetVcpus(virDomainPtr dom, virVcpuInfoPtr info, int maxinfo, unsigned c
     n = xenDomainFillVcpus(driver, obj, info, maxinfo, cpumaps, maplen);
     virDomainObjEndAPI(&obj);
     return n;
+}
+
+/* Xen takes no key presses from dom0 for a PV or PVH guest, but a magic
+ * SysRq request (control/sysrq, as xl sysrq): Alt+SysRq+key. */
+static int
+xenDomainSendKey(virDomainPtr dom, unsigned int codeset, unsigned int holdtime G_GNUC_UNUSED,
+                 unsigned int *keycodes, int nkeycodes, unsigned int flags)
+{
+    xenDriver *driver = xenDriverFromConn(dom->conn);
+    virDomainObj *obj;
+    char key;
+    int rc;
+
+    virCheckFlags(0, -1);
+    if (virKeycodeSysrqKey(codeset, keycodes, nkeycodes, &key) < 0 ||
+        !(obj = virDomainDriverGetActiveObj(dom)))
+        return -1;
+    rc = driver->ops->sysrq(driver->h, obj->id, key);
+    virDomainObjEndAPI(&obj);
+    return rc;
 }
 
 static const char *const xenSchemes[] = { "xen", NULL };
@@ -342,7 +345,7 @@ virHypervisorDriver xenHypervisorDriver = {
     .domainGetAutostart = sharedDomainGetAutostart,
     .domainSetAutostart = sharedDomainSetAutostart,
     .domainGetInfo = xenDomainGetInfo,
-    .domainGetState = xenDomainGetState,
+    .domainGetState = sharedDomainGetState,
     .domainGetXMLDesc = sharedDomainGetXMLDesc,
     .domainGetOSType = sharedDomainGetOSType,
     .domainIsActive = sharedDomainIsActive,
@@ -359,6 +362,7 @@ virHypervisorDriver xenHypervisorDriver = {
     .domainPinVcpuFlags = sharedDomainPinVcpuFlags,
     .domainGetVcpuPinInfo = sharedDomainGetVcpuPinInfo,
     .domainGetVcpus = xenDomainGetVcpus,
+    .domainSendKey = xenDomainSendKey,
     .domainGetSchedulerType = xenDomainGetSchedulerType,
     .domainGetSchedulerParametersFlags = xenDomainGetSchedulerParametersFlags,
     .domainSetSchedulerParametersFlags = xenDomainSetSchedulerParametersFlags,

@@ -47,14 +47,31 @@ xenPollCompareId(const void *key, const void *elem)
     return id < info->id ? -1 : id > info->id;
 }
 
+/* A guest that runs on, as Xen has it now: xl may have paused or
+ * unpaused it, another toolstack's guest may have stopped and wait for
+ * that toolstack.  What a read then reports needs no other question. */
+static void
+xenDomainFollowState(virDomainObj *obj, const xenDomainInfo *info)
+{
+    int state, reason;
+
+    xenDomainStateFromInfo(info, &state, &reason);
+    if (state == obj->state)
+        return;
+    if (state == VIR_DOMAIN_RUNNING)
+        reason = VIR_DOMAIN_RUNNING_UNPAUSED;
+    virDomainObjSetState(obj, state, reason);
+}
+
 static virDomainDriverFate
-xenDomainFateFromInfo(const virDomainObj *obj, const xenDomainInfo *info)
+xenDomainFateFromInfo(virDomainObj *obj, const xenDomainInfo *info)
 {
     if (!info || info->dying || memcmp(info->uuid, obj->def->uuid, VIR_UUID_BUFLEN) != 0)
         return VIR_DOMAIN_DRIVER_FATE_GONE;
-    /* another toolstack's guest waits for that toolstack */
-    if (!info->shutdown || obj->privateData == xenForeignMark)
+    if (!info->shutdown || obj->privateData == xenForeignMark) {
+        xenDomainFollowState(obj, info);
         return VIR_DOMAIN_DRIVER_FATE_RUNS;
+    }
     switch (info->shutdownReason) {
     case XEN_SHUTDOWN_POWEROFF:
         return VIR_DOMAIN_DRIVER_FATE_POWEROFF;
