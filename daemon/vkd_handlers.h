@@ -63,6 +63,7 @@ int vkdDomainGetMessages(vkdCall *call);
 int vkdDomStringVoid(vkdCall *call);
 int vkdDomStringFlagsVoid(vkdCall *call);
 int vkdDomainSendKey(vkdCall *call);
+int vkdDomainRename(vkdCall *call);
 int vkdDomainSaveFlags(vkdCall *call);
 int vkdDomainRestore(vkdCall *call);
 int vkdDomainRestoreFlags(vkdCall *call);

@@ -296,6 +296,22 @@ vkdDomainSendKey(vkdCall *call)
     return vkdDomainPut(call, dom, rc);
 }
 
+/* The handle is found by uuid, so a client whose handle still has the old
+ * name renames it again or reads it without trouble; libvirt's client
+ * renames its handle when retcode is 0. */
+int
+vkdDomainRename(vkdCall *call)
+{
+    const vkr_domain_rename_args *args = call->args;
+    vkr_domain_rename_ret *ret = call->ret;
+    virDomainPtr dom = vkdGetDomain(call, &args->dom);
+
+    if (!dom)
+        return -1;
+    ret->retcode = virDomainRename(dom, args->new_name ? *args->new_name : NULL, args->flags);
+    return vkdDomainPut(call, dom, ret->retcode);
+}
+
 int
 vkdDomainSaveFlags(vkdCall *call)
 {

@@ -113,6 +113,7 @@ static const vkdProcEntry vkdProcs[] = {
     [VKR_PROC_DOMAIN_DETACH_DEVICE_ALIAS] = { vkdDomStringFlagsVoid,
                                               .api.domStrFlags = virDomainDetachDeviceAlias },
     [VKR_PROC_DOMAIN_SEND_KEY] = { vkdDomainSendKey },
+    [VKR_PROC_DOMAIN_RENAME] = { vkdDomainRename },
     [VKR_PROC_DOMAIN_IS_ACTIVE] = { vkdDomInt, DOM(virDomainIsActive) },
     [VKR_PROC_DOMAIN_IS_PERSISTENT] = { vkdDomInt, DOM(virDomainIsPersistent) },
     [VKR_PROC_DOMAIN_IS_UPDATED] = { vkdDomInt, DOM(virDomainIsUpdated) },

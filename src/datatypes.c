@@ -94,6 +94,21 @@ virDomainRelease(virDomainPtr dom)
     virConnectUnrefInternal(conn);
 }
 
+void
+virDomainHandleSetName(virDomainPtr dom, const char *name)
+{
+    size_t len = strlen(name) + 1;
+    char *old = dom->name;
+
+    dom->name = len <= VIR_DOMAIN_NAME_INLINE ? dom->inlineName : g_malloc(len);
+    if (dom->name == old)
+        memmove(dom->name, name, len);
+    else
+        memcpy(dom->name, name, len);
+    if (old != dom->inlineName && old != dom->name)
+        g_free(old);
+}
+
 virDomainPtr
 virGetDomain(virConnectPtr conn, const char *name, const unsigned char *uuid,
              int id)

@@ -76,4 +76,8 @@ virDomainHandleSetID(virDomainPtr dom, int id)
     g_atomic_int_set(&dom->id, id);
 }
 
+/* After a rename, the handle names its domain by the new name.  As in
+ * libvirt, another thread reading the old name meanwhile is not guarded. */
+void virDomainHandleSetName(virDomainPtr dom, const char *name);
+
 #endif /* VIR_DATATYPES_H */

@@ -82,6 +82,8 @@ struct _virHypervisorDriver {
     virDomainPtr (*domainDefineXMLFlags)(virConnectPtr conn, const char *xml,
                                          unsigned int flags);
     int (*domainUndefineFlags)(virDomainPtr dom, unsigned int flags);
+    /* a defined, shut off domain; new_name non-empty */
+    int (*domainRename)(virDomainPtr dom, const char *new_name, unsigned int flags);
     virDomainPtr (*domainCreateXML)(virConnectPtr conn, const char *xml,
                                     unsigned int flags);
     int (*domainCreateWithFlags)(virDomainPtr dom, unsigned int flags);

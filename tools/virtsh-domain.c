@@ -1,6 +1,7 @@
 /*
  * virtsh-domain.c: the "domain" group: identity and definition of
- * domains (domid, domname, domuuid, dumpxml, define, create, undefine)
+ * domains (domid, domname, domuuid, dumpxml, define, create, domrename,
+ * undefine)
  *
  * Messages are virsh's: define and create name the new domain by its
  * real name, undefine the way the user wrote it.
@@ -210,6 +211,33 @@ cmdCreate(vshControl *ctl, const vshCmd *cmd)
 /*
  * "undefine" command
  */
+static const vshCmdInfo info_domrename = {
+    .help = "rename a domain",
+    .desc = "Rename an inactive domain.",
+};
+
+static const vshCmdOptDef opts_domrename[] = {
+    VIRTSH_OPT_DOMAIN("domain name or uuid", VSH_COMPLETE_DOMAIN_INACTIVE),
+    {.name = "new-name", .type = VSH_OT_DATA, .flags = VSH_OFLAG_REQ, .help = "new domain name"},
+    VIRTSH_OPT_END
+};
+
+static bool
+cmdDomrename(vshControl *ctl, const vshCmd *cmd)
+{
+    g_autoptr(virtshDomain) dom = NULL;
+    const char *new_name = NULL;
+
+    if (!(dom = virtshCommandOptDomain(ctl, cmd, NULL)))
+        return false;
+    if (vshCommandOptString(ctl, cmd, "new-name", &new_name) < 0)
+        return false;
+    if (virDomainRename(dom, new_name, 0) < 0)
+        return false;
+    vshPrintExtra(ctl, "Domain successfully renamed\n");
+    return true;
+}
+
 static const vshCmdInfo info_undefine = {
     .help = "undefine a domain",
     .desc = "Undefine an inactive domain, or convert persistent to transient.",
@@ -274,6 +302,8 @@ const vshCmdDef domManagementCmds[] = {
     {.name = "define", .handler = cmdDefine, .opts = opts_define, .info = &info_define},
     {.name = "domid", .handler = cmdDomid, .opts = opts_domid, .info = &info_domid},
     {.name = "domname", .handler = cmdDomname, .opts = opts_domname, .info = &info_domname},
+    {.name = "domrename", .handler = cmdDomrename, .opts = opts_domrename,
+     .info = &info_domrename},
     {.name = "domuuid", .handler = cmdDomuuid, .opts = opts_domuuid, .info = &info_domuuid},
     {.name = "dumpxml", .handler = cmdDumpXML, .opts = opts_dumpxml, .info = &info_dumpxml},
     {.name = "undefine", .handler = cmdUndefine, .opts = opts_undefine, .info = &info_undefine},

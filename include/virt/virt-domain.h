@@ -535,6 +535,7 @@ virDomainPtr virDomainDefineXMLFlags(virConnectPtr conn, const char *xml,
                                      unsigned int flags);
 int virDomainUndefine(virDomainPtr domain);
 int virDomainUndefineFlags(virDomainPtr domain, unsigned int flags);
+int virDomainRename(virDomainPtr dom, const char *new_name, unsigned int flags);
 virDomainPtr virDomainCreateXML(virConnectPtr conn, const char *xmlDesc,
                                 unsigned int flags);
 int virDomainCreate(virDomainPtr domain);

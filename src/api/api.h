@@ -125,6 +125,12 @@ void virReportReadOnlyFull(int domain, const char *file, const char *func,
 # define virCheckNonNullArg(arg) \
     virCheckArg((arg) != NULL, #arg, _("must not be NULL"))
 
+/* 0 when @arg is a string that is not empty; otherwise -1 with the error
+ * reported, in libvirt's words. */
+# define virCheckNonEmptyStringArg(arg) \
+    ((virCheckNonNullArg(arg) < 0 || \
+      virCheckArg(*(arg) != '\0', #arg, _("must not be empty string")) < 0) ? -1 : 0)
+
 /* The (@params, *@nparams) pair of a call that fills typed parameters and
  * may be asked for their number (@params NULL, *@nparams 0): 0 when it is
  * valid, otherwise -1 with the error reported. */

@@ -118,6 +118,45 @@ virDomainUndefineFlags(virDomainPtr domain, unsigned int flags)
 }
 
 /**
+ * virDomainRename:
+ * @dom: pointer to a defined domain
+ * @new_name: its new name
+ * @flags: extra flags; not used yet, so callers should always pass 0
+ *
+ * Gives the domain another name; drivers rename a persistent domain that
+ * is shut off.  Its uuid, configuration and autostart stay, and on success
+ * @dom names it by @new_name.  Parts of the definition derived from the
+ * old name when it was defined are not changed.
+ *
+ * Returns 0 on success, -1 on error.
+ */
+int
+virDomainRename(virDomainPtr dom, const char *new_name, unsigned int flags)
+{
+    virConnectPtr conn;
+
+    VIR_DEBUG("dom=%p, new_name=%s", dom, NULLSTR(new_name));
+    virResetLastError();
+    if (virCheckDomain(dom) < 0)
+        return -1;
+    conn = dom->conn;
+    if (virCheckNonEmptyStringArg(new_name) < 0 || virCheckReadOnly(conn) < 0)
+        goto error;
+    if (!conn->driver->domainRename) {
+        virReportUnsupported(conn, __func__);
+        goto error;
+    }
+    if (conn->driver->domainRename(dom, new_name, flags) < 0)
+        goto error;
+    virDomainHandleSetName(dom, new_name);
+    return 0;
+
+ error:
+    virDispatchError(dom->conn);
+    return -1;
+}
+
+/**
  * virDomainUndefine:
  * @domain: pointer to a defined domain
  *

@@ -317,6 +317,38 @@ virDomainObjListAdd(virDomainObjList *list, virDomainDef *def, bool *existing)
     }
 }
 
+virDomainObj *
+virDomainObjListRename(virDomainObjList *list, virDomainObj *obj, virDomainDef *def)
+{
+    virDomainObj *renamed = virDomainObjNew(def);
+
+    /* not visible yet: locked before the list, as virDomainObjListAdd does */
+    virMutexLock(&renamed->lock);
+    virMutexLock(&list->lock);
+    if (g_hash_table_contains(list->byName, def->name)) {
+        virMutexUnlock(&list->lock);
+        virReportError(VIR_ERR_OPERATION_INVALID,
+                       _("domain with name '%s' already exists"), def->name);
+        virDomainObjDiscard(renamed);
+        return NULL;
+    }
+    renamed->persistent = obj->persistent;
+    renamed->autostart = obj->autostart;
+    renamed->hasManagedSave = obj->hasManagedSave;
+    renamed->state = obj->state;
+    renamed->reason = obj->reason;
+    renamed->privateData = g_steal_pointer(&obj->privateData);
+    renamed->privateDataFree = g_steal_pointer(&obj->privateDataFree);
+    obj->removed = true;
+    /* replace, not insert: the key must be the new object's own uuid */
+    g_hash_table_replace(list->byUUID, renamed->uuid, renamed);
+    g_hash_table_insert(list->byName, renamed->name, virDomainObjRef(renamed));
+    /* last: drops the list's reference to @obj (the caller still holds one) */
+    g_hash_table_remove(list->byName, obj->name);
+    virMutexUnlock(&list->lock);
+    return renamed;
+}
+
 void
 virDomainObjListRemove(virDomainObjList *list, virDomainObj *obj)
 {

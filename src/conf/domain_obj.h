@@ -105,6 +105,22 @@ virDomainObj *virDomainObjListFindByID(virDomainObjList *list, int id);
  */
 virDomainObj *virDomainObjListAdd(virDomainObjList *list, virDomainDef *def, bool *existing);
 
+/**
+ * virDomainObjListRename:
+ * @list: the list
+ * @obj: an inactive domain, locked
+ * @def: its definition under its new name (same uuid), taken on success
+ *
+ * Domains never change names (obj->name is a key): the renamed domain is
+ * a new object that takes the place of @obj in @list, with its uuid, state,
+ * flags and the driver's private data; @obj is unlinked (the caller keeps its reference).  A name
+ * another domain has is refused, with @def left to the caller.
+ *
+ * Returns the new object locked and referenced, or NULL.
+ */
+virDomainObj *virDomainObjListRename(virDomainObjList *list, virDomainObj *obj,
+                                     virDomainDef *def);
+
 /* Unlinks a locked object; the caller keeps its reference. */
 void virDomainObjListRemove(virDomainObjList *list, virDomainObj *obj);
 

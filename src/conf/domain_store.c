@@ -355,6 +355,15 @@ virDomainStoreDeleteConfig(virDomainStore *store, const char *name)
     return virDomainStoreSetAutostart(store, name, false);
 }
 
+gint64
+virDomainStoreConfigTime(virDomainStore *store, const char *name)
+{
+    g_autofree char *path = virDomainStorePath(store->configDir, name);
+    virDomainStoreStamp stamp;
+
+    return virDomainStoreStampOf(path, &stamp) ? stamp.mtimeNs : -1;
+}
+
 char *
 virDomainStoreSetAside(virDomainStore *store, const char *name)
 {

@@ -65,6 +65,10 @@ int virDomainStoreDeleteConfig(virDomainStore *store, const char *name);
 int virDomainStoreSetAutostart(virDomainStore *store, const char *name, bool autostart);
 bool virDomainStoreIsAutostart(virDomainStore *store, const char *name);
 
+/* When the configuration of @name was last written (ns since the epoch),
+ * or -1 when it has none. */
+gint64 virDomainStoreConfigTime(virDomainStore *store, const char *name);
+
 /* The configuration of @name, parsed; NULL with an error saying why. */
 virDomainDef *virDomainStoreReadConfig(virDomainStore *store, const char *name,
                                        const virDomainXMLOption *xmlopt);

@@ -197,6 +197,23 @@ virDomainDriverObjAdd(virDomainDriverBase *base, virDomainDef *def, bool *existi
     return NULL;
 }
 
+virDomainObj *
+virDomainDriverObjRename(virDomainDriverBase *base, virDomainObj *obj, virDomainDef *def)
+{
+    virDomainObj *renamed;
+
+    if (!(renamed = virDomainObjListRename(base->domains, obj, def)))
+        return NULL;
+    /* the id stays the domain's: only the name it is booked under changes */
+    if (base->xmlopt.fixedId) {
+        virMutexLock(&base->idsLock);
+        g_hash_table_insert(base->fixedIds, GINT_TO_POINTER(def->fixedId),
+                            g_strdup(def->name));
+        virMutexUnlock(&base->idsLock);
+    }
+    return renamed;
+}
+
 void
 virDomainDriverObjRemove(virDomainDriverBase *base, virDomainObj *obj)
 {

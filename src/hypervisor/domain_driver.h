@@ -265,6 +265,11 @@ int virDomainDriverCheckStartCpu(const virDomainDriverBase *base, int start_cpu)
 virDomainObj *virDomainDriverObjAdd(virDomainDriverBase *base, virDomainDef *def,
                                     bool *existing);
 
+/* virDomainObjListRename(), the fixed id of @obj kept for its new name
+ * (@def, a copy of its definition, has it). */
+virDomainObj *virDomainDriverObjRename(virDomainDriverBase *base, virDomainObj *obj,
+                                       virDomainDef *def);
+
 /* Takes locked @obj out of the list and releases its fixed id. */
 void virDomainDriverObjRemove(virDomainDriverBase *base, virDomainObj *obj);
 

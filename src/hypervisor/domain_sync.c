@@ -124,18 +124,73 @@ virDomainDriverSyncConfigDef(virDomainDriverBase *base, virDomainDef *def)
     return 0;
 }
 
+/* The configuration @def gives the uuid of another domain, defined and
+ * shut off: a rename.  Made by another process, the old name's file is
+ * gone; interrupted by a crash (domain_rename.c), both files are there
+ * and the newer is the new name's: the older is set aside by a writer
+ * (never removed: it may be a user's copy), skipped by a reader.
+ * Returns 1 when @def was used up, 0 when it is no rename, -1 on error
+ * (@def is still the caller's). */
+static int
+virDomainDriverSyncRenamed(virDomainDriverSyncCtx *ctx, virDomainDef *def)
+{
+    virDomainDriverBase *base = ctx->base;
+    virDomainObj *obj = virDomainObjListFindByUUID(base->domains, def->uuid);
+    virDomainObj *renamed;
+    gint64 theirs;
+    bool older;
+
+    if (!obj || STREQ(obj->name, def->name) || virDomainObjIsActive(obj) ||
+        !obj->persistent || obj->configError) {
+        virDomainObjEndAPI(&obj);
+        return 0;
+    }
+    theirs = virDomainStoreConfigTime(base->store, obj->name);
+    older = theirs > virDomainStoreConfigTime(base->store, def->name);
+    if (theirs >= 0) {
+        g_autofree char *aside = NULL;
+        const char *stale = older ? def->name : obj->name;
+
+        VIR_WARN("domain '%s' and '%s' have one uuid: the configuration of '%s' is "
+                 "older (an interrupted rename)", obj->name, def->name, stale);
+        if (ctx->write && !(aside = virDomainStoreSetAside(base->store, stale))) {
+            VIR_WARN("%s", virGetLastErrorMessage());
+            virResetLastError();
+        }
+        if (older) {
+            virDomainDefFree(def);
+            virDomainObjEndAPI(&obj);
+            return 1;
+        }
+    }
+    if (!(renamed = virDomainDriverObjRename(base, obj, def))) {
+        virDomainObjEndAPI(&obj);
+        return -1;
+    }
+    renamed->autostart = virDomainStoreIsAutostart(base->store, renamed->name);
+    virDomainDriverEmitLifecycle(base, obj, VIR_DOMAIN_EVENT_UNDEFINED,
+                                 VIR_DOMAIN_EVENT_UNDEFINED_RENAMED);
+    virDomainDriverEmitLifecycle(base, renamed, VIR_DOMAIN_EVENT_DEFINED,
+                                 VIR_DOMAIN_EVENT_DEFINED_RENAMED);
+    virDomainObjEndAPI(&renamed);
+    virDomainObjEndAPI(&obj);
+    return 1;
+}
+
 static void
 virDomainDriverSyncConfig(const char *name, bool present, void *opaque)
 {
     virDomainDriverSyncCtx *ctx = opaque;
     virDomainDef *def;
+    int rc;
 
     if (!present) {
         virDomainDriverSyncConfigGone(ctx->base, name);
         return;
     }
     if ((def = virDomainStoreReadConfig(ctx->base->store, name, &ctx->base->xmlopt)) &&
-        virDomainDriverSyncConfigDef(ctx->base, def) == 0)
+        (rc = virDomainDriverSyncRenamed(ctx, def)) >= 0 &&
+        (rc == 1 || virDomainDriverSyncConfigDef(ctx->base, def) == 0))
         return;
     virDomainDefFree(def);
     virDomainDriverSyncBroken(ctx->base, name, virGetLastErrorMessage());

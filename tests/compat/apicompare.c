@@ -161,6 +161,33 @@ keys(virDomainPtr dom)
     say("sendkey flags", virDomainSendKey(dom, VIR_KEYCODE_SET_LINUX, 0, sysrq, 3, 1));
 }
 
+/* Renames of shut off @dom (dom-0): the handle's own name is not printed,
+ * libvirt's local drivers leave it old (only its remote client renames
+ * it), virtkit's library renames it. */
+static void
+renames(virConnectPtr conn, virDomainPtr dom)
+{
+    virDomainPtr running = virDomainLookupByName(conn, "test");
+    virDomainPtr found;
+
+    say("rename", virDomainRename(dom, "dom-1", 0));
+    say("lookup old name", (found = virDomainLookupByName(conn, "dom-0")) ? 0 : -1);
+    if (found)
+        virDomainFree(found);
+    found = virDomainLookupByName(conn, "dom-1");
+    say("lookup new name", found ? 0 : -1);
+    if (found)
+        virDomainFree(found);
+    say("rename to itself", virDomainRename(dom, "dom-1", 0));
+    say("rename to a used name", virDomainRename(dom, "test", 0));
+    say("rename with a slash", virDomainRename(dom, "a/b", 0));
+    say("rename flags", virDomainRename(dom, "dom-2", 1));
+    say("rename NULL", virDomainRename(dom, NULL, 0));
+    say("rename empty", virDomainRename(dom, "", 0));
+    say("rename running", virDomainRename(running, "dom-2", 0));
+    virDomainFree(running);
+}
+
 static void
 lifecycle(virConnectPtr conn)
 {
@@ -198,6 +225,7 @@ lifecycle(virConnectPtr conn)
     say("destroy", virDomainDestroy(dom));
     state(dom);
     keys(dom);
+    renames(conn, dom);
     say("undefine", virDomainUndefine(dom));
     say("getstate after undefine", virDomainGetState(dom, &autostart, NULL, 0));
     virDomainFree(dom);
@@ -255,6 +283,7 @@ main(void)
     say("readonly define", virDomainDefineXML(ro, "<domain/>") ? 0 : -1);
     rotest = virDomainLookupByName(ro, "test");
     say("readonly sendkey", virDomainSendKey(rotest, VIR_KEYCODE_SET_LINUX, 0, NULL, 1, 0));
+    say("readonly rename", virDomainRename(rotest, "x", 0));
     virDomainFree(rotest);
     virDomainFree(test);
     say("close ro", virConnectClose(ro));

@@ -153,6 +153,26 @@ class WireTest(unittest.TestCase):
         t.destroy()
         self.assertError(libvirt.VIR_ERR_NO_DOMAIN, c.lookupByName, "transient")
 
+    def test_rename(self):
+        c = self.conn
+        d = c.defineXML(NEW_DOMAIN.format(name="py-old"))
+        uuid = d.UUIDString()
+        d.rename("py-new", 0)                                               # RENAME (358)
+        self.assertEqual(d.name(), "py-new")        # the client renames its handle
+        self.assertEqual(c.lookupByUUIDString(uuid).name(), "py-new")
+        self.assertError(libvirt.VIR_ERR_NO_DOMAIN, c.lookupByName, "py-old")
+        e = self.assertError(libvirt.VIR_ERR_OPERATION_INVALID, d.rename, "test", 0)
+        self.assertIn("domain with name 'test' already exists", str(e))
+        e = self.assertError(libvirt.VIR_ERR_OPERATION_INVALID, d.rename, "py-new", 0)
+        self.assertIn("Can't rename domain to itself", str(e))
+        e = self.assertError(libvirt.VIR_ERR_XML_ERROR, d.rename, "a/b", 0)
+        self.assertIn("name a/b cannot contain '/'", str(e))
+        self.assertError(libvirt.VIR_ERR_INVALID_ARG, d.rename, "x", 1)
+        e = self.assertError(libvirt.VIR_ERR_OPERATION_INVALID,
+                             c.lookupByName("test").rename, "x", 0)
+        self.assertIn("cannot rename active domain", str(e))
+        d.undefine()
+
     def test_vcpus_and_pins(self):
         c = self.conn
         d = c.lookupByName("test")

@@ -118,6 +118,38 @@ START_TEST(test_ids)
 }
 END_TEST
 
+/* A renamed domain keeps its LVE id: under its new name, and in a new
+ * driver state too. */
+START_TEST(test_rename_keeps_id)
+{
+    g_autofree char *a7 = lveTestDomainXML("plain", 7);
+    g_autofree char *b7 = NULL;
+    virConnectPtr conn = lveTestOpen(NULL);
+    virDomainPtr a = virDomainDefineXML(conn, a7);
+    virDomainPtr again;
+
+    ck_assert_ptr_nonnull(a);
+    ck_assert_int_eq(virDomainRename(a, "moved", 0), 0);
+    ck_assert_str_eq(virDomainGetName(a), "moved");
+    b7 = g_strdup(a7);
+    memcpy(strstr(b7, "<name>plain"), "<name>other", 11);
+    memcpy(strstr(b7, "<uuid>") + 6, "00000000", 8);
+    ck_assert_ptr_null(virDomainDefineXML(conn, b7));
+    ck_assert_error(VIR_ERR_OPERATION_INVALID, "LVE id 7 is already the id of domain 'moved'");
+    virDomainFree(a);
+    ck_assert_int_eq(virConnectClose(conn), 0);
+
+    conn = lveTestReopen();
+    ck_assert_ptr_null(virDomainLookupByName(conn, "plain"));
+    ck_assert_ptr_nonnull(again = virDomainLookupByName(conn, "moved"));
+    ck_assert_ptr_null(virDomainDefineXML(conn, b7));
+    ck_assert_error(VIR_ERR_OPERATION_INVALID, "LVE id 7 is already the id of domain 'moved'");
+    ck_assert_int_eq(virDomainUndefine(again), 0);
+    virDomainFree(again);
+    virConnectClose(conn);
+}
+END_TEST
+
 /* A definition survives the process: a new driver state reads it back. */
 START_TEST(test_persistence)
 {
@@ -384,6 +416,7 @@ lveXMLSuite(void)
     tcase_add_loop_test(tc, test_xml2xml, 0, G_N_ELEMENTS(xml2xmlCases));
     tcase_add_loop_test(tc, test_invalid, 0, G_N_ELEMENTS(invalidCases));
     tcase_add_test(tc, test_ids);
+    tcase_add_test(tc, test_rename_keeps_id);
     tcase_add_test(tc, test_persistence);
     tcase_add_test(tc, test_offline_tuning);
     tcase_add_test(tc, test_defaults);

@@ -84,6 +84,7 @@ FC(virConnectListAllDomains, ({
 }))
 FC(virDomainDefineXMLFlags, flagsNoHandle(virDomainDefineXMLFlags(c->fx.conn, NEW_XML, f)))
 FC(virDomainUndefineFlags, FAILS_INT(virDomainUndefineFlags(c->idle, f)))
+FC(virDomainRename, FAILS_INT(virDomainRename(c->idle, "renamed", f)))
 FC(virDomainCreateXML, flagsNoHandle(virDomainCreateXML(c->fx.conn, NEW_XML, f)))
 FC(virDomainCreateWithFlags, FAILS_INT(virDomainCreateWithFlags(c->idle, f)))
 FC(virDomainShutdownFlags, FAILS_INT(virDomainShutdownFlags(c->dom, f)))
@@ -170,6 +171,7 @@ static const flagsCase flagsCases[] = {
     ROW(virConnectOpenAuth), ROW(virNodeGetCPUMap), ROW(virNodeGetMemoryStats),
     ROW(virNodeGetMemoryParameters), ROW(virNodeSetMemoryParameters),
     ROW(virConnectListAllDomains), ROW(virDomainDefineXMLFlags), ROW(virDomainUndefineFlags),
+    ROW(virDomainRename),
     ROW(virDomainCreateXML), ROW(virDomainCreateWithFlags), ROW(virDomainShutdownFlags),
     ROW(virDomainReboot), ROW(virDomainReset), ROW(virDomainDestroyFlags),
     ROW(virDomainSaveFlags), ROW(virDomainRestoreFlags), ROW(virDomainManagedSave),

@@ -273,6 +273,8 @@ NC(virDomainDefineXMLFlags_conn, nullLookedUp(virDomainDefineXMLFlags(NULL, NEW_
 NC(virDomainDefineXMLFlags_xml, nullLookedUp(virDomainDefineXMLFlags(c->fx.conn, NULL, 0)))
 NC_DOM(virDomainUndefine)
 NC_DOM(virDomainUndefineFlags, 0)
+NC_DOM(virDomainRename, "renamed", 0)
+NC(virDomainRename_new_name, FAILS_INT(virDomainRename(c->dom, NULL, 0)))
 NC(virDomainCreateXML_conn, nullLookedUp(virDomainCreateXML(NULL, NEW_XML, 0)))
 NC(virDomainCreateXML_xmlDesc, nullLookedUp(virDomainCreateXML(c->fx.conn, NULL, 0)))
 NC_DOM(virDomainCreate)
@@ -481,6 +483,7 @@ static const nullCase nullCases[] = {
     CONN(virDomainDefineXML), ARG(virDomainDefineXML, xml),
     CONN(virDomainDefineXMLFlags), ARG(virDomainDefineXMLFlags, xml),
     DOM(virDomainUndefine), DOM(virDomainUndefineFlags),
+    DOM(virDomainRename), ARG(virDomainRename, new_name),
     CONN(virDomainCreateXML), ARG(virDomainCreateXML, xmlDesc),
     DOM(virDomainCreate), DOM(virDomainCreateWithFlags),
     DOM(virDomainShutdown), DOM(virDomainShutdownFlags), DOM(virDomainReboot),

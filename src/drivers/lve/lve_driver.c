@@ -29,6 +29,7 @@
 #include "capabilities.h"
 #include "domain_events.h"
 #include "domain_lifecycle.h"
+#include "domain_rename.h"
 #include "domain_query.h"
 #include "domain_sync.h"
 #include "domain_update.h"
@@ -282,6 +283,7 @@ virHypervisorDriver lveHypervisorDriver = {
     .domainLookupByUUID = sharedDomainLookupByUUID,
     .domainDefineXMLFlags = sharedDomainDefineXMLFlags,
     .domainUndefineFlags = sharedDomainUndefineFlags,
+    .domainRename = sharedDomainRename,
     .domainCreateXML = sharedDomainCreateXML,
     .domainCreateWithFlags = sharedDomainCreateWithFlags,
     .domainShutdownFlags = sharedDomainShutdownFlags,

@@ -24,6 +24,7 @@
 #include "capabilities.h"
 #include "domain_events.h"
 #include "domain_lifecycle.h"
+#include "domain_rename.h"
 #include "domain_query.h"
 #include "domain_sync.h"
 #include "domain_update.h"
@@ -242,6 +243,7 @@ virHypervisorDriver vserverHypervisorDriver = {
     .domainLookupByUUID = sharedDomainLookupByUUID,
     .domainDefineXMLFlags = sharedDomainDefineXMLFlags,
     .domainUndefineFlags = sharedDomainUndefineFlags,
+    .domainRename = sharedDomainRename,
     .domainCreateXML = sharedDomainCreateXML,
     .domainCreateWithFlags = sharedDomainCreateWithFlags,
     .domainShutdownFlags = sharedDomainShutdownFlags,

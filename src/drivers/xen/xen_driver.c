@@ -20,6 +20,7 @@
 
 #include "domain_events.h"
 #include "domain_lifecycle.h"
+#include "domain_rename.h"
 #include "domain_sync.h"
 #include "domain_query.h"
 #include "domain_update.h"
@@ -331,6 +332,7 @@ virHypervisorDriver xenHypervisorDriver = {
     .domainLookupByUUID = sharedDomainLookupByUUID,
     .domainDefineXMLFlags = sharedDomainDefineXMLFlags,
     .domainUndefineFlags = sharedDomainUndefineFlags,
+    .domainRename = sharedDomainRename,
     .domainCreateXML = sharedDomainCreateXML,
     .domainCreateWithFlags = sharedDomainCreateWithFlags,
     .domainShutdownFlags = sharedDomainShutdownFlags,
