@@ -13,32 +13,7 @@
  * connect (xenstore says so), a reboot request restarts it (with no
  * /sbin/reboot the kernel reboots by itself).
  */
-#include <fcntl.h>
-#include <sys/syscall.h>
-
-static long
-sys(long n, long a, long b, long c, long d, long e)
-{
-    register long r10 __asm__("r10") = d;
-    register long r8 __asm__("r8") = e;
-    long ret;
-
-    __asm__ volatile ("syscall"
-                      : "=a"(ret)
-                      : "a"(n), "D"(a), "S"(b), "d"(c), "r"(r10), "r"(r8)
-                      : "rcx", "r11", "memory");
-    return ret;
-}
-
-static void
-say(const char *text)
-{
-    long n = 0;
-
-    while (text[n])
-        n++;
-    sys(SYS_write, 1, (long)text, n, 0, 0);
-}
+#include "guest-sys.h"
 
 static void
 load(const char *path)

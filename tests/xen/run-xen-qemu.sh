@@ -127,6 +127,15 @@ extract_vmlinux() {
     [ "$(head -c 4 "$out" | od -An -c | tr -d ' ')" = '177ELF' ] || die "$bz did not hold an ELF kernel"
 }
 
+# guest_static OUT SOURCE [CFLAGS...]: a guest's static helper, with no C
+# library (guest-sys.h)
+guest_static() {
+    local out=$1 src=$2; shift 2
+    rm -f "$out"
+    gcc -static -nostdlib -ffreestanding -fno-builtin -fno-stack-protector -O2 "$@" \
+        -o "$out" "$src" || die "cannot build the guest's ${src##*/}"
+}
+
 # The PV guest's initrd: busybox, the PV block and network front ends, our
 # init (guest-init.sh) and what the kernel runs for a shutdown request
 guest_initrd() {
@@ -136,12 +145,9 @@ guest_initrd() {
     mkdir -p "$g/proc" "$g/sys" "$g/dev" "$g/lib"
     cp "$kmod/drivers/block/xen-blkfront.ko" "$kmod/drivers/net/xen-netfront.ko" "$g/lib/"
     install -m 755 "$here/guest-init.sh" "$g/init"
-    # orderly_poweroff() and orderly_reboot() run these
-    printf '#!/bin/sh\necho "GUEST: %s requested" > /dev/console\nexec /bin/busybox %s -f\n' \
-        poweroff poweroff > "$g/sbin/poweroff"
-    printf '#!/bin/sh\necho "GUEST: %s requested" > /dev/console\nexec /bin/busybox %s -f\n' \
-        reboot reboot > "$g/sbin/reboot"
-    chmod 755 "$g/sbin/poweroff" "$g/sbin/reboot"
+    # orderly_poweroff() and orderly_reboot() run these (guest-stop.c)
+    guest_static "$g/sbin/poweroff" "$here/guest-stop.c" -DGUEST_STOP_CMD=LINUX_REBOOT_CMD_POWER_OFF
+    guest_static "$g/sbin/reboot" "$here/guest-stop.c" -DGUEST_STOP_CMD=LINUX_REBOOT_CMD_RESTART
     make_cpio "$g" "$1"
 }
 
@@ -152,8 +158,7 @@ pvh_initrd() {
     rm -rf "$g"
     mkdir -p "$g/dev" "$g/lib"
     cp "$kmod/drivers/block/xen-blkfront.ko" "$kmod/drivers/net/xen-netfront.ko" "$g/lib/"
-    gcc -static -nostdlib -ffreestanding -fno-builtin -fno-stack-protector -O2 \
-        -o "$g/init" "$here/pvh-init.c" || die "cannot build the PVH guest's init"
+    guest_static "$g/init" "$here/pvh-init.c"
     make_cpio "$g" "$1"
 }
 

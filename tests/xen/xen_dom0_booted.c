@@ -156,6 +156,20 @@ START_TEST(test_disk_hotplug)
 }
 END_TEST
 
+/* A front end of the PVH guest reaching Connected (4); when it does not,
+ * what the guest is doing (under TCG a PVH guest has at times stopped
+ * answering: issue 12 notes) */
+static bool
+pvhWaitConnected(const char *frontend)
+{
+    g_autofree char *pathfmt = g_strdup_printf("/local/domain/%%u/device/%s/state", frontend);
+
+    if (dom0WaitStore(pathfmt, "4", env.pvh))
+        return true;
+    dom0DescribeGuest("vk-pvh");
+    return false;
+}
+
 /* xvda on the PVH guest: its kernel's blkfront connects (its init stays
  * out of user mode, see pvh-init.c), and lets go when detached */
 START_TEST(test_disk_hotplug_pvh)
@@ -167,7 +181,7 @@ START_TEST(test_disk_hotplug_pvh)
 
     ck_assert_int_ne(env.pvh, 0);
     ck_assert_xen_ok(env.ops->attachDisk(env.h, env.pvh, &disk));
-    ck_assert(dom0WaitStore("/local/domain/%u/device/vbd/51712/state", "4", env.pvh));
+    ck_assert(pvhWaitConnected("vbd/51712"));
     ck_assert(dom0WaitStore("/local/domain/0/backend/vbd/%u/51712/state", "4", env.pvh));
     ck_assert_xen_ok(env.ops->detachDisk(env.h, env.pvh, "xvda"));
     ck_assert_xen_ok(env.ops->listDisks(env.h, env.pvh, &disks, &n));
@@ -235,7 +249,7 @@ START_TEST(test_nic_hotplug_pvh)
     ck_assert_xen_ok(env.ops->attachNic(env.h, env.pvh, &nic));
     port = g_strdup_printf("/sys/class/net/xenbr0/brif/vif%u.0", env.pvh);
     ck_assert(dom0Wait(pathExists, port, 10, "vif on the bridge"));
-    ck_assert(dom0WaitStore("/local/domain/%u/device/vif/0/state", "4", env.pvh));
+    ck_assert(pvhWaitConnected("vif/0"));
     ck_assert_xen_ok(env.ops->detachNic(env.h, env.pvh, nic.mac));
     ck_assert(dom0Wait(pathGone, port, 10, "vif gone from the bridge"));
 }
@@ -317,23 +331,34 @@ shutDown(void *opaque)
     return info.shutdown && info.shutdownReason == g->reason;
 }
 
+/* The PVH guest's kernel obeys a reboot request (it has no /sbin/reboot:
+ * the kernel reboots by itself), right after its hotplug cases: under
+ * TCG a PVH guest has at times livelocked in its timer interrupt after
+ * some minutes of running (an interrupt taken with interrupts masked, as
+ * far as xenctx shows: issue 12 notes), so its cases come first and this
+ * one ends its run. */
+START_TEST(test_reboot_pvh)
+{
+    shutdownGoal pvh = { env.pvh, XEN_SHUTDOWN_REBOOT };
+
+    ck_assert_int_ne(env.pvh, 0);
+    ck_assert_xen_ok(env.ops->shutdown(env.h, env.pvh, XEN_REQUEST_REBOOT));
+    if (!dom0Wait(shutDown, &pvh, GUEST_SECONDS, "vk-pvh shut down (reboot)")) {
+        dom0DescribeGuest("vk-pvh");
+        ck_abort_msg("vk-pvh did not obey the reboot request");
+    }
+}
+END_TEST
+
 START_TEST(test_shutdown)
 {
     shutdownGoal pv = { env.pv, XEN_SHUTDOWN_POWEROFF };
-    shutdownGoal pvh = { env.pvh, XEN_SHUTDOWN_REBOOT };
     g_autofree char *msg = NULL;
 
     ck_assert_int_ne(env.pv, 0);
     ck_assert_xen_ok(env.ops->shutdown(env.h, env.pv, XEN_REQUEST_POWEROFF));
-    ck_assert_xen_ok(env.ops->shutdown(env.h, env.pvh, XEN_REQUEST_REBOOT));
     ck_assert(dom0WaitConsole("vk-pv", "GUEST: poweroff requested", 1, GUEST_SECONDS));
     ck_assert(dom0Wait(shutDown, &pv, GUEST_SECONDS, "vk-pv shut down (poweroff)"));
-    /* the PVH guest under TCG once took more than 90 s to obey: the boot's
-     * bound, and what it was doing if even that is not enough */
-    if (!dom0Wait(shutDown, &pvh, BOOT_SECONDS, "vk-pvh shut down (reboot)")) {
-        dom0DescribeGuest("vk-pvh");
-        ck_abort_msg("vk-pvh did not obey the reboot request");
-    }
     msg = g_strdup_printf("domain %u: cannot ask it to power off: it has shut down already (poweroff)", env.pv);
     ck_assert_int_eq(env.ops->shutdown(env.h, env.pv, XEN_REQUEST_POWEROFF), -1);
     ck_assert_xen_error(VIR_ERR_OPERATION_INVALID, msg);
@@ -346,12 +371,14 @@ dom0BootedCase(void)
     TCase *tc = tcase_create("booted");
 
     tcase_add_test(tc, test_boot);
+    /* the PVH guest's cases first (test_reboot_pvh says why) */
+    tcase_add_test(tc, test_disk_hotplug_pvh);
+    tcase_add_test(tc, test_nic_hotplug_pvh);
+    tcase_add_test(tc, test_reboot_pvh);
     tcase_add_test(tc, test_balloon);
     tcase_add_test(tc, test_vcpus_online);
     tcase_add_test(tc, test_disk_hotplug);
-    tcase_add_test(tc, test_disk_hotplug_pvh);
     tcase_add_test(tc, test_nic_hotplug);
-    tcase_add_test(tc, test_nic_hotplug_pvh);
     tcase_add_test(tc, test_sysrq);
     tcase_add_test(tc, test_save_restore);
     tcase_add_test(tc, test_shutdown);
