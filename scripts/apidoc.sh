@@ -113,7 +113,8 @@ html() {
     work=$builddir/docs/apidoc
     rm -rf "$work" "$builddir/docs/html"
     mkdir -p "$work/src" "$work/xml" "$builddir/docs/html" || return 1
-    cp "$srcdir/docs/virtkit-docs.xml" "$work/" || return 1
+    # the book: .docbook in the tree, where every .xml is a virtkit document
+    cp "$srcdir/docs/virtkit-docs.docbook" "$work/virtkit-docs.xml" || return 1
     # what gtk-doc's own makefile would write: the book's entities
     cat > "$work/xml/gtkdocentities.ent" <<ENT
 <!ENTITY package "virtkit">
