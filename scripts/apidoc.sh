@@ -149,7 +149,7 @@ ENT
         cat "$work/virtkit-undocumented.txt" >&2
         return 1
     fi
-    echo "apidoc: $(grep -h 'symbol docs coverage' "$work/virtkit-undocumented.txt") in $builddir/docs/html"
+    echo "apidoc: $(sed -n 's/ symbol docs coverage\.$//p' "$work/virtkit-undocumented.txt") of the names documented, in $builddir/docs/html"
 }
 
 case $cmd in
