@@ -13,6 +13,7 @@ mkdir -p "$tmp/tree/src/util" "$tmp/tree/src/api"
 cp -r "$srcdir/include" "$srcdir/scripts" "$tmp/tree/"
 cp "$srcdir"/src/api/*.c "$tmp/tree/src/api/"
 cp "$srcdir"/src/util/vir*.c "$tmp/tree/src/util/"
+chmod -R u+w "$tmp/tree"    # a distcheck's source tree is read-only
 perl -0pi -e 's{/\*\*\n \* VIR_UUID_BUFLEN:.*?\*/\n}{}s' "$tmp/tree/include/virt/virt-host.h"
 perl -0pi -e 's{( \* virDomainSuspend:\n) \* \@domain:[^\n]*\n}{$1}' "$tmp/tree/src/api/libvirt-domain-lifecycle.c"
 perl -0pi -e 's{(/\*\*\n \* virConnectClose:.*?)Returns}{$1returns}s' "$tmp/tree/src/api/libvirt-host.c"
