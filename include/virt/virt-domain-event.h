@@ -13,6 +13,17 @@
 #  error "Don't include this file directly, only use virt/virt.h"
 # endif
 
+/**
+ * SECTION:virt-domain-event
+ * @title: virt-domain-event
+ * @short_description: domain events
+ * @include: virt/virt.h
+ *
+ * Registering callbacks for domain events: lifecycle changes, with the event
+ * and detail types they report.  Callbacks run from the event loop
+ * (see virt-event), never inside the call that caused the event.
+ */
+
 # ifdef __cplusplus
 extern "C" {
 # endif
@@ -209,6 +220,7 @@ typedef void (*virConnectDomainEventGenericCallback)(virConnectPtr conn, virDoma
 
 /**
  * VIR_DOMAIN_EVENT_CALLBACK:
+ * @cb: the callback, of the type its event id calls
  *
  * Casts a callback of any event id to what
  * virConnectDomainEventRegisterAny takes (through void (*)(void), which

@@ -12,6 +12,17 @@
 #  error "Don't include this file directly, only use virt/virt.h"
 # endif
 
+/**
+ * SECTION:virt-domain
+ * @title: virt-domain
+ * @short_description: domains
+ * @include: virt/virt.h
+ *
+ * Domains: looking them up and listing them, defining them from XML,
+ * their lifecycle (start, shut down, destroy, suspend, save and restore),
+ * their devices, vCPUs, memory and tunables, and sending them keys.
+ */
+
 # ifdef __cplusplus
 extern "C" {
 # endif
@@ -50,6 +61,11 @@ typedef enum {
 # endif
 } virDomainState;
 
+/**
+ * virDomainNostateReason:
+ *
+ * Why a domain is in VIR_DOMAIN_NOSTATE.
+ */
 typedef enum {
     VIR_DOMAIN_NOSTATE_UNKNOWN = 0,
 # ifdef VIR_ENUM_SENTINELS
@@ -57,6 +73,11 @@ typedef enum {
 # endif
 } virDomainNostateReason;
 
+/**
+ * virDomainRunningReason:
+ *
+ * Why a domain is in VIR_DOMAIN_RUNNING.
+ */
 typedef enum {
     VIR_DOMAIN_RUNNING_UNKNOWN = 0,
     VIR_DOMAIN_RUNNING_BOOTED = 1,          /* normal startup from boot */
@@ -75,6 +96,11 @@ typedef enum {
 # endif
 } virDomainRunningReason;
 
+/**
+ * virDomainBlockedReason:
+ *
+ * Why a domain is in VIR_DOMAIN_BLOCKED.
+ */
 typedef enum {
     VIR_DOMAIN_BLOCKED_UNKNOWN = 0,
 # ifdef VIR_ENUM_SENTINELS
@@ -82,6 +108,11 @@ typedef enum {
 # endif
 } virDomainBlockedReason;
 
+/**
+ * virDomainPausedReason:
+ *
+ * Why a domain is in VIR_DOMAIN_PAUSED.
+ */
 typedef enum {
     VIR_DOMAIN_PAUSED_UNKNOWN = 0,
     VIR_DOMAIN_PAUSED_USER = 1,             /* paused on user request */
@@ -102,6 +133,11 @@ typedef enum {
 # endif
 } virDomainPausedReason;
 
+/**
+ * virDomainShutdownReason:
+ *
+ * Why a domain is in VIR_DOMAIN_SHUTDOWN.
+ */
 typedef enum {
     VIR_DOMAIN_SHUTDOWN_UNKNOWN = 0,
     VIR_DOMAIN_SHUTDOWN_USER = 1,
@@ -110,6 +146,11 @@ typedef enum {
 # endif
 } virDomainShutdownReason;
 
+/**
+ * virDomainShutoffReason:
+ *
+ * Why a domain is in VIR_DOMAIN_SHUTOFF.
+ */
 typedef enum {
     VIR_DOMAIN_SHUTOFF_UNKNOWN = 0,
     VIR_DOMAIN_SHUTOFF_SHUTDOWN = 1,        /* normal shutdown */
@@ -125,6 +166,11 @@ typedef enum {
 # endif
 } virDomainShutoffReason;
 
+/**
+ * virDomainCrashedReason:
+ *
+ * Why a domain is in VIR_DOMAIN_CRASHED.
+ */
 typedef enum {
     VIR_DOMAIN_CRASHED_UNKNOWN = 0,
     VIR_DOMAIN_CRASHED_PANICKED = 1,
@@ -133,6 +179,11 @@ typedef enum {
 # endif
 } virDomainCrashedReason;
 
+/**
+ * virDomainPMSuspendedReason:
+ *
+ * Why a domain is in VIR_DOMAIN_PMSUSPENDED.
+ */
 typedef enum {
     VIR_DOMAIN_PMSUSPENDED_UNKNOWN = 0,
 # ifdef VIR_ENUM_SENTINELS
@@ -156,7 +207,7 @@ typedef enum {
 typedef struct _virDomainInfo virDomainInfo;
 
 /**
- * _virDomainInfo:
+ * virDomainInfo:
  *
  * What virDomainGetInfo() reports.
  */
@@ -167,6 +218,12 @@ struct _virDomainInfo {
     unsigned short nrVirtCpu;   /* the number of virtual CPUs for the domain */
     unsigned long long cpuTime; /* the CPU time used in nanoseconds */
 };
+
+/**
+ * virDomainInfoPtr:
+ *
+ * A pointer to a virDomainInfo.
+ */
 typedef virDomainInfo *virDomainInfoPtr;
 
 /**
@@ -185,27 +242,167 @@ typedef enum {
 } virDomainCreateFlags;
 
 /* Scheduler parameter names. */
+
+/**
+ * VIR_DOMAIN_SCHEDULER_CPU_SHARES:
+ *
+ * Scheduler parameter (ullong): the domain's share of CPU time, relative to
+ * the other domains' shares.
+ */
 # define VIR_DOMAIN_SCHEDULER_CPU_SHARES "cpu_shares"
+
+/**
+ * VIR_DOMAIN_SCHEDULER_GLOBAL_PERIOD:
+ *
+ * Scheduler parameter (ullong): the enforcement period, in microseconds, of
+ * the quota on the whole domain.
+ */
 # define VIR_DOMAIN_SCHEDULER_GLOBAL_PERIOD "global_period"
+
+/**
+ * VIR_DOMAIN_SCHEDULER_GLOBAL_QUOTA:
+ *
+ * Scheduler parameter (llong): the maximum CPU time, in microseconds, the
+ * whole domain may use in each global period; a negative value means no limit.
+ */
 # define VIR_DOMAIN_SCHEDULER_GLOBAL_QUOTA "global_quota"
+
+/**
+ * VIR_DOMAIN_SCHEDULER_VCPU_PERIOD:
+ *
+ * Scheduler parameter (ullong): the enforcement period, in microseconds, of
+ * the quota on each vCPU.
+ */
 # define VIR_DOMAIN_SCHEDULER_VCPU_PERIOD "vcpu_period"
+
+/**
+ * VIR_DOMAIN_SCHEDULER_VCPU_QUOTA:
+ *
+ * Scheduler parameter (llong): the maximum CPU time, in microseconds, each
+ * vCPU may use in each vCPU period; a negative value means no limit.
+ */
 # define VIR_DOMAIN_SCHEDULER_VCPU_QUOTA "vcpu_quota"
+
+/**
+ * VIR_DOMAIN_SCHEDULER_EMULATOR_PERIOD:
+ *
+ * Scheduler parameter (ullong): the enforcement period, in microseconds, of
+ * the quota on the domain's emulator threads.
+ */
 # define VIR_DOMAIN_SCHEDULER_EMULATOR_PERIOD "emulator_period"
+
+/**
+ * VIR_DOMAIN_SCHEDULER_EMULATOR_QUOTA:
+ *
+ * Scheduler parameter (llong): the maximum CPU time, in microseconds, the
+ * emulator threads may use in each emulator period; negative means no limit.
+ */
 # define VIR_DOMAIN_SCHEDULER_EMULATOR_QUOTA "emulator_quota"
+
+/**
+ * VIR_DOMAIN_SCHEDULER_IOTHREAD_PERIOD:
+ *
+ * Scheduler parameter (ullong): the enforcement period, in microseconds, of
+ * the quota on each I/O thread.
+ */
 # define VIR_DOMAIN_SCHEDULER_IOTHREAD_PERIOD "iothread_period"
+
+/**
+ * VIR_DOMAIN_SCHEDULER_IOTHREAD_QUOTA:
+ *
+ * Scheduler parameter (llong): the maximum CPU time, in microseconds, each
+ * I/O thread may use in each I/O thread period; negative means no limit.
+ */
 # define VIR_DOMAIN_SCHEDULER_IOTHREAD_QUOTA "iothread_quota"
+
+/**
+ * VIR_DOMAIN_SCHEDULER_WEIGHT:
+ *
+ * Scheduler parameter (uint): the domain's weight in the credit scheduler
+ * (Xen): a domain with twice the weight gets twice the CPU time.
+ */
 # define VIR_DOMAIN_SCHEDULER_WEIGHT "weight"
+
+/**
+ * VIR_DOMAIN_SCHEDULER_CAP:
+ *
+ * Scheduler parameter (uint): the most CPU a domain may use in the credit
+ * scheduler (Xen), in percent of one CPU; 0 means no cap.
+ */
 # define VIR_DOMAIN_SCHEDULER_CAP "cap"
+
+/**
+ * VIR_DOMAIN_SCHEDULER_RESERVATION:
+ *
+ * Scheduler parameter (llong): the CPU guaranteed to the domain, in MHz
+ * (allocation schedulers).
+ */
 # define VIR_DOMAIN_SCHEDULER_RESERVATION "reservation"
+
+/**
+ * VIR_DOMAIN_SCHEDULER_LIMIT:
+ *
+ * Scheduler parameter (llong): the most CPU the domain may use, in MHz
+ * (allocation schedulers); -1 means no limit.
+ */
 # define VIR_DOMAIN_SCHEDULER_LIMIT "limit"
+
+/**
+ * VIR_DOMAIN_SCHEDULER_SHARES:
+ *
+ * Scheduler parameter (int): the domain's shares of CPU in the allocation
+ * schedulers.
+ */
 # define VIR_DOMAIN_SCHEDULER_SHARES "shares"
 
 /* Block I/O tunable names. */
+
+/**
+ * VIR_DOMAIN_BLKIO_WEIGHT:
+ *
+ * Block I/O parameter (uint): the domain's I/O weight, relative to the other
+ * domains'.
+ */
 # define VIR_DOMAIN_BLKIO_WEIGHT "weight"
+
+/**
+ * VIR_DOMAIN_BLKIO_DEVICE_WEIGHT:
+ *
+ * Block I/O parameter (string): per-device weights, as a comma-separated list
+ * of path,weight pairs.
+ */
 # define VIR_DOMAIN_BLKIO_DEVICE_WEIGHT "device_weight"
+
+/**
+ * VIR_DOMAIN_BLKIO_DEVICE_READ_IOPS:
+ *
+ * Block I/O parameter (string): per-device limits on read operations per
+ * second, as a comma-separated list of path,value pairs.
+ */
 # define VIR_DOMAIN_BLKIO_DEVICE_READ_IOPS "device_read_iops_sec"
+
+/**
+ * VIR_DOMAIN_BLKIO_DEVICE_WRITE_IOPS:
+ *
+ * Block I/O parameter (string): per-device limits on write operations per
+ * second, as a comma-separated list of path,value pairs.
+ */
 # define VIR_DOMAIN_BLKIO_DEVICE_WRITE_IOPS "device_write_iops_sec"
+
+/**
+ * VIR_DOMAIN_BLKIO_DEVICE_READ_BPS:
+ *
+ * Block I/O parameter (string): per-device limits on bytes read per second,
+ * as a comma-separated list of path,value pairs.
+ */
 # define VIR_DOMAIN_BLKIO_DEVICE_READ_BPS "device_read_bytes_sec"
+
+/**
+ * VIR_DOMAIN_BLKIO_DEVICE_WRITE_BPS:
+ *
+ * Block I/O parameter (string): per-device limits on bytes written per
+ * second, as a comma-separated list of path,value pairs.
+ */
 # define VIR_DOMAIN_BLKIO_DEVICE_WRITE_BPS "device_write_bytes_sec"
 
 /**
@@ -216,15 +413,67 @@ typedef enum {
 # define VIR_DOMAIN_MEMORY_PARAM_UNLIMITED 9007199254740991LL
 
 /* Memory tunable names, in KiB. */
+
+/**
+ * VIR_DOMAIN_MEMORY_HARD_LIMIT:
+ *
+ * Memory parameter (ullong, KiB): the most memory the domain may use;
+ * VIR_DOMAIN_MEMORY_PARAM_UNLIMITED for none.
+ */
 # define VIR_DOMAIN_MEMORY_HARD_LIMIT "hard_limit"
+
+/**
+ * VIR_DOMAIN_MEMORY_SOFT_LIMIT:
+ *
+ * Memory parameter (ullong, KiB): the memory the domain is pushed back to
+ * when the host runs short; VIR_DOMAIN_MEMORY_PARAM_UNLIMITED for none.
+ */
 # define VIR_DOMAIN_MEMORY_SOFT_LIMIT "soft_limit"
+
+/**
+ * VIR_DOMAIN_MEMORY_MIN_GUARANTEE:
+ *
+ * Memory parameter (ullong, KiB): the memory the domain is guaranteed.
+ */
 # define VIR_DOMAIN_MEMORY_MIN_GUARANTEE "min_guarantee"
+
+/**
+ * VIR_DOMAIN_MEMORY_SWAP_HARD_LIMIT:
+ *
+ * Memory parameter (ullong, KiB): the most memory plus swap the domain may
+ * use; VIR_DOMAIN_MEMORY_PARAM_UNLIMITED for none.
+ */
 # define VIR_DOMAIN_MEMORY_SWAP_HARD_LIMIT "swap_hard_limit"
 
 /* Per-domain CPU statistics names (virDomainGetCPUStats). */
+
+/**
+ * VIR_DOMAIN_CPU_STATS_CPUTIME:
+ *
+ * CPU statistic (ullong): CPU time used, in nanoseconds.
+ */
 # define VIR_DOMAIN_CPU_STATS_CPUTIME "cpu_time"
+
+/**
+ * VIR_DOMAIN_CPU_STATS_USERTIME:
+ *
+ * CPU statistic (ullong): CPU time spent in user mode, in nanoseconds.
+ */
 # define VIR_DOMAIN_CPU_STATS_USERTIME "user_time"
+
+/**
+ * VIR_DOMAIN_CPU_STATS_SYSTEMTIME:
+ *
+ * CPU statistic (ullong): CPU time spent in kernel mode, in nanoseconds.
+ */
 # define VIR_DOMAIN_CPU_STATS_SYSTEMTIME "system_time"
+
+/**
+ * VIR_DOMAIN_CPU_STATS_VCPUTIME:
+ *
+ * CPU statistic (ullong): CPU time used by the vCPUs, in nanoseconds,
+ * without the hypervisor's own overhead.
+ */
 # define VIR_DOMAIN_CPU_STATS_VCPUTIME "vcpu_time"
 
 /**
@@ -365,6 +614,12 @@ typedef enum {
 # endif
 } virVcpuState;
 
+/**
+ * virVcpuHostCpuState:
+ *
+ * The values the cpu field of a virVcpuInfo takes when the vCPU runs on no
+ * host CPU.
+ */
 typedef enum {
     VIR_VCPU_INFO_CPU_OFFLINE     = -1, /* the vCPU is offline */
     VIR_VCPU_INFO_CPU_UNAVAILABLE = -2, /* the hypervisor does not expose real CPU information */
@@ -373,7 +628,7 @@ typedef enum {
 typedef struct _virVcpuInfo virVcpuInfo;
 
 /**
- * _virVcpuInfo:
+ * virVcpuInfo:
  *
  * What virDomainGetVcpus() reports for one virtual CPU.
  */
@@ -383,6 +638,12 @@ struct _virVcpuInfo {
     unsigned long long cpuTime; /* CPU time used, in nanoseconds */
     int cpu;                    /* real CPU number, or one of the values from virVcpuHostCpuState */
 };
+
+/**
+ * virVcpuInfoPtr:
+ *
+ * A pointer to a virVcpuInfo.
+ */
 typedef virVcpuInfo *virVcpuInfoPtr;
 
 /**
@@ -470,6 +731,13 @@ typedef enum {
     memcpy(cpumap, VIR_GET_CPUMAP(cpumaps, maplen, vcpu), maplen)
 
 /* Legacy aliases of virTypedParameter for the tunable calls. */
+
+/**
+ * virSchedParameterType:
+ *
+ * The old names of the virTypedParameterType values for scheduler
+ * parameters.
+ */
 typedef enum {
     VIR_DOMAIN_SCHED_FIELD_INT     = VIR_TYPED_PARAM_INT,
     VIR_DOMAIN_SCHED_FIELD_UINT    = VIR_TYPED_PARAM_UINT,
@@ -478,10 +746,36 @@ typedef enum {
     VIR_DOMAIN_SCHED_FIELD_DOUBLE  = VIR_TYPED_PARAM_DOUBLE,
     VIR_DOMAIN_SCHED_FIELD_BOOLEAN = VIR_TYPED_PARAM_BOOLEAN,
 } virSchedParameterType;
+
+/**
+ * VIR_DOMAIN_SCHED_FIELD_LENGTH:
+ *
+ * Length of a virSchedParameter name, including the final NUL: the same as
+ * VIR_TYPED_PARAM_FIELD_LENGTH.
+ */
 # define VIR_DOMAIN_SCHED_FIELD_LENGTH VIR_TYPED_PARAM_FIELD_LENGTH
+
+/**
+ * virSchedParameter:
+ *
+ * The old name of virTypedParameter for virDomainGetSchedulerParameters()
+ * and virDomainSetSchedulerParameters().
+ */
 typedef struct _virTypedParameter virSchedParameter;
+
+/**
+ * virSchedParameterPtr:
+ *
+ * A pointer to a virSchedParameter.
+ */
 typedef virSchedParameter *virSchedParameterPtr;
 
+/**
+ * virBlkioParameterType:
+ *
+ * The old names of the virTypedParameterType values for block I/O
+ * parameters.
+ */
 typedef enum {
     VIR_DOMAIN_BLKIO_PARAM_INT     = VIR_TYPED_PARAM_INT,
     VIR_DOMAIN_BLKIO_PARAM_UINT    = VIR_TYPED_PARAM_UINT,
@@ -490,10 +784,35 @@ typedef enum {
     VIR_DOMAIN_BLKIO_PARAM_DOUBLE  = VIR_TYPED_PARAM_DOUBLE,
     VIR_DOMAIN_BLKIO_PARAM_BOOLEAN = VIR_TYPED_PARAM_BOOLEAN,
 } virBlkioParameterType;
+
+/**
+ * VIR_DOMAIN_BLKIO_FIELD_LENGTH:
+ *
+ * Length of a virBlkioParameter name, including the final NUL: the same as
+ * VIR_TYPED_PARAM_FIELD_LENGTH.
+ */
 # define VIR_DOMAIN_BLKIO_FIELD_LENGTH VIR_TYPED_PARAM_FIELD_LENGTH
+
+/**
+ * virBlkioParameter:
+ *
+ * The old name of virTypedParameter for virDomainGetBlkioParameters() and
+ * virDomainSetBlkioParameters().
+ */
 typedef struct _virTypedParameter virBlkioParameter;
+
+/**
+ * virBlkioParameterPtr:
+ *
+ * A pointer to a virBlkioParameter.
+ */
 typedef virBlkioParameter *virBlkioParameterPtr;
 
+/**
+ * virMemoryParameterType:
+ *
+ * The old names of the virTypedParameterType values for memory parameters.
+ */
 typedef enum {
     VIR_DOMAIN_MEMORY_PARAM_INT     = VIR_TYPED_PARAM_INT,
     VIR_DOMAIN_MEMORY_PARAM_UINT    = VIR_TYPED_PARAM_UINT,
@@ -502,8 +821,28 @@ typedef enum {
     VIR_DOMAIN_MEMORY_PARAM_DOUBLE  = VIR_TYPED_PARAM_DOUBLE,
     VIR_DOMAIN_MEMORY_PARAM_BOOLEAN = VIR_TYPED_PARAM_BOOLEAN,
 } virMemoryParameterType;
+
+/**
+ * VIR_DOMAIN_MEMORY_FIELD_LENGTH:
+ *
+ * Length of a virMemoryParameter name, including the final NUL: the same as
+ * VIR_TYPED_PARAM_FIELD_LENGTH.
+ */
 # define VIR_DOMAIN_MEMORY_FIELD_LENGTH VIR_TYPED_PARAM_FIELD_LENGTH
+
+/**
+ * virMemoryParameter:
+ *
+ * The old name of virTypedParameter for virDomainGetMemoryParameters() and
+ * virDomainSetMemoryParameters().
+ */
 typedef struct _virTypedParameter virMemoryParameter;
+
+/**
+ * virMemoryParameterPtr:
+ *
+ * A pointer to a virMemoryParameter.
+ */
 typedef virMemoryParameter *virMemoryParameterPtr;
 
 /* Connections: listing domains */
@@ -520,7 +859,7 @@ virConnectPtr virDomainGetConnect(virDomainPtr domain);
 virDomainPtr virDomainLookupByID(virConnectPtr conn, int id);
 virDomainPtr virDomainLookupByName(virConnectPtr conn, const char *name);
 virDomainPtr virDomainLookupByUUID(virConnectPtr conn, const unsigned char *uuid);
-virDomainPtr virDomainLookupByUUIDString(virConnectPtr conn, const char *uuid);
+virDomainPtr virDomainLookupByUUIDString(virConnectPtr conn, const char *uuidstr);
 int virDomainRef(virDomainPtr domain);
 int virDomainFree(virDomainPtr domain);
 const char *virDomainGetName(virDomainPtr domain);
@@ -614,12 +953,25 @@ typedef enum {
 # endif
 } virDomainControlErrorReason;
 
+/**
+ * virDomainControlInfo:
+ *
+ * What virDomainGetControlInfo() reports: the state of the control interface
+ * (a virDomainControlState), its details (a virDomainControlErrorReason in
+ * the error state) and how long, in milliseconds, it has been in that state.
+ */
 typedef struct _virDomainControlInfo virDomainControlInfo;
 struct _virDomainControlInfo {
     unsigned int state;             /* virDomainControlState */
     unsigned int details;           /* virDomainControlErrorReason, in the error state */
     unsigned long long stateTime;   /* ms spent in the state, but for OK and ERROR */
 };
+
+/**
+ * virDomainControlInfoPtr:
+ *
+ * A pointer to a virDomainControlInfo.
+ */
 typedef virDomainControlInfo *virDomainControlInfoPtr;
 
 int virDomainGetControlInfo(virDomainPtr domain, virDomainControlInfoPtr info,

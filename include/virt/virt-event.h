@@ -15,6 +15,18 @@
 #  error "Don't include this file directly, only use virt/virt.h"
 # endif
 
+/**
+ * SECTION:virt-event
+ * @title: virt-event
+ * @short_description: the event loop
+ * @include: virt/virt.h
+ *
+ * The event loop that delivers events and watches file descriptors and
+ * timeouts: either the default one (virEventRegisterDefaultImpl() and
+ * virEventRunDefaultImpl()) or the application's own, registered with
+ * virEventRegisterImpl().
+ */
+
 # ifdef __cplusplus
 extern "C" {
 # endif

@@ -10,6 +10,17 @@
 #  error "Don't include this file directly, only use virt/virt.h"
 # endif
 
+/**
+ * SECTION:virt-host
+ * @title: virt-host
+ * @short_description: connections and the host
+ * @include: virt/virt.h
+ *
+ * Opening and closing a connection to a driver by URI, what the connection
+ * and its driver are, and what the host has: CPUs, memory, NUMA cells and
+ * the memory-sharing tunables of the kernel.
+ */
+
 # ifdef __cplusplus
 extern "C" {
 # endif
@@ -29,14 +40,33 @@ typedef struct _virConnect virConnect;
 typedef virConnect *virConnectPtr;
 
 /* Sizes of the security label and model strings. */
+
+/**
+ * VIR_SECURITY_LABEL_BUFLEN:
+ *
+ * Size of the label of a virSecurityLabel, including the final NUL.
+ */
 # define VIR_SECURITY_LABEL_BUFLEN (4096 + 1)
+
+/**
+ * VIR_SECURITY_MODEL_BUFLEN:
+ *
+ * Size of the model of a virSecurityModel, including the final NUL.
+ */
 # define VIR_SECURITY_MODEL_BUFLEN (256 + 1)
+
+/**
+ * VIR_SECURITY_DOI_BUFLEN:
+ *
+ * Size of the domain of interpretation of a virSecurityModel, including the
+ * final NUL.
+ */
 # define VIR_SECURITY_DOI_BUFLEN (256 + 1)
 
 typedef struct _virSecurityLabel virSecurityLabel;
 
 /**
- * _virSecurityLabel:
+ * virSecurityLabel:
  *
  * The security label of a domain's process.
  */
@@ -44,12 +74,18 @@ struct _virSecurityLabel {
     char label[VIR_SECURITY_LABEL_BUFLEN];
     int enforcing;      /* 1 if enforcing, 0 if permissive */
 };
+
+/**
+ * virSecurityLabelPtr:
+ *
+ * A pointer to a virSecurityLabel.
+ */
 typedef virSecurityLabel *virSecurityLabelPtr;
 
 typedef struct _virSecurityModel virSecurityModel;
 
 /**
- * _virSecurityModel:
+ * virSecurityModel:
  *
  * The security model of the host.
  */
@@ -57,12 +93,18 @@ struct _virSecurityModel {
     char model[VIR_SECURITY_MODEL_BUFLEN];
     char doi[VIR_SECURITY_DOI_BUFLEN];
 };
+
+/**
+ * virSecurityModelPtr:
+ *
+ * A pointer to a virSecurityModel.
+ */
 typedef virSecurityModel *virSecurityModelPtr;
 
 typedef struct _virNodeInfo virNodeInfo;
 
 /**
- * _virNodeInfo:
+ * virNodeInfo:
  *
  * What virNodeGetInfo() reports about the host.
  */
@@ -76,6 +118,12 @@ struct _virNodeInfo {
     unsigned int cores;     /* number of cores per socket */
     unsigned int threads;   /* number of threads per core */
 };
+
+/**
+ * virNodeInfoPtr:
+ *
+ * A pointer to a virNodeInfo.
+ */
 typedef virNodeInfo *virNodeInfoPtr;
 
 /**
@@ -87,26 +135,72 @@ typedef virNodeInfo *virNodeInfoPtr;
 # define VIR_NODEINFO_MAXCPUS(nodeinfo) \
     ((nodeinfo).nodes * (nodeinfo).sockets * (nodeinfo).cores * (nodeinfo).threads)
 
+/**
+ * VIR_NODE_CPU_STATS_FIELD_LENGTH:
+ *
+ * Length of the name of a host CPU statistic, including the final NUL.
+ */
 # define VIR_NODE_CPU_STATS_FIELD_LENGTH 80
+
+/**
+ * VIR_NODE_MEMORY_STATS_FIELD_LENGTH:
+ *
+ * Length of the name of a virNodeMemoryStats, including the final NUL.
+ */
 # define VIR_NODE_MEMORY_STATS_FIELD_LENGTH 80
 
+/**
+ * virNodeGetCPUStatsAllCPUs:
+ *
+ * The CPU number that asks virNodeGetCPUStats() for the whole host rather
+ * than one CPU.
+ */
 typedef enum {
     VIR_NODE_CPU_STATS_ALL_CPUS = -1,
 } virNodeGetCPUStatsAllCPUs;
 
+/**
+ * virNodeGetMemoryStatsAllCells:
+ *
+ * The cell number that asks virNodeGetMemoryStats() for the whole host
+ * rather than one NUMA cell.
+ */
 typedef enum {
     VIR_NODE_MEMORY_STATS_ALL_CELLS = -1,
 } virNodeGetMemoryStatsAllCells;
 
+/**
+ * VIR_NODE_MEMORY_STATS_TOTAL:
+ *
+ * Host memory statistic: the total memory, in KiB.
+ */
 # define VIR_NODE_MEMORY_STATS_TOTAL "total"
+
+/**
+ * VIR_NODE_MEMORY_STATS_FREE:
+ *
+ * Host memory statistic: the free memory, in KiB.
+ */
 # define VIR_NODE_MEMORY_STATS_FREE "free"
+
+/**
+ * VIR_NODE_MEMORY_STATS_BUFFERS:
+ *
+ * Host memory statistic: the memory used by buffers, in KiB.
+ */
 # define VIR_NODE_MEMORY_STATS_BUFFERS "buffers"
+
+/**
+ * VIR_NODE_MEMORY_STATS_CACHED:
+ *
+ * Host memory statistic: the memory used by the page cache, in KiB.
+ */
 # define VIR_NODE_MEMORY_STATS_CACHED "cached"
 
 typedef struct _virNodeMemoryStats virNodeMemoryStats;
 
 /**
- * _virNodeMemoryStats:
+ * virNodeMemoryStats:
  *
  * One memory statistic of the host, in KiB.
  */
@@ -114,16 +208,77 @@ struct _virNodeMemoryStats {
     char field[VIR_NODE_MEMORY_STATS_FIELD_LENGTH];
     unsigned long long value;
 };
+
+/**
+ * virNodeMemoryStatsPtr:
+ *
+ * A pointer to a virNodeMemoryStats.
+ */
 typedef virNodeMemoryStats *virNodeMemoryStatsPtr;
 
 /* Memory sharing tunables and counters of virNode{Get,Set}MemoryParameters. */
+
+/**
+ * VIR_NODE_MEMORY_SHARED_PAGES_TO_SCAN:
+ *
+ * Host memory parameter (uint): how many pages the kernel's same-page merging
+ * scans before it sleeps.
+ */
 # define VIR_NODE_MEMORY_SHARED_PAGES_TO_SCAN      "shm_pages_to_scan"
+
+/**
+ * VIR_NODE_MEMORY_SHARED_SLEEP_MILLISECS:
+ *
+ * Host memory parameter (uint): how long, in milliseconds, same-page merging
+ * sleeps between scans.
+ */
 # define VIR_NODE_MEMORY_SHARED_SLEEP_MILLISECS    "shm_sleep_millisecs"
+
+/**
+ * VIR_NODE_MEMORY_SHARED_PAGES_SHARED:
+ *
+ * Host memory counter (ullong, read-only): how many shared pages are in use.
+ */
 # define VIR_NODE_MEMORY_SHARED_PAGES_SHARED       "shm_pages_shared"
+
+/**
+ * VIR_NODE_MEMORY_SHARED_PAGES_SHARING:
+ *
+ * Host memory counter (ullong, read-only): how many pages share the shared
+ * pages, that is how many are saved.
+ */
 # define VIR_NODE_MEMORY_SHARED_PAGES_SHARING      "shm_pages_sharing"
+
+/**
+ * VIR_NODE_MEMORY_SHARED_PAGES_UNSHARED:
+ *
+ * Host memory counter (ullong, read-only): how many pages are unique but
+ * checked again and again for merging.
+ */
 # define VIR_NODE_MEMORY_SHARED_PAGES_UNSHARED     "shm_pages_unshared"
+
+/**
+ * VIR_NODE_MEMORY_SHARED_PAGES_VOLATILE:
+ *
+ * Host memory counter (ullong, read-only): how many pages change too fast to
+ * be merged.
+ */
 # define VIR_NODE_MEMORY_SHARED_PAGES_VOLATILE     "shm_pages_volatile"
+
+/**
+ * VIR_NODE_MEMORY_SHARED_FULL_SCANS:
+ *
+ * Host memory counter (ullong, read-only): how many times every mergeable
+ * area has been scanned.
+ */
 # define VIR_NODE_MEMORY_SHARED_FULL_SCANS         "shm_full_scans"
+
+/**
+ * VIR_NODE_MEMORY_SHARED_MERGE_ACROSS_NODES:
+ *
+ * Host memory parameter (uint): 1 if pages of different NUMA nodes may be
+ * merged, 0 if not.
+ */
 # define VIR_NODE_MEMORY_SHARED_MERGE_ACROSS_NODES "shm_merge_across_nodes"
 
 /**
@@ -164,7 +319,21 @@ struct _virConnectCredential {
     char *result;           /* result to be filled with user response */
     unsigned int resultlen; /* length of the result */
 };
+
+/**
+ * virConnectCredential:
+ *
+ * One credential a driver asks for: its type (a virConnectCredentialType),
+ * a prompt, a challenge, a default, and the result the callback fills in
+ * (allocated with malloc, freed by the library).
+ */
 typedef struct _virConnectCredential virConnectCredential;
+
+/**
+ * virConnectCredentialPtr:
+ *
+ * A pointer to a virConnectCredential.
+ */
 typedef virConnectCredential *virConnectCredentialPtr;
 
 /**
@@ -185,7 +354,20 @@ struct _virConnectAuth {
     virConnectAuthCallbackPtr cb;   /* callback used to collect credentials */
     void *cbdata;
 };
+
+/**
+ * virConnectAuth:
+ *
+ * How virConnectOpenAuth() asks for credentials: the credential types the
+ * caller can answer, and the callback that answers them.
+ */
 typedef struct _virConnectAuth virConnectAuth;
+
+/**
+ * virConnectAuthPtr:
+ *
+ * A pointer to a virConnectAuth.
+ */
 typedef virConnectAuth *virConnectAuthPtr;
 
 /**

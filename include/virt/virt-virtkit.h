@@ -13,6 +13,16 @@
 #  error "Don't include this file directly, only use virt/virt.h"
 # endif
 
+/**
+ * SECTION:virt-virtkit
+ * @title: virt-virtkit
+ * @short_description: virtkit extensions
+ * @include: virt/virt.h
+ *
+ * What virtkit adds to libvirt's API: the error domains of its own drivers,
+ * entering a domain (LVE), memory sharing per domain and the hypervisor log.
+ */
+
 # ifdef __cplusplus
 extern "C" {
 # endif
@@ -51,8 +61,27 @@ int virDomainEnter(virDomainPtr domain, unsigned int *cookie, unsigned int flags
 int virDomainLeave(virDomainPtr domain, unsigned int cookie, unsigned int flags);
 
 /* Typed parameters of virDomainGetMemorySharing(). */
+
+/**
+ * VIR_DOMAIN_MEMORY_SHARING_ENABLED:
+ *
+ * Memory sharing parameter (boolean): whether the domain's memory may be
+ * merged with identical pages (virDomainGetMemorySharing()).
+ */
 # define VIR_DOMAIN_MEMORY_SHARING_ENABLED "enabled"              /* boolean */
+
+/**
+ * VIR_DOMAIN_MEMORY_SHARING_SHARED_PAGES:
+ *
+ * Memory sharing parameter (ullong): the pages the domain saves by sharing.
+ */
 # define VIR_DOMAIN_MEMORY_SHARING_SHARED_PAGES "shared_pages"    /* ullong: pages saved */
+
+/**
+ * VIR_DOMAIN_MEMORY_SHARING_MERGEABLE_PAGES:
+ *
+ * Memory sharing parameter (ullong): the domain's pages offered for merging.
+ */
 # define VIR_DOMAIN_MEMORY_SHARING_MERGEABLE_PAGES "mergeable_pages" /* ullong */
 
 int virDomainSetMemorySharing(virDomainPtr domain, int enable, unsigned int flags);

@@ -11,6 +11,17 @@
 #  error "Don't include this file directly, only use virt/virt.h"
 # endif
 
+/**
+ * SECTION:virterror
+ * @title: virterror
+ * @short_description: errors
+ * @include: virt/virt.h
+ *
+ * Every public call that fails records an error for its thread: a code, the
+ * part of the library it comes from and a message naming what was wrong.
+ * virGetLastError() reads it; every entry point resets it first.
+ */
+
 # ifdef __cplusplus
 extern "C" {
 # endif
@@ -111,10 +122,16 @@ typedef enum {
 } virErrorDomain;
 
 typedef struct _virError virError;
+
+/**
+ * virErrorPtr:
+ *
+ * A pointer to a virError.
+ */
 typedef virError *virErrorPtr;
 
 /**
- * _virError:
+ * virError:
  *
  * An error: which code, from which part, and a message that says what was
  * wrong and with which object.

@@ -573,10 +573,12 @@ virResetLastError(void)
  * virConnGetLastError:
  * @conn: pointer to the hypervisor connection
  *
+ * The last error a call on @conn failed with, as the connection keeps it.
+ *
+ * Returns the error (owned by @conn: do not free it), or NULL if none.
+ *
  * Deprecated: use virGetLastError(); the connection's copy is shared by
  * every thread that uses @conn.
- *
- * Returns the last error that a call on @conn failed with, or NULL.
  */
 virErrorPtr
 virConnGetLastError(virConnectPtr conn)
@@ -591,9 +593,12 @@ virConnGetLastError(virConnectPtr conn)
  * @conn: pointer to the hypervisor connection
  * @to: target to receive the copy
  *
- * Deprecated: use virCopyLastError().
+ * Copies the last error a call on @conn failed with into @to; @to is reset
+ * when there is none.
  *
  * Returns the error code, 0 if none, -1 on invalid arguments.
+ *
+ * Deprecated: use virCopyLastError().
  */
 int
 virConnCopyLastError(virConnectPtr conn, virErrorPtr to)
@@ -613,7 +618,9 @@ virConnCopyLastError(virConnectPtr conn, virErrorPtr to)
  * virConnResetLastError:
  * @conn: pointer to the hypervisor connection
  *
- * Deprecated: clears the connection's copy of its last error.
+ * Clears the connection's copy of its last error.
+ *
+ * Deprecated: use virResetLastError().
  */
 void
 virConnResetLastError(virConnectPtr conn)

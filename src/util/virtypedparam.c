@@ -218,18 +218,121 @@ virTypedParamsLookup(virTypedParameterPtr params, int nparams, const char *name,
  * @name: name of the parameter to find
  * @value: where to store the value of the parameter
  *
- * The Get helpers (Int, UInt, LLong, ULLong, Double, Boolean, String) store
- * the value of the parameter called @name.
+ * Finds the parameter called @name in @params (the last one, if repeated)
+ * and stores its int value in @value.
  *
- * Returns 1 when found, 0 when absent, -1 on a type mismatch or bad arguments.
+ * Returns 1 when found, 0 when there is no such parameter (@value is then
+ * untouched), -1 with VIR_ERR_INVALID_ARG when @name or @value is NULL,
+ * @nparams is negative or @params is NULL with parameters, or the
+ * parameter is not a VIR_TYPED_PARAM_INT.
  */
 VIR_TYPED_PARAMS_GET(virTypedParamsGetInt, int, VIR_TYPED_PARAM_INT, i)
+
+/**
+ * virTypedParamsGetUInt:
+ * @params: array of typed parameters
+ * @nparams: number of parameters in the @params array
+ * @name: name of the parameter to find
+ * @value: where to store the value of the parameter
+ *
+ * Finds the parameter called @name in @params (the last one, if repeated)
+ * and stores its unsigned int value in @value.
+ *
+ * Returns 1 when found, 0 when there is no such parameter (@value is then
+ * untouched), -1 with VIR_ERR_INVALID_ARG when @name or @value is NULL,
+ * @nparams is negative or @params is NULL with parameters, or the
+ * parameter is not a VIR_TYPED_PARAM_UINT.
+ */
 VIR_TYPED_PARAMS_GET(virTypedParamsGetUInt, unsigned int, VIR_TYPED_PARAM_UINT, ui)
+
+/**
+ * virTypedParamsGetLLong:
+ * @params: array of typed parameters
+ * @nparams: number of parameters in the @params array
+ * @name: name of the parameter to find
+ * @value: where to store the value of the parameter
+ *
+ * Finds the parameter called @name in @params (the last one, if repeated)
+ * and stores its long long value in @value.
+ *
+ * Returns 1 when found, 0 when there is no such parameter (@value is then
+ * untouched), -1 with VIR_ERR_INVALID_ARG when @name or @value is NULL,
+ * @nparams is negative or @params is NULL with parameters, or the
+ * parameter is not a VIR_TYPED_PARAM_LLONG.
+ */
 VIR_TYPED_PARAMS_GET(virTypedParamsGetLLong, long long, VIR_TYPED_PARAM_LLONG, l)
+
+/**
+ * virTypedParamsGetULLong:
+ * @params: array of typed parameters
+ * @nparams: number of parameters in the @params array
+ * @name: name of the parameter to find
+ * @value: where to store the value of the parameter
+ *
+ * Finds the parameter called @name in @params (the last one, if repeated)
+ * and stores its unsigned long long value in @value.
+ *
+ * Returns 1 when found, 0 when there is no such parameter (@value is then
+ * untouched), -1 with VIR_ERR_INVALID_ARG when @name or @value is NULL,
+ * @nparams is negative or @params is NULL with parameters, or the
+ * parameter is not a VIR_TYPED_PARAM_ULLONG.
+ */
 VIR_TYPED_PARAMS_GET(virTypedParamsGetULLong, unsigned long long, VIR_TYPED_PARAM_ULLONG, ul)
+
+/**
+ * virTypedParamsGetDouble:
+ * @params: array of typed parameters
+ * @nparams: number of parameters in the @params array
+ * @name: name of the parameter to find
+ * @value: where to store the value of the parameter
+ *
+ * Finds the parameter called @name in @params (the last one, if repeated)
+ * and stores its double value in @value.
+ *
+ * Returns 1 when found, 0 when there is no such parameter (@value is then
+ * untouched), -1 with VIR_ERR_INVALID_ARG when @name or @value is NULL,
+ * @nparams is negative or @params is NULL with parameters, or the
+ * parameter is not a VIR_TYPED_PARAM_DOUBLE.
+ */
 VIR_TYPED_PARAMS_GET(virTypedParamsGetDouble, double, VIR_TYPED_PARAM_DOUBLE, d)
+
+/**
+ * virTypedParamsGetString:
+ * @params: array of typed parameters
+ * @nparams: number of parameters in the @params array
+ * @name: name of the parameter to find
+ * @value: where to store the value of the parameter
+ *
+ * Finds the parameter called @name in @params (the last one, if repeated)
+ * and stores its string value in @value.
+ *
+ * The string stored in @value belongs to @params: it is valid until the
+ * parameters are cleared and must not be freed.
+ *
+ * Returns 1 when found, 0 when there is no such parameter (@value is then
+ * untouched), -1 with VIR_ERR_INVALID_ARG when @name or @value is NULL,
+ * @nparams is negative or @params is NULL with parameters, or the
+ * parameter is not a VIR_TYPED_PARAM_STRING.
+ */
 VIR_TYPED_PARAMS_GET(virTypedParamsGetString, const char *, VIR_TYPED_PARAM_STRING, s)
 
+/**
+ * virTypedParamsGetBoolean:
+ * @params: array of typed parameters
+ * @nparams: number of parameters in the @params array
+ * @name: name of the parameter to find
+ * @value: where to store the value of the parameter
+ *
+ * Finds the parameter called @name in @params (the last one, if repeated)
+ * and stores its boolean value in @value.
+ *
+ * @value is set to 1 for true and 0 for false.
+ *
+ * Returns 1 when found, 0 when there is no such parameter (@value is then
+ * untouched), -1 with VIR_ERR_INVALID_ARG when @name or @value is NULL,
+ * @nparams is negative or @params is NULL with parameters, or the
+ * parameter is not a VIR_TYPED_PARAM_BOOLEAN.
+ */
 int
 virTypedParamsGetBoolean(virTypedParameterPtr params, int nparams,
                          const char *name, int *value)
@@ -292,17 +395,98 @@ virTypedParamsAppend(virTypedParameterPtr *params, int *nparams, int *maxparams,
  * @name: name of the parameter
  * @value: the value to store
  *
- * The Add helpers append a parameter, growing @params (allocated with
- * g_malloc, freed with virTypedParamsFree()).
+ * Appends a parameter called @name of type int holding @value to @params.
+ * @params grows as needed (it is allocated with g_malloc; free it with
+ * virTypedParamsFree()) and @maxparams follows its size.
  *
- * Returns 0 on success, -1 on error.
+ * Returns 0 on success, -1 with VIR_ERR_INVALID_ARG when an argument is
+ * NULL or @name is too long for VIR_TYPED_PARAM_FIELD_LENGTH.
  */
 VIR_TYPED_PARAMS_ADD(virTypedParamsAddInt, int, VIR_TYPED_PARAM_INT, i)
+
+/**
+ * virTypedParamsAddUInt:
+ * @params: pointer to the array of typed parameters
+ * @nparams: number of parameters in the @params array
+ * @maxparams: maximum number of parameters that can be stored in @params
+ * @name: name of the parameter
+ * @value: the value to store
+ *
+ * Appends a parameter called @name of type unsigned int holding @value to @params.
+ * @params grows as needed (it is allocated with g_malloc; free it with
+ * virTypedParamsFree()) and @maxparams follows its size.
+ *
+ * Returns 0 on success, -1 with VIR_ERR_INVALID_ARG when an argument is
+ * NULL or @name is too long for VIR_TYPED_PARAM_FIELD_LENGTH.
+ */
 VIR_TYPED_PARAMS_ADD(virTypedParamsAddUInt, unsigned int, VIR_TYPED_PARAM_UINT, ui)
+
+/**
+ * virTypedParamsAddLLong:
+ * @params: pointer to the array of typed parameters
+ * @nparams: number of parameters in the @params array
+ * @maxparams: maximum number of parameters that can be stored in @params
+ * @name: name of the parameter
+ * @value: the value to store
+ *
+ * Appends a parameter called @name of type long long holding @value to @params.
+ * @params grows as needed (it is allocated with g_malloc; free it with
+ * virTypedParamsFree()) and @maxparams follows its size.
+ *
+ * Returns 0 on success, -1 with VIR_ERR_INVALID_ARG when an argument is
+ * NULL or @name is too long for VIR_TYPED_PARAM_FIELD_LENGTH.
+ */
 VIR_TYPED_PARAMS_ADD(virTypedParamsAddLLong, long long, VIR_TYPED_PARAM_LLONG, l)
+
+/**
+ * virTypedParamsAddULLong:
+ * @params: pointer to the array of typed parameters
+ * @nparams: number of parameters in the @params array
+ * @maxparams: maximum number of parameters that can be stored in @params
+ * @name: name of the parameter
+ * @value: the value to store
+ *
+ * Appends a parameter called @name of type unsigned long long holding @value to @params.
+ * @params grows as needed (it is allocated with g_malloc; free it with
+ * virTypedParamsFree()) and @maxparams follows its size.
+ *
+ * Returns 0 on success, -1 with VIR_ERR_INVALID_ARG when an argument is
+ * NULL or @name is too long for VIR_TYPED_PARAM_FIELD_LENGTH.
+ */
 VIR_TYPED_PARAMS_ADD(virTypedParamsAddULLong, unsigned long long, VIR_TYPED_PARAM_ULLONG, ul)
+
+/**
+ * virTypedParamsAddDouble:
+ * @params: pointer to the array of typed parameters
+ * @nparams: number of parameters in the @params array
+ * @maxparams: maximum number of parameters that can be stored in @params
+ * @name: name of the parameter
+ * @value: the value to store
+ *
+ * Appends a parameter called @name of type double holding @value to @params.
+ * @params grows as needed (it is allocated with g_malloc; free it with
+ * virTypedParamsFree()) and @maxparams follows its size.
+ *
+ * Returns 0 on success, -1 with VIR_ERR_INVALID_ARG when an argument is
+ * NULL or @name is too long for VIR_TYPED_PARAM_FIELD_LENGTH.
+ */
 VIR_TYPED_PARAMS_ADD(virTypedParamsAddDouble, double, VIR_TYPED_PARAM_DOUBLE, d)
 
+/**
+ * virTypedParamsAddBoolean:
+ * @params: pointer to the array of typed parameters
+ * @nparams: number of parameters in the @params array
+ * @maxparams: maximum number of parameters that can be stored in @params
+ * @name: name of the parameter
+ * @value: the value to store: any non-zero value is true
+ *
+ * Appends a boolean parameter called @name holding @value to @params.
+ * @params grows as needed (it is allocated with g_malloc; free it with
+ * virTypedParamsFree()) and @maxparams follows its size.
+ *
+ * Returns 0 on success, -1 with VIR_ERR_INVALID_ARG when an argument is
+ * NULL or @name is too long for VIR_TYPED_PARAM_FIELD_LENGTH.
+ */
 int
 virTypedParamsAddBoolean(virTypedParameterPtr *params, int *nparams,
                          int *maxparams, const char *name, int value)
@@ -316,6 +500,22 @@ virTypedParamsAddBoolean(virTypedParameterPtr *params, int *nparams,
     return 0;
 }
 
+/**
+ * virTypedParamsAddString:
+ * @params: pointer to the array of typed parameters
+ * @nparams: number of parameters in the @params array
+ * @maxparams: maximum number of parameters that can be stored in @params
+ * @name: name of the parameter
+ * @value: the string to store (copied)
+ *
+ * Appends a string parameter called @name holding a copy of @value to
+ * @params; @value may not be NULL.
+ * @params grows as needed (it is allocated with g_malloc; free it with
+ * virTypedParamsFree()) and @maxparams follows its size.
+ *
+ * Returns 0 on success, -1 with VIR_ERR_INVALID_ARG when an argument is
+ * NULL or @name is too long for VIR_TYPED_PARAM_FIELD_LENGTH.
+ */
 int
 virTypedParamsAddString(virTypedParameterPtr *params, int *nparams,
                         int *maxparams, const char *name, const char *value)
@@ -333,6 +533,23 @@ virTypedParamsAddString(virTypedParameterPtr *params, int *nparams,
     return 0;
 }
 
+/**
+ * virTypedParamsAddStringList:
+ * @params: pointer to the array of typed parameters
+ * @nparams: number of parameters in the @params array
+ * @maxparams: maximum number of parameters that can be stored in @params
+ * @name: name of the parameter
+ * @values: a NULL-terminated array of strings (copied); NULL adds nothing
+ *
+ * Appends one string parameter called @name for each string of @values,
+ * in order, as repeated calls to virTypedParamsAddString() would.
+ * @params grows as needed (it is allocated with g_malloc; free it with
+ * virTypedParamsFree()) and @maxparams follows its size.
+ * On an error the parameters added before it stay in @params.
+ *
+ * Returns 0 on success, -1 with VIR_ERR_INVALID_ARG when an argument is
+ * NULL or @name is too long for VIR_TYPED_PARAM_FIELD_LENGTH.
+ */
 int
 virTypedParamsAddStringList(virTypedParameterPtr *params, int *nparams,
                             int *maxparams, const char *name, const char **values)
