@@ -2,9 +2,11 @@
  * virtsh-extras.c: the "extras" group: what virtkit's drivers offer
  * beyond libvirt's API
  *
- *   enter DOMAIN [--no-ubc] [--namespace] [--no-maxenter] [--one-way] -- COMMAND ARGS...
+ *   enter DOMAIN [--no-ubc] [--namespace] [--no-maxenter] [--one-way]
+ *         [--user USER] -- COMMAND ARGS...
  *       runs COMMAND inside a container domain (LVE enter, VServer
- *       migrate) and gives back its exit status
+ *       migrate), as USER if given (as lve_suwrapper), and gives back its
+ *       exit status
  *   setmemshare DOMAIN {--enable | --disable} [--config] [--live] [--current]
  *   memshareinfo DOMAIN [--config] [--live] [--current]
  *       turn a domain's memory sharing (KSM, Xen page sharing) on or off,
@@ -19,6 +21,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
+#include <pwd.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -34,8 +38,10 @@ static const vshCmdInfo info_enter = {
     .help = "run a command inside a container domain",
     .desc = "Run COMMAND in a child process that first enters the domain (an LVE\n"
             "    or a VServer context) and then executes it; the exit status is the\n"
-            "    command's.  Put -- before the command so that its options are not\n"
-            "    read as options of enter.",
+            "    command's.  With --user, the child takes the user's groups, group\n"
+            "    and user id once inside (as lve_suwrapper), and HOME, USER, LOGNAME\n"
+            "    and SHELL from the password database.  Put -- before the command so\n"
+            "    that its options are not read as options of enter.",
 };
 
 static const vshCmdOptDef opts_enter[] = {
@@ -44,6 +50,8 @@ static const vshCmdOptDef opts_enter[] = {
     {.name = "namespace", .type = VSH_OT_BOOL, .help = "also enter the domain's namespaces"},
     {.name = "no-maxenter", .type = VSH_OT_BOOL, .help = "do not count against the entry-process limit"},
     {.name = "one-way", .type = VSH_OT_BOOL, .help = "enter with no way back (VServer migration)"},
+    {.name = "user", .type = VSH_OT_STRING, .flags = VSH_OFLAG_REQ_OPT,
+     .help = "run the command as this user, name or uid"},
     {.name = "command", .type = VSH_OT_ARGV, .flags = VSH_OFLAG_REQ, .help = "the command and its arguments"},
     VIRTSH_OPT_END
 };
@@ -53,10 +61,80 @@ static const vshCmdOptDef opts_enter[] = {
 typedef enum {
     VIRTSH_ENTER_FAILED = 'E',  /* followed by the library's message */
     VIRTSH_ENTER_NOEXEC = 'X',  /* followed by errno */
+    VIRTSH_ENTER_NOUSER = 'U',  /* followed by errno: the identity was not taken */
 } virtshEnterReport;
 
+/* Who the command runs as; looked up before the fork, so that an
+ * unknown user is an error of virtsh, not of the child. */
+typedef struct {
+    char *name;
+    char *home;
+    char *shell;
+    uid_t uid;
+    gid_t gid;
+} virtshEnterUser;
+
 static void
-virtshEnterChild(virDomainPtr dom, unsigned int flags, char **argv, int fd)
+virtshEnterUserClear(virtshEnterUser *user)
+{
+    g_free(user->name);
+    g_free(user->home);
+    g_free(user->shell);
+}
+
+static bool
+virtshEnterLookupUser(vshControl *ctl, const char *spec, virtshEnterUser *user)
+{
+    struct passwd *pw;
+    guint64 uid;
+
+    errno = 0;
+    if (!(pw = getpwnam(spec)) &&
+        g_ascii_string_to_unsigned(spec, 10, 0, G_MAXUINT32 - 1, &uid, NULL))
+        pw = getpwuid(uid);
+    if (!pw) {
+        vshError(ctl, "unknown user '%s'%s%s", spec, errno ? ": " : "",
+                 errno ? g_strerror(errno) : "");
+        return false;
+    }
+    user->name = g_strdup(pw->pw_name);
+    user->home = g_strdup(pw->pw_dir);
+    user->shell = g_strdup(pw->pw_shell);
+    user->uid = pw->pw_uid;
+    user->gid = pw->pw_gid;
+    return true;
+}
+
+/* Groups first, then the group, then the user: each step needs the
+ * privilege the next one drops. */
+static int
+virtshEnterBecome(const virtshEnterUser *user)
+{
+    if (initgroups(user->name, user->gid) < 0 || setgid(user->gid) < 0 ||
+        setuid(user->uid) < 0)
+        return -1;
+    g_setenv("HOME", user->home, TRUE);
+    g_setenv("USER", user->name, TRUE);
+    g_setenv("LOGNAME", user->name, TRUE);
+    g_setenv("SHELL", user->shell, TRUE);
+    return 0;
+}
+
+/* Writes a tag and errno to the parent, and exits with @status. */
+static void G_GNUC_NORETURN
+virtshEnterFail(int fd, char tag, int err, int status)
+{
+    char buf[1 + sizeof(int)] = { tag };
+
+    memcpy(buf + 1, &err, sizeof(int));
+    if (write(fd, buf, sizeof(buf)) < 0)
+        _exit(status);
+    _exit(status);
+}
+
+static void
+virtshEnterChild(virDomainPtr dom, unsigned int flags, const virtshEnterUser *user,
+                 char **argv, int fd)
 {
     unsigned int cookie = 0;
     int err;
@@ -71,16 +149,11 @@ virtshEnterChild(virDomainPtr dom, unsigned int flags, char **argv, int fd)
             _exit(125);
         _exit(125);
     }
+    if (user && virtshEnterBecome(user) < 0)
+        virtshEnterFail(fd, VIRTSH_ENTER_NOUSER, errno, 125);
     execvp(argv[0], argv);
     err = errno;
-    {
-        char buf[1 + sizeof(int)] = { VIRTSH_ENTER_NOEXEC };
-
-        memcpy(buf + 1, &err, sizeof(int));
-        if (write(fd, buf, sizeof(buf)) < 0)
-            _exit(127);
-    }
-    _exit(err == ENOENT ? 127 : 126);
+    virtshEnterFail(fd, VIRTSH_ENTER_NOEXEC, err, err == ENOENT ? 127 : 126);
 }
 
 /* Reads the child's report: empty when the command runs. */
@@ -121,7 +194,7 @@ virtshEnterWait(pid_t pid)
 /* The status of the command, or -1 after reporting why it did not run. */
 static int
 virtshEnterRun(vshControl *ctl, virDomainPtr dom, const char *name, unsigned int flags,
-               char **argv)
+               const virtshEnterUser *user, char **argv)
 {
     struct sigaction ign = { .sa_handler = SIG_IGN }, oldint, oldquit;
     g_autoptr(GString) report = NULL;
@@ -139,7 +212,7 @@ virtshEnterRun(vshControl *ctl, virDomainPtr dom, const char *name, unsigned int
     sigaction(SIGQUIT, &ign, &oldquit);
     if ((pid = fork()) == 0) {
         close(fds[0]);
-        virtshEnterChild(dom, flags, argv, fds[1]);
+        virtshEnterChild(dom, flags, user, argv, fds[1]);
     }
     close(fds[1]);
     if (pid < 0) {
@@ -160,6 +233,14 @@ virtshEnterRun(vshControl *ctl, virDomainPtr dom, const char *name, unsigned int
 
         memcpy(&err, report->str + 1, sizeof(int));
         vshError(ctl, "Cannot run '%s': %s", argv[0], g_strerror(err));
+    } else if (report->len == 1 + sizeof(int) && report->str[0] == VIRTSH_ENTER_NOUSER) {
+        int err;
+
+        memcpy(&err, report->str + 1, sizeof(int));
+        vshError(ctl, "Cannot run '%s' as user '%s' (uid %u, gid %u) in domain '%s': %s",
+                 argv[0], user->name, (unsigned int)user->uid, (unsigned int)user->gid, name,
+                 g_strerror(err));
+        status = -1;
     }
  cleanup:
     sigaction(SIGINT, &oldint, NULL);
@@ -182,7 +263,8 @@ cmdEnter(vshControl *ctl, const vshCmd *cmd)
     g_autoptr(virtshDomain) dom = NULL;
     g_autoptr(GPtrArray) argv = g_ptr_array_new();
     const vshCmdOpt *opt = NULL;
-    const char *name = NULL;
+    const char *name = NULL, *userSpec = NULL;
+    virtshEnterUser user = { 0 };
     unsigned int flags = 0;
     size_t i;
     int status;
@@ -194,9 +276,18 @@ cmdEnter(vshControl *ctl, const vshCmd *cmd)
     while ((opt = vshCommandOptArgv(cmd, opt)))
         g_ptr_array_add(argv, opt->data);
     g_ptr_array_add(argv, NULL);
-    if (!(dom = virtshCommandOptDomain(ctl, cmd, &name)))
+    if (vshCommandOptString(ctl, cmd, "user", &userSpec) < 0)
         return false;
-    if ((status = virtshEnterRun(ctl, dom, name, flags, (char **)argv->pdata)) < 0)
+    if (userSpec && !virtshEnterLookupUser(ctl, userSpec, &user))
+        return false;
+    if (!(dom = virtshCommandOptDomain(ctl, cmd, &name))) {
+        virtshEnterUserClear(&user);
+        return false;
+    }
+    status = virtshEnterRun(ctl, dom, name, flags, userSpec ? &user : NULL,
+                            (char **)argv->pdata);
+    virtshEnterUserClear(&user);
+    if (status < 0)
         return false;
     ctl->exitCode = status;
     return status == 0;
