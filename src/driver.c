@@ -74,7 +74,11 @@ virDriverForScheme(const char *scheme)
         return NULL;
     }
     if (!entry->driver) {
-        virReportError(VIR_ERR_NO_SUPPORT, _("virtkit was built without the '%s' driver"), scheme);
+        /* libvirt's code when no driver takes a URI, in words of its own:
+         * "this function is not supported by the connection driver" in
+         * front of it would say two things, the first of them wrong */
+        virReportErrorBare(VIR_ERR_NO_CONNECT, _("virtkit was built without the '%s' driver"),
+                           scheme);
         return NULL;
     }
     return entry->driver;

@@ -29,6 +29,11 @@ void virReportSystemErrorFull(int domain, int errnum, const char *file,
     virReportErrorFull(VIR_FROM_THIS, code, __FILE__, __func__, __LINE__, \
                        __VA_ARGS__)
 
+/* The message is the text given alone (see virReportErrorBareFull()). */
+# define virReportErrorBare(code, ...) \
+    virReportErrorBareFull(VIR_FROM_THIS, code, __FILE__, __func__, __LINE__, \
+                           __VA_ARGS__)
+
 /* Like virReportError(VIR_ERR_SYSTEM_ERROR, ...), with ": <strerror>" added. */
 # define virReportSystemError(errnum, ...) \
     virReportSystemErrorFull(VIR_FROM_THIS, errnum, __FILE__, __func__, \

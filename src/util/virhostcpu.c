@@ -1,8 +1,10 @@
 /*
- * virhostcpu.c: the host's CPUs, as sysfs and /proc/cpuinfo say
+ * virhostcpu.c: the host's CPUs, as sysfs and /proc/cpuinfo say; the
+ * kernel's version
  */
 #include "internal.h"
 
+#include <stdio.h>
 #include <sys/utsname.h>
 #include <unistd.h>
 
@@ -72,6 +74,22 @@ virHostCPUGetMHz(void)
         !(line = strstr(info, "cpu MHz")) || !(line = strchr(line, ':')))
         return 0;
     return (unsigned int)g_ascii_strtod(line + 1, NULL);
+}
+
+unsigned long
+virHostKernelVersion(void)
+{
+    g_autofree char *path = virFileHostPath("/proc/sys/kernel/osrelease");
+    g_autofree char *release = NULL;
+    unsigned int major = 0, minor = 0, micro = 0;
+
+    /* "major.minor[.micro]" and whatever the distribution appends */
+    if (!g_file_get_contents(path, &release, NULL, NULL) ||
+        !g_ascii_isdigit(release[0]) ||
+        sscanf(release, "%u.%u.%u", &major, &minor, &micro) < 2 ||
+        minor > 999 || micro > 999)
+        return 0;
+    return major * 1000000UL + minor * 1000UL + micro;
 }
 
 int

@@ -1,6 +1,6 @@
 /*
  * virhostcpu.h: the host's CPUs: how many are present and online, their
- * clock, and the node info built from them
+ * clock, and the node info built from them; the kernel's version
  *
  * Facts any driver on a Linux host reports as its node's.  Tests may read
  * a fake host: see virFileSetHostRoot().
@@ -23,6 +23,12 @@ unsigned int virHostCPUGetOnlineCount(void);
 /* The clock of the first CPU in MHz, from the "cpu MHz" line of
  * /proc/cpuinfo; 0 where the host does not say (most ARM hosts). */
 unsigned int virHostCPUGetMHz(void);
+
+/* The running kernel's release (/proc/sys/kernel/osrelease, "6.1.0-18-amd64")
+ * as libvirt numbers versions: 6001000.  0 where it cannot be read.  What a
+ * container driver on the host's cgroups reports as its hypervisor's
+ * version, as libvirt's LXC driver does. */
+unsigned long virHostKernelVersion(void);
 
 /**
  * virHostCPUGetNodeInfo:

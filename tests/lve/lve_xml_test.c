@@ -5,6 +5,7 @@
  */
 #include <config.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -366,6 +367,28 @@ START_TEST(test_connection)
 }
 END_TEST
 
+/* The version of what runs the LVEs: the stand-in kernel's LVE interface
+ * (1.4), or on cgroups the Linux kernel's release, never virtkit's own. */
+START_TEST(test_version)
+{
+    virConnectPtr conn = lveTestOpen(NULL);
+    unsigned long version = 0, expected;
+    unsigned int major = 0, minor = 0, micro = 0;
+    g_autofree char *release = NULL;
+
+    ck_assert_int_eq(virConnectGetVersion(conn, &version), 0);
+    if (lveTestIsLiblve()) {
+        expected = 1004000;
+    } else {
+        ck_assert(g_file_get_contents("/proc/sys/kernel/osrelease", &release, NULL, NULL));
+        ck_assert_int_ge(sscanf(release, "%u.%u.%u", &major, &minor, &micro), 2);
+        expected = major * 1000000UL + minor * 1000UL + micro;
+    }
+    ck_assert_uint_eq(version, expected);
+    virConnectClose(conn);
+}
+END_TEST
+
 /* The host as the driver reports it. */
 START_TEST(test_node)
 {
@@ -423,6 +446,7 @@ lveXMLSuite(void)
     tcase_add_loop_test(tc, test_uri, 0, G_N_ELEMENTS(uriCases));
     tcase_add_test(tc, test_liblve_missing);
     tcase_add_test(tc, test_connection);
+    tcase_add_test(tc, test_version);
     tcase_add_test(tc, test_node);
     tcase_add_test(tc, test_probe);
     suite_add_tcase(s, tc);

@@ -2,9 +2,12 @@
  * virhosttest.c: the host's memory and CPUs (virhostmem, virhostcpu), read
  * from the fake hosts under tests/data/util/host
  *
- *   x86   meminfo, a cpuinfo with a clock, CPUs 0-7 present, 4 and 5 offline
- *   arm   a cpuinfo without a clock (most ARM hosts say none)
- *   bare  a meminfo of one line and no /sys (a container that hides it)
+ *   x86   meminfo, a cpuinfo with a clock, CPUs 0-7 present, 4 and 5 offline,
+ *         a Debian kernel's release
+ *   arm   a cpuinfo without a clock (most ARM hosts say none), a release of
+ *         two numbers
+ *   bare  a meminfo of one line, no /sys (a container that hides it) and no
+ *         kernel release
  */
 #include "internal.h"
 
@@ -128,6 +131,18 @@ START_TEST(test_node_info)
 }
 END_TEST
 
+/* the release's numbers, without what the distribution appends */
+START_TEST(test_kernel_version)
+{
+    utilTestUseHost("host/x86");    /* 6.1.0-18-amd64 */
+    ck_assert_uint_eq(virHostKernelVersion(), 6001000);
+    utilTestUseHost("host/arm");    /* 5.10 */
+    ck_assert_uint_eq(virHostKernelVersion(), 5010000);
+    utilTestUseHost("host/bare");   /* no osrelease */
+    ck_assert_uint_eq(virHostKernelVersion(), 0);
+}
+END_TEST
+
 START_TEST(test_cpumap)
 {
     g_autofree unsigned char *map = NULL;
@@ -167,6 +182,7 @@ main(void)
     tcase_add_test(tc, test_online_without_sysfs);
     tcase_add_test(tc, test_mhz);
     tcase_add_test(tc, test_node_info);
+    tcase_add_test(tc, test_kernel_version);
     tcase_add_test(tc, test_cpumap);
     suite_add_tcase(s, tc);
     return utilTestRun(s);

@@ -41,6 +41,10 @@ typedef struct _lveOps {
     void (*close)(lveBackend *be);
     /* facts for the capabilities XML, inside <host> */
     void (*formatCaps)(lveBackend *be, GString *buf);
+    /* The version of what runs the LVEs, as virConnectGetVersion gives it:
+     * LVE's kernel interface (liblve), the Linux kernel (cgroups); 0 when
+     * it cannot be known. */
+    unsigned long (*version)(lveBackend *be);
 
     /* Creates the LVE (or takes one that exists) with every limit; @cpus
      * is where it may run (NULL: anywhere). */

@@ -21,6 +21,7 @@
 #include "lve_cgroup_priv.h"
 #include "lve_error.h"
 #include "virerror.h"
+#include "virhostcpu.h"
 #include "virlog.h"
 #include "virstring.h"
 #include "virxml.h"
@@ -251,6 +252,14 @@ lveCgroupFormatCaps(lveBackend *be, GString *buf)
     g_string_append(buf, "    </lve:backend>\n");
 }
 
+/* No LVE runs here, but Linux's cgroups: their version is the kernel's,
+ * as libvirt's LXC driver reports it. */
+static unsigned long
+lveCgroupVersion(lveBackend *be G_GNUC_UNUSED)
+{
+    return virHostKernelVersion();
+}
+
 static void
 lveCgroupClose(lveBackend *be)
 {
@@ -268,6 +277,7 @@ static const lveOps lveCgroupOps = {
     .cpuPlacement = true,
     .close = lveCgroupClose,
     .formatCaps = lveCgroupFormatCaps,
+    .version = lveCgroupVersion,
     .create = lveCgroupCreateLVE,
     .setLimits = lveCgroupSetLimits,
     .destroy = lveCgroupDestroy,

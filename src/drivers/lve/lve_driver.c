@@ -105,7 +105,6 @@ lveDriverNew(const lveOpenOptions *opts)
     driver->base.keepStatus = true;
     driver->base.idName = "LVE";
     driver->base.typeName = "LVE";
-    driver->base.hvVersion = VIRTKIT_VERSION_NUMBER;
     driver->base.maxVcpus = LVE_MAX_VCPUS;
     driver->base.shutdownFlags = VIR_DOMAIN_SHUTDOWN_SIGNAL;
     driver->base.rebootFlags = VIR_DOMAIN_REBOOT_SIGNAL;
@@ -137,8 +136,11 @@ lveDriverCreate(const char *root, void *opaque)
                                             "defaults", "limits.xml", NULL);
     opts->config.stateDir = virDomainStoreStateDir(driver->base.store);
     opts->config.root = root;
-    if (!(driver->backend = lveBackendOpen(opts->backend, &opts->config)) ||
-        !(driver->owners = virDomainOwnersNew("lve", root, opts->uri)) ||
+    if (!(driver->backend = lveBackendOpen(opts->backend, &opts->config)))
+        goto error;
+    /* what runs the LVEs, not virtkit: "Running hypervisor" in virsh */
+    driver->base.hvVersion = driver->backend->ops->version(driver->backend);
+    if (!(driver->owners = virDomainOwnersNew("lve", root, opts->uri)) ||
         lveDriverLoadDefaults(driver) < 0 ||
         virDomainDriverLoad(&driver->base) < 0)
         goto error;

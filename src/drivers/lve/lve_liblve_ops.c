@@ -284,6 +284,20 @@ lveLiblveFormatCaps(lveBackend *be, GString *buf)
     g_string_append(buf, "/>\n");
 }
 
+/* The kernel's LVE interface, "1.3" as 1003000; liblve builds without
+ * lve_kapi_ver do not say. */
+static unsigned long
+lveLiblveVersion(lveBackend *be)
+{
+    lveLiblve *l = lveLiblveOf(be);
+    uint32_t v;
+
+    if (!l->fn.kapiVersion)
+        return 0;
+    v = l->fn.kapiVersion(l->lve);
+    return (v >> 16) * 1000000UL + (v & 0xffff) * 1000UL;
+}
+
 static void
 lveLiblveClose(lveBackend *be)
 {
@@ -303,6 +317,7 @@ const lveOps lveLiblveOps = {
     .cpuPlacement = false,
     .close = lveLiblveClose,
     .formatCaps = lveLiblveFormatCaps,
+    .version = lveLiblveVersion,
     .create = lveLiblveCreate,
     .setLimits = lveLiblveSetLimits,
     .destroy = lveLiblveDestroy,
