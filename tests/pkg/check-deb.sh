@@ -6,7 +6,8 @@
 #   - dpkg-buildpackage -us -uc -b in a copy of the tree under a temporary
 #     directory, so that nothing lands beside SRCDIR; the .debs are kept
 #     in OUTDIR.  The suite is not run inside the build (make check is its
-#     own target): CHECK_DEB_TESTS=yes runs it there too.
+#     own target): CHECK_DEB_TESTS=yes runs it there too.  CHECK_DEB_REUSE=yes
+#     skips the build and checks the packages already in OUTDIR.
 #   - lintian on the .changes, failing on any error or warning.
 #   - dpkg -i of the four packages, then, from the installed files only:
 #     virtsh -c test:///default list prints what virsh prints, and the
@@ -49,6 +50,12 @@ cleanup() {
         echo "check-deb: purging $installed"
         dpkg --purge $installed >"$work/purge.log" 2>&1 ||
             { cat "$work/purge.log" >&2; status=1; }
+        for p in $installed; do
+            if dpkg-query -W -f '${Status}' "$p" 2>/dev/null | grep -qv 'not-installed$'; then
+                echo "check-deb: $p is still on the machine after the purge" >&2
+                status=1
+            fi
+        done
     fi
     rm -rf "$work"
     exit $status
@@ -67,18 +74,25 @@ tar -C "$srcdir" -cf - -T "$work/files" | tar -C "$work/virtkit" -xf -
 dpkg-checkbuilddeps "$work/virtkit/debian/control" ||
     fail "install the missing build dependencies above (apt-get install ...)"
 
-opts=${DEB_BUILD_OPTIONS:-}
-[ "${CHECK_DEB_TESTS:-no}" = yes ] || opts="$opts nocheck"
-case " $opts " in *" parallel="*) ;; *) opts="$opts parallel=$(nproc)" ;; esac
-echo "check-deb: dpkg-buildpackage -us -uc -b (DEB_BUILD_OPTIONS='$opts'; log: $outdir/build.log)"
-mkdir -p "$outdir"
-rm -f "$outdir"/*.deb "$outdir"/*.changes "$outdir"/*.buildinfo
-if ! (cd "$work/virtkit" && DEB_BUILD_OPTIONS=$opts dpkg-buildpackage -us -uc -b) \
-        >"$outdir/build.log" 2>&1; then
-    tail -n 40 "$outdir/build.log" >&2
-    fail "dpkg-buildpackage failed (the whole log: $outdir/build.log)"
+if [ "${CHECK_DEB_REUSE:-no}" = yes ] && ls "$outdir"/*.changes >/dev/null 2>&1; then
+    # iterating on the checks below: the packages of the last build
+    echo "check-deb: CHECK_DEB_REUSE=yes: the packages already in $outdir"
+    cp "$outdir"/*.deb "$outdir"/*.changes "$outdir"/*.buildinfo "$work/"
+else
+    opts=${DEB_BUILD_OPTIONS:-}
+    [ "${CHECK_DEB_TESTS:-no}" = yes ] || opts="$opts nocheck"
+    case " $opts " in *" parallel="*) ;; *) opts="$opts parallel=$(nproc)" ;; esac
+    opts=${opts# }    # dpkg warns about the empty flag before a leading space
+    echo "check-deb: dpkg-buildpackage -us -uc -b (DEB_BUILD_OPTIONS='$opts'; log: $outdir/build.log)"
+    mkdir -p "$outdir"
+    rm -f "$outdir"/*.deb "$outdir"/*.changes "$outdir"/*.buildinfo
+    if ! (cd "$work/virtkit" && DEB_BUILD_OPTIONS=$opts dpkg-buildpackage -us -uc -b) \
+            >"$outdir/build.log" 2>&1; then
+        tail -n 40 "$outdir/build.log" >&2
+        fail "dpkg-buildpackage failed (the whole log: $outdir/build.log)"
+    fi
+    cp "$work"/*.deb "$work"/*.changes "$work"/*.buildinfo "$outdir/"
 fi
-cp "$work"/*.deb "$work"/*.changes "$work"/*.buildinfo "$outdir/"
 
 echo "check-deb: lintian"
 lintian --fail-on error,warning "$work"/*.changes
