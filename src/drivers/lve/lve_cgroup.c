@@ -119,6 +119,13 @@ lveCgroupApply(lveCgroup *cg, unsigned int id, const lveLimits *lim, const virBi
 }
 
 static int
+lveCgroupCheckLimits(lveBackend *be, unsigned int id, const lveLimits *lim,
+                     const virBitmap *cpus, unsigned int mask)
+{
+    return lveCgroupCheckControllers(lveCgroupOf(be), id, lim, cpus, mask);
+}
+
+static int
 lveCgroupSetLimits(lveBackend *be, unsigned int id, const lveLimits *lim,
                    const virBitmap *cpus, unsigned int mask)
 {
@@ -269,6 +276,7 @@ static const lveOps lveCgroupOps = {
     .close = lveCgroupClose,
     .formatCaps = lveCgroupFormatCaps,
     .create = lveCgroupCreateLVE,
+    .checkLimits = lveCgroupCheckLimits,
     .setLimits = lveCgroupSetLimits,
     .destroy = lveCgroupDestroy,
     .exists = lveCgroupExists,
