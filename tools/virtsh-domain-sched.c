@@ -3,7 +3,7 @@
  *
  * Parameters are shown as virsh does ("%-15s: %s") and set by name with
  * --set name=value (or --weight/--cap), typed like the parameter the
- * driver reports under that name.
+ * driver reports under that name (or as a string the driver may read).
  */
 #include <config.h>
 
@@ -32,11 +32,14 @@ static const vshCmdOptDef opts_schedinfo[] = {
 };
 
 /* Adds @field=@value to the updates, typed like the parameter the driver
- * reported under that name. */
+ * reported under that name.  A value that type cannot read goes as a
+ * string: a driver may take its own forms of a number (an LVE's speed
+ * "150%", as its XML writes it); *@unread keeps why it was not a number,
+ * the error if the driver takes no string either. */
 static bool
 virtshSchedInfoUpdateOne(vshControl *ctl, const virTypedParameter *src, int nsrc,
                          virTypedParameterPtr *params, int *nparams, int *maxparams,
-                         const char *field, const char *value)
+                         const char *field, const char *value, char **unread)
 {
     int i;
 
@@ -44,7 +47,16 @@ virtshSchedInfoUpdateOne(vshControl *ctl, const virTypedParameter *src, int nsrc
         if (strcmp(field, src[i].field) != 0)
             continue;
         if (virTypedParamsAddFromString(params, nparams, maxparams, field,
-                                        src[i].type, value) < 0) {
+                                        src[i].type, value) == 0)
+            return true;
+        if (src[i].type == VIR_TYPED_PARAM_STRING) {
+            vshSaveLibraryError(ctl);
+            return false;
+        }
+        if (!*unread)
+            *unread = g_strdup(virGetLastErrorMessage());
+        virResetLastError();
+        if (virTypedParamsAddString(params, nparams, maxparams, field, value) < 0) {
             vshSaveLibraryError(ctl);
             return false;
         }
@@ -58,7 +70,7 @@ virtshSchedInfoUpdateOne(vshControl *ctl, const virTypedParameter *src, int nsrc
  * -1 after reporting an error. */
 static int
 virtshSchedInfoUpdate(vshControl *ctl, const vshCmd *cmd, const virTypedParameter *src,
-                      int nsrc, virTypedParameterPtr *params)
+                      int nsrc, virTypedParameterPtr *params, char **unread)
 {
     const vshCmdOpt *opt = NULL;
     int nparams = 0, maxparams = 0;
@@ -74,7 +86,8 @@ virtshSchedInfoUpdate(vshControl *ctl, const vshCmd *cmd, const virTypedParamete
             goto error;
         }
         *value++ = '\0';
-        if (!virtshSchedInfoUpdateOne(ctl, src, nsrc, params, &nparams, &maxparams, field, value))
+        if (!virtshSchedInfoUpdateOne(ctl, src, nsrc, params, &nparams, &maxparams, field, value,
+                                      unread))
             goto error;
     }
     for (i = 0; i < G_N_ELEMENTS(named); i++) {
@@ -82,7 +95,7 @@ virtshSchedInfoUpdate(vshControl *ctl, const vshCmd *cmd, const virTypedParamete
 
         if (vshCommandOptString(ctl, cmd, named[i], &value) < 0 ||
             (value && !virtshSchedInfoUpdateOne(ctl, src, nsrc, params, &nparams, &maxparams,
-                                                named[i], value)))
+                                                named[i], value, unread)))
             goto error;
     }
     return nparams;
@@ -111,9 +124,10 @@ virtshSchedInfoApply(vshControl *ctl, const vshCmd *cmd, virDomainPtr dom,
 {
     bool useFlags = flags || vshCommandOptBool(cmd, "current");
     virTypedParameterPtr updates = NULL;
+    g_autofree char *unread = NULL;
     int nupdates, rc;
 
-    if ((nupdates = virtshSchedInfoUpdate(ctl, cmd, params, *nparams, &updates)) < 0)
+    if ((nupdates = virtshSchedInfoUpdate(ctl, cmd, params, *nparams, &updates, &unread)) < 0)
         return false;
     if (nupdates == 0) {
         if ((flags & VIR_DOMAIN_AFFECT_LIVE) && (flags & VIR_DOMAIN_AFFECT_CONFIG)) {
@@ -127,6 +141,9 @@ virtshSchedInfoApply(vshControl *ctl, const vshCmd *cmd, virDomainPtr dom,
     else
         rc = virDomainSetSchedulerParameters(dom, updates, nupdates);
     virTypedParamsFree(updates, nupdates);
+    /* a string the driver refuses as an argument: it wanted the number */
+    if (rc < 0 && unread && virGetLastErrorCode() == VIR_ERR_INVALID_ARG)
+        vshSetLastError(ctl, "%s", unread);
     if (rc < 0)
         return false;
     virTypedParamsClear(params, *nparams);

@@ -37,7 +37,6 @@ virtshUsage(vshControl *ctl)
              "  options:\n"
              "    -c | --connect=URI      hypervisor connection URI\n"
              "    -d | --debug=NUM        debug level [0-4]\n"
-             "    -e | --escape <char>    set escape sequence for console\n"
              "    -f | --file=FILE        run the commands of FILE\n"
              "    -h | --help             this help\n"
              "    -k | --keepalive-interval=NUM\n"
@@ -84,7 +83,10 @@ virtshVersion(vshControl *ctl, bool full)
     vshPrint(ctl, " JSON\n");
 }
 
-/* -e: one character, or ^ and a letter or one of @[\]^_ */
+/* -e: one character, or ^ and a letter or one of @[\]^_.  virsh's
+ * console escape: virtsh has no console, so -e is not in its help, but a
+ * virsh command line that gives it still runs (and a bad one fails as
+ * in virsh). */
 static bool
 virtshParseEscape(vshControl *ctl, const char *arg)
 {

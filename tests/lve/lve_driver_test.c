@@ -90,6 +90,19 @@ START_TEST(test_transient)
 }
 END_TEST
 
+/* One memtune parameter, of the domain's current definition. */
+static int
+setMemtune(virDomainPtr dom, const char *name, unsigned long long kib)
+{
+    virTypedParameterPtr params = NULL;
+    int n = 0, max = 0, rc;
+
+    virTypedParamsAddULLong(&params, &n, &max, name, kib);
+    rc = virDomainSetMemoryParameters(dom, params, n, 0);
+    virTypedParamsFree(params, n);
+    return rc;
+}
+
 /* A start the host refuses leaves no LVE behind. */
 START_TEST(test_start_refused)
 {
@@ -114,6 +127,22 @@ START_TEST(test_start_refused)
     lveTestAssertState(dom, VIR_DOMAIN_SHUTOFF, lveTestIsLiblve() ? VIR_DOMAIN_SHUTOFF_DESTROYED :
                                                              VIR_DOMAIN_SHUTOFF_UNKNOWN);
     ck_assert(!lveTestGroupExists(3003));
+    ck_assert_int_eq(virDomainUndefine(dom), 0);
+    virDomainFree(dom);
+
+    /* the same vmem set on a stopped LVE: refused then, with the error
+     * its start would give, not at the start */
+    dom = virDomainDefineXML(conn, xml);
+    ck_assert_ptr_nonnull(dom);
+    ck_assert_int_eq(setMemtune(dom, VIR_DOMAIN_MEMORY_SWAP_HARD_LIMIT, 1048576),
+                     lveTestIsLiblve() ? 0 : -1);
+    if (!lveTestIsLiblve()) {
+        ck_assert_error(VIR_ERR_CONFIG_UNSUPPORTED, "LVE 3003: vmem cannot be limited on cgroups");
+        ck_assert_int_eq(virDomainCreate(dom), 0);
+        ck_assert_int_eq(virDomainDestroy(dom), 0);
+    }
+    ck_assert_int_eq(setMemtune(dom, VIR_DOMAIN_MEMORY_SWAP_HARD_LIMIT,
+                                VIR_DOMAIN_MEMORY_PARAM_UNLIMITED), 0);
     ck_assert_int_eq(virDomainUndefine(dom), 0);
     virDomainFree(dom);
 
@@ -215,6 +244,49 @@ setUIntParam(virDomainPtr dom, bool sched, const char *name, unsigned int value,
     return rc;
 }
 
+/* The scheduler's speed as a string, live. */
+static int
+setSpeedString(virDomainPtr dom, const char *speed)
+{
+    virTypedParameterPtr params = NULL;
+    int n = 0, max = 0, rc;
+
+    virTypedParamsAddString(&params, &n, &max, "speed", speed);
+    rc = virDomainSetSchedulerParametersFlags(dom, params, n, VIR_DOMAIN_AFFECT_LIVE);
+    virTypedParamsFree(params, n);
+    return rc;
+}
+
+/* With vcpu 0 pinned to CPU 1: a second vcpu takes another CPU, and
+ * pinning it to CPU 1 too narrows the cpuset to CPU 1, on which both are
+ * reported (never on no CPU); the pins are in the domain's XML. */
+static void
+assertPinsHold(virDomainPtr dom)
+{
+    virVcpuInfo vcpus[2];
+    unsigned char maps[2] = { 0, 0 };
+    unsigned char map = 1 << 1;
+    g_autofree char *xml = NULL;
+
+    ck_assert_int_eq(virDomainSetVcpusFlags(dom, 2, VIR_DOMAIN_AFFECT_LIVE), 0);
+    lveTestAssertCgroup(3005, "cpuset", "cpuset.cpus", "0-1");
+    ck_assert_int_eq(virDomainGetVcpus(dom, vcpus, 2, maps, 1), 2);
+    ck_assert_int_eq(vcpus[0].cpu, 1);
+    ck_assert_uint_eq(maps[0], 1 << 1);
+    ck_assert_int_eq(vcpus[1].cpu, 0);
+    ck_assert_uint_eq(maps[1] & 1, 1);
+
+    ck_assert_int_eq(virDomainPinVcpu(dom, 1, &map, 1), 0);
+    lveTestAssertCgroup(3005, "cpuset", "cpuset.cpus", "1");
+    ck_assert_int_eq(virDomainGetVcpus(dom, vcpus, 2, maps, 1), 2);
+    ck_assert_int_eq(vcpus[0].cpu, 1);
+    ck_assert_int_eq(vcpus[1].cpu, 1);
+    ck_assert_uint_eq(maps[1], 1 << 1);
+    xml = virDomainGetXMLDesc(dom, 0);
+    ck_assert_ptr_nonnull(strstr(xml, "<vcpupin vcpu='0' cpuset='1'/>"));
+    ck_assert_ptr_nonnull(strstr(xml, "<vcpupin vcpu='1' cpuset='1'/>"));
+}
+
 START_TEST(test_live_tuning)
 {
     virConnectPtr conn = lveTestOpen(NULL);
@@ -224,6 +296,17 @@ START_TEST(test_live_tuning)
 
     ck_assert_int_eq(setUIntParam(dom, true, "speed", 30, VIR_DOMAIN_AFFECT_LIVE), 0);
     lveTestAssertCgroup(3005, "cpu", "cpu.cfs_quota_us", "30000");
+    /* speed as the XML writes it */
+    ck_assert_int_eq(setSpeedString(dom, "150%"), 0);
+    lveTestAssertCgroup(3005, "cpu", "cpu.cfs_quota_us", "150000");
+    ck_assert_int_eq(setSpeedString(dom, "50"), 0);
+    lveTestAssertCgroup(3005, "cpu", "cpu.cfs_quota_us", "50000");
+    ck_assert_int_eq(setSpeedString(dom, "50x"), -1);
+    ck_assert_error(VIR_ERR_INVALID_ARG, "invalid speed '50x': expected a percentage of one core");
+    ck_assert_int_eq(setSpeedString(dom, "900000%"), -1);
+    ck_assert_error(VIR_ERR_CONFIG_UNSUPPORTED, "is more than an LVE can hold");
+    lveTestAssertCgroup(3005, "cpu", "cpu.cfs_quota_us", "50000");
+    ck_assert_int_eq(setUIntParam(dom, true, "speed", 30, VIR_DOMAIN_AFFECT_LIVE), 0);
     config = virDomainGetXMLDesc(dom, VIR_DOMAIN_XML_INACTIVE);
     ck_assert_ptr_nonnull(strstr(config, "speed='0'"));
     ck_assert_int_eq(virDomainSetMemoryFlags(dom, 131072, VIR_DOMAIN_AFFECT_LIVE), 0);
@@ -249,6 +332,7 @@ START_TEST(test_live_tuning)
         ck_assert_int_eq(virDomainGetVcpus(dom, &vcpu, 1, &maps, 1), 1);
         ck_assert_int_eq(vcpu.cpu, 1);
         ck_assert_uint_eq(maps, 1 << 1);
+        assertPinsHold(dom);
     }
     ck_assert_int_eq(virDomainDestroy(dom), 0);
     /* the configuration was left alone */

@@ -50,6 +50,11 @@ typedef struct _lveOps {
      * is where it may run (NULL: anywhere). */
     int (*create)(lveBackend *be, unsigned int id, const lveLimits *lim,
                   const virBitmap *cpus);
+    /* Optional: refuses limits in @mask that this kernel cannot hold, as
+     * create and setLimits would (the same error), before a definition
+     * that is not running takes them.  NULL: every limit can be held. */
+    int (*checkLimits)(lveBackend *be, unsigned int id, const lveLimits *lim,
+                       const virBitmap *cpus, unsigned int mask);
     /* Applies the limits in @mask (bits of lveLimit) to an existing LVE. */
     int (*setLimits)(lveBackend *be, unsigned int id, const lveLimits *lim,
                      const virBitmap *cpus, unsigned int mask);

@@ -120,6 +120,13 @@ lveCgroupApply(lveCgroup *cg, unsigned int id, const lveLimits *lim, const virBi
 }
 
 static int
+lveCgroupCheckLimits(lveBackend *be, unsigned int id, const lveLimits *lim,
+                     const virBitmap *cpus, unsigned int mask)
+{
+    return lveCgroupCheckControllers(lveCgroupOf(be), id, lim, cpus, mask);
+}
+
+static int
 lveCgroupSetLimits(lveBackend *be, unsigned int id, const lveLimits *lim,
                    const virBitmap *cpus, unsigned int mask)
 {
@@ -279,6 +286,7 @@ static const lveOps lveCgroupOps = {
     .formatCaps = lveCgroupFormatCaps,
     .version = lveCgroupVersion,
     .create = lveCgroupCreateLVE,
+    .checkLimits = lveCgroupCheckLimits,
     .setLimits = lveCgroupSetLimits,
     .destroy = lveCgroupDestroy,
     .exists = lveCgroupExists,

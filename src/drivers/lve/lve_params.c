@@ -1,7 +1,9 @@
 /*
  * lve_params.c: the generic tunables of LVE domains, as typed parameters
  *
- *   scheduler (type "lve")  speed            uint, % of one core (0: unlimited)
+ *   scheduler (type "lve")  speed            uint, % of one core (0: unlimited);
+ *                                            set also as a string the XML takes
+ *                                            ("150%", "2GHz")
  *   memory                  hard_limit       pmem, KiB
  *                           swap_hard_limit  vmem, KiB
  *                           soft_limit       always unlimited: an LVE has none
@@ -14,6 +16,7 @@
 #include "internal.h"
 
 #include "domain_update.h"
+#include "lve_conf.h"
 #include "lve_params.h"
 #include "lve_run.h"
 #include "virerror.h"
@@ -131,15 +134,52 @@ lveDomainGetSchedulerParametersFlags(virDomainPtr dom, virTypedParameterPtr para
     return lveDomainGetUIntParams(dom, flags, lveSchedNames, lveSchedLimits, 1, params, nparams);
 }
 
+/* speed is a uint (% of one core) or a string in any form the XML takes
+ * ("150%", "2GHz"): @out gets @params with each such string read as the
+ * XML reads it. */
+static int
+lveSchedReadSpeeds(const virTypedParameter *params, int nparams, virTypedParameter *out)
+{
+    int i;
+
+    if (nparams > 0)
+        memcpy(out, params, sizeof(*params) * nparams);
+    for (i = 0; i < nparams; i++) {
+        unsigned long long speed;
+
+        if (params[i].type != VIR_TYPED_PARAM_STRING || !params[i].value.s ||
+            STRNEQ(params[i].field, LVE_PARAM_SPEED))
+            continue;
+        if (lveLimitParse(LVE_LIMIT_SPEED, params[i].value.s, &speed) < 0) {
+            /* the XML's words, without "XML error": this is an argument */
+            virErrorPtr err = virGetLastError();
+
+            if (err && err->code == VIR_ERR_XML_ERROR && err->str1) {
+                g_autofree char *msg = g_strdup(err->str1);
+
+                virReportError(VIR_ERR_INVALID_ARG, "%s", msg);
+            }
+            return -1;
+        }
+        /* the largest speed (100% of 8192 CPUs) is a uint; the string
+         * stays the caller's: the copy only gets the value */
+        virTypedParamSetUInt(&out[i], LVE_PARAM_SPEED, speed);
+    }
+    return 0;
+}
+
 int
 lveDomainSetSchedulerParametersFlags(virDomainPtr dom, virTypedParameterPtr params,
                                      int nparams, unsigned int flags)
 {
     static const virTypedParamSpec specs[] = { { LVE_PARAM_SPEED, VIR_TYPED_PARAM_UINT } };
+    g_autofree virTypedParameter *read = g_new0(virTypedParameter, MAX(nparams, 1));
 
     virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG, -1);
+    if (lveSchedReadSpeeds(params, nparams, read) < 0)
+        return -1;
     return lveDomainSetUIntParams(dom, flags, VIR_DOMAIN_DRIVER_CHANGE_SCHED, specs,
-                                  lveSchedLimits, 1, params, nparams);
+                                  lveSchedLimits, 1, read, nparams);
 }
 
 /* ---- blkio: io and iops -------------------------------------------- */

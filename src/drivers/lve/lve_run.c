@@ -20,24 +20,52 @@ lveDomainEffective(lveDriver *driver, const virDomainDef *def, lveLimits *lim)
     virMutexUnlock(&driver->lock);
 }
 
+void
+lveDomainVcpuCpus(lveDriver *driver, const virDomainDef *def, ssize_t *cpus)
+{
+    g_autoptr(virBitmap) taken = virBitmapNew(driver->base.hostcpus);
+    int pass;
+    unsigned int v;
+
+    /* the pinned first: an unpinned vcpu must not take a pinned one's CPU */
+    for (pass = 0; pass < 2; pass++) {
+        for (v = 0; v < def->vcpus; v++) {
+            g_autoptr(virBitmap) mine = NULL;
+            ssize_t cpu = -1;
+
+            if ((virDomainDefGetVcpuPin(def, v) != NULL) != (pass == 0))
+                continue;
+            mine = virDomainDefGetVcpuAffinity(def, v, driver->base.hostcpus);
+            while ((cpu = virBitmapNextSetBit(mine, cpu)) >= 0 &&
+                   virBitmapIsBitSet(taken, cpu))
+                ;
+            if (cpu < 0)
+                cpu = virBitmapNextSetBit(mine, -1);
+            cpus[v] = cpu;
+            if (cpu >= 0)
+                virBitmapSetBit(taken, cpu);
+        }
+    }
+}
+
 virBitmap *
 lveDomainPlacement(lveDriver *driver, const virDomainDef *def)
 {
+    g_autofree ssize_t *cpus = NULL;
     g_autoptr(virBitmap) all = NULL;
     unsigned int v;
-    bool pinned = def->cpumask != NULL;
+    bool pinned = false;
 
-    for (v = 0; def->cputune.vcpupin && v < def->maxvcpus; v++)
-        pinned |= def->cputune.vcpupin[v] != NULL;
+    for (v = 0; v < def->vcpus; v++)
+        pinned |= virDomainDefGetVcpuPin(def, v) != NULL;
     if (!pinned)
         return NULL;
+    cpus = g_new0(ssize_t, def->vcpus);
+    lveDomainVcpuCpus(driver, def, cpus);
     all = virBitmapNew(driver->base.hostcpus);
     for (v = 0; v < def->vcpus; v++) {
-        g_autoptr(virBitmap) one = virDomainDefGetVcpuAffinity(def, v, driver->base.hostcpus);
-        ssize_t cpu = -1;
-
-        while ((cpu = virBitmapNextSetBit(one, cpu)) >= 0)
-            virBitmapSetBit(all, cpu);
+        if (cpus[v] >= 0)
+            virBitmapSetBit(all, cpus[v]);
     }
     return g_steal_pointer(&all);
 }

@@ -11,7 +11,15 @@
 /* The limits in force for @def: its own, else the host defaults. */
 void lveDomainEffective(lveDriver *driver, const virDomainDef *def, lveLimits *lim);
 
-/* The CPUs the pins and <vcpu cpuset> allow, or NULL when they allow all. */
+/* The CPU of each vcpu of @def (@cpus has def->vcpus slots): one of
+ * its affinity (its pin, <vcpu cpuset>, or any), a CPU of its own while
+ * there are enough, else shared (vcpus pinned to fewer CPUs than they
+ * are); -1 for none. */
+void lveDomainVcpuCpus(lveDriver *driver, const virDomainDef *def, ssize_t *cpus);
+
+/* The LVE's cpuset when pins or <vcpu cpuset> choose it: the CPUs of
+ * its vcpus (lveDomainVcpuCpus), so that each pin holds; NULL when no
+ * vcpu is pinned. */
 virBitmap *lveDomainPlacement(lveDriver *driver, const virDomainDef *def);
 
 int lveDomainHookStart(virDomainDriverBase *base, virDomainObj *obj, bool paused, int *id);

@@ -2,8 +2,7 @@
  * lve_tune.c: what a change to a domain means for its LVE
  *
  * SetMemory is pmem, SetVcpus is ncpu, PinVcpu chooses the CPUs of the
- * LVE's cpuset (the union of its vcpus' pins; the first ncpu of them are
- * used); the tunables (lve_params.c) are the other limits.  The shared
+ * LVE's cpuset (a CPU of each vcpu's pin: lveDomainPlacement); the tunables (lve_params.c) are the other limits.  The shared
  * transaction (virDomainDriverUpdate) makes each change on copies; these
  * hooks keep the limits in step with the generic fields, refuse what the
  * LVE cannot take, and give a running LVE its new limits.
@@ -17,12 +16,50 @@
 
 #define VIR_FROM_THIS VIR_FROM_LVE
 
+/* Limits @mask of @def that the backend cannot hold are refused. */
+static int
+lveDomainCheckHeld(lveDriver *driver, const virDomainDef *def, unsigned int mask)
+{
+    const lveOps *ops = driver->backend->ops;
+    g_autoptr(virBitmap) cpus = NULL;
+    lveLimits lim;
+
+    if (!mask || !ops->checkLimits)
+        return 0;
+    lveDomainEffective(driver, def, &lim);
+    cpus = lveDomainPlacement(driver, def);
+    return ops->checkLimits(driver->backend, def->fixedId, &lim, cpus, mask);
+}
+
+/* The limits a change touches. */
+static unsigned int
+lveChangeLimits(unsigned int changes)
+{
+    unsigned int mask = 0;
+
+    if (changes & (VIR_DOMAIN_DRIVER_CHANGE_MEMORY | VIR_DOMAIN_DRIVER_CHANGE_MAXMEMORY))
+        mask |= LVE_BIT(LVE_LIMIT_PMEM);
+    if (changes & (VIR_DOMAIN_DRIVER_CHANGE_VCPUS | VIR_DOMAIN_DRIVER_CHANGE_PIN))
+        mask |= LVE_BIT(LVE_LIMIT_NCPU);
+    if (changes & VIR_DOMAIN_DRIVER_CHANGE_SCHED)
+        mask |= LVE_BIT(LVE_LIMIT_SPEED);
+    if (changes & VIR_DOMAIN_DRIVER_CHANGE_MEMTUNE)
+        mask |= LVE_BIT(LVE_LIMIT_PMEM) | LVE_BIT(LVE_LIMIT_VMEM);
+    if (changes & VIR_DOMAIN_DRIVER_CHANGE_BLKIO)
+        mask |= LVE_BIT(LVE_LIMIT_IO) | LVE_BIT(LVE_LIMIT_IOPS);
+    return mask;
+}
+
 int
 lveDomainHookCheckChange(virDomainDriverBase *base, const virDomainDef *def, bool live,
                          virDomainDriverChange change)
 {
     lveDriver *driver = lveDriverFromBase(base);
 
+    /* a definition that is not running is checked now, not at its start:
+     * the live path's error, when the user can still change the value */
+    if (!live && lveDomainCheckHeld(driver, def, lveChangeLimits(change)) < 0)
+        return -1;
     switch (change) {
     case VIR_DOMAIN_DRIVER_CHANGE_MEMORY:
         return lveLimitCheck(LVE_LIMIT_PMEM, lveDefLimits(def)->value[LVE_LIMIT_PMEM],
@@ -63,25 +100,6 @@ lveDomainHookSyncDef(virDomainDriverBase *base G_GNUC_UNUSED, virDomainDef *def,
                change == VIR_DOMAIN_DRIVER_CHANGE_VCPUS) {
         lveDefSyncLimits(def);
     }
-}
-
-/* The limits a change touches. */
-static unsigned int
-lveChangeLimits(unsigned int changes)
-{
-    unsigned int mask = 0;
-
-    if (changes & (VIR_DOMAIN_DRIVER_CHANGE_MEMORY | VIR_DOMAIN_DRIVER_CHANGE_MAXMEMORY))
-        mask |= LVE_BIT(LVE_LIMIT_PMEM);
-    if (changes & (VIR_DOMAIN_DRIVER_CHANGE_VCPUS | VIR_DOMAIN_DRIVER_CHANGE_PIN))
-        mask |= LVE_BIT(LVE_LIMIT_NCPU);
-    if (changes & VIR_DOMAIN_DRIVER_CHANGE_SCHED)
-        mask |= LVE_BIT(LVE_LIMIT_SPEED);
-    if (changes & VIR_DOMAIN_DRIVER_CHANGE_MEMTUNE)
-        mask |= LVE_BIT(LVE_LIMIT_PMEM) | LVE_BIT(LVE_LIMIT_VMEM);
-    if (changes & VIR_DOMAIN_DRIVER_CHANGE_BLKIO)
-        mask |= LVE_BIT(LVE_LIMIT_IO) | LVE_BIT(LVE_LIMIT_IOPS);
-    return mask;
 }
 
 int

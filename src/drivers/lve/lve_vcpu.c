@@ -2,9 +2,9 @@
  * lve_vcpu.c: where an LVE's vcpus run
  *
  * An LVE has one cpuset, not one thread per vcpu: its "vcpus" are its
- * ncpu CPUs.  Pins choose which CPUs those are (the union of the pins of
- * its vcpus), and vcpu i is reported on the i-th CPU of the cpuset, with
- * the time the LVE spent there (cpuacct.usage_percpu on cgroup v1).
+ * ncpu CPUs.  Pins choose which CPUs those are (a CPU of each vcpu's pin:
+ * lveDomainVcpuCpus), and each vcpu is reported on its CPU, with the
+ * time the LVE spent there (cpuacct.usage_percpu on cgroup v1).
  */
 #include "internal.h"
 
@@ -33,24 +33,32 @@ lveDomainFillVcpus(lveDriver *driver, virDomainObj *obj, virVcpuInfoPtr info, in
                    unsigned char *cpumaps, int maplen)
 {
     lveBackend *be = driver->backend;
+    size_t hostcpus = driver->base.hostcpus;
     g_autoptr(virBitmap) cpuset = lveDomainCpuset(driver, obj->def);
-    g_autofree guint64 *percpu = g_new0(guint64, driver->base.hostcpus);
-    bool haveTimes = be->ops->cpuUsage(be, lveDomainId(obj), percpu, driver->base.hostcpus) == 0;
-    ssize_t next = virBitmapNextSetBit(cpuset, -1);
+    g_autofree guint64 *percpu = g_new0(guint64, hostcpus);
+    g_autofree ssize_t *cpus = g_new0(ssize_t, obj->def->vcpus);
+    bool haveTimes = be->ops->cpuUsage(be, lveDomainId(obj), percpu, hostcpus) == 0;
     int i;
 
+    lveDomainVcpuCpus(driver, obj->def, cpus);
     for (i = 0; i < n; i++) {
-        ssize_t cpu = next;
+        ssize_t cpu = cpus[i];
 
-        if (next >= 0)
-            next = virBitmapNextSetBit(cpuset, next);
         info[i].number = i;
         info[i].state = obj->state == VIR_DOMAIN_PAUSED ? VIR_VCPU_BLOCKED : VIR_VCPU_RUNNING;
-        /* more vcpus than CPUs (pins narrower than ncpu): no CPU of its own */
         info[i].cpu = cpu >= 0 ? cpu : VIR_VCPU_INFO_CPU_UNAVAILABLE;
         info[i].cpuTime = cpu >= 0 && haveTimes ? percpu[cpu] : 0;
-        if (cpumaps)
-            virBitmapToCpumap(cpuset, VIR_GET_CPUMAP(cpumaps, maplen, i), maplen);
+        if (cpumaps) {
+            /* its pin, where the LVE's cpuset lets it run */
+            g_autoptr(virBitmap) mine = virDomainDefGetVcpuAffinity(obj->def, i, hostcpus);
+            ssize_t c = -1;
+
+            while ((c = virBitmapNextSetBit(mine, c)) >= 0) {
+                if (!virBitmapIsBitSet(cpuset, c))
+                    virBitmapClearBit(mine, c);
+            }
+            virBitmapToCpumap(mine, VIR_GET_CPUMAP(cpumaps, maplen, i), maplen);
+        }
     }
 }
 
