@@ -167,12 +167,13 @@ cmdSchedinfo(vshControl *ctl, const vshCmd *cmd)
             vshPrint(ctl, "%-15s: %s\n", "Scheduler", "Unknown");
         return false;
     }
-    if (nparams == 0 && optJSON)
-        virtshSchedInfoPrintJSON(ctl, schedulertype, NULL, 0);
-    else if (!optJSON)
+    if (!optJSON)
         vshPrint(ctl, "%-15s: %s\n", "Scheduler", schedulertype);
-    if (nparams == 0)
+    if (nparams == 0) {
+        if (optJSON)
+            virtshSchedInfoPrintJSON(ctl, schedulertype, NULL, 0);
         return true;
+    }
     params = g_new0(virTypedParameter, nparams);
     if (virtshSchedInfoGet(dom, params, &nparams, flags,
                            flags || vshCommandOptBool(cmd, "current")) < 0 ||
