@@ -80,6 +80,7 @@ static const vshCmdOptDef opts_vcpucount[] = {
     VIRTSH_OPT_CONFIG("get value to be used on next boot"),
     VIRTSH_OPT_CURRENT("get value according to current domain state"),
     {.name = "guest", .type = VSH_OT_BOOL, .help = "retrieve vcpu count from the guest instead of the hypervisor"},
+    VIRTSH_OPT_JSON,
     VIRTSH_OPT_END
 };
 
@@ -124,7 +125,7 @@ virtshCPUCountCollect(vshControl *ctl, virDomainPtr dom, unsigned int flags, boo
 }
 
 static bool
-virtshVcpucountAll(vshControl *ctl, virDomainPtr dom)
+virtshVcpucountAll(vshControl *ctl, virDomainPtr dom, bool optJSON)
 {
     static const struct {
         const char *which, *state;
@@ -136,12 +137,28 @@ virtshVcpucountAll(vshControl *ctl, virDomainPtr dom)
         { "current", "live", VIR_DOMAIN_AFFECT_LIVE },
     };
     int values[G_N_ELEMENTS(counts)];
+    vshJson json;
     size_t i;
 
     /* every count is read before anything is printed, as virsh does */
     for (i = 0; i < G_N_ELEMENTS(counts); i++) {
         if ((values[i] = virtshCPUCountCollect(ctl, dom, counts[i].flags, true)) == -2)
             return false;
+    }
+    if (optJSON) {
+        /* "maximum_config" for virsh's "maximum config" line; null for
+         * the lines virsh leaves out */
+        vshJsonBegin(&json, false);
+        for (i = 0; i < G_N_ELEMENTS(counts); i++) {
+            g_autofree char *key = g_strdup_printf("%s_%s", counts[i].which, counts[i].state);
+
+            if (values[i] > 0)
+                vshJsonUInt(&json, key, values[i]);
+            else
+                vshJsonNull(&json, key);
+        }
+        vshJsonPrint(&json, ctl);
+        return true;
     }
     for (i = 0; i < G_N_ELEMENTS(counts); i++) {
         if (values[i] > 0)
@@ -160,6 +177,7 @@ cmdVcpucount(vshControl *ctl, const vshCmd *cmd)
     bool live = vshCommandOptBool(cmd, "live");
     bool current = vshCommandOptBool(cmd, "current");
     bool guest = vshCommandOptBool(cmd, "guest");
+    bool optJSON = vshCommandOptBool(cmd, "json");
     bool all = !maximum && !active && !current && !config && !live && !guest;
     unsigned int flags = VIR_DOMAIN_AFFECT_CURRENT;
     int count;
@@ -184,10 +202,18 @@ cmdVcpucount(vshControl *ctl, const vshCmd *cmd)
     if (!(dom = virtshCommandOptDomain(ctl, cmd, NULL)))
         return false;
     if (all)
-        return virtshVcpucountAll(ctl, dom);
+        return virtshVcpucountAll(ctl, dom, optJSON);
     if ((count = virtshCPUCountCollect(ctl, dom, flags, false)) < 0)
         return false;
-    vshPrint(ctl, "%d\n", count);
+    if (optJSON) {
+        vshJson json;
+
+        vshJsonBegin(&json, false);
+        vshJsonUInt(&json, "count", count);
+        vshJsonPrint(&json, ctl);
+    } else {
+        vshPrint(ctl, "%d\n", count);
+    }
     return true;
 }
 
@@ -202,8 +228,40 @@ static const vshCmdInfo info_vcpuinfo = {
 static const vshCmdOptDef opts_vcpuinfo[] = {
     VIRTSH_OPT_DOMAIN_FULL(VSH_COMPLETE_DOMAIN),
     {.name = "pretty", .type = VSH_OT_BOOL, .help = "return human readable output"},
+    VIRTSH_OPT_JSON,
     VIRTSH_OPT_END
 };
+
+/* One object per vcpu; what a stopped domain does not have is null, and
+ * the affinity is a CPU list as vcpupin takes it. */
+static void
+virtshVcpuinfoPrintJSON(vshControl *ctl, const virVcpuInfo *cpuinfo, int ncpus,
+                        const unsigned char *cpumaps, int cpumaplen)
+{
+    vshJson json;
+    int n;
+
+    vshJsonBegin(&json, true);
+    for (n = 0; n < ncpus; n++) {
+        g_autofree char *affinity = vshFormatCPUMap(VIR_GET_CPUMAP(cpumaps, cpumaplen, n),
+                                                    cpumaplen);
+
+        vshJsonOpen(&json, NULL, false);
+        vshJsonUInt(&json, "vcpu", n);
+        if (cpuinfo) {
+            vshJsonInt(&json, "cpu", cpuinfo[n].cpu);
+            vshJsonString(&json, "state", virtshDomainVcpuStateToString(cpuinfo[n].state));
+            vshJsonUInt(&json, "cpu_time_ns", cpuinfo[n].cpuTime);
+        } else {
+            vshJsonNull(&json, "cpu");
+            vshJsonNull(&json, "state");
+            vshJsonNull(&json, "cpu_time_ns");
+        }
+        vshJsonString(&json, "cpu_affinity", affinity);
+        vshJsonClose(&json, false);
+    }
+    vshJsonPrint(&json, ctl);
+}
 
 static void
 virtshVcpuinfoPrintAffinity(vshControl *ctl, const unsigned char *cpumap, int maxcpu, bool pretty)
@@ -250,6 +308,10 @@ cmdVcpuinfo(vshControl *ctl, const vshCmd *cmd)
                                              VIR_DOMAIN_AFFECT_CONFIG)) < 0)
             return false;
     }
+    if (vshCommandOptBool(cmd, "json")) {
+        virtshVcpuinfoPrintJSON(ctl, cpuinfo, ncpus, cpumaps, cpumaplen);
+        return true;
+    }
     for (n = 0; n < ncpus; n++) {
         vshPrint(ctl, "%-15s %d\n", "VCPU:", n);
         if (cpuinfo) {
@@ -286,16 +348,18 @@ static const vshCmdOptDef opts_vcpupin[] = {
     VIRTSH_OPT_CONFIG("affect next boot"),
     VIRTSH_OPT_LIVE("affect running domain"),
     VIRTSH_OPT_CURRENT("affect current domain"),
+    VIRTSH_OPT_JSON,
     VIRTSH_OPT_END
 };
 
 static bool
 virtshVcpuPinQuery(vshControl *ctl, virDomainPtr dom, unsigned int vcpu, bool gotVcpu,
-                   int maxcpu, unsigned int flags)
+                   int maxcpu, unsigned int flags, bool optJSON)
 {
     g_autofree unsigned char *cpumap = NULL;
     g_autoptr(vshTable) table = NULL;
     int cpumaplen, ncpus, i;
+    vshJson json;
 
     if ((ncpus = virtshCPUCountCollect(ctl, dom, flags | VIR_DOMAIN_VCPU_MAXIMUM, true)) < 0) {
         if (ncpus == -1)
@@ -317,6 +381,8 @@ virtshVcpuPinQuery(vshControl *ctl, virDomainPtr dom, unsigned int vcpu, bool go
     if ((ncpus = virDomainGetVcpuPinInfo(dom, ncpus, cpumap, cpumaplen, flags)) < 0)
         return false;
     table = vshTableNew("VCPU", "CPU Affinity", NULL);
+    if (optJSON)
+        vshJsonBegin(&json, true);
     for (i = 0; i < ncpus; i++) {
         g_autofree char *pinInfo = NULL;
         g_autofree char *vcpuStr = NULL;
@@ -324,10 +390,20 @@ virtshVcpuPinQuery(vshControl *ctl, virDomainPtr dom, unsigned int vcpu, bool go
         if (gotVcpu && (unsigned int)i != vcpu)
             continue;
         pinInfo = vshFormatCPUMap(VIR_GET_CPUMAP(cpumap, cpumaplen, i), cpumaplen);
+        if (optJSON) {
+            vshJsonOpen(&json, NULL, false);
+            vshJsonUInt(&json, "vcpu", i);
+            vshJsonString(&json, "cpu_affinity", pinInfo);
+            vshJsonClose(&json, false);
+            continue;
+        }
         vcpuStr = g_strdup_printf("%d", i);
         vshTableRowAppend(table, vcpuStr, pinInfo, NULL);
     }
-    vshTablePrintToStdout(table, ctl);
+    if (optJSON)
+        vshJsonPrint(&json, ctl);
+    else
+        vshTablePrintToStdout(table, ctl);
     return true;
 }
 
@@ -357,7 +433,8 @@ cmdVcpuPin(vshControl *ctl, const vshCmd *cmd)
     if (!(dom = virtshCommandOptDomain(ctl, cmd, NULL)))
         return false;
     if (!cpulist)
-        return virtshVcpuPinQuery(ctl, dom, vcpu, gotVcpu > 0, maxcpu, flags);
+        return virtshVcpuPinQuery(ctl, dom, vcpu, gotVcpu > 0, maxcpu, flags,
+                                  vshCommandOptBool(cmd, "json"));
     if (!(cpumap = vshParseCPUList(ctl, cpulist, maxcpu, &cpumaplen)))
         return false;
     /* without an explicit choice, the old call (live domain) */
@@ -379,19 +456,34 @@ static const vshCmdOptDef opts_cpu_stats[] = {
     {.name = "total", .type = VSH_OT_BOOL, .help = "Show total statistics only"},
     {.name = "start", .type = VSH_OT_INT, .help = "Show statistics from this CPU"},
     {.name = "count", .type = VSH_OT_INT, .help = "Number of shown CPUs at most"},
+    VIRTSH_OPT_JSON,
     VIRTSH_OPT_END
 };
 
-/* Times in seconds with nanoseconds, anything else as it is. */
-static void
-virtshCPUStatsPrintField(vshControl *ctl, const virTypedParameter *param)
+static bool
+virtshCPUStatsIsTime(const virTypedParameter *param)
 {
+    return (strcmp(param->field, VIR_DOMAIN_CPU_STATS_CPUTIME) == 0 ||
+            strcmp(param->field, VIR_DOMAIN_CPU_STATS_VCPUTIME) == 0 ||
+            strcmp(param->field, VIR_DOMAIN_CPU_STATS_USERTIME) == 0 ||
+            strcmp(param->field, VIR_DOMAIN_CPU_STATS_SYSTEMTIME) == 0) &&
+           param->type == VIR_TYPED_PARAM_ULLONG;
+}
+
+/* Times in seconds with nanoseconds, anything else as it is; with @json,
+ * times in nanoseconds under their name and "_ns". */
+static void
+virtshCPUStatsPrintField(vshControl *ctl, vshJson *json, const virTypedParameter *param)
+{
+    if (json) {
+        g_autofree char *key = g_strconcat(param->field,
+                                           virtshCPUStatsIsTime(param) ? "_ns" : "", NULL);
+
+        vshJsonTypedParam(json, key, param);
+        return;
+    }
     vshPrint(ctl, "\t%-12s ", param->field);
-    if ((strcmp(param->field, VIR_DOMAIN_CPU_STATS_CPUTIME) == 0 ||
-         strcmp(param->field, VIR_DOMAIN_CPU_STATS_VCPUTIME) == 0 ||
-         strcmp(param->field, VIR_DOMAIN_CPU_STATS_USERTIME) == 0 ||
-         strcmp(param->field, VIR_DOMAIN_CPU_STATS_SYSTEMTIME) == 0) &&
-        param->type == VIR_TYPED_PARAM_ULLONG) {
+    if (virtshCPUStatsIsTime(param)) {
         vshPrint(ctl, "%9llu.%09llu seconds\n", param->value.ul / 1000000000,
                  param->value.ul % 1000000000);
     } else {
@@ -409,17 +501,23 @@ virtshCPUStatsFailed(vshControl *ctl, virDomainPtr dom)
 }
 
 /* The statistics of @count host CPUs from @cpu, 128 at a time as virsh
- * asks for them; CPUs outside the host's map are left out. */
+ * asks for them; CPUs outside the host's map are left out.  With @json,
+ * an array "cpus" of them. */
 static bool
-virtshCPUStatsPerCPU(vshControl *ctl, virDomainPtr dom, int cpu, int count)
+virtshCPUStatsPerCPU(vshControl *ctl, vshJson *json, virDomainPtr dom, int cpu, int count)
 {
     virTypedParameterPtr params;
     int nparams, ncpus, i, j;
 
     if ((nparams = virDomainGetCPUStats(dom, NULL, 0, 0, 1, 0)) < 0)
         return virtshCPUStatsFailed(ctl, dom);
+    if (json)
+        vshJsonOpen(json, "cpus", true);
     if (nparams == 0) {
-        vshPrint(ctl, "%s", "No per-CPU stats available");
+        if (json)
+            vshJsonClose(json, true);
+        else
+            vshPrint(ctl, "%s", "No per-CPU stats available");
         return true;
     }
     params = g_new0(virTypedParameter, (size_t)nparams * MIN(count, 128));
@@ -432,18 +530,28 @@ virtshCPUStatsPerCPU(vshControl *ctl, virDomainPtr dom, int cpu, int count)
         for (i = 0; i < ncpus; i++) {
             if (params[i * nparams].type == 0)
                 continue;
-            vshPrint(ctl, "CPU%d:\n", cpu + i);
+            if (json) {
+                vshJsonOpen(json, NULL, false);
+                vshJsonUInt(json, "cpu", cpu + i);
+            } else {
+                vshPrint(ctl, "CPU%d:\n", cpu + i);
+            }
             for (j = 0; j < nparams; j++)
-                virtshCPUStatsPrintField(ctl, &params[i * nparams + j]);
+                virtshCPUStatsPrintField(ctl, json, &params[i * nparams + j]);
+            if (json)
+                vshJsonClose(json, false);
         }
         virTypedParamsClear(params, nparams * ncpus);
     }
     g_free(params);
+    if (json)
+        vshJsonClose(json, true);
     return true;
 }
 
+/* With @json, an object "total". */
 static bool
-virtshCPUStatsTotal(vshControl *ctl, virDomainPtr dom)
+virtshCPUStatsTotal(vshControl *ctl, vshJson *json, virDomainPtr dom)
 {
     virTypedParameterPtr params;
     int nparams, nstats, i;
@@ -451,7 +559,8 @@ virtshCPUStatsTotal(vshControl *ctl, virDomainPtr dom)
     if ((nparams = virDomainGetCPUStats(dom, NULL, 0, -1, 1, 0)) < 0)
         return virtshCPUStatsFailed(ctl, dom);
     if (nparams == 0) {
-        vshPrint(ctl, "%s", "No total stats available");
+        if (!json)
+            vshPrint(ctl, "%s", "No total stats available");
         return false;
     }
     params = g_new0(virTypedParameter, nparams);
@@ -459,9 +568,14 @@ virtshCPUStatsTotal(vshControl *ctl, virDomainPtr dom)
         virTypedParamsFree(params, nparams);
         return virtshCPUStatsFailed(ctl, dom);
     }
-    vshPrint(ctl, "Total:\n");
+    if (json)
+        vshJsonOpen(json, "total", false);
+    else
+        vshPrint(ctl, "Total:\n");
     for (i = 0; i < nstats; i++)
-        virtshCPUStatsPrintField(ctl, &params[i]);
+        virtshCPUStatsPrintField(ctl, json, &params[i]);
+    if (json)
+        vshJsonClose(json, false);
     virTypedParamsFree(params, nparams);
     return true;
 }
@@ -489,21 +603,16 @@ virtshCPUStatsRange(vshControl *ctl, const vshCmd *cmd, int *cpu, int *count, bo
     return true;
 }
 
+/* The per-CPU part and the total that cpu-stats shows, the one after the
+ * other; @json (or NULL for text) is the object both go into. */
 static bool
-cmdCPUStats(vshControl *ctl, const vshCmd *cmd)
+virtshCPUStatsShow(vshControl *ctl, vshJson *json, virDomainPtr dom, int cpu, int count,
+                   bool perCPU, bool total)
 {
-    g_autoptr(virtshDomain) dom = NULL;
-    bool total = vshCommandOptBool(cmd, "total");
-    int cpu = 0, count = -1, maxCPU;
-    bool perCPU;
+    int maxCPU;
 
-    if (!(dom = virtshCommandOptDomain(ctl, cmd, NULL)) ||
-        !virtshCPUStatsRange(ctl, cmd, &cpu, &count, &perCPU))
-        return false;
-    if (!total && !perCPU)
-        total = perCPU = true;
     if (!perCPU)
-        return virtshCPUStatsTotal(ctl, dom);
+        return virtshCPUStatsTotal(ctl, json, dom);
     if ((maxCPU = virDomainGetCPUStats(dom, NULL, 0, 0, 0, 0)) < 0)
         return virtshCPUStatsFailed(ctl, dom);
     if (cpu >= maxCPU) {
@@ -511,13 +620,39 @@ cmdCPUStats(vshControl *ctl, const vshCmd *cmd)
         return false;
     }
     if (count < 0 || count > maxCPU) {
-        if (count > maxCPU)
+        if (count > maxCPU && !json)
             vshPrint(ctl, "Only %d CPUs available to show\n", maxCPU);
         count = maxCPU - cpu;
     }
-    if (!virtshCPUStatsPerCPU(ctl, dom, cpu, count))
+    if (!virtshCPUStatsPerCPU(ctl, json, dom, cpu, count))
         return false;
-    return !total || virtshCPUStatsTotal(ctl, dom);
+    return !total || virtshCPUStatsTotal(ctl, json, dom);
+}
+
+static bool
+cmdCPUStats(vshControl *ctl, const vshCmd *cmd)
+{
+    g_autoptr(virtshDomain) dom = NULL;
+    bool total = vshCommandOptBool(cmd, "total");
+    int cpu = 0, count = -1;
+    bool perCPU;
+    vshJson json;
+
+    if (!(dom = virtshCommandOptDomain(ctl, cmd, NULL)) ||
+        !virtshCPUStatsRange(ctl, cmd, &cpu, &count, &perCPU))
+        return false;
+    if (!total && !perCPU)
+        total = perCPU = true;
+    if (!vshCommandOptBool(cmd, "json"))
+        return virtshCPUStatsShow(ctl, NULL, dom, cpu, count, perCPU, total);
+    /* nothing is printed unless everything could be read */
+    vshJsonBegin(&json, false);
+    if (!virtshCPUStatsShow(ctl, &json, dom, cpu, count, perCPU, total)) {
+        vshJsonDiscard(&json);
+        return false;
+    }
+    vshJsonPrint(&json, ctl);
+    return true;
 }
 
 const vshCmdDef domCpuCmds[] = {

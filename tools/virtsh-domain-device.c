@@ -1150,8 +1150,32 @@ static const vshCmdOptDef opts_domblklist[] = {
      .help = "get inactive rather than running configuration"},
     {.name = "details", .type = VSH_OT_BOOL,
      .help = "additionally display the type and device value"},
+    VIRTSH_OPT_JSON,
     VIRTSH_OPT_END
 };
+
+/* One object per disk, with the columns of --details; what the XML does
+ * not say is null. */
+static void
+virtshDomblklistPrintJSON(vshControl *ctl, GPtrArray *disks)
+{
+    vshJson json;
+    size_t i;
+
+    vshJsonBegin(&json, true);
+    for (i = 0; i < disks->len; i++) {
+        const virtshXMLNode *disk = g_ptr_array_index(disks, i);
+
+        vshJsonOpen(&json, NULL, false);
+        vshJsonString(&json, "type", virtshXMLAttr(disk, "type"));
+        vshJsonString(&json, "device", virtshXMLAttr(disk, "device"));
+        vshJsonString(&json, "target", virtshXMLAttr(virtshXMLChild(disk, "target"), "dev"));
+        vshJsonString(&json, "source", virtshXMLFirstAttr(virtshXMLChild(disk, "source"),
+                                                          virtshDiskSourceAttrs));
+        vshJsonClose(&json, false);
+    }
+    vshJsonPrint(&json, ctl);
+}
 
 static bool
 cmdDomblklist(vshControl *ctl, const vshCmd *cmd)
@@ -1169,6 +1193,10 @@ cmdDomblklist(vshControl *ctl, const vshCmd *cmd)
                                         VIR_DOMAIN_XML_INACTIVE : 0)))
         return false;
     disks = virtshXMLDevices(root, "disk");
+    if (vshCommandOptBool(cmd, "json")) {
+        virtshDomblklistPrintJSON(ctl, disks);
+        return true;
+    }
     table = details ? vshTableNew("Type", "Device", "Target", "Source", NULL)
                     : vshTableNew("Target", "Source", NULL);
     for (i = 0; i < disks->len; i++) {
@@ -1206,6 +1234,7 @@ static const vshCmdOptDef opts_domiflist[] = {
     VIRTSH_OPT_DOMAIN_FULL(VSH_COMPLETE_DOMAIN),
     {.name = "inactive", .type = VSH_OT_BOOL,
      .help = "get inactive rather than running configuration"},
+    VIRTSH_OPT_JSON,
     VIRTSH_OPT_END
 };
 
@@ -1217,6 +1246,8 @@ cmdDomiflist(vshControl *ctl, const vshCmd *cmd)
     g_autoptr(virtshXMLNode) root = NULL;
     g_autoptr(GPtrArray) ifaces = NULL;
     g_autoptr(vshTable) table = NULL;
+    bool optJSON = vshCommandOptBool(cmd, "json");
+    vshJson json;
     size_t i;
 
     if (!(dom = virtshCommandOptDomain(ctl, cmd, NULL)))
@@ -1226,6 +1257,8 @@ cmdDomiflist(vshControl *ctl, const vshCmd *cmd)
         return false;
     ifaces = virtshXMLDevices(root, "interface");
     table = vshTableNew("Interface", "Type", "Source", "Model", "MAC", NULL);
+    if (optJSON)
+        vshJsonBegin(&json, true);
     for (i = 0; i < ifaces->len; i++) {
         const virtshXMLNode *iface = g_ptr_array_index(ifaces, i);
         const char *target = virtshXMLAttr(virtshXMLChild(iface, "target"), "dev");
@@ -1233,10 +1266,24 @@ cmdDomiflist(vshControl *ctl, const vshCmd *cmd)
         const char *model = virtshXMLAttr(virtshXMLChild(iface, "model"), "type");
         const char *mac = virtshXMLAttr(virtshXMLChild(iface, "mac"), "address");
 
+        if (optJSON) {
+            /* virsh's columns; what the XML does not say is null */
+            vshJsonOpen(&json, NULL, false);
+            vshJsonString(&json, "interface", target);
+            vshJsonString(&json, "type", virtshXMLAttr(iface, "type"));
+            vshJsonString(&json, "source", source);
+            vshJsonString(&json, "model", model);
+            vshJsonString(&json, "mac", mac);
+            vshJsonClose(&json, false);
+            continue;
+        }
         vshTableRowAppend(table, target ? target : "-", virtshXMLAttr(iface, "type") ? virtshXMLAttr(iface, "type") : "",
                           source ? source : "-", model ? model : "-", mac ? mac : "-", NULL);
     }
-    vshTablePrintToStdout(table, ctl);
+    if (optJSON)
+        vshJsonPrint(&json, ctl);
+    else
+        vshTablePrintToStdout(table, ctl);
     return true;
 }
 

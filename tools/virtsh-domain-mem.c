@@ -149,6 +149,7 @@ static const vshCmdOptDef opts_memtune[] = {
     VIRTSH_OPT_CONFIG("affect next boot"),
     VIRTSH_OPT_LIVE("affect running domain"),
     VIRTSH_OPT_CURRENT("affect current domain"),
+    VIRTSH_OPT_JSON,
     VIRTSH_OPT_END
 };
 
@@ -181,8 +182,28 @@ virtshMemtuneGetSize(vshControl *ctl, const vshCmd *cmd, const char *name,
     return 1;
 }
 
+/* Limits in KiB under their name and "_kib"; unlimited is null. */
+static void
+virtshMemtunePrintJSON(vshControl *ctl, const virTypedParameter *params, int nparams)
+{
+    vshJson json;
+    int i;
+
+    vshJsonBegin(&json, false);
+    for (i = 0; i < nparams; i++) {
+        g_autofree char *key = g_strconcat(params[i].field, "_kib", NULL);
+
+        if (params[i].type == VIR_TYPED_PARAM_ULLONG &&
+            params[i].value.ul == VIR_DOMAIN_MEMORY_PARAM_UNLIMITED)
+            vshJsonNull(&json, key);
+        else
+            vshJsonTypedParam(&json, key, &params[i]);
+    }
+    vshJsonPrint(&json, ctl);
+}
+
 static bool
-virtshMemtunePrint(vshControl *ctl, virDomainPtr dom, unsigned int flags)
+virtshMemtunePrint(vshControl *ctl, virDomainPtr dom, unsigned int flags, bool optJSON)
 {
     virTypedParameterPtr params = NULL;
     int nparams = 0, i;
@@ -191,13 +212,21 @@ virtshMemtunePrint(vshControl *ctl, virDomainPtr dom, unsigned int flags)
         vshError(ctl, "%s", "Unable to get number of memory parameters");
         return false;
     }
-    if (nparams == 0)
+    if (nparams == 0) {
+        if (optJSON)
+            virtshMemtunePrintJSON(ctl, NULL, 0);
         return true;
+    }
     params = g_new0(virTypedParameter, nparams);
     if (virDomainGetMemoryParameters(dom, params, &nparams, flags) != 0) {
         vshError(ctl, "%s", "Unable to get memory parameters");
         g_free(params);
         return false;
+    }
+    if (optJSON) {
+        virtshMemtunePrintJSON(ctl, params, nparams);
+        virTypedParamsFree(params, nparams);
+        return true;
     }
     for (i = 0; i < nparams; i++) {
         g_autofree char *str = NULL;
@@ -245,7 +274,7 @@ cmdMemtune(vshControl *ctl, const vshCmd *cmd)
             goto error;
     }
     if (nparams == 0) {
-        ret = virtshMemtunePrint(ctl, dom, flags);
+        ret = virtshMemtunePrint(ctl, dom, flags, vshCommandOptBool(cmd, "json"));
         goto cleanup;
     }
     if (virDomainSetMemoryParameters(dom, params, nparams, flags) != 0)
@@ -287,26 +316,35 @@ static const vshCmdOptDef opts_blkiotune[] = {
     VIRTSH_OPT_CONFIG("affect next boot"),
     VIRTSH_OPT_LIVE("affect running domain"),
     VIRTSH_OPT_CURRENT("affect current domain"),
+    VIRTSH_OPT_JSON,
     VIRTSH_OPT_END
 };
 
 static bool
-virtshBlkioPrint(vshControl *ctl, virDomainPtr dom, unsigned int flags)
+virtshBlkioPrint(vshControl *ctl, virDomainPtr dom, unsigned int flags, bool optJSON)
 {
     virTypedParameterPtr params = NULL;
     int nparams = 0, i;
+    vshJson json;
 
     if (virDomainGetBlkioParameters(dom, NULL, &nparams, flags) != 0) {
         vshError(ctl, "%s", "Unable to get number of blkio parameters");
         return false;
     }
-    if (nparams == 0)
+    if (nparams == 0 && !optJSON)
         return true;
-    params = g_new0(virTypedParameter, nparams);
-    if (virDomainGetBlkioParameters(dom, params, &nparams, flags) != 0) {
+    params = g_new0(virTypedParameter, MAX(nparams, 1));
+    if (nparams > 0 && virDomainGetBlkioParameters(dom, params, &nparams, flags) != 0) {
         vshError(ctl, "%s", "Unable to get blkio parameters");
         g_free(params);
         return false;
+    }
+    if (optJSON) {
+        vshJsonBegin(&json, false);
+        vshJsonTypedParams(&json, params, nparams, "");
+        vshJsonPrint(&json, ctl);
+        virTypedParamsFree(params, nparams);
+        return true;
     }
     for (i = 0; i < nparams; i++) {
         g_autofree char *str = vshTypedParamValue(&params[i]);
@@ -370,7 +408,7 @@ cmdBlkiotune(vshControl *ctl, const vshCmd *cmd)
     if (virtshBlkioCollect(ctl, cmd, &params, &nparams, &maxparams) < 0)
         goto cleanup;
     if (nparams == 0) {
-        ret = virtshBlkioPrint(ctl, dom, flags);
+        ret = virtshBlkioPrint(ctl, dom, flags, vshCommandOptBool(cmd, "json"));
     } else if (virDomainSetBlkioParameters(dom, params, nparams, flags) < 0) {
         vshError(ctl, "%s", "Unable to change blkio parameters");
     } else {

@@ -27,6 +27,7 @@ static const vshCmdOptDef opts_schedinfo[] = {
     VIRTSH_OPT_CURRENT("get/set current scheduler info"),
     VIRTSH_OPT_CONFIG("get/set value to be used on next boot"),
     VIRTSH_OPT_LIVE("get/set value from running domain"),
+    VIRTSH_OPT_JSON,
     {.name = "set", .type = VSH_OT_ARGV, .help = "parameter=value"},
     VIRTSH_OPT_END
 };
@@ -150,6 +151,19 @@ virtshSchedInfoApply(vshControl *ctl, const vshCmd *cmd, virDomainPtr dom,
     return virtshSchedInfoGet(dom, params, nparams, flags, useFlags) == 0;
 }
 
+/* The scheduler and its parameters, each under its own name. */
+static void
+virtshSchedInfoPrintJSON(vshControl *ctl, const char *schedulertype,
+                         const virTypedParameter *params, int nparams)
+{
+    vshJson json;
+
+    vshJsonBegin(&json, false);
+    vshJsonString(&json, "scheduler", schedulertype);
+    vshJsonTypedParams(&json, params, nparams, "");
+    vshJsonPrint(&json, ctl);
+}
+
 static bool
 cmdSchedinfo(vshControl *ctl, const vshCmd *cmd)
 {
@@ -158,6 +172,7 @@ cmdSchedinfo(vshControl *ctl, const vshCmd *cmd)
     virTypedParameterPtr params = NULL;
     unsigned int flags;
     int nparams = 0, i;
+    bool optJSON = vshCommandOptBool(cmd, "json");
     bool ret = false;
 
     if (!virtshImpactFlags(ctl, cmd, &flags))
@@ -165,23 +180,32 @@ cmdSchedinfo(vshControl *ctl, const vshCmd *cmd)
     if (!(dom = virtshCommandOptDomain(ctl, cmd, NULL)))
         return false;
     if (!(schedulertype = virDomainGetSchedulerType(dom, &nparams))) {
-        vshPrint(ctl, "%-15s: %s\n", "Scheduler", "Unknown");
+        if (!optJSON)
+            vshPrint(ctl, "%-15s: %s\n", "Scheduler", "Unknown");
         return false;
     }
-    vshPrint(ctl, "%-15s: %s\n", "Scheduler", schedulertype);
-    if (nparams == 0)
+    if (!optJSON)
+        vshPrint(ctl, "%-15s: %s\n", "Scheduler", schedulertype);
+    if (nparams == 0) {
+        if (optJSON)
+            virtshSchedInfoPrintJSON(ctl, schedulertype, NULL, 0);
         return true;
+    }
     params = g_new0(virTypedParameter, nparams);
     if (virtshSchedInfoGet(dom, params, &nparams, flags,
                            flags || vshCommandOptBool(cmd, "current")) < 0 ||
         !virtshSchedInfoApply(ctl, cmd, dom, params, &nparams, flags))
         goto cleanup;
+    ret = true;
+    if (optJSON) {
+        virtshSchedInfoPrintJSON(ctl, schedulertype, params, nparams);
+        goto cleanup;
+    }
     for (i = 0; i < nparams; i++) {
         g_autofree char *str = vshTypedParamValue(&params[i]);
 
         vshPrint(ctl, "%-15s: %s\n", params[i].field, str);
     }
-    ret = true;
  cleanup:
     virTypedParamsFree(params, nparams);
     return ret;

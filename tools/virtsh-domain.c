@@ -23,6 +23,7 @@ static const vshCmdInfo info_domid = {
 
 static const vshCmdOptDef opts_domid[] = {
     VIRTSH_OPT_DOMAIN("domain name or uuid", VSH_COMPLETE_DOMAIN),
+    VIRTSH_OPT_JSON,
     VIRTSH_OPT_END
 };
 
@@ -35,10 +36,21 @@ cmdDomid(vshControl *ctl, const vshCmd *cmd)
     if (!(dom = virtshCommandOptDomainBy(ctl, cmd, NULL, VIRTSH_BYNAME | VIRTSH_BYUUID)))
         return false;
     id = virDomainGetID(dom);
-    if (id == (unsigned int)-1)
+    if (vshCommandOptBool(cmd, "json")) {
+        vshJson json;
+
+        /* an inactive domain has no id: null, as in dominfo --json */
+        vshJsonBegin(&json, false);
+        if (id == (unsigned int)-1)
+            vshJsonNull(&json, "id");
+        else
+            vshJsonUInt(&json, "id", id);
+        vshJsonPrint(&json, ctl);
+    } else if (id == (unsigned int)-1) {
         vshPrint(ctl, "%s\n", "-");
-    else
+    } else {
         vshPrint(ctl, "%d\n", id);
+    }
     return true;
 }
 
@@ -49,6 +61,7 @@ static const vshCmdInfo info_domname = {
 
 static const vshCmdOptDef opts_domname[] = {
     VIRTSH_OPT_DOMAIN("domain id or uuid", VSH_COMPLETE_NONE),
+    VIRTSH_OPT_JSON,
     VIRTSH_OPT_END
 };
 
@@ -59,7 +72,10 @@ cmdDomname(vshControl *ctl, const vshCmd *cmd)
 
     if (!(dom = virtshCommandOptDomainBy(ctl, cmd, NULL, VIRTSH_BYID | VIRTSH_BYUUID)))
         return false;
-    vshPrint(ctl, "%s\n", virDomainGetName(dom));
+    if (vshCommandOptBool(cmd, "json"))
+        vshJsonPrintString(ctl, "name", virDomainGetName(dom));
+    else
+        vshPrint(ctl, "%s\n", virDomainGetName(dom));
     return true;
 }
 
@@ -70,6 +86,7 @@ static const vshCmdInfo info_domuuid = {
 
 static const vshCmdOptDef opts_domuuid[] = {
     VIRTSH_OPT_DOMAIN("domain id or name", VSH_COMPLETE_DOMAIN),
+    VIRTSH_OPT_JSON,
     VIRTSH_OPT_END
 };
 
@@ -85,7 +102,10 @@ cmdDomuuid(vshControl *ctl, const vshCmd *cmd)
         vshError(ctl, "%s", "failed to get domain UUID");
         return false;
     }
-    vshPrint(ctl, "%s\n", uuid);
+    if (vshCommandOptBool(cmd, "json"))
+        vshJsonPrintString(ctl, "uuid", uuid);
+    else
+        vshPrint(ctl, "%s\n", uuid);
     return true;
 }
 

@@ -349,6 +349,7 @@ static const vshCmdOptDef opts_memshareinfo[] = {
     VIRTSH_OPT_CONFIG("show the setting of next boot"),
     VIRTSH_OPT_LIVE("show the running domain"),
     VIRTSH_OPT_CURRENT("show the current domain"),
+    VIRTSH_OPT_JSON,
     VIRTSH_OPT_END
 };
 
@@ -383,6 +384,15 @@ cmdMemShareInfo(vshControl *ctl, const vshCmd *cmd)
     if (virDomainGetMemorySharing(dom, params, &nparams, flags) < 0) {
         g_free(params);
         return false;
+    }
+    if (vshCommandOptBool(cmd, "json")) {
+        vshJson json;
+
+        vshJsonBegin(&json, false);
+        vshJsonTypedParams(&json, params, nparams, "");
+        vshJsonPrint(&json, ctl);
+        virTypedParamsFree(params, nparams);
+        return true;
     }
     for (i = 0; i < nparams; i++) {
         g_autofree char *value = vshTypedParamValue(&params[i]);

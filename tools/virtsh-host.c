@@ -18,7 +18,7 @@ static const vshCmdInfo info_nodeinfo = {
 };
 
 static const vshCmdOptDef opts_nodeinfo[] = {
-    {.name = "json", .type = VSH_OT_BOOL, .help = "print the information as JSON"},
+    VIRTSH_OPT_JSON,
     VIRTSH_OPT_END
 };
 
@@ -77,8 +77,23 @@ static const vshCmdInfo info_nodecpumap = {
 
 static const vshCmdOptDef opts_nodecpumap[] = {
     {.name = "pretty", .type = VSH_OT_BOOL, .help = "return human readable output"},
+    VIRTSH_OPT_JSON,
     VIRTSH_OPT_END
 };
+
+static void
+virtshNodeCpuMapPrintJSON(vshControl *ctl, const unsigned char *cpumap, int cpunum,
+                          unsigned int online)
+{
+    g_autofree char *str = vshFormatCPUMap(cpumap, VIR_CPU_MAPLEN(cpunum));
+    vshJson json;
+
+    vshJsonBegin(&json, false);
+    vshJsonUInt(&json, "cpus_present", cpunum);
+    vshJsonUInt(&json, "cpus_online", online);
+    vshJsonString(&json, "cpu_map", str);
+    vshJsonPrint(&json, ctl);
+}
 
 static bool
 cmdNodeCpuMap(vshControl *ctl, const vshCmd *cmd)
@@ -90,6 +105,11 @@ cmdNodeCpuMap(vshControl *ctl, const vshCmd *cmd)
     if ((cpunum = virNodeGetCPUMap(ctl->conn, &cpumap, &online, 0)) < 0) {
         vshError(ctl, "%s", "Unable to get cpu map");
         return false;
+    }
+    if (vshCommandOptBool(cmd, "json")) {
+        virtshNodeCpuMapPrintJSON(ctl, cpumap, cpunum, online);
+        free(cpumap);
+        return true;
     }
     vshPrint(ctl, "%-15s %d\n", "CPUs present:", cpunum);
     vshPrint(ctl, "%-15s %u\n", "CPUs online:", online);
@@ -117,6 +137,7 @@ static const vshCmdInfo info_nodememstats = {
 
 static const vshCmdOptDef opts_nodememstats[] = {
     {.name = "cell", .type = VSH_OT_INT, .help = "prints specified cell statistics only."},
+    VIRTSH_OPT_JSON,
     VIRTSH_OPT_END
 };
 
@@ -126,6 +147,8 @@ cmdNodeMemStats(vshControl *ctl, const vshCmd *cmd)
     g_autofree virNodeMemoryStatsPtr params = NULL;
     int cellNum = VIR_NODE_MEMORY_STATS_ALL_CELLS;
     int nparams = 0, i;
+    bool optJSON = vshCommandOptBool(cmd, "json");
+    vshJson json;
 
     if (vshCommandOptInt(ctl, cmd, "cell", &cellNum) < 0)
         return false;
@@ -133,12 +156,22 @@ cmdNodeMemStats(vshControl *ctl, const vshCmd *cmd)
         vshError(ctl, "%s", "Unable to get number of memory stats");
         return false;
     }
-    if (nparams == 0)
+    if (nparams == 0 && !optJSON)
         return true;
-    params = g_new0(virNodeMemoryStats, nparams);
-    if (virNodeGetMemoryStats(ctl->conn, cellNum, params, &nparams, 0) != 0) {
+    params = g_new0(virNodeMemoryStats, MAX(nparams, 1));
+    if (nparams > 0 && virNodeGetMemoryStats(ctl->conn, cellNum, params, &nparams, 0) != 0) {
         vshError(ctl, "%s", "Unable to get memory stats");
         return false;
+    }
+    if (optJSON) {
+        vshJsonBegin(&json, false);
+        for (i = 0; i < nparams; i++) {
+            g_autofree char *key = g_strconcat(params[i].field, "_kib", NULL);
+
+            vshJsonUInt(&json, key, params[i].value);
+        }
+        vshJsonPrint(&json, ctl);
+        return true;
     }
     for (i = 0; i < nparams; i++)
         vshPrint(ctl, "%-7s: %20llu KiB\n", params[i].field, params[i].value);
@@ -162,26 +195,35 @@ static const vshCmdOptDef opts_node_memory_tune[] = {
      .help = "number of millisecs the shared memory service should sleep before next scan"},
     {.name = "shm-merge-across-nodes", .type = VSH_OT_INT,
      .help = "Specifies if pages from different numa nodes can be merged"},
+    VIRTSH_OPT_JSON,
     VIRTSH_OPT_END
 };
 
 static bool
-virtshNodeMemoryTunePrint(vshControl *ctl)
+virtshNodeMemoryTunePrint(vshControl *ctl, bool optJSON)
 {
     virTypedParameterPtr params = NULL;
     int nparams = 0, i;
+    vshJson json;
 
     if (virNodeGetMemoryParameters(ctl->conn, NULL, &nparams, 0) != 0) {
         vshError(ctl, "%s", "Unable to get number of memory parameters");
         return false;
     }
-    if (nparams == 0)
+    if (nparams == 0 && !optJSON)
         return true;
-    params = g_new0(virTypedParameter, nparams);
-    if (virNodeGetMemoryParameters(ctl->conn, params, &nparams, 0) != 0) {
+    params = g_new0(virTypedParameter, MAX(nparams, 1));
+    if (nparams > 0 && virNodeGetMemoryParameters(ctl->conn, params, &nparams, 0) != 0) {
         vshError(ctl, "%s", "Unable to get memory parameters");
         g_free(params);
         return false;
+    }
+    if (optJSON) {
+        vshJsonBegin(&json, false);
+        vshJsonTypedParams(&json, params, nparams, "");
+        vshJsonPrint(&json, ctl);
+        virTypedParamsFree(params, nparams);
+        return true;
     }
     vshPrint(ctl, "Shared memory:\n");
     for (i = 0; i < nparams; i++) {
@@ -216,7 +258,7 @@ cmdNodeMemoryTune(vshControl *ctl, const vshCmd *cmd)
             goto error;
     }
     if (nparams == 0) {
-        ret = virtshNodeMemoryTunePrint(ctl);
+        ret = virtshNodeMemoryTunePrint(ctl, vshCommandOptBool(cmd, "json"));
         goto cleanup;
     }
     if (virNodeSetMemoryParameters(ctl->conn, params, nparams, 0) != 0)
@@ -257,8 +299,13 @@ static const vshCmdInfo info_uri = {
     .desc = "",
 };
 
+static const vshCmdOptDef opts_json_only[] = {
+    VIRTSH_OPT_JSON,
+    VIRTSH_OPT_END
+};
+
 static bool
-cmdURI(vshControl *ctl, const vshCmd *cmd G_GNUC_UNUSED)
+cmdURI(vshControl *ctl, const vshCmd *cmd)
 {
     g_autofree char *uri = NULL;
 
@@ -266,7 +313,10 @@ cmdURI(vshControl *ctl, const vshCmd *cmd G_GNUC_UNUSED)
         vshError(ctl, "%s", "failed to get URI");
         return false;
     }
-    vshPrint(ctl, "%s\n", uri);
+    if (vshCommandOptBool(cmd, "json"))
+        vshJsonPrintString(ctl, "uri", uri);
+    else
+        vshPrint(ctl, "%s\n", uri);
     return true;
 }
 
@@ -276,7 +326,7 @@ static const vshCmdInfo info_hostname = {
 };
 
 static bool
-cmdHostname(vshControl *ctl, const vshCmd *cmd G_GNUC_UNUSED)
+cmdHostname(vshControl *ctl, const vshCmd *cmd)
 {
     g_autofree char *hostname = NULL;
 
@@ -284,7 +334,10 @@ cmdHostname(vshControl *ctl, const vshCmd *cmd G_GNUC_UNUSED)
         vshError(ctl, "%s", "failed to get hostname");
         return false;
     }
-    vshPrint(ctl, "%s\n", hostname);
+    if (vshCommandOptBool(cmd, "json"))
+        vshJsonPrintString(ctl, "hostname", hostname);
+    else
+        vshPrint(ctl, "%s\n", hostname);
     return true;
 }
 
@@ -296,35 +349,69 @@ static const vshCmdInfo info_version = {
     .desc = "Display the system version information.",
 };
 
+static char *
+virtshVersionString(unsigned long v)
+{
+    return g_strdup_printf("%lu.%lu.%lu", v / 1000000, (v / 1000) % 1000, v % 1000);
+}
+
 static void
 virtshPrintVersion(vshControl *ctl, const char *what, const char *name, unsigned long v)
 {
-    vshPrint(ctl, "%s: %s %lu.%lu.%lu\n", what, name,
-             v / 1000000, (v / 1000) % 1000, v % 1000);
+    g_autofree char *str = virtshVersionString(v);
+
+    vshPrint(ctl, "%s: %s %s\n", what, name, str);
+}
+
+/* virsh's labels as keys, the versions as "major.minor.micro"; a
+ * hypervisor version that cannot be read is null. */
+static void
+virtshVersionPrintJSON(vshControl *ctl, const char *hvType, unsigned long libVersion,
+                       unsigned long apiVersion, unsigned long hvVersion)
+{
+    g_autofree char *compiled = virtshVersionString(VIRTKIT_VERSION_NUMBER);
+    g_autofree char *lib = virtshVersionString(libVersion);
+    g_autofree char *api = virtshVersionString(apiVersion);
+    g_autofree char *hv = hvVersion ? virtshVersionString(hvVersion) : NULL;
+    vshJson json;
+
+    vshJsonBegin(&json, false);
+    vshJsonString(&json, "compiled_against_library", compiled);
+    vshJsonString(&json, "using_library", lib);
+    vshJsonString(&json, "using_api", api);
+    vshJsonString(&json, "hypervisor_type", hvType);
+    vshJsonString(&json, "running_hypervisor", hv);
+    vshJsonPrint(&json, ctl);
 }
 
 static bool
-cmdVersion(vshControl *ctl, const vshCmd *cmd G_GNUC_UNUSED)
+cmdVersion(vshControl *ctl, const vshCmd *cmd)
 {
     unsigned long libVersion, apiVersion, hvVersion;
+    bool optJSON = vshCommandOptBool(cmd, "json");
     const char *hvType;
 
     if (!(hvType = virConnectGetType(ctl->conn))) {
         vshError(ctl, "%s", "failed to get hypervisor type");
         return false;
     }
-    virtshPrintVersion(ctl, "Compiled against library", "virtkit", VIRTKIT_VERSION_NUMBER);
+    if (!optJSON)
+        virtshPrintVersion(ctl, "Compiled against library", "virtkit", VIRTKIT_VERSION_NUMBER);
     if (virGetVersion(&libVersion, hvType, &apiVersion) < 0) {
         vshError(ctl, "%s", "failed to get the library version");
         return false;
     }
-    virtshPrintVersion(ctl, "Using library", "virtkit", libVersion);
-    virtshPrintVersion(ctl, "Using API", hvType, apiVersion);
+    if (!optJSON) {
+        virtshPrintVersion(ctl, "Using library", "virtkit", libVersion);
+        virtshPrintVersion(ctl, "Using API", hvType, apiVersion);
+    }
     if (virConnectGetVersion(ctl->conn, &hvVersion) < 0) {
         vshError(ctl, "%s", "failed to get the hypervisor version");
         return false;
     }
-    if (hvVersion == 0)
+    if (optJSON)
+        virtshVersionPrintJSON(ctl, hvType, libVersion, apiVersion, hvVersion);
+    else if (hvVersion == 0)
         vshPrint(ctl, "Cannot extract running %s hypervisor version\n", hvType);
     else
         virtshPrintVersion(ctl, "Running hypervisor", hvType, hvVersion);
@@ -333,14 +420,14 @@ cmdVersion(vshControl *ctl, const vshCmd *cmd G_GNUC_UNUSED)
 
 const vshCmdDef hostAndHypervisorCmds[] = {
     {.name = "capabilities", .handler = cmdCapabilities, .info = &info_capabilities},
-    {.name = "hostname", .handler = cmdHostname, .info = &info_hostname},
+    {.name = "hostname", .handler = cmdHostname, .opts = opts_json_only, .info = &info_hostname},
     {.name = "node-memory-tune", .handler = cmdNodeMemoryTune, .opts = opts_node_memory_tune,
      .info = &info_node_memory_tune},
     {.name = "nodecpumap", .handler = cmdNodeCpuMap, .opts = opts_nodecpumap, .info = &info_nodecpumap},
     {.name = "nodeinfo", .handler = cmdNodeinfo, .opts = opts_nodeinfo, .info = &info_nodeinfo},
     {.name = "nodememstats", .handler = cmdNodeMemStats, .opts = opts_nodememstats,
      .info = &info_nodememstats},
-    {.name = "uri", .handler = cmdURI, .info = &info_uri},
-    {.name = "version", .handler = cmdVersion, .info = &info_version},
+    {.name = "uri", .handler = cmdURI, .opts = opts_json_only, .info = &info_uri},
+    {.name = "version", .handler = cmdVersion, .opts = opts_json_only, .info = &info_version},
     {.name = NULL}
 };

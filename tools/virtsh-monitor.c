@@ -2,7 +2,7 @@
  * virtsh-monitor.c: the "monitor" group: list, dominfo, domstate, domcontrol
  *
  * Their output is virsh 9's, byte for byte, for the same state; --json on
- * list and dominfo gives the same facts to scripts.
+ * each gives the same facts to scripts.
  */
 #include <config.h>
 
@@ -24,6 +24,7 @@ static const vshCmdInfo info_domstate = {
 static const vshCmdOptDef opts_domstate[] = {
     VIRTSH_OPT_DOMAIN_FULL(VSH_COMPLETE_DOMAIN),
     {.name = "reason", .type = VSH_OT_BOOL, .help = "also print reason for the state"},
+    VIRTSH_OPT_JSON,
     VIRTSH_OPT_END
 };
 
@@ -37,11 +38,20 @@ cmdDomstate(vshControl *ctl, const vshCmd *cmd)
         return false;
     if ((state = virtshDomainState(ctl, dom, &reason)) < 0)
         return false;
-    if (vshCommandOptBool(cmd, "reason"))
+    if (vshCommandOptBool(cmd, "json")) {
+        vshJson json;
+
+        /* the reason costs nothing more: scripts always get it */
+        vshJsonBegin(&json, false);
+        vshJsonString(&json, "state", virtshDomainStateToString(state));
+        vshJsonString(&json, "reason", virtshDomainStateReasonToString(state, reason));
+        vshJsonPrint(&json, ctl);
+    } else if (vshCommandOptBool(cmd, "reason")) {
         vshPrint(ctl, "%s (%s)\n", virtshDomainStateToString(state),
                  virtshDomainStateReasonToString(state, reason));
-    else
+    } else {
         vshPrint(ctl, "%s\n", virtshDomainStateToString(state));
+    }
     return true;
 }
 
@@ -55,6 +65,7 @@ static const vshCmdInfo info_domcontrol = {
 
 static const vshCmdOptDef opts_domcontrol[] = {
     VIRTSH_OPT_DOMAIN_FULL(VSH_COMPLETE_DOMAIN_ACTIVE),
+    VIRTSH_OPT_JSON,
     VIRTSH_OPT_END
 };
 
@@ -63,6 +74,33 @@ static const char *const virtshControlStates[] = { "ok", "background job", "occu
 static const char *const virtshControlErrorReasons[] = {
     "", "unknown", "monitor failure", "internal (locking) error",
 };
+
+static const char *
+virtshControlErrorReason(unsigned int details)
+{
+    return details < G_N_ELEMENTS(virtshControlErrorReasons) ?
+           virtshControlErrorReasons[details] : "unknown";
+}
+
+/* What the text shows: the time in a state other than ok and error
+ * (state_time_ms), the reason of an error; null where there is none. */
+static void
+virtshDomcontrolPrintJSON(vshControl *ctl, const virDomainControlInfo *info, const char *state)
+{
+    vshJson json;
+
+    vshJsonBegin(&json, false);
+    vshJsonString(&json, "state", state);
+    if (info->state != VIR_DOMAIN_CONTROL_OK && info->state != VIR_DOMAIN_CONTROL_ERROR)
+        vshJsonUInt(&json, "state_time_ms", info->stateTime);
+    else
+        vshJsonNull(&json, "state_time_ms");
+    if (info->state == VIR_DOMAIN_CONTROL_ERROR && info->details > 0)
+        vshJsonString(&json, "error_reason", virtshControlErrorReason(info->details));
+    else
+        vshJsonNull(&json, "error_reason");
+    vshJsonPrint(&json, ctl);
+}
 
 static bool
 cmdDomcontrol(vshControl *ctl, const vshCmd *cmd)
@@ -77,12 +115,12 @@ cmdDomcontrol(vshControl *ctl, const vshCmd *cmd)
         return false;
     state = info.state < G_N_ELEMENTS(virtshControlStates) ?
             virtshControlStates[info.state] : "unknown";
-    if (info.state != VIR_DOMAIN_CONTROL_OK && info.state != VIR_DOMAIN_CONTROL_ERROR)
+    if (vshCommandOptBool(cmd, "json"))
+        virtshDomcontrolPrintJSON(ctl, &info, state);
+    else if (info.state != VIR_DOMAIN_CONTROL_OK && info.state != VIR_DOMAIN_CONTROL_ERROR)
         vshPrint(ctl, "%s (%0.3fs)\n", state, info.stateTime / 1000.0);
     else if (info.state == VIR_DOMAIN_CONTROL_ERROR && info.details > 0)
-        vshPrint(ctl, "%s: %s\n", state,
-                 info.details < G_N_ELEMENTS(virtshControlErrorReasons) ?
-                 virtshControlErrorReasons[info.details] : "unknown");
+        vshPrint(ctl, "%s: %s\n", state, virtshControlErrorReason(info.details));
     else
         vshPrint(ctl, "%s\n", state);
     return true;
@@ -98,7 +136,7 @@ static const vshCmdInfo info_dominfo = {
 
 static const vshCmdOptDef opts_dominfo[] = {
     VIRTSH_OPT_DOMAIN_FULL(VSH_COMPLETE_DOMAIN),
-    {.name = "json", .type = VSH_OT_BOOL, .help = "print the information as JSON"},
+    VIRTSH_OPT_JSON,
     VIRTSH_OPT_END
 };
 
@@ -456,7 +494,7 @@ virtshListJSON(vshControl *ctl, const vshCmd *cmd, virDomainPtr *doms, int ndoms
         if (!(state = virtshListState(ctl, doms[i], managed)))
             continue;
         if (title && !(domtitle = virtshDomainGetTitle(ctl, doms[i]))) {
-            g_string_free(json.out, TRUE);
+            vshJsonDiscard(&json);
             return false;
         }
         vshJsonOpen(&json, NULL, false);

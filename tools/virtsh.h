@@ -86,6 +86,15 @@ void vshJsonInt(vshJson *json, const char *key, long long value);
 void vshJsonUInt(vshJson *json, const char *key, unsigned long long value);
 void vshJsonBool(vshJson *json, const char *key, bool value);
 void vshJsonNull(vshJson *json, const char *key);
+void vshJsonTypedParam(vshJson *json, const char *key, const virTypedParameter *param);
+void vshJsonTypedParams(vshJson *json, const virTypedParameter *params, int nparams,
+                        const char *suffix);
+void vshJsonDiscard(vshJson *json);
 void vshJsonPrint(vshJson *json, vshControl *ctl);
+void vshJsonPrintString(vshControl *ctl, const char *key, const char *value);
+
+/* The --json option of a command that reads. */
+# define VIRTSH_OPT_JSON \
+    {.name = "json", .type = VSH_OT_BOOL, .help = "print the information as JSON"}
 
 #endif /* VIRTSH_H */

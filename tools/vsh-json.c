@@ -4,8 +4,11 @@
  * Output is indented by two blanks per level, one member per line, so it
  * reads well and diffs well; scripts parse it with any JSON reader.
  * Writing JSON needs no library: strings are escaped as RFC 8259 says.
+ * Every reading command's --json goes through these functions.
  */
 #include <config.h>
+
+#include <math.h>
 
 #include "virtsh.h"
 
@@ -129,6 +132,81 @@ vshJsonNull(vshJson *json, const char *key)
 {
     vshJsonMember(json, key);
     g_string_append(json->out, "null");
+}
+
+/* A typed parameter's value as its JSON type (a boolean as true or false,
+ * not virsh's yes/no), under @key or else its field name. */
+void
+vshJsonTypedParam(vshJson *json, const char *key, const virTypedParameter *param)
+{
+    char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+    if (!key)
+        key = param->field;
+    switch ((virTypedParameterType)param->type) {
+    case VIR_TYPED_PARAM_INT:
+        vshJsonInt(json, key, param->value.i);
+        return;
+    case VIR_TYPED_PARAM_UINT:
+        vshJsonUInt(json, key, param->value.ui);
+        return;
+    case VIR_TYPED_PARAM_LLONG:
+        vshJsonInt(json, key, param->value.l);
+        return;
+    case VIR_TYPED_PARAM_ULLONG:
+        vshJsonUInt(json, key, param->value.ul);
+        return;
+    case VIR_TYPED_PARAM_DOUBLE:
+        /* JSON has no NaN or infinity */
+        if (!isfinite(param->value.d)) {
+            vshJsonNull(json, key);
+            return;
+        }
+        vshJsonMember(json, key);
+        g_string_append(json->out, g_ascii_dtostr(buf, sizeof(buf), param->value.d));
+        return;
+    case VIR_TYPED_PARAM_BOOLEAN:
+        vshJsonBool(json, key, param->value.b);
+        return;
+    case VIR_TYPED_PARAM_STRING:
+        vshJsonString(json, key, param->value.s);
+        return;
+    }
+    vshJsonNull(json, key);
+}
+
+/* Every parameter under its field name followed by @suffix (a unit such
+ * as "_kib", or ""). */
+void
+vshJsonTypedParams(vshJson *json, const virTypedParameter *params, int nparams,
+                   const char *suffix)
+{
+    int i;
+
+    for (i = 0; i < nparams; i++) {
+        g_autofree char *key = g_strconcat(params[i].field, suffix, NULL);
+
+        vshJsonTypedParam(json, key, &params[i]);
+    }
+}
+
+/* The common --json of a command that answers one fact: {"@key": @value}. */
+void
+vshJsonPrintString(vshControl *ctl, const char *key, const char *value)
+{
+    vshJson json;
+
+    vshJsonBegin(&json, false);
+    vshJsonString(&json, key, value);
+    vshJsonPrint(&json, ctl);
+}
+
+/* Drops what was written, for a command that fails half-way. */
+void
+vshJsonDiscard(vshJson *json)
+{
+    g_string_free(json->out, TRUE);
+    json->out = NULL;
 }
 
 /* Closes the outermost value, prints it and frees the buffer. */

@@ -10,8 +10,8 @@
 #
 # In case lines, $DATA is tests/data/virtsh.  The report shows it as
 # $DATA too, the case's directory as $CASE, and hides what cannot be the
-# same twice: CPU times (dominfo's and cpu-stats'), the timings of -t and
-# the host name.
+# same twice: CPU times (dominfo's, vcpuinfo's and cpu-stats', also as
+# JSON "..._time_ns"), the timings of -t and the host name.
 #
 # Usage: golden.sh [NAME...]   (default: every .cases file)
 
@@ -27,9 +27,10 @@ normalize() {
         -e "s|$CASE|\$CASE|g" \
         -e 's/^\(CPU time: *\)[0-9][0-9]*\.[0-9]s$/\1<seconds>s/' \
         -e 's/^\(	.\{12\} \).\{9\}\.[0-9]\{9\} seconds$/\1<seconds> seconds/' \
-        -e 's/^\(  "cpu_time_ns": \)[0-9][0-9]*/\1<ns>/' \
+        -e 's/^\( *"[a-z]*_time_ns": \)[0-9][0-9]*/\1<ns>/' \
         -e 's/^(Time: [0-9.]* ms)$/(Time: <ms> ms)/' \
-        -e "s/^$HOSTNAME_NOW\$/<hostname>/" "$1"
+        -e "s/^$HOSTNAME_NOW\$/<hostname>/" \
+        -e "s/^\(  \"hostname\": \"\)$HOSTNAME_NOW\"\$/\1<hostname>\"/" "$1"
 }
 
 run_file() {
