@@ -64,6 +64,8 @@ int vkdDomStringVoid(vkdCall *call);
 int vkdDomStringFlagsVoid(vkdCall *call);
 int vkdDomainSendKey(vkdCall *call);
 int vkdDomainRename(vkdCall *call);
+int vkdDomainSetMetadata(vkdCall *call);
+int vkdDomainGetMetadata(vkdCall *call);
 int vkdDomainSaveFlags(vkdCall *call);
 int vkdDomainRestore(vkdCall *call);
 int vkdDomainRestoreFlags(vkdCall *call);

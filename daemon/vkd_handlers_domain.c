@@ -296,6 +296,13 @@ vkdDomainSendKey(vkdCall *call)
     return vkdDomainPut(call, dom, rc);
 }
 
+/* An absent optional string is NULL for the library. */
+static const char *
+vkdOptString(vkr_string str)
+{
+    return str ? *str : NULL;
+}
+
 /* The handle is found by uuid, so a client whose handle still has the old
  * name renames it again or reads it without trouble; libvirt's client
  * renames its handle when retcode is 0. */
@@ -308,8 +315,35 @@ vkdDomainRename(vkdCall *call)
 
     if (!dom)
         return -1;
-    ret->retcode = virDomainRename(dom, args->new_name ? *args->new_name : NULL, args->flags);
+    ret->retcode = virDomainRename(dom, vkdOptString(args->new_name), args->flags);
     return vkdDomainPut(call, dom, ret->retcode);
+}
+
+int
+vkdDomainSetMetadata(vkdCall *call)
+{
+    const vkr_domain_set_metadata_args *args = call->args;
+    virDomainPtr dom = vkdGetDomain(call, &args->dom);
+    int rc;
+
+    if (!dom)
+        return -1;
+    rc = virDomainSetMetadata(dom, args->type, vkdOptString(args->metadata),
+                              vkdOptString(args->key), vkdOptString(args->uri), args->flags);
+    return vkdDomainPut(call, dom, rc);
+}
+
+int
+vkdDomainGetMetadata(vkdCall *call)
+{
+    const vkr_domain_get_metadata_args *args = call->args;
+    vkr_domain_get_metadata_ret *ret = call->ret;
+    virDomainPtr dom = vkdGetDomain(call, &args->dom);
+
+    if (!dom)
+        return -1;
+    ret->metadata = virDomainGetMetadata(dom, args->type, vkdOptString(args->uri), args->flags);
+    return vkdDomainPut(call, dom, ret->metadata ? 0 : -1);
 }
 
 int

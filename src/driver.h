@@ -108,6 +108,11 @@ struct _virHypervisorDriver {
     int (*domainGetState)(virDomainPtr dom, int *state, int *reason,
                           unsigned int flags);
     char *(*domainGetXMLDesc)(virDomainPtr dom, unsigned int flags);
+    /* uri NULL for a title or description, set for an element (and key
+     * for a new one); a title has no newline */
+    char *(*domainGetMetadata)(virDomainPtr dom, int type, const char *uri, unsigned int flags);
+    int (*domainSetMetadata)(virDomainPtr dom, int type, const char *metadata, const char *key,
+                             const char *uri, unsigned int flags);
     char *(*domainGetOSType)(virDomainPtr dom);
     int (*domainIsActive)(virDomainPtr dom);
     int (*domainIsPersistent)(virDomainPtr dom);

@@ -10,8 +10,8 @@
 #include "virtsh.h"
 
 static const vshCmdDef *const domainTables[] = {
-    domManagementCmds, domLifecycleCmds, domDeviceCmds, domInputCmds, domMemoryCmds,
-    domCpuCmds, domSchedCmds, NULL,
+    domManagementCmds, domEditCmds, domLifecycleCmds, domDeviceCmds, domInputCmds,
+    domMemoryCmds, domCpuCmds, domSchedCmds, NULL,
 };
 static const vshCmdDef *const monitorTables[] = {
     domMonitoringCmds, domDeviceMonitoringCmds, NULL,

@@ -428,7 +428,7 @@ virtshListTable(vshControl *ctl, const vshCmd *cmd, virDomainPtr *doms, int ndom
         if (!(state = virtshListState(ctl, doms[i], managed)))
             continue;
         if (title) {
-            if (!(domtitle = virtshDomainGetTitle(ctl, doms[i])))
+            if (!(domtitle = virtshDomainGetDescription(ctl, doms[i], true, 0)))
                 return false;
             vshTableRowAppend(table, idstr, virDomainGetName(doms[i]), state, domtitle, NULL);
         } else {
@@ -493,7 +493,7 @@ virtshListJSON(vshControl *ctl, const vshCmd *cmd, virDomainPtr *doms, int ndoms
 
         if (!(state = virtshListState(ctl, doms[i], managed)))
             continue;
-        if (title && !(domtitle = virtshDomainGetTitle(ctl, doms[i]))) {
+        if (title && !(domtitle = virtshDomainGetDescription(ctl, doms[i], true, 0))) {
             vshJsonDiscard(&json);
             return false;
         }

@@ -224,76 +224,18 @@ virtshReadFile(vshControl *ctl, const char *path)
     return g_string_free(g_steal_pointer(&contents), FALSE);
 }
 
-/* ---- the title of a domain, from its XML ---- */
+/* ---- the title and description of a domain ---- */
 
-typedef struct {
-    int depth;
-    bool inTitle;
-    GString *title;
-} virtshTitleParser;
-
-static void
-virtshTitleStart(GMarkupParseContext *context G_GNUC_UNUSED, const char *element,
-                 const char **names G_GNUC_UNUSED, const char **values G_GNUC_UNUSED,
-                 gpointer data, GError **error G_GNUC_UNUSED)
-{
-    virtshTitleParser *p = data;
-
-    p->depth++;
-    p->inTitle = p->depth == 2 && strcmp(element, "title") == 0;
-}
-
-static void
-virtshTitleEnd(GMarkupParseContext *context G_GNUC_UNUSED, const char *element G_GNUC_UNUSED,
-               gpointer data, GError **error G_GNUC_UNUSED)
-{
-    virtshTitleParser *p = data;
-
-    p->depth--;
-    p->inTitle = false;
-}
-
-static void
-virtshTitleText(GMarkupParseContext *context G_GNUC_UNUSED, const char *text, gsize len,
-                gpointer data, GError **error G_GNUC_UNUSED)
-{
-    virtshTitleParser *p = data;
-
-    if (p->inTitle)
-        g_string_append_len(p->title, text, len);
-}
-
-/**
- * virtshDomainGetTitle:
- *
- * The <title> of the domain ("" when it has none), read from its XML:
- * the public API has no metadata call, and GLib's markup parser is
- * enough for the library's own well-formed output.
- *
- * Returns the title, or NULL on error.
- */
 char *
-virtshDomainGetTitle(vshControl *ctl, virDomainPtr dom)
+virtshDomainGetDescription(vshControl *ctl, virDomainPtr dom, bool title, unsigned int flags)
 {
-    static const GMarkupParser parser = {
-        .start_element = virtshTitleStart,
-        .end_element = virtshTitleEnd,
-        .text = virtshTitleText,
-    };
-    virtshTitleParser p = { 0 };
-    g_autoptr(GMarkupParseContext) context = NULL;
-    g_autoptr(GError) err = NULL;
-    g_autofree char *xml = NULL;
+    char *desc = virDomainGetMetadata(dom, title ? VIR_DOMAIN_METADATA_TITLE
+                                                 : VIR_DOMAIN_METADATA_DESCRIPTION,
+                                      NULL, flags);
 
-    if (!(xml = virDomainGetXMLDesc(dom, 0)))
-        return NULL;
-    p.title = g_string_new(NULL);
-    context = g_markup_parse_context_new(&parser, 0, &p, NULL);
-    if (!g_markup_parse_context_parse(context, xml, -1, &err) ||
-        !g_markup_parse_context_end_parse(context, &err)) {
-        vshSetLastError(ctl, "XML error: %s", err->message);
-        g_string_free(p.title, TRUE);
-        return NULL;
+    if (!desc && vshLastErrorCode() == VIR_ERR_NO_DOMAIN_METADATA) {
+        vshResetLastError(ctl);
+        desc = g_strdup("");
     }
-    return g_string_free(p.title, FALSE);
+    return desc;
 }

@@ -12,6 +12,7 @@
 # include "vsh.h"
 
 extern const vshCmdDef domManagementCmds[];
+extern const vshCmdDef domEditCmds[];
 extern const vshCmdDef domLifecycleCmds[];
 extern const vshCmdDef domMemoryCmds[];
 extern const vshCmdDef domCpuCmds[];
@@ -61,7 +62,10 @@ const char *virtshDomainStateReasonToString(int state, int reason);
 const char *virtshDomainVcpuStateToString(int state);
 int virtshDomainState(vshControl *ctl, virDomainPtr dom, int *reason);
 int virtshNodeGetCPUCount(virConnectPtr conn);
-char *virtshDomainGetTitle(vshControl *ctl, virDomainPtr dom);
+/* The title (@title) or description of @dom, "" when it has none; @flags
+ * as virDomainGetMetadata's.  NULL with the error pending. */
+char *virtshDomainGetDescription(vshControl *ctl, virDomainPtr dom, bool title,
+                                 unsigned int flags);
 
 /* --config/--live/--current into virDomainModificationImpact flags;
  * false after reporting a bad combination. */

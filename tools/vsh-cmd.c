@@ -145,7 +145,7 @@ vshLastErrorCode(void)
     return virGetLastErrorCode();
 }
 
-static void
+void
 vshReportError(vshControl *ctl)
 {
     if (ctl->lastError)

@@ -194,6 +194,8 @@ void vshDebug(vshControl *ctl, int level, const char *fmt, ...) G_GNUC_PRINTF(3,
 void vshSetLastError(vshControl *ctl, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
 void vshSaveLibraryError(vshControl *ctl);
 void vshResetLastError(vshControl *ctl);
+/* Prints the pending error, if any, and forgets it. */
+void vshReportError(vshControl *ctl);
 int vshLastErrorCode(void);
 
 /* ---- vsh-help.c ---- */

@@ -552,6 +552,20 @@ typedef enum {
 } virDomainXMLFlags;
 
 /**
+ * virDomainMetadataType:
+ *
+ * What virDomainGetMetadata() and virDomainSetMetadata() read or change.
+ */
+typedef enum {
+    VIR_DOMAIN_METADATA_DESCRIPTION = 0, /* the <description> of the domain */
+    VIR_DOMAIN_METADATA_TITLE       = 1, /* the <title>: one line */
+    VIR_DOMAIN_METADATA_ELEMENT     = 2, /* an element of <metadata> named by its namespace */
+# ifdef VIR_ENUM_SENTINELS
+    VIR_DOMAIN_METADATA_LAST
+# endif
+} virDomainMetadataType;
+
+/**
  * virDomainDefineFlags:
  *
  * Flags of virDomainDefineXMLFlags().
@@ -904,6 +918,10 @@ int virDomainGetInfo(virDomainPtr domain, virDomainInfoPtr info);
 int virDomainGetState(virDomainPtr domain, int *state, int *reason,
                       unsigned int flags);
 char *virDomainGetXMLDesc(virDomainPtr domain, unsigned int flags);
+char *virDomainGetMetadata(virDomainPtr domain, int type, const char *uri,
+                           unsigned int flags);
+int virDomainSetMetadata(virDomainPtr domain, int type, const char *metadata,
+                         const char *key, const char *uri, unsigned int flags);
 int virDomainIsActive(virDomainPtr dom);
 int virDomainIsPersistent(virDomainPtr dom);
 int virDomainIsUpdated(virDomainPtr dom);

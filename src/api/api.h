@@ -125,6 +125,11 @@ void virReportReadOnlyFull(int domain, const char *file, const char *func,
 # define virCheckNonNullArg(arg) \
     virCheckArg((arg) != NULL, #arg, _("must not be NULL"))
 
+/* 0 when @arg is NULL (an argument a case does not take); otherwise -1
+ * with the error reported. */
+# define virCheckNullArg(arg) \
+    virCheckArg((arg) == NULL, #arg, _("must be NULL"))
+
 /* 0 when @arg is a string that is not empty; otherwise -1 with the error
  * reported, in libvirt's words. */
 # define virCheckNonEmptyStringArg(arg) \

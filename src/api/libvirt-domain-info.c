@@ -1,6 +1,7 @@
 /*
  * libvirt-domain-info.c: entry points for what a domain is and does: its
- * state, XML, autostart, security label, messages and CPU statistics
+ * state, XML, title, description and metadata, autostart, security label,
+ * messages and CPU statistics
  */
 #include "internal.h"
 
@@ -183,6 +184,115 @@ virDomainGetXMLDesc(virDomainPtr domain, unsigned int flags)
  error:
     virDispatchError(domain->conn);
     return NULL;
+}
+
+/**
+ * virDomainGetMetadata:
+ * @domain: a domain object
+ * @type: a virDomainMetadataType
+ * @uri: the namespace of a VIR_DOMAIN_METADATA_ELEMENT; NULL for the others
+ * @flags: virDomainModificationImpact: the live definition or the
+ *         configuration (not both); current by default
+ *
+ * Reads the domain's description, title, or one element of its
+ * <metadata>.
+ *
+ * Returns the text to free with free(), or NULL; VIR_ERR_NO_DOMAIN_METADATA
+ * when the domain has none of it.
+ */
+char *
+virDomainGetMetadata(virDomainPtr domain, int type, const char *uri, unsigned int flags)
+{
+    virConnectPtr conn;
+    char *ret;
+
+    VIR_DEBUG("dom=%p, type=%d, uri=%s, flags=0x%x", domain, type, NULLSTR(uri), flags);
+    virResetLastError();
+    if (virCheckDomain(domain) < 0)
+        return NULL;
+    conn = domain->conn;
+    if (virCheckExclusiveFlags(VIR_DOMAIN_AFFECT_LIVE, VIR_DOMAIN_AFFECT_CONFIG) < 0)
+        goto error;
+    if (type == VIR_DOMAIN_METADATA_ELEMENT) {
+        if (virCheckNonNullArg(uri) < 0)
+            goto error;
+    } else if (type == VIR_DOMAIN_METADATA_TITLE || type == VIR_DOMAIN_METADATA_DESCRIPTION) {
+        if (virCheckNullArg(uri) < 0)
+            goto error;
+    }
+    if (!conn->driver->domainGetMetadata) {
+        virReportUnsupported(conn, __func__);
+        goto error;
+    }
+    if (!(ret = conn->driver->domainGetMetadata(domain, type, uri, flags)))
+        goto error;
+    return ret;
+
+ error:
+    virDispatchError(domain->conn);
+    return NULL;
+}
+
+/**
+ * virDomainSetMetadata:
+ * @domain: a domain object
+ * @type: a virDomainMetadataType
+ * @metadata: the new text (one line for a title); NULL or "" removes a
+ *            description or title, NULL removes an element
+ * @key: the namespace prefix of a new VIR_DOMAIN_METADATA_ELEMENT; NULL for
+ *       the others
+ * @uri: the namespace of a VIR_DOMAIN_METADATA_ELEMENT; NULL for the others
+ * @flags: virDomainModificationImpact
+ *
+ * Sets or removes the domain's description, title, or one element of its
+ * <metadata>, in the live definition, the configuration, or both.
+ *
+ * Returns 0 on success, -1 on error (nothing changed).
+ */
+int
+virDomainSetMetadata(virDomainPtr domain, int type, const char *metadata, const char *key,
+                     const char *uri, unsigned int flags)
+{
+    virConnectPtr conn;
+
+    VIR_DEBUG("dom=%p, type=%d, metadata=%s, key=%s, uri=%s, flags=0x%x", domain, type,
+              NULLSTR(metadata), NULLSTR(key), NULLSTR(uri), flags);
+    virResetLastError();
+    if (virCheckDomain(domain) < 0)
+        return -1;
+    conn = domain->conn;
+    if (virCheckReadOnly(conn) < 0)
+        goto error;
+    /* libvirt's rules per type; other types are the driver's to refuse */
+    switch (type) {
+    case VIR_DOMAIN_METADATA_TITLE:
+        if (metadata && strchr(metadata, '\n')) {
+            /* libvirt's words, without the argument's name before them */
+            virReportErrorBareFull(VIR_FROM_THIS, VIR_ERR_INVALID_ARG, __FILE__, __func__,
+                                   __LINE__, "%s", _("metadata title can't contain newlines"));
+            goto error;
+        }
+        G_GNUC_FALLTHROUGH;
+    case VIR_DOMAIN_METADATA_DESCRIPTION:
+        if (virCheckNullArg(uri) < 0 || virCheckNullArg(key) < 0)
+            goto error;
+        break;
+    case VIR_DOMAIN_METADATA_ELEMENT:
+        if (virCheckNonNullArg(uri) < 0 || (metadata && virCheckNonNullArg(key) < 0))
+            goto error;
+        break;
+    }
+    if (!conn->driver->domainSetMetadata) {
+        virReportUnsupported(conn, __func__);
+        goto error;
+    }
+    if (conn->driver->domainSetMetadata(domain, type, metadata, key, uri, flags) < 0)
+        goto error;
+    return 0;
+
+ error:
+    virDispatchError(domain->conn);
+    return -1;
 }
 
 /**

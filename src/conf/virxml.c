@@ -400,9 +400,7 @@ virXMLAddEmptyElement(GString *buf, int indent, const char *name)
     virStringAppendLen(buf, "/>\n", 3);
 }
 
-/* Drops whitespace-only text between elements, so that the copy is
- * indented afresh rather than carrying the indentation of its source. */
-static void
+void
 virXMLStripBlanks(xmlNodePtr node)
 {
     xmlNodePtr cur = node->children;

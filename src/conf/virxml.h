@@ -63,6 +63,10 @@ int virXMLContentKiB(int domain, xmlNodePtr node, unsigned long long *kib);
  * such as <metadata>, verbatim. */
 char *virXMLSerializeChildren(xmlNodePtr node, int indent);
 
+/* Drops whitespace-only text between elements under @node, so that a copy
+ * is indented afresh rather than carrying the indentation of its source. */
+void virXMLStripBlanks(xmlNodePtr node);
+
 /* Writing: text and attribute values are escaped. */
 void virXMLEscape(GString *buf, const char *text);
 void virXMLAddAttr(GString *buf, const char *name, const char *value);

@@ -44,6 +44,7 @@ typedef enum {
     VIR_DOMAIN_DRIVER_CHANGE_BLKIO = 1 << 5,      /* block I/O tunables */
     VIR_DOMAIN_DRIVER_CHANGE_SHARING = 1 << 6,    /* memory sharing */
     VIR_DOMAIN_DRIVER_CHANGE_DEVICES = 1 << 8,    /* a device attached, detached or updated */
+    VIR_DOMAIN_DRIVER_CHANGE_METADATA = 1 << 9,   /* title, description: no kernel sees them */
 } virDomainDriverChange;
 
 /* What a shutdown hook did. */

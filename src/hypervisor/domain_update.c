@@ -53,17 +53,19 @@ static int
 virDomainDriverCommit(virDomainDriverBase *base, virDomainObj *obj, virDomainDef *live,
                       virDomainDef *pers, virDomainDriverChange change)
 {
+    /* what no kernel sees is not pushed (nor refused by a driver that can
+     * change little of a running domain) */
+    bool push = live && base->hooks->applyLive && change != VIR_DOMAIN_DRIVER_CHANGE_METADATA;
+
     if (pers && virDomainDriverDetachStatus(base, obj) < 0)
         return -1;
-    if (live && base->hooks->applyLive &&
-        base->hooks->applyLive(base, obj, obj->def, live, change) < 0)
+    if (push && base->hooks->applyLive(base, obj, obj->def, live, change) < 0)
         return -1;
     if (pers && base->store && virDomainStoreSaveConfig(base->store, pers) < 0) {
         virErrorPtr saved = NULL;
 
         virErrorPreserveLast(&saved);
-        if (live && base->hooks->applyLive &&
-            base->hooks->applyLive(base, obj, live, obj->def, change) < 0)
+        if (push && base->hooks->applyLive(base, obj, live, obj->def, change) < 0)
             VIR_WARN("domain '%s': cannot put its running state back", obj->def->name);
         virErrorRestore(&saved);
         return -1;

@@ -153,6 +153,36 @@ class WireTest(unittest.TestCase):
         t.destroy()
         self.assertError(libvirt.VIR_ERR_NO_DOMAIN, c.lookupByName, "transient")
 
+    def test_metadata(self):
+        c = self.conn
+        d = c.defineXML(NEW_DOMAIN.format(name="py-meta"))
+        e = self.assertError(libvirt.VIR_ERR_NO_DOMAIN_METADATA, d.metadata,
+                             libvirt.VIR_DOMAIN_METADATA_TITLE, None, 0)    # GET_METADATA (265)
+        self.assertIn("Requested metadata element is not present", str(e))
+        d.setMetadata(libvirt.VIR_DOMAIN_METADATA_TITLE, "A title", None, None, 0)  # SET (264)
+        d.setMetadata(libvirt.VIR_DOMAIN_METADATA_DESCRIPTION, "two\nlines", None, None,
+                      libvirt.VIR_DOMAIN_AFFECT_CONFIG)
+        self.assertEqual(d.metadata(libvirt.VIR_DOMAIN_METADATA_TITLE, None, 0), "A title")
+        self.assertEqual(d.metadata(libvirt.VIR_DOMAIN_METADATA_DESCRIPTION, None, 0),
+                         "two\nlines")
+        d.setMetadata(libvirt.VIR_DOMAIN_METADATA_ELEMENT, "<app><v>1</v></app>", "k",
+                      "http://example.org/app", 0)
+        self.assertEqual(d.metadata(libvirt.VIR_DOMAIN_METADATA_ELEMENT,
+                                    "http://example.org/app", 0),
+                         "<app>\n  <v>1</v>\n</app>")
+        # absent optional strings reach the library as NULL
+        d.setMetadata(libvirt.VIR_DOMAIN_METADATA_ELEMENT, None, None, "http://example.org/app", 0)
+        self.assertError(libvirt.VIR_ERR_NO_DOMAIN_METADATA, d.metadata,
+                         libvirt.VIR_DOMAIN_METADATA_ELEMENT, "http://example.org/app", 0)
+        self.assertError(libvirt.VIR_ERR_INVALID_ARG, d.setMetadata,
+                         libvirt.VIR_DOMAIN_METADATA_TITLE, "a\nb", None, None, 0)
+        self.assertError(libvirt.VIR_ERR_INVALID_ARG, d.metadata,
+                         libvirt.VIR_DOMAIN_METADATA_TITLE, "http://x", 0)
+        d.setMetadata(libvirt.VIR_DOMAIN_METADATA_TITLE, None, None, None, 0)
+        self.assertError(libvirt.VIR_ERR_NO_DOMAIN_METADATA, d.metadata,
+                         libvirt.VIR_DOMAIN_METADATA_TITLE, None, 0)
+        d.undefine()
+
     def test_rename(self):
         c = self.conn
         d = c.defineXML(NEW_DOMAIN.format(name="py-old"))

@@ -85,6 +85,14 @@ FC(virConnectListAllDomains, ({
 FC(virDomainDefineXMLFlags, flagsNoHandle(virDomainDefineXMLFlags(c->fx.conn, NEW_XML, f)))
 FC(virDomainUndefineFlags, FAILS_INT(virDomainUndefineFlags(c->idle, f)))
 FC(virDomainRename, FAILS_INT(virDomainRename(c->idle, "renamed", f)))
+FC(virDomainSetMetadata,
+   FAILS_INT(virDomainSetMetadata(c->dom, VIR_DOMAIN_METADATA_TITLE, "t", NULL, NULL, f)))
+FC(virDomainGetMetadata, ({
+    char *text = virDomainGetMetadata(c->dom, VIR_DOMAIN_METADATA_TITLE, NULL, f);
+    bool failed = text == NULL;
+    free(text);
+    failed;
+}))
 FC(virDomainCreateXML, flagsNoHandle(virDomainCreateXML(c->fx.conn, NEW_XML, f)))
 FC(virDomainCreateWithFlags, FAILS_INT(virDomainCreateWithFlags(c->idle, f)))
 FC(virDomainShutdownFlags, FAILS_INT(virDomainShutdownFlags(c->dom, f)))
@@ -171,7 +179,7 @@ static const flagsCase flagsCases[] = {
     ROW(virConnectOpenAuth), ROW(virNodeGetCPUMap), ROW(virNodeGetMemoryStats),
     ROW(virNodeGetMemoryParameters), ROW(virNodeSetMemoryParameters),
     ROW(virConnectListAllDomains), ROW(virDomainDefineXMLFlags), ROW(virDomainUndefineFlags),
-    ROW(virDomainRename),
+    ROW(virDomainRename), ROW(virDomainSetMetadata), ROW(virDomainGetMetadata),
     ROW(virDomainCreateXML), ROW(virDomainCreateWithFlags), ROW(virDomainShutdownFlags),
     ROW(virDomainReboot), ROW(virDomainReset), ROW(virDomainDestroyFlags),
     ROW(virDomainSaveFlags), ROW(virDomainRestoreFlags), ROW(virDomainManagedSave),

@@ -275,6 +275,14 @@ NC_DOM(virDomainUndefine)
 NC_DOM(virDomainUndefineFlags, 0)
 NC_DOM(virDomainRename, "renamed", 0)
 NC(virDomainRename_new_name, FAILS_INT(virDomainRename(c->dom, NULL, 0)))
+NC_DOM(virDomainSetMetadata, VIR_DOMAIN_METADATA_TITLE, "t", NULL, NULL, 0)
+NC_DOM_PTR(virDomainGetMetadata, VIR_DOMAIN_METADATA_TITLE, NULL, 0)
+NC(virDomainSetMetadata_uri, FAILS_INT(virDomainSetMetadata(c->dom, VIR_DOMAIN_METADATA_ELEMENT,
+                                                            "<a/>", "k", NULL, 0)))
+NC(virDomainSetMetadata_key, FAILS_INT(virDomainSetMetadata(c->dom, VIR_DOMAIN_METADATA_ELEMENT,
+                                                            "<a/>", NULL, "http://x", 0)))
+NC(virDomainGetMetadata_uri, FAILS_PTR(virDomainGetMetadata(c->dom, VIR_DOMAIN_METADATA_ELEMENT,
+                                                            NULL, 0)))
 NC(virDomainCreateXML_conn, nullLookedUp(virDomainCreateXML(NULL, NEW_XML, 0)))
 NC(virDomainCreateXML_xmlDesc, nullLookedUp(virDomainCreateXML(c->fx.conn, NULL, 0)))
 NC_DOM(virDomainCreate)
@@ -484,6 +492,8 @@ static const nullCase nullCases[] = {
     CONN(virDomainDefineXMLFlags), ARG(virDomainDefineXMLFlags, xml),
     DOM(virDomainUndefine), DOM(virDomainUndefineFlags),
     DOM(virDomainRename), ARG(virDomainRename, new_name),
+    DOM(virDomainSetMetadata), ARG(virDomainSetMetadata, uri), ARG(virDomainSetMetadata, key),
+    DOM(virDomainGetMetadata), ARG(virDomainGetMetadata, uri),
     CONN(virDomainCreateXML), ARG(virDomainCreateXML, xmlDesc),
     DOM(virDomainCreate), DOM(virDomainCreateWithFlags),
     DOM(virDomainShutdown), DOM(virDomainShutdownFlags), DOM(virDomainReboot),

@@ -82,6 +82,8 @@ RC(virDomainDefineXMLFlags, roNoHandle(virDomainDefineXMLFlags(c->ro, NEW_XML, 0
 RC(virDomainUndefine, FAILS_INT(virDomainUndefine(c->idle)))
 RC(virDomainUndefineFlags, FAILS_INT(virDomainUndefineFlags(c->idle, 0)))
 RC(virDomainRename, FAILS_INT(virDomainRename(c->idle, "renamed", 0)))
+RC(virDomainSetMetadata,
+   FAILS_INT(virDomainSetMetadata(c->idle, VIR_DOMAIN_METADATA_TITLE, "t", NULL, NULL, 0)))
 RC(virDomainCreateXML, roNoHandle(virDomainCreateXML(c->ro, NEW_XML, 0)))
 RC(virDomainCreate, FAILS_INT(virDomainCreate(c->idle)))
 RC(virDomainCreateWithFlags, FAILS_INT(virDomainCreateWithFlags(c->idle, 0)))
@@ -150,6 +152,7 @@ RC(virDomainGetXMLDesc, ({
 static const roCase roDenied[] = {
     ROW(virNodeSetMemoryParameters), ROW(virDomainDefineXML), ROW(virDomainDefineXMLFlags),
     ROW(virDomainUndefine), ROW(virDomainUndefineFlags), ROW(virDomainRename),
+    ROW(virDomainSetMetadata),
     ROW(virDomainCreateXML),
     ROW(virDomainCreate), ROW(virDomainCreateWithFlags), ROW(virDomainShutdown),
     ROW(virDomainShutdownFlags), ROW(virDomainReboot), ROW(virDomainReset),

@@ -29,6 +29,7 @@
 #include "capabilities.h"
 #include "domain_events.h"
 #include "domain_lifecycle.h"
+#include "domain_metadata.h"
 #include "domain_rename.h"
 #include "domain_query.h"
 #include "domain_sync.h"
@@ -300,6 +301,8 @@ virHypervisorDriver lveHypervisorDriver = {
     .domainGetInfo = lveDomainGetInfo,
     .domainGetState = sharedDomainGetState,
     .domainGetXMLDesc = sharedDomainGetXMLDesc,
+    .domainGetMetadata = sharedDomainGetMetadata,
+    .domainSetMetadata = sharedDomainSetMetadata,
     .domainGetOSType = sharedDomainGetOSType,
     .domainGetControlInfo = sharedDomainGetControlInfo,
     .domainIsActive = sharedDomainIsActive,

@@ -13,6 +13,7 @@
 #include "capabilities.h"
 #include "domain_events.h"
 #include "domain_lifecycle.h"
+#include "domain_metadata.h"
 #include "domain_rename.h"
 #include "domain_query.h"
 #include "domain_sync.h"
@@ -323,6 +324,8 @@ virHypervisorDriver testHypervisorDriver = {
     .domainGetInfo = testDomainGetInfo,
     .domainGetState = sharedDomainGetState,
     .domainGetXMLDesc = sharedDomainGetXMLDesc,
+    .domainGetMetadata = sharedDomainGetMetadata,
+    .domainSetMetadata = sharedDomainSetMetadata,
     .domainGetOSType = testDomainGetOSType,
     .domainGetControlInfo = sharedDomainGetControlInfo,
     .domainIsActive = sharedDomainIsActive,

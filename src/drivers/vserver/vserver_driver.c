@@ -24,6 +24,7 @@
 #include "capabilities.h"
 #include "domain_events.h"
 #include "domain_lifecycle.h"
+#include "domain_metadata.h"
 #include "domain_rename.h"
 #include "domain_query.h"
 #include "domain_sync.h"
@@ -258,6 +259,8 @@ virHypervisorDriver vserverHypervisorDriver = {
     .domainGetInfo = vserverDomainGetInfo,
     .domainGetState = vserverDomainGetState,
     .domainGetXMLDesc = sharedDomainGetXMLDesc,
+    .domainGetMetadata = sharedDomainGetMetadata,
+    .domainSetMetadata = sharedDomainSetMetadata,
     .domainGetOSType = sharedDomainGetOSType,
     .domainIsActive = sharedDomainIsActive,
     .domainIsPersistent = sharedDomainIsPersistent,

@@ -20,6 +20,7 @@
 
 #include "domain_events.h"
 #include "domain_lifecycle.h"
+#include "domain_metadata.h"
 #include "domain_rename.h"
 #include "domain_sync.h"
 #include "domain_query.h"
@@ -349,6 +350,8 @@ virHypervisorDriver xenHypervisorDriver = {
     .domainGetInfo = xenDomainGetInfo,
     .domainGetState = sharedDomainGetState,
     .domainGetXMLDesc = sharedDomainGetXMLDesc,
+    .domainGetMetadata = sharedDomainGetMetadata,
+    .domainSetMetadata = sharedDomainSetMetadata,
     .domainGetOSType = sharedDomainGetOSType,
     .domainIsActive = sharedDomainIsActive,
     .domainIsPersistent = sharedDomainIsPersistent,
