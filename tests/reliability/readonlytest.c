@@ -332,6 +332,13 @@ RC(virDomainGetMemorySharing, ({
     int n = 2;
     FAILS_INT(virDomainGetMemorySharing(c->web, p, &n, 0));
 }))
+/* reading what is not there is an answer too, not a refusal */
+RC(virDomainGetMetadata, ({
+    char *m = virDomainGetMetadata(c->web, VIR_DOMAIN_METADATA_DESCRIPTION, NULL, 0);
+    bool failed = !m && virGetLastErrorCode() != VIR_ERR_NO_DOMAIN_METADATA;
+    free(m);
+    failed;
+}))
 /* the error helpers work on a read-only connection's errors too */
 RC(virConnGetLastError, ({ virConnGetLastError(c->ro); false; }))
 RC(virConnResetLastError, ({ virConnResetLastError(c->ro); false; }))
@@ -371,7 +378,8 @@ static const roCase roAllowed[] = {
     ROW(virDomainGetVcpus), ROW(virDomainGetSchedulerType),
     ROW(virDomainGetSchedulerParameters), ROW(virDomainGetSchedulerParametersFlags),
     ROW(virDomainGetMemoryParameters), ROW(virDomainGetBlkioParameters),
-    ROW(virDomainGetMemorySharing), ROW(virConnGetLastError), ROW(virConnResetLastError),
+    ROW(virDomainGetMemorySharing), ROW(virDomainGetMetadata), ROW(virConnGetLastError),
+    ROW(virConnResetLastError),
     ROW(virConnCopyLastError), ROW(virConnSetErrorFunc),
 };
 
