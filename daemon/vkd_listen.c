@@ -330,8 +330,8 @@ vkdListenTCP(vkdServer *server, const vkdConfig *config, const char *key, const 
 
     if ((rc = getaddrinfo(config->listen_addr, port, &hints, &res)) != 0) {
         g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
-                    "listen_addr \"%s\", %s \"%s\": %s", config->listen_addr ? config->listen_addr : "",
-                    key, port, gai_strerror(rc));
+                    "listen_addr \"%s\", %s \"%s\": %s",
+                    config->listen_addr ? config->listen_addr : "", key, port, gai_strerror(rc));
         return FALSE;
     }
     for (ai = res; ai; ai = ai->ai_next) {

@@ -145,7 +145,8 @@ if virsh -c "$(tls_uri intruder)" list > "$DWORK/intruder.out" 2>&1; then
 fi
 expect "virsh refused (DN)" "server verification (of our certificate or IP address) failed" \
     "$DWORK/intruder.out"
-expect "log: refused DN" "refused: the client certificate's DN 'C=GB,O=virtkit,CN=intruder.example' is not in tls_allowed_dn_list" \
+expect "log: refused DN" \
+    "refused: the client certificate's DN 'C=GB,O=virtkit,CN=intruder.example' is not in tls_allowed_dn_list" \
     "$DWORK/net.log"
 
 if virsh -c "$(tls_uri stranger)&no_verify=1" list > "$DWORK/stranger.out" 2>&1; then
