@@ -24,6 +24,7 @@ typedef struct {
     char *socket;
     char *socketRO;
     char *pidFile;
+    gboolean listen;
     gboolean daemon;
     gboolean version;
 } vkdOptions;
@@ -53,6 +54,9 @@ vkdParseOptions(vkdOptions *opts, int *argc, char ***argv, GError **error)
           "listen on this read-write socket only", "PATH" },
         { "socket-ro", 0, 0, G_OPTION_ARG_FILENAME, &opts->socketRO,
           "listen on this read-only socket only", "PATH" },
+        { "listen", 'l', 0, G_OPTION_ARG_NONE, &opts->listen,
+          "listen on TCP too: TLS (listen_tls) and, when enabled, plain TCP (listen_tcp)",
+          NULL },
         { "daemon", 'd', 0, G_OPTION_ARG_NONE, &opts->daemon, "run in the background", NULL },
         { "pid-file", 'p', 0, G_OPTION_ARG_FILENAME, &opts->pidFile,
           "write the daemon's pid into FILE", "FILE" },
@@ -73,7 +77,20 @@ vkdParseOptions(vkdOptions *opts, int *argc, char ***argv, GError **error)
     return TRUE;
 }
 
-/* The sockets: systemd's, the command line's, or the defaults. */
+/* The unix sockets: the command line's or the defaults. */
+static gboolean
+vkdListenUnix(vkdServer *server, const vkdConfig *config, const vkdOptions *opts,
+              GError **error)
+{
+    if (!opts->socket && !opts->socketRO)
+        return vkdListenDefault(server, config, error);
+    if (opts->socket && !vkdListenPath(server, config, opts->socket, false, NULL, error))
+        return FALSE;
+    return !opts->socketRO || vkdListenPath(server, config, opts->socketRO, true, NULL, error);
+}
+
+/* The sockets: systemd's (which replace every setting, as libvirtd's), or
+ * the unix sockets and, with --listen, TCP. */
 static gboolean
 vkdListen(vkdServer *server, const vkdConfig *config, const vkdOptions *opts, GError **error)
 {
@@ -81,11 +98,9 @@ vkdListen(vkdServer *server, const vkdConfig *config, const vkdOptions *opts, GE
 
     if ((activated = vkdListenActivated(server, error)) != 0)
         return activated > 0;
-    if (!opts->socket && !opts->socketRO)
-        return vkdListenDefault(server, config, error);
-    if (opts->socket && !vkdListenPath(server, config, opts->socket, false, NULL, error))
+    if (!vkdListenUnix(server, config, opts, error))
         return FALSE;
-    return !opts->socketRO || vkdListenPath(server, config, opts->socketRO, true, NULL, error);
+    return !opts->listen || vkdListenNetwork(server, config, error);
 }
 
 static void

@@ -74,6 +74,7 @@ vkdClientDispose(vkdClient *client)
         virConnectClose(client->conn);
     g_debug("client %llu: released", client->id);
     vkrChannelFree(client->ch);
+    vkdTLSSessionFree(client->tls);
     virMutexDestroy(&client->lock);
     g_free(client->scheme);
     g_free(client);

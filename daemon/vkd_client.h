@@ -16,6 +16,7 @@
 
 # include "rpc_channel.h"
 # include "virthread.h"
+# include "vkd_tls.h"
 
 /* Output a client may leave unread before it is no longer read. */
 # define VKD_CLIENT_OUTPUT_MAX (1024 * 1024)
@@ -31,9 +32,11 @@ struct _vkdClient {
     vkrChannel *ch;
     bool readonly;              /* accepted on a read-only socket */
     char *scheme;               /* the socket's driver, for an empty URI; or NULL */
-    pid_t pid;
+    pid_t pid;                  /* -1 for a TCP client */
     uid_t uid;
     gid_t gid;
+    vkdTLSSession *tls;         /* a TLS client's session, or NULL */
+    bool handshaking;           /* the I/O loop's: TLS not set up yet */
 
     virMutex lock;              /* guards what follows */
     virConnectPtr conn;         /* opened by CONNECT_OPEN */

@@ -3,9 +3,8 @@
  *
  * GLib's GScanner cuts the file into tokens (names, =, numbers, quoted
  * strings, brackets, # comments), so this file only holds the grammar and
- * the table of keys.  A later key (listen_tls, tls_port, key_file,
- * cert_file, ca_file, tls_allowed_dn_list, tls_priority) is one entry of
- * vkdConfigKeys[] and one field of vkdConfig.
+ * the table of keys.  A new key is one entry of vkdConfigKeys[] and one
+ * field of vkdConfig.
  */
 #include "internal.h"
 
@@ -45,13 +44,27 @@ static const vkdConfigKey vkdConfigKeys[] = {
     VKD_KEY_INT(keepalive_interval, -1, 86400),
     VKD_KEY_INT(keepalive_count, 0, 1000),
     VKD_KEY_INT(log_level, 1, 4),
+    VKD_KEY_INT(listen_tls, 0, 1),
+    VKD_KEY_INT(listen_tcp, 0, 1),
+    VKD_KEY(tls_port, VKD_CONFIG_STRING),
+    VKD_KEY(tcp_port, VKD_CONFIG_STRING),
+    VKD_KEY(listen_addr, VKD_CONFIG_STRING),
+    VKD_KEY(auth_tcp, VKD_CONFIG_STRING),
+    VKD_KEY(key_file, VKD_CONFIG_STRING),
+    VKD_KEY(cert_file, VKD_CONFIG_STRING),
+    VKD_KEY(ca_file, VKD_CONFIG_STRING),
+    VKD_KEY(crl_file, VKD_CONFIG_STRING),
+    VKD_KEY(tls_allowed_dn_list, VKD_CONFIG_STRING_LIST),
+    VKD_KEY(tls_priority, VKD_CONFIG_STRING),
+    VKD_KEY_INT(tls_no_verify_certificate, 0, 1),
 };
 
 /**
  * vkdConfigNew:
  *
  * Returns the defaults, which are libvirtd's except where virtkitd's
- * brief says otherwise (socket modes 0600 and 0666, info logging).
+ * brief says otherwise (socket modes 0600 and 0666, info logging): TLS
+ * on port 16514 and no plain TCP once --listen is given.
  */
 vkdConfig *
 vkdConfigNew(void)
@@ -68,6 +81,16 @@ vkdConfigNew(void)
     config->keepalive_interval = 5;
     config->keepalive_count = 5;
     config->log_level = 2;
+    config->listen_tls = 1;
+    config->tls_port = g_strdup("16514");
+    config->tcp_port = g_strdup("16509");
+    config->auth_tcp = g_strdup("sasl");
+    /* libvirt's own paths (under /etc whatever the prefix), so that one set
+     * of certificates serves libvirtd and virtkitd alike */
+    config->key_file = g_strdup("/etc/pki/libvirt/private/serverkey.pem");
+    config->cert_file = g_strdup("/etc/pki/libvirt/servercert.pem");
+    config->ca_file = g_strdup("/etc/pki/CA/cacert.pem");
+    config->tls_priority = g_strdup("NORMAL");
     return config;
 }
 

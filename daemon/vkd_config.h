@@ -26,6 +26,21 @@ struct _vkdConfig {
     int keepalive_interval;     /* seconds; -1 turns keepalive off */
     int keepalive_count;
     int log_level;              /* 1 debug, 2 info, 3 warning, 4 error */
+
+    /* TCP, with virtkitd --listen (vkd_listen.c, vkd_tls.c) */
+    int listen_tls;             /* TLS on tls_port (default on) */
+    int listen_tcp;             /* plain TCP on tcp_port (default off) */
+    char *tls_port;             /* a port number or service name */
+    char *tcp_port;
+    char *listen_addr;          /* NULL: every interface */
+    char *auth_tcp;             /* "sasl" (refused: no SASL here) or "none" */
+    char *key_file;
+    char *cert_file;
+    char *ca_file;
+    char *crl_file;             /* or NULL */
+    char **tls_allowed_dn_list; /* NULL: any client the CA signed */
+    char *tls_priority;
+    int tls_no_verify_certificate;
 };
 
 vkdConfig *vkdConfigNew(void);

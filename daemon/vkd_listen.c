@@ -10,12 +10,15 @@
 
 #include <fcntl.h>
 #include <grp.h>
+#include <netdb.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
 #include <unistd.h>
 
 #include "vkd_listen.h"
+#include "vkd_tls.h"
 
 /* The drivers a default socket pair is made for, when the library has them. */
 static const char *const vkdSchemes[] = { "test", "lve", "vserver", "xen" };
@@ -265,4 +268,131 @@ vkdListenActivated(vkdServer *server, GError **error)
             return -1;
     }
     return n;
+}
+
+/**
+ * vkdSockAddrName:
+ * @sa: an IPv4 or IPv6 address and port
+ * @len: its size
+ *
+ * Returns "address:port" ("[address]:port" for IPv6), for the log.
+ */
+char *
+vkdSockAddrName(const struct sockaddr *sa, socklen_t len)
+{
+    char host[NI_MAXHOST], port[NI_MAXSERV];
+
+    if (getnameinfo(sa, len, host, sizeof(host), port, sizeof(port),
+                    NI_NUMERICHOST | NI_NUMERICSERV) != 0)
+        return g_strdup("an unknown address");
+    return g_strdup_printf(sa->sa_family == AF_INET6 ? "[%s]:%s" : "%s:%s", host, port);
+}
+
+/* A listening TCP socket on @ai. */
+static int
+vkdListenTCPSocket(const struct addrinfo *ai, const char *name, GError **error)
+{
+    int one = 1;
+    int fd = socket(ai->ai_family, ai->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC,
+                    ai->ai_protocol);
+
+    if (fd < 0)
+        goto error;
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+    /* the wildcard gives 0.0.0.0 and ::, each on its own socket */
+    if (ai->ai_family == AF_INET6)
+        setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof(one));
+    if (bind(fd, ai->ai_addr, ai->ai_addrlen) < 0 || listen(fd, SOMAXCONN) < 0)
+        goto error;
+    return fd;
+
+ error:
+    g_set_error(error, G_FILE_ERROR, g_file_error_from_errno(errno),
+                "cannot listen on %s: %s", name, g_strerror(errno));
+    if (fd >= 0)
+        close(fd);
+    return -1;
+}
+
+/* Listens on every address listen_addr (or the wildcard) gives for @port. */
+static gboolean
+vkdListenTCP(vkdServer *server, const vkdConfig *config, const char *key, const char *port,
+             bool tls, GError **error)
+{
+    struct addrinfo hints = {
+        .ai_flags = AI_PASSIVE | AI_ADDRCONFIG,
+        .ai_family = AF_UNSPEC,
+        .ai_socktype = SOCK_STREAM,
+    };
+    struct addrinfo *res = NULL;
+    struct addrinfo *ai;
+    int rc;
+
+    if ((rc = getaddrinfo(config->listen_addr, port, &hints, &res)) != 0) {
+        g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                    "listen_addr \"%s\", %s \"%s\": %s",
+                    config->listen_addr ? config->listen_addr : "", key, port, gai_strerror(rc));
+        return FALSE;
+    }
+    for (ai = res; ai; ai = ai->ai_next) {
+        g_autofree char *name = vkdSockAddrName(ai->ai_addr, ai->ai_addrlen);
+        int fd = vkdListenTCPSocket(ai, name, error);
+
+        if (fd < 0 || !vkdServerAddTCPListener(server, fd, tls, name, error)) {
+            freeaddrinfo(res);
+            return FALSE;
+        }
+    }
+    freeaddrinfo(res);
+    return TRUE;
+}
+
+/**
+ * vkdListenNetwork:
+ * @server: the server
+ * @config: listen_tls, listen_tcp, their ports, listen_addr, auth_tcp and
+ *          the TLS files
+ * @error: where to say why it cannot listen
+ *
+ * What virtkitd --listen adds to the unix sockets, as libvirtd --listen:
+ * TLS on tls_port (16514) unless listen_tls = 0, and plain TCP on
+ * tcp_port (16509) only with listen_tcp = 1.  libvirtd requires SASL on
+ * plain TCP; virtkitd has no SASL, so it serves plain TCP only when
+ * auth_tcp = "none" says that anyone who reaches the port may manage the
+ * host.
+ *
+ * Returns TRUE on success.
+ */
+gboolean
+vkdListenNetwork(vkdServer *server, const vkdConfig *config, GError **error)
+{
+    if (config->listen_tcp && STRNEQ(config->auth_tcp, "none")) {
+        g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                    "listen_tcp = 1 needs auth_tcp = \"none\": virtkitd has no SASL (auth_tcp "
+                    "\"%s\"), and plain TCP would let anyone who reaches the port manage the "
+                    "host unencrypted; use TLS (listen_tls) or SSH",
+                    config->auth_tcp);
+        return FALSE;
+    }
+    if (!config->listen_tls && !config->listen_tcp) {
+        g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                    "--listen, but listen_tls = 0 and listen_tcp is not 1: nothing to listen on");
+        return FALSE;
+    }
+    if (config->listen_tls) {
+        vkdTLS *tls = vkdTLSNew(config, error);
+
+        if (!tls)
+            return FALSE;
+        vkdServerSetTLS(server, tls);
+        if (!vkdListenTCP(server, config, "tls_port", config->tls_port, true, error))
+            return FALSE;
+    }
+    if (config->listen_tcp) {
+        g_warning("plain TCP on port %s: no encryption, no authentication (auth_tcp = \"none\")",
+                  config->tcp_port);
+        if (!vkdListenTCP(server, config, "tcp_port", config->tcp_port, false, error))
+            return FALSE;
+    }
+    return TRUE;
 }

@@ -16,15 +16,19 @@
 #include <unistd.h>
 
 #include "vkd_dispatch.h"
+#include "vkd_listen.h"
 #include "vkd_server.h"
+#include "vkd_tls.h"
 
 typedef struct {
     int kind;                   /* VKD_WATCH_LISTENER */
     int fd;
     bool readonly;
     char *scheme;
-    char *path;
+    char *path;                 /* or address:port, for the log */
     bool unlinkAtExit;
+    bool tcp;                   /* no peer credentials */
+    bool tls;                   /* clients start with the TLS handshake */
 } vkdListener;
 
 typedef struct {
@@ -45,6 +49,7 @@ struct _vkdServer {
     bool accepting;
     GThreadPool *pool;
     vkdEvents *events;
+    vkdTLS *tls;                /* the TLS listeners' credentials, or NULL */
     gint quit;
     gint keepalives;            /* clients with keepalive, to know when to tick */
     unsigned long long nextId;
@@ -148,6 +153,23 @@ vkdServerCalls(vkdServer *server)
     return (gsize)g_atomic_pointer_get(&server->calls);
 }
 
+static gboolean
+vkdServerWatchListener(vkdServer *server, vkdListener *l, GError **error)
+{
+    struct epoll_event ev = { .events = EPOLLIN, .data.ptr = l };
+
+    l->kind = VKD_WATCH_LISTENER;
+    g_ptr_array_add(server->listeners, l);
+    if (epoll_ctl(server->epfd, EPOLL_CTL_ADD, l->fd, &ev) < 0) {
+        g_set_error(error, G_FILE_ERROR, g_file_error_from_errno(errno),
+                    "cannot watch %s: %s", l->path, g_strerror(errno));
+        return FALSE;
+    }
+    g_info("listening on %s%s", l->path,
+           l->readonly ? " (read-only)" : l->tls ? " (TLS)" : l->tcp ? " (plain TCP)" : "");
+    return TRUE;
+}
+
 /**
  * vkdServerAddListener:
  * @server: a server
@@ -165,23 +187,50 @@ vkdServerAddListener(vkdServer *server, int fd, bool readonly, const char *schem
                      const char *path, bool unlinkAtExit, GError **error)
 {
     vkdListener *l = g_new0(vkdListener, 1);
-    struct epoll_event ev = { .events = EPOLLIN };
 
-    l->kind = VKD_WATCH_LISTENER;
     l->fd = fd;
     l->readonly = readonly;
     l->scheme = g_strdup(scheme);
     l->path = g_strdup(path);
     l->unlinkAtExit = unlinkAtExit;
-    g_ptr_array_add(server->listeners, l);
-    ev.data.ptr = l;
-    if (epoll_ctl(server->epfd, EPOLL_CTL_ADD, fd, &ev) < 0) {
-        g_set_error(error, G_FILE_ERROR, g_file_error_from_errno(errno),
-                    "cannot watch %s: %s", path, g_strerror(errno));
-        return FALSE;
-    }
-    g_info("listening on %s%s", path, readonly ? " (read-only)" : "");
-    return TRUE;
+    return vkdServerWatchListener(server, l, error);
+}
+
+/**
+ * vkdServerAddTCPListener:
+ * @server: a server
+ * @fd: a listening TCP socket; the server owns it from now on
+ * @tls: whether its clients speak TLS (the server's credentials, set by
+ *       vkdServerSetTLS) or plain TCP
+ * @name: its address and port, for the log
+ * @error: where to say why it cannot be watched
+ *
+ * Its clients name their driver in the URI they open, read and write.
+ *
+ * Returns TRUE on success.
+ */
+gboolean
+vkdServerAddTCPListener(vkdServer *server, int fd, bool tls, const char *name, GError **error)
+{
+    vkdListener *l = g_new0(vkdListener, 1);
+
+    l->fd = fd;
+    l->path = g_strdup(name);
+    l->tcp = true;
+    l->tls = tls;
+    return vkdServerWatchListener(server, l, error);
+}
+
+/**
+ * vkdServerSetTLS:
+ * @server: a server
+ * @tls: the credentials its TLS listeners use (taken)
+ */
+void
+vkdServerSetTLS(vkdServer *server, vkdTLS *tls)
+{
+    vkdTLSFree(server->tls);
+    server->tls = tls;
 }
 
 /* Stops or resumes accepting, around max_clients. */
@@ -221,11 +270,44 @@ vkdServerWatchClient(vkdServer *server, vkdClient *client, unsigned int events)
     epoll_ctl(server->epfd, EPOLL_CTL_MOD, vkrChannelGetFD(client->ch), &ev);
 }
 
+/* "address:port" of a TCP peer, for the log. */
+static char *
+vkdServerPeerName(int fd)
+{
+    struct sockaddr_storage ss;
+    socklen_t len = sizeof(ss);
+
+    if (getpeername(fd, (struct sockaddr *)&ss, &len) < 0)
+        return g_strdup("an unknown address");
+    return vkdSockAddrName((struct sockaddr *)&ss, len);
+}
+
+/* A client of a TCP listener: no kernel credentials; on a TLS listener,
+ * nothing but the handshake until it is checked. */
+static gboolean
+vkdServerAcceptTCP(vkdServer *server, vkdListener *l, vkdClient *client, GError **error)
+{
+    g_autofree char *peer = vkdServerPeerName(vkrChannelGetFD(client->ch));
+
+    client->pid = -1;
+    client->uid = (uid_t)-1;
+    client->gid = (gid_t)-1;
+    g_info("client %llu: connected to %s from %s%s", client->id, l->path, peer,
+           l->tls ? "" : " (plain TCP, no authentication)");
+    if (!l->tls)
+        return TRUE;
+    if (!(client->tls = vkdTLSSessionNew(server->tls, vkrChannelGetFD(client->ch), error)))
+        return FALSE;
+    client->handshaking = true;
+    return TRUE;
+}
+
 static void
 vkdServerAccept(vkdServer *server, vkdListener *l)
 {
     while (g_hash_table_size(server->clients) < (guint)server->config->max_clients) {
         struct epoll_event ev = { .events = EPOLLIN };
+        g_autoptr(GError) err = NULL;
         vkdClient *client;
         int fd = accept4(l->fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
 
@@ -245,9 +327,14 @@ vkdServerAccept(vkdServer *server, vkdListener *l)
         g_hash_table_add(server->clients, client);
         ev.data.ptr = client;
         epoll_ctl(server->epfd, EPOLL_CTL_ADD, fd, &ev);
-        g_info("client %llu: connected to %s%s: pid %d, uid %d, gid %d", client->id, l->path,
-               l->readonly ? " (read-only)" : "", (int)client->pid, (int)client->uid,
-               (int)client->gid);
+        if (!l->tcp) {
+            g_info("client %llu: connected to %s%s: pid %d, uid %d, gid %d", client->id, l->path,
+                   l->readonly ? " (read-only)" : "", (int)client->pid, (int)client->uid,
+                   (int)client->gid);
+        } else if (!vkdServerAcceptTCP(server, l, client, &err)) {
+            g_warning("client %llu: %s", client->id, err->message);
+            vkdServerClientGone(server, client);
+        }
     }
     vkdServerSetAccepting(server, false);
 }
@@ -398,9 +485,51 @@ vkdServerReadClient(vkdServer *server, vkdClient *client)
     }
 }
 
+/* One step of a TLS client's handshake; once it is done and the client
+ * checked, the confirmation byte libvirt's clients wait for, and the
+ * channel reads and writes through the session. */
+static void
+vkdServerHandshake(vkdServer *server, vkdClient *client)
+{
+    g_autoptr(GError) err = NULL;
+    unsigned int want = EPOLLIN;
+    vkrMessage *confirm;
+    int rc = vkdTLSSessionHandshake(client->tls, &want, &err);
+
+    if (rc == 0) {
+        virMutexLock(&client->lock);
+        client->events = want;
+        vkdServerWatchClient(server, client, want);
+        virMutexUnlock(&client->lock);
+        return;
+    }
+    if (rc < 0 || !vkdTLSSessionCheck(client->tls, &err)) {
+        g_info("client %llu: disconnected: %s", client->id, err->message);
+        if (rc > 0)
+            vkdTLSSessionRefuse(client->tls);
+        vkdServerClientGone(server, client);
+        return;
+    }
+    g_info("client %llu: TLS client '%s'", client->id,
+           vkdTLSSessionDN(client->tls) ? vkdTLSSessionDN(client->tls) : "without a certificate");
+    vkrChannelSetTransport(client->ch, &vkdTLSTransport, client->tls);
+    client->handshaking = false;
+    confirm = vkrMessageNew(1);
+    confirm->buffer[0] = '\1';
+    confirm->length = 1;
+    vkdClientSend(client, confirm, false);
+}
+
 static void
 vkdServerClientEvent(vkdServer *server, vkdClient *client, unsigned int events)
 {
+    if (client->handshaking) {
+        if (events & (EPOLLIN | EPOLLOUT))
+            vkdServerHandshake(server, client);
+        else
+            vkdServerClientGone(server, client);
+        return;
+    }
     if (events & EPOLLOUT) {
         g_autoptr(GError) err = NULL;
         int rc;
@@ -587,6 +716,7 @@ vkdServerFree(vkdServer *server)
      * clients close them here */
     vkdEventsFree(server->events);
     g_ptr_array_free(server->listeners, TRUE);
+    vkdTLSFree(server->tls);
     g_hash_table_destroy(server->clients);
     g_ptr_array_free(server->gone, TRUE);
     close(server->wakeup.fd);

@@ -16,6 +16,7 @@
 # include "vkd_client.h"
 # include "vkd_config.h"
 # include "vkd_events.h"
+# include "vkd_tls.h"
 
 /* What epoll's data points at: the first member of each watched object. */
 enum {
@@ -30,6 +31,9 @@ void vkdServerFree(vkdServer *server);
 gboolean vkdServerAddListener(vkdServer *server, int fd, bool readonly,
                               const char *scheme, const char *path, bool unlinkAtExit,
                               GError **error);
+gboolean vkdServerAddTCPListener(vkdServer *server, int fd, bool tls, const char *name,
+                                 GError **error);
+void vkdServerSetTLS(vkdServer *server, vkdTLS *tls);
 int vkdServerRun(vkdServer *server);
 void vkdServerQuit(vkdServer *server);
 

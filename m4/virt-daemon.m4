@@ -2,7 +2,8 @@ dnl virt-daemon.m4: virtkitd and its RPC layer
 dnl
 dnl libvirt's remote protocol is XDR: libtirpc's xdr_* functions encode
 dnl it, and rpcgen (Debian: rpcsvc-proto) compiles the protocol
-dnl description src/rpc/virtkit_protocol.x into them at build time.
+dnl description src/rpc/virtkit_protocol.x into them at build time.  GnuTLS
+dnl serves the TLS transport (virtkitd --listen).
 
 AC_DEFUN([VIRT_DAEMON_CHECK], [
   AC_ARG_ENABLE([daemon],
@@ -14,6 +15,9 @@ AC_DEFUN([VIRT_DAEMON_CHECK], [
     AC_PATH_PROG([RPCGEN], [rpcgen], [no])
     AS_IF([test "x$RPCGEN" = xno],
       [AC_MSG_ERROR([virtkitd needs rpcgen (install rpcsvc-proto), or configure --disable-daemon])])
+    dnl TLS over TCP (listen_tls): the daemon's side of libvirt's x509 transport
+    PKG_CHECK_MODULES([VKD_GNUTLS], [gnutls >= 3.6.0], [],
+      [AC_MSG_ERROR([virtkitd needs GnuTLS (install libgnutls28-dev), or configure --disable-daemon])])
   ])
   AM_CONDITIONAL([WITH_DAEMON], [test "x$enable_daemon" = xyes])
 

@@ -12,6 +12,10 @@
  * Writing: a message is written at once when nothing is queued before
  * it, and whatever the socket did not take waits in the queue for
  * vkrChannelFlush().
+ *
+ * A transport (vkrChannelSetTransport) takes the place of read() and
+ * send(); the only difference it makes above is that it may hold bytes
+ * already taken from the socket, so a read goes on while it does.
  */
 #include "internal.h"
 
@@ -30,6 +34,8 @@
 struct _vkrChannel {
     int fd;
     bool notSocket;             /* send() said ENOTSOCK: a pipe, use write() */
+    const vkrChannelTransport *transport;   /* or NULL: the descriptor itself */
+    void *transportData;
 
     /* input: only the reading thread touches these */
     char word[VKR_MESSAGE_LEN_SIZE];
@@ -58,6 +64,22 @@ vkrChannelNew(int fd)
     ch->fd = fd;
     virMutexInit(&ch->lock);
     return ch;
+}
+
+/**
+ * vkrChannelSetTransport:
+ * @ch: a channel that has not read or written yet
+ * @transport: the layer to read and write through (static), or NULL
+ * @opaque: passed to its functions; the caller keeps it alive while the
+ *          channel is
+ *
+ * Puts @transport between the frames and the descriptor.
+ */
+void
+vkrChannelSetTransport(vkrChannel *ch, const vkrChannelTransport *transport, void *opaque)
+{
+    ch->transport = transport;
+    ch->transportData = opaque;
 }
 
 /**
@@ -191,6 +213,14 @@ vkrChannelConsume(vkrChannel *ch, const char *data, size_t len,
     return TRUE;
 }
 
+static ssize_t
+vkrChannelReadRaw(vkrChannel *ch, char *buf, size_t len)
+{
+    if (ch->transport)
+        return ch->transport->read(ch->transportData, buf, len);
+    return read(ch->fd, buf, len);
+}
+
 /* Reads the rest of a large frame straight into its buffer. */
 static ssize_t
 vkrChannelReadInto(vkrChannel *ch)
@@ -201,35 +231,19 @@ vkrChannelReadInto(vkrChannel *ch)
         msg->capacity = MIN(msg->length, msg->capacity * 2);
         msg->buffer = g_realloc(msg->buffer, msg->capacity);
     }
-    return read(ch->fd, msg->buffer + msg->done, msg->capacity - msg->done);
+    return vkrChannelReadRaw(ch, msg->buffer + msg->done, msg->capacity - msg->done);
 }
 
-/**
- * vkrChannelRead:
- * @ch: a channel
- * @scratch: a buffer the caller lends for this call (one per I/O thread
- *           serves all its channels)
- * @scratchlen: its size; 64 KiB is plenty
- * @deliver: called with each frame completed by this read
- * @opaque: passed to @deliver
- * @error: where to say why the channel is finished
- *
- * Reads once from the socket.
- *
- * Returns 1 when it read something, 0 when the socket had nothing yet,
- * -1 when the channel is finished: the peer closed it (VKR_RPC_ERROR_EOF,
- * also when it cut a frame), the socket failed, or a length word was out
- * of bounds (the stream cannot be resynchronized).
- */
-int
-vkrChannelRead(vkrChannel *ch, char *scratch, size_t scratchlen,
-               vkrChannelMessageFunc deliver, void *opaque, GError **error)
+/* One read: what vkrChannelRead() returns. */
+static int
+vkrChannelReadOnce(vkrChannel *ch, char *scratch, size_t scratchlen,
+                   vkrChannelMessageFunc deliver, void *opaque, GError **error)
 {
     bool direct = ch->in && ch->in->length - ch->in->done >= scratchlen;
     ssize_t got;
 
     do {
-        got = direct ? vkrChannelReadInto(ch) : read(ch->fd, scratch, scratchlen);
+        got = direct ? vkrChannelReadInto(ch) : vkrChannelReadRaw(ch, scratch, scratchlen);
     } while (got < 0 && errno == EINTR);
 
     if (got < 0) {
@@ -252,13 +266,46 @@ vkrChannelRead(vkrChannel *ch, char *scratch, size_t scratchlen,
     return vkrChannelConsume(ch, scratch, got, deliver, opaque, error) ? 1 : -1;
 }
 
+/**
+ * vkrChannelRead:
+ * @ch: a channel
+ * @scratch: a buffer the caller lends for this call (one per I/O thread
+ *           serves all its channels)
+ * @scratchlen: its size; 64 KiB is plenty
+ * @deliver: called with each frame completed by this read
+ * @opaque: passed to @deliver
+ * @error: where to say why the channel is finished
+ *
+ * Reads once from the socket, and on while a transport holds bytes it
+ * already took from it (poll would not wake the owner for them).
+ *
+ * Returns 1 when it read something, 0 when the socket had nothing yet,
+ * -1 when the channel is finished: the peer closed it (VKR_RPC_ERROR_EOF,
+ * also when it cut a frame), the socket failed, or a length word was out
+ * of bounds (the stream cannot be resynchronized).
+ */
+int
+vkrChannelRead(vkrChannel *ch, char *scratch, size_t scratchlen,
+               vkrChannelMessageFunc deliver, void *opaque, GError **error)
+{
+    int ret = vkrChannelReadOnce(ch, scratch, scratchlen, deliver, opaque, error);
+
+    while (ret > 0 && ch->transport && ch->transport->pending(ch->transportData) > 0) {
+        if (vkrChannelReadOnce(ch, scratch, scratchlen, deliver, opaque, error) < 0)
+            return -1;
+    }
+    return ret;
+}
+
 static ssize_t
 vkrChannelWrite(vkrChannel *ch, const char *data, size_t len)
 {
     ssize_t done;
 
     do {
-        if (ch->notSocket) {
+        if (ch->transport) {
+            done = ch->transport->write(ch->transportData, data, len);
+        } else if (ch->notSocket) {
             done = write(ch->fd, data, len);
         } else {
             done = send(ch->fd, data, len, MSG_NOSIGNAL | MSG_DONTWAIT);

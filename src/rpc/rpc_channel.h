@@ -8,6 +8,10 @@
  * through a callback.  The daemon owns one per client; a client would own
  * one per connection.
  *
+ * A channel reads and writes the descriptor itself, or through a
+ * transport (TLS) that encrypts and frames the bytes beneath: the framing
+ * above is the same either way.
+ *
  * Threads: one thread at a time reads (the owner's I/O loop); any thread
  * may send, at any time, including unasked messages such as keepalive
  * pings: the output queue has its own lock.
@@ -24,7 +28,21 @@ typedef struct _vkrChannel vkrChannel;
 /* Takes @msg, a whole frame (not yet decoded). */
 typedef void (*vkrChannelMessageFunc)(vkrChannel *ch, vkrMessage *msg, void *opaque);
 
+/* A layer between the frames and the descriptor (a TLS session).  read
+ * and write behave as read(2) and write(2) do on a non-blocking socket:
+ * -1 with errno EAGAIN when the socket cannot go on, another errno when
+ * the transport failed.  pending says how many bytes the transport
+ * already holds for read (decrypted and not yet returned): the socket
+ * does not show them to poll. */
+typedef struct {
+    ssize_t (*read)(void *opaque, char *buf, size_t len);
+    ssize_t (*write)(void *opaque, const char *buf, size_t len);
+    size_t (*pending)(void *opaque);
+} vkrChannelTransport;
+
 vkrChannel *vkrChannelNew(int fd);
+void vkrChannelSetTransport(vkrChannel *ch, const vkrChannelTransport *transport,
+                            void *opaque);
 void vkrChannelFree(vkrChannel *ch);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(vkrChannel, vkrChannelFree);
 

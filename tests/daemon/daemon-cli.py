@@ -156,10 +156,11 @@ class DaemonTest(unittest.TestCase):
         self.stop(p)
 
     def test_bad_configuration(self):
-        self.write_conf('max_clients = 10\nlisten_tcp = 1\n')
+        self.write_conf('max_clients = 10\ntls_no_sanity_certificate = 1\n')
         p = self.start()
         self.assertEqual(p.wait(60), 1)
-        self.assertIn("%s:3: unknown setting 'listen_tcp'" % self.conf, p.stderr.read())
+        self.assertIn("%s:3: unknown setting 'tls_no_sanity_certificate'" % self.conf,
+                      p.stderr.read())
         missing = subprocess.run([VIRTKITD, "--config", os.path.join(self.dir, "nosuch.conf")],
                                  capture_output=True, text=True)
         self.assertEqual(missing.returncode, 1)

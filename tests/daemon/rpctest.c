@@ -280,6 +280,16 @@ START_TEST(test_config)
     ck_assert_int_eq(config->max_workers, 20);
     ck_assert_str_eq(config->unix_sock_rw_perms, "0600");
     ck_assert_str_eq(config->unix_sock_ro_perms, "0666");
+    /* libvirtd's network defaults: TLS on 16514 with libvirt's files, no
+     * plain TCP, SASL asked for on it (which virtkitd refuses) */
+    ck_assert_int_eq(config->listen_tls, 1);
+    ck_assert_int_eq(config->listen_tcp, 0);
+    ck_assert_str_eq(config->tls_port, "16514");
+    ck_assert_str_eq(config->auth_tcp, "sasl");
+    ck_assert_str_eq(config->ca_file, "/etc/pki/CA/cacert.pem");
+    ck_assert_str_eq(config->cert_file, "/etc/pki/libvirt/servercert.pem");
+    ck_assert_str_eq(config->key_file, "/etc/pki/libvirt/private/serverkey.pem");
+    ck_assert_ptr_null(config->tls_allowed_dn_list);
     ck_assert(vkdConfigLoadData(config, "virtkitd-all.conf", data, NULL));
     ck_assert_str_eq(config->unix_sock_dir, "/var/run/vk");
     ck_assert_str_eq(config->unix_sock_group, "libvirt");
@@ -291,6 +301,20 @@ START_TEST(test_config)
     ck_assert_int_eq(config->keepalive_count, 3);
     ck_assert_int_eq(config->log_level, 4);
     ck_assert_uint_eq(vkdConfigSockPerms(config->unix_sock_rw_perms), 0770);
+    ck_assert_int_eq(config->listen_tls, 0);
+    ck_assert_int_eq(config->listen_tcp, 1);
+    ck_assert_str_eq(config->tls_port, "1514");
+    ck_assert_str_eq(config->tcp_port, "1509");
+    ck_assert_str_eq(config->listen_addr, "127.0.0.2");
+    ck_assert_str_eq(config->auth_tcp, "none");
+    ck_assert_str_eq(config->key_file, "/k.pem");
+    ck_assert_str_eq(config->cert_file, "/c.pem");
+    ck_assert_str_eq(config->ca_file, "/ca.pem");
+    ck_assert_str_eq(config->crl_file, "/crl.pem");
+    ck_assert_int_eq(g_strv_length(config->tls_allowed_dn_list), 2);
+    ck_assert_str_eq(config->tls_allowed_dn_list[1], "O=b,CN=*");
+    ck_assert_str_eq(config->tls_priority, "SECURE256");
+    ck_assert_int_eq(config->tls_no_verify_certificate, 1);
 }
 END_TEST
 
@@ -300,8 +324,10 @@ START_TEST(test_config_errors)
         const char *text;
         const char *error;
     } cases[] = {
-        { "# fine\nmax_clients = 10\n\nlisten_tls = 1\n",
-          "bad.conf:4: unknown setting 'listen_tls'" },
+        { "# fine\nmax_clients = 10\n\ntls_no_sanity_certificate = 1\n",
+          "bad.conf:4: unknown setting 'tls_no_sanity_certificate'" },
+        { "listen_tls = 2\n", "bad.conf:1: 'listen_tls' must be between 0 and 1" },
+        { "tls_allowed_dn_list = \"CN=a\"\n", "bad.conf:1: 'tls_allowed_dn_list' needs a list" },
         { "max_clients = \"10\"\n", "bad.conf:1: 'max_clients' needs an integer" },
         { "max_clients = 0\n", "bad.conf:1: 'max_clients' must be between 1 and 1000000" },
         { "log_level = 5\n", "bad.conf:1: 'log_level' must be between 1 and 4" },
