@@ -19,10 +19,10 @@ virtshDomainFree(virtshDomain *dom)
 }
 
 /**
- * virtshCommandOptDomainBy:
+ * virtshLookupDomainBy:
  * @ctl: the shell
- * @cmd: the command, whose "domain" option names the domain
- * @name: where to put that name, or NULL
+ * @n: what names the domain
+ * @cmdname: the command, for the debug messages
  * @flags: virtshLookupFlags: how the name may be read
  *
  * Looks the domain up as an id, then a UUID, then a name, as virsh does,
@@ -55,6 +55,15 @@ virtshLookupDomainBy(vshControl *ctl, const char *n, const char *cmdname, unsign
     return dom;
 }
 
+/**
+ * virtshCommandOptDomainBy:
+ * @ctl: the shell
+ * @cmd: the command, whose "domain" option names the domain
+ * @name: where to put that name, or NULL
+ * @flags: virtshLookupFlags: how the name may be read
+ *
+ * virtshLookupDomainBy() of the command's "domain" option.
+ */
 virDomainPtr
 virtshCommandOptDomainBy(vshControl *ctl, const vshCmd *cmd, const char **name,
                          unsigned int flags)
