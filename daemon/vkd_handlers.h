@@ -92,4 +92,8 @@ int vkdDomainGetCPUStats(vkdCall *call);
 int vkdConnectDomainEventCallbackRegisterAny(vkdCall *call);
 int vkdConnectDomainEventCallbackDeregisterAny(vkdCall *call);
 
+/* vkd_handlers_stats.c */
+int vkdDomainMemoryStats(vkdCall *call);
+int vkdConnectGetAllDomainStats(vkdCall *call);
+
 #endif /* VKD_HANDLERS_H */

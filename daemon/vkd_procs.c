@@ -122,6 +122,8 @@ static const vkdProcEntry vkdProcs[] = {
     [VKR_PROC_DOMAIN_GET_SECURITY_LABEL] = { vkdDomainGetSecurityLabel },
     [VKR_PROC_DOMAIN_GET_MESSAGES] = { vkdDomainGetMessages },
     [VKR_PROC_DOMAIN_GET_CPU_STATS] = { vkdDomainGetCPUStats },
+    [VKR_PROC_DOMAIN_MEMORY_STATS] = { vkdDomainMemoryStats },
+    [VKR_PROC_CONNECT_GET_ALL_DOMAIN_STATS] = { vkdConnectGetAllDomainStats },
 
     /* memory */
     [VKR_PROC_DOMAIN_GET_MAX_MEMORY] = { vkdDomainGetMaxMemory },

@@ -57,6 +57,15 @@ virDomainPtr virGetDomain(virConnectPtr conn, const char *name,
 /* Releases a handle whose last reference is gone. */
 void virDomainRelease(virDomainPtr dom);
 
+/* Drops a reference to a handle, as virDomainFree does without touching
+ * the thread's error (NULL-safe). */
+static inline void
+virDomainUnrefInternal(virDomainPtr dom)
+{
+    if (dom && g_atomic_int_dec_and_test(&dom->refs))
+        virDomainRelease(dom);
+}
+
 static inline bool
 virConnectIsValid(virConnectPtr conn)
 {

@@ -122,6 +122,12 @@ struct _virHypervisorDriver {
                              unsigned int nparams, int start_cpu,
                              unsigned int ncpus, unsigned int flags);
     int (*domainGetMessages)(virDomainPtr dom, char ***msgs, unsigned int flags);
+    int (*domainMemoryStats)(virDomainPtr dom, virDomainMemoryStatPtr stats,
+                             unsigned int nr_stats, unsigned int flags);
+    /* doms NULL (ndoms 0): every domain that passes the filters in flags */
+    int (*connectGetAllDomainStats)(virConnectPtr conn, virDomainPtr *doms,
+                                    unsigned int ndoms, unsigned int stats,
+                                    virDomainStatsRecordPtr **retStats, unsigned int flags);
     int (*domainGetControlInfo)(virDomainPtr dom, virDomainControlInfoPtr info,
                                 unsigned int flags);
 

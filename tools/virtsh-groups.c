@@ -14,7 +14,7 @@ static const vshCmdDef *const domainTables[] = {
     domMemoryCmds, domCpuCmds, domSchedCmds, NULL,
 };
 static const vshCmdDef *const monitorTables[] = {
-    domMonitoringCmds, domDeviceMonitoringCmds, NULL,
+    domMonitoringCmds, domStatsCmds, domDeviceMonitoringCmds, NULL,
 };
 static const vshCmdDef *const eventTables[] = { domEventCmds, NULL };
 static const vshCmdDef *const hostTables[] = { hostAndHypervisorCmds, NULL };

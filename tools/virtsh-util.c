@@ -19,10 +19,10 @@ virtshDomainFree(virtshDomain *dom)
 }
 
 /**
- * virtshCommandOptDomainBy:
+ * virtshLookupDomainBy:
  * @ctl: the shell
- * @cmd: the command, whose "domain" option names the domain
- * @name: where to put that name, or NULL
+ * @n: what names the domain
+ * @cmdname: the command, for the debug messages
  * @flags: virtshLookupFlags: how the name may be read
  *
  * Looks the domain up as an id, then a UUID, then a name, as virsh does,
@@ -32,34 +32,50 @@ virtshDomainFree(virtshDomain *dom)
  * Returns the domain, or NULL after reporting the error.
  */
 virDomainPtr
-virtshCommandOptDomainBy(vshControl *ctl, const vshCmd *cmd, const char **name,
-                         unsigned int flags)
+virtshLookupDomainBy(vshControl *ctl, const char *n, const char *cmdname, unsigned int flags)
 {
     virDomainPtr dom = NULL;
-    const char *n = NULL;
     long long id;
 
-    if (vshCommandOptString(ctl, cmd, "domain", &n) <= 0)
-        return NULL;
-    vshDebug(ctl, VSH_ERR_INFO, "%s: found option <domain>: %s", cmd->def->name, n);
-    if (name)
-        *name = n;
     if ((flags & VIRTSH_BYID) && vshStrToLL(n, &id) == 0 && id >= 0 && id <= G_MAXINT) {
-        vshDebug(ctl, VSH_ERR_DEBUG, "%s: <domain> looks like ID", cmd->def->name);
+        vshDebug(ctl, VSH_ERR_DEBUG, "%s: <domain> looks like ID", cmdname);
         dom = virDomainLookupByID(ctl->conn, id);
     }
     if (!dom && (flags & VIRTSH_BYUUID) && strlen(n) == VIR_UUID_STRING_BUFLEN - 1) {
-        vshDebug(ctl, VSH_ERR_DEBUG, "%s: <domain> trying as domain UUID", cmd->def->name);
+        vshDebug(ctl, VSH_ERR_DEBUG, "%s: <domain> trying as domain UUID", cmdname);
         dom = virDomainLookupByUUIDString(ctl->conn, n);
     }
     if (!dom && (flags & VIRTSH_BYNAME)) {
-        vshDebug(ctl, VSH_ERR_DEBUG, "%s: <domain> trying as domain NAME", cmd->def->name);
+        vshDebug(ctl, VSH_ERR_DEBUG, "%s: <domain> trying as domain NAME", cmdname);
         dom = virDomainLookupByName(ctl->conn, n);
     }
     vshResetLastError(ctl);
     if (!dom)
         vshError(ctl, "failed to get domain '%s'", n);
     return dom;
+}
+
+/**
+ * virtshCommandOptDomainBy:
+ * @ctl: the shell
+ * @cmd: the command, whose "domain" option names the domain
+ * @name: where to put that name, or NULL
+ * @flags: virtshLookupFlags: how the name may be read
+ *
+ * virtshLookupDomainBy() of the command's "domain" option.
+ */
+virDomainPtr
+virtshCommandOptDomainBy(vshControl *ctl, const vshCmd *cmd, const char **name,
+                         unsigned int flags)
+{
+    const char *n = NULL;
+
+    if (vshCommandOptString(ctl, cmd, "domain", &n) <= 0)
+        return NULL;
+    vshDebug(ctl, VSH_ERR_INFO, "%s: found option <domain>: %s", cmd->def->name, n);
+    if (name)
+        *name = n;
+    return virtshLookupDomainBy(ctl, n, cmd->def->name, flags);
 }
 
 virDomainPtr

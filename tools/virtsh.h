@@ -21,6 +21,7 @@ extern const vshCmdDef domDeviceCmds[];
 extern const vshCmdDef domDeviceMonitoringCmds[];
 extern const vshCmdDef domInputCmds[];
 extern const vshCmdDef domMonitoringCmds[];
+extern const vshCmdDef domStatsCmds[];
 extern const vshCmdDef domEventCmds[];
 extern const vshCmdDef hostAndHypervisorCmds[];
 extern const vshCmdDef driverExtrasCmds[];
@@ -56,6 +57,10 @@ typedef enum {
 virDomainPtr virtshCommandOptDomainBy(vshControl *ctl, const vshCmd *cmd,
                                       const char **name, unsigned int flags);
 virDomainPtr virtshCommandOptDomain(vshControl *ctl, const vshCmd *cmd, const char **name);
+/* The domain @n names (by id, uuid or name as @flags allow), for command
+ * @cmdname; NULL after "failed to get domain '@n'". */
+virDomainPtr virtshLookupDomainBy(vshControl *ctl, const char *n, const char *cmdname,
+                                  unsigned int flags);
 
 const char *virtshDomainStateToString(int state);
 const char *virtshDomainStateReasonToString(int state, int reason);

@@ -1109,6 +1109,130 @@ int virDomainGetBlkioParameters(virDomainPtr domain,
                                 virTypedParameterPtr params, int *nparams,
                                 unsigned int flags);
 
+/* Statistics */
+
+/**
+ * virDomainMemoryStatTags:
+ *
+ * What one virDomainMemoryStatStruct of virDomainMemoryStats() counts.
+ * Sizes are in KiB.
+ */
+typedef enum {
+    VIR_DOMAIN_MEMORY_STAT_SWAP_IN         = 0,  /* memory swapped in */
+    VIR_DOMAIN_MEMORY_STAT_SWAP_OUT        = 1,  /* memory swapped out */
+    VIR_DOMAIN_MEMORY_STAT_MAJOR_FAULT     = 2,  /* page faults that read from disk */
+    VIR_DOMAIN_MEMORY_STAT_MINOR_FAULT     = 3,  /* page faults served from memory */
+    VIR_DOMAIN_MEMORY_STAT_UNUSED          = 4,  /* memory the guest leaves unused */
+    VIR_DOMAIN_MEMORY_STAT_AVAILABLE       = 5,  /* memory the guest sees */
+    VIR_DOMAIN_MEMORY_STAT_ACTUAL_BALLOON  = 6,  /* current balloon size */
+    VIR_DOMAIN_MEMORY_STAT_RSS             = 7,  /* resident set size of the domain */
+    VIR_DOMAIN_MEMORY_STAT_USABLE          = 8,  /* memory that can be reclaimed without swapping */
+    VIR_DOMAIN_MEMORY_STAT_LAST_UPDATE     = 9,  /* when the guest last updated them (seconds) */
+    VIR_DOMAIN_MEMORY_STAT_DISK_CACHES     = 10, /* memory that caches files */
+    VIR_DOMAIN_MEMORY_STAT_HUGETLB_PGALLOC = 11, /* huge pages allocated */
+    VIR_DOMAIN_MEMORY_STAT_HUGETLB_PGFAIL  = 12, /* huge page allocations that failed */
+    VIR_DOMAIN_MEMORY_STAT_NR              = 13, /* the number of tags */
+# ifdef VIR_ENUM_SENTINELS
+    VIR_DOMAIN_MEMORY_STAT_LAST = VIR_DOMAIN_MEMORY_STAT_NR
+# endif
+} virDomainMemoryStatTags;
+
+/**
+ * virDomainMemoryStatStruct:
+ *
+ * One memory statistic: its tag (virDomainMemoryStatTags) and value.
+ */
+typedef struct _virDomainMemoryStat virDomainMemoryStatStruct;
+
+struct _virDomainMemoryStat {
+    int tag;
+    unsigned long long val;
+};
+
+/**
+ * virDomainMemoryStatPtr:
+ *
+ * A pointer to a virDomainMemoryStatStruct.
+ */
+typedef virDomainMemoryStatStruct *virDomainMemoryStatPtr;
+
+int virDomainMemoryStats(virDomainPtr dom, virDomainMemoryStatPtr stats,
+                         unsigned int nr_stats, unsigned int flags);
+
+/**
+ * virDomainStatsRecord:
+ *
+ * The statistics of one domain (virConnectGetAllDomainStats()): the domain
+ * and its statistics as typed parameters named "group.field" ("state.state",
+ * "cpu.time", "vcpu.0.state").
+ */
+typedef struct _virDomainStatsRecord virDomainStatsRecord;
+
+/**
+ * virDomainStatsRecordPtr:
+ *
+ * A pointer to a virDomainStatsRecord.
+ */
+typedef virDomainStatsRecord *virDomainStatsRecordPtr;
+
+struct _virDomainStatsRecord {
+    virDomainPtr dom;
+    virTypedParameterPtr params;
+    int nparams;
+};
+
+/**
+ * virDomainStatsTypes:
+ *
+ * The groups of statistics virConnectGetAllDomainStats() gives; 0 asks for
+ * every group the driver has.  VIR_DOMAIN_STATS_LVE (virt-virtkit.h) is
+ * virtkit's own group.
+ */
+typedef enum {
+    VIR_DOMAIN_STATS_STATE = (1 << 0),      /* state.state, state.reason */
+    VIR_DOMAIN_STATS_CPU_TOTAL = (1 << 1),  /* cpu.time, cpu.user, cpu.system */
+    VIR_DOMAIN_STATS_BALLOON = (1 << 2),    /* balloon.current, balloon.maximum, ... */
+    VIR_DOMAIN_STATS_VCPU = (1 << 3),       /* vcpu.current, vcpu.maximum, vcpu.N.* */
+    VIR_DOMAIN_STATS_INTERFACE = (1 << 4),  /* net.* */
+    VIR_DOMAIN_STATS_BLOCK = (1 << 5),      /* block.* */
+    VIR_DOMAIN_STATS_PERF = (1 << 6),       /* perf.* */
+    VIR_DOMAIN_STATS_IOTHREAD = (1 << 7),   /* iothread.* */
+    VIR_DOMAIN_STATS_MEMORY = (1 << 8),     /* memory.* */
+    VIR_DOMAIN_STATS_DIRTYRATE = (1 << 9),  /* dirtyrate.* */
+    VIR_DOMAIN_STATS_VM = (1 << 10),        /* vm.* */
+} virDomainStatsTypes;
+
+/**
+ * virConnectGetAllDomainStatsFlags:
+ *
+ * Which domains virConnectGetAllDomainStats() reports (the filters of
+ * virConnectListAllDomains()) and how.
+ */
+typedef enum {
+    VIR_CONNECT_GET_ALL_DOMAINS_STATS_ACTIVE = VIR_CONNECT_LIST_DOMAINS_ACTIVE,
+    VIR_CONNECT_GET_ALL_DOMAINS_STATS_INACTIVE = VIR_CONNECT_LIST_DOMAINS_INACTIVE,
+
+    VIR_CONNECT_GET_ALL_DOMAINS_STATS_PERSISTENT = VIR_CONNECT_LIST_DOMAINS_PERSISTENT,
+    VIR_CONNECT_GET_ALL_DOMAINS_STATS_TRANSIENT = VIR_CONNECT_LIST_DOMAINS_TRANSIENT,
+
+    VIR_CONNECT_GET_ALL_DOMAINS_STATS_RUNNING = VIR_CONNECT_LIST_DOMAINS_RUNNING,
+    VIR_CONNECT_GET_ALL_DOMAINS_STATS_PAUSED = VIR_CONNECT_LIST_DOMAINS_PAUSED,
+    VIR_CONNECT_GET_ALL_DOMAINS_STATS_SHUTOFF = VIR_CONNECT_LIST_DOMAINS_SHUTOFF,
+    VIR_CONNECT_GET_ALL_DOMAINS_STATS_OTHER = VIR_CONNECT_LIST_DOMAINS_OTHER,
+
+    VIR_CONNECT_GET_ALL_DOMAINS_STATS_NOWAIT = 1 << 29,  /* give what can be had without
+                                                          * waiting for a busy domain */
+    VIR_CONNECT_GET_ALL_DOMAINS_STATS_BACKING = 1 << 30, /* block stats of backing chains */
+    VIR_CONNECT_GET_ALL_DOMAINS_STATS_ENFORCE_STATS = 1U << 31, /* fail on a group the
+                                                                 * driver does not have */
+} virConnectGetAllDomainStatsFlags;
+
+int virConnectGetAllDomainStats(virConnectPtr conn, unsigned int stats,
+                                virDomainStatsRecordPtr **retStats, unsigned int flags);
+int virDomainListGetStats(virDomainPtr *doms, unsigned int stats,
+                          virDomainStatsRecordPtr **retStats, unsigned int flags);
+void virDomainStatsRecordListFree(virDomainStatsRecordPtr *stats);
+
 # ifdef __cplusplus
 }
 # endif

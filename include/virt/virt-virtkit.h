@@ -89,6 +89,29 @@ int virDomainGetMemorySharing(virDomainPtr domain, virTypedParameterPtr params,
                               int *nparams, unsigned int flags);
 
 /**
+ * VIR_DOMAIN_STATS_LVE:
+ *
+ * The LVE driver's group of virConnectGetAllDomainStats(), a
+ * virDomainStatsTypes bit beyond libvirt's: libvirt numbers its groups up
+ * from bit 0 (bit 10 in 9.0), virtkit takes bit 30 so that no group a later
+ * libvirt adds collides with it.  Its fields, of a running LVE ("limit"
+ * 0: none; "faults" count since the LVE started):
+ *
+ * lve.cpu.usage (ullong, ns of CPU time), lve.cpu.limit (uint, speed in %
+ * of one CPU), lve.cpu.faults (ullong, periods its CPU limit throttled it);
+ * lve.mem.usage (ullong, KiB resident), lve.mem.limit (ullong, KiB),
+ * lve.mem.faults (ullong, times it hit its memory limit);
+ * lve.nproc.usage (uint, processes and threads), lve.nproc.limit (ullong),
+ * lve.nproc.faults (ullong, forks refused at the limit);
+ * lve.ep.usage (uint, entry processes), lve.ep.limit (ullong),
+ * lve.ep.faults (ullong, entries refused at the limit);
+ * lve.io.usage (ullong, bytes read and written), lve.io.limit (ullong, KB/s),
+ * lve.iops.usage (ullong, read and write operations), lve.iops.limit (ullong,
+ * operations/s).
+ */
+# define VIR_DOMAIN_STATS_LVE (1 << 30)
+
+/**
  * virConnectHypervisorLogFlags:
  *
  * Flags of virConnectGetHypervisorLog().

@@ -482,8 +482,7 @@ virDomainObjListGetInactiveNames(virDomainObjList *list, char **const names, int
     return c.n;
 }
 
-/* True when @obj passes every filter group in @flags. */
-static bool
+bool
 virDomainObjMatchFilter(const virDomainObj *obj, unsigned int flags)
 {
     unsigned int f;

@@ -139,6 +139,10 @@ int virDomainObjListGetInactiveNames(virDomainObjList *list, char **const names,
 int virDomainObjListExport(virDomainObjList *list, virConnectPtr conn,
                            virDomainPtr **domains, unsigned int flags);
 
+/* True when locked @obj passes every filter group in @flags
+ * (virConnectListAllDomainsFlags). */
+bool virDomainObjMatchFilter(const virDomainObj *obj, unsigned int flags);
+
 /* Calls @cb on each object, locked, one at a time. */
 typedef void (*virDomainObjListIterator)(virDomainObj *obj, void *opaque);
 void virDomainObjListForEach(virDomainObjList *list, virDomainObjListIterator cb,

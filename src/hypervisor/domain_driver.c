@@ -25,6 +25,7 @@ virDomainDriverBaseInit(virDomainDriverBase *base, int errorDomain,
     base->domains = virDomainObjListNew();
     base->errorDomain = errorDomain;
     base->hooks = hooks;
+    base->statsGroups = VIR_DOMAIN_STATS_STATE;
     virMutexInit(&base->idsLock);
     base->fixedIds = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
     base->events = virDomainEventStateNew();

@@ -31,6 +31,7 @@
 # include "domain_store.h"
 
 typedef struct _virDomainDriverBase virDomainDriverBase;
+typedef struct _virDomainStatsList virDomainStatsList;     /* domain_stats.h */
 
 /* What a change made to a definition, for a driver that pushes it to a
  * running domain (virDomainDriverHooks.applyLive). */
@@ -144,6 +145,17 @@ typedef struct {
     /* Pages of running @obj merged by memory sharing, and considered. */
     void (*sharedPages)(virDomainDriverBase *base, virDomainObj *obj,
                         unsigned long long *merged, unsigned long long *considered);
+    /* Adds to @list the driver's fields of the statistics group @group (one
+     * bit of base->statsGroups) of @obj, after the shared ones (see
+     * domain_stats.h); a stopped domain may have none.  NULL: the shared
+     * fields are all. */
+    int (*stats)(virDomainDriverBase *base, virDomainObj *obj, unsigned int group,
+                 virDomainStatsList *list);
+    /* Fills @stats (room for @nr) with the memory statistics of running
+     * @obj in libvirt's order of tags; returns how many.  NULL:
+     * virDomainMemoryStats is unsupported. */
+    int (*memoryStats)(virDomainDriverBase *base, virDomainObj *obj,
+                       virDomainMemoryStatPtr stats, unsigned int nr);
 } virDomainDriverHooks;
 
 struct _virDomainDriverBase {
@@ -164,6 +176,7 @@ struct _virDomainDriverBase {
                                      * attached to, detached from and updated on a running
                                      * domain (its applyLive takes CHANGE_DEVICES) */
     const virDomainDriverHooks *hooks;
+    unsigned int statsGroups;       /* the virDomainStatsTypes it reports (STATE at least) */
 
     const char *typeName;           /* what virConnectGetType says: "TEST", "LVE" */
     unsigned long hvVersion;        /* what virConnectGetVersion says */

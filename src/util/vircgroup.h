@@ -276,4 +276,21 @@ int virCgroupGetUsage(const virCgroupTree *tree, const char *name, virCgroupUsag
 int virCgroupGetPerCpuUsage(const virCgroupTree *tree, const char *name, guint64 *percpu,
                             size_t ncpus);
 
+/* What a group's limits refused or held back since it was made, and its
+ * disk and page counters. */
+typedef struct _virCgroupCounters {
+    unsigned long long memFaults;       /* hits of the memory limit: v1 memory.failcnt,
+                                         * v2 memory.events "max" */
+    unsigned long long pidsFaults;      /* forks refused: pids.events "max" */
+    unsigned long long cpuThrottled;    /* periods the CPU quota held it: cpu.stat */
+    unsigned long long pageFaults;      /* memory.stat pgfault */
+    unsigned long long majorFaults;     /* memory.stat pgmajfault */
+    unsigned long long ioBytes;         /* read and written, every disk */
+    unsigned long long ioOps;           /* read and write operations */
+} virCgroupCounters;
+
+/* The counters of group @name; one the kernel does not keep is 0 (never
+ * an error: statistics of what can be read). */
+void virCgroupGetCounters(const virCgroupTree *tree, const char *name, virCgroupCounters *c);
+
 #endif /* VIR_CGROUP_H */

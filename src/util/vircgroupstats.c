@@ -5,9 +5,15 @@
  *   per host CPU  v1 cpuacct.usage_percpu                  v2 none
  *   memory        v1 memory.usage_in_bytes                 v2 memory.current
  *   tasks         cgroup.procs of every hierarchy
+ *   memory faults v1 memory.failcnt                        v2 memory.events max
+ *   fork faults   pids.events max
+ *   CPU throttled cpu.stat nr_throttled
+ *   page faults   memory.stat pgfault, pgmajfault
+ *   disk I/O      v1 blkio.throttle.io_service_bytes, _serviced   v2 io.stat
  */
 #include "internal.h"
 
+#include <stdio.h>
 #include <unistd.h>
 
 #include "vircgrouppriv.h"
@@ -117,4 +123,116 @@ virCgroupGetPerCpuUsage(const virCgroupTree *tree, const char *name, guint64 *pe
         percpu[i] = ns;
     }
     return 0;
+}
+
+/* ---- counters of what the limits refused ----------------------------- */
+
+/* The contents of @file of group @name under @c, or NULL without an error
+ * where the kernel keeps no such file (an older kernel, a controller not
+ * mounted): a counter it does not keep is 0. */
+static char *
+virCgroupReadCounterFile(const virCgroupTree *tree, virCgroupController c, const char *name,
+                         const char *file)
+{
+    g_autofree char *path = NULL;
+    char *text = NULL;
+
+    if (!tree->parent[c])
+        return NULL;
+    path = virCgroupPath(tree, c, name, file);
+    if (!g_file_get_contents(path, &text, NULL, NULL))
+        return NULL;
+    return text;
+}
+
+/* The value of the line "@key <n>" of @text (memory.events, pids.events,
+ * cpu.stat, memory.stat); 0 without one. */
+static unsigned long long
+virCgroupKeyValue(const char *text, const char *key)
+{
+    size_t len = strlen(key);
+    const char *line;
+
+    for (line = text; line && *line; line = strchr(line, '\n'), line = line ? line + 1 : NULL) {
+        unsigned long long v;
+
+        if (strncmp(line, key, len) == 0 && line[len] == ' ' &&
+            sscanf(line + len + 1, "%llu", &v) == 1)
+            return v;
+    }
+    return 0;
+}
+
+static unsigned long long
+virCgroupCounter(const virCgroupTree *tree, virCgroupController c, const char *name,
+                 const char *file, const char *key)
+{
+    g_autofree char *text = virCgroupReadCounterFile(tree, c, name, file);
+    unsigned long long v = 0;
+
+    if (!text)
+        return 0;
+    if (!key)
+        return virStrToULL(g_strstrip(text), &v) < 0 ? 0 : v;
+    return virCgroupKeyValue(text, key);
+}
+
+/* Bytes and operations of every disk: v2 io.stat "rbytes= wbytes= rios=
+ * wios=" per disk, v1 the "Total" lines of the throttle files. */
+static void
+virCgroupIoCounters(const virCgroupTree *tree, const char *name, virCgroupCounters *c)
+{
+    g_autofree char *bytes = NULL;
+    g_autofree char *ops = NULL;
+    g_auto(GStrv) lines = NULL;
+    size_t i;
+
+    if (tree->version == 1) {
+        bytes = virCgroupReadCounterFile(tree, VIR_CGROUP_CONTROLLER_BLKIO, name,
+                                         "blkio.throttle.io_service_bytes");
+        ops = virCgroupReadCounterFile(tree, VIR_CGROUP_CONTROLLER_BLKIO, name,
+                                       "blkio.throttle.io_serviced");
+        c->ioBytes = bytes ? virCgroupKeyValue(bytes, "Total") : 0;
+        c->ioOps = ops ? virCgroupKeyValue(ops, "Total") : 0;
+        return;
+    }
+    if (!(bytes = virCgroupReadCounterFile(tree, VIR_CGROUP_CONTROLLER_BLKIO, name, "io.stat")))
+        return;
+    lines = g_strsplit(bytes, "\n", 0);
+    for (i = 0; lines[i]; i++) {
+        g_auto(GStrv) fields = g_strsplit(lines[i], " ", 0);
+        size_t j;
+
+        for (j = 1; fields[0] && fields[j]; j++) {
+            unsigned long long v;
+
+            if (sscanf(fields[j], "rbytes=%llu", &v) == 1 ||
+                sscanf(fields[j], "wbytes=%llu", &v) == 1)
+                c->ioBytes += v;
+            else if (sscanf(fields[j], "rios=%llu", &v) == 1 ||
+                     sscanf(fields[j], "wios=%llu", &v) == 1)
+                c->ioOps += v;
+        }
+    }
+}
+
+void
+virCgroupGetCounters(const virCgroupTree *tree, const char *name, virCgroupCounters *c)
+{
+    memset(c, 0, sizeof(*c));
+    if (tree->version == 2)
+        c->memFaults = virCgroupCounter(tree, VIR_CGROUP_CONTROLLER_MEMORY, name,
+                                        "memory.events", "max");
+    else
+        c->memFaults = virCgroupCounter(tree, VIR_CGROUP_CONTROLLER_MEMORY, name,
+                                        "memory.failcnt", NULL);
+    c->pidsFaults = virCgroupCounter(tree, VIR_CGROUP_CONTROLLER_PIDS, name, "pids.events",
+                                     "max");
+    c->cpuThrottled = virCgroupCounter(tree, VIR_CGROUP_CONTROLLER_CPU, name, "cpu.stat",
+                                       "nr_throttled");
+    c->pageFaults = virCgroupCounter(tree, VIR_CGROUP_CONTROLLER_MEMORY, name, "memory.stat",
+                                     "pgfault");
+    c->majorFaults = virCgroupCounter(tree, VIR_CGROUP_CONTROLLER_MEMORY, name, "memory.stat",
+                                      "pgmajfault");
+    virCgroupIoCounters(tree, name, c);
 }

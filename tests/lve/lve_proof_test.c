@@ -6,8 +6,9 @@
  * half a CPU (from the usage counters); suspend stops a busy loop's CPU
  * time and resume lets it go on; destroy leaves no task and no group,
  * even with tasks forking meanwhile; the 21st concurrent entry into an
- * ep=20 LVE is refused with the E2BIG message.  Root and cgroup v1;
- * either backend (LVE_TEST_BACKEND).
+ * ep=20 LVE is refused with the E2BIG message.  Each refusal shows in
+ * the LVE's fault counter of the statistics (lve.*.faults), its limit
+ * beside it.  Root and cgroup v1; either backend (LVE_TEST_BACKEND).
  */
 #include <config.h>
 
@@ -32,6 +33,23 @@ enterOrReport(virDomainPtr dom, int report)
     fprintf(stderr, "enter: %s\n", virGetLastErrorMessage());
     lveTestReport(report, -1);
     return -1;
+}
+
+/* The field @name of the LVE statistics of @dom (VIR_DOMAIN_STATS_LVE). */
+static unsigned long long
+lveStat(virDomainPtr dom, const char *name)
+{
+    virDomainPtr doms[2] = { dom, NULL };
+    virDomainStatsRecordPtr *records = NULL;
+    virTypedParameterPtr p;
+    unsigned long long value;
+
+    ck_assert_int_eq(virDomainListGetStats(doms, VIR_DOMAIN_STATS_LVE, &records, 0), 1);
+    p = virTypedParamsGet(records[0]->params, records[0]->nparams, name);
+    ck_assert_msg(p != NULL, "no %s in the statistics", name);
+    value = p->type == VIR_TYPED_PARAM_UINT ? p->value.ui : p->value.ul;
+    virDomainStatsRecordListFree(records);
+    return value;
 }
 
 /* ---- nproc ---------------------------------------------------------- */
@@ -70,9 +88,13 @@ START_TEST(test_nproc)
     int report, status;
     pid_t pid = lveTestFork(childForkUntilRefused, dom, &report);
 
+    ck_assert_uint_eq(lveStat(dom, "lve.nproc.faults"), 0);
     /* the child is one task: four forks make five, the fifth is refused */
     ck_assert_int_eq(lveTestChildResult(report), 4);
     ck_assert_int_eq(lveTestChildResult(report), EAGAIN);
+    ck_assert_uint_eq(lveStat(dom, "lve.nproc.faults"), 1);
+    ck_assert_uint_eq(lveStat(dom, "lve.nproc.limit"), 5);
+    ck_assert_uint_eq(lveStat(dom, "lve.nproc.usage"), 5);
     ck_assert_int_eq(virDomainDestroy(dom), 0);
     status = lveTestWait(pid);
     ck_assert(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
@@ -119,6 +141,8 @@ START_TEST(test_pmem)
         _exit(0);
     }
     ck_assert_str_eq(limit, "33554432");
+    ck_assert_uint_eq(lveStat(dom, "lve.mem.faults"), 0);
+    ck_assert_uint_eq(lveStat(dom, "lve.mem.limit"), 32768);
     pid = lveTestFork(childGreedy, dom, &report);
     ck_assert_int_eq(lveTestChildResult(report), 0);
     status = lveTestWait(pid);
@@ -128,6 +152,8 @@ START_TEST(test_pmem)
     /* the kernel's OOM killer acted inside the LVE, and only there */
     oom = lveTestReadCgroup("memory", 4002, "memory.oom_control");
     ck_assert_msg(strstr(oom, "oom_kill 1"), "memory.oom_control: %s", oom);
+    /* and the statistics count the hits of the limit */
+    ck_assert_uint_gt(lveStat(dom, "lve.mem.faults"), 0);
     ck_assert_int_eq(kill(bystander, 0), 0);
     ck_assert_int_eq(virDomainIsActive(dom), 1);
     lveTestKill(bystander);
@@ -337,6 +363,12 @@ START_TEST(test_entry_processes)
     for (i = 0; i < 21; i++) {
         pids[i] = lveTestFork(childEnterAndStay, dom, &reports[i]);
         ck_assert_int_eq(lveTestChildResult(reports[i]), i < 20 ? 0 : 2);
+    }
+    /* the cgroup backend counts the refusals in its entry registry */
+    if (!lveTestIsLiblve()) {
+        ck_assert_uint_eq(lveStat(dom, "lve.ep.faults"), 1);
+        ck_assert_uint_eq(lveStat(dom, "lve.ep.usage"), 20);
+        ck_assert_uint_eq(lveStat(dom, "lve.ep.limit"), 20);
     }
     /* an entry process that exits frees its place */
     lveTestKill(pids[0]);

@@ -327,6 +327,18 @@ NC(virDomainIsUpdated_dom, FAILS_INT(virDomainIsUpdated(NULL)))
 NC(virDomainGetSecurityLabel_domain,
    ({ virSecurityLabel l; FAILS_INT(virDomainGetSecurityLabel(NULL, &l)); }))
 NC(virDomainGetSecurityLabel_seclabel, FAILS_INT(virDomainGetSecurityLabel(c->dom, NULL)))
+NC(virDomainMemoryStats_dom,
+   ({ virDomainMemoryStatStruct s[2]; FAILS_INT(virDomainMemoryStats(NULL, s, 2, 0)); }))
+NC(virDomainMemoryStats_stats, FAILS_INT(virDomainMemoryStats(c->dom, NULL, 2, 0)))
+NC(virConnectGetAllDomainStats_conn,
+   ({ virDomainStatsRecordPtr *r; FAILS_INT(virConnectGetAllDomainStats(NULL, 0, &r, 0)); }))
+NC(virConnectGetAllDomainStats_retStats,
+   FAILS_INT(virConnectGetAllDomainStats(c->fx.conn, 0, NULL, 0)))
+NC(virDomainListGetStats_doms,
+   ({ virDomainStatsRecordPtr *r; FAILS_INT(virDomainListGetStats(NULL, 0, &r, 0)); }))
+NC(virDomainListGetStats_retStats,
+   ({ virDomainPtr d[2] = { c->dom, NULL }; FAILS_INT(virDomainListGetStats(d, 0, NULL, 0)); }))
+NC(virDomainStatsRecordListFree_stats, ({ virDomainStatsRecordListFree(NULL); true; }))
 NC(virDomainGetCPUStats_domain, FAILS_INT(virDomainGetCPUStats(NULL, c->params, 3, -1, 1, 0)))
 NC(virDomainGetCPUStats_params, FAILS_INT(virDomainGetCPUStats(c->dom, NULL, 3, -1, 1, 0)))
 NC(virDomainGetMessages_domain, ({ char **m; FAILS_INT(virDomainGetMessages(NULL, &m, 0)); }))
@@ -515,6 +527,10 @@ static const nullCase nullCases[] = {
     DOM2(virDomainIsActive), DOM2(virDomainIsPersistent), DOM2(virDomainIsUpdated),
     DOM(virDomainGetSecurityLabel), ARG(virDomainGetSecurityLabel, seclabel),
     DOM(virDomainGetCPUStats), ARG(virDomainGetCPUStats, params),
+    DOM2(virDomainMemoryStats), OPT(virDomainMemoryStats, stats),
+    CONN(virConnectGetAllDomainStats), ARG(virConnectGetAllDomainStats, retStats),
+    ARG(virDomainListGetStats, doms), ARG(virDomainListGetStats, retStats),
+    QUIET(virDomainStatsRecordListFree, stats),
     DOM(virDomainGetMessages), ARG(virDomainGetMessages, msgs),
     DOM(virDomainGetControlInfo), ARG(virDomainGetControlInfo, info),
 

@@ -290,6 +290,21 @@ RC(virDomainIsUpdated, FAILS_INT(virDomainIsUpdated(c->web)))
 RC(virDomainGetSecurityLabel,
    ({ virSecurityLabel l; FAILS_INT(virDomainGetSecurityLabel(c->web, &l)); }))
 RC(virDomainGetCPUStats, FAILS_INT(virDomainGetCPUStats(c->web, NULL, 0, -1, 1, 0)))
+RC(virDomainMemoryStats,
+   ({ virDomainMemoryStatStruct s[2]; FAILS_INT(virDomainMemoryStats(c->web, s, 2, 0)); }))
+RC(virConnectGetAllDomainStats, ({
+    virDomainStatsRecordPtr *r = NULL;
+    int n = virConnectGetAllDomainStats(c->ro, 0, &r, 0);
+    virDomainStatsRecordListFree(r);
+    n < 0;
+}))
+RC(virDomainListGetStats, ({
+    virDomainPtr d[2] = { c->web, NULL };
+    virDomainStatsRecordPtr *r = NULL;
+    int n = virDomainListGetStats(d, 0, &r, 0);
+    virDomainStatsRecordListFree(r);
+    n < 0;
+}))
 RC(virDomainGetMessages, ({
     char **msgs = NULL;
     int n = virDomainGetMessages(c->web, &msgs, 0), i;
@@ -373,7 +388,8 @@ static const roCase roAllowed[] = {
     ROW(virDomainGetState), ROW(virDomainGetXMLDesc), ROW(virDomainIsActive),
     ROW(virDomainIsPersistent), ROW(virDomainIsUpdated), ROW(virDomainGetSecurityLabel),
     ROW(virDomainGetCPUStats), ROW(virDomainGetMessages), ROW(virDomainGetControlInfo),
-    ROW(virDomainGetMaxMemory),
+    ROW(virDomainGetMaxMemory), ROW(virDomainMemoryStats), ROW(virConnectGetAllDomainStats),
+    ROW(virDomainListGetStats),
     ROW(virDomainGetVcpusFlags), ROW(virDomainGetMaxVcpus), ROW(virDomainGetVcpuPinInfo),
     ROW(virDomainGetVcpus), ROW(virDomainGetSchedulerType),
     ROW(virDomainGetSchedulerParameters), ROW(virDomainGetSchedulerParametersFlags),
@@ -396,7 +412,7 @@ static const char *const roNoConnection[] = {
     "virConnectOpenReadOnly", "virConnectOpenAuth", "virGetLastError", "virSaveLastError",
     "virResetLastError", "virResetError", "virFreeError", "virGetLastErrorCode",
     "virGetLastErrorDomain", "virGetLastErrorMessage", "virCopyLastError",
-    "virDefaultErrorFunc", "virSetErrorFunc",
+    "virDefaultErrorFunc", "virSetErrorFunc", "virDomainStatsRecordListFree",
 };
 
 static roCtx roShared;

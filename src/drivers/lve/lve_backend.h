@@ -18,13 +18,23 @@
 
 typedef struct _lveBackend lveBackend;
 
-/* What an LVE uses right now.  A counter the backend cannot read is 0. */
+/* What an LVE uses right now, and what its limits refused since it
+ * started.  A counter the backend cannot read is 0. */
 typedef struct _lveUsage {
     unsigned long long cpuTimeNs;
     unsigned long long userTimeNs;
     unsigned long long systemTimeNs;
     unsigned long long memoryBytes;
     unsigned int tasks;
+    unsigned int entries;               /* entry processes inside */
+    unsigned long long cpuFaults;       /* periods the speed limit held it */
+    unsigned long long memFaults;       /* hits of the memory limit */
+    unsigned long long nprocFaults;     /* forks refused at the nproc limit */
+    unsigned long long epFaults;        /* entries refused at the ep limit */
+    unsigned long long pageFaults;      /* minor and major page faults */
+    unsigned long long majorFaults;
+    unsigned long long ioBytes;         /* read and written */
+    unsigned long long ioOps;
 } lveUsage;
 
 /* Where and how a backend runs, from the URI and the environment. */

@@ -232,7 +232,9 @@ lveCgroupUsage(lveBackend *be, unsigned int id, lveUsage *usage)
         lveReportKernelError(LVE_OP_INFO, id, ESRCH, NULL);
         return -1;
     }
-    return lveCgroupReadUsage(lveCgroupOf(be)->tree, id, usage);
+    if (lveCgroupReadUsage(lveCgroupOf(be)->tree, id, usage) < 0)
+        return -1;
+    return lveCgroupReadEntries(lveCgroupOf(be), id, &usage->entries, &usage->epFaults);
 }
 
 static int

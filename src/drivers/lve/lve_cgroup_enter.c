@@ -7,9 +7,11 @@
  * limit, then one line per process inside.  A process that entered and
  * exited no longer counts: entries are checked against the live process
  * (pid and start time, so a reused pid is not mistaken for it).  The file
- * is locked with flock() while it is read and rewritten.
+ * is locked with flock() while it is read and rewritten.  It also counts
+ * the entries refused at the limit, for the statistics (lve.ep.faults).
  *
  *   ep 20
+ *   refused 3
  *   entry <pid> <start time> <cookie> <flags>
  */
 #include "internal.h"
@@ -37,6 +39,7 @@ typedef struct {
 typedef struct {
     int fd;
     unsigned long long ep;      /* 0: unlimited */
+    unsigned long long refused; /* entries refused at the limit */
     GArray *entries;
 } lveRegistry;
 
@@ -109,6 +112,8 @@ lveRegistryParse(lveRegistry *reg, const char *text)
 
         if (sscanf(lines[i], "ep %llu", &ep) == 1) {
             reg->ep = ep;
+        } else if (sscanf(lines[i], "refused %llu", &ep) == 1) {
+            reg->refused = ep;
         } else if (sscanf(lines[i], "entry %d %llu %u %u", &pid, &e.start, &e.cookie,
                           &e.flags) == 4 && pid > 0) {
             e.pid = pid;
@@ -138,6 +143,7 @@ lveRegistryOpen(lveCgroup *cg, unsigned int id, lveRegistry *reg)
     ssize_t n;
 
     reg->ep = 0;
+    reg->refused = 0;
     reg->entries = g_array_new(FALSE, FALSE, sizeof(lveEntry));
     if ((reg->fd = open(lveRegistryPath(cg, id, &path), O_RDWR | O_CREAT | O_CLOEXEC, 0600)) < 0 ||
         flock(reg->fd, LOCK_EX) < 0) {
@@ -159,6 +165,8 @@ lveRegistryWrite(lveRegistry *reg, unsigned int id)
     guint i;
 
     g_string_append_printf(text, "ep %llu\n", reg->ep);
+    if (reg->refused)
+        g_string_append_printf(text, "refused %llu\n", reg->refused);
     for (i = 0; i < reg->entries->len; i++) {
         lveEntry *e = &g_array_index(reg->entries, lveEntry, i);
 
@@ -218,6 +226,20 @@ lveRegistryCounted(const lveRegistry *reg)
             n++;
     }
     return n;
+}
+
+int
+lveCgroupReadEntries(lveCgroup *cg, unsigned int id, unsigned int *entries,
+                     unsigned long long *refused)
+{
+    lveRegistry reg;
+
+    if (lveRegistryOpen(cg, id, &reg) < 0)
+        return -1;
+    *entries = reg.entries->len;
+    *refused = reg.refused;
+    lveRegistryClose(&reg);
+    return 0;
 }
 
 /* ---- moving the calling process ------------------------------------ */
@@ -297,6 +319,9 @@ lveCgroupAdmit(lveCgroup *cg, unsigned int id, unsigned int flags, lveRegistry *
     if (!(flags & VIR_DOMAIN_ENTER_NO_MAXENTER) && reg->ep && lveRegistryCounted(reg) >= reg->ep) {
         lveLimits lim = { .value[LVE_LIMIT_EP] = reg->ep };
 
+        /* counted even if it cannot be written: the refusal is the error */
+        reg->refused++;
+        lveRegistryWrite(reg, id);
         lveReportKernelError(LVE_OP_ENTER, id, E2BIG, &lim);
         return -1;
     }

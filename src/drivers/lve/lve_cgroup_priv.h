@@ -33,6 +33,9 @@ int lveCgroupLeave(lveBackend *be, unsigned int id, unsigned int cookie);
 /* Records the EP limit where enterers in other processes find it. */
 int lveCgroupSetEntryLimit(lveCgroup *cg, unsigned int id, unsigned long long ep);
 void lveCgroupForgetEntries(lveCgroup *cg, unsigned int id);
+/* The processes inside LVE @id and the entries refused at its EP limit. */
+int lveCgroupReadEntries(lveCgroup *cg, unsigned int id, unsigned int *entries,
+                         unsigned long long *refused);
 void lveCgroupOriginFree(void *data);
 
 #endif /* VIR_LVE_CGROUP_PRIV_H */

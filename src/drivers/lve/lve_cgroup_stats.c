@@ -55,6 +55,7 @@ lveCgroupReadUsage(const virCgroupTree *tree, unsigned int id, lveUsage *usage)
 {
     char name[LVE_CGROUP_NAME_BUFLEN];
     virCgroupUsage u;
+    virCgroupCounters c;
 
     memset(usage, 0, sizeof(*usage));
     if (virCgroupGetUsage(tree, lveCgroupName(id, name), &u) < 0)
@@ -64,6 +65,14 @@ lveCgroupReadUsage(const virCgroupTree *tree, unsigned int id, lveUsage *usage)
     usage->systemTimeNs = u.systemTimeNs;
     usage->memoryBytes = u.memoryBytes;
     usage->tasks = u.tasks;
+    virCgroupGetCounters(tree, name, &c);
+    usage->cpuFaults = c.cpuThrottled;
+    usage->memFaults = c.memFaults;
+    usage->nprocFaults = c.pidsFaults;
+    usage->pageFaults = c.pageFaults;
+    usage->majorFaults = c.majorFaults;
+    usage->ioBytes = c.ioBytes;
+    usage->ioOps = c.ioOps;
     return 0;
 }
 

@@ -34,7 +34,7 @@ char *lveCgroupPath(const virCgroupTree *tree, virCgroupController c, unsigned i
 /* The pids in every group of LVE @id, each once. */
 int lveCgroupReadTasks(const virCgroupTree *tree, unsigned int id, GArray *pids);
 
-/* CPU time, memory in use and tasks of LVE @id. */
+/* CPU time, memory in use, tasks and the kernel's fault counters of LVE @id. */
 int lveCgroupReadUsage(const virCgroupTree *tree, unsigned int id, lveUsage *usage);
 
 /* CPU time per host CPU; -1 (no error) where the kernel keeps none (v2). */

@@ -31,6 +31,7 @@
 #include "domain_lifecycle.h"
 #include "domain_metadata.h"
 #include "domain_rename.h"
+#include "domain_stats.h"
 #include "domain_query.h"
 #include "domain_sync.h"
 #include "domain_update.h"
@@ -42,6 +43,7 @@
 #include "lve_lifecycle.h"
 #include "lve_params.h"
 #include "lve_run.h"
+#include "lve_stats.h"
 #include "lve_tune.h"
 #include "lve_vcpu.h"
 #include "node_host.h"
@@ -70,6 +72,8 @@ static const virDomainDriverHooks lveHooks = {
     .stillRunning = lveDomainHookStillRunning,
     .reconcile = lveDomainHookReconcile,
     .sharedPages = lveDomainHookSharedPages,
+    .stats = lveDomainHookStats,
+    .memoryStats = lveDomainHookMemoryStats,
 };
 
 static void
@@ -107,6 +111,7 @@ lveDriverNew(const lveOpenOptions *opts)
     driver->base.idName = "LVE";
     driver->base.typeName = "LVE";
     driver->base.maxVcpus = LVE_MAX_VCPUS;
+    driver->base.statsGroups = LVE_STATS_GROUPS;
     driver->base.shutdownFlags = VIR_DOMAIN_SHUTDOWN_SIGNAL;
     driver->base.rebootFlags = VIR_DOMAIN_REBOOT_SIGNAL;
     driver->base.hostcpus = MAX(sysconf(_SC_NPROCESSORS_ONLN), 1);
@@ -309,6 +314,8 @@ virHypervisorDriver lveHypervisorDriver = {
     .domainIsPersistent = sharedDomainIsPersistent,
     .domainIsUpdated = sharedDomainIsUpdated,
     .domainGetCPUStats = lveDomainGetCPUStats,
+    .domainMemoryStats = sharedDomainMemoryStats,
+    .connectGetAllDomainStats = sharedConnectGetAllDomainStats,
     .domainGetMaxMemory = sharedDomainGetMaxMemory,
     .domainAttachDeviceFlags = sharedDomainAttachDeviceFlags,
     .domainDetachDeviceFlags = sharedDomainDetachDeviceFlags,

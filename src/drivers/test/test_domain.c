@@ -8,6 +8,7 @@
 #include "internal.h"
 
 #include "test_domain.h"
+#include "test_tune.h"
 #include "test_lifecycle.h"
 
 #define VIR_FROM_THIS VIR_FROM_TEST
@@ -135,4 +136,5 @@ const virDomainDriverHooks testDomainHooks = {
     .save = testDomainHookSave,
     .readSave = testDomainHookReadSave,
     .restore = testDomainHookRestore,
+    .memoryStats = testDomainHookMemoryStats,
 };

@@ -15,6 +15,7 @@
 #include "domain_lifecycle.h"
 #include "domain_metadata.h"
 #include "domain_rename.h"
+#include "domain_stats.h"
 #include "domain_query.h"
 #include "domain_sync.h"
 #include "domain_update.h"
@@ -333,6 +334,8 @@ virHypervisorDriver testHypervisorDriver = {
     .domainIsUpdated = sharedDomainIsUpdated,
     .domainGetSecurityLabel = testDomainGetSecurityLabel,
     .domainGetCPUStats = testDomainGetCPUStats,
+    .domainMemoryStats = sharedDomainMemoryStats,
+    .connectGetAllDomainStats = sharedConnectGetAllDomainStats,
     .domainGetMessages = testDomainGetMessages,
     .domainGetMaxMemory = sharedDomainGetMaxMemory,
     .domainAttachDeviceFlags = sharedDomainAttachDeviceFlags,

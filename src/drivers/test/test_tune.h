@@ -23,5 +23,8 @@ int testDomainGetBlkioParameters(virDomainPtr dom, virTypedParameterPtr params, 
                                  unsigned int flags);
 int testDomainSetBlkioParameters(virDomainPtr dom, virTypedParameterPtr params, int nparams,
                                  unsigned int flags);
+/* hooks->memoryStats: libvirt's test driver's memory statistics */
+int testDomainHookMemoryStats(virDomainDriverBase *base, virDomainObj *obj,
+                              virDomainMemoryStatPtr stats, unsigned int nr);
 
 #endif /* VIR_TEST_TUNE_H */
