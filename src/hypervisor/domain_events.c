@@ -17,6 +17,10 @@ virDomainDriverEmitLifecycle(virDomainDriverBase *base, const virDomainObj *obj,
 {
     virDomainEventStateQueueLifecycle(base->events, obj->def->name, obj->uuid, obj->id, event,
                                       detail);
+    /* what the kernel tells of a domain is watched while it runs */
+    if (g_atomic_int_get(&base->watchingKernel) && base->hooks->watchDomain &&
+        (event == VIR_DOMAIN_EVENT_STARTED || event == VIR_DOMAIN_EVENT_STOPPED))
+        base->hooks->watchDomain(base, obj);
 }
 
 static int
@@ -91,6 +95,9 @@ virDomainDriverWatchStore(virDomainDriverBase *base)
 {
     if (base->store && base->keepStatus)
         virDomainStoreWatchStart(base);
+    if (base->hooks->watchEvents &&
+        g_atomic_int_compare_and_exchange(&base->watchingKernel, 0, 1))
+        base->hooks->watchEvents(base);
 }
 
 int

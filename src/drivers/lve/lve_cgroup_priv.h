@@ -35,4 +35,8 @@ int lveCgroupSetEntryLimit(lveCgroup *cg, unsigned int id, unsigned long long ep
 void lveCgroupForgetEntries(lveCgroup *cg, unsigned int id);
 void lveCgroupOriginFree(void *data);
 
+/* lve_cgroup_watch.c */
+lveWatch *lveCgroupWatch(lveBackend *be, unsigned int id, lveNoticeFunc func, void *opaque,
+                         GDestroyNotify freecb);
+
 #endif /* VIR_LVE_CGROUP_PRIV_H */
