@@ -128,7 +128,8 @@ lveWatchTaskExited(int watch G_GNUC_UNUSED, int fd G_GNUC_UNUSED, int events G_G
     virMutexUnlock(&w->lock);
 }
 
-static void
+/* Returns false when @pid had exited already. */
+static bool
 lveWatchAddTask(lveWatch *w, pid_t pid)
 {
     lveWatchTask *t;
@@ -137,9 +138,10 @@ lveWatchAddTask(lveWatch *w, pid_t pid)
     if ((fd = syscall(SYS_pidfd_open, pid, PIDFD_THREAD)) < 0 && errno == EINVAL)
         fd = syscall(SYS_pidfd_open, pid, 0);   /* before 6.9: leaders only */
     if (fd < 0) {
-        if (errno != ESRCH)
-            VIR_WARN("LVE %u: cannot watch task %d: %s", w->id, (int)pid, g_strerror(errno));
-        return;                     /* gone already: the scan after it sees that */
+        if (errno == ESRCH)
+            return false;           /* gone already: the next read sees that */
+        VIR_WARN("LVE %u: cannot watch task %d: %s", w->id, (int)pid, g_strerror(errno));
+        return true;
     }
     t = g_new0(lveWatchTask, 1);
     t->w = w;
@@ -148,10 +150,15 @@ lveWatchAddTask(lveWatch *w, pid_t pid)
     if ((t->watch = virEventAddHandle(fd, VIR_EVENT_HANDLE_READABLE, lveWatchTaskExited, t,
                                       lveWatchTaskFree)) < 0) {
         lveWatchTaskFree(t);
-        return;
+        return true;
     }
     g_hash_table_insert(w->tasks, GINT_TO_POINTER(pid), t);
+    return true;
 }
+
+/* Reads of the tasks in a row when some exit as they are read: beyond,
+ * the next poll reads them again (an LVE forking without end). */
+#define LVE_WATCH_SCAN_MAX 16
 
 /* With w->lock held: the tasks now, each watched; the notice when the
  * last went.  A task that exits between the read and its pidfd is gone
@@ -161,8 +168,9 @@ lveWatchScan(lveWatch *w)
 {
     char name[LVE_CGROUP_NAME_BUFLEN];
     bool again = true;
+    int scans;
 
-    while (again) {
+    for (scans = 0; again && scans < LVE_WATCH_SCAN_MAX; scans++) {
         g_autoptr(GArray) pids = g_array_new(FALSE, FALSE, sizeof(pid_t));
         g_autoptr(GHashTable) now = g_hash_table_new(g_direct_hash, g_direct_equal);
         GHashTableIter iter;
@@ -179,10 +187,8 @@ lveWatchScan(lveWatch *w)
             pid_t pid = g_array_index(pids, pid_t, i);
 
             g_hash_table_add(now, GINT_TO_POINTER(pid));
-            if (!g_hash_table_contains(w->tasks, GINT_TO_POINTER(pid))) {
-                lveWatchAddTask(w, pid);
-                again |= !g_hash_table_contains(w->tasks, GINT_TO_POINTER(pid));
-            }
+            if (!g_hash_table_contains(w->tasks, GINT_TO_POINTER(pid)))
+                again |= !lveWatchAddTask(w, pid);
         }
         /* exited, or moved out (a leave): not ours to watch any more */
         g_hash_table_iter_init(&iter, w->tasks);
