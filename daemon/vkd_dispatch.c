@@ -131,9 +131,9 @@ vkdCallRun(vkdCall *call, vkrMessage *msg, void *args, void *ret)
     virResetLastError();
     vkdEventsBeforeCall(vkdServerEvents(call->client->server), msg->header.proc, args);
     rc = call->entry->handler(call);
-    xdr_free(call->proc->args_filter, args);
     if (rc >= 0)
-        vkdEventsAfterCall(vkdServerEvents(call->client->server), msg->header.proc);
+        vkdEventsAfterCall(vkdServerEvents(call->client->server), msg->header.proc, args);
+    xdr_free(call->proc->args_filter, args);
     return rc >= 0;
 }
 

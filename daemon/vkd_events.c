@@ -26,6 +26,7 @@
 /* libvirt's numbers, as they travel (virDomainEventID, virDomainEventType
  * and the details of each type). */
 #define VKD_EVENT_ID_LIFECYCLE 0
+#define VKD_EVENT_ID_METADATA_CHANGE 23
 enum {
     VKD_EVENT_DEFINED = 0,
     VKD_EVENT_UNDEFINED = 1,
@@ -59,6 +60,7 @@ typedef struct {
 
 typedef struct {
     int id;
+    int eventID;                /* VKD_EVENT_ID_* */
     bool anyDomain;
     unsigned char uuid[VIR_UUID_BUFLEN];
 } vkdCallback;
@@ -148,6 +150,13 @@ vkdEventsList(virConnectPtr conn)
     return table;
 }
 
+static bool
+vkdCallbackWants(const vkdCallback *cb, int eventID, const unsigned char *uuid)
+{
+    return cb->eventID == eventID &&
+           (cb->anyDomain || memcmp(cb->uuid, uuid, VIR_UUID_BUFLEN) == 0);
+}
+
 /* Sends one lifecycle event about @seen to each of @sub's callbacks that
  * wants it. */
 static void
@@ -172,7 +181,7 @@ vkdEventsEmit(vkdSubscriber *sub, const vkdSeen *seen, int id, int event, int de
         g_autoptr(GError) err = NULL;
         vkrMessage *msg;
 
-        if (!cb->anyDomain && memcmp(cb->uuid, seen->uuid, VIR_UUID_BUFLEN) != 0)
+        if (!vkdCallbackWants(cb, VKD_EVENT_ID_LIFECYCLE, seen->uuid))
             continue;
         data.callbackID = cb->id;
         msg = vkrMessageNew(VKR_FRAME_MIN);
@@ -365,21 +374,23 @@ vkdEventsStartLocked(vkdEvents *events)
  * @events: the events of the server
  * @client: the client that registers
  * @conn: its connection
+ * @eventID: VIR_DOMAIN_EVENT_ID_LIFECYCLE or _METADATA_CHANGE
  * @uuid: the one domain of interest, or NULL for all
  *
- * Adds a lifecycle callback: from now on each change of the domains seen
- * through @conn is sent to @client.
+ * Adds a callback: from now on each change of the domains seen through
+ * @conn (lifecycle), or each metadata change made through the daemon, is
+ * sent to @client.
  *
  * Returns the callback's ID, or -1 with the library's error set (the
  * domains could not be listed).
  */
 int
-vkdEventsRegister(vkdEvents *events, vkdClient *client, virConnectPtr conn,
+vkdEventsRegister(vkdEvents *events, vkdClient *client, virConnectPtr conn, int eventID,
                   const unsigned char *uuid)
 {
     g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&events->lock);
     vkdSubscriber *sub = g_hash_table_lookup(events->subscribers, client);
-    vkdCallback cb = { .anyDomain = !uuid };
+    vkdCallback cb = { .eventID = eventID, .anyDomain = !uuid };
 
     if (!sub) {
         GHashTable *seen = vkdEventsList(conn);
@@ -398,7 +409,8 @@ vkdEventsRegister(vkdEvents *events, vkdClient *client, virConnectPtr conn,
         memcpy(cb.uuid, uuid, VIR_UUID_BUFLEN);
     cb.id = ++events->nextID;
     g_array_append_val(sub->callbacks, cb);
-    g_info("client %llu: lifecycle events, callback %d", client->id, cb.id);
+    g_info("client %llu: %s events, callback %d", client->id,
+           eventID == VKD_EVENT_ID_LIFECYCLE ? "lifecycle" : "metadata-change", cb.id);
     return cb.id;
 }
 
@@ -500,20 +512,76 @@ vkdEventsChanges(int proc)
     }
 }
 
+/* METADATA_CHANGE for a virDomainSetMetadata that succeeded, to each
+ * callback of each subscriber that waits for it; lock held. */
+static void
+vkdEventsMetadataLocked(vkdEvents *events, const vkr_domain_set_metadata_args *args)
+{
+    vkr_message_header header = {
+        .prog = VKR_REMOTE_PROGRAM,
+        .vers = VKR_REMOTE_VERSION,
+        .proc = VKR_PROC_DOMAIN_EVENT_CALLBACK_METADATA_CHANGE,
+        .type = VKR_MESSAGE,
+        .serial = 1,
+        .status = VKR_OK,
+    };
+    vkr_domain_event_callback_metadata_change_msg data = {
+        .dom = args->dom, .type = args->type, .nsuri = args->uri,
+    };
+    GHashTableIter iter;
+    gpointer value;
+
+    g_hash_table_iter_init(&iter, events->subscribers);
+    while (g_hash_table_iter_next(&iter, NULL, &value)) {
+        vkdSubscriber *sub = value;
+        guint i;
+
+        for (i = 0; i < sub->callbacks->len; i++) {
+            const vkdCallback *cb = &g_array_index(sub->callbacks, vkdCallback, i);
+            g_autoptr(GError) err = NULL;
+            vkrMessage *msg;
+
+            if (!vkdCallbackWants(cb, VKD_EVENT_ID_METADATA_CHANGE,
+                                  (const unsigned char *)args->dom.uuid))
+                continue;
+            data.callbackID = cb->id;
+            msg = vkrMessageNew(VKR_FRAME_MIN);
+            if (!vkrMessageEncode(msg, &header,
+                                  (xdrproc_t)xdr_vkr_domain_event_callback_metadata_change_msg,
+                                  &data, &err)) {
+                g_warning("cannot encode an event: %s", err->message);
+                vkrMessageFree(msg);
+                continue;
+            }
+            vkdClientSend(sub->client, msg, false);
+        }
+    }
+}
+
 /**
  * vkdEventsAfterCall:
  * @events: the events of the server
  * @proc: a procedure that succeeded
+ * @args: its arguments
  *
  * When @proc may have changed a domain, runs a pass before its reply
  * goes out: each change made through the daemon is seen on its own, in
- * the order of the calls, however fast they follow each other.  Nothing
- * when nobody subscribed.
+ * the order of the calls, however fast they follow each other.  A
+ * virDomainSetMetadata is a METADATA_CHANGE, as libvirt sends one for
+ * each such call.  Nothing when nobody subscribed.
  */
 void
-vkdEventsAfterCall(vkdEvents *events, int proc)
+vkdEventsAfterCall(vkdEvents *events, int proc, const void *args)
 {
-    if (!g_atomic_int_get(&events->nsubscribers) || !vkdEventsChanges(proc))
+    if (!g_atomic_int_get(&events->nsubscribers))
+        return;
+    if (proc == VKR_PROC_DOMAIN_SET_METADATA) {
+        g_mutex_lock(&events->lock);
+        vkdEventsMetadataLocked(events, args);
+        g_mutex_unlock(&events->lock);
+        return;
+    }
+    if (!vkdEventsChanges(proc))
         return;
     g_mutex_lock(&events->lock);
     vkdEventsPassLocked(events);
@@ -527,9 +595,10 @@ vkdConnectDomainEventCallbackRegisterAny(vkdCall *call)
     vkr_int_ret *ret = call->ret;
     virDomainPtr dom = NULL;
 
-    if (args->eventID != VKD_EVENT_ID_LIFECYCLE) {
+    if (args->eventID != VKD_EVENT_ID_LIFECYCLE &&
+        args->eventID != VKD_EVENT_ID_METADATA_CHANGE) {
         vkdCallError(call, VIR_ERR_NO_SUPPORT,
-                     "virtkitd sends lifecycle events only, not events of ID %d",
+                     "virtkitd sends lifecycle and metadata-change events only, not events of ID %d",
                      args->eventID);
         return -1;
     }
@@ -540,7 +609,7 @@ vkdConnectDomainEventCallbackRegisterAny(vkdCall *call)
     if (dom)
         virDomainFree(dom);
     ret->num = vkdEventsRegister(vkdServerEvents(call->client->server), call->client,
-                                 call->conn,
+                                 call->conn, args->eventID,
                                  args->dom ? (const unsigned char *)args->dom->uuid : NULL);
     return ret->num < 0 ? -1 : 0;
 }

@@ -245,6 +245,67 @@ START_TEST(test_sequence)
 }
 END_TEST
 
+static const char *const testMetadataTypes[] = { "description", "title", "element" };
+
+static void
+testMetadata(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom, int type, const char *nsuri,
+             void *opaque)
+{
+    testSeen *seen = opaque;
+
+    pthread_mutex_lock(&seen->lock);
+    /* python's None for NULL: the reference was printed by python */
+    g_string_append_printf(seen->log, "  %s metadata %s %s\n", virDomainGetName(dom),
+                           testMetadataTypes[type], nsuri ? nsuri : "None");
+    seen->count++;
+    pthread_mutex_unlock(&seen->lock);
+}
+
+/* The calls of tests/events/libvirt-metadata.py: one METADATA_CHANGE per
+ * call that succeeded, no lifecycle event, as libvirt 9.0's test driver. */
+START_TEST(test_metadata_change)
+{
+    g_autoptr(GString) out = g_string_new(NULL);
+    const char *ns = "http://example.org/ns";
+    const unsigned int both = VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG;
+    virConnectPtr conn;
+    virDomainPtr test;
+    testSeen seen;
+    int md, lc;
+
+    testSeenInit(&seen);
+    ck_assert_int_eq(virEventRegisterDefaultImpl(), 0);
+    ck_assert_ptr_nonnull(conn = virConnectOpen("test:///default"));
+    md = virConnectDomainEventRegisterAny(conn, NULL, VIR_DOMAIN_EVENT_ID_METADATA_CHANGE,
+                                          VIR_DOMAIN_EVENT_CALLBACK(testMetadata), &seen, NULL);
+    lc = virConnectDomainEventRegisterAny(conn, NULL, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+                                          VIR_DOMAIN_EVENT_CALLBACK(testLifecycle), &seen, NULL);
+    ck_assert_int_gt(md, 0);
+    ck_assert_int_gt(lc, 0);
+    test = testLookup(conn, "test");
+    STEP("title", virDomainSetMetadata(test, VIR_DOMAIN_METADATA_TITLE, "T", NULL, NULL, 0));
+    STEP("description config", virDomainSetMetadata(test, VIR_DOMAIN_METADATA_DESCRIPTION, "D",
+                                                    NULL, NULL, VIR_DOMAIN_AFFECT_CONFIG));
+    STEP("title live and config",
+         virDomainSetMetadata(test, VIR_DOMAIN_METADATA_TITLE, "T2", NULL, NULL, both));
+    STEP("element", virDomainSetMetadata(test, VIR_DOMAIN_METADATA_ELEMENT, "<x/>", "ex", ns, 0));
+    STEP("element again",
+         virDomainSetMetadata(test, VIR_DOMAIN_METADATA_ELEMENT, "<x/>", "ex", ns, 0));
+    STEP("element removed",
+         virDomainSetMetadata(test, VIR_DOMAIN_METADATA_ELEMENT, NULL, NULL, ns, 0));
+    STEP("element that does not parse",
+         virDomainSetMetadata(test, VIR_DOMAIN_METADATA_ELEMENT, "<x", "ex", ns, 0));
+    STEP("title removed", virDomainSetMetadata(test, VIR_DOMAIN_METADATA_TITLE, NULL, NULL,
+                                               NULL, 0));
+    ck_assert(testCompareToFile(out->str, "events/metadata.txt"));
+    virDomainFree(test);
+    ck_assert_int_eq(virConnectDomainEventDeregisterAny(conn, md), 0);
+    ck_assert_int_eq(virConnectDomainEventDeregisterAny(conn, lc), 0);
+    ck_assert_int_eq(virConnectClose(conn), 0);
+    testSeenClear(&seen);
+}
+END_TEST
+
 /* virtkit's own: a paused start, and a start from a managed save image
  * (libvirt's test driver refuses the first and says Booted for the
  * second; virtkit's state says restored, and so does its event). */
@@ -695,6 +756,7 @@ eventSuite(void)
 
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_sequence);
+    tcase_add_test(tc, test_metadata_change);
     tcase_add_test(tc, test_paused_and_restored);
     tcase_add_test(tc, test_legacy_and_filter);
     tcase_add_test(tc, test_bad_arguments);

@@ -124,6 +124,25 @@ virtshEventLifecyclePrint(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom, in
     return 0;
 }
 
+/* virsh's names of virDomainMetadataType */
+static const char *const virtshEventMetadataTypes[] = { "description", "title", "element" };
+G_STATIC_ASSERT(G_N_ELEMENTS(virtshEventMetadataTypes) == VIR_DOMAIN_METADATA_LAST);
+
+static void
+virtshEventMetadataChangePrint(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom, int type,
+                               const char *nsuri, void *opaque)
+{
+    g_autofree char *msg = NULL;
+
+    /* libvirt's UNKNOWNSTR and NULLSTR */
+    msg = g_strdup_printf("event 'metadata-change' for domain '%s': type %s, uri %s\n",
+                          virDomainGetName(dom),
+                          type >= 0 && type < VIR_DOMAIN_METADATA_LAST ?
+                          virtshEventMetadataTypes[type] : "unknown",
+                          nsuri ? nsuri : "<null>");
+    virtshEventPrint(opaque, msg);
+}
+
 static void
 virtshEventGenericPrint(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom, void *opaque)
 {
@@ -146,6 +165,8 @@ virtshEventCallback(int eventID)
     case VIR_DOMAIN_EVENT_ID_REBOOT:
     case VIR_DOMAIN_EVENT_ID_CONTROL_ERROR:
         return virtshEventGenericPrint;
+    case VIR_DOMAIN_EVENT_ID_METADATA_CHANGE:
+        return VIR_DOMAIN_EVENT_CALLBACK(virtshEventMetadataChangePrint);
     default:
         return NULL;
     }

@@ -230,11 +230,30 @@ typedef void (*virConnectDomainEventGenericCallback)(virConnectPtr conn, virDoma
     ((virConnectDomainEventGenericCallback)(void (*)(void))(cb))
 
 /**
+ * virConnectDomainEventMetadataChangeCallback:
+ * @conn: the connection the callback was registered on
+ * @dom: the domain whose metadata changed
+ * @type: a virDomainMetadataType
+ * @nsuri: the namespace of the changed element (VIR_DOMAIN_METADATA_ELEMENT),
+ *   else NULL
+ * @opaque: user data given at registration
+ *
+ * Called for VIR_DOMAIN_EVENT_ID_METADATA_CHANGE after each
+ * virDomainSetMetadata() that changed the domain, in this process or in
+ * another on the same root.
+ */
+typedef void (*virConnectDomainEventMetadataChangeCallback)(virConnectPtr conn,
+                                                            virDomainPtr dom, int type,
+                                                            const char *nsuri,
+                                                            void *opaque);
+
+/**
  * virDomainEventID:
  *
  * The events virConnectDomainEventRegisterAny can wait for: libvirt 9.0's
- * ids.  virtkit's drivers emit VIR_DOMAIN_EVENT_ID_LIFECYCLE; a callback
- * for another id is accepted and waits for a driver that emits it.
+ * ids.  virtkit's drivers emit VIR_DOMAIN_EVENT_ID_LIFECYCLE and
+ * VIR_DOMAIN_EVENT_ID_METADATA_CHANGE; a callback for another id is
+ * accepted and waits for a driver that emits it.
  */
 typedef enum {
     VIR_DOMAIN_EVENT_ID_LIFECYCLE = 0,          /* virConnectDomainEventCallback */
@@ -260,7 +279,7 @@ typedef enum {
     VIR_DOMAIN_EVENT_ID_MIGRATION_ITERATION = 20,
     VIR_DOMAIN_EVENT_ID_JOB_COMPLETED = 21,
     VIR_DOMAIN_EVENT_ID_DEVICE_REMOVAL_FAILED = 22,
-    VIR_DOMAIN_EVENT_ID_METADATA_CHANGE = 23,
+    VIR_DOMAIN_EVENT_ID_METADATA_CHANGE = 23,   /* virConnectDomainEventMetadataChangeCallback */
     VIR_DOMAIN_EVENT_ID_BLOCK_THRESHOLD = 24,
     VIR_DOMAIN_EVENT_ID_MEMORY_FAILURE = 25,
     VIR_DOMAIN_EVENT_ID_MEMORY_DEVICE_SIZE_CHANGE = 26,

@@ -38,8 +38,9 @@ typedef struct {
     char *name;
     unsigned char uuid[VIR_UUID_BUFLEN];
     int id;
-    int event;
+    int event;                      /* lifecycle; metadata change: the type */
     int detail;
+    char *nsuri;                    /* metadata change */
 } virDomainEvent;
 
 struct _virDomainEventState {
@@ -57,6 +58,7 @@ static void
 virDomainEventFree(virDomainEvent *event)
 {
     g_free(event->name);
+    g_free(event->nsuri);
     g_free(event);
 }
 
@@ -129,6 +131,9 @@ virDomainEventCall(virDomainEventCallback *cb, const virDomainEvent *event)
     if (cb->legacy || cb->eventID == VIR_DOMAIN_EVENT_ID_LIFECYCLE)
         ((virConnectDomainEventCallback)(void (*)(void))cb->cb)(cb->conn, dom, event->event,
                                                                event->detail, cb->opaque);
+    else if (cb->eventID == VIR_DOMAIN_EVENT_ID_METADATA_CHANGE)
+        ((virConnectDomainEventMetadataChangeCallback)(void (*)(void))cb->cb)
+            (cb->conn, dom, event->event, event->nsuri, cb->opaque);
     if (g_atomic_int_dec_and_test(&dom->refs))
         virDomainRelease(dom);
 }
@@ -211,6 +216,18 @@ virDomainEventStateQueue(virDomainEventState *state, virDomainEvent *event)
     virMutexUnlock(&state->lock);
 }
 
+static virDomainEvent *
+virDomainEventNew(int eventID, const char *name, const unsigned char *uuid, int id)
+{
+    virDomainEvent *ev = g_new0(virDomainEvent, 1);
+
+    ev->eventID = eventID;
+    ev->name = g_strdup(name);
+    memcpy(ev->uuid, uuid, VIR_UUID_BUFLEN);
+    ev->id = id;
+    return ev;
+}
+
 void
 virDomainEventStateQueueLifecycle(virDomainEventState *state, const char *name,
                                   const unsigned char *uuid, int id, int event, int detail)
@@ -221,13 +238,25 @@ virDomainEventStateQueueLifecycle(virDomainEventState *state, const char *name,
     if (!state || g_atomic_int_get(&state->timer) < 0)
         return;
     VIR_DEBUG("domain '%s': lifecycle event %d detail %d", name, event, detail);
-    ev = g_new0(virDomainEvent, 1);
-    ev->eventID = VIR_DOMAIN_EVENT_ID_LIFECYCLE;
-    ev->name = g_strdup(name);
-    memcpy(ev->uuid, uuid, VIR_UUID_BUFLEN);
-    ev->id = id;
+    ev = virDomainEventNew(VIR_DOMAIN_EVENT_ID_LIFECYCLE, name, uuid, id);
     ev->event = event;
     ev->detail = detail;
+    virDomainEventStateQueue(state, ev);
+}
+
+void
+virDomainEventStateQueueMetadata(virDomainEventState *state, const char *name,
+                                 const unsigned char *uuid, int id, int type, const char *nsuri)
+{
+    virDomainEvent *ev;
+
+    if (!state || g_atomic_int_get(&state->timer) < 0)
+        return;
+    VIR_DEBUG("domain '%s': metadata change event type %d nsuri %s", name, type,
+              nsuri ? nsuri : "(none)");
+    ev = virDomainEventNew(VIR_DOMAIN_EVENT_ID_METADATA_CHANGE, name, uuid, id);
+    ev->event = type;
+    ev->nsuri = g_strdup(nsuri);
     virDomainEventStateQueue(state, ev);
 }
 

@@ -55,4 +55,10 @@ void virDomainEventStateQueueLifecycle(virDomainEventState *state, const char *n
                                        const unsigned char *uuid, int id, int event,
                                        int detail);
 
+/* Queues a metadata change event (a virDomainMetadataType, and the
+ * element's namespace or NULL) for the domain @name (@uuid, @id). */
+void virDomainEventStateQueueMetadata(virDomainEventState *state, const char *name,
+                                      const unsigned char *uuid, int id, int type,
+                                      const char *nsuri);
+
 #endif /* VIR_DOMAIN_EVENT_H */

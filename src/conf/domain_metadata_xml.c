@@ -142,3 +142,50 @@ virDomainMetadataSetElement(const char *metadata, const char *element, const cha
     *changed = virXMLSerializeChildren(root, VIR_DOMAIN_METADATA_INDENT);
     return 0;
 }
+
+/* The namespaces of @metadata's elements, appended to @uris (each once). */
+static void
+virDomainMetadataAddNamespaces(const char *metadata, GPtrArray *uris)
+{
+    g_autoptr(xmlDoc) doc = NULL;
+    xmlNodePtr root, cur;
+
+    if (!metadata || !(doc = virDomainMetadataParse(metadata, &root))) {
+        virResetLastError();
+        return;
+    }
+    for (cur = root->children; cur; cur = cur->next) {
+        const char *href;
+
+        if (cur->type != XML_ELEMENT_NODE || !cur->ns || !cur->ns->href)
+            continue;
+        href = (const char *)cur->ns->href;
+        if (!g_ptr_array_find_with_equal_func(uris, href, g_str_equal, NULL))
+            g_ptr_array_add(uris, g_strdup(href));
+    }
+}
+
+GPtrArray *
+virDomainMetadataChangedNamespaces(const char *before, const char *after)
+{
+    GPtrArray *uris = g_ptr_array_new_with_free_func(g_free);
+    guint i = 0;
+
+    if (g_strcmp0(before, after) == 0)
+        return uris;
+    virDomainMetadataAddNamespaces(before, uris);
+    virDomainMetadataAddNamespaces(after, uris);
+    while (i < uris->len) {
+        g_autofree char *was = NULL;
+        g_autofree char *now = NULL;
+        const char *uri = g_ptr_array_index(uris, i);
+
+        if (virDomainMetadataGetElement(before, uri, &was) == 0 &&
+            virDomainMetadataGetElement(after, uri, &now) == 0 && g_strcmp0(was, now) == 0)
+            g_ptr_array_remove_index(uris, i);
+        else
+            i++;
+        virResetLastError();
+    }
+    return uris;
+}

@@ -34,4 +34,8 @@ int virDomainMetadataGetElement(const char *metadata, const char *uri, char **el
 int virDomainMetadataSetElement(const char *metadata, const char *element, const char *key,
                                 const char *uri, char **changed);
 
+/* The namespaces whose element differs between two <metadata> texts
+ * (added, removed or changed); empty when none does. */
+GPtrArray *virDomainMetadataChangedNamespaces(const char *before, const char *after);
+
 #endif /* VIR_DOMAIN_METADATA_XML_H */

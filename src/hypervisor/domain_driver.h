@@ -156,6 +156,14 @@ typedef struct {
      * virDomainMemoryStats is unsupported. */
     int (*memoryStats)(virDomainDriverBase *base, virDomainObj *obj,
                        virDomainMemoryStatPtr stats, unsigned int nr);
+    /* Events the kernel notifies on its own (an LVE's OOM kill): the
+     * first event callback of the process calls watchEvents (no domain
+     * locked), and from then on every start or stop of a domain, in this
+     * process or seen from another, calls watchDomain with @obj locked.
+     * NULL: the driver's events come from API calls and other processes'
+     * changes only. */
+    void (*watchEvents)(virDomainDriverBase *base);
+    void (*watchDomain)(virDomainDriverBase *base, const virDomainObj *obj);
 } virDomainDriverHooks;
 
 struct _virDomainDriverBase {
@@ -189,6 +197,7 @@ struct _virDomainDriverBase {
     int refs;                       /* connections, guarded by the registry */
 
     struct _virDomainEventState *events;    /* callbacks and queued events (domain_event.h) */
+    gint watchingKernel;            /* atomic: hooks->watchEvents was called */
 
     virMutex idsLock;               /* guards the fields below */
     GHashTable *fixedIds;           /* fixed id -> name of the domain that has it */

@@ -7,6 +7,7 @@
 
 #include "domain_event.h"
 #include "domain_events.h"
+#include "domain_metadata_xml.h"
 #include "domain_store_watch.h"
 
 #define VIR_FROM_THIS VIR_FROM_DOMAIN
@@ -17,6 +18,35 @@ virDomainDriverEmitLifecycle(virDomainDriverBase *base, const virDomainObj *obj,
 {
     virDomainEventStateQueueLifecycle(base->events, obj->def->name, obj->uuid, obj->id, event,
                                       detail);
+    /* what the kernel tells of a domain is watched while it runs */
+    if (g_atomic_int_get(&base->watchingKernel) && base->hooks->watchDomain &&
+        (event == VIR_DOMAIN_EVENT_STARTED || event == VIR_DOMAIN_EVENT_STOPPED))
+        base->hooks->watchDomain(base, obj);
+}
+
+void
+virDomainDriverEmitMetadata(virDomainDriverBase *base, const virDomainObj *obj, int type,
+                            const char *nsuri)
+{
+    virDomainEventStateQueueMetadata(base->events, obj->def->name, obj->uuid, obj->id, type,
+                                     nsuri);
+}
+
+void
+virDomainDriverEmitMetadataChanges(virDomainDriverBase *base, const virDomainObj *obj,
+                                   const virDomainDef *before, const virDomainDef *after)
+{
+    g_autoptr(GPtrArray) uris = NULL;
+    guint i;
+
+    if (g_strcmp0(before->description, after->description) != 0)
+        virDomainDriverEmitMetadata(base, obj, VIR_DOMAIN_METADATA_DESCRIPTION, NULL);
+    if (g_strcmp0(before->title, after->title) != 0)
+        virDomainDriverEmitMetadata(base, obj, VIR_DOMAIN_METADATA_TITLE, NULL);
+    uris = virDomainMetadataChangedNamespaces(before->metadata, after->metadata);
+    for (i = 0; i < uris->len; i++)
+        virDomainDriverEmitMetadata(base, obj, VIR_DOMAIN_METADATA_ELEMENT,
+                                    g_ptr_array_index(uris, i));
 }
 
 static int
@@ -91,6 +121,9 @@ virDomainDriverWatchStore(virDomainDriverBase *base)
 {
     if (base->store && base->keepStatus)
         virDomainStoreWatchStart(base);
+    if (base->hooks->watchEvents &&
+        g_atomic_int_compare_and_exchange(&base->watchingKernel, 0, 1))
+        base->hooks->watchEvents(base);
 }
 
 int

@@ -39,6 +39,17 @@ void virDomainDriverEmitStarted(virDomainDriverBase *base, const virDomainObj *o
 void virDomainDriverEmitStopped(virDomainDriverBase *base, const virDomainObj *obj,
                                 int reason);
 
+/* METADATA_CHANGE of @type (a virDomainMetadataType), with the element's
+ * namespace @nsuri or NULL. */
+void virDomainDriverEmitMetadata(virDomainDriverBase *base, const virDomainObj *obj, int type,
+                                 const char *nsuri);
+
+/* What another process changed of @obj's metadata, from definition
+ * @before to @after: METADATA_CHANGE for each description, title and
+ * namespace that differs. */
+void virDomainDriverEmitMetadataChanges(virDomainDriverBase *base, const virDomainObj *obj,
+                                        const virDomainDef *before, const virDomainDef *after);
+
 int sharedConnectDomainEventRegister(virConnectPtr conn, virConnectDomainEventCallback cb,
                                      void *opaque, virFreeCallback freecb);
 int sharedConnectDomainEventDeregister(virConnectPtr conn, virConnectDomainEventCallback cb);

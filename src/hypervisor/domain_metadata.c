@@ -5,6 +5,7 @@
  */
 #include "internal.h"
 
+#include "domain_events.h"
 #include "domain_metadata.h"
 #include "domain_metadata_xml.h"
 #include "domain_update.h"
@@ -127,8 +128,18 @@ sharedDomainSetMetadata(virDomainPtr dom, int type, const char *metadata, const 
         virDomainDriverCheckMetadata, virDomainDriverApplyMetadata,
     };
 
+    virDomainObj *obj;
+
     virDomainDriverCheckFlags(dom->conn, VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG, -1);
-    if (virDomainDriverCheckMetadataType(base, type) < 0)
+    if (virDomainDriverCheckMetadataType(base, type) < 0 ||
+        virDomainDriverUpdate(dom, flags, &edit, &c) < 0)
         return -1;
-    return virDomainDriverUpdate(dom, flags, &edit, &c);
+    /* libvirt: one event per call that succeeded, whatever it changed */
+    if ((obj = virDomainDriverGetObj(dom))) {
+        virDomainDriverEmitMetadata(base, obj, type, uri);
+        virDomainObjEndAPI(&obj);
+    } else {
+        virResetLastError();        /* undefined meanwhile: no domain to tell of */
+    }
+    return 0;
 }

@@ -113,6 +113,8 @@ virDomainDriverSyncConfigDef(virDomainDriverBase *base, virDomainDef *def)
     virDomainObjEndAPI(&obj);
     if (!(obj = virDomainDriverObjAdd(base, def, &existing)))
         return -1;
+    if (existing && obj->persistent && !obj->configError)
+        virDomainDriverEmitMetadataChanges(base, obj, obj->newDef ? obj->newDef : obj->def, def);
     if (existing)
         virDomainObjAssignConfig(obj, def);
     virDomainDriverEmitLifecycle(base, obj, VIR_DOMAIN_EVENT_DEFINED,
@@ -258,6 +260,8 @@ virDomainDriverSyncLiveDef(virDomainDriverBase *base, const char *name,
             st->def = NULL;
         return obj;
     }
+    if (virDomainObjIsActive(obj))
+        virDomainDriverEmitMetadataChanges(base, obj, obj->def, st->def);
     if (virDomainObjIsActive(obj) || !obj->persistent)
         virDomainDefFree(obj->def);
     else if (!obj->newDef)

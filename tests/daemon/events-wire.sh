@@ -8,6 +8,9 @@
 #   lve    virtsh changes an LVE root in its own process, not through the
 #          daemon: the daemon sees it on the host (events-lve.out; as
 #          root with cgroup v1, skipped elsewhere)
+#   metadata  `virsh event --event metadata-change` while another virsh
+#          sets a title, a description and an element through the daemon
+#          (events-metadata.out)
 #
 # Each change waits for its event before the next one, so nothing depends
 # on how fast the daemon looks.
@@ -35,15 +38,16 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# listen URI: virsh event --loop on URI into DWORK/events, once the daemon
-# has its callback
+# listen URI [EVENT]: virsh event --loop on URI into DWORK/events, once
+# the daemon has its callback (EVENT: lifecycle by default)
 listen() {
+    ev=${2:-lifecycle}
     : > "$DWORK/events"
-    registered=$(grep -c 'lifecycle events, callback' "$DWORK/$DAEMON_NAME.log")
-    timeout 120 virsh -c "$1" event --loop --event lifecycle > "$DWORK/events" 2>&1 &
+    registered=$(grep -c "$ev events, callback" "$DWORK/$DAEMON_NAME.log")
+    timeout 120 virsh -c "$1" event --loop --event "$ev" > "$DWORK/events" 2>&1 &
     LISTENER=$!
     i=0
-    while [ "$(grep -c 'lifecycle events, callback' "$DWORK/$DAEMON_NAME.log")" = "$registered" ]; do
+    while [ "$(grep -c "$ev events, callback" "$DWORK/$DAEMON_NAME.log")" = "$registered" ]; do
         [ $i -lt 600 ] || { echo "virsh event did not register"; cat "$DWORK/events"; return 1; }
         sleep 0.05
         i=$((i + 1))
@@ -95,6 +99,15 @@ printf "<domain type='test'><name>evt</name><memory>65536</memory><vcpu>1</vcpu>
     step 9 virsh -c "$uri" shutdown test
 } || status=1
 check test
+
+{
+    listen "$uri" metadata-change &&
+    step 1 virsh -c "$uri" desc test --title "a title" &&
+    step 2 virsh -c "$uri" desc test --config "a description" &&
+    step 3 virsh -c "$uri" metadata test http://example.org/ns --key ex --set "<x/>" &&
+    step 4 virsh -c "$uri" metadata test http://example.org/ns --remove
+} || status=1
+check metadata
 
 if [ "$(id -u)" = 0 ] && [ -d /sys/fs/cgroup/memory ] && [ -d /sys/fs/cgroup/freezer ] &&
    "$VIRTSH" -c 'lve:///embed?root=/nonexistent' uri >/dev/null 2>&1; then

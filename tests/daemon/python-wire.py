@@ -440,7 +440,7 @@ class EventTest(unittest.TestCase):
             c.domainEventRegisterAny(None, libvirt.VIR_DOMAIN_EVENT_ID_REBOOT,
                                      lambda *a: None, None)
         self.assertEqual(ctx.exception.get_error_code(), libvirt.VIR_ERR_NO_SUPPORT)
-        self.assertIn("lifecycle events only", str(ctx.exception))
+        self.assertIn("lifecycle and metadata-change events only", str(ctx.exception))
         cid = c.domainEventRegisterAny(None, libvirt.VIR_DOMAIN_EVENT_ID_LIFECYCLE,
                                        lambda *a: None, None)
         c.domainEventDeregisterAny(cid)

@@ -45,6 +45,20 @@ typedef struct _lveBackendConfig {
     const char *stateDir;           /* run-time files of the backend */
 } lveBackendConfig;
 
+/* What the kernel tells of an LVE as it happens (lve_watch.c maps each
+ * onto a domain event). */
+typedef enum {
+    LVE_NOTICE_OOM,                 /* a task was killed by the memory limit */
+    LVE_NOTICE_NPROC,               /* a fork was refused at the process limit */
+    LVE_NOTICE_EMPTIED,             /* its last task ended */
+} lveNotice;
+
+/* Called from the event loop; @count: how many happened since the last. */
+typedef void (*lveNoticeFunc)(unsigned int id, lveNotice what, unsigned long long count,
+                              void *opaque);
+
+typedef struct _lveWatch lveWatch;
+
 typedef struct _lveOps {
     const char *name;                                   /* "liblve", "cgroup" */
     bool cpuPlacement;                                  /* can choose the CPUs */
@@ -90,6 +104,18 @@ typedef struct _lveOps {
     int (*setDefaults)(lveBackend *be, const lveLimits *lim);
     /* Optional: the kernel's own defaults, when it keeps them. */
     int (*getDefaults)(lveBackend *be, lveLimits *lim);
+
+    /* Optional: watches existing LVE @id on the registered event loop,
+     * calling @func from it for what the kernel notifies, and @freecb on
+     * @opaque once no call can come (also when it fails); NULL with an
+     * error when it cannot.
+     * NULL: the backend has no such notices. */
+    lveWatch *(*watch)(lveBackend *be, unsigned int id, lveNoticeFunc func, void *opaque,
+                       GDestroyNotify freecb);
+    /* Ends @w: no @func call starts after it returns; with @wait, none is
+     * under way either (never with @wait from inside @func, or with what
+     * @func locks held). */
+    void (*unwatch)(lveWatch *w, bool wait);
 } lveOps;
 
 struct _lveBackend {

@@ -299,6 +299,8 @@ static const lveOps lveCgroupOps = {
     .enter = lveCgroupEnter,
     .leave = lveCgroupLeave,
     .setDefaults = NULL,
+    .watch = lveCgroupWatch,
+    .unwatch = lveCgroupUnwatch,
 };
 
 /* The parent of the LVEs of root @root: /virtkit-lve for the host's, a

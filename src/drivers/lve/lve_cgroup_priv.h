@@ -38,4 +38,8 @@ int lveCgroupReadEntries(lveCgroup *cg, unsigned int id, unsigned int *entries,
                          unsigned long long *refused);
 void lveCgroupOriginFree(void *data);
 
+/* lve_cgroup_watch.c */
+lveWatch *lveCgroupWatch(lveBackend *be, unsigned int id, lveNoticeFunc func, void *opaque,
+                         GDestroyNotify freecb);
+
 #endif /* VIR_LVE_CGROUP_PRIV_H */

@@ -41,4 +41,11 @@ int lveCgroupReadUsage(const virCgroupTree *tree, unsigned int id, lveUsage *usa
 int lveCgroupReadPerCpu(const virCgroupTree *tree, unsigned int id, guint64 *percpu,
                         size_t ncpus);
 
+/* Watches the groups of LVE @id (lve_cgroup_watch.c): the lveOps watch
+ * of both backends.  @stateDir: where entries through virtkit are
+ * registered (lve_cgroup_enter.c), or NULL. */
+lveWatch *lveCgroupWatchGroups(virCgroupTree *tree, const char *stateDir, unsigned int id,
+                               lveNoticeFunc func, void *opaque, GDestroyNotify freecb);
+void lveCgroupUnwatch(lveWatch *w, bool wait);
+
 #endif /* VIR_LVE_CGROUP_STATS_H */

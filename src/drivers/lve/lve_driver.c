@@ -39,6 +39,7 @@
 #include "driver_registry.h"
 #include "lve_defaults.h"
 #include "lve_enter.h"
+#include "lve_events.h"
 #include "lve_info.h"
 #include "lve_lifecycle.h"
 #include "lve_params.h"
@@ -74,6 +75,8 @@ static const virDomainDriverHooks lveHooks = {
     .sharedPages = lveDomainHookSharedPages,
     .stats = lveDomainHookStats,
     .memoryStats = lveDomainHookMemoryStats,
+    .watchEvents = lveDomainHookWatchEvents,
+    .watchDomain = lveDomainHookWatchDomain,
 };
 
 static void
@@ -81,10 +84,14 @@ lveDriverFree(lveDriver *driver)
 {
     if (!driver)
         return;
+    if (driver->backend)
+        lveDomainUnwatchAll(driver);
     virDomainDriverBaseClear(&driver->base);
     lveBackendFree(driver->backend);
     virDomainOwnersFree(driver->owners);
     virMutexDestroy(&driver->lock);
+    virMutexDestroy(&driver->watchLock);
+    g_clear_pointer(&driver->watches, g_hash_table_unref);
     g_free(driver->defaultsPath);
     g_free(driver);
 }
@@ -106,6 +113,8 @@ lveDriverNew(const lveOpenOptions *opts)
     lveDriver *driver = g_new0(lveDriver, 1);
 
     virMutexInit(&driver->lock);
+    virMutexInit(&driver->watchLock);
+    driver->watches = g_hash_table_new(g_direct_hash, g_direct_equal);
     virDomainDriverBaseInit(&driver->base, VIR_FROM_LVE, &lveHooks);
     driver->base.keepStatus = true;
     driver->base.idName = "LVE";

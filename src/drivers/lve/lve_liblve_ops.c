@@ -173,6 +173,27 @@ lveLiblveUsage(lveBackend *be, unsigned int id, lveUsage *usage)
     return lveCgroupReadUsage(l->view, id, usage);
 }
 
+/* liblve notifies nothing (its API has no callback or descriptor), but
+ * kmod-lve keeps cgroups for each LVE: the kernel's notices of those,
+ * as on the cgroup backend.  Entries through liblve register nowhere a
+ * watch sees: they show at the next poll. */
+static lveWatch *
+lveLiblveWatch(lveBackend *be, unsigned int id, lveNoticeFunc func, void *opaque,
+               GDestroyNotify freecb)
+{
+    lveLiblve *l = lveLiblveOf(be);
+
+    if (!lveLiblveViewHas(l, id)) {
+        virReportError(VIR_ERR_OPERATION_UNSUPPORTED,
+                       _("LVE %u: liblve notifies nothing, and its kernel cgroups were not found"),
+                       id);
+        if (freecb)
+            freecb(opaque);
+        return NULL;
+    }
+    return lveCgroupWatchGroups(l->view, NULL, id, func, opaque, freecb);
+}
+
 static int
 lveLiblveCpuUsage(lveBackend *be, unsigned int id, guint64 *percpu, size_t ncpus)
 {
@@ -330,5 +351,7 @@ const lveOps lveLiblveOps = {
     .leave = lveLiblveLeave,
     .setDefaults = lveLiblveSetDefaults,
     .getDefaults = lveLiblveGetDefaults,
+    .watch = lveLiblveWatch,
+    .unwatch = lveCgroupUnwatch,
 };
 

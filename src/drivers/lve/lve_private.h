@@ -35,6 +35,9 @@ struct _lveDriver {
 
     virMutex lock;                  /* guards the field below */
     lveLimits defaults;             /* limits a domain does not set */
+
+    virMutex watchLock;             /* guards the field below */
+    GHashTable *watches;            /* LVE id -> lveWatch of a running LVE (lve_events.c) */
 };
 
 static inline lveDriver *
