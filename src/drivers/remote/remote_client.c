@@ -32,10 +32,12 @@ struct _remoteClient {
     virMutex lock;              /* the stream: one reader, one call at a time */
     vkrChannel *ch;
     pid_t child;                /* the ssh (or other) command behind the stream; 0: none */
+    int errfd;                  /* its standard error, -1: none */
     char *host;                 /* named in messages; NULL for a local socket */
     unsigned int serial;
     bool closed;
-    char *closeReason;          /* why the stream ended */
+    char *closeReason;          /* why the stream ended, when not the read below */
+    int closeErrno;             /* the read that failed: EIO for end of file */
 
     /* the call on the wire */
     bool waiting;
@@ -70,6 +72,8 @@ remoteClientUnref(void *opaque)
             ;
     }
     virMutexDestroy(&client->lock);
+    if (client->errfd >= 0)
+        close(client->errfd);
     g_free(client->closeReason);
     g_free(client->host);
     g_free(client);
@@ -78,13 +82,14 @@ remoteClientUnref(void *opaque)
 /**
  * remoteClientNew:
  * @fd: a connected, non-blocking stream; the client owns it
+ * @errfd: the non-blocking standard error of @child (the client owns it), or -1
  * @child: the process at the other end of @fd (ssh), or 0
  * @host: the host named in errors, or NULL for a local socket
  *
  * Returns a client on @fd.
  */
 remoteClient *
-remoteClientNew(int fd, pid_t child, const char *host)
+remoteClientNew(int fd, int errfd, pid_t child, const char *host)
 {
     remoteClient *client = g_new0(remoteClient, 1);
 
@@ -92,6 +97,7 @@ remoteClientNew(int fd, pid_t child, const char *host)
     virMutexInit(&client->lock);
     client->ch = vkrChannelNew(fd);
     client->child = child;
+    client->errfd = errfd;
     client->host = g_strdup(host);
     client->watch = -1;
     client->timer = -1;
@@ -225,15 +231,19 @@ remoteClientReadSome(remoteClient *client)
     g_autoptr(GError) error = NULL;
     int rc;
 
+    int saved = 0;
+
     while ((rc = vkrChannelRead(client->ch, scratch, REMOTE_CLIENT_SCRATCH,
                                 remoteClientDeliver, client, &error)) > 0 &&
            !client->reply && !client->closed)
         ;
+    saved = errno;
     if (rc < 0) {
         if (g_error_matches(error, VKR_RPC_ERROR, VKR_RPC_ERROR_EOF))
-            remoteClientMarkClosed(client, "End of file while reading data: Input/output error");
-        else
-            remoteClientMarkClosed(client, error->message);
+            client->closeErrno = EIO;
+        else if (g_error_matches(error, VKR_RPC_ERROR, VKR_RPC_ERROR_IO))
+            client->closeErrno = saved;
+        remoteClientMarkClosed(client, error->message);
     }
     return client->closed ? -1 : 0;
 }
@@ -266,12 +276,38 @@ remoteClientWaitReply(remoteClient *client)
     return client->reply ? 0 : -1;
 }
 
+/* What the command behind the stream said on its way out ("ssh: connect
+ * to host h2 port 22: Connection refused"), without its line ends. */
+static char *
+remoteClientErrorOutput(remoteClient *client)
+{
+    GString *out = g_string_new(NULL);
+    char buf[1024];
+    ssize_t got;
+
+    while (client->errfd >= 0 && (got = read(client->errfd, buf, sizeof(buf))) > 0)
+        g_string_append_len(out, buf, got);
+    /* ssh ends its lines with "\r\n" when it has no terminal */
+    while (out->len > 0 && strchr("\r\n", out->str[out->len - 1]))
+        g_string_truncate(out, out->len - 1);
+    return g_string_free(out, out->len == 0);
+}
+
+/* libvirt's words for a stream that ended, with what the command said. */
 static void
 remoteClientReportClosed(remoteClient *client)
 {
-    if (client->closeReason && g_str_has_prefix(client->closeReason, "End of file"))
-        virReportErrorBare(VIR_ERR_SYSTEM_ERROR, "%s", client->closeReason);
-    else if (client->closeReason)
+    g_autofree char *errout = NULL;
+
+    if (client->closeErrno) {
+        errout = remoteClientErrorOutput(client);
+        if (client->closeErrno == EIO)
+            virReportSystemError(EIO, "%s%s%s", _("End of file while reading data"),
+                                 errout ? ": " : "", errout ? errout : "");
+        else
+            virReportSystemError(client->closeErrno, "%s%s%s", _("Cannot recv data"),
+                                 errout ? ": " : "", errout ? errout : "");
+    } else if (client->closeReason)
         virReportError(VIR_ERR_INTERNAL_ERROR, _("connection to %s failed: %s"),
                        client->host ? client->host : _("the daemon"), client->closeReason);
     else

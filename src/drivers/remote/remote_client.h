@@ -26,7 +26,7 @@ typedef void (*remoteClientEventFunc)(remoteClient *client, int proc, void *msg,
 /* The stream ended (EOF or an error) outside a call. */
 typedef void (*remoteClientCloseFunc)(remoteClient *client, int reason, void *opaque);
 
-remoteClient *remoteClientNew(int fd, pid_t child, const char *host);
+remoteClient *remoteClientNew(int fd, int errfd, pid_t child, const char *host);
 void remoteClientFree(remoteClient *client);
 
 void remoteClientSetHandlers(remoteClient *client, remoteClientEventFunc event,

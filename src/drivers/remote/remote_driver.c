@@ -134,7 +134,7 @@ remoteConnectOpen(virConnectPtr conn, virURI *uri, virConnectAuthPtr auth G_GNUC
     remoteDriverPrivate *priv;
     vkr_connect_open_args args = { .flags = readonly ? VIR_CONNECT_RO : 0 };
     pid_t child;
-    int fd;
+    int fd, errfd;
 
     if (!uri->transport && !uri->server)
         return VIR_DRV_OPEN_DECLINED;
@@ -143,9 +143,9 @@ remoteConnectOpen(virConnectPtr conn, virURI *uri, virConnectAuthPtr auth G_GNUC
     virMutexInit(&priv->lock);
     conn->privateData = priv;
     if (!(priv->ruri = remoteURIParse(uri, readonly)) ||
-        remoteTransportOpen(priv->ruri, readonly, &fd, &child) < 0)
+        remoteTransportOpen(priv->ruri, readonly, &fd, &errfd, &child) < 0)
         goto error;
-    priv->client = remoteClientNew(fd, child, priv->ruri->host);
+    priv->client = remoteClientNew(fd, errfd, child, priv->ruri->host);
     priv->events = virDomainEventStateNew();
     remoteClientSetHandlers(priv->client, remoteDriverEvent, remoteDriverClosed, conn);
 

@@ -6,6 +6,7 @@
 #include "internal.h"
 
 #include <fcntl.h>
+#include <glib-unix.h>
 #include <netdb.h>
 #include <sys/socket.h>
 #include <sys/un.h>
@@ -334,30 +335,42 @@ remoteSSHArgv(const remoteURI *ruri, bool readonly)
 }
 
 /* Runs @argv with one end of a socket pair as its standard input and
- * output; its standard error stays the application's (ssh's prompts and
- * complaints reach the user, as with libvirt). */
+ * output, and a pipe as its standard error: what ssh says when it fails
+ * ends the error, as libvirt's client reports it (its password prompts go
+ * to the terminal, not to standard error). */
 static int
-remoteOpenCommand(char **argv, int *fd, pid_t *child)
+remoteOpenCommand(char **argv, int *fd, int *errfd, pid_t *child)
 {
     g_autoptr(GError) error = NULL;
     int sv[2];
+    int ep[2];
     GPid pid;
 
     if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) < 0) {
         virReportSystemError(errno, "%s", _("unable to create socket pair"));
         return -1;
     }
-    if (!g_spawn_async_with_fds(NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
-                                NULL, NULL, &pid, sv[1], sv[1], -1, &error)) {
-        virReportError(VIR_ERR_SYSTEM_ERROR, _("cannot run '%s': %s"), argv[0], error->message);
+    if (!g_unix_open_pipe(ep, FD_CLOEXEC, NULL)) {
+        virReportSystemError(errno, "%s", _("unable to create pipe"));
         close(sv[0]);
         close(sv[1]);
         return -1;
     }
+    if (!g_spawn_async_with_fds(NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
+                                NULL, NULL, &pid, sv[1], sv[1], ep[1], &error)) {
+        virReportError(VIR_ERR_SYSTEM_ERROR, _("cannot run '%s': %s"), argv[0], error->message);
+        close(sv[0]);
+        close(sv[1]);
+        close(ep[0]);
+        close(ep[1]);
+        return -1;
+    }
     close(sv[1]);
+    close(ep[1]);
     *fd = sv[0];
+    *errfd = ep[0];
     *child = pid;
-    return 0;
+    return remoteSetNonBlock(ep[0]);
 }
 
 /**
@@ -365,16 +378,18 @@ remoteOpenCommand(char **argv, int *fd, pid_t *child)
  * @ruri: a parsed remote URI
  * @readonly: the connection is read-only (virt-ssh-helper -r)
  * @fd: where to return the non-blocking stream
+ * @errfd: where to return the command's standard error (-1: none)
  * @child: where to return the command behind it (0: none)
  *
  * Returns 0, or -1 with an error naming the socket or the host.
  */
 int
-remoteTransportOpen(const remoteURI *ruri, bool readonly, int *fd, pid_t *child)
+remoteTransportOpen(const remoteURI *ruri, bool readonly, int *fd, int *errfd, pid_t *child)
 {
     g_auto(GStrv) argv = NULL;
 
     *child = 0;
+    *errfd = -1;
     switch (ruri->transport) {
     case REMOTE_TRANSPORT_UNIX:
         if (remoteOpenUnix(ruri->socket, fd) < 0)
@@ -385,13 +400,13 @@ remoteTransportOpen(const remoteURI *ruri, bool readonly, int *fd, pid_t *child)
             return -1;
         break;
     case REMOTE_TRANSPORT_SSH:
-        if (!(argv = remoteSSHArgv(ruri, readonly)) || remoteOpenCommand(argv, fd, child) < 0)
+        if (!(argv = remoteSSHArgv(ruri, readonly)) || remoteOpenCommand(argv, fd, errfd, child) < 0)
             return -1;
         break;
     case REMOTE_TRANSPORT_EXT:
         argv = g_new0(char *, 2);
         argv[0] = g_strdup(ruri->command);
-        if (remoteOpenCommand(argv, fd, child) < 0)
+        if (remoteOpenCommand(argv, fd, errfd, child) < 0)
             return -1;
         break;
     case REMOTE_TRANSPORT_TLS:

@@ -46,6 +46,7 @@ void remoteURIFree(remoteURI *ruri);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(remoteURI, remoteURIFree);
 
 remoteURI *remoteURIParse(const virURI *uri, bool readonly);
-int remoteTransportOpen(const remoteURI *ruri, bool readonly, int *fd, pid_t *child);
+int remoteTransportOpen(const remoteURI *ruri, bool readonly, int *fd, int *errfd,
+                        pid_t *child);
 
 #endif /* REMOTE_TRANSPORT_H */
