@@ -20,6 +20,9 @@ AC_DEFUN([VIRT_DAEMON_CHECK], [
       [AC_MSG_ERROR([virtkitd needs GnuTLS (install libgnutls28-dev), or configure --disable-daemon])])
   ])
   AM_CONDITIONAL([WITH_DAEMON], [test "x$enable_daemon" = xyes])
+  dnl the library's remote driver is a client of the same RPC layer
+  AS_IF([test "x$enable_daemon" = xyes],
+    [AC_DEFINE([WITH_REMOTE], [1], [the remote driver (libvirt's protocol, libtirpc)])])
 
   AC_ARG_WITH([systemdsystemunitdir],
     [AS_HELP_STRING([--with-systemdsystemunitdir=DIR], [where virtkitd's systemd units go (default: PREFIX/lib/systemd/system)])],

@@ -36,9 +36,13 @@ static const virDriverScheme virDriverSchemes[] = {
 #endif
 };
 
-/* The remote driver, once there is one, takes URIs with a transport or a
- * host, and whatever the local driver declined. */
+/* The remote driver takes URIs with a transport or a host; it declines
+ * the others, so a local URI a local driver declined stays declined. */
+#ifdef WITH_REMOTE
+static virHypervisorDriver *virDriverRemote = &remoteHypervisorDriver;
+#else
 static virHypervisorDriver *virDriverRemote;
+#endif
 
 static const virDriverScheme *
 virDriverSchemeLookup(const char *scheme)
@@ -99,8 +103,8 @@ virDriverCandidates(const virURI *uri, virHypervisorDriver *candidates[2])
         candidates[n++] = virDriverRemote;
     if (n == 0) {
         virReportError(VIR_ERR_NO_CONNECT,
-                       _("cannot open '%s': virtkit has no remote driver yet, so URIs with "
-                         "a transport (+unix, +ssh) or a host name are not supported"),
+                       _("cannot open '%s': virtkit was built without the remote driver, so URIs "
+                         "with a transport (+unix, +ssh) or a host name are not supported"),
                        name);
         return -1;
     }

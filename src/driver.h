@@ -199,6 +199,7 @@ extern virHypervisorDriver testHypervisorDriver;
 extern virHypervisorDriver lveHypervisorDriver;
 extern virHypervisorDriver vserverHypervisorDriver;
 extern virHypervisorDriver xenHypervisorDriver;
+extern virHypervisorDriver remoteHypervisorDriver;
 
 /* The driver that serves @scheme.  NULL with an error when the scheme is
  * unknown, or known but compiled out. */

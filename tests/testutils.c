@@ -70,7 +70,11 @@ char *
 testNodeURI(const char *relpath)
 {
     g_autofree char *path = testDataPath(relpath);
+    const char *sock = g_getenv("VIRTKIT_TEST_REMOTE_SOCKET");
 
+    /* the suites run through the remote driver too (tests/remote/) */
+    if (sock && *sock)
+        return g_strdup_printf("test+unix://%s?socket=%s", path, sock);
     return g_strdup_printf("test://%s", path);
 }
 

@@ -24,7 +24,9 @@ char *testLoadFile(const char *relpath);
 bool testCompareToFile(const char *actual, const char *relpath);
 
 /* "test:///ABS/PATH" for the node file tests/data/@relpath, and a
- * connection to it: a private model, fresh for each connection. */
+ * connection to it: a private model, fresh for each connection.  With
+ * VIRTKIT_TEST_REMOTE_SOCKET set, "test+unix:///ABS/PATH?socket=SOCKET":
+ * the same model, opened by the daemon listening there. */
 char *testNodeURI(const char *relpath);
 virConnectPtr testOpenNode(const char *relpath);
 

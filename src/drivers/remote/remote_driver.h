@@ -1,0 +1,46 @@
+/*
+ * remote_driver.h: what the remote driver's files share
+ *
+ * A connection's private data is the client on its stream; the methods
+ * are small wrappers that name a procedure and move values between the
+ * API's types and the protocol's (the codecs are generated from
+ * src/rpc/virtkit_protocol.x).
+ */
+#ifndef REMOTE_DRIVER_H
+# define REMOTE_DRIVER_H
+
+# include "internal.h"
+
+# include "datatypes.h"
+# include "domain_event.h"
+# include "remote_client.h"
+# include "remote_transport.h"
+
+typedef struct _remoteDriverPrivate remoteDriverPrivate;
+struct _remoteDriverPrivate {
+    remoteClient *client;
+    remoteURI *ruri;
+    virMutex lock;              /* guards the fields below */
+    char *type;                 /* what GetType answered: it returns a const string */
+    virDomainEventState *events;
+    int eventRefs;              /* local lifecycle callbacks */
+    int eventCallbackID;        /* the daemon's id for our one registration */
+};
+
+# define REMOTE_PRIV(conn) ((remoteDriverPrivate *)(conn)->privateData)
+
+int remoteCall(virConnectPtr conn, int proc, void *args, void *ret);
+void remoteDomainToWire(virDomainPtr dom, vkr_nonnull_domain *wire);
+virDomainPtr remoteDomainFromWire(virConnectPtr conn, const vkr_nonnull_domain *wire);
+
+/* remote_events.c */
+void remoteEventDispatch(remoteClient *client, int proc, void *msg, void *opaque);
+int remoteConnectDomainEventRegister(virConnectPtr conn, virConnectDomainEventCallback cb,
+                                     void *opaque, virFreeCallback freecb);
+int remoteConnectDomainEventDeregister(virConnectPtr conn, virConnectDomainEventCallback cb);
+int remoteConnectDomainEventRegisterAny(virConnectPtr conn, virDomainPtr dom, int eventID,
+                                        virConnectDomainEventGenericCallback cb,
+                                        void *opaque, virFreeCallback freecb);
+int remoteConnectDomainEventDeregisterAny(virConnectPtr conn, int callbackID);
+
+#endif /* REMOTE_DRIVER_H */

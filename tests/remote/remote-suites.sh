@@ -1,0 +1,30 @@
+#!/bin/sh
+# The check suites of the test driver, run through the remote driver: each
+# suite's connections become test+unix:///NODE?socket=S (testutils.c,
+# VIRTKIT_TEST_REMOTE_SOCKET) to a virtkitd started here, which opens the
+# same node files.  A remote connection must answer as a local one.
+#
+# Not run: tunetest (virDomainEnter/Leave and memory sharing are virtkit
+# extensions the protocol has no procedure for), the suites that reach
+# into files or threads of the library itself.
+. "$abs_top_srcdir/tests/daemon/lib.sh"
+
+SUITES="lifecycletest domainlisttest vcputest metadatatest nodetest eventtest renametest devicetest"
+
+daemon_start suites || exit 99
+VIRTKIT_TEST_REMOTE_SOCKET="$DWORK/suites.sock"
+export VIRTKIT_TEST_REMOTE_SOCKET
+# check forks each case; one at a time keeps the daemon's log readable
+CK_FORK=yes
+export CK_FORK
+
+fail=0
+for t in $SUITES; do
+    if ! "$abs_top_builddir/tests/$t" > "$DWORK/$t.log" 2>&1; then
+        echo "FAIL: $t through the remote driver:"
+        tail -20 "$DWORK/$t.log"
+        fail=1
+    fi
+done
+daemon_stop || fail=1
+exit $fail

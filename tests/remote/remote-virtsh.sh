@@ -1,0 +1,121 @@
+#!/bin/sh
+# virtsh through the remote driver, compared with Debian's virsh 9.0 on the
+# same socket: against virtkitd, and against Debian's libvirtd 9.0 (started
+# here on a private socket, when it is installed).  Also: the errors name
+# the socket or the host as libvirt's do, and +ssh runs what libvirt's
+# client runs (a stand-in for ssh, given with command=, runs it here).
+. "$abs_top_srcdir/tests/daemon/lib.sh"
+
+VIRTSH="$abs_top_builddir/tools/virtsh"
+RDATA="$abs_top_srcdir/tests/data/remote"
+command -v virsh > /dev/null || { echo "SKIP: no virsh to compare with"; exit 77; }
+LIBVIRTD_PID=
+fail=0
+
+cleanup_libvirtd() {
+    [ -n "$LIBVIRTD_PID" ] && kill "$LIBVIRTD_PID" 2>/dev/null && wait "$LIBVIRTD_PID" 2>/dev/null
+    LIBVIRTD_PID=
+}
+trap 'cleanup_libvirtd; daemon_cleanup' EXIT
+
+# CPU time runs on; ids grow with every start on a shared model
+normalize() {
+    sed -e 's/^\(CPU time: *\).*/\1T/' -e 's/^ *[0-9][0-9]* \{2,\}/ N   /' \
+        -e "s/^\(Id: *\)[0-9]*/\1N/" -e "s/ id='[0-9]*'//"
+}
+
+# compare NAME URI BATCH: virtsh and virsh run BATCH in turn
+compare() {
+    "$VIRTSH" -c "$2" "$3" > "$DWORK/$1.virtsh" 2>&1
+    virsh -c "$2" "$3" > "$DWORK/$1.virsh" 2>&1
+    normalize < "$DWORK/$1.virtsh" > "$DWORK/$1.virtsh.n"
+    normalize < "$DWORK/$1.virsh" > "$DWORK/$1.virsh.n"
+    if ! diff -u "$DWORK/$1.virsh.n" "$DWORK/$1.virtsh.n"; then
+        echo "FAIL: $1: virtsh and virsh differ on $2"
+        fail=1
+    fi
+}
+
+# Everything but the Id column and CPU time leaves the model as it was,
+# so virsh meets what virtsh met.
+READS='uri; hostname; list --all; dominfo test; domstate --reason test; schedinfo test;
+vcpuinfo test; vcpupin test; memtune test; dumpxml test; nodeinfo; domid test; domuuid test;
+suspend test; domstate --reason test; resume test; domstate --reason test;
+dominfo nosuch; start test'
+CYCLE='destroy test; list --all; domstate --reason test; start test; list --all;
+dominfo test; setmem test 1048576 --live; dominfo test; setmem test 2097152 --live'
+
+# --- virtkitd ---
+daemon_start remote || exit 99
+URI="test+unix:///default?socket=$DWORK/remote.sock"
+compare virtkitd-reads "$URI" "$READS"
+compare virtkitd-cycle "$URI" "$CYCLE"
+
+# errors: the socket, the host and port, the transport, as libvirt words them
+# (ssh's own complaint ends the error, as in libvirt's)
+for u in "test+unix:///default?socket=$DWORK/none.sock" "test+tcp://127.0.0.1:1/default" \
+         "test+bogus:///default" "test+ssh://127.0.0.1:1/default?no_tty=1"; do
+    case $u in test+ssh:*) command -v ssh > /dev/null || continue;; esac
+    "$VIRTSH" -c "$u" uri > "$DWORK/err.virtsh" 2>&1
+    virsh -c "$u" uri > "$DWORK/err.virsh" 2>&1
+    if ! diff -u "$DWORK/err.virsh" "$DWORK/err.virtsh"; then
+        echo "FAIL: the error opening $u"
+        fail=1
+    fi
+done
+
+# +ssh: what runs on the far side is libvirt's command; a stand-in for
+# ssh records its arguments and runs that command here, where it reaches
+# virtkitd through nc
+FAKESSH="$DWORK/fake-ssh"
+cat > "$FAKESSH" <<FAKE
+#!/bin/sh
+for a; do printf '%s\n' "\$a"; done > "$DWORK/ssh-argv"
+for a; do last=\$a; done
+exec sh -c "\$last"
+FAKE
+chmod +x "$FAKESSH"
+SSHURI="test+ssh://admin@h2:2222/default?command=$FAKESSH&proxy=netcat&socket=$DWORK/remote.sock&no_tty=1&no_verify=1&keyfile=/k/id"
+if command -v nc > /dev/null; then
+    "$VIRTSH" -c "$SSHURI" 'uri; list --all' > "$DWORK/ssh.out" 2>&1
+    sed "s|@DWORK@|$DWORK|g" "$RDATA/ssh.out" | diff -u - "$DWORK/ssh.out" || fail=1
+    sed -e "s|@DWORK@|$DWORK|g" "$RDATA/ssh-argv" | diff -u - "$DWORK/ssh-argv" || fail=1
+fi
+daemon_stop || fail=1
+
+# --- Debian's libvirtd 9.0, its test:///default on a private socket ---
+# As root, libvirtd keeps state in /run/libvirt whatever its socket
+# directory, and two cannot run at once; as nobody it is a session daemon
+# whose every file is under this test's directory.
+LIBVIRTD=/usr/sbin/libvirtd
+if [ -x "$LIBVIRTD" ] && command -v setpriv > /dev/null; then
+    L="$DWORK/libvirtd"
+    mkdir -p "$L/run"
+    cat > "$L/libvirtd.conf" <<CONF
+unix_sock_dir = "$L/run"
+unix_sock_rw_perms = "0777"
+auth_unix_rw = "none"
+auth_unix_ro = "none"
+CONF
+    chmod 755 "$DWORK"
+    chmod 777 "$L" "$L/run"
+    setpriv --reuid=65534 --regid=65534 --clear-groups \
+        env HOME="$L" XDG_RUNTIME_DIR="$L/run" XDG_CONFIG_HOME="$L/config" \
+        XDG_CACHE_HOME="$L/cache" "$LIBVIRTD" --config "$L/libvirtd.conf" > "$L/log" 2>&1 &
+    LIBVIRTD_PID=$!
+    URI="test+unix:///default?socket=$L/run/libvirt-sock"
+    i=0
+    while ! virsh -c "$URI" uri > /dev/null 2>&1; do
+        i=$((i + 1))
+        if [ $i -ge 300 ] || ! kill -0 "$LIBVIRTD_PID" 2>/dev/null; then
+            echo "libvirtd did not start:"; tail "$L/log"; exit 99
+        fi
+        sleep 0.1
+    done
+    compare libvirtd-reads "$URI" "$READS"
+    compare libvirtd-cycle "$URI" "$CYCLE"
+    cleanup_libvirtd
+else
+    echo "no libvirtd 9.0 (package libvirt-daemon) or setpriv: its comparison is skipped"
+fi
+exit $fail
