@@ -389,7 +389,7 @@ START_TEST(test_two_processes)
     ck_assert_int_eq(virDomainCreate(dom), 0);
     after = virtshOnRoot("destroy vs3120; domstate vs3120");
     ck_assert_msg(strstr(after, "shut off"), "%s", after);
-    vsdAssertState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_UNKNOWN);
+    vsdAssertState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED);
     ck_assert_int_eq(vsdFindInit(3120), 0);
     virDomainFree(dom);
     virConnectClose(conn);
