@@ -160,6 +160,7 @@ virDomainObjStopped(virDomainObjList *list, virDomainObj *obj, int reason)
         virMutexUnlock(&list->lock);
     }
     obj->id = -1;
+    obj->shutdownAsked = false;
     virDomainObjSetState(obj, VIR_DOMAIN_SHUTOFF, reason);
     if (obj->newDef) {
         virDomainDefFree(obj->def);

@@ -25,6 +25,8 @@ struct _virDomainObj {
     int id;                     /* -1 when inactive */
     int state;                  /* virDomainState */
     int reason;
+    bool shutdownAsked;         /* running, and asked to shut down: it goes to shut off
+                                 * (shutdown) once its kernel says it has ended */
     unsigned char uuid[VIR_UUID_BUFLEN];
     char *name;                 /* never changes: a redefinition keeps it */
     virDomainDef *def;          /* live definition when active, else the configuration */

@@ -35,29 +35,33 @@ struct _virDomainStore {
     char *configDir;
     char *autostartDir;
     char *stateDir;
+    char *stopDir;                  /* <stateDir>/stopped: the last stop of each domain */
 
     virMutex lock;                  /* this process's side of the root's lock */
     int lockfd;                     /* <stateDir>/.lock: flock, the other processes' side */
     int genfd;                      /* <stateDir>/.generation */
     guint64 generation;             /* the one last scanned (atomic) */
     bool dirty;                     /* written since the lock was taken */
-    GHashTable *stamps[2];          /* per virDomainStoreKind: name -> stamp; under lock */
+    GHashTable *stamps[VIR_DOMAIN_STORE_LAST];  /* per kind: name -> stamp; under lock */
 };
 
 void
 virDomainStoreFree(virDomainStore *store)
 {
+    size_t i;
+
     if (!store)
         return;
     g_free(store->configDir);
     g_free(store->autostartDir);
     g_free(store->stateDir);
+    g_free(store->stopDir);
     if (store->lockfd >= 0)
         close(store->lockfd);
     if (store->genfd >= 0)
         close(store->genfd);
-    g_clear_pointer(&store->stamps[0], g_hash_table_destroy);
-    g_clear_pointer(&store->stamps[1], g_hash_table_destroy);
+    for (i = 0; i < G_N_ELEMENTS(store->stamps); i++)
+        g_clear_pointer(&store->stamps[i], g_hash_table_destroy);
     virMutexDestroy(&store->lock);
     g_free(store);
 }
@@ -78,8 +82,9 @@ virDomainStoreNew(const char *root, const char *driver)
     store->configDir = g_build_filename(root, "etc", "virtkit", driver, NULL);
     store->autostartDir = g_build_filename(store->configDir, "autostart", NULL);
     store->stateDir = g_build_filename(root, "run", "virtkit", driver, NULL);
+    store->stopDir = g_build_filename(store->stateDir, "stopped", NULL);
     if (virFileMakePath(store->autostartDir, VIR_STORE_DIR_MODE) < 0 ||
-        virFileMakePath(store->stateDir, VIR_STORE_DIR_MODE) < 0)
+        virFileMakePath(store->stopDir, VIR_STORE_DIR_MODE) < 0)
         return NULL;
     lockpath = g_build_filename(store->stateDir, ".lock", NULL);
     genpath = g_build_filename(store->stateDir, ".generation", NULL);
@@ -215,7 +220,8 @@ void
 virDomainStoreScan(virDomainStore *store, virDomainStoreKind kind, virDomainStoreScanCb cb,
                    void *opaque)
 {
-    const char *dirpath = kind == VIR_DOMAIN_STORE_CONFIGS ? store->configDir : store->stateDir;
+    const char *const dirs[] = { store->configDir, store->stateDir, store->stopDir };
+    const char *dirpath = dirs[kind];
     GHashTable *known = store->stamps[kind];
     g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     g_autoptr(GDir) dir = g_dir_open(dirpath, 0, NULL);
@@ -265,7 +271,7 @@ virDomainStoreForget(virDomainStore *store, virDomainStoreKind kind, const char 
 void
 virDomainStoreRemoveStale(virDomainStore *store)
 {
-    const char *const dirs[] = { store->configDir, store->stateDir };
+    const char *const dirs[] = { store->configDir, store->stateDir, store->stopDir };
     size_t i;
 
     for (i = 0; i < G_N_ELEMENTS(dirs); i++) {
@@ -457,6 +463,8 @@ virDomainStoreSaveStatus(virDomainStore *store, virDomainObj *obj, unsigned int 
     virStringAppendLit(&buf, "'");
     virXMLAddAttrULL(&buf, "reason", obj->reason);
     virXMLAddAttrULL(&buf, "id", obj->id);
+    if (obj->shutdownAsked)
+        virStringAppendLit(&buf, " shutdown='asked'");
     if (!live)
         virStringAppendLit(&buf, " live='config'");
     virStringAppendLit(&buf, ">\n");
@@ -497,6 +505,7 @@ virDomainStoreParseStatusAttrs(xmlNodePtr root, virDomainStoreStatus *status)
     g_autofree char *st = virXMLProp(root, "state");
     g_autofree char *rs = virXMLProp(root, "reason");
     g_autofree char *idstr = virXMLProp(root, "id");
+    g_autofree char *shutdown = virXMLProp(root, "shutdown");
     int r, i;
 
     status->state = virEnumFromString(virDomainStateNames, VIR_DOMAIN_LAST, st);
@@ -505,8 +514,14 @@ virDomainStoreParseStatusAttrs(xmlNodePtr root, virDomainStoreStatus *status)
         virReportError(VIR_ERR_CONF_SYNTAX, "%s", _("<domstatus> needs state, reason and id"));
         return -1;
     }
+    if (shutdown && STRNEQ(shutdown, "asked")) {
+        virReportError(VIR_ERR_CONF_SYNTAX, _("<domstatus shutdown='%s'>: only 'asked' is known"),
+                       shutdown);
+        return -1;
+    }
     status->reason = r;
     status->id = i;
+    status->shutdownAsked = shutdown != NULL;
     return 0;
 }
 
@@ -544,5 +559,57 @@ virDomainStoreReadStatus(virDomainStore *store, const char *name,
         virDomainStoreStatusClear(status);
         return -1;
     }
+    return 0;
+}
+
+/* ---- the last stop ------------------------------------------------- */
+
+int
+virDomainStoreSaveStop(virDomainStore *store, const char *name, int reason)
+{
+    g_autofree char *path = virDomainStorePath(store->stopDir, name);
+    g_autofree char *xml = g_strdup_printf("<domstop reason='%d'/>\n", reason);
+
+    if (virFileWriteAtomicFlags(path, xml, strlen(xml), VIR_STORE_FILE_MODE,
+                                VIR_FILE_ATOMIC_VOLATILE) < 0)
+        return -1;
+    virDomainStoreRemember(store, VIR_DOMAIN_STORE_STOPS, name, path);
+    return 0;
+}
+
+int
+virDomainStoreReadStop(virDomainStore *store, const char *name)
+{
+    g_autofree char *path = virDomainStorePath(store->stopDir, name);
+    g_autofree char *xml = NULL;
+    g_autofree char *rs = NULL;
+    g_autoptr(xmlDoc) doc = NULL;
+    xmlNodePtr root;
+    int reason;
+
+    if (!g_file_test(path, G_FILE_TEST_EXISTS))
+        return VIR_DOMAIN_SHUTOFF_UNKNOWN;
+    if (virFileReadLimitedFlags(path, VIR_XML_MAX_SIZE, &xml, NULL, VIR_FILE_READ_OWN) < 0 ||
+        !(doc = virXMLParse(xml, "last stop", "domstop", &root)) ||
+        virStrToInt((rs = virXMLProp(root, "reason")), &reason) < 0 ||
+        reason < 0 || reason >= VIR_DOMAIN_SHUTOFF_LAST) {
+        VIR_WARN("'%s' says no reason the domain stopped: %s", path,
+                 virGetLastErrorMessage());
+        virResetLastError();
+        return VIR_DOMAIN_SHUTOFF_UNKNOWN;
+    }
+    return reason;
+}
+
+int
+virDomainStoreDeleteStop(virDomainStore *store, const char *name)
+{
+    g_autofree char *path = virDomainStorePath(store->stopDir, name);
+
+    if (unlink(path) < 0 && errno != ENOENT) {
+        virReportSystemError(errno, _("cannot remove '%s'"), path);
+        return -1;
+    }
+    virDomainStoreRemember(store, VIR_DOMAIN_STORE_STOPS, name, path);
     return 0;
 }

@@ -5,6 +5,7 @@
  *   <root>/etc/virtkit/<driver>/<name>.xml             configuration
  *   <root>/etc/virtkit/<driver>/autostart/<name>.xml   symlink: autostart on
  *   <root>/run/virtkit/<driver>/<name>.xml             status of a running domain
+ *   <root>/run/virtkit/<driver>/stopped/<name>.xml     why it last stopped
  *   <root>/run/virtkit/<driver>/.lock                  the root's lock
  *   <root>/run/virtkit/<driver>/.generation            bumped by every change
  *
@@ -113,6 +114,7 @@ typedef struct {
     int state;                      /* virDomainState */
     int reason;
     int id;
+    bool shutdownAsked;             /* virDomainObj.shutdownAsked */
     virDomainDef *def;              /* the live definition; NULL: the configuration's */
 } virDomainStoreStatus;
 
@@ -122,11 +124,29 @@ void virDomainStoreStatusClear(virDomainStoreStatus *status);
 int virDomainStoreReadStatus(virDomainStore *store, const char *name,
                              const virDomainXMLOption *xmlopt, virDomainStoreStatus *status);
 
+/* ---- the last stop ------------------------------------------------- */
+
+/* Why a domain last stopped (a virDomainShutoffReason), kept when its
+ * status goes: another process, or one that opens the root later, says
+ * "shut off (shutdown)" as the process that stopped it does, and gives
+ * its listeners the event detail that goes with it.  Run-time state
+ * too: written atomically, not fsynced. */
+int virDomainStoreSaveStop(virDomainStore *store, const char *name, int reason);
+
+/* The reason the record of @name holds; VIR_DOMAIN_SHUTOFF_UNKNOWN when
+ * it has none, or one that does not load (logged, not reported). */
+int virDomainStoreReadStop(virDomainStore *store, const char *name);
+
+/* A new domain of @name has not stopped yet. */
+int virDomainStoreDeleteStop(virDomainStore *store, const char *name);
+
 /* ---- what changed -------------------------------------------------- */
 
 typedef enum {
     VIR_DOMAIN_STORE_CONFIGS,
     VIR_DOMAIN_STORE_STATUSES,
+    VIR_DOMAIN_STORE_STOPS,
+    VIR_DOMAIN_STORE_LAST
 } virDomainStoreKind;
 
 /* Called for each file of a kind that appeared or changed (@present) or

@@ -296,6 +296,14 @@ virDomainDriverStartObjFrom(virDomainDriverBase *base, virDomainObj *obj, int re
     return 0;
 }
 
+/* What cannot be undone and must not stop the flow: said, and forgotten. */
+static void
+virDomainDriverWarn(const virDomainObj *obj)
+{
+    VIR_WARN("domain '%s': %s", obj->def->name, virGetLastErrorMessage());
+    virResetLastError();
+}
+
 void
 virDomainDriverObjStopped(virDomainDriverBase *base, virDomainObj *obj, int reason)
 {
@@ -303,9 +311,12 @@ virDomainDriverObjStopped(virDomainDriverBase *base, virDomainObj *obj, int reas
         base->hooks->stopped(base, obj);
     virDomainObjStopped(base->domains, obj, reason);
     virDomainDriverEmitStopped(base, obj, reason);
-    if (base->keepStatus && virDomainStoreDeleteStatus(base->store, obj->def->name) < 0) {
-        VIR_WARN("domain '%s': %s", obj->def->name, virGetLastErrorMessage());
-        virResetLastError();
+    /* the reason first: a process that sees the status gone reads it */
+    if (base->keepStatus) {
+        if (virDomainStoreSaveStop(base->store, obj->def->name, reason) < 0)
+            virDomainDriverWarn(obj);
+        if (virDomainStoreDeleteStatus(base->store, obj->def->name) < 0)
+            virDomainDriverWarn(obj);
     }
     if (!obj->persistent)
         virDomainDriverObjRemove(base, obj);

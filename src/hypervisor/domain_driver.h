@@ -50,7 +50,9 @@ typedef enum {
 
 /* What a shutdown hook did. */
 typedef enum {
-    VIR_DOMAIN_DRIVER_SHUTDOWN_ASKED = 0,         /* asked; the domain still runs */
+    VIR_DOMAIN_DRIVER_SHUTDOWN_ASKED = 0,         /* asked; the domain still runs, marked
+                                                   * shutdownAsked until the kernel says it
+                                                   * ended (hooks->fate, domain_kernel.h) */
     VIR_DOMAIN_DRIVER_SHUTDOWN_DONE = 1,          /* the domain's kernel object is gone */
 } virDomainDriverShutdown;
 
@@ -77,8 +79,9 @@ typedef struct {
     /* Freezes or thaws running @obj (suspend, resume). */
     int (*freeze)(virDomainDriverBase *base, virDomainObj *obj, bool frozen);
     /* Asks running @obj to shut down (@flags: virDomainShutdownFlagValues,
-     * already checked against shutdownFlags).  NULL: the shared layer
-     * applies the domain's on_poweroff action at once. */
+     * already checked against shutdownFlags) and returns without waiting
+     * (a virDomainDriverShutdown).  NULL: the shared layer applies the
+     * domain's on_poweroff action at once. */
     int (*shutdown)(virDomainDriverBase *base, virDomainObj *obj, unsigned int flags);
     /* Asks the tasks of running @obj to end, without killing them, for a
      * graceful destroy; fails when some are left.  NULL: destroy is
@@ -116,10 +119,12 @@ typedef struct {
      * is taken back), 0 when it is gone, -1 when that cannot be told. */
     int (*stillRunning)(virDomainDriverBase *base, virDomainObj *obj);
     /* For a pollRunning driver whose guests stop by themselves and wait
-     * for an action (a Xen guest that powered off): what became of
-     * running @obj, a virDomainDriverFate, or -1 when that cannot be
-     * told.  @batch: what pollBegin returned, or NULL for a question
-     * about this domain alone.  NULL: stillRunning answers RUNS or GONE. */
+     * for an action (a Xen guest that powered off), and for a domain
+     * asked to shut down (obj->shutdownAsked: an LVE whose last task
+     * went): what became of running @obj, a virDomainDriverFate, or -1
+     * when that cannot be told.  @batch: what pollBegin returned, or NULL
+     * for a question about this domain alone.  NULL: stillRunning answers
+     * RUNS or GONE. */
     int (*fate)(virDomainDriverBase *base, virDomainObj *obj, void *batch);
     /* Before a list polls every running domain: one question for all of
      * them (the hypervisor's domain list), passed to fate; NULL on error

@@ -52,14 +52,28 @@ virDomainDriverFatePending(const virDomainObj *obj, virDomainDriverFate fate, bo
     return obj->state != state;
 }
 
+void
+virDomainDriverSettle(virDomainDriverBase *base, virDomainObj *obj, bool write)
+{
+    virDomainDriverFate fate = virDomainDriverKernelFate(base, obj, NULL);
+
+    if (!virDomainDriverFatePending(obj, fate, write))
+        return;
+    if (fate == VIR_DOMAIN_DRIVER_FATE_GONE) {
+        VIR_DEBUG("domain '%s' ended by itself", obj->def->name);
+        virDomainDriverObjGone(base, obj, write, VIR_DOMAIN_SHUTOFF_SHUTDOWN);
+    } else if (virDomainDriverObjEnded(base, obj, fate, write) < 0) {
+        VIR_WARN("domain '%s': %s", obj->def->name, virGetLastErrorMessage());
+        virResetLastError();
+    }
+}
+
 /* Books what became of the domain of @uuid if it still is so, holding
  * the root's lock: status files change under it only. */
 static void
 virDomainDriverBookFate(virDomainDriverBase *base, virConnectPtr conn,
                         const unsigned char *uuid)
 {
-    bool write = !(conn->flags & VIR_CONNECT_RO);
-    virDomainDriverFate fate;
     virDomainObj *obj;
 
     if (base->store && virDomainStoreLock(base->store) < 0) {
@@ -67,20 +81,19 @@ virDomainDriverBookFate(virDomainDriverBase *base, virConnectPtr conn,
         virResetLastError();
         return;
     }
-    if ((obj = virDomainObjListFindByUUID(base->domains, uuid)) &&
-        (fate = virDomainDriverKernelFate(base, obj, NULL)) != VIR_DOMAIN_DRIVER_FATE_RUNS &&
-        virDomainDriverFatePending(obj, fate, write)) {
-        if (fate == VIR_DOMAIN_DRIVER_FATE_GONE) {
-            VIR_DEBUG("domain '%s' ended by itself", obj->def->name);
-            virDomainDriverObjGone(base, obj, write, VIR_DOMAIN_SHUTOFF_SHUTDOWN);
-        } else if (virDomainDriverObjEnded(base, obj, fate, write) < 0) {
-            VIR_WARN("domain '%s': %s", obj->def->name, virGetLastErrorMessage());
-            virResetLastError();
-        }
-    }
+    if ((obj = virDomainObjListFindByUUID(base->domains, uuid)))
+        virDomainDriverSettle(base, obj, !(conn->flags & VIR_CONNECT_RO));
     virDomainObjEndAPI(&obj);
     if (base->store)
         virDomainStoreUnlock(base->store);
+}
+
+/* Whether reads ask the kernel about @obj: every running domain of a
+ * driver whose domains end on their own, and one asked to shut down. */
+static bool
+virDomainDriverPolled(const virDomainDriverBase *base, const virDomainObj *obj)
+{
+    return base->pollRunning || obj->shutdownAsked;
 }
 
 void
@@ -90,11 +103,10 @@ virDomainDriverPollOne(virDomainDriverBase *base, virConnectPtr conn,
     virDomainObj *obj;
     bool pending;
 
-    if (!base->pollRunning)
-        return;
     if (!(obj = virDomainObjListFindByUUID(base->domains, uuid)))
         return;
-    pending = virDomainDriverFatePending(obj, virDomainDriverKernelFate(base, obj, NULL),
+    pending = virDomainDriverPolled(base, obj) &&
+              virDomainDriverFatePending(obj, virDomainDriverKernelFate(base, obj, NULL),
                                          !(conn->flags & VIR_CONNECT_RO));
     virDomainObjEndAPI(&obj);
     /* the common answer costs one question and no lock of the root */
@@ -114,7 +126,8 @@ virDomainDriverPollCollect(virDomainObj *obj, void *opaque)
 {
     virDomainDriverPollCtx *ctx = opaque;
 
-    if (virDomainDriverFatePending(obj, virDomainDriverKernelFate(ctx->base, obj, ctx->batch),
+    if (virDomainDriverPolled(ctx->base, obj) &&
+        virDomainDriverFatePending(obj, virDomainDriverKernelFate(ctx->base, obj, ctx->batch),
                                    ctx->write))
         g_array_append_vals(ctx->pending, obj->uuid, VIR_UUID_BUFLEN);
 }
@@ -127,11 +140,10 @@ virDomainDriverRefreshAll(virDomainDriverBase *base, virConnectPtr conn)
     guint i;
 
     virDomainDriverRefresh(base, conn);
-    if (!base->pollRunning)
-        return;
     pending = g_array_new(FALSE, FALSE, 1);
     ctx.pending = pending;
-    if (base->hooks->pollBegin && !(ctx.batch = base->hooks->pollBegin(base))) {
+    if (base->pollRunning && base->hooks->pollBegin &&
+        !(ctx.batch = base->hooks->pollBegin(base))) {
         VIR_DEBUG("no list of running domains, each is asked alone: %s",
                   virGetLastErrorMessage());
         virResetLastError();

@@ -9,6 +9,11 @@
  * writer books that in the files; a read-only connection only in its
  * own list, and leaves the files to the next writer.
  *
+ * A domain asked to shut down (obj->shutdownAsked, kept in its status)
+ * is asked about too, whatever its driver, until it is booked shut off:
+ * the fate hook (or stillRunning) says when it has ended, and the first
+ * process to look after that books it, whether or not it asked.
+ *
  * Also here: what every driver checks before acting on a frozen domain.
  */
 #ifndef VIR_DOMAIN_KERNEL_H
@@ -24,6 +29,11 @@ void virDomainDriverRefreshAll(virDomainDriverBase *base, virConnectPtr conn);
  * Takes neither the list's nor any object's lock on entry. */
 void virDomainDriverPollOne(virDomainDriverBase *base, virConnectPtr conn,
                             const unsigned char *uuid);
+
+/* Books what the kernel says became of running @obj (locked, with the
+ * root's lock held): as a writer (@write) the domain's action follows,
+ * or only this process's list changes.  Nothing when it runs on. */
+void virDomainDriverSettle(virDomainDriverBase *base, virDomainObj *obj, bool write);
 
 /* Thaws @obj (locked, running) when it is paused, through hooks->freeze,
  * and books it running: before a signal its frozen tasks could not see.

@@ -9,6 +9,7 @@
 #include "internal.h"
 
 #include "domain_events.h"
+#include "domain_kernel.h"
 #include "domain_lifecycle.h"
 #include "domain_sync.h"
 #include "driver.h"
@@ -43,9 +44,11 @@ sharedDomainDefineXMLFlags(virConnectPtr conn, const char *xml, unsigned int fla
         virDomainDriverUnlockRoot(base);
         return NULL;
     }
-    /* the file first: if it cannot be written, nothing changes */
+    /* the file first: if it cannot be written, nothing changes; a new
+     * domain has not stopped yet, whatever one of its name did */
     if ((existing && virDomainDriverDetachStatus(base, obj) < 0) ||
-        (base->store && virDomainStoreSaveConfig(base->store, def) < 0)) {
+        (base->store && virDomainStoreSaveConfig(base->store, def) < 0) ||
+        (!existing && base->keepStatus && virDomainStoreDeleteStop(base->store, def->name) < 0)) {
         if (existing)
             virDomainDefFree(def);
         else
@@ -345,6 +348,22 @@ virDomainDriverCheckPowerFlags(virDomainPtr dom, unsigned int flags, unsigned in
     return 0;
 }
 
+/* The domain was asked and runs on, as libvirt's do until their guest
+ * acts: the request is booked in its status, so that whichever process
+ * next looks at it (domain_kernel.h) and finds it ended books it shut
+ * off (shutdown), with the asking process long gone.  An ended one (an
+ * LVE with no task) is booked at once.  Nothing kills a domain that
+ * ignores the request: destroy does, as in libvirt. */
+static int
+virDomainDriverShutdownAsked(virDomainDriverBase *base, virDomainObj *obj)
+{
+    obj->shutdownAsked = true;
+    if (virDomainDriverSaveStatus(base, obj) < 0)
+        return -1;
+    virDomainDriverSettle(base, obj, true);
+    return 0;
+}
+
 int
 sharedDomainShutdownFlags(virDomainPtr dom, unsigned int flags)
 {
@@ -363,6 +382,8 @@ sharedDomainShutdownFlags(virDomainPtr dom, unsigned int flags)
     } else if ((rc = base->hooks->shutdown(base, obj, flags)) == VIR_DOMAIN_DRIVER_SHUTDOWN_DONE) {
         virDomainDriverObjStopped(base, obj, VIR_DOMAIN_SHUTOFF_SHUTDOWN);
         rc = 0;
+    } else if (rc == VIR_DOMAIN_DRIVER_SHUTDOWN_ASKED) {
+        rc = virDomainDriverShutdownAsked(base, obj);
     }
     if (rc == 0)
         virDomainHandleSetID(dom, obj->id);

@@ -225,12 +225,13 @@ virDomainDriverObjGone(virDomainDriverBase *base, virDomainObj *obj, bool write,
         virDomainDriverObjRemove(base, obj);
 }
 
-/* The domain stopped, without this process: another one stopped it, or
- * its kernel object went. */
+/* The domain stopped, without this process: another one stopped it (and
+ * said why in its last stop), or its kernel object went (unknown: a
+ * status no process removed outlived what it described). */
 static void
-virDomainDriverSyncStopped(virDomainDriverSyncCtx *ctx, virDomainObj *obj)
+virDomainDriverSyncStopped(virDomainDriverSyncCtx *ctx, virDomainObj *obj, int reason)
 {
-    virDomainDriverObjGone(ctx->base, obj, ctx->write, VIR_DOMAIN_SHUTOFF_UNKNOWN);
+    virDomainDriverObjGone(ctx->base, obj, ctx->write, reason);
 }
 
 /* The live definition a status gives: its own, or the configuration. */
@@ -304,7 +305,7 @@ virDomainDriverSyncStatus(const char *name, bool present, void *opaque)
 
     if (!present) {
         if ((obj = virDomainObjListFindByName(base->domains, name)) && virDomainObjIsActive(obj))
-            virDomainDriverSyncStopped(ctx, obj);
+            virDomainDriverSyncStopped(ctx, obj, virDomainStoreReadStop(base->store, name));
         virDomainObjEndAPI(&obj);
         return;
     }
@@ -323,6 +324,7 @@ virDomainDriverSyncStatus(const char *name, bool present, void *opaque)
             goto skip;
     }
     virDomainObjSetState(obj, st.state, st.reason);
+    obj->shutdownAsked = st.shutdownAsked;
     virDomainDriverSyncEmit(base, obj, wasActive, oldState);
     /* the kernel is the truth for what runs */
     running = base->hooks->stillRunning ? base->hooks->stillRunning(base, obj) : 1;
@@ -332,7 +334,7 @@ virDomainDriverSyncStatus(const char *name, bool present, void *opaque)
         virResetLastError();
     } else if (running == 0) {
         VIR_DEBUG("domain '%s' is gone: it stopped", name);
-        virDomainDriverSyncStopped(ctx, obj);
+        virDomainDriverSyncStopped(ctx, obj, VIR_DOMAIN_SHUTOFF_UNKNOWN);
     }
     virDomainObjEndAPI(&obj);
     virDomainStoreStatusClear(&st);
@@ -346,6 +348,22 @@ virDomainDriverSyncStatus(const char *name, bool present, void *opaque)
     virDomainStoreStatusClear(&st);
 }
 
+/* A domain shut off here says why it last stopped, as the process that
+ * stopped it does (also when this one never saw it run). */
+static void
+virDomainDriverSyncStop(const char *name, bool present, void *opaque)
+{
+    virDomainDriverSyncCtx *ctx = opaque;
+    virDomainObj *obj;
+
+    if (!present || !(obj = virDomainObjListFindByName(ctx->base->domains, name)))
+        return;
+    if (!virDomainObjIsActive(obj))
+        virDomainObjSetState(obj, VIR_DOMAIN_SHUTOFF,
+                             virDomainStoreReadStop(ctx->base->store, name));
+    virDomainObjEndAPI(&obj);
+}
+
 /* With the root's lock held. */
 static void
 virDomainDriverSync(virDomainDriverBase *base, bool write)
@@ -354,9 +372,10 @@ virDomainDriverSync(virDomainDriverBase *base, bool write)
 
     virDomainStoreScan(base->store, VIR_DOMAIN_STORE_CONFIGS, virDomainDriverSyncConfig, &ctx);
     virDomainObjListForEach(base->domains, virDomainDriverSyncAutostartOne, base);
-    if (base->keepStatus)
-        virDomainStoreScan(base->store, VIR_DOMAIN_STORE_STATUSES, virDomainDriverSyncStatus,
-                           &ctx);
+    if (!base->keepStatus)
+        return;
+    virDomainStoreScan(base->store, VIR_DOMAIN_STORE_STATUSES, virDomainDriverSyncStatus, &ctx);
+    virDomainStoreScan(base->store, VIR_DOMAIN_STORE_STOPS, virDomainDriverSyncStop, &ctx);
 }
 
 /* ---- the root's lock ----------------------------------------------- */

@@ -380,16 +380,16 @@ START_TEST(test_two_processes)
     vsdAssertState(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED);
     ck_assert_int_eq(virConnectNumOfDomains(conn), 1);
     ck_assert_int_eq(virDomainGetID(dom), (unsigned int)-1);    /* the handle predates it */
-    /* and destroys it; the other sees it shut off */
+    /* and destroys it; the other sees it shut off, and why */
     ck_assert_int_eq(virDomainDestroy(dom), 0);
     ck_assert(!vsdContextExists(3120));
     state = virtshOnRoot("domstate vs3120 --reason");
-    ck_assert_str_eq(state, "shut off (unknown)\n");
+    ck_assert_str_eq(state, "shut off (destroyed)\n");
     /* and the other way round */
     ck_assert_int_eq(virDomainCreate(dom), 0);
     after = virtshOnRoot("destroy vs3120; domstate vs3120");
     ck_assert_msg(strstr(after, "shut off"), "%s", after);
-    vsdAssertState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_UNKNOWN);
+    vsdAssertState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED);
     ck_assert_int_eq(vsdFindInit(3120), 0);
     virDomainFree(dom);
     virConnectClose(conn);

@@ -15,7 +15,7 @@
  *                              group (default /virtkit-lve; liblve: "/")
  *   cgroup_mode=v1|v2          the cgroup version (default: v1 when its
  *                              controllers are mounted)
- *   shutdown_timeout=SECONDS   grace between SIGTERM and SIGKILL (10)
+ *   shutdown_timeout=SECONDS   how long a graceful destroy waits after SIGTERM (10)
  *
  * Every connection to the same root shares one driver state; the
  * capabilities XML says which backend it uses (<lve:backend>).  The host
@@ -71,6 +71,7 @@ static const virDomainDriverHooks lveHooks = {
     .syncDef = lveDomainHookSyncDef,
     .applyLive = lveDomainHookApplyLive,
     .stillRunning = lveDomainHookStillRunning,
+    .fate = lveDomainHookFate,
     .reconcile = lveDomainHookReconcile,
     .sharedPages = lveDomainHookSharedPages,
     .stats = lveDomainHookStats,

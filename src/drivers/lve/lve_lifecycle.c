@@ -1,17 +1,21 @@
 /*
  * lve_lifecycle.c: asking an LVE's tasks to end, and freezing them
  *
- * An LVE runs no guest: "shutdown" is SIGTERM to every task in it, a grace
- * period, then destroy; a graceful destroy is the SIGTERM and the grace
- * period alone, failing when tasks are left.  The grace period is the
- * URI's shutdown_timeout= (seconds).  Suspend freezes the LVE where the
- * backend can (the cgroup freezer; liblve 1.3 cannot).
+ * An LVE runs no guest: "shutdown" is SIGTERM to every task in it, and
+ * returns; the LVE is shut off (shutdown) once its last task has gone,
+ * by whichever process looks next (the fate hook says when).  A task
+ * that ignores SIGTERM keeps it running until destroy, as a guest that
+ * ignores ACPI does in libvirt.  A graceful destroy is the SIGTERM and a
+ * grace period (the URI's shutdown_timeout=, seconds), failing when
+ * tasks are left.  Suspend freezes the LVE where the backend can (the
+ * cgroup freezer; liblve 1.3 cannot).
  */
 #include "internal.h"
 
 #include <signal.h>
 
 #include "lve_lifecycle.h"
+#include "lve_run.h"
 #include "virerror.h"
 #include "virlog.h"
 
@@ -19,14 +23,12 @@
 
 #define LVE_POLL_US 20000
 
-/* SIGTERM to every task, then waits up to the grace period for them to
- * go.  Returns the tasks left, or -1 when they cannot be listed. */
+/* The LVE's tasks into @pids, SIGTERM to each; -1 when they cannot be
+ * listed. */
 static int
-lveDomainSignalTasks(lveDriver *driver, unsigned int id)
+lveDomainSignalTasks(lveDriver *driver, unsigned int id, GArray *pids)
 {
     lveBackend *be = driver->backend;
-    gint64 deadline = g_get_monotonic_time() + (gint64)driver->shutdownTimeoutMs * 1000;
-    g_autoptr(GArray) pids = g_array_new(FALSE, FALSE, sizeof(pid_t));
     guint i;
 
     if (be->ops->listTasks(be, id, pids) < 0)
@@ -35,6 +37,20 @@ lveDomainSignalTasks(lveDriver *driver, unsigned int id)
         VIR_DEBUG("LVE %u: SIGTERM to %d", id, (int)g_array_index(pids, pid_t, i));
         kill(g_array_index(pids, pid_t, i), SIGTERM);
     }
+    return 0;
+}
+
+/* SIGTERM to every task, then waits up to the grace period for them to
+ * go.  Returns the tasks left, or -1 when they cannot be listed. */
+static int
+lveDomainSignalAndWait(lveDriver *driver, unsigned int id)
+{
+    lveBackend *be = driver->backend;
+    gint64 deadline = g_get_monotonic_time() + (gint64)driver->shutdownTimeoutMs * 1000;
+    g_autoptr(GArray) pids = g_array_new(FALSE, FALSE, sizeof(pid_t));
+
+    if (lveDomainSignalTasks(driver, id, pids) < 0)
+        return -1;
     while (pids->len && g_get_monotonic_time() < deadline) {
         g_usleep(LVE_POLL_US);
         g_array_set_size(pids, 0);
@@ -62,17 +78,31 @@ lveDomainHookShutdown(virDomainDriverBase *base, virDomainObj *obj,
                       unsigned int flags G_GNUC_UNUSED)
 {
     lveDriver *driver = lveDriverFromBase(base);
+    g_autoptr(GArray) pids = g_array_new(FALSE, FALSE, sizeof(pid_t));
 
-    if (lveDomainThawForSignal(driver, obj) < 0)
+    if (lveDomainThawForSignal(driver, obj) < 0 ||
+        lveDomainSignalTasks(driver, lveDomainId(obj), pids) < 0)
         return -1;
-    if (lveDomainSignalTasks(driver, lveDomainId(obj)) < 0) {
-        /* tasks that cannot be listed cannot be asked: destroy them */
-        VIR_DEBUG("LVE %u: %s", lveDomainId(obj), virGetLastErrorMessage());
-        virResetLastError();
-    }
-    if (driver->backend->ops->destroy(driver->backend, lveDomainId(obj)) < 0)
+    return VIR_DOMAIN_DRIVER_SHUTDOWN_ASKED;
+}
+
+/* An LVE exists until it is destroyed, tasks or none: it has ended when
+ * it was asked to shut down and its last task is gone. */
+int
+lveDomainHookFate(virDomainDriverBase *base, virDomainObj *obj, void *batch G_GNUC_UNUSED)
+{
+    lveDriver *driver = lveDriverFromBase(base);
+    g_autoptr(GArray) pids = NULL;
+    int running = lveDomainHookStillRunning(base, obj);
+
+    if (running <= 0)
+        return running < 0 ? -1 : VIR_DOMAIN_DRIVER_FATE_GONE;
+    if (!obj->shutdownAsked)
+        return VIR_DOMAIN_DRIVER_FATE_RUNS;
+    pids = g_array_new(FALSE, FALSE, sizeof(pid_t));
+    if (driver->backend->ops->listTasks(driver->backend, lveDomainId(obj), pids) < 0)
         return -1;
-    return VIR_DOMAIN_DRIVER_SHUTDOWN_DONE;
+    return pids->len ? VIR_DOMAIN_DRIVER_FATE_RUNS : VIR_DOMAIN_DRIVER_FATE_POWEROFF;
 }
 
 int
@@ -82,7 +112,7 @@ lveDomainHookTerminate(virDomainDriverBase *base, virDomainObj *obj)
     int left;
 
     if (lveDomainThawForSignal(driver, obj) < 0 ||
-        (left = lveDomainSignalTasks(driver, lveDomainId(obj))) < 0)
+        (left = lveDomainSignalAndWait(driver, lveDomainId(obj))) < 0)
         return -1;
     if (left > 0) {
         virReportError(VIR_ERR_OPERATION_TIMEOUT,

@@ -8,6 +8,7 @@
 # include "lve_private.h"
 
 int lveDomainHookShutdown(virDomainDriverBase *base, virDomainObj *obj, unsigned int flags);
+int lveDomainHookFate(virDomainDriverBase *base, virDomainObj *obj, void *batch);
 int lveDomainHookTerminate(virDomainDriverBase *base, virDomainObj *obj);
 int lveDomainHookFreeze(virDomainDriverBase *base, virDomainObj *obj, bool frozen);
 

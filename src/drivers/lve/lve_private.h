@@ -27,7 +27,7 @@
 typedef struct _lveDriver lveDriver;
 struct _lveDriver {
     virDomainDriverBase base;       /* first: the shared domain methods */
-    unsigned int shutdownTimeoutMs; /* grace between SIGTERM and SIGKILL */
+    unsigned int shutdownTimeoutMs; /* how long a graceful destroy waits after SIGTERM */
     lveBackend *backend;
     virDomainOwners *owners;        /* whose each LVE of the backend's scope is */
     char *defaultsPath;
