@@ -35,15 +35,24 @@ virDomainPtr
 virtshCommandOptDomainBy(vshControl *ctl, const vshCmd *cmd, const char **name,
                          unsigned int flags)
 {
-    virDomainPtr dom = NULL;
     const char *n = NULL;
-    long long id;
 
     if (vshCommandOptString(ctl, cmd, "domain", &n) <= 0)
         return NULL;
     vshDebug(ctl, VSH_ERR_INFO, "%s: found option <domain>: %s", cmd->def->name, n);
     if (name)
         *name = n;
+    return virtshLookupDomainBy(ctl, cmd, n, flags);
+}
+
+/* The domain named @n (an id, uuid or name, as @flags allow), or NULL
+ * after reporting "failed to get domain". */
+virDomainPtr
+virtshLookupDomainBy(vshControl *ctl, const vshCmd *cmd, const char *n, unsigned int flags)
+{
+    virDomainPtr dom = NULL;
+    long long id;
+
     if ((flags & VIRTSH_BYID) && vshStrToLL(n, &id) == 0 && id >= 0 && id <= G_MAXINT) {
         vshDebug(ctl, VSH_ERR_DEBUG, "%s: <domain> looks like ID", cmd->def->name);
         dom = virDomainLookupByID(ctl->conn, id);

@@ -56,6 +56,8 @@ typedef enum {
 virDomainPtr virtshCommandOptDomainBy(vshControl *ctl, const vshCmd *cmd,
                                       const char **name, unsigned int flags);
 virDomainPtr virtshCommandOptDomain(vshControl *ctl, const vshCmd *cmd, const char **name);
+virDomainPtr virtshLookupDomainBy(vshControl *ctl, const vshCmd *cmd, const char *n,
+                                  unsigned int flags);
 
 const char *virtshDomainStateToString(int state);
 const char *virtshDomainStateReasonToString(int state, int reason);
