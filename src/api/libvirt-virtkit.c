@@ -223,9 +223,10 @@ virConnectGetHypervisorLog(virConnectPtr conn, unsigned int flags)
  *
  * Xen: virtkit reads the guests' pages, hashes them, compares candidates
  * byte for byte and shares them through the hypervisor (xc_memshr_*);
- * every domain named must be running with sharing on.  LVE: the kernel's
- * KSM merges by itself; the call runs KSM's scanner until it has made one
- * more full scan and reports what that scan changed.
+ * every domain named must be running, with sharing on
+ * (virDomainSetMemorySharing()).  Drivers whose kernel merges pages by
+ * itself (LVE: KSM, tuned with virNodeSetMemoryParameters()) answer
+ * VIR_ERR_NO_SUPPORT.
  *
  * Returns 0 on success, -1 on error.
  */
