@@ -192,6 +192,10 @@ struct _virHypervisorDriver {
     char *(*connectGetHypervisorLog)(virConnectPtr conn, unsigned int flags);
     int (*domainGetMemorySharing)(virDomainPtr dom, virTypedParameterPtr params,
                                   int *nparams, unsigned int flags);
+    /* @domains: ndomains handles of this connection, or none for every
+     * running domain with sharing on; *@params is the caller's */
+    int (*nodeMemoryDedup)(virConnectPtr conn, virDomainPtr *domains, unsigned int ndomains,
+                           virTypedParameterPtr *params, int *nparams, unsigned int flags);
 };
 
 /* Each driver's table, defined in its <name>_driver.c. */

@@ -11,6 +11,9 @@
  *   memshareinfo DOMAIN [--config] [--live] [--current]
  *       turn a domain's memory sharing (KSM, Xen page sharing) on or off,
  *       and show it with its counters
+ *   memshare-dedup [DOMAIN...] [--json]
+ *       one deduplication pass over the domains' memory (all running
+ *       domains with sharing on when none is named), and what it did
  *   dmesg [--clear]
  *       the hypervisor's own log (Xen's console ring)
  *
@@ -408,6 +411,93 @@ cmdMemShareInfo(vshControl *ctl, const vshCmd *cmd)
 }
 
 /*
+ * "memshare-dedup" command
+ */
+static const vshCmdInfo info_memshare_dedup = {
+    .help = "merge the identical memory pages of domains, once",
+    .desc = "Run one deduplication pass over the memory of the domains named (all\n"
+            "    running domains with memory sharing on when none is) and show what it\n"
+            "    did: pages scanned, found identical, shared and freed, and its time.",
+};
+
+static const vshCmdOptDef opts_memshare_dedup[] = {
+    VIRTSH_OPT_JSON,
+    {.name = "domain", .type = VSH_OT_ARGV, .help = "domain name, id or uuid",
+     .complete = VSH_COMPLETE_DOMAIN_ACTIVE},
+    VIRTSH_OPT_END
+};
+
+static const struct {
+    const char *field;
+    const char *label;
+} virtshDedupLabels[] = {
+    { VIR_NODE_DEDUP_PAGES_SCANNED, "Pages scanned:" },
+    { VIR_NODE_DEDUP_PAGES_IDENTICAL, "Pages identical:" },
+    { VIR_NODE_DEDUP_PAGES_SHARED, "Pages shared:" },
+    { VIR_NODE_DEDUP_PAGES_FREED, "Pages freed:" },
+    { VIR_NODE_DEDUP_TIME_MS, "Time (ms):" },
+};
+
+static void
+virtshDedupPrint(vshControl *ctl, virTypedParameterPtr params, int nparams)
+{
+    size_t i;
+    int j;
+
+    for (j = 0; j < nparams; j++) {
+        g_autofree char *value = vshTypedParamValue(&params[j]);
+        g_autofree char *label = g_strdup_printf("%s:", params[j].field);
+
+        for (i = 0; i < G_N_ELEMENTS(virtshDedupLabels); i++) {
+            if (strcmp(params[j].field, virtshDedupLabels[i].field) == 0) {
+                g_free(label);
+                label = g_strdup(virtshDedupLabels[i].label);
+            }
+        }
+        vshPrint(ctl, "%-17s %s\n", label, value);
+    }
+}
+
+static void
+virtshDedupDomainFree(gpointer dom)
+{
+    virDomainFree(dom);
+}
+
+static bool
+cmdMemShareDedup(vshControl *ctl, const vshCmd *cmd)
+{
+    g_autoptr(GPtrArray) doms = g_ptr_array_new_with_free_func(virtshDedupDomainFree);
+    virTypedParameterPtr params = NULL;
+    const vshCmdOpt *opt = NULL;
+    int nparams = 0;
+
+    while ((opt = vshCommandOptArgv(cmd, opt))) {
+        virDomainPtr dom = virtshLookupDomainBy(ctl, opt->data, cmd->def->name, VIRTSH_BYANY);
+
+        if (!dom)
+            return false;
+        g_ptr_array_add(doms, dom);
+    }
+    if (virNodeMemoryDedup(ctl->conn, (virDomainPtr *)doms->pdata, doms->len,
+                           &params, &nparams, 0) < 0) {
+        vshError(ctl, "%s", "Unable to deduplicate memory");
+        return false;
+    }
+    if (vshCommandOptBool(cmd, "json")) {
+        vshJson json;
+
+        vshJsonBegin(&json, false);
+        vshJsonTypedParams(&json, params, nparams, "");
+        vshJsonPrint(&json, ctl);
+    } else {
+        virtshDedupPrint(ctl, params, nparams);
+    }
+    virTypedParamsFree(params, nparams);
+    return true;
+}
+
+/*
  * "dmesg" command
  */
 static const vshCmdInfo info_dmesg = {
@@ -436,6 +526,8 @@ const vshCmdDef driverExtrasCmds[] = {
     {.name = "dmesg", .handler = cmdDmesg, .opts = opts_dmesg, .info = &info_dmesg},
     {.name = "enter", .handler = cmdEnter, .opts = opts_enter, .info = &info_enter,
      .flags = VSH_CMD_FLAG_RAW},
+    {.name = "memshare-dedup", .handler = cmdMemShareDedup, .opts = opts_memshare_dedup,
+     .info = &info_memshare_dedup},
     {.name = "memshareinfo", .handler = cmdMemShareInfo, .opts = opts_memshareinfo,
      .info = &info_memshareinfo},
     {.name = "setmemshare", .handler = cmdSetMemShare, .opts = opts_setmemshare,

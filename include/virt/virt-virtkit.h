@@ -3,8 +3,8 @@
  *
  * Part of virtkit's public API; include <virt/virt.h>.  These calls have
  * no libvirt counterpart: container entry (CloudLinux LVE enter/leave,
- * VServer migrate) and per-domain memory sharing.  Drivers without the
- * feature answer VIR_ERR_NO_SUPPORT.
+ * VServer migrate), memory sharing per domain and node-wide deduplication.
+ * Drivers without the feature answer VIR_ERR_NO_SUPPORT.
  */
 #ifndef VIRT_VIRTKIT_H
 # define VIRT_VIRTKIT_H
@@ -20,7 +20,8 @@
  * @include: virt/virt.h
  *
  * What virtkit adds to libvirt's API: the error domains of its own drivers,
- * entering a domain (LVE), memory sharing per domain and the hypervisor log.
+ * entering a domain (LVE), memory sharing per domain, one deduplication
+ * pass over the node's domains and the hypervisor log.
  */
 
 # ifdef __cplusplus
@@ -87,6 +88,48 @@ int virDomainLeave(virDomainPtr domain, unsigned int cookie, unsigned int flags)
 int virDomainSetMemorySharing(virDomainPtr domain, int enable, unsigned int flags);
 int virDomainGetMemorySharing(virDomainPtr domain, virTypedParameterPtr params,
                               int *nparams, unsigned int flags);
+
+/* Typed parameters of virNodeMemoryDedup(): what one pass did. */
+
+/**
+ * VIR_NODE_DEDUP_PAGES_SCANNED:
+ *
+ * Deduplication result (ullong): guest pages the pass read and hashed
+ * (virNodeMemoryDedup()).
+ */
+# define VIR_NODE_DEDUP_PAGES_SCANNED "pages_scanned"     /* ullong */
+
+/**
+ * VIR_NODE_DEDUP_PAGES_IDENTICAL:
+ *
+ * Deduplication result (ullong): scanned pages found equal, byte for byte,
+ * to another scanned page.
+ */
+# define VIR_NODE_DEDUP_PAGES_IDENTICAL "pages_identical" /* ullong */
+
+/**
+ * VIR_NODE_DEDUP_PAGES_SHARED:
+ *
+ * Deduplication result (ullong): pages this pass newly shared.
+ */
+# define VIR_NODE_DEDUP_PAGES_SHARED "pages_shared"       /* ullong */
+
+/**
+ * VIR_NODE_DEDUP_PAGES_FREED:
+ *
+ * Deduplication result (ullong): host frames this pass gave back.
+ */
+# define VIR_NODE_DEDUP_PAGES_FREED "pages_freed"         /* ullong */
+
+/**
+ * VIR_NODE_DEDUP_TIME_MS:
+ *
+ * Deduplication result (ullong): wall time of the pass in milliseconds.
+ */
+# define VIR_NODE_DEDUP_TIME_MS "time_ms"                 /* ullong */
+
+int virNodeMemoryDedup(virConnectPtr conn, virDomainPtr *domains, unsigned int ndomains,
+                       virTypedParameterPtr *params, int *nparams, unsigned int flags);
 
 /**
  * VIR_DOMAIN_STATS_LVE:

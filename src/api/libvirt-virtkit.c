@@ -203,3 +203,69 @@ virConnectGetHypervisorLog(virConnectPtr conn, unsigned int flags)
     virDispatchError(conn);
     return NULL;
 }
+
+/**
+ * virNodeMemoryDedup:
+ * @conn: a connection
+ * @domains: the domains to deduplicate, or NULL with @ndomains 0
+ * @ndomains: number of entries in @domains; 0 for every running domain
+ *            with memory sharing on (virDomainSetMemorySharing())
+ * @params: where to store the results, an array the call allocates (free
+ *          it with virTypedParamsFree())
+ * @nparams: where to store the number of entries in *@params
+ * @flags: extra flags; not used yet, so callers should always pass 0
+ *
+ * Runs one deduplication pass over the memory of @domains and merges the
+ * pages found identical, byte for byte, into one copy each (copy on
+ * write: a guest that writes a shared page gets its own copy again).
+ * The results are VIR_NODE_DEDUP_PAGES_SCANNED, _PAGES_IDENTICAL,
+ * _PAGES_SHARED, _PAGES_FREED and VIR_NODE_DEDUP_TIME_MS.
+ *
+ * Xen: virtkit reads the guests' pages, hashes them, compares candidates
+ * byte for byte and shares them through the hypervisor (xc_memshr_*);
+ * every domain named must be running, with sharing on
+ * (virDomainSetMemorySharing()).  Drivers whose kernel merges pages by
+ * itself (LVE: KSM, tuned with virNodeSetMemoryParameters()) answer
+ * VIR_ERR_NO_SUPPORT.
+ *
+ * Returns 0 on success, -1 on error.
+ */
+int
+virNodeMemoryDedup(virConnectPtr conn, virDomainPtr *domains, unsigned int ndomains,
+                   virTypedParameterPtr *params, int *nparams, unsigned int flags)
+{
+    size_t i;
+
+    VIR_DEBUG("conn=%p, ndomains=%u, flags=0x%x", conn, ndomains, flags);
+    virResetLastError();
+    if (virCheckConnect(conn) < 0)
+        return -1;
+    if (virCheckArg(domains || ndomains == 0, "domains", _("must not be NULL")) < 0 ||
+        virCheckNonNullArg(params) < 0 || virCheckNonNullArg(nparams) < 0)
+        goto error;
+    for (i = 0; i < ndomains; i++) {
+        if (virCheckArg(virDomainIsValid(domains[i]) && domains[i]->conn == conn, "domains",
+                        _("must hold domains of this connection")) < 0)
+            goto error;
+    }
+    if (flags) {
+        virReportError(VIR_ERR_INVALID_ARG, _("unsupported flags (0x%x) in function %s"),
+                       flags, __func__);
+        goto error;
+    }
+    if (virCheckReadOnly(conn) < 0)
+        goto error;
+    if (!conn->driver->nodeMemoryDedup) {
+        virReportUnsupported(conn, __func__);
+        goto error;
+    }
+    *params = NULL;
+    *nparams = 0;
+    if (conn->driver->nodeMemoryDedup(conn, domains, ndomains, params, nparams, flags) < 0)
+        goto error;
+    return 0;
+
+ error:
+    virDispatchError(conn);
+    return -1;
+}

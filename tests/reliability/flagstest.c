@@ -171,6 +171,11 @@ FC(virDomainSetBlkioParameters, ({
 FC(virDomainEnter, ({ unsigned int k; FAILS_INT(virDomainEnter(c->dom, &k, f)); }))
 FC(virDomainLeave, FAILS_INT(virDomainLeave(c->dom, c->cookie, f)))
 FC(virDomainSetMemorySharing, FAILS_INT(virDomainSetMemorySharing(c->dom, 0, f)))
+FC(virNodeMemoryDedup, ({
+    virTypedParameterPtr p = NULL;
+    int n = 0;
+    FAILS_INT(virNodeMemoryDedup(c->fx.conn, &c->dom, 1, &p, &n, f));
+}))
 #define FC_DISK "<disk type='file'><source file='/nonexistent'/><target dev='vdz'/></disk>"
 FC(virDomainAttachDeviceFlags, FAILS_INT(virDomainAttachDeviceFlags(c->dom, FC_DISK, f)))
 FC(virDomainDetachDeviceFlags, FAILS_INT(virDomainDetachDeviceFlags(c->dom, FC_DISK, f)))
@@ -208,7 +213,7 @@ static const flagsCase flagsCases[] = {
     ROW(virDomainGetSchedulerParametersFlags), ROW(virDomainSetSchedulerParametersFlags),
     ROW(virDomainGetMemoryParameters), ROW(virDomainSetMemoryParameters),
     ROW(virDomainGetBlkioParameters), ROW(virDomainSetBlkioParameters),
-    ROW(virDomainEnter), ROW(virDomainLeave), ROW(virDomainSetMemorySharing),
+    ROW(virDomainEnter), ROW(virDomainLeave), ROW(virDomainSetMemorySharing), ROW(virNodeMemoryDedup),
     ROW(virDomainGetMemorySharing), ROW(virDomainAttachDeviceFlags),
     ROW(virDomainDetachDeviceFlags), ROW(virDomainUpdateDeviceFlags),
     ROW(virDomainDetachDeviceAlias), ROW(virConnectGetHypervisorLog), ROW(virDomainSendKey),

@@ -399,6 +399,22 @@ NC(virDomainEnter_domain, ({ unsigned int k; FAILS_INT(virDomainEnter(NULL, &k, 
 NC(virDomainEnter_cookie, FAILS_INT(virDomainEnter(c->dom, NULL, 0)))
 NC_DOM(virDomainLeave, 1, 0)
 NC_DOM(virDomainSetMemorySharing, 1, 0)
+NC(virNodeMemoryDedup_conn, ({
+    virTypedParameterPtr p = NULL;
+    int n = 0;
+    FAILS_INT(virNodeMemoryDedup(NULL, NULL, 0, &p, &n, 0));
+}))
+NC(virNodeMemoryDedup_domains, ({
+    virTypedParameterPtr p = NULL;
+    int n = 0;
+    FAILS_INT(virNodeMemoryDedup(c->fx.conn, NULL, 1, &p, &n, 0));
+}))
+NC(virNodeMemoryDedup_params,
+   ({ int n = 0; FAILS_INT(virNodeMemoryDedup(c->fx.conn, NULL, 0, NULL, &n, 0)); }))
+NC(virNodeMemoryDedup_nparams, ({
+    virTypedParameterPtr p = NULL;
+    FAILS_INT(virNodeMemoryDedup(c->fx.conn, NULL, 0, &p, NULL, 0));
+}))
 
 #define NC_DISK "<disk type='file'><source file='/nonexistent'/><target dev='vdz'/></disk>"
 NC_DOM(virDomainAttachDevice, NC_DISK)
@@ -549,6 +565,8 @@ static const nullCase nullCases[] = {
 
     DOM(virDomainEnter), ARG(virDomainEnter, cookie), DOM(virDomainLeave),
     DOM(virDomainSetMemorySharing), GETP_ROWS(virDomainGetMemorySharing),
+    CONN(virNodeMemoryDedup), ARG(virNodeMemoryDedup, domains), ARG(virNodeMemoryDedup, params),
+    ARG(virNodeMemoryDedup, nparams),
 
     DOM(virDomainAttachDevice), ARG(virDomainAttachDevice, xml),
     DOM(virDomainAttachDeviceFlags), ARG(virDomainAttachDeviceFlags, xml),

@@ -121,6 +121,11 @@ RC(virDomainSetBlkioParameters,
 RC(virDomainEnter, ({ unsigned int k; FAILS_INT(virDomainEnter(c->web, &k, 0)); }))
 RC(virDomainLeave, FAILS_INT(virDomainLeave(c->web, c->cookie, 0)))
 RC(virDomainSetMemorySharing, FAILS_INT(virDomainSetMemorySharing(c->web, 0, 0)))
+RC(virNodeMemoryDedup, ({
+    virTypedParameterPtr p = NULL;
+    int n = 0;
+    FAILS_INT(virNodeMemoryDedup(c->ro, NULL, 0, &p, &n, 0));
+}))
 #define RO_DISK "<disk type='file'><source file='/nonexistent'/><target dev='vdz'/></disk>"
 RC(virDomainAttachDevice, FAILS_INT(virDomainAttachDevice(c->web, RO_DISK)))
 RC(virDomainAttachDeviceFlags, FAILS_INT(virDomainAttachDeviceFlags(c->web, RO_DISK, 0)))
@@ -164,7 +169,7 @@ static const roCase roDenied[] = {
     ROW(virDomainPinVcpu), ROW(virDomainPinVcpuFlags), ROW(virDomainSetSchedulerParameters),
     ROW(virDomainSetSchedulerParametersFlags), ROW(virDomainSetMemoryParameters),
     ROW(virDomainSetBlkioParameters), ROW(virDomainEnter), ROW(virDomainLeave),
-    ROW(virDomainSetMemorySharing), ROW(virDomainGetXMLDesc), ROW(virDomainAttachDevice),
+    ROW(virDomainSetMemorySharing), ROW(virNodeMemoryDedup), ROW(virDomainGetXMLDesc), ROW(virDomainAttachDevice),
     ROW(virDomainAttachDeviceFlags), ROW(virDomainDetachDevice), ROW(virDomainDetachDeviceFlags),
     ROW(virDomainUpdateDeviceFlags), ROW(virDomainDetachDeviceAlias),
     ROW(virConnectGetHypervisorLog), ROW(virDomainSendKey),
