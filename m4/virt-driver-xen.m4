@@ -54,7 +54,7 @@ AC_DEFUN([VIRT_DRIVER_CHECK_XEN], [
   AS_IF([test "x$with_xen" != xno], [
     AS_CASE([$host_os],
       [linux*], [
-        PKG_CHECK_MODULES([XEN], [xencontrol xenstore xenlight xentoollog],
+        PKG_CHECK_MODULES([XEN], [xencontrol xenforeignmemory xenstore xenlight xentoollog],
           [xen_ok=yes
            XEN_TOOLS_VERSION=$($PKG_CONFIG --modversion xencontrol)],
           [xen_missing="the Xen libraries were not found (install libxen-dev): $XEN_PKG_ERRORS"])

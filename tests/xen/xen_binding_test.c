@@ -18,6 +18,7 @@
 #include "virbitmap.h"
 #include "xen_cpumap.h"
 #include "xen_error.h"
+#include "xen_handle.h"
 #include "xen_logger.h"
 #include "xen_ops.h"
 #include "xen_probe.h"
@@ -175,6 +176,10 @@ static const struct {
 } errorNames[] = {
     { "ESRCH", ESRCH }, { "EPERM", EPERM }, { "EINVAL", EINVAL }, { "ENOSYS", ENOSYS },
     { "ENOMEM", ENOMEM }, { "EBUSY", EBUSY }, { "E2BIG", E2BIG },
+    { "EOPNOTSUPP", EOPNOTSUPP }, { "EXDEV", EXDEV }, { "ENODEV", ENODEV },
+    { "EACCES", EACCES }, { "ENOENT", ENOENT }, { "EEXIST", EEXIST }, { "ENOSPC", ENOSPC },
+    { "S_HANDLE_INVALID", -XENMEM_SHARING_OP_S_HANDLE_INVALID },
+    { "C_HANDLE_INVALID", -XENMEM_SHARING_OP_C_HANDLE_INVALID },
     { "ERROR_FAIL", ERROR_FAIL }, { "ERROR_DOMAIN_NOTFOUND", ERROR_DOMAIN_NOTFOUND },
     { "ERROR_GUEST_TIMEDOUT", ERROR_GUEST_TIMEDOUT }, { "ERROR_INVAL", ERROR_INVAL },
 };
@@ -204,6 +209,8 @@ START_TEST(test_errors)
 
         if (g_str_equal(source[0], "errno")) {
             xenReportDomainErrno(domid, value, "%s", f[2]);
+        } else if (g_str_equal(source[0], "memshr")) {
+            xenMemshrReportErrno(domid, value, "%s", f[2]);
         } else {
             g_autofree char *who = g_strdup_printf("domain %u", domid);
 

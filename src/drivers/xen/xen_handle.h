@@ -12,6 +12,7 @@
 
 # include <xenctrl.h>
 # include <xenstore.h>
+# include <xenforeignmemory.h>
 # include <libxl.h>
 # include <libxl_utils.h>
 
@@ -23,6 +24,7 @@ struct _xenHandle {
     struct xs_handle *xsh;
     libxl_ctx *ctx;
     xenLogger *logger;
+    xenforeignmemory_handle *fmem;  /* guest pages, for deduplication; may be NULL */
     unsigned int hostCpus;      /* physinfo's max_cpu_id + 1 */
     size_t cpumapBytes;         /* xc_get_cpumap_size() */
 };
@@ -45,6 +47,28 @@ int xenDomctlUnpause(xenHandle *h, unsigned int domid);
 int xenDomctlGetSched(xenHandle *h, unsigned int domid, xenSchedParams *params);
 int xenDomctlSetSched(xenHandle *h, unsigned int domid, const xenSchedParams *params);
 int xenDomctlSetMemorySharing(xenHandle *h, unsigned int domid, bool enable);
+
+/* xen_memshr.c: memory sharing and foreign mappings */
+/* "domain N: cannot <what>: <meaning>", in memory sharing's own words */
+void xenMemshrReportErrno(unsigned int domid, int err, const char *fmt, ...)
+    G_GNUC_PRINTF(3, 4);
+/* Whether Xen refuses with @err one page only, not sharing as a whole */
+bool xenMemshrErrnoIsPageOnly(int err);
+int xenMemshrRing(xenHandle *h, unsigned int domid, bool enable);
+int xenMemshrResume(xenHandle *h, unsigned int domid);
+int xenMemshrNominate(xenHandle *h, unsigned int domid, uint64_t page, bool gref,
+                      uint64_t *handle);
+int xenMemshrShare(xenHandle *h, const xenMemshrPage *source, const xenMemshrPage *client,
+                   bool gref);
+int xenMemshrAddToPhysmap(xenHandle *h, const xenMemshrPage *source, unsigned int cdomid,
+                          uint64_t cgfn);
+int xenMemshrRangeShare(xenHandle *h, unsigned int sdomid, unsigned int cdomid,
+                        uint64_t first, uint64_t last);
+int xenMemshrSharePair(xenHandle *h, unsigned int sdomid, uint64_t sgfn,
+                       unsigned int cdomid, uint64_t cgfn);
+int xenMemshrCounters(xenHandle *h, unsigned long long *freed, unsigned long long *used);
+void *xenMemshrMap(xenHandle *h, unsigned int domid, const uint64_t *gfns, size_t n, int *errs);
+void xenMemshrUnmap(xenHandle *h, void *addr, size_t n);
 
 /* xen_memory.c */
 int xenMemorySetMax(xenHandle *h, unsigned int domid, unsigned long long kib);

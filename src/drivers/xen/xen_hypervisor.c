@@ -25,6 +25,8 @@ xenHypervisorClose(xenHandle *h)
     xenLightClose(h);
     if (h->xsh)
         xs_close(h->xsh);
+    if (h->fmem)
+        xenforeignmemory_close(h->fmem);
     if (h->xch)
         xc_interface_close(h->xch);
     xenLoggerFree(h->logger);
@@ -79,6 +81,9 @@ xenHypervisorOpen(void)
     }
     if (xenLightOpen(h) < 0)
         goto error;
+    /* only deduplication reads guest pages: without it the rest works */
+    if (!(h->fmem = xenforeignmemory_open(NULL, 0)))
+        VIR_WARN("cannot open xenforeignmemory: %s", g_strerror(errno));
     VIR_DEBUG("opened Xen: %u host CPUs, cpumaps of %zu bytes", h->hostCpus, h->cpumapBytes);
     return h;
 

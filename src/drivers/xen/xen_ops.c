@@ -3,7 +3,7 @@
  *
  * One line per operation, pointing at the file that does it: xen_hypervisor.c
  * (the host), xen_domctl.c and xen_vcpu.c (libxenctrl), xen_memory.c (both),
- * xen_store.c and xen_watch.c (libxenstore), xen_light*.c and xen_save.c (libxl).
+ * xen_memshr.c (memory sharing), xen_store.c and xen_watch.c (libxenstore), xen_light*.c and xen_save.c (libxl).
  */
 #include "internal.h"
 
@@ -27,6 +27,16 @@ const xenOps xenHypervisorOps = {
     .getSched = xenDomctlGetSched,
     .setSched = xenDomctlSetSched,
     .setMemorySharing = xenDomctlSetMemorySharing,
+    .memshrRing = xenMemshrRing,
+    .memshrResume = xenMemshrResume,
+    .memshrNominate = xenMemshrNominate,
+    .memshrShare = xenMemshrShare,
+    .memshrAddToPhysmap = xenMemshrAddToPhysmap,
+    .memshrRangeShare = xenMemshrRangeShare,
+    .memshrSharePair = xenMemshrSharePair,
+    .memshrCounters = xenMemshrCounters,
+    .mapPages = xenMemshrMap,
+    .unmapPages = xenMemshrUnmap,
 
     .vcpuList = xenVcpuList,
     .vcpuGetAffinity = xenVcpuGetAffinity,

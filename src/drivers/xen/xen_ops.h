@@ -43,6 +43,14 @@ typedef enum {
     XEN_REQUEST_LAST
 } xenShutdownRequest;
 
+/* A page nominated for sharing: a gfn (or grant reference) of a domain
+ * and the handle Xen gave it. */
+typedef struct {
+    unsigned int domid;
+    uint64_t page;
+    uint64_t handle;
+} xenMemshrPage;
+
 typedef struct _xenOps {
     const char *name;       /* "hypervisor", or a fake's name */
 
@@ -69,6 +77,37 @@ typedef struct _xenOps {
     /* Memory sharing (xc_memshr_control); the issue on memory sharing
      * builds on it.  Fails clearly where Xen was built without it. */
     int (*setMemorySharing)(xenHandle *h, unsigned int domid, bool enable);
+
+    /* ---- memory sharing, page level: libxenctrl (xen_memshr.c) ---- */
+    /* The ring Xen posts ENOMEM notices on (without it, a guest whose
+     * copy on write finds no memory is crashed), and the resume of a
+     * domain held on such a notice. */
+    int (*memshrRing)(xenHandle *h, unsigned int domid, bool enable);
+    int (*memshrResume)(xenHandle *h, unsigned int domid);
+    /* Nominates a gfn (@gref: a grant reference) and gives its handle;
+     * shares @client's page into @source's (both nominated); adds
+     * @source's shared frame at @cgfn of @cdomid; shares a whole gfn range
+     * without comparing (both domains paused). */
+    int (*memshrNominate)(xenHandle *h, unsigned int domid, uint64_t page, bool gref,
+                          uint64_t *handle);
+    int (*memshrShare)(xenHandle *h, const xenMemshrPage *source, const xenMemshrPage *client,
+                       bool gref);
+    int (*memshrAddToPhysmap)(xenHandle *h, const xenMemshrPage *source, unsigned int cdomid,
+                              uint64_t cgfn);
+    int (*memshrRangeShare)(xenHandle *h, unsigned int sdomid, unsigned int cdomid,
+                            uint64_t first, uint64_t last);
+    /* Nominates both gfns and shares them: 1 shared, 0 when Xen refuses
+     * this pair only (not RAM, in use, changed meanwhile), -1 with an
+     * error when it refuses sharing itself. */
+    int (*memshrSharePair)(xenHandle *h, unsigned int sdomid, uint64_t sgfn,
+                           unsigned int cdomid, uint64_t cgfn);
+    /* xc_sharing_freed_pages, xc_sharing_used_frames, in pages */
+    int (*memshrCounters)(xenHandle *h, unsigned long long *freed, unsigned long long *used);
+    /* Maps @n gfns of the domain read-only (xenforeignmemory): 4096 bytes
+     * each, @errs[i] set for a page not mapped; unmap before nominating. */
+    void *(*mapPages)(xenHandle *h, unsigned int domid, const uint64_t *gfns, size_t n,
+                      int *errs);
+    void (*unmapPages)(xenHandle *h, void *addr, size_t n);
 
     /* ---- vcpus: libxenctrl ---- */
     /* One entry per vcpu the domain was built with.  *@vcpus: g_free. */

@@ -1,0 +1,262 @@
+/*
+ * xen_memshr.c: Xen's memory sharing (xc_memshr_*, xc_sharing_*) and the
+ * foreign mappings a deduplication pass reads guest pages through
+ *
+ * Xen shares what user space tells it to and compares nothing: a pass
+ * must read both pages and compare them first (node_dedup.c), and let go
+ * of its mapping before nominating, because a foreign mapping holds a
+ * reference on the page and Xen refuses a page referenced elsewhere
+ * (E2BIG).  Xen 4.17's answers (../shared notes, MEMSHR.md):
+ *   ENOSYS     Xen built without CONFIG_MEM_SHARING (Debian's hypervisor);
+ *   EOPNOTSUPP built with it, but mem_sharing_control() wants Intel VMX
+ *              (an AMD or emulated CPU is refused);
+ *   ENODEV     the domain is not on hardware-assisted paging (HAP);
+ *   EXDEV      the domain has a passthrough device;
+ *   EINVAL     sharing not enabled for the domain, or the page is not plain
+ *              RAM (not populated, MMIO, shared_info and grant frames);
+ *   E2BIG      the page is referenced elsewhere (a mapping, qemu, a grant);
+ *   ENOENT, EEXIST  the hypervisor's own bookkeeping failed for the page;
+ *   10, 9      XENMEM_SHARING_OP_S/C_HANDLE_INVALID: the source or client
+ *              page changed since it was nominated.
+ */
+#include "internal.h"
+
+#include <sys/mman.h>
+
+#include "virerror.h"
+#include "virlog.h"
+#include "xen_error.h"
+#include "xen_handle.h"
+
+#define VIR_FROM_THIS VIR_FROM_XEN
+
+typedef struct {
+    int value;
+    int code;               /* virErrorNumber */
+    const char *meaning;
+    bool pageOnly;          /* refuses this page, not sharing as a whole */
+} xenMemshrMeaning;
+
+static const xenMemshrMeaning xenMemshrTable[] = {
+    { ENOSYS, VIR_ERR_NO_SUPPORT,
+      N_("memory sharing is not compiled into this Xen hypervisor (it needs CONFIG_MEM_SHARING)"),
+      false },
+    { EOPNOTSUPP, VIR_ERR_NO_SUPPORT,
+      N_("this Xen shares memory only on CPUs with Intel VMX, which this CPU lacks"), false },
+    { ENODEV, VIR_ERR_OPERATION_UNSUPPORTED,
+      N_("memory sharing needs the domain on hardware-assisted paging (HAP): an HVM or PVH guest"),
+      false },
+    { EXDEV, VIR_ERR_OPERATION_UNSUPPORTED,
+      N_("the domain has a passthrough device: sharing and passthrough exclude each other"), false },
+    { ESRCH, VIR_ERR_NO_DOMAIN, N_("no such domain"), false },
+    { EPERM, VIR_ERR_ACCESS_DENIED, N_("permission denied (memory sharing needs root in dom0)"),
+      false },
+    { EACCES, VIR_ERR_ACCESS_DENIED, N_("permission denied by the hypervisor's security policy"),
+      false },
+    { ENOMEM, VIR_ERR_OPERATION_FAILED,
+      N_("the hypervisor has not enough free memory for the sharing metadata"), false },
+    { EINVAL, VIR_ERR_OPERATION_INVALID,
+      N_("sharing is not enabled for the domain, or the page is not sharable RAM"), true },
+    { E2BIG, VIR_ERR_OPERATION_INVALID,
+      N_("the page is in use elsewhere (a foreign mapping, qemu or a grant holds a reference)"),
+      true },
+    { ENOENT, VIR_ERR_OPERATION_FAILED, N_("the hypervisor could not track the page"), true },
+    { EEXIST, VIR_ERR_OPERATION_FAILED, N_("the hypervisor could not track the page"), true },
+    { -XENMEM_SHARING_OP_S_HANDLE_INVALID, VIR_ERR_OPERATION_INVALID,
+      N_("the source page changed since it was nominated (its handle is stale)"), true },
+    { -XENMEM_SHARING_OP_C_HANDLE_INVALID, VIR_ERR_OPERATION_INVALID,
+      N_("the client page changed since it was nominated (its handle is stale)"), true },
+};
+
+static const xenMemshrMeaning *
+xenMemshrLookup(int err)
+{
+    size_t i;
+
+    for (i = 0; i < G_N_ELEMENTS(xenMemshrTable); i++) {
+        if (xenMemshrTable[i].value == err)
+            return &xenMemshrTable[i];
+    }
+    return NULL;
+}
+
+void
+xenMemshrReportErrno(unsigned int domid, int err, const char *fmt, ...)
+{
+    const xenMemshrMeaning *m = xenMemshrLookup(err);
+    g_autofree char *what = NULL;
+    va_list args;
+
+    va_start(args, fmt);
+    what = g_strdup_vprintf(fmt, args);
+    va_end(args);
+    if (!m) {
+        xenReportDomainErrno(domid, err, "%s", what);
+        return;
+    }
+    virReportError(m->code, _("domain %u: cannot %s: %s"), domid, what, _(m->meaning));
+}
+
+bool
+xenMemshrErrnoIsPageOnly(int err)
+{
+    const xenMemshrMeaning *m = xenMemshrLookup(err);
+
+    return m && m->pageOnly;
+}
+
+int
+xenMemshrRing(xenHandle *h, unsigned int domid, bool enable)
+{
+    uint32_t port;
+    int rc = enable ? xc_memshr_ring_enable(h->xch, domid, &port)
+                    : xc_memshr_ring_disable(h->xch, domid);
+
+    if (rc < 0) {
+        xenMemshrReportErrno(domid, errno, "%s its memory sharing ENOMEM ring",
+                             enable ? _("enable") : _("disable"));
+        return -1;
+    }
+    return 0;
+}
+
+int
+xenMemshrResume(xenHandle *h, unsigned int domid)
+{
+    if (xc_memshr_domain_resume(h->xch, domid) < 0) {
+        xenMemshrReportErrno(domid, errno, "%s", _("resume it after a sharing ENOMEM"));
+        return -1;
+    }
+    return 0;
+}
+
+int
+xenMemshrNominate(xenHandle *h, unsigned int domid, uint64_t page, bool gref,
+                  uint64_t *handle)
+{
+    int rc = gref ? xc_memshr_nominate_gref(h->xch, domid, page, handle)
+                  : xc_memshr_nominate_gfn(h->xch, domid, page, handle);
+
+    if (rc < 0) {
+        xenMemshrReportErrno(domid, errno, _("nominate %s 0x%llx for sharing"),
+                             gref ? "grant reference" : "gfn", (unsigned long long)page);
+        return -1;
+    }
+    return 0;
+}
+
+int
+xenMemshrShare(xenHandle *h, const xenMemshrPage *source, const xenMemshrPage *client,
+               bool gref)
+{
+    int rc = gref ? xc_memshr_share_grefs(h->xch, source->domid, source->page, source->handle,
+                                          client->domid, client->page, client->handle)
+                  : xc_memshr_share_gfns(h->xch, source->domid, source->page, source->handle,
+                                         client->domid, client->page, client->handle);
+
+    if (rc < 0) {
+        xenMemshrReportErrno(client->domid, errno, _("share %s 0x%llx with domain %u's 0x%llx"),
+                             gref ? "grant reference" : "gfn",
+                             (unsigned long long)client->page, source->domid,
+                             (unsigned long long)source->page);
+        return -1;
+    }
+    return 0;
+}
+
+int
+xenMemshrAddToPhysmap(xenHandle *h, const xenMemshrPage *source, unsigned int cdomid,
+                      uint64_t cgfn)
+{
+    if (xc_memshr_add_to_physmap(h->xch, source->domid, source->page, source->handle,
+                                 cdomid, cgfn) < 0) {
+        xenMemshrReportErrno(cdomid, errno, _("add domain %u's shared gfn 0x%llx at gfn 0x%llx"),
+                             source->domid, (unsigned long long)source->page,
+                             (unsigned long long)cgfn);
+        return -1;
+    }
+    return 0;
+}
+
+int
+xenMemshrRangeShare(xenHandle *h, unsigned int sdomid, unsigned int cdomid,
+                    uint64_t first, uint64_t last)
+{
+    if (xc_memshr_range_share(h->xch, sdomid, cdomid, first, last) < 0) {
+        xenMemshrReportErrno(cdomid, errno, _("share gfns 0x%llx-0x%llx with domain %u"),
+                             (unsigned long long)first, (unsigned long long)last, sdomid);
+        return -1;
+    }
+    return 0;
+}
+
+/* Nominate both, share: the dedup pass's step.  A refusal of this pair
+ * only (xenMemshrErrnoIsPageOnly) is logged and answers 0. */
+int
+xenMemshrSharePair(xenHandle *h, unsigned int sdomid, uint64_t sgfn,
+                   unsigned int cdomid, uint64_t cgfn)
+{
+    xenMemshrPage s = { sdomid, sgfn, 0 };
+    xenMemshrPage c = { cdomid, cgfn, 0 };
+    int rc;
+
+    if ((rc = xc_memshr_nominate_gfn(h->xch, sdomid, sgfn, &s.handle)) == 0 &&
+        (rc = xc_memshr_nominate_gfn(h->xch, cdomid, cgfn, &c.handle)) == 0)
+        rc = xc_memshr_share_gfns(h->xch, sdomid, sgfn, s.handle, cdomid, cgfn, c.handle);
+    if (rc == 0)
+        return 1;
+    if (xenMemshrErrnoIsPageOnly(errno)) {
+        VIR_DEBUG("not sharing domain %u gfn 0x%llx with domain %u gfn 0x%llx: %s",
+                  cdomid, (unsigned long long)cgfn, sdomid, (unsigned long long)sgfn,
+                  xenMemshrLookup(errno)->meaning);
+        return 0;
+    }
+    xenMemshrReportErrno(cdomid, errno, _("share gfn 0x%llx with domain %u's 0x%llx"),
+                         (unsigned long long)cgfn, sdomid, (unsigned long long)sgfn);
+    return -1;
+}
+
+int
+xenMemshrCounters(xenHandle *h, unsigned long long *freed, unsigned long long *used)
+{
+    long f = xc_sharing_freed_pages(h->xch);
+    long u = xc_sharing_used_frames(h->xch);
+
+    if (f < 0 || u < 0) {
+        xenReportHostErrno(errno, "%s", _("read the memory sharing counters"));
+        return -1;
+    }
+    *freed = f;
+    *used = u;
+    return 0;
+}
+
+void *
+xenMemshrMap(xenHandle *h, unsigned int domid, const uint64_t *gfns, size_t n, int *errs)
+{
+    g_autofree xen_pfn_t *pfns = g_new(xen_pfn_t, n);
+    void *addr;
+    size_t i;
+
+    if (!h->fmem) {
+        virReportError(VIR_ERR_OPERATION_FAILED,
+                       _("domain %u: cannot read its memory: xenforeignmemory could not be opened"),
+                       domid);
+        return NULL;
+    }
+    for (i = 0; i < n; i++)
+        pfns[i] = gfns[i];
+    if (!(addr = xenforeignmemory_map(h->fmem, domid, PROT_READ, n, pfns, errs))) {
+        xenReportDomainErrno(domid, errno, _("map %zu of its pages from gfn 0x%llx"),
+                             n, (unsigned long long)gfns[0]);
+        return NULL;
+    }
+    return addr;
+}
+
+void
+xenMemshrUnmap(xenHandle *h, void *addr, size_t n)
+{
+    if (addr && xenforeignmemory_unmap(h->fmem, addr, n) < 0)
+        VIR_WARN("cannot unmap %zu guest pages: %s", n, g_strerror(errno));
+}
