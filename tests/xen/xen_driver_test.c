@@ -718,6 +718,165 @@ START_TEST(test_status_taken_back)
 }
 END_TEST
 
+/* ---- memory sharing and deduplication ------------------------------ */
+
+static unsigned char
+fillZerosThenIndex(size_t i)
+{
+    return i < 8 ? 0 : i;
+}
+
+static unsigned char
+fillIndex(size_t i)
+{
+    return i + 1;
+}
+
+static unsigned char
+fillFirstThreeLikeIndex(size_t i)
+{
+    return i < 3 ? i + 1 : 200 + i;
+}
+
+/* Two guests of 16 pages another toolstack built, with sharing on. */
+static void
+twoSharingGuests(unsigned char (*fillA)(size_t), unsigned char (*fillB)(size_t),
+                 virDomainPtr *a, virDomainPtr *b)
+{
+    g_autofree char *uri = g_strdup_printf("xen:///embed?root=%s", root);
+    unsigned int ida = xenFakeAddForeign("ga", 64);
+    unsigned int idb = xenFakeAddForeign("gb", 64);
+
+    xenFakeSetPages(ida, 16, fillA);
+    xenFakeSetPages(idb, 16, fillB);
+    virConnectClose(conn);
+    ck_assert_ptr_nonnull(conn = virConnectOpen(uri));
+    ck_assert_ptr_nonnull(*a = virDomainLookupByName(conn, "ga"));
+    ck_assert_ptr_nonnull(*b = virDomainLookupByName(conn, "gb"));
+    ck_assert_msg(virDomainSetMemorySharing(*a, 1, VIR_DOMAIN_AFFECT_LIVE) == 0, "%s",
+                  virGetLastErrorMessage());
+    ck_assert_int_eq(virDomainSetMemorySharing(*b, 1, VIR_DOMAIN_AFFECT_LIVE), 0);
+}
+
+static unsigned long long
+dedupField(virTypedParameterPtr params, int n, const char *field)
+{
+    unsigned long long v = 0;
+
+    ck_assert_msg(virTypedParamsGetULLong(params, n, field, &v) == 1, "no %s", field);
+    return v;
+}
+
+static unsigned long long
+sharedPagesOf(virDomainPtr dom)
+{
+    virTypedParameter params[3];
+    unsigned long long v = 0;
+    int n = 3;
+
+    ck_assert_int_eq(virDomainGetMemorySharing(dom, params, &n, 0), 0);
+    ck_assert_int_eq(virTypedParamsGetULLong(params, n, VIR_DOMAIN_MEMORY_SHARING_SHARED_PAGES,
+                                             &v), 1);
+    return v;
+}
+
+START_TEST(test_dedup_all)
+{
+    virTypedParameterPtr params = NULL;
+    virTypedParameter node[8];
+    virDomainPtr a, b;
+    unsigned long long shared, sharing;
+    int n = 0, nnode = 8;
+
+    twoSharingGuests(fillZerosThenIndex, fillZerosThenIndex, &a, &b);
+    ck_assert_msg(virNodeMemoryDedup(conn, NULL, 0, &params, &n, 0) == 0, "%s",
+                  virGetLastErrorMessage());
+    ck_assert_int_eq(n, 5);
+    ck_assert_int_eq(dedupField(params, n, VIR_NODE_DEDUP_PAGES_SCANNED), 32);
+    ck_assert_int_eq(dedupField(params, n, VIR_NODE_DEDUP_PAGES_IDENTICAL), 32);
+    /* 16 zero pages into one, 8 pairs into one each */
+    ck_assert_int_eq(dedupField(params, n, VIR_NODE_DEDUP_PAGES_SHARED), 15 + 8);
+    ck_assert_int_eq(dedupField(params, n, VIR_NODE_DEDUP_PAGES_FREED), 23);
+    virTypedParamsFree(params, n);
+    ck_assert_int_eq(xenFake.mapped, 0);
+
+    /* the invariant: the domains' shared pages = freed + used frames */
+    ck_assert_int_eq(virNodeGetMemoryParameters(conn, node, &nnode, 0), 0);
+    ck_assert_int_eq(virTypedParamsGetULLong(node, nnode, VIR_NODE_MEMORY_SHARED_PAGES_SHARED,
+                                             &shared), 1);
+    ck_assert_int_eq(virTypedParamsGetULLong(node, nnode, VIR_NODE_MEMORY_SHARED_PAGES_SHARING,
+                                             &sharing), 1);
+    ck_assert_int_eq(sharing, 23);
+    ck_assert_int_eq(shared, 9);
+    ck_assert_int_eq(sharedPagesOf(a) + sharedPagesOf(b), shared + sharing);
+
+    /* a second pass finds the same pages equal and nothing new to share */
+    ck_assert_int_eq(virNodeMemoryDedup(conn, NULL, 0, &params, &n, 0), 0);
+    ck_assert_int_eq(dedupField(params, n, VIR_NODE_DEDUP_PAGES_SHARED), 0);
+    ck_assert_int_eq(dedupField(params, n, VIR_NODE_DEDUP_PAGES_FREED), 0);
+    virTypedParamsFree(params, n);
+    virDomainFree(a);
+    virDomainFree(b);
+}
+END_TEST
+
+/* Equal hashes are only candidates: the fake shows gb's page 5 as its page
+ * 1 while the pass hashes, and Xen would share whatever it is told. */
+START_TEST(test_dedup_confirms_bytes)
+{
+    virTypedParameterPtr params = NULL;
+    virDomainPtr doms[2];
+    xenFakeDomain *gb;
+    int n = 0;
+
+    twoSharingGuests(fillIndex, fillFirstThreeLikeIndex, &doms[0], &doms[1]);
+    gb = xenFakeFind("gb");
+    xenFake.lieDomid = gb->info.id;
+    xenFake.lieGfn = 5;
+    xenFake.asGfn = 1;
+    ck_assert_msg(virNodeMemoryDedup(conn, doms, 2, &params, &n, 0) == 0, "%s",
+                  virGetLastErrorMessage());
+    ck_assert_int_eq(dedupField(params, n, VIR_NODE_DEDUP_PAGES_SCANNED), 32);
+    ck_assert_int_eq(dedupField(params, n, VIR_NODE_DEDUP_PAGES_IDENTICAL), 6);
+    ck_assert_int_eq(dedupField(params, n, VIR_NODE_DEDUP_PAGES_SHARED), 3);
+    ck_assert_int_eq(gb->mem[5 * 4096], 205);
+    ck_assert(!gb->shared[5]);
+    virTypedParamsFree(params, n);
+    virDomainFree(doms[0]);
+    virDomainFree(doms[1]);
+}
+END_TEST
+
+START_TEST(test_dedup_refusals)
+{
+    virTypedParameterPtr params = NULL;
+    virDomainPtr dom = definePV();
+    virDomainPtr a, b;
+    int n = 0;
+
+    /* a domain that is not running has no memory to read */
+    ck_assert_int_eq(virNodeMemoryDedup(conn, &dom, 1, &params, &n, 0), -1);
+    lastErrorIs(VIR_ERR_OPERATION_INVALID, "'vk-pv' is not running");
+    virDomainFree(dom);
+
+    twoSharingGuests(fillIndex, fillIndex, &a, &b);
+    /* Debian's hypervisor, and 4.17 with sharing on an AMD CPU */
+    xenFake.sharingErrno = ENOSYS;
+    ck_assert_int_eq(virDomainSetMemorySharing(a, 1, VIR_DOMAIN_AFFECT_LIVE), -1);
+    lastErrorIs(VIR_ERR_NO_SUPPORT, "memory sharing is not compiled into this Xen hypervisor");
+    ck_assert_int_eq(virNodeMemoryDedup(conn, NULL, 0, &params, &n, 0), -1);
+    lastErrorIs(VIR_ERR_NO_SUPPORT, "not compiled into this Xen");
+    xenFake.sharingErrno = EOPNOTSUPP;
+    ck_assert_int_eq(virDomainSetMemorySharing(a, 0, VIR_DOMAIN_AFFECT_LIVE), -1);
+    lastErrorIs(VIR_ERR_NO_SUPPORT, "Intel VMX, which this CPU lacks");
+    xenFake.sharingErrno = EXDEV;
+    ck_assert_int_eq(virDomainSetMemorySharing(a, 0, VIR_DOMAIN_AFFECT_LIVE), -1);
+    lastErrorIs(VIR_ERR_OPERATION_UNSUPPORTED, "sharing and passthrough exclude each other");
+    virDomainFree(a);
+    virDomainFree(b);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -749,6 +908,9 @@ main(void)
     tcase_add_test(tc, test_readonly_only_looks);
     tcase_add_test(tc, test_foreign_left_alone);
     tcase_add_test(tc, test_send_key_sysrq);
+    tcase_add_test(tc, test_dedup_all);
+    tcase_add_test(tc, test_dedup_confirms_bytes);
+    tcase_add_test(tc, test_dedup_refusals);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

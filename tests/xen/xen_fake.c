@@ -10,6 +10,7 @@
 
 #include "virerror.h"
 #include "viruuid.h"
+#include "xen_error.h"
 #include "xen_fake.h"
 
 #define VIR_FROM_THIS VIR_FROM_XEN
@@ -31,6 +32,8 @@ xenFakeDomainClear(xenFakeDomain *d)
     if (d->plugged)
         g_ptr_array_unref(d->plugged);
     virBitmapFree(d->pin0);
+    g_free(d->mem);
+    g_free(d->shared);
     memset(d, 0, sizeof(*d));
 }
 
@@ -562,6 +565,113 @@ xenFakeRestore(xenHandle *h G_GNUC_UNUSED, const char *path, unsigned int flags,
     return 0;
 }
 
+/* ---- memory sharing ---- */
+
+void
+xenFakeSetPages(unsigned int domid, size_t npages, unsigned char (*fill)(size_t i))
+{
+    xenFakeDomain *d = &xenFake.domains[domid];
+    size_t i;
+
+    g_free(d->mem);
+    g_free(d->shared);
+    d->mem = g_malloc(npages * 4096);
+    d->shared = g_new0(bool, npages);
+    d->npages = npages;
+    for (i = 0; i < npages; i++)
+        memset(d->mem + i * 4096, fill(i), 4096);
+}
+
+static int
+xenFakeSetMemorySharing(xenHandle *h G_GNUC_UNUSED, unsigned int domid, bool enable)
+{
+    xenFakeDomain *d;
+
+    if (!(d = xenFakeGet(domid, "enable memory sharing")))
+        return -1;
+    if (xenFake.sharingErrno) {
+        xenMemshrReportErrno(domid, xenFake.sharingErrno, "%s memory sharing",
+                             enable ? "enable" : "disable");
+        return -1;
+    }
+    d->sharing = enable;
+    return 0;
+}
+
+static int
+xenFakeMemshrCounters(xenHandle *h G_GNUC_UNUSED, unsigned long long *freed, unsigned long long *used)
+{
+    *freed = xenFake.sharingFreed;
+    *used = xenFake.sharingUsed;
+    return 0;
+}
+
+static void *
+xenFakeMapPages(xenHandle *h G_GNUC_UNUSED, unsigned int domid, const uint64_t *gfns, size_t n, int *errs)
+{
+    xenFakeDomain *d;
+    unsigned char *buf;
+    size_t i;
+
+    if (!(d = xenFakeGet(domid, "map its pages")))
+        return NULL;
+    buf = g_malloc0(n * 4096);
+    for (i = 0; i < n; i++) {
+        uint64_t gfn = gfns[i];
+
+        errs[i] = gfn < d->npages ? 0 : EINVAL;
+        if (errs[i])
+            continue;
+        if (xenFake.lieDomid && domid == xenFake.lieDomid && gfn == xenFake.lieGfn) {
+            gfn = xenFake.asGfn;
+            xenFake.lieDomid = 0;
+        }
+        memcpy(buf + i * 4096, d->mem + gfn * 4096, 4096);
+    }
+    xenFake.mapped++;
+    return buf;
+}
+
+static void
+xenFakeUnmapPages(xenHandle *h G_GNUC_UNUSED, void *addr, size_t n G_GNUC_UNUSED)
+{
+    g_free(addr);
+    xenFake.mapped--;
+}
+
+/* As Xen: no comparing, the client page takes the source's contents. */
+static int
+xenFakeSharePair(xenHandle *h G_GNUC_UNUSED, unsigned int sdomid, uint64_t sgfn,
+                 unsigned int cdomid, uint64_t cgfn)
+{
+    xenFakeDomain *s, *c;
+
+    if (!(s = xenFakeGet(sdomid, "share its pages")) ||
+        !(c = xenFakeGet(cdomid, "share its pages")))
+        return -1;
+    if (xenFake.sharingErrno) {
+        xenMemshrReportErrno(cdomid, xenFake.sharingErrno, "share gfn 0x%llx",
+                             (unsigned long long)cgfn);
+        return -1;
+    }
+    /* sharing off, a page mapped (E2BIG), or already shared: this pair only */
+    if (!s->sharing || !c->sharing || xenFake.mapped || c->shared[cgfn] ||
+        (sdomid == cdomid && sgfn == cgfn))
+        return 0;
+    if (!s->shared[sgfn]) {
+        s->shared[sgfn] = true;
+        s->info.sharedKiB += 4;
+        s->info.memoryKiB -= 4;
+        xenFake.sharingUsed++;
+    }
+    c->shared[cgfn] = true;
+    c->info.sharedKiB += 4;
+    c->info.memoryKiB -= 4;
+    xenFake.sharingFreed++;
+    memcpy(c->mem + cgfn * 4096, s->mem + sgfn * 4096, 4096);
+    return 1;
+}
+
 static char *
 xenFakeConsoleRing(xenHandle *h G_GNUC_UNUSED, bool clear)
 {
@@ -604,4 +714,9 @@ const xenOps xenFakeOps = {
     .saveExtra = xenFakeSaveExtra,
     .restore = xenFakeRestore,
     .consoleRing = xenFakeConsoleRing,
+    .setMemorySharing = xenFakeSetMemorySharing,
+    .memshrCounters = xenFakeMemshrCounters,
+    .memshrSharePair = xenFakeSharePair,
+    .mapPages = xenFakeMapPages,
+    .unmapPages = xenFakeUnmapPages,
 };

@@ -32,6 +32,10 @@ typedef struct {
     char sysrq;                     /* the last magic SysRq key asked, or 0 */
     virBitmap *pin0;                /* vcpu 0's hard affinity, when set */
     xenSchedParams sched;           /* credit: weight 256, cap 0 at build */
+    bool sharing;                   /* memory sharing enabled */
+    unsigned char *mem;             /* guest pages 0 .. npages-1 (xenFakeSetPages) */
+    bool *shared;                   /* page i is shared */
+    size_t npages;
 } xenFakeDomain;
 
 typedef struct {
@@ -41,6 +45,14 @@ typedef struct {
     unsigned int infoCalls;         /* single-domain lookups */
     bool refuseOpen;                /* open fails as on a host without Xen */
     bool ringCleared;               /* the console ring was read and cleared */
+    unsigned long long sharingFreed;    /* xc_sharing_freed_pages */
+    unsigned long long sharingUsed;     /* xc_sharing_used_frames */
+    int sharingErrno;                   /* not 0: memory sharing refused as Xen does */
+    unsigned int mapped;                /* mappings not let go yet */
+    /* the first mapping of page @lieGfn of @lieDomid shows page @asGfn's
+     * contents (0: none): a hash collision, or a guest writing meanwhile */
+    unsigned int lieDomid;
+    uint64_t lieGfn, asGfn;
 } xenFakeState;
 
 extern xenFakeState xenFake;
@@ -52,6 +64,9 @@ void xenFakeReset(void);
 xenFakeDomain *xenFakeFind(const char *name);
 /* Adds a domain another toolstack built (not through the driver). */
 unsigned int xenFakeAddForeign(const char *name, unsigned long long kib);
+
+/* Gives the guest @npages pages, page i filled with the byte @fill(i). */
+void xenFakeSetPages(unsigned int domid, size_t npages, unsigned char (*fill)(size_t i));
 
 /* The guest of @domid powers off, reboots or crashes by itself: Xen
  * keeps it, shut down with @reason, for the toolstack to act on. */

@@ -416,7 +416,7 @@ xenDomainHookApplyLive(virDomainDriverBase *base, virDomainObj *obj, const virDo
     xenDriver *driver = xenDriverFromBase(base);
     unsigned int known = VIR_DOMAIN_DRIVER_CHANGE_MEMORY | VIR_DOMAIN_DRIVER_CHANGE_MAXMEMORY |
                          VIR_DOMAIN_DRIVER_CHANGE_VCPUS | VIR_DOMAIN_DRIVER_CHANGE_PIN |
-                         VIR_DOMAIN_DRIVER_CHANGE_DEVICES;
+                         VIR_DOMAIN_DRIVER_CHANGE_DEVICES | VIR_DOMAIN_DRIVER_CHANGE_SHARING;
 
     if (changes & ~known) {
         virReportError(VIR_ERR_OPERATION_UNSUPPORTED,
@@ -435,7 +435,29 @@ xenDomainHookApplyLive(virDomainDriverBase *base, virDomainObj *obj, const virDo
     if ((changes & VIR_DOMAIN_DRIVER_CHANGE_DEVICES) &&
         xenDomainApplyDevices(driver, obj->id, from, to) < 0)
         return -1;
+    /* asked even when the definition already says so: Xen starts every
+     * domain with sharing off, whatever the definition says */
+    if ((changes & VIR_DOMAIN_DRIVER_CHANGE_SHARING) &&
+        driver->ops->setMemorySharing(driver->h, obj->id, !to->nosharepages) < 0)
+        return -1;
     return 0;
+}
+
+/* Xen counts a domain's shared pages (shr_pages); the pages it could
+ * share are all it holds. */
+void
+xenDomainHookSharedPages(virDomainDriverBase *base, virDomainObj *obj,
+                         unsigned long long *merged, unsigned long long *considered)
+{
+    xenDriver *driver = xenDriverFromBase(base);
+    xenDomainInfo info;
+
+    if (driver->ops->domainInfo(driver->h, obj->id, &info) < 0) {
+        virResetLastError();
+        return;
+    }
+    *merged = info.sharedKiB / 4;
+    *considered = (info.memoryKiB + info.sharedKiB) / 4;
 }
 
 /* ---- what runs in the hypervisor ------------------------------------ */

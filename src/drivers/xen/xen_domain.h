@@ -30,6 +30,8 @@ int xenDomainHookRestore(virDomainDriverBase *base, virDomainObj *obj, const cha
 int xenDomainHookFreeze(virDomainDriverBase *base, virDomainObj *obj, bool frozen);
 int xenDomainHookShutdown(virDomainDriverBase *base, virDomainObj *obj, unsigned int flags);
 int xenDomainHookStillRunning(virDomainDriverBase *base, virDomainObj *obj);
+void xenDomainHookSharedPages(virDomainDriverBase *base, virDomainObj *obj,
+                              unsigned long long *merged, unsigned long long *considered);
 int xenDomainHookApplyLive(virDomainDriverBase *base, virDomainObj *obj, const virDomainDef *from,
                            const virDomainDef *to, unsigned int changes);
 

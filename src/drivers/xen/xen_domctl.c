@@ -259,7 +259,7 @@ int
 xenDomctlSetMemorySharing(xenHandle *h, unsigned int domid, bool enable)
 {
     if (xc_memshr_control(h->xch, domid, enable) < 0) {
-        xenReportDomainErrno(domid, errno, "%s memory sharing",
+        xenMemshrReportErrno(domid, errno, "%s memory sharing",
                              enable ? _("enable") : _("disable"));
         return -1;
     }

@@ -29,6 +29,7 @@
 #include "driver_registry.h"
 #include "virerror.h"
 #include "virkeycodesysrq.h"
+#include "xen_dedup.h"
 #include "xen_domain.h"
 #include "xen_probe.h"
 #include "xen_sched.h"
@@ -58,6 +59,7 @@ static const virDomainDriverHooks xenHooks = {
     .save = xenDomainHookSave,
     .readSave = xenDomainHookReadSave,
     .restore = xenDomainHookRestore,
+    .sharedPages = xenDomainHookSharedPages,
 };
 
 VIR_DOMAIN_DRIVER_BASE_FIRST(xenDriver);
@@ -328,6 +330,10 @@ virHypervisorDriver xenHypervisorDriver = {
     .nodeGetInfo = xenNodeGetInfo,
     .nodeGetFreeMemory = xenNodeGetFreeMemory,
     .connectGetHypervisorLog = xenConnectGetHypervisorLog,
+    .nodeGetMemoryParameters = xenNodeGetMemoryParameters,
+    .nodeMemoryDedup = xenNodeMemoryDedup,
+    .domainSetMemorySharing = sharedDomainSetMemorySharing,
+    .domainGetMemorySharing = sharedDomainGetMemorySharing,
     .domainLookupByID = sharedDomainLookupByID,
     .domainLookupByName = sharedDomainLookupByName,
     .domainLookupByUUID = sharedDomainLookupByUUID,

@@ -47,6 +47,21 @@ void xenReportLightError(const char *who, int rc, const char *detail,
                          const char *fmt, ...)
     G_GNUC_PRINTF(4, 5);
 
+/**
+ * xenMemshrReportErrno:
+ * @domid: the domain asked about
+ * @err: the errno of the failed memory sharing call
+ * @fmt: what was asked ("nominate gfn 0x10 for sharing")
+ *
+ * As xenReportDomainErrno, in memory sharing's own words (xen_memshr.c:
+ * ENOSYS "not compiled into this Xen", EXDEV passthrough, ...).
+ */
+void xenMemshrReportErrno(unsigned int domid, int err, const char *fmt, ...)
+    G_GNUC_PRINTF(3, 4);
+
+/* Whether Xen refuses with @err one page only, not sharing as a whole */
+bool xenMemshrErrnoIsPageOnly(int err);
+
 /* The meanings themselves, for the unit tests and the log. */
 const char *xenErrnoMeaning(int err);
 const char *xenLightErrorMeaning(int rc);

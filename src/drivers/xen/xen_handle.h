@@ -49,11 +49,6 @@ int xenDomctlSetSched(xenHandle *h, unsigned int domid, const xenSchedParams *pa
 int xenDomctlSetMemorySharing(xenHandle *h, unsigned int domid, bool enable);
 
 /* xen_memshr.c: memory sharing and foreign mappings */
-/* "domain N: cannot <what>: <meaning>", in memory sharing's own words */
-void xenMemshrReportErrno(unsigned int domid, int err, const char *fmt, ...)
-    G_GNUC_PRINTF(3, 4);
-/* Whether Xen refuses with @err one page only, not sharing as a whole */
-bool xenMemshrErrnoIsPageOnly(int err);
 int xenMemshrRing(xenHandle *h, unsigned int domid, bool enable);
 int xenMemshrResume(xenHandle *h, unsigned int domid);
 int xenMemshrNominate(xenHandle *h, unsigned int domid, uint64_t page, bool gref,

@@ -223,7 +223,13 @@ xenMemshrCounters(xenHandle *h, unsigned long long *freed, unsigned long long *u
     long u = xc_sharing_used_frames(h->xch);
 
     if (f < 0 || u < 0) {
-        xenReportHostErrno(errno, "%s", _("read the memory sharing counters"));
+        const xenMemshrMeaning *m = xenMemshrLookup(errno);
+
+        if (m)
+            virReportError(m->code, _("Xen: cannot read the memory sharing counters: %s"),
+                           _(m->meaning));
+        else
+            xenReportHostErrno(errno, "%s", _("read the memory sharing counters"));
         return -1;
     }
     *freed = f;
