@@ -2,9 +2,9 @@
 # /init of the dom0 that tests/xen/run-xen-qemu.sh boots: loads the Xen
 # modules, starts the toolstack daemons libxl needs (xenstored,
 # xen-init-dom0, xenconsoled), makes a bridge and three loop devices for the
-# guests, runs the suite and powers off.  Everything it prints reaches the
+# guests, runs the suites and powers off.  Everything it prints reaches the
 # harness through hvc0, Xen's console and QEMU's serial port; the harness
-# reads the suite's output between VKXEN-BEGIN and VKXEN-END.
+# reads the suites' output between VKXEN-BEGIN and VKXEN-END.
 export PATH=/bin:/sbin:/usr/bin:/usr/sbin:/usr/lib/xen-4.17/bin
 up() { cut -d' ' -f1 /proc/uptime; }
 
@@ -43,13 +43,15 @@ done
 echo "VKXEN: toolstack up at $(up) s"
 
 echo "VKXEN-BEGIN"
-cd /virtkit && VIRTKIT_XEN_DATA=/virtkit/data ./xen_dom0_test 2>&1
-rc=$?
-# the driver on the binding, through the public API and virtsh
-if [ -x ./xen_driver_dom0_test ]; then
-    echo "VKXEN: the driver's suite at $(up) s"
-    VIRTKIT_XEN_DATA=/virtkit/data ./xen_driver_dom0_test 2>&1 || rc=1
-fi
+# the suites the harness named, in order: the binding's (xen_dom0_test),
+# then one through the public API and virtsh (the driver's, or memory
+# sharing's on a rebuilt hypervisor)
+cd /virtkit
+rc=0
+while read -r suite; do
+    echo "VKXEN: $suite at $(up) s"
+    VIRTKIT_XEN_DATA=/virtkit/data "./$suite" 2>&1 || rc=1
+done < /virtkit/suites
 # make bench-xen: what `virtsh list --all` and `xl list` ask of Xen and
 # xenstored with 1, 2, 4 and 8 domains (guests built paused: they need
 # not boot to be listed), counted by bench/xen/xencount.c

@@ -1,5 +1,6 @@
 #!/bin/bash
-# run-xen-qemu.sh: the Xen binding's suite against a real Xen 4.17 (`make check-xen`)
+# run-xen-qemu.sh: the Xen suites against a real Xen 4.17 (`make check-xen`,
+# and `make check-xen-memshr` on a hypervisor rebuilt with memory sharing)
 #
 # Boots Debian 12's Xen hypervisor with a Debian dom0 kernel inside QEMU,
 # with software emulation (TCG: this machine's /dev/kvm cannot run Xen),
@@ -11,11 +12,16 @@
 # are fetched with `apt-get download` and unpacked in the cache.
 #
 # Environment:
-#   XEN_TEST_BINARY   the suite (tests/xen/xen_dom0_test), required
+#   XEN_TEST_BINARY   the binding's suite (tests/xen/xen_dom0_test)
 #   XEN_TEST_DATA     tests/data/xen, required
-#   XEN_DRIVER_TEST   the driver's suite (tests/xen/xen_driver_dom0_test), run
-#                     after the binding's with XEN_VIRTSH (tools/.libs/virtsh)
-#                     and XEN_LIBVIRTKIT (src/.libs/libvirtkit.so.0); optional
+#   XEN_DRIVER_TEST   a suite through the public API (make check-xen:
+#                     tests/xen/xen_driver_dom0_test; make check-xen-memshr:
+#                     tests/xen/xen_memshr_dom0_test), run after the binding's
+#                     with XEN_VIRTSH (tools/.libs/virtsh) and XEN_LIBVIRTKIT
+#                     (src/.libs/libvirtkit.so.0); at least one of the two
+#   XEN_HYPERVISOR    the hypervisor to boot (a multiboot ELF, or gzipped):
+#                     Debian's from xen-hypervisor-4.17-amd64 unless set
+#                     (make check-xen-memshr: build-xen-memshr.sh's)
 #   XEN_CACHE         downloads and unpacked packages (/var/cache/virtkit/xen)
 #   XEN_TIMEOUT       seconds QEMU may run before it counts as hung (900)
 #   XEN_SCHED         Xen's scheduler (credit; Debian's default is credit2)
@@ -27,7 +33,8 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
-: "${XEN_TEST_BINARY:?set XEN_TEST_BINARY to the built tests/xen/xen_dom0_test}"
+[ -n "${XEN_TEST_BINARY:-}${XEN_DRIVER_TEST:-}" ] ||
+    { echo "run-xen-qemu.sh: set XEN_TEST_BINARY (tests/xen/xen_dom0_test) or XEN_DRIVER_TEST" >&2; exit 1; }
 : "${XEN_TEST_DATA:?set XEN_TEST_DATA to tests/data/xen}"
 cache=${XEN_CACHE:-/var/cache/virtkit/xen}
 timeout=${XEN_TIMEOUT:-900}
@@ -162,6 +169,16 @@ pvh_initrd() {
     make_cpio "$g" "$1"
 }
 
+# The sharing suite's PVH guests: nothing but an init that fills pages
+# both guests share and writes into them when asked (memshr-guest.c)
+memshr_initrd() {
+    local g=$work/guest-memshr
+    rm -rf "$g"
+    mkdir -p "$g/dev"
+    guest_static "$g/init" "$here/memshr-guest.c"
+    make_cpio "$g" "$1"
+}
+
 dom0_initrd() {
     local d=$work/dom0 xr=$cache/root kmod=$cache/root/lib/modules/$kver/kernel m f
     local xbin=$xr/usr/lib/xen-$xenver/bin
@@ -184,8 +201,13 @@ dom0_initrd() {
     # the hotplug scripts are bash and take locks with flock (busybox has none)
     rm -f "$d/bin/bash" "$d/bin/flock"
     cp /bin/bash /usr/bin/flock "$d/bin/"
-    cp "$XEN_TEST_BINARY" "$d/virtkit/"
     cp -a "$XEN_TEST_DATA" "$d/virtkit/data"
+    # dom0's init runs the suites this file names, in order
+    local suites=()
+    if [ -n "${XEN_TEST_BINARY:-}" ]; then
+        cp "$XEN_TEST_BINARY" "$d/virtkit/"
+        suites+=("$XEN_TEST_BINARY")
+    fi
     local driver=()
     if [ -n "${XEN_DRIVER_TEST:-}" ]; then
         # the library first: ldd then finds it for the suite and virtsh
@@ -193,9 +215,11 @@ dom0_initrd() {
         cp -L "$XEN_LIBVIRTKIT" "$d/lib/x86_64-linux-gnu/libvirtkit.so.0"
         cp "$XEN_DRIVER_TEST" "$XEN_VIRTSH" "$d/virtkit/"
         driver=("$XEN_DRIVER_TEST" "$XEN_VIRTSH" "$XEN_LIBVIRTKIT")
+        suites+=("$XEN_DRIVER_TEST")
     fi
-    copy_with_libs "$d" "$XEN_TEST_BINARY" /bin/bash /usr/bin/flock "$xr/usr/bin/xenstore" \
-        "${tools[@]/#/$xbin/}" "${driver[@]}"
+    printf '%s\n' "${suites[@]##*/}" > "$d/virtkit/suites"
+    copy_with_libs "$d" /bin/bash /usr/bin/flock "$xr/usr/bin/xenstore" \
+        "${tools[@]/#/$xbin/}" "${suites[@]}" "${driver[@]}"
     if [ -n "${XEN_BENCH_OUT:-}" ]; then
         # make bench-xen: the counting shim, and the flag dom0's init looks for
         gcc -shared -fPIC -O2 -o "$d/virtkit/xencount.so" "$here/../../bench/xen/xencount.c" -ldl ||
@@ -206,6 +230,7 @@ dom0_initrd() {
     cp "$cache/root/boot/System.map-$kver" "$d/guest/System.map"
     guest_initrd "$d/guest/initrd.gz"
     pvh_initrd "$d/guest/initrd-pvh.gz"
+    memshr_initrd "$d/guest/initrd-memshr.gz"
     install -m 755 "$here/dom0-init.sh" "$d/init"
     # not compressed: QEMU loads it as it is, and the dom0 kernel would
     # take long to gunzip it under TCG
@@ -234,7 +259,10 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/virtkit-xen.XXXXXX")
 [ "${XEN_KEEP_WORK:-0}" = 1 ] || trap 'rm -rf "$work"' EXIT
 log "building the initramfs in $work (kernel $kver)"
 dom0_initrd "$work/dom0.cpio"
-zcat "$cache/root/boot/xen-$xenver-amd64.gz" > "$work/xen.bin"   # multiboot ELF: QEMU loads it
+# a multiboot ELF: QEMU loads it (zcat -f: the rebuilt one is not gzipped)
+hypervisor=${XEN_HYPERVISOR:-$cache/root/boot/xen-$xenver-amd64.gz}
+[ -f "$hypervisor" ] || die "no hypervisor at $hypervisor"
+zcat -f "$hypervisor" > "$work/xen.bin"
 
 # smap=0: under TCG, Xen faults writing the PV dom0's bounce frames with
 # SMAP on.  -initrd holds the multiboot modules: the dom0 kernel with its
@@ -242,7 +270,7 @@ zcat "$cache/root/boot/xen-$xenver-amd64.gz" > "$work/xen.bin"   # multiboot ELF
 # 2-core host shared with other work it ran the suite in half the time of
 # multi-threaded TCG, and without the occasional crash of a dom0 process
 # (a hotplug script's bash once died of SIGSEGV under thread=multi).
-log "booting Xen $xenver (scheduler $sched) under QEMU TCG, at most $timeout s"
+log "booting Xen $xenver ($hypervisor, scheduler $sched) under QEMU TCG, at most $timeout s"
 start=$(date +%s)
 status=0
 timeout "$timeout" qemu-system-x86_64 -accel tcg,thread="${XEN_TCG_THREAD:-single}" -cpu max -m 3072 -smp 2 \

@@ -1,0 +1,324 @@
+/*
+ * xen_memshr_dom0_test.c: memory sharing against a real Xen, in dom0
+ *
+ * Run by tests/xen/run-xen-qemu.sh for make check-xen-memshr, on the
+ * hypervisor build-xen-memshr.sh rebuilt with CONFIG_MEM_SHARING, through
+ * the public API and the built virtsh only.  Two PVH guests of 128 MiB with
+ * the same kernel and initrd are built through the driver; their init
+ * (memshr-guest.c) fills 1024 pages the same way in both.  Sharing is
+ * switched on in both, one deduplication pass shares their identical
+ * pages, and the counters must say so: the node's shm_pages_sharing (pages
+ * freed) and shm_pages_shared (frames the shared pages use) add up to the
+ * sum of the domains' shared pages, Xen's own invariant.  Both guests must
+ * still run, and when each writes into its 1024 pages (a line on its
+ * console asks it to), Xen gives it its own copies again: the counters
+ * drop.  The counters are read with both guests paused, as they move
+ * while a guest runs.  Tests run in order, in one process (CK_NOFORK).
+ */
+#include <config.h>
+
+#include <check.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <glib.h>
+
+#include <virt/virt.h>
+
+#include "xen_dom0_api.h"
+
+/* memshr-guest.c's MEMSHR_PAGES: pages each guest fills the same way and
+ * later writes into */
+#define GUEST_PAGES 1024
+
+static virConnectPtr conn;
+static const char *const names[2] = { "vk-msa", "vk-msb" };
+static virDomainPtr guests[2];
+static bool sharing;            /* the driver switched sharing on */
+static bool deduplicated;       /* and ran a deduplication pass */
+
+/* Waits up to @seconds until @guest's console has @needle */
+static bool
+waitConsole(const char *guest, const char *needle, int seconds)
+{
+    gint64 end = g_get_monotonic_time() + seconds * G_USEC_PER_SEC;
+
+    while (consoleCount(guest, needle) == 0) {
+        if (g_get_monotonic_time() > end)
+            return false;
+        g_usleep(G_USEC_PER_SEC / 2);
+    }
+    return true;
+}
+
+/* virDomainGetMemorySharing's pages for @dom; whether sharing is on in *@on */
+static unsigned long long
+sharedPages(virDomainPtr dom, bool *on)
+{
+    virTypedParameter params[3];
+    int n = 3, enabled = 0;
+    unsigned long long pages = 0;
+
+    ck_assert_msg(virDomainGetMemorySharing(dom, params, &n, 0) == 0,
+                  "GetMemorySharing(%s): %s", virDomainGetName(dom), virGetLastErrorMessage());
+    ck_assert_int_eq(virTypedParamsGetULLong(params, n, VIR_DOMAIN_MEMORY_SHARING_SHARED_PAGES,
+                                             &pages), 1);
+    ck_assert_int_eq(virTypedParamsGetBoolean(params, n, VIR_DOMAIN_MEMORY_SHARING_ENABLED,
+                                              &enabled), 1);
+    if (on)
+        *on = enabled;
+    return pages;
+}
+
+typedef struct {
+    unsigned long long pages[2];    /* each guest's shared pages */
+    unsigned long long sharing;     /* shm_pages_sharing: pages freed */
+    unsigned long long shared;      /* shm_pages_shared: frames in use */
+} counters;
+
+/* The counters with both guests paused, and Xen's invariant on them:
+ * every shared page of a domain either freed a frame or is the one a
+ * frame is kept for */
+static counters
+countersChecked(const char *when)
+{
+    virTypedParameterPtr node;
+    int nnode = 0, i;
+    counters c = { { 0, 0 }, 0, 0 };
+
+    for (i = 0; i < 2; i++)
+        ck_assert_msg(virDomainSuspend(guests[i]) == 0, "suspend: %s", virGetLastErrorMessage());
+    for (i = 0; i < 2; i++)
+        c.pages[i] = sharedPages(guests[i], NULL);
+    ck_assert_int_eq(virNodeGetMemoryParameters(conn, NULL, &nnode, 0), 0);
+    node = g_new0(virTypedParameter, nnode);
+    ck_assert_msg(virNodeGetMemoryParameters(conn, node, &nnode, 0) == 0,
+                  "GetMemoryParameters: %s", virGetLastErrorMessage());
+    ck_assert_int_eq(virTypedParamsGetULLong(node, nnode, VIR_NODE_MEMORY_SHARED_PAGES_SHARING,
+                                             &c.sharing), 1);
+    ck_assert_int_eq(virTypedParamsGetULLong(node, nnode, VIR_NODE_MEMORY_SHARED_PAGES_SHARED,
+                                             &c.shared), 1);
+    virTypedParamsClear(node, nnode);
+    g_free(node);
+    for (i = 0; i < 2; i++)
+        ck_assert_msg(virDomainResume(guests[i]) == 0, "resume: %s", virGetLastErrorMessage());
+    printf("  %s: shared pages %s %llu, %s %llu; node shm_pages_sharing %llu, "
+           "shm_pages_shared %llu\n", when, names[0], c.pages[0], names[1], c.pages[1],
+           c.sharing, c.shared);
+    ck_assert_msg(c.pages[0] + c.pages[1] == c.sharing + c.shared,
+                  "%s: the domains' shared pages (%llu) are not freed + used (%llu)", when,
+                  c.pages[0] + c.pages[1], c.sharing + c.shared);
+    return c;
+}
+
+static void
+checkRunning(void)
+{
+    int i, state = -1;
+
+    for (i = 0; i < 2; i++) {
+        ck_assert_int_eq(virDomainGetState(guests[i], &state, NULL, 0), 0);
+        ck_assert_msg(state == VIR_DOMAIN_RUNNING, "%s is in state %d, not running",
+                      names[i], state);
+    }
+}
+
+/* Both guests built through the driver; their init fills its pages */
+START_TEST(test_guests_boot)
+{
+    int i;
+
+    ck_assert_ptr_nonnull(conn = virConnectOpen(URI));
+    for (i = 0; i < 2; i++) {
+        g_autofree char *file = g_strdup_printf("%s.xml", names[i]);
+        g_autofree char *path = g_build_filename(g_getenv("VIRTKIT_XEN_DATA"), "memshr",
+                                                 file, NULL);
+        g_autofree char *xml = NULL;
+        gint64 start = g_get_monotonic_time();
+
+        ck_assert(g_file_get_contents(path, &xml, NULL, NULL));
+        guests[i] = virDomainCreateXML(conn, xml, 0);
+        ck_assert_msg(guests[i], "create %s: %s", names[i], virGetLastErrorMessage());
+        printf("  built %s as domain %d in %.1f s\n", names[i], virDomainGetID(guests[i]),
+               (g_get_monotonic_time() - start) / 1e6);
+    }
+    for (i = 0; i < 2; i++)
+        ck_assert_msg(waitConsole(names[i], "GUEST: memshr guest ready", 300),
+                      "%s did not boot", names[i]);
+    checkRunning();
+}
+END_TEST
+
+/* This hypervisor has sharing compiled in: switching it on works, and
+ * nothing is shared before a pass */
+START_TEST(test_enable)
+{
+    int i;
+
+    for (i = 0; i < 2; i++) {
+        bool on = false;
+        int rc = virDomainSetMemorySharing(guests[i], 1, VIR_DOMAIN_AFFECT_LIVE);
+
+        if (rc < 0 && i == 0 && notInDriver("virDomainSetMemorySharing"))
+            return;
+        ck_assert_msg(rc == 0, "sharing on for %s: %s", names[i], virGetLastErrorMessage());
+        ck_assert_uint_eq(sharedPages(guests[i], &on), 0);
+        ck_assert(on);
+    }
+    sharing = true;
+    countersChecked("sharing on");
+}
+END_TEST
+
+static unsigned long long
+result(virTypedParameterPtr params, int nparams, const char *name)
+{
+    unsigned long long value = 0;
+
+    ck_assert_msg(virTypedParamsGetULLong(params, nparams, name, &value) == 1,
+                  "the pass did not report %s", name);
+    return value;
+}
+
+/* One pass over both guests: their identical pages shared, the frames
+ * freed shown by the node's counters */
+START_TEST(test_dedup)
+{
+    virTypedParameterPtr params = NULL;
+    int nparams = 0, i;
+    unsigned long long scanned, identical, shared, freed;
+    counters c;
+
+    if (!sharing) {
+        printf("  SKIP: sharing is not on (virDomainSetMemorySharing)\n");
+        return;
+    }
+    if (virNodeMemoryDedup(conn, guests, 2, &params, &nparams, 0) < 0) {
+        if (notInDriver("virNodeMemoryDedup"))
+            return;
+        ck_abort_msg("dedup: %s", virGetLastErrorMessage());
+    }
+    scanned = result(params, nparams, VIR_NODE_DEDUP_PAGES_SCANNED);
+    identical = result(params, nparams, VIR_NODE_DEDUP_PAGES_IDENTICAL);
+    shared = result(params, nparams, VIR_NODE_DEDUP_PAGES_SHARED);
+    freed = result(params, nparams, VIR_NODE_DEDUP_PAGES_FREED);
+    printf("  virNodeMemoryDedup: %llu pages scanned, %llu identical, %llu shared, "
+           "%llu freed in %llu ms\n", scanned, identical, shared, freed,
+           result(params, nparams, VIR_NODE_DEDUP_TIME_MS));
+    virTypedParamsFree(params, nparams);
+    ck_assert_uint_ge(identical, 2 * GUEST_PAGES);
+    ck_assert_uint_ge(shared, GUEST_PAGES);
+    ck_assert_uint_ge(freed, GUEST_PAGES);
+    ck_assert_uint_le(identical, scanned);
+    c = countersChecked("after the pass");
+    for (i = 0; i < 2; i++)
+        ck_assert_uint_ge(c.pages[i], GUEST_PAGES);
+    ck_assert_uint_ge(c.sharing, GUEST_PAGES);
+    checkRunning();
+    deduplicated = true;
+}
+END_TEST
+
+/* virtsh memshare-dedup: another pass, from another process */
+START_TEST(test_virtsh_dedup)
+{
+    g_autofree char *out = NULL;
+
+    if (!deduplicated) {
+        printf("  SKIP: no deduplication pass (virNodeMemoryDedup)\n");
+        return;
+    }
+    out = must("/virtkit/virtsh -c " URI " memshare-dedup %s %s", names[0], names[1]);
+    printf("  virtsh memshare-dedup:\n%s", out);
+    ck_assert_ptr_nonnull(strstr(out, "Pages scanned:"));
+    countersChecked("after virtsh memshare-dedup");
+    checkRunning();
+}
+END_TEST
+
+/* Asks @guest to write into its pages: a line on its console, through
+ * the pty xenconsoled made for it */
+static void
+askToWrite(virDomainPtr guest)
+{
+    g_autofree char *tty = g_strstrip(must("xenstore-read /local/domain/%d/console/tty",
+                                           virDomainGetID(guest)));
+    int fd = open(tty, O_WRONLY | O_NOCTTY);
+
+    ck_assert_msg(fd >= 0, "cannot open %s's console %s", virDomainGetName(guest), tty);
+    ck_assert_int_eq(write(fd, "w\n", 2), 2);
+    close(fd);
+}
+
+/* Writes into shared pages unshare them: each guest writes one byte into
+ * each of its 1024 pages, and its count of shared pages drops by at least
+ * as many as were shared of them (the pass shared them all, but a guest's
+ * kernel may have moved a few since) */
+START_TEST(test_write_unshares)
+{
+    counters before, after;
+    int i;
+
+    if (sharing)
+        before = countersChecked("before the guests write");
+    for (i = 0; i < 2; i++)
+        askToWrite(guests[i]);
+    for (i = 0; i < 2; i++)
+        ck_assert_msg(waitConsole(names[i], "GUEST: wrote 1024 pages, round 1", 120),
+                      "%s did not write its pages", names[i]);
+    checkRunning();
+    if (!deduplicated) {
+        printf("  SKIP: nothing was shared (no deduplication pass) to unshare\n");
+        return;
+    }
+    after = countersChecked("after the guests wrote");
+    for (i = 0; i < 2; i++) {
+        printf("  %s: %llu shared pages fewer\n", names[i], before.pages[i] - after.pages[i]);
+        ck_assert_uint_le(after.pages[i] + GUEST_PAGES / 2, before.pages[i]);
+    }
+    checkRunning();
+}
+END_TEST
+
+START_TEST(test_destroy)
+{
+    int i;
+
+    for (i = 0; i < 2; i++) {
+        ck_assert_msg(virDomainDestroy(guests[i]) == 0, "destroy %s: %s", names[i],
+                      virGetLastErrorMessage());
+        virDomainFree(guests[i]);
+        guests[i] = NULL;
+    }
+}
+END_TEST
+
+int
+main(void)
+{
+    Suite *suite = suite_create("xen-memshr-dom0");
+    TCase *tc = tcase_create("memshr");
+    SRunner *runner;
+    int failed;
+
+    setvbuf(stdout, NULL, _IOLBF, 0);
+    tcase_set_timeout(tc, 600);
+    tcase_add_test(tc, test_guests_boot);
+    tcase_add_test(tc, test_enable);
+    tcase_add_test(tc, test_dedup);
+    tcase_add_test(tc, test_virtsh_dedup);
+    tcase_add_test(tc, test_write_unshares);
+    tcase_add_test(tc, test_destroy);
+    suite_add_tcase(suite, tc);
+    runner = srunner_create(suite);
+    srunner_set_fork_status(runner, CK_NOFORK);
+    srunner_run_all(runner, CK_VERBOSE);
+    failed = srunner_ntests_failed(runner);
+    printf("XENMEMSHR: %d of %d tests failed\n", failed, srunner_ntests_run(runner));
+    srunner_free(runner);
+    if (conn)
+        virConnectClose(conn);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
