@@ -82,8 +82,10 @@ START_TEST(test_open_errors)
         const char *message;
     } cases[] = {
         { "foo:///x", VIR_ERR_NO_CONNECT, "no driver for URI scheme 'foo'" },
-        { "test+unix:///default", VIR_ERR_NO_CONNECT, "no remote driver yet" },
-        { "test://host/default", VIR_ERR_NO_CONNECT, "no remote driver yet" },
+        /* the remote driver: a socket nobody serves, a transport it lacks */
+        { "test+unix:///default?socket=/nonexistent/virtkit-sock", VIR_ERR_SYSTEM_ERROR,
+          "Failed to connect socket to '/nonexistent/virtkit-sock': No such file or directory" },
+        { "test://host/default", VIR_ERR_NO_SUPPORT, "the tls transport to 'host' is not supported yet" },
         { "test:///nosuch", VIR_ERR_SYSTEM_ERROR, "cannot open '/nosuch'" },
         { "test:///embed", VIR_ERR_INVALID_ARG, "absolute root" },
         { "test:///embed?root=relative", VIR_ERR_INVALID_ARG, "absolute root" },

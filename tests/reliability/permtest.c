@@ -95,9 +95,10 @@ permRun(mode_t mask)
     umask(old);
     n = permCheckTree(root);
     /* etc, etc/virtkit, .../test, autostart, a link, two configurations,
-     * a save file, run, run/virtkit, run/virtkit/test and its .lock and
-     * .generation */
-    ck_assert_int_eq(n, 13);
+     * a save file, run, run/virtkit, run/virtkit/test, its .lock and
+     * .generation, and its stopped/ (the last stop of each domain: a's
+     * record went when a started again) */
+    ck_assert_int_eq(n, 14);
     testRemoveTree(root);
 }
 

@@ -90,7 +90,7 @@ def run(sh, home):
     sh.expect("virtsh # ")
 
     # a command, a domain name with a blank (escaped), an option
-    sh.send("domst\t")
+    sh.send("domstate\t")
     sh.expect("domstate ")
     sh.send("web\t")
     sh.expect("web\\ server ")

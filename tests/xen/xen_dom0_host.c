@@ -216,7 +216,7 @@ START_TEST(test_memory_sharing)
     dom0Require();
     ck_assert_int_eq(env.ops->setMemorySharing(env.h, 0, true), -1);
     ck_assert_xen_error(VIR_ERR_NO_SUPPORT,
-                        "domain 0: cannot enable memory sharing: this hypervisor was built without it");
+                        "domain 0: cannot enable memory sharing: memory sharing is not compiled into this Xen hypervisor");
     ck_assert_uint_eq(env.phys.sharingFreedKiB, 0);
     ck_assert_uint_eq(env.phys.sharingUsedKiB, 0);
 }
