@@ -114,6 +114,8 @@ lveWatchTaskDrop(void *opaque)
 }
 
 static void lveWatchScan(lveWatch *w);
+static void lveWatchCounter(lveWatch *w, const char *path, const char *key,
+                            unsigned long long *last, lveNotice what);
 
 static void
 lveWatchTaskExited(int watch G_GNUC_UNUSED, int fd G_GNUC_UNUSED, int events G_GNUC_UNUSED,
@@ -123,8 +125,11 @@ lveWatchTaskExited(int watch G_GNUC_UNUSED, int fd G_GNUC_UNUSED, int events G_G
     lveWatch *w = t->w;
 
     virMutexLock(&w->lock);
-    if (!g_atomic_int_get(&w->stopped))
+    if (!g_atomic_int_get(&w->stopped)) {
+        /* a task the OOM killer chose: see lveWatchOom */
+        lveWatchCounter(w, w->oomControl, "oom_kill", &w->oomKills, LVE_NOTICE_OOM);
         lveWatchScan(w);
+    }
     virMutexUnlock(&w->lock);
 }
 
@@ -228,6 +233,10 @@ lveWatchOom(int watch G_GNUC_UNUSED, int fd, int events G_GNUC_UNUSED, void *opa
 
     if (read(fd, &n, sizeof(n)) < 0 && errno != EAGAIN)
         VIR_DEBUG("LVE %u: OOM eventfd: %s", w->id, g_strerror(errno));
+    /* The kernel signals the eventfd when the group runs out of memory,
+     * before it picks and kills a task and counts the kill (mm/oom_kill.c),
+     * so this read may come too early: the victim's exit (its pidfd) and
+     * the poll read the counter again, and a kill is noticed once. */
     virMutexLock(&w->lock);
     if (!g_atomic_int_get(&w->stopped))
         lveWatchCounter(w, w->oomControl, "oom_kill", &w->oomKills, LVE_NOTICE_OOM);
@@ -256,8 +265,11 @@ lveWatchEntered(int watch G_GNUC_UNUSED, int fd, int events G_GNUC_UNUSED, void 
     if (!ours)
         return;
     virMutexLock(&w->lock);
-    if (!g_atomic_int_get(&w->stopped))
+    if (!g_atomic_int_get(&w->stopped)) {
+        /* a task the OOM killer chose: see lveWatchOom */
+        lveWatchCounter(w, w->oomControl, "oom_kill", &w->oomKills, LVE_NOTICE_OOM);
         lveWatchScan(w);
+    }
     virMutexUnlock(&w->lock);
 }
 
@@ -286,6 +298,7 @@ lveWatchPoll(int timer G_GNUC_UNUSED, void *opaque)
         lveWatchTeardown(w);
     } else {
         lveWatchCounter(w, w->pidsEvents, "max", &w->forkFails, LVE_NOTICE_NPROC);
+        lveWatchCounter(w, w->oomControl, "oom_kill", &w->oomKills, LVE_NOTICE_OOM);
         lveWatchScan(w);
     }
     virMutexUnlock(&w->lock);
