@@ -1144,6 +1144,13 @@ typedef enum {
  */
 typedef struct _virDomainMemoryStat virDomainMemoryStatStruct;
 
+/**
+ * virDomainMemoryStat:
+ * @tag: what the value counts (virDomainMemoryStatTags)
+ * @val: the value
+ *
+ * The structure behind virDomainMemoryStatStruct.
+ */
 struct _virDomainMemoryStat {
     int tag;
     unsigned long long val;
