@@ -93,19 +93,3 @@ consoleCount(const char *guest, const char *needle)
         n++;
     return n;
 }
-
-/* Whether the call that failed is one this library's Xen driver does not
- * have yet (the library side of memory sharing, issue 13, lands on its own
- * branch): the suites then say which call is missing and skip what depends
- * on it instead of failing on its absence.  Any other error is not this. */
-bool
-notInDriver(const char *call)
-{
-    virErrorPtr err = virGetLastError();
-
-    if (!err || err->code != VIR_ERR_NO_SUPPORT || !err->message ||
-        !strstr(err->message, "is not implemented by the 'xen' driver"))
-        return false;
-    printf("  SKIP: %s is not in this library's Xen driver yet: %s\n", call, err->message);
-    return true;
-}

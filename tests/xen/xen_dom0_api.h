@@ -16,6 +16,5 @@ char *must(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
 char *field(const char *text, const char *first, unsigned int index);
 void lastErrorHas(const char *needle);
 unsigned int consoleCount(const char *guest, const char *needle);
-bool notInDriver(const char *call);
 
 #endif /* XEN_DOM0_API_H */

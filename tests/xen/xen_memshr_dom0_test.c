@@ -161,8 +161,6 @@ START_TEST(test_enable)
         bool on = false;
         int rc = virDomainSetMemorySharing(guests[i], 1, VIR_DOMAIN_AFFECT_LIVE);
 
-        if (rc < 0 && i == 0 && notInDriver("virDomainSetMemorySharing"))
-            return;
         ck_assert_msg(rc == 0, "sharing on for %s: %s", names[i], virGetLastErrorMessage());
         ck_assert_uint_eq(sharedPages(guests[i], &on), 0);
         ck_assert(on);
@@ -195,11 +193,8 @@ START_TEST(test_dedup)
         printf("  SKIP: sharing is not on (virDomainSetMemorySharing)\n");
         return;
     }
-    if (virNodeMemoryDedup(conn, guests, 2, &params, &nparams, 0) < 0) {
-        if (notInDriver("virNodeMemoryDedup"))
-            return;
+    if (virNodeMemoryDedup(conn, guests, 2, &params, &nparams, 0) < 0)
         ck_abort_msg("dedup: %s", virGetLastErrorMessage());
-    }
     scanned = result(params, nparams, VIR_NODE_DEDUP_PAGES_SCANNED);
     identical = result(params, nparams, VIR_NODE_DEDUP_PAGES_IDENTICAL);
     shared = result(params, nparams, VIR_NODE_DEDUP_PAGES_SHARED);
