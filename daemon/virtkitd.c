@@ -90,7 +90,9 @@ vkdListenUnix(vkdServer *server, const vkdConfig *config, const vkdOptions *opts
 }
 
 /* The sockets: systemd's (which replace every setting, as libvirtd's), or
- * the unix sockets and, with --listen, TCP. */
+ * the unix sockets and, with --listen, TCP.  The network listeners come
+ * first: a unix socket appearing is what scripts and tests wait for, so
+ * once it exists every listener takes connections. */
 static gboolean
 vkdListen(vkdServer *server, const vkdConfig *config, const vkdOptions *opts, GError **error)
 {
@@ -98,9 +100,9 @@ vkdListen(vkdServer *server, const vkdConfig *config, const vkdOptions *opts, GE
 
     if ((activated = vkdListenActivated(server, error)) != 0)
         return activated > 0;
-    if (!vkdListenUnix(server, config, opts, error))
+    if (opts->listen && !vkdListenNetwork(server, config, error))
         return FALSE;
-    return !opts->listen || vkdListenNetwork(server, config, error);
+    return vkdListenUnix(server, config, opts, error);
 }
 
 static void
