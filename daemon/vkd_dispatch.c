@@ -129,10 +129,7 @@ vkdCallRun(vkdCall *call, vkrMessage *msg, void *args, void *ret)
     call->args = args;
     call->ret = ret;
     virResetLastError();
-    vkdEventsBeforeCall(vkdServerEvents(call->client->server), msg->header.proc, args);
     rc = call->entry->handler(call);
-    if (rc >= 0)
-        vkdEventsAfterCall(vkdServerEvents(call->client->server), msg->header.proc, args);
     xdr_free(call->proc->args_filter, args);
     return rc >= 0;
 }

@@ -10,7 +10,9 @@
 
 #include "rpc_typedparam.h"
 #include "vkd_client.h"
+#include "vkd_events.h"
 #include "vkd_handlers.h"
+#include "vkd_server.h"
 
 /* The remote driver's own CONNECT_OPEN flags (not virConnectFlags). */
 #define VKD_OPEN_RO 1           /* virConnectOpenReadOnly, virsh -r */
@@ -91,6 +93,8 @@ vkdConnectClose(vkdCall *call)
 {
     virConnectPtr conn = vkdClientTakeConn(call->client);
 
+    /* its callbacks hold the connection */
+    vkdEventsClientGone(vkdServerEvents(call->client->server), call->client);
     /* closed before the reply: the client's next connection finds the
      * driver state it left (test:///default starts afresh) */
     if (conn)

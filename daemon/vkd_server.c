@@ -363,6 +363,7 @@ vkdServerClientGone(vkdServer *server, vkdClient *client)
         g_atomic_int_dec_and_test(&server->keepalives);
     epoll_ctl(server->epfd, EPOLL_CTL_DEL, vkrChannelGetFD(client->ch), NULL);
     vkrChannelShutdown(client->ch);
+    vkdEventsClientGone(server->events, client);
     g_hash_table_remove(server->clients, client);
     g_ptr_array_add(server->gone, client);
     if (!server->accepting &&

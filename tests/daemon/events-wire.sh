@@ -8,6 +8,9 @@
 #   lve    virtsh changes an LVE root in its own process, not through the
 #          daemon: the daemon sees it on the host (events-lve.out; as
 #          root with cgroup v1, skipped elsewhere)
+#   kernel a task of an LVE killed by its memory limit: the daemon hears it
+#          from the kernel and virsh prints "Crashed Panicked" (the LVE
+#          runs on)
 #   metadata  `virsh event --event metadata-change` while another virsh
 #          sets a title, a description and an element through the daemon
 #          (events-metadata.out)
@@ -126,6 +129,32 @@ if [ "$(id -u)" = 0 ] && [ -d /sys/fs/cgroup/memory ] && [ -d /sys/fs/cgroup/fre
         step 6 "$VIRTSH" -c "$local" undefine web1001
     } || status=1
     check lve
+
+    # what the kernel tells: a task over the LVE's 256 MiB is OOM-killed
+    {
+        listen "$remote" &&
+        step 1 "$VIRTSH" -c "$local" define "$DDATA/lve/web1001.xml" &&
+        step 2 "$VIRTSH" -c "$local" start web1001
+    } || status=1
+    "$VIRTSH" -c "$local" enter web1001 -- /usr/bin/python3 -c 'b = b"x" * (400 << 20)' \
+        > "$DWORK/oom.out" 2>&1
+    i=0
+    until grep -q "^event 'lifecycle' for domain 'web1001': Crashed Panicked" "$DWORK/events"; do
+        if [ $i -ge 600 ]; then
+            echo "FAIL: kernel: no Crashed event for the OOM kill; virsh event printed:"
+            cat "$DWORK/events" "$DWORK/oom.out"
+            status=1
+            break
+        fi
+        sleep 0.05
+        i=$((i + 1))
+    done
+    [ $i -ge 600 ] || echo "PASS: kernel (the OOM kill heard as Crashed Panicked)"
+    kill "$LISTENER" 2>/dev/null
+    wait "$LISTENER" 2>/dev/null
+    LISTENER=
+    "$VIRTSH" -c "$local" destroy web1001 > /dev/null &&
+        "$VIRTSH" -c "$local" undefine web1001 > /dev/null || status=1
 else
     echo "SKIP: lve (no root or no cgroup v1)"
 fi
