@@ -205,6 +205,9 @@ extern virHypervisorDriver vserverHypervisorDriver;
 extern virHypervisorDriver xenHypervisorDriver;
 extern virHypervisorDriver remoteHypervisorDriver;
 
+/* For a program linked with a driver that is otherwise a module. */
+void virDriverRegisterModule(const char *scheme, virHypervisorDriver *driver);
+
 /* The driver that serves @scheme.  NULL with an error when the scheme is
  * unknown, or known but compiled out. */
 virHypervisorDriver *virDriverForScheme(const char *scheme);

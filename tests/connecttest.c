@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <glib.h>
+#include <glib/gstdio.h>
 
 #include "testutils.h"
 
@@ -159,6 +160,68 @@ START_TEST(test_open_compiled_out_this_build)
     ck_assert_str_eq(virGetLastError()->message, expected);
 }
 END_TEST
+
+#ifdef WITH_XEN
+/* In a child: opens xen:///system with VIRTKIT_DRIVER_DIR=@dir and exits 0
+ * when the error says @expected. */
+static void
+childOpenXenFrom(const char *dir, const char *expected)
+{
+    virConnectPtr conn;
+
+    g_setenv("VIRTKIT_DRIVER_DIR", dir, TRUE);
+    conn = virConnectOpen("xen:///system");
+    if (conn)
+        _exit(2);
+    if (!strstr(virGetLastErrorMessage(), expected)) {
+        fprintf(stderr, "'%s' lacks '%s'\n", virGetLastErrorMessage(), expected);
+        _exit(3);
+    }
+    _exit(virGetLastErrorCode() == VIR_ERR_NO_CONNECT ? 0 : 4);
+}
+
+static int
+waitChild(pid_t pid)
+{
+    int status;
+
+    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+    ck_assert(WIFEXITED(status));
+    return WEXITSTATUS(status);
+}
+
+/* The Xen driver is a module: not installed, it says so and how to get
+ * it; a file that is no module is named with the loader's reason; the
+ * module of this build (make check's VIRTKIT_DRIVER_DIR) loads, and it is
+ * the driver that answers (this host is no dom0). */
+START_TEST(test_open_xen_module)
+{
+    g_autofree char *dir = g_dir_make_tmp("vkmod-XXXXXX", NULL);
+    g_autofree char *bogus = g_build_filename(dir, "virtkit_driver_xen.so", NULL);
+    g_autofree char *missing = g_strdup_printf("the 'xen' driver is not installed: no module "
+                                               "%s (Debian: apt-get install "
+                                               "virtkit-driver-xen)", bogus);
+    const char *built = g_getenv("VIRTKIT_DRIVER_DIR");
+    pid_t pid;
+
+    if ((pid = fork()) == 0)
+        childOpenXenFrom(dir, missing);
+    ck_assert_int_eq(waitChild(pid), 0);
+
+    ck_assert(g_file_set_contents(bogus, "not an ELF file\n", -1, NULL));
+    if ((pid = fork()) == 0)
+        childOpenXenFrom(dir, "cannot load the 'xen' driver: ");
+    ck_assert_int_eq(waitChild(pid), 0);
+    g_unlink(bogus);
+    g_rmdir(dir);
+
+    ck_assert_ptr_nonnull(built);
+    if ((pid = fork()) == 0)
+        childOpenXenFrom(built, "not a Xen dom0");
+    ck_assert_int_eq(waitChild(pid), 0);
+}
+END_TEST
+#endif
 
 /* :///system is for root: another user's open is declined with the reason,
  * which is the error when no other driver takes the URI. */
@@ -382,6 +445,9 @@ connectSuite(void)
     tcase_add_test(tc, test_open_errors);
     tcase_add_test(tc, test_open_compiled_out);
     tcase_add_test(tc, test_open_compiled_out_this_build);
+#ifdef WITH_XEN
+    tcase_add_test(tc, test_open_xen_module);
+#endif
     tcase_add_test(tc, test_open_system_declined);
     tcase_add_test(tc, test_open_default_uri_env);
     tcase_add_test(tc, test_open_libvirt_default_uri_env);

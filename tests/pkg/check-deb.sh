@@ -9,7 +9,7 @@
 #     own target): CHECK_DEB_TESTS=yes runs it there too.  CHECK_DEB_REUSE=yes
 #     skips the build and checks the packages already in OUTDIR.
 #   - lintian on the .changes, failing on any error or warning.
-#   - dpkg -i of the four packages, then, from the installed files only:
+#   - dpkg -i of the five packages, then, from the installed files only:
 #     virtsh -c test:///default list prints what virsh prints, and the
 #     README's C example builds as written with the installed dev package
 #     and prints what the same program built against libvirt prints.
@@ -25,7 +25,7 @@ set -eu
 srcdir=$(cd "${1:?usage: check-deb.sh SRCDIR OUTDIR}" && pwd)
 outdir=${2:?usage: check-deb.sh SRCDIR OUTDIR}
 data=$srcdir/tests/data/pkg
-packages="libvirtkit0 libvirtkit-dev virtkit-clients virtkit-daemon"
+packages="libvirtkit0 libvirtkit-dev virtkit-clients virtkit-daemon virtkit-driver-xen"
 
 fail() { echo "check-deb: $*" >&2; exit 1; }
 
@@ -129,5 +129,14 @@ for f in /usr/sbin/virtkitd /etc/virtkit/virtkitd.conf /lib/systemd/system/virtk
     [ -e "$f" ] || fail "virtkit-daemon did not install $f"
 done
 virtkitd --help >/dev/null || fail "virtkitd --help failed"
+
+# the Xen driver: its libraries come with its package only, and the
+# library loads it (this host is no dom0: the driver itself says so)
+ldd /usr/lib/*/libvirtkit.so.0 | grep -q libxen && fail "libvirtkit0 links a Xen library"
+ldd /usr/lib/*/virtkit/connection-driver/virtkit_driver_xen.so | grep -q libxenctrl ||
+    fail "virtkit_driver_xen.so does not link libxenctrl"
+virtsh -c xen:///system list >xen.out 2>&1
+grep -q "not a Xen dom0" xen.out || { cat xen.out >&2; fail "the installed Xen module was not loaded"; }
+echo "check-deb: the Xen driver is its own package, loaded as a module"
 
 echo "check-deb: PASS (packages in $outdir)"

@@ -19,6 +19,8 @@
 #                     tests/xen/xen_memshr_dom0_test), run after the binding's
 #                     with XEN_VIRTSH (tools/.libs/virtsh) and XEN_LIBVIRTKIT
 #                     (src/.libs/libvirtkit.so.0); at least one of the two
+#   XEN_DRIVER_MODULE virtkit_driver_xen.so, which the library loads, put in
+#                     dom0 at XEN_DRIVER_MODULE_DIR (the configured path)
 #   XEN_HYPERVISOR    the hypervisor to boot (a multiboot ELF, or gzipped):
 #                     Debian's from xen-hypervisor-4.17-amd64 unless set
 #                     (make check-xen-memshr: build-xen-memshr.sh's)
@@ -215,6 +217,13 @@ dom0_initrd() {
         cp -L "$XEN_LIBVIRTKIT" "$d/lib/x86_64-linux-gnu/libvirtkit.so.0"
         cp "$XEN_DRIVER_TEST" "$XEN_VIRTSH" "$d/virtkit/"
         driver=("$XEN_DRIVER_TEST" "$XEN_VIRTSH" "$XEN_LIBVIRTKIT")
+        # the Xen driver is a module the library loads from where it is
+        # installed: the same path in dom0
+        if [ -n "${XEN_DRIVER_MODULE:-}" ]; then
+            mkdir -p "$d$XEN_DRIVER_MODULE_DIR"
+            cp "$XEN_DRIVER_MODULE" "$d$XEN_DRIVER_MODULE_DIR/"
+            driver+=("$XEN_DRIVER_MODULE")
+        fi
         suites+=("$XEN_DRIVER_TEST")
     fi
     printf '%s\n' "${suites[@]##*/}" > "$d/virtkit/suites"

@@ -18,6 +18,7 @@
 #include <virt/virt.h>
 
 #include "xen_fake.h"
+#include "driver.h"
 #include "xen_private.h"
 
 static char *root;
@@ -50,6 +51,8 @@ setup(void)
 
     xenFakeReset();
     xenDriverSetOps(&xenFakeOps);
+    /* the driver is linked in here, not loaded as the module */
+    virDriverRegisterModule("xen", &xenHypervisorDriver);
     root = g_dir_make_tmp("xendrv-XXXXXX", NULL);
     uri = g_strdup_printf("xen:///embed?root=%s", root);
     ck_assert_ptr_nonnull(conn = virConnectOpen(uri));
