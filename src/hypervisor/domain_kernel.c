@@ -13,7 +13,10 @@
 #define VIR_FROM_THIS VIR_FROM_DOMAIN
 
 /* What the kernel says became of @obj (locked): RUNS for a domain that
- * is not running, or when the kernel cannot tell. */
+ * is not running, or when the kernel cannot tell.  Without a fate hook,
+ * a domain that ended after it was asked to shut down powered off as
+ * asked: its on_poweroff applies, and a writer's stop hook cleans up
+ * after it (one that ended unasked is simply gone). */
 static virDomainDriverFate
 virDomainDriverKernelFate(virDomainDriverBase *base, virDomainObj *obj, void *batch)
 {
@@ -24,7 +27,8 @@ virDomainDriverKernelFate(virDomainDriverBase *base, virDomainObj *obj, void *ba
     if (base->hooks->fate)
         fate = base->hooks->fate(base, obj, batch);
     else if ((fate = base->hooks->stillRunning(base, obj)) >= 0)
-        fate = fate ? VIR_DOMAIN_DRIVER_FATE_RUNS : VIR_DOMAIN_DRIVER_FATE_GONE;
+        fate = fate ? VIR_DOMAIN_DRIVER_FATE_RUNS :
+               obj->shutdownAsked ? VIR_DOMAIN_DRIVER_FATE_POWEROFF : VIR_DOMAIN_DRIVER_FATE_GONE;
     if (fate < 0) {
         VIR_DEBUG("domain '%s': cannot tell whether it still runs: %s", obj->def->name,
                   virGetLastErrorMessage());

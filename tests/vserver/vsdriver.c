@@ -202,7 +202,8 @@ vsdWaitShutoff(virDomainPtr dom)
 {
     int i, state = -1;
 
-    for (i = 0; i < 500; i++) {
+    /* 20 s: a loaded machine runs the simulator slowly */
+    for (i = 0; i < 2000; i++) {
         if (virDomainGetState(dom, &state, NULL, 0) == 0 && state == VIR_DOMAIN_SHUTOFF)
             return true;
         g_usleep(10000);

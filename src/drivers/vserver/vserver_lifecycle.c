@@ -8,9 +8,11 @@
  * the context, then the kernel is asked to say when it is gone (V2
  * wait_exit; a 2003 context, which lives until it is destroyed, is
  * removed once it has no process).  Shutdown: SIGTERM to the context's
- * init (V2; every process under 2003, which knows no init), and a wait
- * of shutdown_timeout for the context to end; a context that ignores it
- * keeps running, and the caller is told.  Suspend: the scheduler's pause.
+ * init (V2; every process under 2003, which knows no init), and back:
+ * the domain is booked shut off once the context has ended (a context
+ * that ignores it keeps running until destroy).  A graceful destroy
+ * waits shutdown_timeout for the same to work, and says so when it did
+ * not.  Suspend: the scheduler's pause.
  */
 #include "internal.h"
 
@@ -221,17 +223,21 @@ vserverDomainAskAndWait(vserverDriver *driver, virDomainObj *obj, bool all)
     return -1;
 }
 
+/* SIGTERM to the init, and back at once, as libvirt's drivers answer
+ * (virsh: "is being shutdown"): the shared layer books the domain shut
+ * off once the context has ended, in whichever process looks next, and
+ * the stop hook then removes what is left (a 2003 context, the network
+ * devices).  An init that ignores it runs on until destroy. */
 int
 vserverDomainHookShutdown(virDomainDriverBase *base, virDomainObj *obj,
                           unsigned int flags G_GNUC_UNUSED)
 {
     vserverDriver *driver = vserverDriverFromBase(base);
 
-    if (vserverDomainAskAndWait(driver, obj, false) < 0 ||
-        vserverContextEnd(driver, vserverDomainXid(obj)) < 0)
+    if (virDomainDriverThaw(&driver->base, obj) < 0 ||
+        vserverContextAskToEnd(driver, vserverDomainXid(obj), false) < 0)
         return -1;
-    vserverSetupRemoveNetDevs(driver, vserverDomainXid(obj), obj->def);
-    return VIR_DOMAIN_DRIVER_SHUTDOWN_DONE;
+    return VIR_DOMAIN_DRIVER_SHUTDOWN_ASKED;
 }
 
 int
