@@ -75,8 +75,7 @@ virDomainDriverSettle(virDomainDriverBase *base, virDomainObj *obj, bool write)
 /* Books what became of the domain of @uuid if it still is so, holding
  * the root's lock: status files change under it only. */
 static void
-virDomainDriverBookFate(virDomainDriverBase *base, virConnectPtr conn,
-                        const unsigned char *uuid)
+virDomainDriverBookFate(virDomainDriverBase *base, bool write, const unsigned char *uuid)
 {
     virDomainObj *obj;
 
@@ -86,7 +85,7 @@ virDomainDriverBookFate(virDomainDriverBase *base, virConnectPtr conn,
         return;
     }
     if ((obj = virDomainObjListFindByUUID(base->domains, uuid)))
-        virDomainDriverSettle(base, obj, !(conn->flags & VIR_CONNECT_RO));
+        virDomainDriverSettle(base, obj, write);
     virDomainObjEndAPI(&obj);
     if (base->store)
         virDomainStoreUnlock(base->store);
@@ -115,7 +114,7 @@ virDomainDriverPollOne(virDomainDriverBase *base, virConnectPtr conn,
     virDomainObjEndAPI(&obj);
     /* the common answer costs one question and no lock of the root */
     if (pending)
-        virDomainDriverBookFate(base, conn, uuid);
+        virDomainDriverBookFate(base, !(conn->flags & VIR_CONNECT_RO), uuid);
 }
 
 typedef struct {
@@ -156,7 +155,20 @@ virDomainDriverRefreshAll(virDomainDriverBase *base, virConnectPtr conn)
     if (ctx.batch)
         base->hooks->pollEnd(base, ctx.batch);
     for (i = 0; i < pending->len; i += VIR_UUID_BUFLEN)
-        virDomainDriverBookFate(base, conn, (const unsigned char *)pending->data + i);
+        virDomainDriverBookFate(base, ctx.write, (const unsigned char *)pending->data + i);
+}
+
+void
+virDomainDriverSettleNotice(virDomainDriverBase *base, const unsigned char *uuid)
+{
+    bool write;
+
+    /* what other processes asked of it, a shutdown say, first */
+    virDomainDriverRefreshAs(base, false);
+    virMutexLock(&base->idsLock);
+    write = base->autostarted;
+    virMutexUnlock(&base->idsLock);
+    virDomainDriverBookFate(base, write, uuid);
 }
 
 int

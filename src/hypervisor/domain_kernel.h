@@ -35,6 +35,14 @@ void virDomainDriverPollOne(virDomainDriverBase *base, virConnectPtr conn,
  * or only this process's list changes.  Nothing when it runs on. */
 void virDomainDriverSettle(virDomainDriverBase *base, virDomainObj *obj, bool write);
 
+/* A kernel notice that the domain of @uuid may have ended (an LVE's last
+ * task gone), in whichever process hears it: what another process asked
+ * of the domain is read first (a shutdown, say), then its end is booked,
+ * as a writer when this process opened the root writable (so that a
+ * listener sees the stop with nobody else looking), else as a reader.
+ * Never with a domain locked. */
+void virDomainDriverSettleNotice(virDomainDriverBase *base, const unsigned char *uuid);
+
 /* Thaws @obj (locked, running) when it is paused, through hooks->freeze,
  * and books it running: before a signal its frozen tasks could not see.
  * Returns 0, or -1 with the hook's error. */

@@ -320,6 +320,51 @@ START_TEST(test_kernel_nproc)
 }
 END_TEST
 
+static int
+childIgnoreTermAndHold(int report, void *opaque)
+{
+    signal(SIGTERM, SIG_IGN);
+    return childEnterAndHold(report, opaque);
+}
+
+/* Another process asks a shutdown and is gone; the LVE's task ends
+ * later (it ignored the SIGTERM, and ends when the test lets it): this
+ * listener, which nobody prompts, hears the LVE empty and books the stop
+ * itself (it opened the root writable). */
+START_TEST(test_kernel_shutdown_elsewhere)
+{
+    lveSeen seen = { g_string_new(NULL), 0 };
+    virConnectPtr conn;
+    virDomainPtr dom;
+    lveTask task;
+    int cbid, report, status, state = -1, reason = -1;
+    pid_t pid;
+
+    dom = lveListenAndCreate(&conn, &seen, &cbid, "plain", 4724);
+    pid = lveTaskStart(&task, dom, childIgnoreTermAndHold, &report);
+    ck_assert_int_eq(lveTestChildResult(report), 0);
+    lveDrainLoop();
+    lveOtherProcess(conn, "shutdown plain");
+    lveDrainLoop();
+    ck_assert_msg(!strstr(seen.log->str, "Stopped"), "%s", seen.log->str);
+    close(task.hold[1]);
+    lveWaitForLine(&seen, "plain Stopped Shutdown");
+    ck_assert_msg(strstr(seen.log->str, "plain Shutdown Finished after guest request\n"
+                                        "plain Stopped Shutdown\n"), "%s", seen.log->str);
+    status = lveTestWait(pid);
+    ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+                  "the task ended otherwise (status 0x%x)", status);
+    /* a transient domain (virtsh create): gone with its stop */
+    ck_assert_int_eq(virDomainGetState(dom, &state, &reason, 0), -1);
+    ck_assert_int_eq(virGetLastErrorCode(), VIR_ERR_NO_DOMAIN);
+    close(report);
+    virDomainFree(dom);
+    ck_assert_int_eq(virConnectDomainEventDeregisterAny(conn, cbid), 0);
+    ck_assert_int_eq(virConnectClose(conn), 0);
+    g_string_free(seen.log, TRUE);
+}
+END_TEST
+
 START_TEST(test_other_process)
 {
     g_autofree char *xml = lveTestDomainXML("plain", 4711);
@@ -401,6 +446,7 @@ lveEventSuite(void)
     tcase_add_test(tc, test_kernel_emptied);
     tcase_add_test(tc, test_kernel_oom);
     tcase_add_test(tc, test_kernel_nproc);
+    tcase_add_test(tc, test_kernel_shutdown_elsewhere);
     suite_add_tcase(s, tc);
     return s;
 }

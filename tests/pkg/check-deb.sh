@@ -132,10 +132,13 @@ virtkitd --help >/dev/null || fail "virtkitd --help failed"
 
 # the Xen driver: its libraries come with its package only, and the
 # library loads it (this host is no dom0: the driver itself says so)
-ldd /usr/lib/*/libvirtkit.so.0 | grep -q libxen && fail "libvirtkit0 links a Xen library"
+if ldd /usr/lib/*/libvirtkit.so.0 | grep -q libxen; then
+    fail "libvirtkit0 links a Xen library"
+fi
 ldd /usr/lib/*/virtkit/connection-driver/virtkit_driver_xen.so | grep -q libxenctrl ||
     fail "virtkit_driver_xen.so does not link libxenctrl"
-virtsh -c xen:///system list >xen.out 2>&1
+# (off a dom0 virtsh fails: the message says who answered)
+virtsh -c xen:///system list >xen.out 2>&1 || true
 grep -q "not a Xen dom0" xen.out || { cat xen.out >&2; fail "the installed Xen module was not loaded"; }
 echo "check-deb: the Xen driver is its own package, loaded as a module"
 

@@ -17,6 +17,7 @@
 #include "internal.h"
 
 #include "domain_events.h"
+#include "domain_kernel.h"
 #include "lve_events.h"
 #include "virlog.h"
 
@@ -33,6 +34,7 @@ lveDomainNotice(unsigned int id, lveNotice what, unsigned long long count, void 
     lveEventTarget *target = opaque;
     virDomainDriverBase *base = &target->driver->base;
     virDomainObj *obj = virDomainObjListFindByUUID(base->domains, target->uuid);
+    bool emptied = false;
 
     if (!obj || !virDomainObjIsActive(obj) || lveDomainId(obj) != id) {
         virDomainObjEndAPI(&obj);
@@ -43,6 +45,7 @@ lveDomainNotice(unsigned int id, lveNotice what, unsigned long long count, void 
         VIR_INFO("LVE %u of domain '%s': its last task ended", id, obj->name);
         virDomainDriverEmitLifecycle(base, obj, VIR_DOMAIN_EVENT_SHUTDOWN,
                                      VIR_DOMAIN_EVENT_SHUTDOWN_GUEST);
+        emptied = true;
         break;
     case LVE_NOTICE_OOM:
         VIR_WARN("LVE %u of domain '%s': %llu task(s) killed by the memory limit", id,
@@ -58,6 +61,9 @@ lveDomainNotice(unsigned int id, lveNotice what, unsigned long long count, void 
         break;
     }
     virDomainObjEndAPI(&obj);
+    /* asked to shut down (here or by another process), it has now ended */
+    if (emptied)
+        virDomainDriverSettleNotice(base, target->uuid);
 }
 
 void
