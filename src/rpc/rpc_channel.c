@@ -328,10 +328,13 @@ vkrChannelFlushLocked(vkrChannel *ch, GError **error)
         ssize_t done = vkrChannelWrite(ch, msg->buffer + msg->done, msg->length - msg->done);
 
         if (done < 0) {
-            if (errno == EAGAIN || errno == EWOULDBLOCK)
+            int saved = errno;
+
+            if (saved == EAGAIN || saved == EWOULDBLOCK)
                 return 0;
             g_set_error(error, VKR_RPC_ERROR, VKR_RPC_ERROR_IO,
-                        "cannot write: %s", g_strerror(errno));
+                        "cannot write: %s", g_strerror(saved));
+            errno = saved;      /* for a caller that words it its own way */
             return -1;
         }
         msg->done += done;
@@ -361,7 +364,7 @@ vkrChannelFlushLocked(vkrChannel *ch, GError **error)
 int
 vkrChannelSend(vkrChannel *ch, vkrMessage *msg, GError **error)
 {
-    int ret;
+    int ret, saved;
 
     msg->done = 0;
     msg->next = NULL;
@@ -373,7 +376,9 @@ vkrChannelSend(vkrChannel *ch, vkrMessage *msg, GError **error)
     ch->tail = msg;
     ch->queued += msg->length;
     ret = ch->head == msg ? vkrChannelFlushLocked(ch, error) : 0;
+    saved = errno;
     virMutexUnlock(&ch->lock);
+    errno = saved;              /* the write's, on failure */
     return ret;
 }
 
@@ -390,11 +395,13 @@ vkrChannelSend(vkrChannel *ch, vkrMessage *msg, GError **error)
 int
 vkrChannelFlush(vkrChannel *ch, GError **error)
 {
-    int ret;
+    int ret, saved;
 
     virMutexLock(&ch->lock);
     ret = vkrChannelFlushLocked(ch, error);
+    saved = errno;
     virMutexUnlock(&ch->lock);
+    errno = saved;              /* the write's, on failure */
     return ret;
 }
 

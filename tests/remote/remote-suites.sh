@@ -9,7 +9,8 @@
 # into files or threads of the library itself.
 . "$abs_top_srcdir/tests/daemon/lib.sh"
 
-SUITES="lifecycletest domainlisttest vcputest metadatatest nodetest eventtest renametest devicetest"
+SUITES="lifecycletest domainlisttest vcputest metadatatest nodetest eventtest renametest devicetest
+statstest keytest"
 
 daemon_start suites || exit 99
 VIRTKIT_TEST_REMOTE_SOCKET="$DWORK/suites.sock"

@@ -21,7 +21,8 @@ trap 'cleanup_libvirtd; daemon_cleanup' EXIT
 # CPU time runs on; ids grow with every start on a shared model
 normalize() {
     sed -e 's/^\(CPU time: *\).*/\1T/' -e 's/^ *[0-9][0-9]* \{2,\}/ N   /' \
-        -e "s/^\(Id: *\)[0-9]*/\1N/" -e "s/ id='[0-9]*'//"
+        -e "s/^\(Id: *\)[0-9]*/\1N/" -e "s/ id='[0-9]*'//" \
+        -e 's/^\( *cpu\.[a-z]*=\).*/\1T/'
 }
 
 # compare NAME URI BATCH: virtsh and virsh run BATCH in turn
@@ -42,6 +43,7 @@ READS='uri; hostname; list --all; dominfo test; domstate --reason test; schedinf
 vcpuinfo test; vcpupin test; memtune test; dumpxml test; nodeinfo; domid test; domuuid test;
 suspend test; domstate --reason test; resume test; domstate --reason test;
 dominfo nosuch; start test'
+STATS='domstats test; dommemstat test; domstats --state --balloon --vcpu; send-key test KEY_A'
 CYCLE='destroy test; list --all; domstate --reason test; start test; list --all;
 dominfo test; setmem test 1048576 --live; dominfo test; setmem test 2097152 --live'
 
@@ -50,6 +52,7 @@ daemon_start remote || exit 99
 URI="test+unix:///default?socket=$DWORK/remote.sock"
 compare virtkitd-reads "$URI" "$READS"
 compare virtkitd-cycle "$URI" "$CYCLE"
+compare virtkitd-stats "$URI" "$STATS"
 
 # errors: the socket, the host and port, the transport, as libvirt words them
 # (ssh's own complaint ends the error, as in libvirt's)

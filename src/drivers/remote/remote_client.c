@@ -248,6 +248,18 @@ remoteClientReadSome(remoteClient *client)
     return client->closed ? -1 : 0;
 }
 
+/* A write failed (errno says why); the lock is held.  The other end gone
+ * (an ssh that could not connect died before the call left) is reported
+ * as libvirt reports it when its read finds it gone, with what the
+ * command said; which of the two sees it first is a race. */
+static void
+remoteClientWriteFailed(remoteClient *client, const GError *error)
+{
+    if (errno == EPIPE || errno == ECONNRESET)
+        client->closeErrno = ECONNRESET;
+    remoteClientMarkClosed(client, error->message);
+}
+
 /* Polls until the reply to the call on the wire arrives; the lock is held. */
 static int
 remoteClientWaitReply(remoteClient *client)
@@ -267,7 +279,7 @@ remoteClientWaitReply(remoteClient *client)
             break;
         }
         if ((pfd.revents & POLLOUT) && vkrChannelFlush(client->ch, &error) < 0) {
-            remoteClientMarkClosed(client, error->message);
+            remoteClientWriteFailed(client, error);
             break;
         }
         if (pfd.revents & (POLLIN | POLLHUP | POLLERR))
@@ -395,7 +407,7 @@ remoteClientCall(remoteClient *client, int proc, void *args, void *ret)
     client->waiting = true;
     client->waitSerial = header.serial;
     if (vkrChannelSend(client->ch, msg, &error) < 0)
-        remoteClientMarkClosed(client, error->message);
+        remoteClientWriteFailed(client, error);
     if (remoteClientWaitReply(client) < 0)
         remoteClientReportClosed(client);
     client->waiting = false;

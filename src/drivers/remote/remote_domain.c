@@ -561,7 +561,7 @@ remoteDomainGetVcpus(virDomainPtr dom, virVcpuInfoPtr info, int maxinfo,
 /* Tunables: typed parameters both ways */
 
 /* Copies what the daemon returned into the caller's array of *nparams. */
-static int
+int
 remoteParamsFromWire(vkr_typed_param *wire, u_int nwire, virTypedParameterPtr params,
                      int *nparams)
 {
@@ -580,13 +580,14 @@ remoteParamsFromWire(vkr_typed_param *wire, u_int nwire, virTypedParameterPtr pa
     return 0;
 }
 
-static int
-remoteParamsToWire(virTypedParameterPtr params, int nparams, vkr_typed_param **wire,
-                   u_int *nwire)
+/* @params for a procedure that takes @max of them. */
+int
+remoteParamsToWire(virTypedParameterPtr params, int nparams, unsigned int max,
+                   vkr_typed_param **wire, u_int *nwire)
 {
     g_autoptr(GError) error = NULL;
 
-    if (!vkrTypedParamsToWire(params, nparams, VKR_DOMAIN_PARAMETERS_MAX,
+    if (!vkrTypedParamsToWire(params, nparams, max,
                               VIR_TYPED_PARAM_STRING_OKAY, wire, nwire, &error)) {
         virReportError(VIR_ERR_RPC, "%s", error->message);
         return -1;
@@ -601,7 +602,8 @@ remoteDomSetParams(virDomainPtr dom, int proc, virTypedParameterPtr params, int 
     vkr_dom_set_params_args args = { .flags = flags };
     int rc;
 
-    if (remoteParamsToWire(params, nparams, &args.params.params_val, &args.params.params_len) < 0)
+    if (remoteParamsToWire(params, nparams, VKR_DOMAIN_PARAMETERS_MAX, &args.params.params_val,
+                           &args.params.params_len) < 0)
         return -1;
     remoteDomainToWire(dom, &args.dom);
     rc = remoteCall(dom->conn, proc, &args, NULL);

@@ -57,4 +57,25 @@ int remoteDomainSetMemoryParameters(virDomainPtr dom, virTypedParameterPtr param
 int remoteDomainGetBlkioParameters(virDomainPtr dom, virTypedParameterPtr params, int *nparams, unsigned int flags);
 int remoteDomainSetBlkioParameters(virDomainPtr dom, virTypedParameterPtr params, int nparams, unsigned int flags);
 
+/* typed parameters to and from the wire (remote_domain.c) */
+int remoteParamsFromWire(vkr_typed_param *wire, u_int nwire, virTypedParameterPtr params,
+                         int *nparams);
+int remoteParamsToWire(virTypedParameterPtr params, int nparams, unsigned int max,
+                       vkr_typed_param **wire, u_int *nwire);
+
+/* remote_stats.c */
+int remoteDomainMemoryStats(virDomainPtr dom, virDomainMemoryStatPtr stats, unsigned int nr_stats,
+                            unsigned int flags);
+int remoteDomainGetCPUStats(virDomainPtr dom, virTypedParameterPtr params, unsigned int nparams,
+                            int start_cpu, unsigned int ncpus, unsigned int flags);
+int remoteConnectGetAllDomainStats(virConnectPtr conn, virDomainPtr *doms, unsigned int ndoms,
+                                   unsigned int stats, virDomainStatsRecordPtr **retStats,
+                                   unsigned int flags);
+int remoteDomainSendKey(virDomainPtr dom, unsigned int codeset, unsigned int holdtime,
+                        unsigned int *keycodes, int nkeycodes, unsigned int flags);
+int remoteNodeGetMemoryParameters(virConnectPtr conn, virTypedParameterPtr params, int *nparams,
+                                  unsigned int flags);
+int remoteNodeSetMemoryParameters(virConnectPtr conn, virTypedParameterPtr params, int nparams,
+                                  unsigned int flags);
+
 #endif /* REMOTE_DOMAIN_H */

@@ -473,6 +473,8 @@ virHypervisorDriver remoteHypervisorDriver = {
     .nodeGetCellsFreeMemory = remoteNodeGetCellsFreeMemory,
     .nodeGetCPUMap = remoteNodeGetCPUMap,
     .nodeGetMemoryStats = remoteNodeGetMemoryStats,
+    .nodeGetMemoryParameters = remoteNodeGetMemoryParameters,
+    .nodeSetMemoryParameters = remoteNodeSetMemoryParameters,
     .nodeGetSecurityModel = remoteNodeGetSecurityModel,
 
     .domainLookupByID = remoteDomainLookupByID,
@@ -530,6 +532,11 @@ virHypervisorDriver remoteHypervisorDriver = {
     .domainSetMemoryParameters = remoteDomainSetMemoryParameters,
     .domainGetBlkioParameters = remoteDomainGetBlkioParameters,
     .domainSetBlkioParameters = remoteDomainSetBlkioParameters,
+
+    .domainMemoryStats = remoteDomainMemoryStats,
+    .domainGetCPUStats = remoteDomainGetCPUStats,
+    .connectGetAllDomainStats = remoteConnectGetAllDomainStats,
+    .domainSendKey = remoteDomainSendKey,
 
     .connectDomainEventRegister = remoteConnectDomainEventRegister,
     .connectDomainEventDeregister = remoteConnectDomainEventDeregister,
