@@ -15,12 +15,15 @@
 #include <config.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 #include <glib.h>
 #include <glib-unix.h>
@@ -251,6 +254,30 @@ statsdRun(statsdControl *ctl)
     return EXIT_SUCCESS;
 }
 
+/* One collector per database: a second would sample every domain twice.
+ * The lock (on PATH.lock, which stays) goes with the process, however it
+ * ends.  A --once round beside a running collector is refused too. */
+static int
+statsdLock(const char *dbPath)
+{
+    g_autofree char *path = g_strconcat(dbPath, ".lock", NULL);
+    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+
+    if (fd < 0) {
+        statsdError("cannot open %s: %s", path, g_strerror(errno));
+        return -1;
+    }
+    if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
+        if (errno == EWOULDBLOCK)
+            statsdError("another virtkit-statsd writes %s", dbPath);
+        else
+            statsdError("cannot lock %s: %s", path, g_strerror(errno));
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
 /* ---- options ------------------------------------------------------------ */
 
 static void
@@ -382,7 +409,7 @@ main(int argc, char **argv)
         .retention = { 24 * STATS_HOUR_MS, 7 * 24 * STATS_HOUR_MS, 90 * 24 * STATS_HOUR_MS },
     };
     g_autoptr(GError) error = NULL;
-    int ret;
+    int ret, lock;
 
     virSetErrorFunc(NULL, statsdSilence);
     if (!statsdParseArgs(&ctl, argc, argv))
@@ -396,8 +423,13 @@ main(int argc, char **argv)
             return EXIT_FAILURE;
         }
     }
+    if ((lock = statsdLock(ctl.dbPath)) < 0) {
+        g_free(ctl.dbPath);
+        return EXIT_FAILURE;
+    }
     if (!(ctl.store = statsStoreOpen(ctl.dbPath, true, &error))) {
         statsdError("%s", error->message);
+        close(lock);
         g_free(ctl.dbPath);
         return EXIT_FAILURE;
     }
@@ -405,6 +437,7 @@ main(int argc, char **argv)
     if (ctl.conn)
         virConnectClose(ctl.conn);
     statsStoreClose(ctl.store);
+    close(lock);
     g_free(ctl.dbPath);
     return ret;
 }

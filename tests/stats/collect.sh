@@ -55,6 +55,9 @@ before=$(wc -l < "$STATS_WORK/before")
 "$STATSD" -c "$URI" --db "$DB" --interval 0.2 &
 pid=$!
 wait_for 120 "three rounds after the restart" more_than $((before + 2))
+# a second collector on the same database is refused
+"$STATSD" -c "$URI" --db "$DB" --once 2>"$STATS_WORK/err" && fail "a second collector was started"
+grep -q "another virtkit-statsd writes $DB" "$STATS_WORK/err" || fail "a second collector: $(cat "$STATS_WORK/err")"
 kill -TERM $pid
 wait $pid
 rc=$?
@@ -88,7 +91,7 @@ REASON="invalid value '-1' for --retention-raw" refused -c "$URI" --db "$DB" --r
 REASON="invalid value '1.5' for --retention-hour" refused -c "$URI" --db "$DB" --retention-hour 1.5
 REASON="unexpected argument 'now'" refused -c "$URI" --db "$DB" now
 REASON="cannot connect to 'nosuch:///x'" refused -c nosuch:///x --db "$DB" --once
-REASON="cannot open the database" refused -c "$URI" --db "$STATS_WORK/no/such/dir/x.db" --once
+REASON="cannot open $STATS_WORK/no/such/dir/x.db.lock" refused -c "$URI" --db "$STATS_WORK/no/such/dir/x.db" --once
 "$PYTHON" -c 'import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute("PRAGMA user_version = 7")' \
     "$STATS_WORK/future.db" || exit 99
 REASON="schema version 7, newer than this program knows" refused -c "$URI" --db "$STATS_WORK/future.db" --once
