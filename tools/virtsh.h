@@ -93,6 +93,7 @@ void vshJsonClose(vshJson *json, bool array);
 void vshJsonString(vshJson *json, const char *key, const char *value);
 void vshJsonInt(vshJson *json, const char *key, long long value);
 void vshJsonUInt(vshJson *json, const char *key, unsigned long long value);
+void vshJsonNumber(vshJson *json, const char *key, const char *number);
 void vshJsonBool(vshJson *json, const char *key, bool value);
 void vshJsonNull(vshJson *json, const char *key);
 void vshJsonTypedParam(vshJson *json, const char *key, const virTypedParameter *param);

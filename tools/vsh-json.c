@@ -120,6 +120,15 @@ vshJsonUInt(vshJson *json, const char *key, unsigned long long value)
     g_string_append_printf(json->out, "%llu", value);
 }
 
+/* @number, already written as JSON writes numbers (a program's own
+ * rounding, such as "12.5"). */
+void
+vshJsonNumber(vshJson *json, const char *key, const char *number)
+{
+    vshJsonMember(json, key);
+    g_string_append(json->out, number);
+}
+
 void
 vshJsonBool(vshJson *json, const char *key, bool value)
 {

@@ -64,6 +64,26 @@ vshTableRowAppend(vshTable *table, const char *first, ...)
     g_ptr_array_add(table->rows, row);
 }
 
+/* The same from arrays of cells ending with NULL (for tables whose
+ * columns are data). */
+vshTable *
+vshTableNewv(const char *const *header)
+{
+    vshTable *table = g_new0(vshTable, 1);
+
+    table->rows = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);
+    table->ncolumns = g_strv_length((GStrv)header);
+    g_ptr_array_add(table->rows, g_strdupv((GStrv)header));
+    return table;
+}
+
+void
+vshTableRowAppendv(vshTable *table, const char *const *cells)
+{
+    g_assert(g_strv_length((GStrv)cells) == table->ncolumns);
+    g_ptr_array_add(table->rows, g_strdupv((GStrv)cells));
+}
+
 void
 vshTableFree(vshTable *table)
 {

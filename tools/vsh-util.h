@@ -39,6 +39,8 @@ char *vshTypedParamValue(const virTypedParameter *param);
 typedef struct _vshTable vshTable;
 vshTable *vshTableNew(const char *first, ...) G_GNUC_NULL_TERMINATED;
 void vshTableRowAppend(vshTable *table, const char *first, ...) G_GNUC_NULL_TERMINATED;
+vshTable *vshTableNewv(const char *const *header);
+void vshTableRowAppendv(vshTable *table, const char *const *cells);
 void vshTablePrintToStdout(vshTable *table, vshControl *ctl);
 char *vshTablePrintToString(vshTable *table, bool header);
 

@@ -1,0 +1,98 @@
+#!/bin/sh
+# virtkit-statsd against test:///default: --once twice gives two samples
+# of every domain, with what the driver reports (its statistics are read
+# from virtsh domstats, not assumed); a collector killed with SIGKILL and
+# started again keeps every round it committed and writes no duplicate;
+# SIGTERM ends it with status 0; bad options are refused.
+. "$abs_top_srcdir/tests/stats/lib.sh"
+
+URI=test:///default
+DB=$STATS_WORK/collect.db
+VIRTSH=$abs_top_builddir/tools/virtsh
+
+# ---- --once, twice ----
+"$STATSD" -c "$URI" --db "$DB" --once || fail "the first --once failed"
+"$STATSD" -c "$URI" --db "$DB" --once || fail "the second --once failed"
+ndom=$("$VIRTSH" -c "$URI" list --all --name | grep -c .)
+[ "$ndom" -ge 1 ] || exit 99
+[ "$(sql "$DB" 'SELECT count(DISTINCT uuid) FROM samples')" = "$ndom" ] ||
+    fail "samples of $(sql "$DB" 'SELECT count(DISTINCT uuid) FROM samples') domains, not $ndom"
+[ "$(sql "$DB" 'SELECT DISTINCT count(*) FROM samples GROUP BY uuid')" = 2 ] ||
+    fail "not two samples of every domain: $(sql "$DB" 'SELECT uuid, count(*) FROM samples GROUP BY uuid')"
+[ "$(sql "$DB" "SELECT name FROM domains WHERE uuid = '$("$VIRTSH" -c "$URI" domuuid test)'")" = test ] ||
+    fail "domain 'test' is not named in the database"
+# the state is the driver's; CPU time is stored when the driver gives it
+# (cpu.time in domstats), and then the second sample has a CPU %
+stats=$("$VIRTSH" -c "$URI" domstats --state --cpu-total --balloon test)
+state=$(echo "$stats" | sed -n 's/^ *state\.state=//p')
+[ "$(sql "$DB" "SELECT DISTINCT state FROM samples JOIN domains USING (uuid) WHERE name = 'test'")" = "$state" ] ||
+    fail "the stored state is not domstats' $state"
+if echo "$stats" | grep -q 'cpu\.time='; then
+    [ "$(sql "$DB" "SELECT count(cpu_time), count(cpu) FROM samples JOIN domains USING (uuid) WHERE name = 'test'")" = "2|1" ] ||
+        fail "cpu.time is reported but not stored with its rate"
+else
+    [ "$(sql "$DB" 'SELECT count(cpu_time), count(cpu) FROM samples')" = "0|0" ] ||
+        fail "CPU values stored though the driver reports no cpu.time"
+fi
+# both rounds are rolled up into the same minute or two
+[ "$(sql "$DB" 'SELECT sum(n) FROM minutes')" = $((2 * ndom)) ] ||
+    fail "the minute rows count $(sql "$DB" 'SELECT sum(n) FROM minutes') samples"
+"$INFO" --db "$DB" --period 1h --csv | grep -q "^test," || fail "virtkit-info does not list 'test'"
+
+# ---- killed and restarted ----
+DB=$STATS_WORK/restart.db
+count() { sql "$DB" 'SELECT count(*) FROM samples'; }
+more_than() { [ "$(count 2>/dev/null || echo 0)" -gt "$1" ]; }
+
+"$STATSD" -c "$URI" --db "$DB" --interval 0.2 &
+pid=$!
+wait_for 120 "three rounds before the kill" more_than 2
+kill -KILL $pid
+wait $pid 2>/dev/null
+sql "$DB" 'SELECT uuid, ts FROM samples ORDER BY uuid, ts' > "$STATS_WORK/before" || fail "the database does not read after the kill"
+before=$(wc -l < "$STATS_WORK/before")
+
+"$STATSD" -c "$URI" --db "$DB" --interval 0.2 &
+pid=$!
+wait_for 120 "three rounds after the restart" more_than $((before + 2))
+# a second collector on the same database is refused
+"$STATSD" -c "$URI" --db "$DB" --once 2>"$STATS_WORK/err" && fail "a second collector was started"
+grep -q "another virtkit-statsd writes $DB" "$STATS_WORK/err" || fail "a second collector: $(cat "$STATS_WORK/err")"
+kill -TERM $pid
+wait $pid
+rc=$?
+[ $rc = 0 ] || fail "SIGTERM ended the collector with status $rc"
+sql "$DB" 'SELECT uuid, ts FROM samples ORDER BY uuid, ts' > "$STATS_WORK/after"
+# every committed round is still there, in front of the new ones
+head -n "$before" "$STATS_WORK/after" | diff -u "$STATS_WORK/before" - ||
+    fail "rounds committed before the kill are missing after the restart"
+[ "$(sql "$DB" 'SELECT count(*) = count(DISTINCT uuid || ts) FROM samples')" = 1 ] || fail "duplicate samples"
+[ "$(sql "$DB" 'PRAGMA integrity_check')" = ok ] || fail "the database is damaged"
+[ "$(sql "$DB" 'SELECT sum(n) FROM minutes')" = "$(count)" ] ||
+    fail "the roll-ups count $(sql "$DB" 'SELECT sum(n) FROM minutes') samples of $(count)"
+
+# a sample of a time already stored is not written again
+VIRTKIT_STATS_NOW=1767225600 "$STATSD" -c "$URI" --db "$DB" --once || fail "--once at a fixed time failed"
+n=$(count)
+VIRTKIT_STATS_NOW=1767225600 "$STATSD" -c "$URI" --db "$DB" --once || fail "--once again at that time failed"
+[ "$(count)" = "$n" ] || fail "a second sample for one time was written"
+
+# ---- bad input ----
+refused() {
+    if "$STATSD" "$@" >/dev/null 2>"$STATS_WORK/err"; then
+        fail "virtkit-statsd $* was accepted"
+    elif ! grep -q "$REASON" "$STATS_WORK/err"; then
+        fail "virtkit-statsd $*: '$(cat "$STATS_WORK/err")' does not say '$REASON'"
+    fi
+}
+REASON="invalid value 'fast' for --interval" refused -c "$URI" --db "$DB" --interval fast
+REASON="invalid value '0' for --interval" refused -c "$URI" --db "$DB" --interval 0
+REASON="invalid value '-1' for --retention-raw" refused -c "$URI" --db "$DB" --retention-raw -1
+REASON="invalid value '1.5' for --retention-hour" refused -c "$URI" --db "$DB" --retention-hour 1.5
+REASON="unexpected argument 'now'" refused -c "$URI" --db "$DB" now
+REASON="cannot connect to 'nosuch:///x'" refused -c nosuch:///x --db "$DB" --once
+REASON="cannot open $STATS_WORK/no/such/dir/x.db.lock" refused -c "$URI" --db "$STATS_WORK/no/such/dir/x.db" --once
+"$PYTHON" -c 'import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute("PRAGMA user_version = 7")' \
+    "$STATS_WORK/future.db" || exit 99
+REASON="schema version 7, newer than this program knows" refused -c "$URI" --db "$STATS_WORK/future.db" --once
+exit $status

@@ -1,0 +1,281 @@
+/*
+ * stats-query.c: virtkit-info's questions to the usage-history database
+ *
+ * Every question reads the minute or the hour roll-ups (stats-store.c):
+ * averages are sums over counts, so they weigh every sample the same
+ * whatever the table.  A bucket belongs to a range when it overlaps it.
+ */
+#include <config.h>
+
+#include <string.h>
+
+#include "stats-query.h"
+
+static const char *const statsStepNames[] = { "auto", "minute", "hour" };
+static const char *const statsStepTables[] = { "minutes", "minutes", "hours" };
+static const gint64 statsStepWidths[] = { STATS_MINUTE_MS, STATS_MINUTE_MS, STATS_HOUR_MS };
+
+const char *
+statsStepName(statsStep step)
+{
+    return statsStepNames[step];
+}
+
+void
+statsResultFree(statsResult *result)
+{
+    if (!result)
+        return;
+    if (result->cells)
+        g_ptr_array_unref(result->cells);
+    g_free(result);
+}
+
+char *
+statsFormatTime(gint64 ms, bool seconds)
+{
+    g_autoptr(GDateTime) t = g_date_time_new_from_unix_local(ms / 1000);
+
+    return g_date_time_format(t, seconds ? "%Y-%m-%d %H:%M:%S" : "%Y-%m-%d %H:%M");
+}
+
+/* Column @i of @stmt's row as @kind shows it; NULL for NULL. */
+static char *
+statsCell(sqlite3_stmt *stmt, int i, statsColKind kind)
+{
+    char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+    if (sqlite3_column_type(stmt, i) == SQLITE_NULL)
+        return NULL;
+    switch (kind) {
+    case STATS_COL_TEXT:
+        return g_strdup((const char *)sqlite3_column_text(stmt, i));
+    case STATS_COL_TIME:
+        return statsFormatTime(sqlite3_column_int64(stmt, i), false);
+    case STATS_COL_INT:
+        return g_strdup(g_ascii_formatd(buf, sizeof(buf), "%.0f", sqlite3_column_double(stmt, i)));
+    case STATS_COL_DEC:
+        return g_strdup(g_ascii_formatd(buf, sizeof(buf), "%.1f", sqlite3_column_double(stmt, i)));
+    }
+    return NULL;
+}
+
+/* Steps @stmt to its end, @ncols cells per result row. */
+static statsResult *
+statsRun(statsStore *store, sqlite3_stmt *stmt, const statsColumn *cols, size_t ncols,
+         GError **error)
+{
+    g_autoptr(statsResult) result = g_new0(statsResult, 1);
+    int rc;
+
+    result->cols = cols;
+    result->ncols = ncols;
+    result->cells = g_ptr_array_new_with_free_func(g_free);
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        size_t i;
+
+        for (i = 0; i < ncols; i++)
+            g_ptr_array_add(result->cells, statsCell(stmt, i, cols[i].kind));
+    }
+    if (rc != SQLITE_DONE) {
+        g_set_error(error, STATS_STORE_ERROR, rc, "cannot read the database: %s",
+                    sqlite3_errmsg(statsStoreDb(store)));
+        return NULL;
+    }
+    result->nrows = result->cells->len / ncols;
+    return g_steal_pointer(&result);
+}
+
+/* Prepares @sql with "%1$s" the table of @step and "%2$lld" its bucket
+ * width, and binds ?1 @from and ?2 @to. */
+static sqlite3_stmt *
+statsPrepareRange(statsStore *store, const char *sql, statsStep step, gint64 from, gint64 to,
+                  GError **error)
+{
+    g_autofree char *text = g_strdup_printf(sql, statsStepTables[step],
+                                            (long long)statsStepWidths[step]);
+    sqlite3_stmt *stmt = statsStorePrepare(store, text, error);
+
+    if (!stmt)
+        return NULL;
+    sqlite3_bind_int64(stmt, 1, from);
+    sqlite3_bind_int64(stmt, 2, to);
+    return stmt;
+}
+
+statsStep
+statsQueryStep(statsStore *store, gint64 from, statsStep step)
+{
+    sqlite3_stmt *stmt;
+    statsStep answer = STATS_STEP_MINUTE;
+
+    if (step != STATS_STEP_AUTO)
+        return step;
+    stmt = statsStorePrepare(store,
+        "WITH first (ts) AS (SELECT min(ts) FROM minutes)"
+        " SELECT (SELECT ts FROM first) <= ?1 OR NOT EXISTS"
+        " (SELECT 1 FROM hours WHERE ts > ?1 - 3600000"
+        "  AND ts < coalesce((SELECT ts - ts % 3600000 FROM first), ts + 1))", NULL);
+    if (!stmt)
+        return answer;
+    sqlite3_bind_int64(stmt, 1, from);
+    if (sqlite3_step(stmt) == SQLITE_ROW && !sqlite3_column_int(stmt, 0))
+        answer = STATS_STEP_HOUR;
+    sqlite3_finalize(stmt);
+    return answer;
+}
+
+char *
+statsQueryFindDomain(statsStore *store, const char *name, GError **error)
+{
+    sqlite3_stmt *stmt = statsStorePrepare(store,
+        "SELECT uuid FROM domains WHERE name = ?1 OR uuid = lower(?1)"
+        " ORDER BY last_seen DESC LIMIT 1", error);
+    char *uuid = NULL;
+
+    if (!stmt)
+        return NULL;
+    sqlite3_bind_text(stmt, 1, name, -1, SQLITE_STATIC);
+    if (sqlite3_step(stmt) == SQLITE_ROW)
+        uuid = g_strdup((const char *)sqlite3_column_text(stmt, 0));
+    else
+        g_set_error(error, STATS_STORE_ERROR, 0, "no domain '%s' in the database", name);
+    sqlite3_finalize(stmt);
+    return uuid;
+}
+
+/* ---- the questions ------------------------------------------------------ */
+
+/* The sum of the fault deltas of a group of rows; NULL when no row knew
+ * any (a driver without fault counters). */
+#define STATS_FAULTS_SQL \
+    "CASE WHEN count(cpu_f) + count(mem_f) + count(nproc_f) + count(ep_f) > 0" \
+    " THEN sum(coalesce(cpu_f, 0) + coalesce(mem_f, 0) + coalesce(nproc_f, 0)" \
+    " + coalesce(ep_f, 0)) END"
+
+/* The rows of the range; %1$s the table, %2$lld its bucket width. */
+#define STATS_RANGE_SQL \
+    " FROM %1$s s LEFT JOIN domains d ON d.uuid = s.uuid" \
+    " WHERE s.ts > ?1 - %2$lld AND s.ts < ?2"
+
+static const statsColumn statsTopColumns[] = {
+    { "Domain", "domain", STATS_COL_TEXT },
+    { NULL, "uuid", STATS_COL_TEXT },
+    { "aCPU", "cpu_avg", STATS_COL_DEC },
+    { "mCPU", "cpu_max", STATS_COL_DEC },
+    { "aMem", "mem_avg", STATS_COL_INT },
+    { "mMem", "mem_max", STATS_COL_INT },
+    { "aIO", "io_avg", STATS_COL_DEC },
+    { "mIO", "io_max", STATS_COL_DEC },
+    { "aIOPS", "iops_avg", STATS_COL_DEC },
+    { "mIOPS", "iops_max", STATS_COL_DEC },
+    { "Faults", "faults", STATS_COL_INT },
+};
+
+/* What --by ranks, by the SQL alias of its column. */
+static const char *const statsByKeys[STATS_BY_LAST] = {
+    [STATS_BY_CPU] = "cpu_avg",
+    [STATS_BY_MEM] = "mem_avg",
+    [STATS_BY_IO] = "io_avg",
+    [STATS_BY_FAULTS] = "faults",
+};
+
+statsResult *
+statsQueryTop(statsStore *store, statsStep step, gint64 from, gint64 to, statsBy by,
+              unsigned int top, GError **error)
+{
+    g_autofree char *sql = g_strconcat(
+        "SELECT coalesce(d.name, s.uuid), s.uuid,"
+        " sum(cpu_sum) / sum(cpu_cnt) AS cpu_avg, max(cpu_max),"
+        " sum(mem_sum) / sum(mem_cnt) AS mem_avg, max(mem_max),"
+        " sum(io_sum) / sum(io_cnt) / 1024 AS io_avg, max(io_max) / 1024,"
+        " sum(iops_sum) / sum(iops_cnt), max(iops_max),"
+        " " STATS_FAULTS_SQL " AS faults"
+        STATS_RANGE_SQL
+        " GROUP BY s.uuid ORDER BY ", statsByKeys[by], " DESC NULLS LAST, 1, 2 LIMIT ?3",
+        NULL);
+    sqlite3_stmt *stmt = statsPrepareRange(store, sql, step, from, to, error);
+    statsResult *result;
+
+    if (!stmt)
+        return NULL;
+    sqlite3_bind_int64(stmt, 3, top);
+    result = statsRun(store, stmt, statsTopColumns, G_N_ELEMENTS(statsTopColumns), error);
+    sqlite3_finalize(stmt);
+    return result;
+}
+
+static const statsColumn statsFaultColumns[] = {
+    { "Domain", "domain", STATS_COL_TEXT },
+    { NULL, "uuid", STATS_COL_TEXT },
+    { "CPUf", "cpu_faults", STATS_COL_INT },
+    { "MemF", "mem_faults", STATS_COL_INT },
+    { "NprocF", "nproc_faults", STATS_COL_INT },
+    { "EPf", "ep_faults", STATS_COL_INT },
+    { "Faults", "faults", STATS_COL_INT },
+};
+
+statsResult *
+statsQueryFaults(statsStore *store, statsStep step, gint64 from, gint64 to, const char *uuid,
+                 unsigned int top, GError **error)
+{
+    sqlite3_stmt *stmt = statsPrepareRange(store,
+        "SELECT coalesce(d.name, s.uuid), s.uuid,"
+        " sum(cpu_f), sum(mem_f), sum(nproc_f), sum(ep_f), " STATS_FAULTS_SQL " AS faults"
+        STATS_RANGE_SQL " AND (?4 IS NULL OR s.uuid = ?4)"
+        " GROUP BY s.uuid HAVING faults > 0 ORDER BY faults DESC, 1, 2 LIMIT ?3",
+        step, from, to, error);
+    statsResult *result;
+
+    if (!stmt)
+        return NULL;
+    sqlite3_bind_int64(stmt, 3, top);
+    if (uuid)
+        sqlite3_bind_text(stmt, 4, uuid, -1, SQLITE_STATIC);
+    result = statsRun(store, stmt, statsFaultColumns, G_N_ELEMENTS(statsFaultColumns), error);
+    sqlite3_finalize(stmt);
+    return result;
+}
+
+static const statsColumn statsHistoryColumns[] = {
+    { "Time", "time", STATS_COL_TIME },
+    { "Samples", "samples", STATS_COL_INT },
+    { "aCPU", "cpu_avg", STATS_COL_DEC },
+    { "mCPU", "cpu_max", STATS_COL_DEC },
+    { "aMem", "mem_avg", STATS_COL_INT },
+    { "mMem", "mem_max", STATS_COL_INT },
+    { "aIO", "io_avg", STATS_COL_DEC },
+    { "mIO", "io_max", STATS_COL_DEC },
+    { "aIOPS", "iops_avg", STATS_COL_DEC },
+    { "mIOPS", "iops_max", STATS_COL_DEC },
+    { "aNproc", "nproc_avg", STATS_COL_DEC },
+    { "mNproc", "nproc_max", STATS_COL_INT },
+    { "aEP", "ep_avg", STATS_COL_DEC },
+    { "mEP", "ep_max", STATS_COL_INT },
+    { "CPUf", "cpu_faults", STATS_COL_INT },
+    { "MemF", "mem_faults", STATS_COL_INT },
+    { "NprocF", "nproc_faults", STATS_COL_INT },
+    { "EPf", "ep_faults", STATS_COL_INT },
+};
+
+statsResult *
+statsQueryHistory(statsStore *store, statsStep step, gint64 from, gint64 to, const char *uuid,
+                  GError **error)
+{
+    sqlite3_stmt *stmt = statsPrepareRange(store,
+        "SELECT s.ts, n, cpu_sum / cpu_cnt, cpu_max, mem_sum / mem_cnt, mem_max,"
+        " io_sum / io_cnt / 1024, io_max / 1024, iops_sum / iops_cnt, iops_max,"
+        " nproc_sum / nproc_cnt, nproc_max, ep_sum / ep_cnt, ep_max,"
+        " cpu_f, mem_f, nproc_f, ep_f"
+        STATS_RANGE_SQL " AND s.uuid = ?3 ORDER BY s.ts",
+        step, from, to, error);
+    statsResult *result;
+
+    if (!stmt)
+        return NULL;
+    sqlite3_bind_text(stmt, 3, uuid, -1, SQLITE_STATIC);
+    result = statsRun(store, stmt, statsHistoryColumns, G_N_ELEMENTS(statsHistoryColumns),
+                      error);
+    sqlite3_finalize(stmt);
+    return result;
+}

@@ -1,0 +1,443 @@
+/*
+ * virtkit-statsd.c: the usage-history collector
+ *
+ *   virtkit-statsd [-c URI] [--interval SECONDS] [--db PATH] [--once]
+ *                  [--retention-raw HOURS] [--retention-minute DAYS]
+ *                  [--retention-hour DAYS]
+ *
+ * Every interval, the bulk statistics of every domain of the connection
+ * (virConnectGetAllDomainStats: state, CPU time, balloon and, on an LVE
+ * connection, the LVE group) go into the SQLite database of stats-store.c,
+ * one transaction per round.  Only the public API is used, so any driver,
+ * local or remote, can be watched.  SIGTERM and SIGINT stop the collector
+ * after the round under way.
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <math.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <glib.h>
+#include <glib-unix.h>
+#include <glib/gstdio.h>
+
+#include <virt/virt.h>
+
+#include "stats-store.h"
+
+typedef struct {
+    const char *uri;
+    char *dbPath;
+    double interval;            /* seconds */
+    bool once;
+    statsRetention retention;
+
+    virConnectPtr conn;
+    bool lve;                   /* the connection has the LVE group */
+    statsStore *store;
+    GMainLoop *loop;
+} statsdControl;
+
+static void
+statsdError(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
+
+static void
+statsdError(const char *fmt, ...)
+{
+    va_list ap;
+
+    fputs("virtkit-statsd: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+static void
+statsdSilence(void *opaque G_GNUC_UNUSED, virErrorPtr err G_GNUC_UNUSED)
+{
+}
+
+/* ---- reading the hypervisor ------------------------------------------- */
+
+/* Where each field of a sample comes from: the first parameter of the
+ * record that has it.  Memory in use is the LVE's resident memory or the
+ * guest's balloon RSS, else its current balloon; its limit the LVE's or
+ * the balloon maximum. */
+static const char *const statsdSources[STATS_FIELD_LAST][3] = {
+    [STATS_CPU_TIME] = { "cpu.time", "lve.cpu.usage" },
+    [STATS_IO_BYTES] = { "lve.io.usage" },
+    [STATS_IO_OPS] = { "lve.iops.usage" },
+    [STATS_CPU_FAULTS] = { "lve.cpu.faults" },
+    [STATS_MEM_FAULTS] = { "lve.mem.faults" },
+    [STATS_NPROC_FAULTS] = { "lve.nproc.faults" },
+    [STATS_EP_FAULTS] = { "lve.ep.faults" },
+    [STATS_MEM] = { "lve.mem.usage", "balloon.rss", "balloon.current" },
+    [STATS_NPROC] = { "lve.nproc.usage" },
+    [STATS_EP] = { "lve.ep.usage" },
+    [STATS_CPU_LIMIT] = { "lve.cpu.limit" },
+    [STATS_MEM_LIMIT] = { "lve.mem.limit", "balloon.maximum" },
+};
+
+/* The unsigned value of parameter @name, whatever its integer type. */
+static bool
+statsdParam(const virDomainStatsRecord *rec, const char *name, unsigned long long *value)
+{
+    virTypedParameterPtr p = virTypedParamsGet(rec->params, rec->nparams, name);
+
+    if (!p)
+        return false;
+    switch (p->type) {
+    case VIR_TYPED_PARAM_INT:
+        *value = p->value.i < 0 ? 0 : (unsigned long long)p->value.i;
+        return true;
+    case VIR_TYPED_PARAM_UINT:
+        *value = p->value.ui;
+        return true;
+    case VIR_TYPED_PARAM_LLONG:
+        *value = p->value.l < 0 ? 0 : (unsigned long long)p->value.l;
+        return true;
+    case VIR_TYPED_PARAM_ULLONG:
+        *value = p->value.ul;
+        return true;
+    }
+    return false;
+}
+
+static bool
+statsdRecordToSample(const virDomainStatsRecord *rec, statsSample *sample)
+{
+    char uuid[VIR_UUID_STRING_BUFLEN];
+    unsigned long long state = 0;
+    size_t f, i;
+
+    if (virDomainGetUUIDString(rec->dom, uuid) < 0)
+        return false;
+    sample->uuid = g_strdup(uuid);
+    sample->name = g_strdup(virDomainGetName(rec->dom));
+    statsdParam(rec, "state.state", &state);
+    sample->state = (int)state;
+    for (f = 0; f < STATS_FIELD_LAST; f++) {
+        for (i = 0; i < G_N_ELEMENTS(statsdSources[f]) && statsdSources[f][i]; i++) {
+            if (statsdParam(rec, statsdSources[f][i], &sample->value[f])) {
+                sample->has[f] = true;
+                break;
+            }
+        }
+    }
+    return true;
+}
+
+/* The samples of every domain now; NULL after reporting. */
+static GArray *
+statsdRead(statsdControl *ctl)
+{
+    unsigned int groups = VIR_DOMAIN_STATS_STATE | VIR_DOMAIN_STATS_CPU_TOTAL |
+        VIR_DOMAIN_STATS_BALLOON | (ctl->lve ? VIR_DOMAIN_STATS_LVE : 0);
+    virDomainStatsRecordPtr *records = NULL;
+    GArray *samples;
+    int n, i;
+
+    if ((n = virConnectGetAllDomainStats(ctl->conn, groups, &records, 0)) < 0) {
+        statsdError("cannot read the domains' statistics: %s", virGetLastErrorMessage());
+        return NULL;
+    }
+    samples = g_array_sized_new(FALSE, TRUE, sizeof(statsSample), n);
+    g_array_set_clear_func(samples, (GDestroyNotify)statsSampleClear);
+    for (i = 0; i < n; i++) {
+        statsSample sample = { 0 };
+
+        /* a domain that went meanwhile has no uuid to give: skipped */
+        if (statsdRecordToSample(records[i], &sample))
+            g_array_append_val(samples, sample);
+    }
+    virDomainStatsRecordListFree(records);
+    return samples;
+}
+
+/* ---- rounds ------------------------------------------------------------- */
+
+static bool
+statsdConnect(statsdControl *ctl)
+{
+    const char *type;
+
+    if (!(ctl->conn = virConnectOpenReadOnly(ctl->uri))) {
+        statsdError("cannot connect to '%s': %s", ctl->uri ? ctl->uri : "the default URI",
+                    virGetLastErrorMessage());
+        return false;
+    }
+    /* the LVE group is asked of LVE hosts only: another driver would leave
+     * it out anyway, but a bit libvirt does not know is best not sent */
+    type = virConnectGetType(ctl->conn);
+    ctl->lve = type && g_str_equal(type, "LVE");
+    return true;
+}
+
+/* One round: every domain's sample at one time, in one transaction. */
+static bool
+statsdRound(statsdControl *ctl)
+{
+    g_autoptr(GArray) samples = NULL;
+    g_autoptr(GError) error = NULL;
+    gint64 now;
+    guint i;
+
+    if (!ctl->conn && !statsdConnect(ctl))
+        return false;
+    now = statsStoreNow();
+    if (!(samples = statsdRead(ctl))) {
+        /* a connection that died (a restarted daemon) is opened again */
+        if (virConnectIsAlive(ctl->conn) != 1)
+            g_clear_pointer(&ctl->conn, virConnectClose);
+        return false;
+    }
+    if (!statsStoreBegin(ctl->store, &error))
+        goto error;
+    for (i = 0; i < samples->len; i++) {
+        if (!statsStoreWrite(ctl->store, now, &g_array_index(samples, statsSample, i), &error)) {
+            statsStoreRollback(ctl->store);
+            goto error;
+        }
+    }
+    if (!statsStoreCommit(ctl->store, now, &ctl->retention, &error))
+        goto error;
+    return true;
+
+ error:
+    statsdError("%s", error->message);
+    return false;
+}
+
+static gboolean
+statsdTick(gpointer opaque)
+{
+    statsdControl *ctl = opaque;
+
+    statsdRound(ctl);
+    return G_SOURCE_CONTINUE;
+}
+
+/* Signals are seen on the loop, between rounds: the round under way ends
+ * first. */
+static gboolean
+statsdStop(gpointer opaque)
+{
+    statsdControl *ctl = opaque;
+
+    g_main_loop_quit(ctl->loop);
+    return G_SOURCE_CONTINUE;
+}
+
+static int
+statsdRun(statsdControl *ctl)
+{
+    guint ms = (guint)(ctl->interval * 1000 + 0.5);
+
+    if (ctl->once)
+        return statsdRound(ctl) ? EXIT_SUCCESS : EXIT_FAILURE;
+    ctl->loop = g_main_loop_new(NULL, FALSE);
+    g_unix_signal_add(SIGTERM, statsdStop, ctl);
+    g_unix_signal_add(SIGINT, statsdStop, ctl);
+    statsdRound(ctl);
+    g_timeout_add(ms, statsdTick, ctl);
+    g_main_loop_run(ctl->loop);
+    g_main_loop_unref(ctl->loop);
+    return EXIT_SUCCESS;
+}
+
+/* One collector per database: a second would sample every domain twice.
+ * The lock (on PATH.lock, which stays) goes with the process, however it
+ * ends.  A --once round beside a running collector is refused too. */
+static int
+statsdLock(const char *dbPath)
+{
+    g_autofree char *path = g_strconcat(dbPath, ".lock", NULL);
+    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+
+    if (fd < 0) {
+        statsdError("cannot open %s: %s", path, g_strerror(errno));
+        return -1;
+    }
+    if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
+        if (errno == EWOULDBLOCK)
+            statsdError("another virtkit-statsd writes %s", dbPath);
+        else
+            statsdError("cannot lock %s: %s", path, g_strerror(errno));
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+/* ---- options ------------------------------------------------------------ */
+
+static void
+statsdUsage(FILE *out)
+{
+    fprintf(out,
+            "usage: virtkit-statsd [-c URI] [--interval SECONDS] [--db PATH] [--once]\n"
+            "                      [--retention-raw HOURS] [--retention-minute DAYS]\n"
+            "                      [--retention-hour DAYS]\n"
+            "\n"
+            "Samples the usage of every domain into a SQLite database.\n"
+            "  -c, --connect URI        the hypervisor (default: the default URI)\n"
+            "  --interval SECONDS       time between samples (default 10)\n"
+            "  --db PATH                the database (default %s)\n"
+            "  --once                   one round, then exit\n"
+            "  --retention-raw HOURS    keep raw samples (default 24; 0: forever)\n"
+            "  --retention-minute DAYS  keep per-minute rows (default 7; 0: forever)\n"
+            "  --retention-hour DAYS    keep per-hour rows (default 90; 0: forever)\n",
+            STATSD_DEFAULT_DB);
+}
+
+/* A whole number of @unit ms (0 allowed) from option @opt. */
+static bool
+statsdParseRetention(const char *opt, const char *arg, gint64 unit, gint64 *value)
+{
+    guint64 n;
+
+    if (!g_ascii_string_to_unsigned(arg, 10, 0, G_MAXINT64 / unit, &n, NULL)) {
+        statsdError("invalid value '%s' for %s: expected a whole number (0: keep forever)",
+                    arg, opt);
+        return false;
+    }
+    *value = (gint64)n * unit;
+    return true;
+}
+
+static bool
+statsdParseInterval(const char *arg, double *value)
+{
+    char *end;
+
+    errno = 0;
+    *value = g_ascii_strtod(arg, &end);
+    if (errno || end == arg || *end || !isfinite(*value) || *value < 0.001 ||
+        *value > 86400) {
+        statsdError("invalid value '%s' for --interval: expected seconds, from 0.001 to 86400", arg);
+        return false;
+    }
+    return true;
+}
+
+enum {
+    OPT_INTERVAL = 256,
+    OPT_DB,
+    OPT_ONCE,
+    OPT_RET_RAW,
+    OPT_RET_MINUTE,
+    OPT_RET_HOUR,
+};
+
+static const struct option statsdOptions[] = {
+    { "connect", required_argument, NULL, 'c' },
+    { "interval", required_argument, NULL, OPT_INTERVAL },
+    { "db", required_argument, NULL, OPT_DB },
+    { "once", no_argument, NULL, OPT_ONCE },
+    { "retention-raw", required_argument, NULL, OPT_RET_RAW },
+    { "retention-minute", required_argument, NULL, OPT_RET_MINUTE },
+    { "retention-hour", required_argument, NULL, OPT_RET_HOUR },
+    { "help", no_argument, NULL, 'h' },
+    { NULL, 0, NULL, 0 },
+};
+
+static bool
+statsdParseArgs(statsdControl *ctl, int argc, char **argv)
+{
+    int c;
+
+    while ((c = getopt_long(argc, argv, "c:h", statsdOptions, NULL)) != -1) {
+        bool ok = true;
+
+        switch (c) {
+        case 'c':
+            ctl->uri = optarg;
+            break;
+        case OPT_INTERVAL:
+            ok = statsdParseInterval(optarg, &ctl->interval);
+            break;
+        case OPT_DB:
+            g_free(ctl->dbPath);
+            ctl->dbPath = g_strdup(optarg);
+            break;
+        case OPT_ONCE:
+            ctl->once = true;
+            break;
+        case OPT_RET_RAW:
+            ok = statsdParseRetention("--retention-raw", optarg, STATS_HOUR_MS,
+                                      &ctl->retention.raw);
+            break;
+        case OPT_RET_MINUTE:
+            ok = statsdParseRetention("--retention-minute", optarg, 24 * STATS_HOUR_MS,
+                                      &ctl->retention.minute);
+            break;
+        case OPT_RET_HOUR:
+            ok = statsdParseRetention("--retention-hour", optarg, 24 * STATS_HOUR_MS,
+                                      &ctl->retention.hour);
+            break;
+        case 'h':
+            statsdUsage(stdout);
+            exit(EXIT_SUCCESS);
+        default:
+            statsdUsage(stderr);
+            return false;
+        }
+        if (!ok)
+            return false;
+    }
+    if (optind < argc) {
+        statsdError("unexpected argument '%s'", argv[optind]);
+        return false;
+    }
+    return true;
+}
+
+int
+main(int argc, char **argv)
+{
+    statsdControl ctl = {
+        .interval = 10,
+        .retention = { 24 * STATS_HOUR_MS, 7 * 24 * STATS_HOUR_MS, 90 * 24 * STATS_HOUR_MS },
+    };
+    g_autoptr(GError) error = NULL;
+    int ret, lock;
+
+    virSetErrorFunc(NULL, statsdSilence);
+    if (!statsdParseArgs(&ctl, argc, argv))
+        return EXIT_FAILURE;
+    if (!ctl.dbPath) {
+        g_autofree char *dir = g_path_get_dirname(STATSD_DEFAULT_DB);
+
+        ctl.dbPath = g_strdup(STATSD_DEFAULT_DB);
+        if (g_mkdir_with_parents(dir, 0755) < 0) {
+            statsdError("cannot create %s: %s", dir, g_strerror(errno));
+            return EXIT_FAILURE;
+        }
+    }
+    if ((lock = statsdLock(ctl.dbPath)) < 0) {
+        g_free(ctl.dbPath);
+        return EXIT_FAILURE;
+    }
+    if (!(ctl.store = statsStoreOpen(ctl.dbPath, true, &error))) {
+        statsdError("%s", error->message);
+        close(lock);
+        g_free(ctl.dbPath);
+        return EXIT_FAILURE;
+    }
+    ret = statsdConnect(&ctl) ? statsdRun(&ctl) : EXIT_FAILURE;
+    if (ctl.conn)
+        virConnectClose(ctl.conn);
+    statsStoreClose(ctl.store);
+    close(lock);
+    g_free(ctl.dbPath);
+    return ret;
+}
