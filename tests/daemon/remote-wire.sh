@@ -9,7 +9,11 @@
 #              test+tls://127.0.0.1:PORT/default?pkipath=DIR gets in with
 #              an allowed certificate, and is refused with one whose DN is
 #              not on the list or that another CA signed (virsh says
-#              "server verification ... failed", the log says why)
+#              "server verification ... failed", the log says why); the
+#              library's remote driver (virtsh) says what virsh says for
+#              each, and for a CA that did not sign the server's
+#              certificate, a host name the certificate does not name
+#              (with and without no_verify=1) and a pkipath without files
 #   plain TCP  refused by default (nothing listens on tcp_port),
 #              listen_tcp = 1 alone refused at startup (no SASL here),
 #              served with auth_tcp = "none"
@@ -126,6 +130,21 @@ tls_allowed_dn_list = [ "C=GB,O=virtkit,CN=admin.*", "CN=nobody" ]
 EOF
 
 # --- TLS --------------------------------------------------------------
+VIRTSH="$abs_top_builddir/tools/virtsh"
+
+# tls_compare NAME URI: virtsh and virsh say the same on URI (libvirt's
+# log lines, which carry a time and a pid, left out)
+tls_compare() {
+    for shell in virsh "$VIRTSH"; do
+        "$shell" -c "$2" 'uri; list --all' 2>&1 |
+            grep -v '^[0-9-]* [0-9:.+]*: [0-9]*: ' > "$DWORK/$1.$(basename "$shell")"
+    done
+    if ! diff -u "$DWORK/$1.virsh" "$DWORK/$1.virtsh"; then
+        echo "FAIL: $1: virtsh and virsh differ on $2" >&2
+        fail=1
+    fi
+}
+
 daemon_start net --listen || exit 1
 expect "log: TLS listener" "listening on 127.0.0.1:$TLS_PORT (TLS)" "$DWORK/net.log"
 
@@ -158,6 +177,22 @@ expect "virsh refused (issuer)" "server verification (of our certificate or IP a
 expect "log: refused issuer" \
     "certificate 'C=GB,O=virtkit,CN=admin.example' failed validation: its issuer is not the CA" \
     "$DWORK/net.log"
+
+# the library's remote driver, through virtsh, against virsh
+tls_compare tls-good "$(tls_uri good)"
+expect "virtsh over TLS, allowed certificate" '^ *1 *test *running' "$DWORK/tls-good.virtsh"
+tls_compare tls-intruder "$(tls_uri intruder)"
+tls_compare tls-stranger-noverify "$(tls_uri stranger)&no_verify=1"
+tls_compare tls-stranger "$(tls_uri stranger)"
+expect "virtsh: a server of another CA" "authentication failed: Failed to verify peer's certificate" \
+    "$DWORK/tls-stranger.virtsh"
+LOCALHOST_URI="test+tls://localhost:$TLS_PORT/default?pkipath=$PKI/good"
+tls_compare tls-hostname "$LOCALHOST_URI"
+tls_compare tls-hostname-noverify "$LOCALHOST_URI&no_verify=1"
+expect "virtsh: no_verify=1 lets a certificate for another name in" '^ *1 *test *running' \
+    "$DWORK/tls-hostname-noverify.virtsh"
+tls_compare tls-nofiles "$(tls_uri none)"
+expect "virtsh: no CA" "Cannot read CA certificate '$PKI/none/cacert.pem'" "$DWORK/tls-nofiles.virtsh"
 
 # python3-libvirt through the same listener
 "$PYTHON" - "$(tls_uri good)" > "$DWORK/python.out" 2>&1 <<'EOF'
