@@ -13,7 +13,9 @@
 #              library's remote driver (virtsh) says what virsh says for
 #              each, and for a CA that did not sign the server's
 #              certificate, a host name the certificate does not name
-#              (with and without no_verify=1) and a pkipath without files
+#              (with and without no_verify=1), a pkipath without files,
+#              a client certificate its own CA did not sign, a server's
+#              certificate as a client's, and no client certificate
 #   plain TCP  refused by default (nothing listens on tcp_port),
 #              listen_tcp = 1 alone refused at startup (no SASL here),
 #              served with auth_tcp = "none"
@@ -192,6 +194,22 @@ tls_compare tls-hostname-noverify "$LOCALHOST_URI&no_verify=1"
 expect "virtsh: no_verify=1 lets a certificate for another name in" '^ *1 *test *running' \
     "$DWORK/tls-hostname-noverify.virtsh"
 tls_compare tls-nofiles "$(tls_uri none)"
+# the client's own files: its certificate against its CA (libvirt checks
+# before connecting), a certificate for a server (a warning, then the
+# server's refusal), none at all (the server ends the handshake)
+mkdir -p "$PKI/mixed" "$PKI/purpose" "$PKI/nocert"
+cp "$PKI/good/clientcert.pem" "$PKI/good/clientkey.pem" "$PKI/mixed/"
+cp "$PKI/other/cacert.pem" "$PKI/mixed/"
+cp "$PKI/server/servercert.pem" "$PKI/purpose/clientcert.pem"
+cp "$PKI/server/serverkey.pem" "$PKI/purpose/clientkey.pem"
+cp "$PKI/ca/cacert.pem" "$PKI/purpose/"
+cp "$PKI/ca/cacert.pem" "$PKI/nocert/"
+tls_compare tls-mixed "$(tls_uri mixed)"
+expect "virtsh: our own certificate" "Our own certificate $PKI/mixed/clientcert.pem failed validation" \
+    "$DWORK/tls-mixed.virtsh"
+tls_compare tls-purpose "$(tls_uri purpose)"
+tls_compare tls-nocert "$(tls_uri nocert)"
+expect "virtsh: no client certificate" "Unable to read TLS confirmation" "$DWORK/tls-nocert.virtsh"
 expect "virtsh: no CA" "Cannot read CA certificate '$PKI/none/cacert.pem'" "$DWORK/tls-nofiles.virtsh"
 
 # python3-libvirt through the same listener

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "remote_tls.h"
+#include "remote_tls_check.h"
 #include "rpc_tls.h"
 #include "virerror.h"
 #include "virlog.h"
@@ -165,20 +166,6 @@ remoteTLSHandshake(remoteTLS *tls, int fd)
     return 0;
 }
 
-static const char *
-remoteTLSStatusReason(unsigned int status)
-{
-    if (status & GNUTLS_CERT_INSECURE_ALGORITHM)
-        return _("The certificate uses an insecure algorithm");
-    if (status & GNUTLS_CERT_REVOKED)
-        return _("The certificate has been revoked.");
-    if (status & GNUTLS_CERT_SIGNER_NOT_FOUND)
-        return _("The certificate hasn't got a known issuer.");
-    if (status & GNUTLS_CERT_INVALID)
-        return _("The certificate is not trusted.");
-    return _("Invalid certificate");
-}
-
 /* The server's certificate: signed by the CA, and its owner the host. */
 static int
 remoteTLSValidServer(remoteTLS *tls, const char *host)
@@ -229,20 +216,21 @@ remoteTLSCheckServer(remoteTLS *tls, const remoteURI *ruri)
 }
 
 /* The server checked our certificate and address: one byte, '\1', says
- * it let us in. */
+ * it let us in.  A clean end says it did not; any other end (a TLS alert,
+ * a socket closed without a goodbye) is an I/O error, as in libvirt. */
 static int
 remoteTLSConfirmation(remoteTLS *tls, int fd)
 {
     char byte = 0;
     ssize_t got;
 
-    while ((got = vkrTLSRecv(tls->session, &byte, 1)) < 0 &&
-           (errno == EAGAIN || errno == EINTR)) {
+    while ((got = gnutls_record_recv(tls->session, &byte, 1)) == GNUTLS_E_AGAIN ||
+           got == GNUTLS_E_INTERRUPTED) {
         if (remoteTLSWait(tls, fd) < 0)
             return -1;
     }
     if (got < 0) {
-        virReportSystemError(errno, "%s", _("Unable to read TLS confirmation"));
+        virReportSystemError(EIO, "%s", _("Unable to read TLS confirmation"));
         return -1;
     }
     if (got != 1 || byte != '\1') {
@@ -275,7 +263,7 @@ remoteTLSNew(const remoteURI *ruri)
                        gnutls_strerror(rc));
         return NULL;
     }
-    if (remoteTLSLoad(tls, &files) < 0)
+    if (remoteTLSSanityCheck(files.cacert, files.cert) < 0 || remoteTLSLoad(tls, &files) < 0)
         return NULL;
     return g_steal_pointer(&tls);
 }
