@@ -308,33 +308,15 @@ vkdTLSSessionDN(vkdTLSSession *sess)
     return sess->dn;
 }
 
-static ssize_t
-vkdTLSRead(void *opaque, char *buf, size_t len)
+/**
+ * vkdTLSSessionAttach:
+ * @sess: a session whose client was checked
+ * @ch: the client's channel
+ *
+ * Puts the session between @ch's frames and its socket.
+ */
+void
+vkdTLSSessionAttach(vkdTLSSession *sess, vkrChannel *ch)
 {
-    vkdTLSSession *sess = opaque;
-
-    return vkrTLSRecv(sess->session, buf, len);
+    vkrChannelSetTransport(ch, &vkrTLSTransport, sess->session);
 }
-
-static ssize_t
-vkdTLSWrite(void *opaque, const char *buf, size_t len)
-{
-    vkdTLSSession *sess = opaque;
-
-    return vkrTLSSend(sess->session, buf, len);
-}
-
-static size_t
-vkdTLSPending(void *opaque)
-{
-    vkdTLSSession *sess = opaque;
-
-    return vkrTLSPending(sess->session);
-}
-
-/* The channel's layer over a session whose client was checked. */
-const vkrChannelTransport vkdTLSTransport = {
-    .read = vkdTLSRead,
-    .write = vkdTLSWrite,
-    .pending = vkdTLSPending,
-};

@@ -1,6 +1,6 @@
 /*
- * rpc_tls.c: records through a GnuTLS session as a channel reads and
- * writes them, and the peer certificate's name
+ * rpc_tls.c: a channel's transport over a GnuTLS session, and the peer
+ * certificate's name
  */
 #include "internal.h"
 
@@ -23,48 +23,41 @@ vkrTLSResult(ssize_t rc)
     return -1;
 }
 
-/**
- * vkrTLSRecv:
- * @session: a session whose handshake is done
- * @buf: where to read
- * @len: at most this many bytes
- *
- * Returns as read(2) on a non-blocking socket: the bytes read, 0 at the
- * end of the stream, or -1 with errno (EAGAIN: wait for the socket).
- */
-ssize_t
-vkrTLSRecv(gnutls_session_t session, char *buf, size_t len)
+/* A channel's read: as read(2) on a non-blocking socket. */
+static ssize_t
+vkrTLSRecv(void *opaque, char *buf, size_t len)
 {
+    gnutls_session_t session = opaque;
+
     return vkrTLSResult(gnutls_record_recv(session, buf, len));
 }
 
-/**
- * vkrTLSSend:
- * @session: a session whose handshake is done
- * @buf: what to send
- * @len: how many bytes
- *
- * After EAGAIN, the caller sends the same bytes again, as GnuTLS asks.
- *
- * Returns as write(2) on a non-blocking socket.
- */
-ssize_t
-vkrTLSSend(gnutls_session_t session, const char *buf, size_t len)
+/* A channel's write: after EAGAIN the channel sends the same bytes again,
+ * as GnuTLS asks. */
+static ssize_t
+vkrTLSSend(void *opaque, const char *buf, size_t len)
 {
+    gnutls_session_t session = opaque;
+
     return vkrTLSResult(gnutls_record_send(session, buf, len));
 }
 
-/**
- * vkrTLSPending:
- * @session: a session
- *
- * Returns how many decrypted bytes wait to be read (poll cannot see them).
- */
-size_t
-vkrTLSPending(gnutls_session_t session)
+/* Decrypted bytes waiting to be read: poll cannot see them. */
+static size_t
+vkrTLSPending(void *opaque)
 {
+    gnutls_session_t session = opaque;
+
     return gnutls_record_check_pending(session);
 }
+
+/* A channel over a session whose handshake is done: its opaque is the
+ * gnutls_session_t itself. */
+const vkrChannelTransport vkrTLSTransport = {
+    .read = vkrTLSRecv,
+    .write = vkrTLSSend,
+    .pending = vkrTLSPending,
+};
 
 /**
  * vkrTLSPeerCertificate:

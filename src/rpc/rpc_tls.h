@@ -3,8 +3,8 @@
  *
  * The daemon (daemon/vkd_tls.c) and the library's remote driver
  * (src/drivers/remote/remote_tls.c) each own their GnuTLS session and
- * their policy; they share how a session's records read and write under a
- * channel (GnuTLS's codes as errno), how a peer's certificate is named,
+ * their policy; they share the channel's transport over a session (its
+ * records, GnuTLS's codes as errno), how a peer's certificate is named,
  * and what a failed verification is called.
  */
 #ifndef VKR_RPC_TLS_H
@@ -15,9 +15,11 @@
 # include <gnutls/gnutls.h>
 # include <gnutls/x509.h>
 
-ssize_t vkrTLSRecv(gnutls_session_t session, char *buf, size_t len);
-ssize_t vkrTLSSend(gnutls_session_t session, const char *buf, size_t len);
-size_t vkrTLSPending(gnutls_session_t session);
+# include "rpc_channel.h"
+
+/* vkrChannelSetTransport(ch, &vkrTLSTransport, session): the records of
+ * a session whose handshake is done (GnuTLS's codes as errno) */
+extern const vkrChannelTransport vkrTLSTransport;
 
 char *vkrTLSPeerDN(gnutls_session_t session);
 int vkrTLSPeerCertificate(gnutls_session_t session, gnutls_x509_crt_t cert);

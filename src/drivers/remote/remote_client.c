@@ -136,14 +136,15 @@ remoteClientFree(remoteClient *client)
  * remoteClientSetTransport:
  * @client: a client that made no call yet
  * @transport: the layer to read and write through (static)
- * @opaque: its data; the client owns it from now on
- * @freeFunc: frees @opaque once the stream is closed
+ * @opaque: its data
+ * @owned: what holds @opaque (the client owns it from now on)
+ * @freeFunc: frees @owned once the stream is closed
  */
 void
 remoteClientSetTransport(remoteClient *client, const vkrChannelTransport *transport,
-                         void *opaque, GDestroyNotify freeFunc)
+                         void *opaque, void *owned, GDestroyNotify freeFunc)
 {
-    client->transport = opaque;
+    client->transport = owned;
     client->transportFree = freeFunc;
     vkrChannelSetTransport(client->ch, transport, opaque);
 }

@@ -30,7 +30,7 @@ typedef void (*remoteClientCloseFunc)(remoteClient *client, int reason, void *op
 remoteClient *remoteClientNew(int fd, int errfd, pid_t child, const char *host);
 void remoteClientFree(remoteClient *client);
 void remoteClientSetTransport(remoteClient *client, const vkrChannelTransport *transport,
-                              void *opaque, GDestroyNotify freeFunc);
+                              void *opaque, void *owned, GDestroyNotify freeFunc);
 
 void remoteClientSetHandlers(remoteClient *client, remoteClientEventFunc event,
                              remoteClientCloseFunc close, void *opaque);

@@ -153,9 +153,12 @@ remoteConnectOpen(virConnectPtr conn, virURI *uri, virConnectAuthPtr auth G_GNUC
         goto error;
     }
     priv->client = remoteClientNew(fd, errfd, child, priv->ruri->host);
-    if (tls)
-        remoteClientSetTransport(priv->client, &remoteTLSTransport, g_steal_pointer(&tls),
-                                 (GDestroyNotify)remoteTLSFree);
+    if (tls) {
+        gnutls_session_t session = remoteTLSSession(tls);
+
+        remoteClientSetTransport(priv->client, &vkrTLSTransport, session,
+                                 g_steal_pointer(&tls), (GDestroyNotify)remoteTLSFree);
+    }
     priv->events = virDomainEventStateNew();
     remoteClientSetHandlers(priv->client, remoteDriverEvent, remoteDriverClosed, conn);
 

@@ -315,33 +315,14 @@ remoteTLSFree(remoteTLS *tls)
     g_free(tls);
 }
 
-static ssize_t
-remoteTLSRead(void *opaque, char *buf, size_t len)
+/**
+ * remoteTLSSession:
+ * @tls: a started session
+ *
+ * Returns the GnuTLS session, for vkrTLSTransport.
+ */
+gnutls_session_t
+remoteTLSSession(remoteTLS *tls)
 {
-    remoteTLS *tls = opaque;
-
-    return vkrTLSRecv(tls->session, buf, len);
+    return tls->session;
 }
-
-static ssize_t
-remoteTLSWrite(void *opaque, const char *buf, size_t len)
-{
-    remoteTLS *tls = opaque;
-
-    return vkrTLSSend(tls->session, buf, len);
-}
-
-static size_t
-remoteTLSPendingBytes(void *opaque)
-{
-    remoteTLS *tls = opaque;
-
-    return vkrTLSPending(tls->session);
-}
-
-/* The client's channel over an open session. */
-const vkrChannelTransport remoteTLSTransport = {
-    .read = remoteTLSRead,
-    .write = remoteTLSWrite,
-    .pending = remoteTLSPendingBytes,
-};

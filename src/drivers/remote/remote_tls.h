@@ -17,7 +17,7 @@
 # include "internal.h"
 
 # include "remote_transport.h"
-# include "rpc_channel.h"
+# include "rpc_tls.h"
 
 typedef struct _remoteTLS remoteTLS;
 
@@ -25,7 +25,6 @@ remoteTLS *remoteTLSNew(const remoteURI *ruri);
 int remoteTLSStart(remoteTLS *tls, const remoteURI *ruri, int fd);
 void remoteTLSFree(remoteTLS *tls);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(remoteTLS, remoteTLSFree);
-
-extern const vkrChannelTransport remoteTLSTransport;
+gnutls_session_t remoteTLSSession(remoteTLS *tls);
 
 #endif /* REMOTE_TLS_H */
