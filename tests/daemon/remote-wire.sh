@@ -15,7 +15,9 @@
 #              certificate, a host name the certificate does not name
 #              (with and without no_verify=1), a pkipath without files,
 #              a client certificate its own CA did not sign, a server's
-#              certificate as a client's, and no client certificate
+#              certificate as a client's, and no client certificate;
+#              without pkipath, a user other than root (nobody, when the
+#              test runs as root) finds its files in $HOME/.pki/libvirt
 #   plain TCP  refused by default (nothing listens on tcp_port),
 #              listen_tcp = 1 alone refused at startup (no SASL here),
 #              served with auth_tcp = "none"
@@ -211,6 +213,28 @@ tls_compare tls-purpose "$(tls_uri purpose)"
 tls_compare tls-nocert "$(tls_uri nocert)"
 expect "virtsh: no client certificate" "Unable to read TLS confirmation" "$DWORK/tls-nocert.virtsh"
 expect "virtsh: no CA" "Cannot read CA certificate '$PKI/none/cacert.pem'" "$DWORK/tls-nofiles.virtsh"
+
+# without pkipath, a user other than root reads $HOME/.pki/libvirt/
+USERHOME="$DWORK/user"
+mkdir -p "$USERHOME/.pki/libvirt"
+cp "$PKI/good/cacert.pem" "$PKI/good/clientcert.pem" "$PKI/good/clientkey.pem" \
+    "$USERHOME/.pki/libvirt/"
+AS_USER=
+if [ "$(id -u)" = 0 ] && command -v setpriv > /dev/null; then
+    chmod a+x "$DWORK"
+    chown -R 65534:65534 "$USERHOME"
+    AS_USER="setpriv --reuid=65534 --regid=65534 --clear-groups"
+fi
+if [ "$(id -u)" != 0 ] || [ -n "$AS_USER" ]; then
+    for shell in virsh "$VIRTSH"; do
+        $AS_USER env HOME="$USERHOME" "$shell" -q -c "test+tls://127.0.0.1:$TLS_PORT/default" \
+            list --all > "$DWORK/user.$(basename "$shell")" 2>&1
+        expect "$(basename "$shell"): a user's ~/.pki/libvirt" '^ *1 *test *running' \
+            "$DWORK/user.$(basename "$shell")"
+    done
+else
+    echo "~/.pki/libvirt skipped: root without setpriv (util-linux)"
+fi
 
 # python3-libvirt through the same listener
 "$PYTHON" - "$(tls_uri good)" > "$DWORK/python.out" 2>&1 <<'EOF'
