@@ -513,7 +513,7 @@ vkdServerHandshake(vkdServer *server, vkdClient *client)
     }
     g_info("client %llu: TLS client '%s'", client->id,
            vkdTLSSessionDN(client->tls) ? vkdTLSSessionDN(client->tls) : "without a certificate");
-    vkrChannelSetTransport(client->ch, &vkdTLSTransport, client->tls);
+    vkdTLSSessionAttach(client->tls, client->ch);
     client->handshaking = false;
     confirm = vkrMessageNew(1);
     confirm->buffer[0] = '\1';

@@ -17,8 +17,8 @@
 #include <unistd.h>
 
 #include <gnutls/gnutls.h>
-#include <gnutls/x509.h>
 
+#include "rpc_tls.h"
 #include "vkd_tls.h"
 
 struct _vkdTLS {
@@ -225,30 +225,6 @@ vkdTLSStatusReason(unsigned int status)
     return "it is not trusted";
 }
 
-/* The distinguished name of the client's certificate, or NULL. */
-static char *
-vkdTLSPeerDN(gnutls_session_t session)
-{
-    const gnutls_datum_t *certs;
-    unsigned int n = 0;
-    gnutls_x509_crt_t cert;
-    gnutls_datum_t dn = { NULL, 0 };
-    char *ret = NULL;
-
-    if (!(certs = gnutls_certificate_get_peers(session, &n)) || n == 0 ||
-        gnutls_x509_crt_init(&cert) < 0)
-        return NULL;
-    if (gnutls_x509_crt_import(cert, &certs[0], GNUTLS_X509_FMT_DER) == 0 &&
-        /* the order of libvirt's DNs (and of its tls_allowed_dn_list
-         * examples): C=...,O=...,CN=..., not RFC 4514's reverse */
-        gnutls_x509_crt_get_dn3(cert, &dn, GNUTLS_X509_DN_FLAG_COMPAT) == 0) {
-        ret = g_strndup((const char *)dn.data, dn.size);
-        gnutls_free(dn.data);
-    }
-    gnutls_x509_crt_deinit(cert);
-    return ret;
-}
-
 /* Whether @dn matches one pattern of tls_allowed_dn_list ('*' matches
  * any run of characters, as in libvirtd). */
 static bool
@@ -280,7 +256,7 @@ vkdTLSSessionCheck(vkdTLSSession *sess, GError **error)
     unsigned int status = 0;
     int rc;
 
-    sess->dn = vkdTLSPeerDN(sess->session);
+    sess->dn = vkrTLSPeerDN(sess->session);
     if (!sess->tls->verify)
         return TRUE;
     if (gnutls_certificate_type_get(sess->session) != GNUTLS_CRT_X509 || !sess->dn) {
@@ -332,50 +308,15 @@ vkdTLSSessionDN(vkdTLSSession *sess)
     return sess->dn;
 }
 
-/* GnuTLS's codes as the channel expects errno. */
-static ssize_t
-vkdTLSResult(ssize_t rc)
+/**
+ * vkdTLSSessionAttach:
+ * @sess: a session whose client was checked
+ * @ch: the client's channel
+ *
+ * Puts the session between @ch's frames and its socket.
+ */
+void
+vkdTLSSessionAttach(vkdTLSSession *sess, vkrChannel *ch)
 {
-    if (rc >= 0)
-        return rc;
-    if (rc == GNUTLS_E_AGAIN)
-        errno = EAGAIN;
-    else if (rc == GNUTLS_E_INTERRUPTED)
-        errno = EINTR;
-    else if (rc == GNUTLS_E_PREMATURE_TERMINATION)
-        return 0;       /* the peer closed the socket without a TLS goodbye */
-    else
-        errno = EIO;
-    return -1;
+    vkrChannelSetTransport(ch, &vkrTLSTransport, sess->session);
 }
-
-static ssize_t
-vkdTLSRead(void *opaque, char *buf, size_t len)
-{
-    vkdTLSSession *sess = opaque;
-
-    return vkdTLSResult(gnutls_record_recv(sess->session, buf, len));
-}
-
-static ssize_t
-vkdTLSWrite(void *opaque, const char *buf, size_t len)
-{
-    vkdTLSSession *sess = opaque;
-
-    return vkdTLSResult(gnutls_record_send(sess->session, buf, len));
-}
-
-static size_t
-vkdTLSPending(void *opaque)
-{
-    vkdTLSSession *sess = opaque;
-
-    return gnutls_record_check_pending(sess->session);
-}
-
-/* The channel's layer over a session whose client was checked. */
-const vkrChannelTransport vkdTLSTransport = {
-    .read = vkdTLSRead,
-    .write = vkdTLSWrite,
-    .pending = vkdTLSPending,
-};

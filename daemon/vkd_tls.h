@@ -9,7 +9,7 @@
  * encrypted stream: libvirt's clients wait for it before the first call
  * (and say "server verification ... failed" when the connection closes
  * instead).  Then the channel carries the protocol's frames as on a
- * unix socket (vkdTLSTransport).
+ * unix socket (vkdTLSSessionAttach()).
  */
 #ifndef VKD_TLS_H
 # define VKD_TLS_H
@@ -33,7 +33,6 @@ int vkdTLSSessionHandshake(vkdTLSSession *sess, unsigned int *events, GError **e
 gboolean vkdTLSSessionCheck(vkdTLSSession *sess, GError **error);
 void vkdTLSSessionRefuse(vkdTLSSession *sess);
 const char *vkdTLSSessionDN(vkdTLSSession *sess);
-
-extern const vkrChannelTransport vkdTLSTransport;
+void vkdTLSSessionAttach(vkdTLSSession *sess, vkrChannel *ch);
 
 #endif /* VKD_TLS_H */

@@ -83,10 +83,12 @@ START_TEST(test_open_errors)
         const char *message;
     } cases[] = {
         { "foo:///x", VIR_ERR_NO_CONNECT, "no driver for URI scheme 'foo'" },
-        /* the remote driver: a socket nobody serves, a transport it lacks */
+        /* the remote driver: a socket nobody serves, TLS files that are
+         * not there (read before connecting, as libvirt's client does) */
         { "test+unix:///default?socket=/nonexistent/virtkit-sock", VIR_ERR_SYSTEM_ERROR,
           "Failed to connect socket to '/nonexistent/virtkit-sock': No such file or directory" },
-        { "test://host/default", VIR_ERR_NO_SUPPORT, "the tls transport to 'host' is not supported yet" },
+        { "test://host/default?pkipath=/nonexistent", VIR_ERR_SYSTEM_ERROR,
+          "Cannot read CA certificate '/nonexistent/cacert.pem': No such file or directory" },
         { "test:///nosuch", VIR_ERR_SYSTEM_ERROR, "cannot open '/nosuch'" },
         { "test:///embed", VIR_ERR_INVALID_ARG, "absolute root" },
         { "test:///embed?root=relative", VIR_ERR_INVALID_ARG, "absolute root" },

@@ -9,7 +9,15 @@
 #              test+tls://127.0.0.1:PORT/default?pkipath=DIR gets in with
 #              an allowed certificate, and is refused with one whose DN is
 #              not on the list or that another CA signed (virsh says
-#              "server verification ... failed", the log says why)
+#              "server verification ... failed", the log says why); the
+#              library's remote driver (virtsh) says what virsh says for
+#              each, and for a CA that did not sign the server's
+#              certificate, a host name the certificate does not name
+#              (with and without no_verify=1), a pkipath without files,
+#              a client certificate its own CA did not sign, a server's
+#              certificate as a client's, and no client certificate;
+#              without pkipath, a user other than root (nobody, when the
+#              test runs as root) finds its files in $HOME/.pki/libvirt
 #   plain TCP  refused by default (nothing listens on tcp_port),
 #              listen_tcp = 1 alone refused at startup (no SASL here),
 #              served with auth_tcp = "none"
@@ -126,6 +134,21 @@ tls_allowed_dn_list = [ "C=GB,O=virtkit,CN=admin.*", "CN=nobody" ]
 EOF
 
 # --- TLS --------------------------------------------------------------
+VIRTSH="$abs_top_builddir/tools/virtsh"
+
+# tls_compare NAME URI: virtsh and virsh say the same on URI (libvirt's
+# log lines, which carry a time and a pid, left out)
+tls_compare() {
+    for shell in virsh "$VIRTSH"; do
+        "$shell" -c "$2" 'uri; list --all' 2>&1 |
+            grep -v '^[0-9-]* [0-9:.+]*: [0-9]*: ' > "$DWORK/$1.$(basename "$shell")"
+    done
+    if ! diff -u "$DWORK/$1.virsh" "$DWORK/$1.virtsh"; then
+        echo "FAIL: $1: virtsh and virsh differ on $2" >&2
+        fail=1
+    fi
+}
+
 daemon_start net --listen || exit 1
 expect "log: TLS listener" "listening on 127.0.0.1:$TLS_PORT (TLS)" "$DWORK/net.log"
 
@@ -158,6 +181,60 @@ expect "virsh refused (issuer)" "server verification (of our certificate or IP a
 expect "log: refused issuer" \
     "certificate 'C=GB,O=virtkit,CN=admin.example' failed validation: its issuer is not the CA" \
     "$DWORK/net.log"
+
+# the library's remote driver, through virtsh, against virsh
+tls_compare tls-good "$(tls_uri good)"
+expect "virtsh over TLS, allowed certificate" '^ *1 *test *running' "$DWORK/tls-good.virtsh"
+tls_compare tls-intruder "$(tls_uri intruder)"
+tls_compare tls-stranger-noverify "$(tls_uri stranger)&no_verify=1"
+tls_compare tls-stranger "$(tls_uri stranger)"
+expect "virtsh: a server of another CA" "authentication failed: Failed to verify peer's certificate" \
+    "$DWORK/tls-stranger.virtsh"
+LOCALHOST_URI="test+tls://localhost:$TLS_PORT/default?pkipath=$PKI/good"
+tls_compare tls-hostname "$LOCALHOST_URI"
+tls_compare tls-hostname-noverify "$LOCALHOST_URI&no_verify=1"
+expect "virtsh: no_verify=1 lets a certificate for another name in" '^ *1 *test *running' \
+    "$DWORK/tls-hostname-noverify.virtsh"
+tls_compare tls-nofiles "$(tls_uri none)"
+# the client's own files: its certificate against its CA (libvirt checks
+# before connecting), a certificate for a server (a warning, then the
+# server's refusal), none at all (the server ends the handshake)
+mkdir -p "$PKI/mixed" "$PKI/purpose" "$PKI/nocert"
+cp "$PKI/good/clientcert.pem" "$PKI/good/clientkey.pem" "$PKI/mixed/"
+cp "$PKI/other/cacert.pem" "$PKI/mixed/"
+cp "$PKI/server/servercert.pem" "$PKI/purpose/clientcert.pem"
+cp "$PKI/server/serverkey.pem" "$PKI/purpose/clientkey.pem"
+cp "$PKI/ca/cacert.pem" "$PKI/purpose/"
+cp "$PKI/ca/cacert.pem" "$PKI/nocert/"
+tls_compare tls-mixed "$(tls_uri mixed)"
+expect "virtsh: our own certificate" "Our own certificate $PKI/mixed/clientcert.pem failed validation" \
+    "$DWORK/tls-mixed.virtsh"
+tls_compare tls-purpose "$(tls_uri purpose)"
+tls_compare tls-nocert "$(tls_uri nocert)"
+expect "virtsh: no client certificate" "Unable to read TLS confirmation" "$DWORK/tls-nocert.virtsh"
+expect "virtsh: no CA" "Cannot read CA certificate '$PKI/none/cacert.pem'" "$DWORK/tls-nofiles.virtsh"
+
+# without pkipath, a user other than root reads $HOME/.pki/libvirt/
+USERHOME="$DWORK/user"
+mkdir -p "$USERHOME/.pki/libvirt"
+cp "$PKI/good/cacert.pem" "$PKI/good/clientcert.pem" "$PKI/good/clientkey.pem" \
+    "$USERHOME/.pki/libvirt/"
+AS_USER=
+if [ "$(id -u)" = 0 ] && command -v setpriv > /dev/null; then
+    chmod a+x "$DWORK"
+    chown -R 65534:65534 "$USERHOME"
+    AS_USER="setpriv --reuid=65534 --regid=65534 --clear-groups"
+fi
+if [ "$(id -u)" != 0 ] || [ -n "$AS_USER" ]; then
+    for shell in virsh "$VIRTSH"; do
+        $AS_USER env HOME="$USERHOME" "$shell" -q -c "test+tls://127.0.0.1:$TLS_PORT/default" \
+            list --all > "$DWORK/user.$(basename "$shell")" 2>&1
+        expect "$(basename "$shell"): a user's ~/.pki/libvirt" '^ *1 *test *running' \
+            "$DWORK/user.$(basename "$shell")"
+    done
+else
+    echo "~/.pki/libvirt skipped: root without setpriv (util-linux)"
+fi
 
 # python3-libvirt through the same listener
 "$PYTHON" - "$(tls_uri good)" > "$DWORK/python.out" 2>&1 <<'EOF'

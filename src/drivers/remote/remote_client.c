@@ -31,6 +31,8 @@ struct _remoteClient {
     gint refs;                  /* the owner's, and the loop's watch and timer */
     virMutex lock;              /* the stream: one reader, one call at a time */
     vkrChannel *ch;
+    void *transport;            /* the layer under the channel (TLS), or NULL */
+    GDestroyNotify transportFree;
     pid_t child;                /* the ssh (or other) command behind the stream; 0: none */
     int errfd;                  /* its standard error, -1: none */
     char *host;                 /* named in messages; NULL for a local socket */
@@ -65,6 +67,8 @@ remoteClientUnref(void *opaque)
         return;
     vkrMessageFree(client->reply);
     vkrChannelFree(client->ch);
+    if (client->transport)
+        client->transportFree(client->transport);
     if (client->child > 0) {
         /* the command saw its stream end; a stuck one is not waited for */
         kill(client->child, SIGTERM);
@@ -126,6 +130,23 @@ remoteClientFree(remoteClient *client)
     client->watch = client->timer = -1;
     virMutexUnlock(&client->lock);
     remoteClientUnref(client);
+}
+
+/**
+ * remoteClientSetTransport:
+ * @client: a client that made no call yet
+ * @transport: the layer to read and write through (static)
+ * @opaque: its data
+ * @owned: what holds @opaque (the client owns it from now on)
+ * @freeFunc: frees @owned once the stream is closed
+ */
+void
+remoteClientSetTransport(remoteClient *client, const vkrChannelTransport *transport,
+                         void *opaque, void *owned, GDestroyNotify freeFunc)
+{
+    client->transport = owned;
+    client->transportFree = freeFunc;
+    vkrChannelSetTransport(client->ch, transport, opaque);
 }
 
 void

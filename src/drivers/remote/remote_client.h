@@ -2,8 +2,8 @@
  * remote_client.h: one connection to a daemon, as libvirt's client speaks
  * to it
  *
- * A client owns the stream to the daemon (a unix or TCP socket, or the
- * standard input and output of an ssh command), numbers its calls, waits
+ * A client owns the stream to the daemon (a unix or TCP socket, a TLS
+ * session over one, or the standard input and output of an ssh command), numbers its calls, waits
  * for each reply, answers the daemon's keepalive pings and sends its own,
  * and hands unasked messages (events) to its owner.  One call is on the
  * wire at a time: callers of other threads wait for the lock.
@@ -15,6 +15,7 @@
 
 # include <sys/types.h>
 
+# include "rpc_channel.h"
 # include "rpc_procs.h"
 
 typedef struct _remoteClient remoteClient;
@@ -28,6 +29,8 @@ typedef void (*remoteClientCloseFunc)(remoteClient *client, int reason, void *op
 
 remoteClient *remoteClientNew(int fd, int errfd, pid_t child, const char *host);
 void remoteClientFree(remoteClient *client);
+void remoteClientSetTransport(remoteClient *client, const vkrChannelTransport *transport,
+                              void *opaque, void *owned, GDestroyNotify freeFunc);
 
 void remoteClientSetHandlers(remoteClient *client, remoteClientEventFunc event,
                              remoteClientCloseFunc close, void *opaque);

@@ -11,6 +11,7 @@
 
 #include "driver.h"
 #include "remote_domain.h"
+#include "remote_tls.h"
 #include "virerror.h"
 #include "virevent.h"
 #include "virlog.h"
@@ -133,6 +134,7 @@ remoteConnectOpen(virConnectPtr conn, virURI *uri, virConnectAuthPtr auth G_GNUC
     bool readonly = conn->flags & VIR_CONNECT_RO;
     remoteDriverPrivate *priv;
     vkr_connect_open_args args = { .flags = readonly ? VIR_CONNECT_RO : 0 };
+    g_autoptr(remoteTLS) tls = NULL;
     pid_t child;
     int fd, errfd;
 
@@ -143,9 +145,20 @@ remoteConnectOpen(virConnectPtr conn, virURI *uri, virConnectAuthPtr auth G_GNUC
     virMutexInit(&priv->lock);
     conn->privateData = priv;
     if (!(priv->ruri = remoteURIParse(uri, readonly)) ||
+        (priv->ruri->transport == REMOTE_TRANSPORT_TLS && !(tls = remoteTLSNew(priv->ruri))) ||
         remoteTransportOpen(priv->ruri, readonly, &fd, &errfd, &child) < 0)
         goto error;
+    if (tls && remoteTLSStart(tls, priv->ruri, fd) < 0) {
+        close(fd);
+        goto error;
+    }
     priv->client = remoteClientNew(fd, errfd, child, priv->ruri->host);
+    if (tls) {
+        gnutls_session_t session = remoteTLSSession(tls);
+
+        remoteClientSetTransport(priv->client, &vkrTLSTransport, session,
+                                 g_steal_pointer(&tls), (GDestroyNotify)remoteTLSFree);
+    }
     priv->events = virDomainEventStateNew();
     remoteClientSetHandlers(priv->client, remoteDriverEvent, remoteDriverClosed, conn);
 

@@ -1,7 +1,8 @@
 /*
  * remote_transport.c: reading a remote URI as libvirt's client does, and
- * opening its stream: a unix socket, a TCP connection, or a command (ssh)
- * whose standard input and output are the stream
+ * opening its stream: a unix socket, a TCP connection (under TLS:
+ * remote_tls.c), or a command (ssh) whose standard input and output are
+ * the stream
  */
 #include "internal.h"
 
@@ -396,6 +397,7 @@ remoteTransportOpen(const remoteURI *ruri, bool readonly, int *fd, int *errfd, p
             return -1;
         break;
     case REMOTE_TRANSPORT_TCP:
+    case REMOTE_TRANSPORT_TLS:
         if (remoteOpenTCP(ruri->host, ruri->port, fd) < 0)
             return -1;
         break;
@@ -409,11 +411,6 @@ remoteTransportOpen(const remoteURI *ruri, bool readonly, int *fd, int *errfd, p
         if (remoteOpenCommand(argv, fd, errfd, child) < 0)
             return -1;
         break;
-    case REMOTE_TRANSPORT_TLS:
-        virReportError(VIR_ERR_NO_SUPPORT,
-                       _("the tls transport to '%s' is not supported yet: use +ssh or +tcp"),
-                       ruri->host);
-        return -1;
     }
     return remoteSetNonBlock(*fd);
 }
