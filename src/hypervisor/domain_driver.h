@@ -156,6 +156,10 @@ typedef struct {
      * fields are all. */
     int (*stats)(virDomainDriverBase *base, virDomainObj *obj, unsigned int group,
                  virDomainStatsList *list);
+    /* The state and reason of @obj as its kernel or hypervisor says now,
+     * for the state group of the statistics (a context paused by another
+     * tool, a guest xl paused).  NULL: what the object was told. */
+    void (*state)(virDomainDriverBase *base, virDomainObj *obj, int *state, int *reason);
     /* Fills @stats (room for @nr) with the memory statistics of running
      * @obj in libvirt's order of tags; returns how many.  NULL:
      * virDomainMemoryStats is unsupported. */

@@ -57,14 +57,33 @@ VIR_DOMAIN_STATS_ADD(virDomainStatsAddInt, int, VIR_TYPED_PARAM_INT, i)
 VIR_DOMAIN_STATS_ADD(virDomainStatsAddUInt, unsigned int, VIR_TYPED_PARAM_UINT, ui)
 VIR_DOMAIN_STATS_ADD(virDomainStatsAddULLong, unsigned long long, VIR_TYPED_PARAM_ULLONG, ul)
 
-/* What every driver knows of @group from the domain object itself. */
-static void
-virDomainStatsShared(virDomainObj *obj, unsigned int group, virDomainStatsList *list)
+void
+virDomainStatsAddVcpus(virDomainStatsList *list, const virVcpuInfo *info, int n, bool withTime)
 {
+    int i;
+
+    for (i = 0; i < n; i++) {
+        virDomainStatsAddInt(list, info[i].state, "vcpu.%u.state", info[i].number);
+        if (withTime)
+            virDomainStatsAddULLong(list, info[i].cpuTime, "vcpu.%u.time", info[i].number);
+    }
+}
+
+/* What every driver knows of @group from the domain object itself (the
+ * state as its kernel says, when the driver has a state hook). */
+static void
+virDomainStatsShared(virDomainDriverBase *base, virDomainObj *obj, unsigned int group,
+                     virDomainStatsList *list)
+{
+    int state = obj->state;
+    int reason = obj->reason;
+
     switch (group) {
     case VIR_DOMAIN_STATS_STATE:
-        virDomainStatsAddInt(list, obj->state, "state.state");
-        virDomainStatsAddInt(list, obj->reason, "state.reason");
+        if (base->hooks->state)
+            base->hooks->state(base, obj, &state, &reason);
+        virDomainStatsAddInt(list, state, "state.state");
+        virDomainStatsAddInt(list, reason, "state.reason");
         break;
     case VIR_DOMAIN_STATS_BALLOON:
         virDomainStatsAddULLong(list, obj->def->curMemory, "balloon.current");
@@ -105,7 +124,7 @@ virDomainStatsBuild(virDomainDriverBase *base, virConnectPtr conn, virDomainObj 
 
         if (!(groups & group))
             continue;
-        virDomainStatsShared(obj, group, &list);
+        virDomainStatsShared(base, obj, group, &list);
         if (base->hooks->stats)
             rc = base->hooks->stats(base, obj, group, &list);
     }

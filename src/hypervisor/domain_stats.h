@@ -6,8 +6,9 @@
  * those the driver has (base->statsGroups), and builds each record in
  * libvirt's order of groups: the fields every driver knows from the domain
  * object (state.*, balloon.current and .maximum, vcpu.current and
- * .maximum), then what the driver's hook adds for the group (its numbers:
- * cpu.time, vcpu.<n>.time, its own group).
+ * .maximum; the state as hooks->state says), then what the driver's hook
+ * adds for the group (its numbers: cpu.time, vcpu.<n>.state and .time
+ * through virDomainStatsAddVcpus, its own group).
  */
 #ifndef VIR_DOMAIN_STATS_H
 # define VIR_DOMAIN_STATS_H
@@ -34,6 +35,13 @@ void virDomainStatsAddUInt(virDomainStatsList *list, unsigned int value, const c
     G_GNUC_PRINTF(3, 4);
 void virDomainStatsAddULLong(virDomainStatsList *list, unsigned long long value,
                              const char *fmt, ...) G_GNUC_PRINTF(3, 4);
+
+/* Appends libvirt's per-vcpu fields of the VCPU group for the @n vcpus of
+ * @info (what the driver's virDomainGetVcpus fills): vcpu.<number>.state,
+ * and vcpu.<number>.time (ns) when @withTime; a driver whose kernel keeps
+ * no time per vcpu leaves it out rather than report 0. */
+void virDomainStatsAddVcpus(virDomainStatsList *list, const virVcpuInfo *info, int n,
+                            bool withTime);
 
 /* virConnectGetAllDomainStats (@ndoms 0: every domain) and
  * virDomainListGetStats. */

@@ -232,6 +232,92 @@ START_TEST(test_info)
 }
 END_TEST
 
+/* The bulk statistics and the memory statistics: the state, CPU time
+ * and resident set the kernel gives (V2: its processes), the balloon's
+ * limit, and vcpus with a state but no time (the kernel keeps none per
+ * vcpu). */
+START_TEST(test_stats)
+{
+    virConnectPtr conn = vsdOpen(NULL);
+    virDomainPtr dom = vsdDefineAndStart(conn, "plain", 3175);
+    virDomainPtr doms[2] = { dom, NULL };
+    virDomainMemoryStatStruct mem[VIR_DOMAIN_MEMORY_STAT_NR];
+    virDomainStatsRecordPtr *records = NULL;
+    virTypedParameterPtr params;
+    unsigned long long ull = 0;
+    int nparams, value = -1;
+    unsigned int ui = 0;
+
+    ck_assert_int_eq(virDomainListGetStats(doms, 0, &records, 0), 1);
+    params = records[0]->params;
+    nparams = records[0]->nparams;
+    ck_assert_int_eq(virTypedParamsGetInt(params, nparams, "state.state", &value), 1);
+    ck_assert_int_eq(value, VIR_DOMAIN_RUNNING);
+    ck_assert_int_eq(virTypedParamsGetULLong(params, nparams, "balloon.current", &ull), 1);
+    ck_assert_uint_eq(ull, 256 * 1024);
+    ck_assert_int_eq(virTypedParamsGetUInt(params, nparams, "vcpu.current", &ui), 1);
+    ck_assert_uint_eq(ui, 1);
+    ck_assert_int_eq(virTypedParamsGetInt(params, nparams, "vcpu.0.state", &value), 1);
+    ck_assert_int_eq(value, VIR_VCPU_RUNNING);
+    ck_assert_ptr_null(virTypedParamsGet(params, nparams, "vcpu.0.time"));
+    ck_assert_ptr_null(virTypedParamsGet(params, nparams, "vcpu.1.state"));
+    if (vsdIsV2()) {
+        /* the sleeping init: some pages, a CPU time that adds up */
+        unsigned long long user = 0, sys = 0;
+
+        ck_assert_int_eq(virTypedParamsGetULLong(params, nparams, "balloon.rss", &ull), 1);
+        ck_assert_msg(ull > 0 && ull < 64 * 1024, "%llu KiB", ull);
+        ck_assert_int_eq(virTypedParamsGetULLong(params, nparams, "cpu.user", &user), 1);
+        ck_assert_int_eq(virTypedParamsGetULLong(params, nparams, "cpu.system", &sys), 1);
+        ck_assert_int_eq(virTypedParamsGetULLong(params, nparams, "cpu.time", &ull), 1);
+        ck_assert_uint_eq(ull, user + sys);
+        ck_assert_int_eq(virDomainMemoryStats(dom, mem, VIR_DOMAIN_MEMORY_STAT_NR, 0), 2);
+        ck_assert_int_eq(mem[1].tag, VIR_DOMAIN_MEMORY_STAT_RSS);
+        ck_assert_msg(mem[1].val > 0 && mem[1].val < 64 * 1024, "%llu KiB", mem[1].val);
+    } else {
+        /* the 2003 design cannot name the processes: nothing to count */
+        ck_assert_ptr_null(virTypedParamsGet(params, nparams, "cpu.time"));
+        ck_assert_ptr_null(virTypedParamsGet(params, nparams, "balloon.rss"));
+        ck_assert_int_eq(virDomainMemoryStats(dom, mem, VIR_DOMAIN_MEMORY_STAT_NR, 0), 1);
+    }
+    ck_assert_int_eq(mem[0].tag, VIR_DOMAIN_MEMORY_STAT_ACTUAL_BALLOON);
+    ck_assert_uint_eq(mem[0].val, 256 * 1024);
+    virDomainStatsRecordListFree(records);
+
+    /* paused: the vcpus are blocked, the state is the kernel's */
+    ck_assert_int_eq(virDomainSuspend(dom), 0);
+    ck_assert_int_eq(virDomainListGetStats(doms, VIR_DOMAIN_STATS_STATE | VIR_DOMAIN_STATS_VCPU,
+                                           &records, 0), 1);
+    params = records[0]->params;
+    nparams = records[0]->nparams;
+    ck_assert_int_eq(virTypedParamsGetInt(params, nparams, "state.state", &value), 1);
+    ck_assert_int_eq(value, VIR_DOMAIN_PAUSED);
+    ck_assert_int_eq(virTypedParamsGetInt(params, nparams, "vcpu.0.state", &value), 1);
+    ck_assert_int_eq(value, VIR_VCPU_BLOCKED);
+    virDomainStatsRecordListFree(records);
+
+    /* shut off: what the definition says, no numbers, no vcpu */
+    ck_assert_int_eq(virDomainDestroy(dom), 0);
+    ck_assert_int_eq(virDomainListGetStats(doms, 0, &records, 0), 1);
+    params = records[0]->params;
+    nparams = records[0]->nparams;
+    ck_assert_int_eq(virTypedParamsGetInt(params, nparams, "state.state", &value), 1);
+    ck_assert_int_eq(value, VIR_DOMAIN_SHUTOFF);
+    ck_assert_ptr_null(virTypedParamsGet(params, nparams, "cpu.time"));
+    ck_assert_ptr_null(virTypedParamsGet(params, nparams, "vcpu.0.state"));
+    ck_assert_int_eq(virTypedParamsGetUInt(params, nparams, "vcpu.maximum", &ui), 1);
+    virDomainStatsRecordListFree(records);
+    ck_assert_int_eq(virDomainMemoryStats(dom, mem, VIR_DOMAIN_MEMORY_STAT_NR, 0), -1);
+    ck_assert_error(VIR_ERR_OPERATION_INVALID, "is not running");
+    ck_assert_int_eq(virConnectGetAllDomainStats(conn, VIR_DOMAIN_STATS_BLOCK, &records,
+                                                 VIR_CONNECT_GET_ALL_DOMAINS_STATS_ENFORCE_STATS),
+                     -1);
+    ck_assert_error(VIR_ERR_ARGUMENT_UNSUPPORTED, "Stats types bits 0x20");
+    virDomainFree(dom);
+    virConnectClose(conn);
+}
+END_TEST
+
 /* The node is the host: its KSM tunables are the node's memory
  * parameters, as on the other drivers.  Only refused changes are made:
  * the host is not changed. */
@@ -338,6 +424,7 @@ limitsSuite(void)
     tcase_add_test(tc, test_live_sched);
     tcase_add_test(tc, test_vcpus);
     tcase_add_test(tc, test_info);
+    tcase_add_test(tc, test_stats);
     tcase_add_test(tc, test_node_memory);
     tcase_add_loop_test(tc, test_refusals, 0, G_N_ELEMENTS(refusals));
     tcase_set_timeout(tc, 60);

@@ -27,6 +27,7 @@
 #include "domain_metadata.h"
 #include "domain_rename.h"
 #include "domain_query.h"
+#include "domain_stats.h"
 #include "domain_sync.h"
 #include "domain_update.h"
 #include "driver.h"
@@ -58,6 +59,9 @@ static const virDomainDriverHooks vserverHooks = {
     .syncDef = vserverDomainHookSyncDef,
     .applyLive = vserverDomainHookApplyLive,
     .stillRunning = vserverDomainHookStillRunning,
+    .state = vserverDomainHookState,
+    .stats = vserverDomainHookStats,
+    .memoryStats = vserverDomainHookMemoryStats,
 };
 
 VIR_DOMAIN_DRIVER_BASE_FIRST(vserverDriver);
@@ -101,6 +105,7 @@ vserverDriverNew(vserverBinding *binding, unsigned int shutdownTimeoutMs)
     driver->base.shutdownFlags = VIR_DOMAIN_SHUTDOWN_SIGNAL;
     driver->base.rebootFlags = VIR_DOMAIN_REBOOT_SIGNAL;
     driver->base.hostcpus = MAX(sysconf(_SC_NPROCESSORS_ONLN), 1);
+    driver->base.statsGroups = VSERVER_STATS_GROUPS;
     driver->base.xmlopt = (virDomainXMLOption) {
         .driverName = "vserver",
         .virtTypes = vserverVirtTypes,
@@ -266,6 +271,8 @@ virHypervisorDriver vserverHypervisorDriver = {
     .domainIsPersistent = sharedDomainIsPersistent,
     .domainIsUpdated = sharedDomainIsUpdated,
     .domainGetCPUStats = vserverDomainGetCPUStats,
+    .domainMemoryStats = sharedDomainMemoryStats,
+    .connectGetAllDomainStats = sharedConnectGetAllDomainStats,
     .domainGetMaxMemory = sharedDomainGetMaxMemory,
     .domainAttachDeviceFlags = sharedDomainAttachDeviceFlags,
     .domainDetachDeviceFlags = sharedDomainDetachDeviceFlags,

@@ -1,12 +1,13 @@
 /*
  * vserver_info.c: a VServer domain's state, memory, CPU time and vcpus,
- * and entering its context
+ * its statistics, and entering its context
  */
 #include "internal.h"
 
 #include <unistd.h>
 
 #include "domain_kernel.h"
+#include "domain_stats.h"
 #include "vserver_context.h"
 #include "vserver_def.h"
 #include "vserver_info.h"
@@ -21,10 +22,11 @@
 /* ---- state --------------------------------------------------------- */
 
 /* What the kernel says of running @obj; what the domain was told when it
- * cannot say. */
-static void
-vserverDomainKernelState(vserverDriver *driver, virDomainObj *obj, int *state, int *reason)
+ * cannot say.  Also hooks->state, for the statistics. */
+void
+vserverDomainHookState(virDomainDriverBase *base, virDomainObj *obj, int *state, int *reason)
 {
+    vserverDriver *driver = vserverDriverFromBase(base);
     uint32_t xid = vserverDomainXid(obj);
     vserverVirtStat vs = { 0 };
     bool paused;
@@ -64,7 +66,7 @@ vserverDomainGetState(virDomainPtr dom, int *state, int *reason, unsigned int fl
     if (!(obj = virDomainDriverFindObj(dom, VIR_DOMAIN_DRIVER_OBJ_REFRESH |
                                             VIR_DOMAIN_DRIVER_OBJ_BROKEN)))
         return -1;
-    vserverDomainKernelState(vserverDriverFromConn(dom->conn), obj, state, &why);
+    vserverDomainHookState(virDomainDriverBaseFromConn(dom->conn), obj, state, &why);
     if (reason)
         *reason = why;
     virDomainObjEndAPI(&obj);
@@ -133,7 +135,7 @@ vserverDomainGetInfo(virDomainPtr dom, virDomainInfoPtr info)
         virDomainObjEndAPI(&obj);
         return -1;
     }
-    vserverDomainKernelState(driver, obj, &state, &reason);
+    vserverDomainHookState(&driver->base, obj, &state, &reason);
     info->state = state;
     info->maxMem = obj->def->maxMemory;
     /* what its processes hold while it runs, as far as the kernel tells */
@@ -180,18 +182,15 @@ vserverDomainGetCPUStats(virDomainPtr dom, virTypedParameterPtr params, unsigned
 }
 
 /* A context runs on whatever CPU the host's scheduler gives it: each vcpu
- * may use every CPU, and none is bound to one. */
-int
-vserverDomainGetVcpus(virDomainPtr dom, virVcpuInfoPtr info, int maxinfo,
-                      unsigned char *cpumaps, int maplen)
+ * may use every CPU, and none is bound to one.  The kernel keeps no time
+ * per vcpu (a vcpu is a share of the scheduler, not a thread). */
+static int
+vserverDomainFillVcpus(virDomainDriverBase *base, virDomainObj *obj, virVcpuInfoPtr info,
+                       int maxinfo, unsigned char *cpumaps, int maplen)
 {
-    virDomainDriverBase *base = virDomainDriverBaseFromConn(dom->conn);
-    virDomainObj *obj;
     size_t cpu;
     int i, n;
 
-    if (virDomainDriverCheckMaplen(base, maplen) < 0 || !(obj = virDomainDriverGetActiveObj(dom)))
-        return -1;
     n = MIN(maxinfo, (int)obj->def->vcpus);
     for (i = 0; i < n; i++) {
         info[i].number = i;
@@ -201,7 +200,108 @@ vserverDomainGetVcpus(virDomainPtr dom, virVcpuInfoPtr info, int maxinfo,
         for (cpu = 0; cpumaps && cpu < base->hostcpus && cpu < (size_t)maplen * 8; cpu++)
             VIR_USE_CPU(VIR_GET_CPUMAP(cpumaps, maplen, i), cpu);
     }
+    return n;
+}
+
+int
+vserverDomainGetVcpus(virDomainPtr dom, virVcpuInfoPtr info, int maxinfo,
+                      unsigned char *cpumaps, int maplen)
+{
+    virDomainDriverBase *base = virDomainDriverBaseFromConn(dom->conn);
+    virDomainObj *obj;
+    int n;
+
+    if (virDomainDriverCheckMaplen(base, maplen) < 0 || !(obj = virDomainDriverGetActiveObj(dom)))
+        return -1;
+    n = vserverDomainFillVcpus(base, obj, info, maxinfo, cpumaps, maplen);
     virDomainObjEndAPI(&obj);
+    return n;
+}
+
+/* ---- statistics ---------------------------------------------------- */
+
+/* What one record's groups read of the context's processes, once: NULL
+ * with an error; counted is 0 on the 2003 design (nothing to count). */
+typedef struct {
+    vserverUsage usage;
+    int counted;
+} vserverStatsData;
+
+static vserverStatsData *
+vserverStatsRead(vserverDriver *driver, virDomainObj *obj, virDomainStatsList *list)
+{
+    vserverStatsData *data;
+
+    if (list->driverData)
+        return list->driverData;
+    data = g_new0(vserverStatsData, 1);
+    if ((data->counted = vserverDomainUsage(driver, obj, &data->usage)) < 0) {
+        g_free(data);
+        return NULL;
+    }
+    list->driverData = data;
+    list->driverDataFree = g_free;
+    return data;
+}
+
+/* The vcpus of the VCPU group: their state only (no time per vcpu, see
+ * vserverDomainFillVcpus: 0 would read as an idle vcpu). */
+static void
+vserverStatsVcpus(virDomainDriverBase *base, virDomainObj *obj, virDomainStatsList *list)
+{
+    g_autofree virVcpuInfo *info = g_new0(virVcpuInfo, MAX(obj->def->vcpus, 1));
+    int n = vserverDomainFillVcpus(base, obj, info, obj->def->vcpus, NULL, 0);
+
+    virDomainStatsAddVcpus(list, info, n, false);
+}
+
+/* cpu.* and balloon.rss from the processes of a running context (V2);
+ * the balloon's current and maximum (the RSS limit and the most memory)
+ * are the shared layer's.  The 2003 design has nothing to add. */
+int
+vserverDomainHookStats(virDomainDriverBase *base, virDomainObj *obj, unsigned int group,
+                       virDomainStatsList *list)
+{
+    vserverStatsData *data;
+
+    if (!virDomainObjIsActive(obj))
+        return 0;
+    if (group == VIR_DOMAIN_STATS_VCPU) {
+        vserverStatsVcpus(base, obj, list);
+        return 0;
+    }
+    if (!(group & (VIR_DOMAIN_STATS_CPU_TOTAL | VIR_DOMAIN_STATS_BALLOON)))
+        return 0;
+    if (!(data = vserverStatsRead(vserverDriverFromBase(base), obj, list)))
+        return -1;
+    if (!data->counted)
+        return 0;
+    if (group == VIR_DOMAIN_STATS_CPU_TOTAL) {
+        virDomainStatsAddULLong(list, data->usage.userNs + data->usage.systemNs, "cpu.time");
+        virDomainStatsAddULLong(list, data->usage.userNs, "cpu.user");
+        virDomainStatsAddULLong(list, data->usage.systemNs, "cpu.system");
+    } else {
+        virDomainStatsAddULLong(list, data->usage.rssKiB, "balloon.rss");
+    }
+    return 0;
+}
+
+/* A context's balloon is its RSS limit (the current memory); what its
+ * processes hold is the resident set (V2 only). */
+int
+vserverDomainHookMemoryStats(virDomainDriverBase *base, virDomainObj *obj,
+                             virDomainMemoryStatPtr stats, unsigned int nr)
+{
+    vserverUsage u;
+    int counted;
+    int n = 0;
+
+    if ((counted = vserverDomainUsage(vserverDriverFromBase(base), obj, &u)) < 0)
+        return -1;
+    virDomainMemoryStatsSet(stats, nr, &n, VIR_DOMAIN_MEMORY_STAT_ACTUAL_BALLOON,
+                            obj->def->curMemory);
+    if (counted)
+        virDomainMemoryStatsSet(stats, nr, &n, VIR_DOMAIN_MEMORY_STAT_RSS, u.rssKiB);
     return n;
 }
 

@@ -12,6 +12,7 @@
 # define VIR_VSERVER_INFO_H
 
 # include "internal.h"
+# include "domain_driver.h"
 
 int vserverDomainGetInfo(virDomainPtr dom, virDomainInfoPtr info);
 int vserverDomainGetState(virDomainPtr dom, int *state, int *reason, unsigned int flags);
@@ -20,6 +21,18 @@ int vserverDomainGetVcpus(virDomainPtr dom, virVcpuInfoPtr info, int maxinfo,
 int vserverDomainGetCPUStats(virDomainPtr dom, virTypedParameterPtr params,
                              unsigned int nparams, int start_cpu, unsigned int ncpus,
                              unsigned int flags);
+/* The groups the VServer driver reports (base->statsGroups). */
+# define VSERVER_STATS_GROUPS \
+    (VIR_DOMAIN_STATS_STATE | VIR_DOMAIN_STATS_CPU_TOTAL | VIR_DOMAIN_STATS_BALLOON | \
+     VIR_DOMAIN_STATS_VCPU)
+
+/* hooks->state, hooks->stats and hooks->memoryStats */
+void vserverDomainHookState(virDomainDriverBase *base, virDomainObj *obj, int *state,
+                            int *reason);
+int vserverDomainHookStats(virDomainDriverBase *base, virDomainObj *obj, unsigned int group,
+                           virDomainStatsList *list);
+int vserverDomainHookMemoryStats(virDomainDriverBase *base, virDomainObj *obj,
+                                 virDomainMemoryStatPtr stats, unsigned int nr);
 int vserverDomainEnter(virDomainPtr dom, unsigned int *cookie, unsigned int flags);
 int vserverDomainLeave(virDomainPtr dom, unsigned int cookie, unsigned int flags);
 
