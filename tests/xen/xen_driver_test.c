@@ -275,6 +275,85 @@ START_TEST(test_live_changes)
 }
 END_TEST
 
+/* The bulk statistics: the state, the CPU time the hypervisor counts,
+ * the balloon's target and maximum, and every vcpu the guest was built
+ * with (offline ones too, as libvirt's libxl driver); the memory
+ * statistics: the pages held and the cap. */
+START_TEST(test_stats)
+{
+    virDomainPtr dom = definePV();
+    virDomainPtr doms[2] = { dom, NULL };
+    virDomainMemoryStatStruct mem[VIR_DOMAIN_MEMORY_STAT_NR];
+    virDomainStatsRecordPtr *records = NULL;
+    virTypedParameterPtr p;
+    unsigned long long ull = 0;
+    int n, value = -1;
+    xenFakeDomain *d;
+
+    /* shut off: what the definition says */
+    ck_assert_int_eq(virDomainListGetStats(doms, 0, &records, 0), 1);
+    p = records[0]->params;
+    n = records[0]->nparams;
+    ck_assert_int_eq(n, 6);
+    ck_assert_int_eq(virTypedParamsGetInt(p, n, "state.state", &value), 1);
+    ck_assert_int_eq(value, VIR_DOMAIN_SHUTOFF);
+    ck_assert_int_eq(virTypedParamsGetULLong(p, n, "balloon.maximum", &ull), 1);
+    ck_assert_uint_eq(ull, 262144);
+    virDomainStatsRecordListFree(records);
+    ck_assert_int_eq(virDomainMemoryStats(dom, mem, VIR_DOMAIN_MEMORY_STAT_NR, 0), -1);
+    lastErrorIs(VIR_ERR_OPERATION_INVALID, "is not running");
+
+    ck_assert_int_eq(virDomainCreate(dom), 0);
+    d = xenFakeFind("vk-pv");
+    ck_assert_int_eq(virDomainListGetStats(doms, 0, &records, 0), 1);
+    p = records[0]->params;
+    n = records[0]->nparams;
+    ck_assert_int_eq(virTypedParamsGetInt(p, n, "state.state", &value), 1);
+    ck_assert_int_eq(value, VIR_DOMAIN_RUNNING);
+    ck_assert_int_eq(virTypedParamsGetULLong(p, n, "cpu.time", &ull), 1);
+    ck_assert_uint_eq(ull, 1000000ULL * (d->info.id + 1));
+    ck_assert_int_eq(virTypedParamsGetULLong(p, n, "balloon.current", &ull), 1);
+    ck_assert_uint_eq(ull, 131072);
+    ck_assert_int_eq(virTypedParamsGetInt(p, n, "vcpu.0.state", &value), 1);
+    ck_assert_int_eq(value, VIR_VCPU_RUNNING);
+    ck_assert_int_eq(virTypedParamsGetULLong(p, n, "vcpu.0.time", &ull), 1);
+    ck_assert_uint_eq(ull, 1000);
+    ck_assert_int_eq(virTypedParamsGetInt(p, n, "vcpu.1.state", &value), 1);
+    ck_assert_int_eq(value, VIR_VCPU_OFFLINE);
+    ck_assert_int_eq(virTypedParamsGetULLong(p, n, "vcpu.1.time", &ull), 1);
+    ck_assert_uint_eq(ull, 2000);
+    ck_assert_ptr_null(virTypedParamsGet(p, n, "vcpu.2.state"));
+    /* libvirt's order: the group's counts, then each vcpu's fields */
+    ck_assert_str_eq(p[n - 6].field, "vcpu.current");
+    ck_assert_str_eq(p[n - 1].field, "vcpu.1.time");
+    virDomainStatsRecordListFree(records);
+
+    /* xl paused it: the state follows, the vcpus are blocked */
+    d->info.paused = true;
+    d->info.running = false;
+    ck_assert_int_eq(virDomainListGetStats(doms, VIR_DOMAIN_STATS_STATE | VIR_DOMAIN_STATS_VCPU,
+                                           &records, 0), 1);
+    p = records[0]->params;
+    n = records[0]->nparams;
+    ck_assert_int_eq(virTypedParamsGetInt(p, n, "state.state", &value), 1);
+    ck_assert_int_eq(value, VIR_DOMAIN_PAUSED);
+    ck_assert_int_eq(virTypedParamsGetInt(p, n, "vcpu.0.state", &value), 1);
+    ck_assert_int_eq(value, VIR_VCPU_BLOCKED);
+    virDomainStatsRecordListFree(records);
+
+    ck_assert_int_eq(virDomainMemoryStats(dom, mem, VIR_DOMAIN_MEMORY_STAT_NR, 0), 2);
+    ck_assert_int_eq(mem[0].tag, VIR_DOMAIN_MEMORY_STAT_ACTUAL_BALLOON);
+    ck_assert_uint_eq(mem[0].val, d->info.memoryKiB);
+    ck_assert_int_eq(mem[1].tag, VIR_DOMAIN_MEMORY_STAT_AVAILABLE);
+    ck_assert_uint_eq(mem[1].val, d->info.maxMemoryKiB);
+    ck_assert_int_eq(virConnectGetAllDomainStats(conn, VIR_DOMAIN_STATS_BLOCK, &records,
+                                                 VIR_CONNECT_GET_ALL_DOMAINS_STATS_ENFORCE_STATS),
+                     -1);
+    lastErrorIs(VIR_ERR_ARGUMENT_UNSUPPORTED, "Stats types bits 0x20");
+    virDomainFree(dom);
+}
+END_TEST
+
 /* The fake's record of what was plugged into @name, one key a line. */
 static char *
 pluggedInto(const char *name)
@@ -897,6 +976,7 @@ main(void)
     tcase_add_test(tc, test_start_pvh_paused);
     tcase_add_test(tc, test_start_refused);
     tcase_add_test(tc, test_live_changes);
+    tcase_add_test(tc, test_stats);
     tcase_add_test(tc, test_hotplug);
     tcase_add_test(tc, test_save_restore);
     tcase_add_test(tc, test_hypervisor_log);

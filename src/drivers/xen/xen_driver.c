@@ -24,6 +24,7 @@
 #include "domain_rename.h"
 #include "domain_sync.h"
 #include "domain_query.h"
+#include "domain_stats.h"
 #include "domain_update.h"
 #include "driver.h"
 #include "driver_registry.h"
@@ -33,6 +34,7 @@
 #include "xen_domain.h"
 #include "xen_probe.h"
 #include "xen_sched.h"
+#include "xen_stats.h"
 
 #define VIR_FROM_THIS VIR_FROM_XEN
 
@@ -60,6 +62,8 @@ static const virDomainDriverHooks xenHooks = {
     .readSave = xenDomainHookReadSave,
     .restore = xenDomainHookRestore,
     .sharedPages = xenDomainHookSharedPages,
+    .stats = xenDomainHookStats,
+    .memoryStats = xenDomainHookMemoryStats,
 };
 
 VIR_DOMAIN_DRIVER_BASE_FIRST(xenDriver);
@@ -96,6 +100,7 @@ xenDriverNew(void)
     driver->base.idName = "domain";
     driver->base.typeName = "Xen";
     driver->base.maxVcpus = XEN_MAX_VCPUS;
+    driver->base.statsGroups = XEN_STATS_GROUPS;
     /* disks and bridged interfaces, through libxl's hotplug */
     driver->base.hotplugDevices = (G_GUINT64_CONSTANT(1) << VIR_DOMAIN_DEVICE_DISK) |
                                   (G_GUINT64_CONSTANT(1) << VIR_DOMAIN_DEVICE_INTERFACE);
@@ -237,35 +242,6 @@ xenDomainGetInfo(virDomainPtr dom, virDomainInfoPtr info)
     return running < 0 ? -1 : 0;
 }
 
-/* One hypercall per vcpu for its state, one per vcpu for its map */
-static int
-xenDomainFillVcpus(xenDriver *driver, virDomainObj *obj, virVcpuInfoPtr info, int maxinfo,
-                   unsigned char *cpumaps, int maplen)
-{
-    g_autofree xenVcpuInfo *vcpus = NULL;
-    size_t nvcpus = 0;
-    int n, i;
-
-    if (driver->ops->vcpuList(driver->h, obj->id, &vcpus, &nvcpus) < 0)
-        return -1;
-    n = MIN(maxinfo, (int)nvcpus);
-    for (i = 0; i < n; i++) {
-        g_autoptr(virBitmap) hard = NULL;
-
-        info[i].number = vcpus[i].number;
-        info[i].state = !vcpus[i].online ? VIR_VCPU_OFFLINE :
-                        vcpus[i].running ? VIR_VCPU_RUNNING : VIR_VCPU_BLOCKED;
-        info[i].cpuTime = vcpus[i].cpuTimeNs;
-        info[i].cpu = vcpus[i].cpu;
-        if (!cpumaps)
-            continue;
-        if (driver->ops->vcpuGetAffinity(driver->h, obj->id, vcpus[i].number, &hard, NULL) < 0)
-            return -1;
-        virBitmapToCpumap(hard, VIR_GET_CPUMAP(cpumaps, maplen, i), maplen);
-    }
-    return n;
-}
-
 /* What Xen says of each vcpu: state, CPU, time, hard affinity */
 static int
 xenDomainGetVcpus(virDomainPtr dom, virVcpuInfoPtr info, int maxinfo, unsigned char *cpumaps,
@@ -354,6 +330,8 @@ virHypervisorDriver xenHypervisorDriver = {
     .domainGetAutostart = sharedDomainGetAutostart,
     .domainSetAutostart = sharedDomainSetAutostart,
     .domainGetInfo = xenDomainGetInfo,
+    .domainMemoryStats = sharedDomainMemoryStats,
+    .connectGetAllDomainStats = sharedConnectGetAllDomainStats,
     .domainGetState = sharedDomainGetState,
     .domainGetXMLDesc = sharedDomainGetXMLDesc,
     .domainGetMetadata = sharedDomainGetMetadata,
