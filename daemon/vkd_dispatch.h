@@ -31,6 +31,7 @@ typedef union {
     int (*domFlags)(virDomainPtr, unsigned int);
     int (*domInt)(virDomainPtr, int);
     int (*domUint)(virDomainPtr, unsigned int);
+    int (*domIntFlags)(virDomainPtr, int, unsigned int);
     int (*domUintFlags)(virDomainPtr, unsigned int, unsigned int);
     int (*domUlong)(virDomainPtr, unsigned long);
     int (*domUlongFlags)(virDomainPtr, unsigned long, unsigned int);

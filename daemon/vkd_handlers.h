@@ -72,6 +72,7 @@ int vkdDomainRestoreFlags(vkdCall *call);
 
 /* Domains: vcpus, memory, tunables (vkd_handlers_tune.c) */
 int vkdDomUintVoid(vkdCall *call);
+int vkdDomIntFlagsVoid(vkdCall *call);
 int vkdDomUintFlagsVoid(vkdCall *call);
 int vkdDomUlongVoid(vkdCall *call);
 int vkdDomUlongFlagsVoid(vkdCall *call);

@@ -36,6 +36,19 @@ vkdDomUintVoid(vkdCall *call)
 }
 
 int
+vkdDomIntFlagsVoid(vkdCall *call)
+{
+    const vkr_dom_int_flags_args *args = call->args;
+    virDomainPtr dom = vkdGetDomain(call, &args->dom);
+    int rc;
+
+    if (!dom)
+        return -1;
+    rc = call->entry->api.domIntFlags(dom, args->num, args->flags);
+    return vkdDomainPut(call, dom, rc < 0 ? -1 : 0);
+}
+
+int
 vkdDomUintFlagsVoid(vkdCall *call)
 {
     const vkr_dom_uint_flags_args *args = call->args;

@@ -134,6 +134,8 @@ static const vkdProcEntry vkdProcs[] = {
 
     /* virtual CPUs */
     [VKR_PROC_DOMAIN_SET_VCPUS] = { vkdDomUintVoid, .api.domUint = virDomainSetVcpus },
+    [VKR_PROC_DOMAIN_SET_MEMORY_STATS_PERIOD] = { vkdDomIntFlagsVoid,
+                                                  .api.domIntFlags = virDomainSetMemoryStatsPeriod },
     [VKR_PROC_DOMAIN_SET_VCPUS_FLAGS] = { vkdDomUintFlagsVoid,
                                           .api.domUintFlags = virDomainSetVcpusFlags },
     [VKR_PROC_DOMAIN_GET_VCPUS_FLAGS] = { vkdDomFlagsInt, DOM_FLAGS(virDomainGetVcpusFlags) },

@@ -124,6 +124,7 @@ struct _virHypervisorDriver {
     int (*domainGetMessages)(virDomainPtr dom, char ***msgs, unsigned int flags);
     int (*domainMemoryStats)(virDomainPtr dom, virDomainMemoryStatPtr stats,
                              unsigned int nr_stats, unsigned int flags);
+    int (*domainSetMemoryStatsPeriod)(virDomainPtr dom, int period, unsigned int flags);
     /* doms NULL (ndoms 0): every domain that passes the filters in flags */
     int (*connectGetAllDomainStats)(virConnectPtr conn, virDomainPtr *doms,
                                     unsigned int ndoms, unsigned int stats,

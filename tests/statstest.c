@@ -214,6 +214,71 @@ START_TEST(test_memory_stats)
 }
 END_TEST
 
+/* The <stats period=''/> of the balloon in @dom's XML (@flags of
+ * virDomainGetXMLDesc), or -1 without one. */
+static int
+balloonPeriod(virDomainPtr dom, unsigned int flags)
+{
+    g_autofree char *xml = virDomainGetXMLDesc(dom, flags);
+    const char *at;
+
+    ck_assert_ptr_nonnull(xml);
+    if (!(at = strstr(xml, "<stats period='")))
+        return -1;
+    return (int)g_ascii_strtoll(at + strlen("<stats period='"), NULL, 10);
+}
+
+START_TEST(test_memory_stats_period)
+{
+    virConnectPtr conn = virConnectOpen("test:///default");
+    virConnectPtr ro = virConnectOpenReadOnly("test:///default");
+    virDomainPtr dom = virDomainLookupByName(conn, "test");
+    virDomainPtr rodom = virDomainLookupByName(ro, "test");
+    g_autofree char *xml = testLoadFile("virtsh/new-domain.xml");
+    virDomainPtr bare;
+
+    /* the running domain's balloon (CURRENT), then the configuration's */
+    ck_assert_int_eq(balloonPeriod(dom, 0), -1);
+    ck_assert_int_eq(virDomainSetMemoryStatsPeriod(dom, 5, 0), 0);
+    ck_assert_int_eq(balloonPeriod(dom, 0), 5);
+    ck_assert_int_eq(balloonPeriod(dom, VIR_DOMAIN_XML_INACTIVE), -1);
+    ck_assert_int_eq(virDomainSetMemoryStatsPeriod(dom, 9, VIR_DOMAIN_AFFECT_CONFIG), 0);
+    ck_assert_int_eq(balloonPeriod(dom, VIR_DOMAIN_XML_INACTIVE), 9);
+    ck_assert_int_eq(balloonPeriod(dom, 0), 5);
+    /* 0 stops the collection: libvirt writes no <stats/> then */
+    ck_assert_int_eq(virDomainSetMemoryStatsPeriod(dom, 0, VIR_DOMAIN_AFFECT_LIVE), 0);
+    ck_assert_int_eq(balloonPeriod(dom, 0), -1);
+
+    ck_assert_int_eq(virDomainSetMemoryStatsPeriod(dom, -1, 0), -1);
+    ck_assert_error(VIR_ERR_INVALID_ARG,
+                    "period in virDomainSetMemoryStatsPeriod must be zero or greater");
+    ck_assert_int_eq(virDomainSetMemoryStatsPeriod(rodom, -1, 0), -1);
+    ck_assert_error(VIR_ERR_OPERATION_DENIED, "virDomainSetMemoryStatsPeriod");
+    ck_assert_int_eq(virDomainSetMemoryStatsPeriod(dom, 1, VIR_DOMAIN_AFFECT_LIVE |
+                                                           VIR_DOMAIN_AFFECT_CONFIG), -1);
+    ck_assert_error(VIR_ERR_INVALID_ARG, "mutually exclusive");
+    ck_assert_int_eq(virDomainSetMemoryStatsPeriod(dom, 1, 4), -1);
+    ck_assert_error(VIR_ERR_INVALID_ARG,
+                    "unsupported flags (0x4) in function testDomainSetMemoryStatsPeriod");
+    ck_assert_int_eq(virDomainDestroy(dom), 0);
+    ck_assert_int_eq(virDomainSetMemoryStatsPeriod(dom, 1, VIR_DOMAIN_AFFECT_LIVE), -1);
+    ck_assert_error(VIR_ERR_OPERATION_INVALID, "is not running");
+    ck_assert_int_eq(virDomainSetMemoryStatsPeriod(dom, 2, 0), 0);
+    ck_assert_int_eq(balloonPeriod(dom, 0), 2);
+
+    /* no balloon: libvirt's test driver's error */
+    ck_assert_ptr_nonnull(bare = virDomainDefineXML(conn, xml));
+    ck_assert_int_eq(virDomainSetMemoryStatsPeriod(bare, 2, 0), -1);
+    ck_assert_error(VIR_ERR_INTERNAL_ERROR,
+                    "No memory balloon device configured, can not set the collection period");
+    virDomainFree(bare);
+    virDomainFree(rodom);
+    virDomainFree(dom);
+    virConnectClose(ro);
+    virConnectClose(conn);
+}
+END_TEST
+
 static Suite *
 statsSuite(void)
 {
@@ -224,6 +289,7 @@ statsSuite(void)
     tcase_add_test(tc, test_filters);
     tcase_add_test(tc, test_list_get_stats);
     tcase_add_test(tc, test_memory_stats);
+    tcase_add_test(tc, test_memory_stats_period);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -3,7 +3,8 @@
  *
  * Their output is virsh 9's for the same statistics: domstats prints each
  * record's "group.field=value" lines (--raw is accepted: virsh has no
- * pretty-printing either), dommemstat "tag value" lines.  --json gives the
+ * pretty-printing either), dommemstat "tag value" lines, or with --period
+ * sets how often the guest's balloon collects them.  --json gives the
  * same records to scripts.
  */
 #include <config.h>
@@ -187,6 +188,10 @@ static const vshCmdInfo info_dommemstat = {
 
 static const vshCmdOptDef opts_dommemstat[] = {
     VIRTSH_OPT_DOMAIN_FULL(VSH_COMPLETE_DOMAIN_ACTIVE),
+    {.name = "period", .type = VSH_OT_INT, .help = "period in seconds to set collection"},
+    VIRTSH_OPT_CONFIG("affect next boot"),
+    VIRTSH_OPT_LIVE("affect running domain"),
+    VIRTSH_OPT_CURRENT("affect current domain"),
     VIRTSH_OPT_JSON,
     VIRTSH_OPT_END
 };
@@ -208,18 +213,44 @@ static const char *const virtshMemStatNames[VIR_DOMAIN_MEMORY_STAT_NR] = {
     [VIR_DOMAIN_MEMORY_STAT_HUGETLB_PGFAIL] = "hugetlb_pgfail",
 };
 
+/* --period: the balloon's collection period, as virsh sets it (the
+ * running domain when it runs and no flag says otherwise). */
+static bool
+virtshDomMemStatPeriod(vshControl *ctl, virDomainPtr dom, const vshCmd *cmd,
+                       unsigned int flags, int period)
+{
+    if (period < 0) {
+        vshError(ctl, "Invalid collection period value '%d'", period);
+        return false;
+    }
+    if (!(flags & (VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG)) &&
+        !vshCommandOptBool(cmd, "current") && virDomainIsActive(dom) == 1)
+        flags |= VIR_DOMAIN_AFFECT_LIVE;
+    if (virDomainSetMemoryStatsPeriod(dom, period, flags) < 0) {
+        vshError(ctl, "%s", "Unable to change balloon collection period.");
+        return false;
+    }
+    return true;
+}
+
 static bool
 cmdDomMemStat(vshControl *ctl, const vshCmd *cmd)
 {
     g_autoptr(virtshDomain) dom = NULL;
     virDomainMemoryStatStruct stats[VIR_DOMAIN_MEMORY_STAT_NR];
     bool json = vshCommandOptBool(cmd, "json");
+    unsigned int flags;
     const char *name;
+    int period = -1;
     vshJson out;
-    int n, i;
+    int n, i, rc;
 
-    if (!(dom = virtshCommandOptDomain(ctl, cmd, &name)))
+    if (!virtshImpactFlags(ctl, cmd, &flags) ||
+        !(dom = virtshCommandOptDomain(ctl, cmd, &name)) ||
+        (rc = vshCommandOptInt(ctl, cmd, "period", &period)) < 0)
         return false;
+    if (rc > 0)
+        return virtshDomMemStatPeriod(ctl, dom, cmd, flags, period);
     if ((n = virDomainMemoryStats(dom, stats, VIR_DOMAIN_MEMORY_STAT_NR, 0)) < 0) {
         vshError(ctl, "Failed to get memory statistics for domain %s", name);
         return false;

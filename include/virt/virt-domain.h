@@ -1165,6 +1165,7 @@ typedef virDomainMemoryStatStruct *virDomainMemoryStatPtr;
 
 int virDomainMemoryStats(virDomainPtr dom, virDomainMemoryStatPtr stats,
                          unsigned int nr_stats, unsigned int flags);
+int virDomainSetMemoryStatsPeriod(virDomainPtr domain, int period, unsigned int flags);
 
 /**
  * virDomainStatsRecord:

@@ -52,6 +52,50 @@ virDomainMemoryStats(virDomainPtr dom, virDomainMemoryStatPtr stats,
 }
 
 /**
+ * virDomainSetMemoryStatsPeriod:
+ * @domain: a domain object
+ * @period: how often the guest's balloon driver collects its statistics,
+ *          in seconds; 0 stops the collection
+ * @flags: bitwise-OR of virDomainModificationImpact
+ *
+ * Sets how often the balloon driver of the domain's guest collects the
+ * statistics virDomainMemoryStats() gives, in the running domain
+ * (VIR_DOMAIN_AFFECT_LIVE), its configuration (VIR_DOMAIN_AFFECT_CONFIG)
+ * or, with VIR_DOMAIN_AFFECT_CURRENT, whichever its state says.  Only a
+ * domain with a memory balloon device has one; the drivers whose domains
+ * have no balloon (LVE, VServer, Xen) do not support the call.
+ *
+ * Returns 0 on success, -1 on error.
+ */
+int
+virDomainSetMemoryStatsPeriod(virDomainPtr domain, int period, unsigned int flags)
+{
+    virConnectPtr conn;
+    int ret;
+
+    VIR_DEBUG("dom=%p, period=%d, flags=0x%x", domain, period, flags);
+    virResetLastError();
+    if (virCheckDomain(domain) < 0)
+        return -1;
+    conn = domain->conn;
+    /* libvirt refuses a read-only connection before it looks at @period */
+    if (virCheckReadOnly(conn) < 0 ||
+        virCheckArg(period >= 0, "period", _("must be zero or greater")) < 0)
+        goto error;
+    if (!conn->driver->domainSetMemoryStatsPeriod) {
+        virReportUnsupported(conn, __func__);
+        goto error;
+    }
+    if ((ret = conn->driver->domainSetMemoryStatsPeriod(domain, period, flags)) < 0)
+        goto error;
+    return ret;
+
+ error:
+    virDispatchError(conn);
+    return -1;
+}
+
+/**
  * virConnectGetAllDomainStats:
  * @conn: a connection
  * @stats: the groups to give (virDomainStatsTypes); 0 for all the driver has

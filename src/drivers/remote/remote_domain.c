@@ -481,6 +481,15 @@ remoteDomainSetMemoryFlags(virDomainPtr dom, unsigned long memory, unsigned int 
 }
 
 int
+remoteDomainSetMemoryStatsPeriod(virDomainPtr dom, int period, unsigned int flags)
+{
+    vkr_dom_int_flags_args args = { .num = period, .flags = flags };
+
+    remoteDomainToWire(dom, &args.dom);
+    return remoteCall(dom->conn, VKR_PROC_DOMAIN_SET_MEMORY_STATS_PERIOD, &args, NULL);
+}
+
+int
 remoteDomainSetVcpusFlags(virDomainPtr dom, unsigned int nvcpus, unsigned int flags)
 {
     vkr_dom_uint_flags_args args = { .num = nvcpus, .flags = flags };

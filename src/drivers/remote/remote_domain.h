@@ -44,6 +44,7 @@ int remoteDomainUpdateDeviceFlags(virDomainPtr dom, const char *xml, unsigned in
 int remoteDomainDetachDeviceAlias(virDomainPtr dom, const char *alias, unsigned int flags);
 unsigned long long remoteDomainGetMaxMemory(virDomainPtr dom);
 int remoteDomainSetMemoryFlags(virDomainPtr dom, unsigned long memory, unsigned int flags);
+int remoteDomainSetMemoryStatsPeriod(virDomainPtr dom, int period, unsigned int flags);
 int remoteDomainSetVcpusFlags(virDomainPtr dom, unsigned int nvcpus, unsigned int flags);
 int remoteDomainGetVcpusFlags(virDomainPtr dom, unsigned int flags);
 int remoteDomainPinVcpuFlags(virDomainPtr dom, unsigned int vcpu, unsigned char *cpumap, int maplen, unsigned int flags);

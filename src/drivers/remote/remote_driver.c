@@ -533,6 +533,7 @@ virHypervisorDriver remoteHypervisorDriver = {
     .domainGetMaxMemory = remoteDomainGetMaxMemory,
     .domainSetMemoryFlags = remoteDomainSetMemoryFlags,
     .domainSetVcpusFlags = remoteDomainSetVcpusFlags,
+    .domainSetMemoryStatsPeriod = remoteDomainSetMemoryStatsPeriod,
     .domainGetVcpusFlags = remoteDomainGetVcpusFlags,
     .domainPinVcpuFlags = remoteDomainPinVcpuFlags,
     .domainGetVcpuPinInfo = remoteDomainGetVcpuPinInfo,

@@ -335,6 +335,7 @@ virHypervisorDriver testHypervisorDriver = {
     .domainGetSecurityLabel = testDomainGetSecurityLabel,
     .domainGetCPUStats = testDomainGetCPUStats,
     .domainMemoryStats = sharedDomainMemoryStats,
+    .domainSetMemoryStatsPeriod = testDomainSetMemoryStatsPeriod,
     .connectGetAllDomainStats = sharedConnectGetAllDomainStats,
     .domainGetMessages = testDomainGetMessages,
     .domainGetMaxMemory = sharedDomainGetMaxMemory,

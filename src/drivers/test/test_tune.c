@@ -7,6 +7,7 @@
  */
 #include "internal.h"
 
+#include "domain_order.h"
 #include "domain_stats.h"
 #include "domain_tune.h"
 #include "domain_update.h"
@@ -295,20 +296,71 @@ testDomainSetBlkioParameters(virDomainPtr dom, virTypedParameterPtr params, int 
 }
 
 /* A balloon the guest could report through, as libvirt's
- * virDomainDefHasMemballoon: any but model 'none'. */
-static bool
-testDomainHasMemballoon(const virDomainDef *def)
+ * virDomainDefHasMemballoon: any but model 'none'; NULL without one. */
+static virDomainDeviceDef *
+testDomainMemballoon(const virDomainDef *def)
 {
     size_t i;
 
     for (i = 0; i < def->ndevices; i++) {
-        const virDomainDeviceDef *dev = &def->devices[i];
+        virDomainDeviceDef *dev = &def->devices[i];
 
         if (dev->type == VIR_DOMAIN_DEVICE_MEMBALLOON && dev->data.memballoon &&
             STRNEQ(dev->data.memballoon->model, "none"))
-            return true;
+            return dev;
     }
-    return false;
+    return NULL;
+}
+
+static int
+testDomainCheckStatsPeriod(virDomainDriverBase *base G_GNUC_UNUSED, const virDomainDef *def,
+                           bool live G_GNUC_UNUSED, const void *arg G_GNUC_UNUSED)
+{
+    /* libvirt's test driver's words, and its code */
+    if (!testDomainMemballoon(def)) {
+        virReportError(VIR_ERR_INTERNAL_ERROR, "%s",
+                       _("No memory balloon device configured, can not set the collection period"));
+        return -1;
+    }
+    return 0;
+}
+
+/* <memballoon><stats period='N'/>, in libvirt's place among its children;
+ * libvirt writes no <stats> for a period of 0. */
+static void
+testDomainApplyStatsPeriod(virDomainDriverBase *base G_GNUC_UNUSED, virDomainDef *def,
+                           bool live G_GNUC_UNUSED, const void *arg)
+{
+    virXMLNode *balloon = testDomainMemballoon(def)->node;
+    int period = *(const int *)arg;
+    g_autofree char *value = NULL;
+    size_t i;
+
+    for (i = 0; i < balloon->nchildren; i++) {
+        if (STREQ(balloon->children[i]->name, "stats")) {
+            virXMLNodeDelete(balloon, i);
+            break;
+        }
+    }
+    if (period == 0)
+        return;
+    value = g_strdup_printf("%d", period);
+    virXMLNodeSetAttr(virXMLNodeAppendNew(balloon, "stats"), "period", value);
+    virDomainOrderCanonicalize(balloon, "devices");
+}
+
+/* As libvirt's test driver: one definition, the running domain's or the
+ * configuration. */
+int
+testDomainSetMemoryStatsPeriod(virDomainPtr dom, int period, unsigned int flags)
+{
+    static const virDomainDriverEdit edit = {
+        VIR_DOMAIN_DRIVER_CHANGE_MEMORY, testDomainCheckStatsPeriod, testDomainApplyStatsPeriod,
+    };
+
+    virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG, -1);
+    VIR_EXCLUSIVE_FLAGS_RET(VIR_DOMAIN_AFFECT_LIVE, VIR_DOMAIN_AFFECT_CONFIG, -1);
+    return virDomainDriverUpdate(dom, flags, &edit, &period);
 }
 
 /* libvirt's test driver's figures, derived from the current memory, for a
@@ -320,7 +372,7 @@ testDomainHookMemoryStats(virDomainDriverBase *base G_GNUC_UNUSED, virDomainObj 
     unsigned long long cur = obj->def->curMemory;
     int n = 0;
 
-    if (!testDomainHasMemballoon(obj->def))
+    if (!testDomainMemballoon(obj->def))
         return 0;
     virDomainMemoryStatsSet(stats, nr, &n, VIR_DOMAIN_MEMORY_STAT_ACTUAL_BALLOON, cur);
     virDomainMemoryStatsSet(stats, nr, &n, VIR_DOMAIN_MEMORY_STAT_SWAP_IN, 0);

@@ -23,6 +23,7 @@ int testDomainGetBlkioParameters(virDomainPtr dom, virTypedParameterPtr params, 
                                  unsigned int flags);
 int testDomainSetBlkioParameters(virDomainPtr dom, virTypedParameterPtr params, int nparams,
                                  unsigned int flags);
+int testDomainSetMemoryStatsPeriod(virDomainPtr dom, int period, unsigned int flags);
 /* hooks->memoryStats: libvirt's test driver's memory statistics */
 int testDomainHookMemoryStats(virDomainDriverBase *base, virDomainObj *obj,
                               virDomainMemoryStatPtr stats, unsigned int nr);
