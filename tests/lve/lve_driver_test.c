@@ -182,6 +182,37 @@ childUse(int report, void *opaque)
     return 0;
 }
 
+/* The VCPU group of the statistics says what virDomainGetVcpus said of
+ * each of the @n vcpus in @vcpus: its state, and its CPU's time, which
+ * only grows. */
+static void
+assertVcpuStats(virDomainPtr dom, const virVcpuInfo *vcpus, int n)
+{
+    virDomainPtr doms[2] = { dom, NULL };
+    virDomainStatsRecordPtr *records = NULL;
+    virTypedParameterPtr p;
+    int np, i;
+
+    ck_assert_int_eq(virDomainListGetStats(doms, VIR_DOMAIN_STATS_VCPU, &records, 0), 1);
+    p = records[0]->params;
+    np = records[0]->nparams;
+    ck_assert_int_eq(np, 2 + 2 * n);
+    ck_assert_str_eq(p[0].field, "vcpu.current");
+    ck_assert_uint_eq(p[0].value.ui, n);
+    for (i = 0; i < n; i++) {
+        g_autofree char *state = g_strdup_printf("vcpu.%d.state", i);
+        g_autofree char *time = g_strdup_printf("vcpu.%d.time", i);
+        unsigned long long ns = 0;
+        int value = -1;
+
+        ck_assert_int_eq(virTypedParamsGetInt(p, np, state, &value), 1);
+        ck_assert_int_eq(value, vcpus[i].state);
+        ck_assert_int_eq(virTypedParamsGetULLong(p, np, time, &ns), 1);
+        ck_assert_uint_ge(ns, vcpus[i].cpuTime);
+    }
+    virDomainStatsRecordListFree(records);
+}
+
 START_TEST(test_usage)
 {
     virConnectPtr conn = lveTestOpen(NULL);
@@ -213,6 +244,7 @@ START_TEST(test_usage)
         perCpu += vcpus[i].cpuTime;
     }
     ck_assert_uint_ge(perCpu, 200000000ULL);
+    assertVcpuStats(dom, vcpus, n);
     /* the same time, host CPU by host CPU */
     ck_assert_int_eq(virDomainGetCPUStats(dom, stats, 1, 0, 2, 0), 1);
     ck_assert_uint_eq(stats[0].value.ul + stats[1].value.ul >= 200000000ULL, 1);

@@ -1,17 +1,20 @@
 /*
  * lve_stats.c: the numbers an LVE adds to the bulk statistics (cpu.*,
- * balloon.*, the virtkit group lve.*) and its memory statistics
+ * balloon.*, vcpu.<n>.*, the virtkit group lve.*) and its memory
+ * statistics
  *
- * Everything comes from one read of the backend's usage per record: the
- * kernel's counters (cgroup files, the same on both backends) and, for
- * entry processes, the cgroup backend's entry registry.  A stopped LVE has
- * no numbers beyond those the shared layer gives.
+ * Everything but the vcpus comes from one read of the backend's usage per
+ * record: the kernel's counters (cgroup files, the same on both backends)
+ * and, for entry processes, the cgroup backend's entry registry; the
+ * vcpus from its time per CPU (lve_vcpu.c).  A stopped LVE has no numbers
+ * beyond those the shared layer gives.
  */
 #include "internal.h"
 
 #include "domain_stats.h"
 #include "lve_run.h"
 #include "lve_stats.h"
+#include "lve_vcpu.h"
 
 #define VIR_FROM_THIS VIR_FROM_LVE
 
@@ -83,12 +86,32 @@ lveStatsLve(const lveStatsData *d, virDomainStatsList *list)
     virDomainStatsAddULLong(list, lim[LVE_LIMIT_IOPS], "lve.iops.limit");
 }
 
+/* vcpu.<n>.state, and vcpu.<n>.time: the LVE's time on the host CPU the
+ * vcpu stands for (cpuacct.usage_percpu through the pins, as
+ * virDomainGetVcpus reports it).  An LVE has no thread per vcpu, so that
+ * is the time of whatever of its tasks ran there, which is what a vcpu
+ * of a container is.  Where the kernel keeps no time per CPU (cgroup v2,
+ * liblve without cpuacct) the time is left out: 0 would read as an idle
+ * vcpu. */
+static void
+lveStatsVcpus(lveDriver *driver, virDomainObj *obj, virDomainStatsList *list)
+{
+    g_autofree virVcpuInfo *info = g_new0(virVcpuInfo, MAX(obj->def->vcpus, 1));
+    bool haveTimes = lveDomainFillVcpus(driver, obj, info, obj->def->vcpus, NULL, 0);
+
+    virDomainStatsAddVcpus(list, info, obj->def->vcpus, haveTimes);
+}
+
 int
 lveDomainHookStats(virDomainDriverBase *base, virDomainObj *obj, unsigned int group,
                    virDomainStatsList *list)
 {
     lveStatsData *data;
 
+    if (virDomainObjIsActive(obj) && group == VIR_DOMAIN_STATS_VCPU) {
+        lveStatsVcpus(lveDriverFromBase(base), obj, list);
+        return 0;
+    }
     if (!virDomainObjIsActive(obj) ||
         !(group & (VIR_DOMAIN_STATS_CPU_TOTAL | VIR_DOMAIN_STATS_BALLOON |
                    VIR_DOMAIN_STATS_LVE)))

@@ -28,7 +28,7 @@ lveDomainCpuset(lveDriver *driver, const virDomainDef *def)
     return set;
 }
 
-static void
+bool
 lveDomainFillVcpus(lveDriver *driver, virDomainObj *obj, virVcpuInfoPtr info, int n,
                    unsigned char *cpumaps, int maplen)
 {
@@ -60,6 +60,7 @@ lveDomainFillVcpus(lveDriver *driver, virDomainObj *obj, virVcpuInfoPtr info, in
             virBitmapToCpumap(mine, VIR_GET_CPUMAP(cpumaps, maplen, i), maplen);
         }
     }
+    return haveTimes;
 }
 
 int
