@@ -6,7 +6,7 @@
  * each answer compared with xl and xenstore-read.  One PV guest is
  * defined, built paused (its kernel need not boot for what is checked
  * here, which keeps the run short under software emulation), resumed,
- * ballooned, pinned, saved and restored, rebooted by its own kernel and
+ * ballooned, pinned, its statistics read, saved and restored, rebooted by its own kernel and
  * built again (on_reboot), destroyed, started again, crashed with a magic
  * SysRq key and shut off by on_crash, and undefined.  Tests run in order, in one
  * process (CK_NOFORK): each uses the guest the one before left.
@@ -153,6 +153,66 @@ START_TEST(test_memory_vcpus_pin)
     printf("  balloon target %s KiB; vcpu 0 hard affinity (xl): %s\n", target, affinity);
     ck_assert_str_eq(affinity, "1");
     checkVcpus(vcpus);
+}
+END_TEST
+
+/* The value of "  NAME=VALUE" in virtsh domstats' @out, or NULL. */
+static char *
+statValue(const char *out, const char *name)
+{
+    g_autofree char *needle = g_strdup_printf("  %s=", name);
+    const char *at = strstr(out, needle);
+
+    if (!at)
+        return NULL;
+    at += strlen(needle);
+    return g_strndup(at, strcspn(at, "\n"));
+}
+
+/* virtsh domstats against xl list and xl vcpu-list: the times only grow
+ * between the two reads (xl rounds to 0.1 s); the balloon's target is
+ * the one set above; vcpu 1 is offline.  dommemstat's actual balloon is
+ * what xl list says the guest holds, give or take what its balloon driver
+ * gave back meanwhile. */
+START_TEST(test_stats)
+{
+    g_autofree char *vsh = must("/virtkit/virtsh -c " URI " domstats vk-drv");
+    g_autofree char *xl = must("xl list vk-drv");
+    g_autofree char *vcpus = must("xl vcpu-list vk-drv");
+    g_autofree char *xlTime = field(xl, "vk-drv", 5);
+    g_autofree char *xlMem = field(xl, "vk-drv", 2);
+    g_autofree char *xlVcpuTime = field(vcpus, "vk-drv", 5);
+    g_autofree char *cpuTime = statValue(vsh, "cpu.time");
+    g_autofree char *vcpuTime = statValue(vsh, "vcpu.0.time");
+    g_autofree char *balloon = statValue(vsh, "balloon.current");
+    g_autofree char *maximum = statValue(vsh, "balloon.maximum");
+    g_autofree char *offline = statValue(vsh, "vcpu.1.state");
+    g_autofree char *state = statValue(vsh, "state.state");
+    virDomainMemoryStatStruct mem[VIR_DOMAIN_MEMORY_STAT_NR];
+    long long heldMiB;
+
+    printf("  domstats:\n%s  xl list: time %s s, %s MiB; xl vcpu-list: vcpu 0 %s s\n",
+           vsh, xlTime, xlMem, xlVcpuTime);
+    ck_assert_msg(cpuTime && vcpuTime && balloon && maximum && offline && state,
+                  "domstats lacks a field: %s", vsh);
+    ck_assert_str_eq(state, "1");
+    ck_assert_str_eq(balloon, "98304");
+    ck_assert_str_eq(maximum, "131072");
+    ck_assert_str_eq(offline, "0");
+    ck_assert_ptr_null(strstr(vsh, "vcpu.2."));
+    ck_assert_double_le(g_ascii_strtoull(cpuTime, NULL, 10) / 1e9,
+                        g_ascii_strtod(xlTime, NULL) + 0.1);
+    ck_assert_double_le(g_ascii_strtoull(vcpuTime, NULL, 10) / 1e9,
+                        g_ascii_strtod(xlVcpuTime, NULL) + 0.1);
+    ck_assert_uint_gt(g_ascii_strtoull(vcpuTime, NULL, 10), 0);
+
+    ck_assert_int_eq(virDomainMemoryStats(guest, mem, VIR_DOMAIN_MEMORY_STAT_NR, 0), 2);
+    ck_assert_int_eq(mem[0].tag, VIR_DOMAIN_MEMORY_STAT_ACTUAL_BALLOON);
+    heldMiB = (long long)(mem[0].val / 1024);
+    printf("  dommemstat: actual %llu KiB, available %llu KiB\n", mem[0].val, mem[1].val);
+    ck_assert_int_le(ABS(heldMiB - g_ascii_strtoll(xlMem, NULL, 10)), 8);
+    ck_assert_int_eq(virDomainSetMemoryStatsPeriod(guest, 5, 0), -1);
+    lastErrorHas("not supported");
 }
 END_TEST
 
@@ -414,6 +474,7 @@ main(void)
     tcase_add_test(tc, test_start_paused);
     tcase_add_test(tc, test_resume_virtsh);
     tcase_add_test(tc, test_memory_vcpus_pin);
+    tcase_add_test(tc, test_stats);
     tcase_add_test(tc, test_schedinfo);
     tcase_add_test(tc, test_sharing_unsupported);
     tcase_add_test(tc, test_attach_disk);
