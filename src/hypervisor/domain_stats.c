@@ -57,6 +57,22 @@ VIR_DOMAIN_STATS_ADD(virDomainStatsAddInt, int, VIR_TYPED_PARAM_INT, i)
 VIR_DOMAIN_STATS_ADD(virDomainStatsAddUInt, unsigned int, VIR_TYPED_PARAM_UINT, ui)
 VIR_DOMAIN_STATS_ADD(virDomainStatsAddULLong, unsigned long long, VIR_TYPED_PARAM_ULLONG, ul)
 
+void *
+virDomainStatsReadOnce(virDomainStatsList *list, size_t size, virDomainStatsReadFunc read,
+                       virDomainDriverBase *base, virDomainObj *obj)
+{
+    g_autofree void *data = NULL;
+
+    if (list->driverData)
+        return list->driverData;
+    data = g_malloc0(size);
+    if (read(base, obj, data) < 0)
+        return NULL;
+    list->driverData = g_steal_pointer(&data);
+    list->driverDataFree = g_free;
+    return list->driverData;
+}
+
 void
 virDomainStatsAddVcpus(virDomainStatsList *list, const virVcpuInfo *info, int n, bool withTime)
 {

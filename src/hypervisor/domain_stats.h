@@ -17,8 +17,8 @@
 
 /* The fields of one record, as they are added.  A driver's hook may keep
  * what it read for the first group in @driverData for the next ones (one
- * read of the kernel's counters per record); it is freed with the record's
- * list. */
+ * read of the kernel's counters per record: virDomainStatsReadOnce); it is
+ * freed with the record's list. */
 struct _virDomainStatsList {
     virTypedParameterPtr params;
     int nparams;
@@ -35,6 +35,14 @@ void virDomainStatsAddUInt(virDomainStatsList *list, unsigned int value, const c
     G_GNUC_PRINTF(3, 4);
 void virDomainStatsAddULLong(virDomainStatsList *list, unsigned long long value,
                              const char *fmt, ...) G_GNUC_PRINTF(3, 4);
+
+/* What a driver's hook read for the record of @obj, read once: the first
+ * call has @read fill a zeroed block of @size (freed with the record),
+ * the next ones of the same record return it.  NULL when @read failed
+ * (it reported why). */
+typedef int (*virDomainStatsReadFunc)(virDomainDriverBase *base, virDomainObj *obj, void *data);
+void *virDomainStatsReadOnce(virDomainStatsList *list, size_t size, virDomainStatsReadFunc read,
+                             virDomainDriverBase *base, virDomainObj *obj);
 
 /* Appends libvirt's per-vcpu fields of the VCPU group for the @n vcpus of
  * @info (what the driver's virDomainGetVcpus fills): vcpu.<number>.state,

@@ -24,22 +24,16 @@ typedef struct {
     lveLimits limits;
 } lveStatsData;
 
-static lveStatsData *
-lveStatsRead(lveDriver *driver, virDomainObj *obj, virDomainStatsList *list)
+static int
+lveStatsRead(virDomainDriverBase *base, virDomainObj *obj, void *opaque)
 {
-    lveStatsData *data;
+    lveDriver *driver = lveDriverFromBase(base);
+    lveStatsData *data = opaque;
 
-    if (list->driverData)
-        return list->driverData;
-    data = g_new0(lveStatsData, 1);
-    if (driver->backend->ops->usage(driver->backend, lveDomainId(obj), &data->usage) < 0) {
-        g_free(data);
-        return NULL;
-    }
+    if (driver->backend->ops->usage(driver->backend, lveDomainId(obj), &data->usage) < 0)
+        return -1;
     lveDomainEffective(driver, obj->def, &data->limits);
-    list->driverData = data;
-    list->driverDataFree = g_free;
-    return data;
+    return 0;
 }
 
 static void
@@ -116,7 +110,7 @@ lveDomainHookStats(virDomainDriverBase *base, virDomainObj *obj, unsigned int gr
         !(group & (VIR_DOMAIN_STATS_CPU_TOTAL | VIR_DOMAIN_STATS_BALLOON |
                    VIR_DOMAIN_STATS_LVE)))
         return 0;
-    if (!(data = lveStatsRead(lveDriverFromBase(base), obj, list)))
+    if (!(data = virDomainStatsReadOnce(list, sizeof(*data), lveStatsRead, base, obj)))
         return -1;
     switch (group) {
     case VIR_DOMAIN_STATS_CPU_TOTAL:

@@ -220,28 +220,21 @@ vserverDomainGetVcpus(virDomainPtr dom, virVcpuInfoPtr info, int maxinfo,
 
 /* ---- statistics ---------------------------------------------------- */
 
-/* What one record's groups read of the context's processes, once: NULL
- * with an error; counted is 0 on the 2003 design (nothing to count). */
+/* What one record's groups read of the context's processes, once
+ * (virDomainStatsReadOnce); counted is 0 on the 2003 design (nothing to
+ * count). */
 typedef struct {
     vserverUsage usage;
     int counted;
 } vserverStatsData;
 
-static vserverStatsData *
-vserverStatsRead(vserverDriver *driver, virDomainObj *obj, virDomainStatsList *list)
+static int
+vserverStatsRead(virDomainDriverBase *base, virDomainObj *obj, void *opaque)
 {
-    vserverStatsData *data;
+    vserverStatsData *data = opaque;
 
-    if (list->driverData)
-        return list->driverData;
-    data = g_new0(vserverStatsData, 1);
-    if ((data->counted = vserverDomainUsage(driver, obj, &data->usage)) < 0) {
-        g_free(data);
-        return NULL;
-    }
-    list->driverData = data;
-    list->driverDataFree = g_free;
-    return data;
+    data->counted = vserverDomainUsage(vserverDriverFromBase(base), obj, &data->usage);
+    return data->counted < 0 ? -1 : 0;
 }
 
 /* The vcpus of the VCPU group: their state only (no time per vcpu, see
@@ -272,7 +265,7 @@ vserverDomainHookStats(virDomainDriverBase *base, virDomainObj *obj, unsigned in
     }
     if (!(group & (VIR_DOMAIN_STATS_CPU_TOTAL | VIR_DOMAIN_STATS_BALLOON)))
         return 0;
-    if (!(data = vserverStatsRead(vserverDriverFromBase(base), obj, list)))
+    if (!(data = virDomainStatsReadOnce(list, sizeof(*data), vserverStatsRead, base, obj)))
         return -1;
     if (!data->counted)
         return 0;
