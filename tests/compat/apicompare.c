@@ -260,6 +260,48 @@ errors(virConnectPtr conn)
     say("numofdomains NULL", virConnectNumOfDomains(NULL));
 }
 
+/* Whether the XML (@flags) has the balloon's <stats period='@period'/>. */
+static void
+hasPeriod(virDomainPtr dom, unsigned int flags, int period)
+{
+    char *x = virDomainGetXMLDesc(dom, flags);
+    char want[64];
+
+    snprintf(want, sizeof(want), "<stats period='%d'/>", period);
+    printf("  xml 0x%x has %s: %d\n", flags, want, x && strstr(x, want) ? 1 : 0);
+    free(x);
+}
+
+/* virDomainSetMemoryStatsPeriod: the running domain's balloon, its
+ * configuration's, 0, and the refusals (a domain without a balloon) */
+static void
+statsPeriod(virConnectPtr conn, virConnectPtr ro, virDomainPtr dom)
+{
+    virDomainPtr bare = virDomainDefineXML(conn,
+        "<domain type='test'><name>bare</name><memory>65536</memory>"
+        "<os><type>hvm</type></os></domain>");
+    virDomainPtr rodom = virDomainLookupByName(ro, "test");
+
+    say("period 5", virDomainSetMemoryStatsPeriod(dom, 5, 0));
+    xml(dom, 0);
+    say("period 7 config", virDomainSetMemoryStatsPeriod(dom, 7, VIR_DOMAIN_AFFECT_CONFIG));
+    hasPeriod(dom, VIR_DOMAIN_XML_INACTIVE, 7);
+    hasPeriod(dom, 0, 5);
+    say("period 0 live", virDomainSetMemoryStatsPeriod(dom, 0, VIR_DOMAIN_AFFECT_LIVE));
+    hasPeriod(dom, 0, 0);
+    hasPeriod(dom, 0, 5);
+    say("period -1", virDomainSetMemoryStatsPeriod(dom, -1, 0));
+    say("period live+config", virDomainSetMemoryStatsPeriod(dom, 1, VIR_DOMAIN_AFFECT_LIVE |
+                                                                    VIR_DOMAIN_AFFECT_CONFIG));
+    say("period flags", virDomainSetMemoryStatsPeriod(dom, 1, 4));
+    say("period readonly", virDomainSetMemoryStatsPeriod(rodom, 1, 0));
+    say("period no balloon", virDomainSetMemoryStatsPeriod(bare, 1, 0));
+    say("period live of inactive", virDomainSetMemoryStatsPeriod(bare, 1, VIR_DOMAIN_AFFECT_LIVE));
+    say("undefine bare", virDomainUndefine(bare));
+    virDomainFree(bare);
+    virDomainFree(rodom);
+}
+
 int
 main(void)
 {
@@ -277,6 +319,7 @@ main(void)
     xml(test, 0);
     tunables(test);
     keys(test);
+    statsPeriod(conn, ro, test);
     lifecycle(conn);
     transient(conn);
     errors(conn);
