@@ -136,7 +136,7 @@ topFormatBatch(const topScreen *screen, GArray *rows)
 {
     g_autofree char *header = topFormatHeader(screen, rows->len);
     g_autofree char *text = NULL;
-    vshTable *table;
+    g_autoptr(vshTable) table = NULL;
     guint i;
 
     table = vshTableNew("ID", "NAME", "STATE", "CPU%", "CPULIM", "MEM", "MEMLIM", "EP",
@@ -152,7 +152,6 @@ topFormatBatch(const topScreen *screen, GArray *rows)
                           c[TOP_COL_IOPS], c[TOP_COL_FAULTS], NULL);
     }
     text = vshTablePrintToString(table, true);
-    vshTableFree(table);
     return g_strdup_printf("%s\n%s\n", header, text);
 }
 

@@ -14,8 +14,9 @@
 
 #include "top-sample.h"
 
-/* Every group a screen uses.  The LVE group is asked of every driver: one
- * that lacks a group leaves it out (no ENFORCE_STATS), libvirt's as ours. */
+/* Every group a screen or --json uses (vcpu: in the record --json gives).
+ * The LVE group is asked of every driver: one that lacks a group leaves it
+ * out (no ENFORCE_STATS), libvirt's as ours. */
 #define TOP_STATS_GROUPS \
     (VIR_DOMAIN_STATS_STATE | VIR_DOMAIN_STATS_CPU_TOTAL | VIR_DOMAIN_STATS_BALLOON | \
      VIR_DOMAIN_STATS_VCPU | VIR_DOMAIN_STATS_LVE)
@@ -116,7 +117,6 @@ topDomainFromRecord(virDomainStatsRecord *rec)
         dom->memoryLimit = topRecordValue(rec, "lve.mem.limit");
     else if ((dom->memory = topRecordValue(rec, "balloon.current")).set)
         dom->memoryLimit = topRecordValue(rec, "balloon.maximum");
-    dom->vcpus = topRecordValue(rec, "vcpu.current");
     dom->entries = topRecordValue(rec, "lve.ep.usage");
     dom->tasks = topRecordValue(rec, "lve.nproc.usage");
     dom->ioBytes = topRecordValue(rec, "lve.io.usage");

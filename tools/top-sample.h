@@ -33,7 +33,6 @@ typedef struct {
     topValue cpuLimit;          /* lve.cpu.limit, % of one CPU (0: none) */
     topValue memory;            /* KiB: lve.mem.usage, or balloon.current */
     topValue memoryLimit;       /* KiB: lve.mem.limit (0: none), or balloon.maximum */
-    topValue vcpus;             /* vcpu.current */
     topValue entries;           /* lve.ep.usage */
     topValue tasks;             /* lve.nproc.usage */
     topValue ioBytes;           /* lve.io.usage */

@@ -3,7 +3,9 @@
 # cgroups (tests/lvectl/lib.sh: root and cgroup v1, or it skips), two
 # running LVEs, a task burning CPU inside one of them (put there by
 # virtsh enter), and virtkit-top --batch --sort cpu shows that LVE first
-# with a CPU% above 0, its LVE values beside it; --json gives them too.
+# with a CPU% above 0, its LVE values beside it; --json gives them too;
+# and so does a connection through virtkitd's read-only socket, when the
+# daemon is built.
 . "$abs_top_srcdir/tests/lvectl/lib.sh"
 
 TOP=$abs_top_builddir/tools/virtkit-top
@@ -63,6 +65,20 @@ for field in ("lve.cpu.usage", "lve.mem.usage", "lve.nproc.usage", "lve.ep.limit
     assert field in burner["stats"], (field, burner["stats"])
 assert idle["name"] == "lve1040" and idle["nproc"] == 0, idle
 PY
+
+# through virtkitd: the remote driver's bulk statistics of the same root
+if [ -x "$abs_top_builddir/daemon/virtkitd" ]; then
+    . "$abs_top_srcdir/tests/daemon/lib.sh"
+    trap 'daemon_cleanup; lve_cleanup' EXIT
+    daemon_start top-lve || exit 99
+    RURI=$(printf '%s' "$URI" | sed "s|^lve:///embed?|lve+unix:///embed?socket=$DWORK/top-lve.sock-ro\&|")
+    "$TOP" -c "$RURI" --batch --sort cpu -n 1 -d 1 > "$WORK/remote" 2> "$WORK/err" ||
+        fail "--batch through virtkitd exited $?: $(cat "$WORK/err")"
+    set -- $(awk '/^---/ {getline; print; exit}' "$WORK/remote")
+    [ "$1 $2" = "1041 lve1041" ] && awk -v c="$4" 'BEGIN { exit !(c + 0 > 0) }' ||
+        fail "through virtkitd, LVE 1041 is not first with CPU% above 0: $(cat "$WORK/remote")"
+    daemon_stop || status=1
+fi
 
 kill "$BURNER" 2>/dev/null
 lvectl destroy 1041 || status=1
