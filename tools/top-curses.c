@@ -12,6 +12,7 @@
 
 #ifdef WITH_NCURSES
 # include <curses.h>
+# include <locale.h>
 # include <signal.h>
 # include <string.h>
 #endif
@@ -235,6 +236,9 @@ topCursesRun(topControl *ctl)
     /* Ctrl-C and kill end the loop, so the terminal is given back */
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
+    /* the terminal's character set, for names that are not ASCII (numbers
+     * stay in the C locale's format, as --batch prints them) */
+    setlocale(LC_CTYPE, "");
     /* newterm, not initscr, which exits on a terminal it does not know */
     if (!(screen = newterm(NULL, stdout, stdin))) {
         topError("cannot use the terminal '%s': use --batch or --json",
