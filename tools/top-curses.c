@@ -133,7 +133,7 @@ topCursesAskDelay(topCurses *tc)
         topCursesSay(tc, g_strdup_printf("delay %g s", tc->ctl->delay));
     else
         topCursesSay(tc, g_strdup_printf("invalid delay '%s': expected a number of seconds "
-                                         "above 0", answer));
+                                         "above 0, at most 86400", answer));
 }
 
 static void

@@ -27,6 +27,8 @@
 #include "virtkit-top.h"
 
 #define TOP_DEFAULT_DELAY 3.0
+/* a day: long enough for any watch, short enough for microseconds in 64 bits */
+#define TOP_MAX_DELAY 86400.0
 
 void
 topError(const char *fmt, ...)
@@ -52,7 +54,7 @@ topSilence(void *opaque, virErrorPtr err)
 {
 }
 
-/* A number of seconds above 0 ("0.5", "2"). */
+/* A number of seconds above 0 ("0.5", "2"), at most a day. */
 bool
 topParseDelay(const char *str, double *delay)
 {
@@ -61,7 +63,7 @@ topParseDelay(const char *str, double *delay)
 
     errno = 0;
     d = g_ascii_strtod(str, &end);
-    if (errno != 0 || end == str || *end != '\0' || !isfinite(d) || d <= 0)
+    if (errno != 0 || end == str || *end != '\0' || !isfinite(d) || d <= 0 || d > TOP_MAX_DELAY)
         return false;
     *delay = d;
     return true;
@@ -171,7 +173,8 @@ topParseOptions(int argc, char **argv, topControl *ctl, const char **uri, bool *
             break;
         case 'd':
             if (!topParseDelay(optarg, &ctl->delay)) {
-                topError("invalid delay '%s': expected a number of seconds above 0", optarg);
+                topError("invalid delay '%s': expected a number of seconds above 0, "
+                         "at most 86400", optarg);
                 return false;
             }
             break;

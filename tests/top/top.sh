@@ -99,11 +99,12 @@ bad() {
     grep -q "^error: $want" "$T/err" || fail "virtkit-top $*: '$(cat "$T/err")' is not 'error: $want'"
 }
 bad "unknown sort key 'cpus' (known: cpu, mem, io, faults, name)" -c test:///default --batch --sort cpus
-bad "invalid delay '0': expected a number of seconds above 0" -c test:///default --batch -d 0
+bad "invalid delay '0': expected a number of seconds above 0, at most 86400" -c test:///default --batch -d 0
 bad "invalid delay '-1': expected" -c test:///default --batch -d -1
 bad "invalid delay 'soon': expected" -c test:///default --batch --delay soon
 bad "invalid delay '1x': expected" -c test:///default --batch -d 1x
 bad "invalid delay 'nan': expected" -c test:///default --batch -d nan
+bad "invalid delay '1e300': expected a number of seconds above 0, at most 86400" -c test:///default --batch -d 1e300
 bad "invalid number of iterations '0': expected a whole number above 0" -c test:///default --batch -n 0
 bad "invalid number of iterations 'two'" -c test:///default --batch -n two
 bad "failed to connect to the hypervisor bogus:///x: .*bogus" -c bogus:///x --batch -n 1
