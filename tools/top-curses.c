@@ -91,7 +91,7 @@ topCursesDraw(topCurses *tc)
         char cells[TOP_COL_LAST][TOP_CELL_SIZE];
 
         topRowCells(row, cells);
-        topCursesLine(i + 3, cells, row->dom->name);
+        topCursesLine(i + 3, cells, row->dom->s.name);
     }
     refresh();
 }
@@ -150,7 +150,7 @@ topCursesAskFilter(topCurses *tc)
 static bool
 topCursesSample(topCurses *tc)
 {
-    topSample *next = topSampleTake(tc->ctl->conn);
+    topSample *next = topSampleTake(tc->ctl->conn, tc->ctl->lve);
 
     if (!next)
         return false;
@@ -229,7 +229,7 @@ topCursesRun(topControl *ctl)
     SCREEN *screen;
     bool ok;
 
-    if (!(tc.cur = topSampleTake(ctl->conn))) {
+    if (!(tc.cur = topSampleTake(ctl->conn, ctl->lve))) {
         topError("cannot read the domains' statistics: %s", topLastError());
         return false;
     }

@@ -90,15 +90,15 @@ topRowCells(const topRow *row, char cells[TOP_COL_LAST][TOP_CELL_SIZE])
     if (dom->id >= 0)
         g_snprintf(cells[TOP_COL_ID], TOP_CELL_SIZE, "%d", dom->id);
     /* the name is not cut here: --batch shows it whole */
-    g_strlcpy(cells[TOP_COL_STATE], virtshDomainStateToString(dom->state), TOP_CELL_SIZE);
+    g_strlcpy(cells[TOP_COL_STATE], virtshDomainStateToString(dom->s.state), TOP_CELL_SIZE);
     if (row->cpu.set)
         g_snprintf(cells[TOP_COL_CPU], TOP_CELL_SIZE, "%.1f", row->cpu.value);
-    topFormatLimit(cells[TOP_COL_CPULIM], dom->cpuLimit, false, "%");
-    if (dom->memory.set)
-        topFormatKiB(cells[TOP_COL_MEM], dom->memory.value);
-    topFormatLimit(cells[TOP_COL_MEMLIM], dom->memoryLimit, true, "");
-    topFormatCount(cells[TOP_COL_EP], dom->entries);
-    topFormatCount(cells[TOP_COL_NPROC], dom->tasks);
+    topFormatLimit(cells[TOP_COL_CPULIM], topDomainValue(dom, STATS_CPU_LIMIT), false, "%");
+    if (dom->s.has[STATS_MEM])
+        topFormatKiB(cells[TOP_COL_MEM], dom->s.value[STATS_MEM]);
+    topFormatLimit(cells[TOP_COL_MEMLIM], topDomainValue(dom, STATS_MEM_LIMIT), true, "");
+    topFormatCount(cells[TOP_COL_EP], topDomainValue(dom, STATS_EP));
+    topFormatCount(cells[TOP_COL_NPROC], topDomainValue(dom, STATS_NPROC));
     if (row->io.set)
         topFormatKiB(cells[TOP_COL_IO], row->io.value / 1024);
     if (row->iops.set)
@@ -146,7 +146,7 @@ topFormatBatch(const topScreen *screen, GArray *rows)
         char c[TOP_COL_LAST][TOP_CELL_SIZE];
 
         topRowCells(row, c);
-        vshTableRowAppend(table, c[TOP_COL_ID], row->dom->name, c[TOP_COL_STATE],
+        vshTableRowAppend(table, c[TOP_COL_ID], row->dom->s.name, c[TOP_COL_STATE],
                           c[TOP_COL_CPU], c[TOP_COL_CPULIM], c[TOP_COL_MEM],
                           c[TOP_COL_MEMLIM], c[TOP_COL_EP], c[TOP_COL_NPROC], c[TOP_COL_IO],
                           c[TOP_COL_IOPS], c[TOP_COL_FAULTS], NULL);
@@ -186,19 +186,19 @@ topJsonRow(vshJson *json, const topRow *row)
     const topDomain *dom = row->dom;
 
     vshJsonOpen(json, NULL, false);
-    vshJsonString(json, "name", dom->name);
-    vshJsonString(json, "uuid", dom->uuid);
+    vshJsonString(json, "name", dom->s.name);
+    vshJsonString(json, "uuid", dom->s.uuid);
     if (dom->id >= 0)
         vshJsonInt(json, "id", dom->id);
     else
         vshJsonNull(json, "id");
-    vshJsonString(json, "state", virtshDomainStateToString(dom->state));
+    vshJsonString(json, "state", virtshDomainStateToString(dom->s.state));
     topJsonRate(json, "cpu_percent", row->cpu, 2);
-    topJsonValue(json, "cpu_limit_percent", dom->cpuLimit);
-    topJsonValue(json, "memory_kib", dom->memory);
-    topJsonValue(json, "memory_limit_kib", dom->memoryLimit);
-    topJsonValue(json, "ep", dom->entries);
-    topJsonValue(json, "nproc", dom->tasks);
+    topJsonValue(json, "cpu_limit_percent", topDomainValue(dom, STATS_CPU_LIMIT));
+    topJsonValue(json, "memory_kib", topDomainValue(dom, STATS_MEM));
+    topJsonValue(json, "memory_limit_kib", topDomainValue(dom, STATS_MEM_LIMIT));
+    topJsonValue(json, "ep", topDomainValue(dom, STATS_EP));
+    topJsonValue(json, "nproc", topDomainValue(dom, STATS_NPROC));
     topJsonRate(json, "io_bytes_per_second", row->io, 0);
     topJsonRate(json, "iops", row->iops, 1);
     topJsonValue(json, "faults", row->faults);

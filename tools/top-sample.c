@@ -14,12 +14,9 @@
 
 #include "top-sample.h"
 
-/* Every group a screen or --json uses (vcpu: in the record --json gives).
- * The LVE group is asked of every driver: one that lacks a group leaves it
- * out (no ENFORCE_STATS), libvirt's as ours. */
-#define TOP_STATS_GROUPS \
-    (VIR_DOMAIN_STATS_STATE | VIR_DOMAIN_STATS_CPU_TOTAL | VIR_DOMAIN_STATS_BALLOON | \
-     VIR_DOMAIN_STATS_VCPU | VIR_DOMAIN_STATS_LVE)
+/* Every group a screen or --json uses (vcpu: in the record --json
+ * gives); the LVE group on an LVE connection (statsSampleHasLve). */
+#define TOP_STATS_GROUPS (STATS_SAMPLE_GROUPS | VIR_DOMAIN_STATS_VCPU)
 
 static const char *const topSortKeys[TOP_SORT_LAST] = {
     [TOP_SORT_CPU] = "cpu",
@@ -50,79 +47,31 @@ topSortKeyToString(topSortKey key)
 static void
 topDomainFree(topDomain *dom)
 {
-    g_free(dom->name);
+    statsSampleClear(&dom->s);
     virTypedParamsFree(dom->params, dom->nparams);
     g_free(dom);
 }
 
-/* The integer field @name of the record, whatever its integer type. */
-static topValue
-topRecordValue(const virDomainStatsRecord *rec, const char *name)
+topValue
+topDomainValue(const topDomain *dom, statsField field)
 {
-    topValue v = { 0 };
-    unsigned long long ul;
-    unsigned int ui;
-    int i;
+    topValue v = { .set = dom->s.has[field], .value = dom->s.value[field] };
 
-    if (virTypedParamsGetULLong(rec->params, rec->nparams, name, &ul) == 1) {
-        v.set = true;
-        v.value = ul;
-    } else if (virTypedParamsGetUInt(rec->params, rec->nparams, name, &ui) == 1) {
-        v.set = true;
-        v.value = ui;
-    } else if (virTypedParamsGetInt(rec->params, rec->nparams, name, &i) == 1 && i >= 0) {
-        v.set = true;
-        v.value = i;
-    }
     return v;
 }
 
-/* The first of two fields the record has. */
-static topValue
-topRecordEither(const virDomainStatsRecord *rec, const char *name, const char *other)
-{
-    topValue v = topRecordValue(rec, name);
-
-    return v.set ? v : topRecordValue(rec, other);
-}
-
-static void
-topValueAdd(topValue *sum, topValue v)
-{
-    if (v.set) {
-        sum->set = true;
-        sum->value += v.value;
-    }
-}
-
+/* NULL for a domain that went meanwhile. */
 static topDomain *
 topDomainFromRecord(virDomainStatsRecord *rec)
 {
-    static const char *const faults[] = {
-        "lve.cpu.faults", "lve.mem.faults", "lve.nproc.faults", "lve.ep.faults",
-    };
     topDomain *dom = g_new0(topDomain, 1);
-    int state = VIR_DOMAIN_NOSTATE;
     unsigned int id = virDomainGetID(rec->dom);
-    size_t i;
 
-    dom->name = g_strdup(virDomainGetName(rec->dom));
-    virDomainGetUUIDString(rec->dom, dom->uuid);
+    if (!statsSampleFromRecord(rec, &dom->s)) {
+        g_free(dom);
+        return NULL;
+    }
     dom->id = id == (unsigned int)-1 ? -1 : (int)id;
-    virTypedParamsGetInt(rec->params, rec->nparams, "state.state", &state);
-    dom->state = state;
-    dom->cpuTime = topRecordEither(rec, "cpu.time", "lve.cpu.usage");
-    dom->cpuLimit = topRecordValue(rec, "lve.cpu.limit");
-    if ((dom->memory = topRecordValue(rec, "lve.mem.usage")).set)
-        dom->memoryLimit = topRecordValue(rec, "lve.mem.limit");
-    else if ((dom->memory = topRecordValue(rec, "balloon.current")).set)
-        dom->memoryLimit = topRecordValue(rec, "balloon.maximum");
-    dom->entries = topRecordValue(rec, "lve.ep.usage");
-    dom->tasks = topRecordValue(rec, "lve.nproc.usage");
-    dom->ioBytes = topRecordValue(rec, "lve.io.usage");
-    dom->ioOps = topRecordValue(rec, "lve.iops.usage");
-    for (i = 0; i < G_N_ELEMENTS(faults); i++)
-        topValueAdd(&dom->faults, topRecordValue(rec, faults[i]));
     /* the record's parameters, kept for --json */
     dom->params = g_steal_pointer(&rec->params);
     dom->nparams = rec->nparams;
@@ -132,20 +81,25 @@ topDomainFromRecord(virDomainStatsRecord *rec)
 
 /* The statistics of every domain now; NULL with the library's error set. */
 topSample *
-topSampleTake(virConnectPtr conn)
+topSampleTake(virConnectPtr conn, bool lve)
 {
     virDomainStatsRecordPtr *records = NULL;
     topSample *sample;
+    topDomain *dom;
     int n, i;
 
-    if ((n = virConnectGetAllDomainStats(conn, TOP_STATS_GROUPS, &records, 0)) < 0)
+    unsigned int groups = TOP_STATS_GROUPS | (lve ? VIR_DOMAIN_STATS_LVE : 0);
+
+    if ((n = virConnectGetAllDomainStats(conn, groups, &records, 0)) < 0)
         return NULL;
     sample = g_new0(topSample, 1);
     sample->monotonic = g_get_monotonic_time();
     sample->realtime = g_get_real_time();
     sample->domains = g_ptr_array_new_with_free_func((GDestroyNotify)topDomainFree);
-    for (i = 0; i < n; i++)
-        g_ptr_array_add(sample->domains, topDomainFromRecord(records[i]));
+    for (i = 0; i < n; i++) {
+        if ((dom = topDomainFromRecord(records[i])))
+            g_ptr_array_add(sample->domains, dom);
+    }
     virDomainStatsRecordListFree(records);
     return sample;
 }
@@ -174,7 +128,7 @@ topSampleRunning(const topSample *sample)
     for (i = 0; i < sample->domains->len; i++) {
         const topDomain *dom = g_ptr_array_index(sample->domains, i);
 
-        n += dom->state == VIR_DOMAIN_RUNNING || dom->state == VIR_DOMAIN_BLOCKED;
+        n += dom->s.state == VIR_DOMAIN_RUNNING || dom->s.state == VIR_DOMAIN_BLOCKED;
     }
     return n;
 }
@@ -189,7 +143,7 @@ topSampleFind(const topSample *sample, const topDomain *dom)
     for (i = 0; sample && i < sample->domains->len; i++) {
         const topDomain *old = g_ptr_array_index(sample->domains, i);
 
-        if (g_str_equal(old->uuid, dom->uuid))
+        if (g_str_equal(old->s.uuid, dom->s.uuid))
             return old->id == dom->id && dom->id != -1 ? old : NULL;
     }
     return NULL;
@@ -209,20 +163,45 @@ topRateOf(topValue before, topValue after, double seconds, double scale)
     return r;
 }
 
+/* The faults of every limit since the domain started. */
+static topValue
+topDomainFaults(const topDomain *dom)
+{
+    static const statsField faults[] = {
+        STATS_CPU_FAULTS, STATS_MEM_FAULTS, STATS_NPROC_FAULTS, STATS_EP_FAULTS,
+    };
+    topValue sum = { 0 };
+    size_t i;
+
+    for (i = 0; i < G_N_ELEMENTS(faults); i++) {
+        if (dom->s.has[faults[i]]) {
+            sum.set = true;
+            sum.value += dom->s.value[faults[i]];
+        }
+    }
+    return sum;
+}
+
 static topRow
 topRowCompute(const topDomain *old, const topDomain *dom, double seconds)
 {
     topRow row = { .dom = dom };
+    topValue before, after;
 
     if (!old)
         return row;
     /* ns of CPU per ns of wall time, in % of one CPU */
-    row.cpu = topRateOf(old->cpuTime, dom->cpuTime, seconds, 100.0 / 1e9);
-    row.io = topRateOf(old->ioBytes, dom->ioBytes, seconds, 1.0);
-    row.iops = topRateOf(old->ioOps, dom->ioOps, seconds, 1.0);
-    if (old->faults.set && dom->faults.set && dom->faults.value >= old->faults.value) {
+    row.cpu = topRateOf(topDomainValue(old, STATS_CPU_TIME),
+                        topDomainValue(dom, STATS_CPU_TIME), seconds, 100.0 / 1e9);
+    row.io = topRateOf(topDomainValue(old, STATS_IO_BYTES),
+                       topDomainValue(dom, STATS_IO_BYTES), seconds, 1.0);
+    row.iops = topRateOf(topDomainValue(old, STATS_IO_OPS),
+                         topDomainValue(dom, STATS_IO_OPS), seconds, 1.0);
+    before = topDomainFaults(old);
+    after = topDomainFaults(dom);
+    if (before.set && after.set && after.value >= before.value) {
         row.faults.set = true;
-        row.faults.value = dom->faults.value - old->faults.value;
+        row.faults.value = after.value - before.value;
     }
     return row;
 }
@@ -236,8 +215,8 @@ topRowKey(const topRow *row, topSortKey key, double *value)
         *value = row->cpu.value;
         return row->cpu.set;
     case TOP_SORT_MEM:
-        *value = row->dom->memory.value;
-        return row->dom->memory.set;
+        *value = row->dom->s.value[STATS_MEM];
+        return row->dom->s.has[STATS_MEM];
     case TOP_SORT_IO:
         *value = row->io.value;
         return row->io.set;
@@ -264,9 +243,9 @@ topRowCompare(gconstpointer a, gconstpointer b, gpointer opaque)
     if (vx != vy)
         return vx > vy ? -1 : 1;
     /* ties, and the name order, by name then uuid: a stable screen */
-    if (!g_str_equal(x->dom->name, y->dom->name))
-        return strcmp(x->dom->name, y->dom->name);
-    return strcmp(x->dom->uuid, y->dom->uuid);
+    if (!g_str_equal(x->dom->s.name, y->dom->s.name))
+        return strcmp(x->dom->s.name, y->dom->s.name);
+    return strcmp(x->dom->s.uuid, y->dom->s.uuid);
 }
 
 /* The rows of @cur whose name holds @filter (NULL or "": all), in the
@@ -283,7 +262,7 @@ topRowsCompute(const topSample *prev, const topSample *cur, const char *filter,
         const topDomain *dom = g_ptr_array_index(cur->domains, i);
         topRow row;
 
-        if (filter && *filter && !strstr(dom->name, filter))
+        if (filter && *filter && !strstr(dom->s.name, filter))
             continue;
         row = topRowCompute(topSampleFind(prev, dom), dom, seconds);
         g_array_append_val(rows, row);

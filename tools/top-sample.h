@@ -11,6 +11,8 @@
 
 # include <virt/virt.h>
 
+# include "stats-sample.h"
+
 /* A counter or value the driver may not give: set says it did. */
 typedef struct {
     bool set;
@@ -25,22 +27,13 @@ typedef struct {
 
 /* One domain in one sample: what its record said. */
 typedef struct {
-    char *name;
-    char uuid[VIR_UUID_STRING_BUFLEN];
+    statsSample s;              /* name, uuid, state and the fields of usage */
     int id;                     /* -1: not running */
-    int state;                  /* virDomainState */
-    topValue cpuTime;           /* ns: cpu.time, or lve.cpu.usage */
-    topValue cpuLimit;          /* lve.cpu.limit, % of one CPU (0: none) */
-    topValue memory;            /* KiB: lve.mem.usage, or balloon.current */
-    topValue memoryLimit;       /* KiB: lve.mem.limit (0: none), or balloon.maximum */
-    topValue entries;           /* lve.ep.usage */
-    topValue tasks;             /* lve.nproc.usage */
-    topValue ioBytes;           /* lve.io.usage */
-    topValue ioOps;             /* lve.iops.usage */
-    topValue faults;            /* the sum of lve.{cpu,mem,nproc,ep}.faults */
     virTypedParameterPtr params;    /* the whole record, for --json */
     int nparams;
 } topDomain;
+
+topValue topDomainValue(const topDomain *dom, statsField field);
 
 typedef struct {
     gint64 monotonic;           /* when it was taken (g_get_monotonic_time) */
@@ -71,7 +64,7 @@ typedef enum {
 int topSortKeyFromString(const char *str);
 const char *topSortKeyToString(topSortKey key);
 
-topSample *topSampleTake(virConnectPtr conn);
+topSample *topSampleTake(virConnectPtr conn, bool lve);
 void topSampleFree(topSample *sample);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(topSample, topSampleFree)
 

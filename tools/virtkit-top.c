@@ -97,7 +97,7 @@ topRunPlain(topControl *ctl, bool json)
     g_autoptr(topSample) prev = NULL;
     unsigned long shown;
 
-    if (!(prev = topSampleTake(ctl->conn))) {
+    if (!(prev = topSampleTake(ctl->conn, ctl->lve))) {
         topError("cannot read the domains' statistics: %s", topLastError());
         return false;
     }
@@ -108,7 +108,7 @@ topRunPlain(topControl *ctl, bool json)
         topSample *cur;
 
         topWait(prev->monotonic, ctl->delay);
-        if (!(cur = topSampleTake(ctl->conn))) {
+        if (!(cur = topSampleTake(ctl->conn, ctl->lve))) {
             topError("cannot read the domains' statistics: %s", topLastError());
             return false;
         }
@@ -247,6 +247,7 @@ main(int argc, char **argv)
         g_free(ctl.filter);
         return EXIT_FAILURE;
     }
+    ctl.lve = statsSampleHasLve(ctl.conn);
     ok = batch || json ? topRunPlain(&ctl, json) : topCursesRun(&ctl);
     virConnectClose(ctl.conn);
     g_free(ctl.filter);

@@ -9,6 +9,7 @@
 
 typedef struct {
     virConnectPtr conn;
+    bool lve;                   /* an LVE connection: the LVE group is asked */
     double delay;               /* seconds between samples */
     unsigned long iterations;   /* screens to show; 0: until quit */
     topSortKey sort;
