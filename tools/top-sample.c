@@ -2,7 +2,8 @@
  * top-sample.c: virtkit-top's samples and rows
  *
  * A sample is one virConnectGetAllDomainStats() call with the groups a
- * screen shows, kept as plain values; a row is a domain of the last sample
+ * screen shows, each record read as virtkit-statsd reads it
+ * (stats-sample.c) and kept whole for --json; a row is a domain of the last sample
  * with its rates over the interval since the one before (CPU% from the
  * difference of cpu.time over wall time, as top computes it).  Only the
  * public API is used, so every driver and a remote connection give what
