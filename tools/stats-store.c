@@ -235,14 +235,6 @@ statsStoreNow(void)
     return g_get_real_time() / 1000;
 }
 
-void
-statsSampleClear(statsSample *sample)
-{
-    g_free(sample->uuid);
-    g_free(sample->name);
-    memset(sample, 0, sizeof(*sample));
-}
-
 /* ---- a round ---------------------------------------------------------- */
 
 bool

@@ -15,41 +15,13 @@
 # include <glib.h>
 # include <sqlite3.h>
 
+# include "stats-sample.h"
+
 /* The schema this program reads and writes (PRAGMA user_version). */
 # define STATS_SCHEMA_VERSION 1
 
 # define STATS_MINUTE_MS 60000LL
 # define STATS_HOUR_MS (60 * STATS_MINUTE_MS)
-
-/* What a sample holds as read from the hypervisor: gauges as they are,
- * counters (cumulative since the domain started) from which the store
- * derives rates and deltas against the domain's previous sample. */
-typedef enum {
-    STATS_CPU_TIME,             /* counter: ns of CPU time -> cpu (% of one CPU) */
-    STATS_IO_BYTES,             /* counter: bytes read and written -> io (bytes/s) */
-    STATS_IO_OPS,               /* counter: operations -> iops (ops/s) */
-    STATS_CPU_FAULTS,           /* counters -> the faults since the previous sample */
-    STATS_MEM_FAULTS,
-    STATS_NPROC_FAULTS,
-    STATS_EP_FAULTS,
-    STATS_MEM,                  /* gauge: KiB in use */
-    STATS_NPROC,                /* gauge: processes */
-    STATS_EP,                   /* gauge: entry processes */
-    STATS_CPU_LIMIT,            /* limits: kept as they are */
-    STATS_MEM_LIMIT,
-
-    STATS_FIELD_LAST
-} statsField;
-
-typedef struct {
-    char *uuid;                 /* the domain's uuid, as text */
-    char *name;
-    int state;                  /* virDomainState */
-    bool has[STATS_FIELD_LAST];
-    unsigned long long value[STATS_FIELD_LAST];
-} statsSample;
-
-void statsSampleClear(statsSample *sample);
 
 typedef struct _statsStore statsStore;
 

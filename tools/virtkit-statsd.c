@@ -68,80 +68,11 @@ statsdSilence(void *opaque G_GNUC_UNUSED, virErrorPtr err G_GNUC_UNUSED)
 
 /* ---- reading the hypervisor ------------------------------------------- */
 
-/* Where each field of a sample comes from: the first parameter of the
- * record that has it.  Memory in use is the LVE's resident memory or the
- * guest's balloon RSS, else its current balloon; its limit the LVE's or
- * the balloon maximum. */
-static const char *const statsdSources[STATS_FIELD_LAST][3] = {
-    [STATS_CPU_TIME] = { "cpu.time", "lve.cpu.usage" },
-    [STATS_IO_BYTES] = { "lve.io.usage" },
-    [STATS_IO_OPS] = { "lve.iops.usage" },
-    [STATS_CPU_FAULTS] = { "lve.cpu.faults" },
-    [STATS_MEM_FAULTS] = { "lve.mem.faults" },
-    [STATS_NPROC_FAULTS] = { "lve.nproc.faults" },
-    [STATS_EP_FAULTS] = { "lve.ep.faults" },
-    [STATS_MEM] = { "lve.mem.usage", "balloon.rss", "balloon.current" },
-    [STATS_NPROC] = { "lve.nproc.usage" },
-    [STATS_EP] = { "lve.ep.usage" },
-    [STATS_CPU_LIMIT] = { "lve.cpu.limit" },
-    [STATS_MEM_LIMIT] = { "lve.mem.limit", "balloon.maximum" },
-};
-
-/* The unsigned value of parameter @name, whatever its integer type. */
-static bool
-statsdParam(const virDomainStatsRecord *rec, const char *name, unsigned long long *value)
-{
-    virTypedParameterPtr p = virTypedParamsGet(rec->params, rec->nparams, name);
-
-    if (!p)
-        return false;
-    switch (p->type) {
-    case VIR_TYPED_PARAM_INT:
-        *value = p->value.i < 0 ? 0 : (unsigned long long)p->value.i;
-        return true;
-    case VIR_TYPED_PARAM_UINT:
-        *value = p->value.ui;
-        return true;
-    case VIR_TYPED_PARAM_LLONG:
-        *value = p->value.l < 0 ? 0 : (unsigned long long)p->value.l;
-        return true;
-    case VIR_TYPED_PARAM_ULLONG:
-        *value = p->value.ul;
-        return true;
-    }
-    return false;
-}
-
-static bool
-statsdRecordToSample(const virDomainStatsRecord *rec, statsSample *sample)
-{
-    char uuid[VIR_UUID_STRING_BUFLEN];
-    unsigned long long state = 0;
-    size_t f, i;
-
-    if (virDomainGetUUIDString(rec->dom, uuid) < 0)
-        return false;
-    sample->uuid = g_strdup(uuid);
-    sample->name = g_strdup(virDomainGetName(rec->dom));
-    statsdParam(rec, "state.state", &state);
-    sample->state = (int)state;
-    for (f = 0; f < STATS_FIELD_LAST; f++) {
-        for (i = 0; i < G_N_ELEMENTS(statsdSources[f]) && statsdSources[f][i]; i++) {
-            if (statsdParam(rec, statsdSources[f][i], &sample->value[f])) {
-                sample->has[f] = true;
-                break;
-            }
-        }
-    }
-    return true;
-}
-
 /* The samples of every domain now; NULL after reporting. */
 static GArray *
 statsdRead(statsdControl *ctl)
 {
-    unsigned int groups = VIR_DOMAIN_STATS_STATE | VIR_DOMAIN_STATS_CPU_TOTAL |
-        VIR_DOMAIN_STATS_BALLOON | (ctl->lve ? VIR_DOMAIN_STATS_LVE : 0);
+    unsigned int groups = STATS_SAMPLE_GROUPS | (ctl->lve ? VIR_DOMAIN_STATS_LVE : 0);
     virDomainStatsRecordPtr *records = NULL;
     GArray *samples;
     int n, i;
@@ -156,7 +87,7 @@ statsdRead(statsdControl *ctl)
         statsSample sample = { 0 };
 
         /* a domain that went meanwhile has no uuid to give: skipped */
-        if (statsdRecordToSample(records[i], &sample))
+        if (statsSampleFromRecord(records[i], &sample))
             g_array_append_val(samples, sample);
     }
     virDomainStatsRecordListFree(records);
@@ -168,17 +99,12 @@ statsdRead(statsdControl *ctl)
 static bool
 statsdConnect(statsdControl *ctl)
 {
-    const char *type;
-
     if (!(ctl->conn = virConnectOpenReadOnly(ctl->uri))) {
         statsdError("cannot connect to '%s': %s", ctl->uri ? ctl->uri : "the default URI",
                     virGetLastErrorMessage());
         return false;
     }
-    /* the LVE group is asked of LVE hosts only: another driver would leave
-     * it out anyway, but a bit libvirt does not know is best not sent */
-    type = virConnectGetType(ctl->conn);
-    ctl->lve = type && g_str_equal(type, "LVE");
+    ctl->lve = statsSampleHasLve(ctl->conn);
     return true;
 }
 

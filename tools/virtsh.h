@@ -85,6 +85,7 @@ typedef struct {
     GString *out;
     int depth;
     bool first;                 /* no member written yet at this depth */
+    bool compact;               /* all on one line (a stream of values), set after Begin */
 } vshJson;
 
 void vshJsonBegin(vshJson *json, bool array);
@@ -100,6 +101,7 @@ void vshJsonTypedParam(vshJson *json, const char *key, const virTypedParameter *
 void vshJsonTypedParams(vshJson *json, const virTypedParameter *params, int nparams,
                         const char *suffix);
 void vshJsonDiscard(vshJson *json);
+char *vshJsonEnd(vshJson *json);
 void vshJsonPrint(vshJson *json, vshControl *ctl);
 void vshJsonPrintString(vshControl *ctl, const char *key, const char *value);
 

@@ -2,7 +2,9 @@
  * vsh-json.c: a small JSON writer for --json output
  *
  * Output is indented by two blanks per level, one member per line, so it
- * reads well and diffs well; scripts parse it with any JSON reader.
+ * reads well and diffs well; scripts parse it with any JSON reader.  A
+ * compact value is written on one line, for a stream of values (one per
+ * line, as virtkit-top --json prints its samples).
  * Writing JSON needs no library: strings are escaped as RFC 8259 says.
  * Every reading command's --json goes through these functions.
  */
@@ -17,6 +19,8 @@ vshJsonIndent(vshJson *json)
 {
     int i;
 
+    if (json->compact)
+        return;
     g_string_append_c(json->out, '\n');
     for (i = 0; i < json->depth; i++)
         g_string_append(json->out, "  ");
@@ -60,7 +64,7 @@ static void
 vshJsonMember(vshJson *json, const char *key)
 {
     if (!json->first)
-        g_string_append_c(json->out, ',');
+        g_string_append(json->out, json->compact ? ", " : ",");
     json->first = false;
     vshJsonIndent(json);
     if (key) {
@@ -75,6 +79,7 @@ vshJsonBegin(vshJson *json, bool array)
     json->out = g_string_new(array ? "[" : "{");
     json->depth = 1;
     json->first = true;
+    json->compact = false;
 }
 
 void
@@ -218,15 +223,22 @@ vshJsonDiscard(vshJson *json)
     json->out = NULL;
 }
 
-/* Closes the outermost value, prints it and frees the buffer. */
-void
-vshJsonPrint(vshJson *json, vshControl *ctl)
+/* Closes the outermost value and returns the text, with a newline. */
+char *
+vshJsonEnd(vshJson *json)
 {
     bool array = json->out->str[0] == '[';
 
     vshJsonClose(json, array);
     g_string_append_c(json->out, '\n');
-    vshPrint(ctl, "%s", json->out->str);
-    g_string_free(json->out, TRUE);
-    json->out = NULL;
+    return g_string_free(g_steal_pointer(&json->out), FALSE);
+}
+
+/* Closes the outermost value, prints it and frees the buffer. */
+void
+vshJsonPrint(vshJson *json, vshControl *ctl)
+{
+    g_autofree char *text = vshJsonEnd(json);
+
+    vshPrint(ctl, "%s", text);
 }
