@@ -171,6 +171,7 @@ FC(virDomainSetBlkioParameters, ({
 FC(virDomainEnter, ({ unsigned int k; FAILS_INT(virDomainEnter(c->dom, &k, f)); }))
 FC(virDomainLeave, FAILS_INT(virDomainLeave(c->dom, c->cookie, f)))
 FC(virDomainSetMemorySharing, FAILS_INT(virDomainSetMemorySharing(c->dom, 0, f)))
+FC(virDomainSetMemoryStatsPeriod, FAILS_INT(virDomainSetMemoryStatsPeriod(c->dom, 10, f)))
 FC(virNodeMemoryDedup, ({
     virTypedParameterPtr p = NULL;
     int n = 0;
@@ -214,7 +215,8 @@ static const flagsCase flagsCases[] = {
     ROW(virDomainGetMemoryParameters), ROW(virDomainSetMemoryParameters),
     ROW(virDomainGetBlkioParameters), ROW(virDomainSetBlkioParameters),
     ROW(virDomainEnter), ROW(virDomainLeave), ROW(virDomainSetMemorySharing), ROW(virNodeMemoryDedup),
-    ROW(virDomainGetMemorySharing), ROW(virDomainAttachDeviceFlags),
+    ROW(virDomainGetMemorySharing), ROW(virDomainSetMemoryStatsPeriod),
+    ROW(virDomainAttachDeviceFlags),
     ROW(virDomainDetachDeviceFlags), ROW(virDomainUpdateDeviceFlags),
     ROW(virDomainDetachDeviceAlias), ROW(virConnectGetHypervisorLog), ROW(virDomainSendKey),
     ROW(virDomainMemoryStats), STATS_ROW(virConnectGetAllDomainStats),

@@ -353,6 +353,7 @@ NC(virDomainGetMaxMemory_domain, virDomainGetMaxMemory(NULL) == 0)
 NC_DOM(virDomainSetMaxMemory, 1024)
 NC_DOM(virDomainSetMemory, 1024)
 NC_DOM(virDomainSetMemoryFlags, 1024, 0)
+NC_DOM(virDomainSetMemoryStatsPeriod, 10, 0)
 NC_DOM(virDomainSetVcpus, 1)
 NC_DOM(virDomainSetVcpusFlags, 1, 0)
 NC_DOM(virDomainGetVcpusFlags, 0)
@@ -551,7 +552,7 @@ static const nullCase nullCases[] = {
     DOM(virDomainGetControlInfo), ARG(virDomainGetControlInfo, info),
 
     DOM(virDomainGetMaxMemory), DOM(virDomainSetMaxMemory), DOM(virDomainSetMemory),
-    DOM(virDomainSetMemoryFlags), DOM(virDomainSetVcpus), DOM(virDomainSetVcpusFlags),
+    DOM(virDomainSetMemoryFlags), DOM(virDomainSetMemoryStatsPeriod), DOM(virDomainSetVcpus), DOM(virDomainSetVcpusFlags),
     DOM(virDomainGetVcpusFlags), DOM(virDomainGetMaxVcpus),
     DOM(virDomainPinVcpu), ARG(virDomainPinVcpu, cpumap),
     DOM(virDomainPinVcpuFlags), ARG(virDomainPinVcpuFlags, cpumap),

@@ -121,6 +121,7 @@ RC(virDomainSetBlkioParameters,
 RC(virDomainEnter, ({ unsigned int k; FAILS_INT(virDomainEnter(c->web, &k, 0)); }))
 RC(virDomainLeave, FAILS_INT(virDomainLeave(c->web, c->cookie, 0)))
 RC(virDomainSetMemorySharing, FAILS_INT(virDomainSetMemorySharing(c->web, 0, 0)))
+RC(virDomainSetMemoryStatsPeriod, FAILS_INT(virDomainSetMemoryStatsPeriod(c->web, 10, 0)))
 RC(virNodeMemoryDedup, ({
     virTypedParameterPtr p = NULL;
     int n = 0;
@@ -169,7 +170,7 @@ static const roCase roDenied[] = {
     ROW(virDomainPinVcpu), ROW(virDomainPinVcpuFlags), ROW(virDomainSetSchedulerParameters),
     ROW(virDomainSetSchedulerParametersFlags), ROW(virDomainSetMemoryParameters),
     ROW(virDomainSetBlkioParameters), ROW(virDomainEnter), ROW(virDomainLeave),
-    ROW(virDomainSetMemorySharing), ROW(virNodeMemoryDedup), ROW(virDomainGetXMLDesc), ROW(virDomainAttachDevice),
+    ROW(virDomainSetMemorySharing), ROW(virDomainSetMemoryStatsPeriod), ROW(virNodeMemoryDedup), ROW(virDomainGetXMLDesc), ROW(virDomainAttachDevice),
     ROW(virDomainAttachDeviceFlags), ROW(virDomainDetachDevice), ROW(virDomainDetachDeviceFlags),
     ROW(virDomainUpdateDeviceFlags), ROW(virDomainDetachDeviceAlias),
     ROW(virConnectGetHypervisorLog), ROW(virDomainSendKey),
