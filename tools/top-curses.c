@@ -19,6 +19,7 @@
 
 #include "top-curses.h"
 #include "top-format.h"
+#include "tool-error.h"
 #include "virtsh.h"
 #include "vsh-util.h"
 
@@ -230,7 +231,7 @@ topCursesRun(topControl *ctl)
     bool ok;
 
     if (!(tc.cur = topSampleTake(ctl->conn, ctl->lve))) {
-        topError("cannot read the domains' statistics: %s", topLastError());
+        toolError("cannot read the domains' statistics: %s", topLastError());
         return false;
     }
     /* Ctrl-C and kill end the loop, so the terminal is given back */
@@ -241,7 +242,7 @@ topCursesRun(topControl *ctl)
     setlocale(LC_CTYPE, "");
     /* newterm, not initscr, which exits on a terminal it does not know */
     if (!(screen = newterm(NULL, stdout, stdin))) {
-        topError("cannot use the terminal '%s': use --batch or --json",
+        toolError("cannot use the terminal '%s': use --batch or --json",
                  g_getenv("TERM") ? g_getenv("TERM") : "");
         topSampleFree(tc.cur);
         return false;
@@ -254,7 +255,7 @@ topCursesRun(topControl *ctl)
     endwin();
     delscreen(screen);
     if (!ok)
-        topError("cannot read the domains' statistics: %s", topLastError());
+        toolError("cannot read the domains' statistics: %s", topLastError());
     topSampleFree(tc.prev);
     topSampleFree(tc.cur);
     g_free(tc.message);
@@ -266,7 +267,7 @@ topCursesRun(topControl *ctl)
 bool
 topCursesRun(topControl *ctl)
 {
-    topError("virtkit-top was built without ncurses: use --batch or --json");
+    toolError("virtkit-top was built without ncurses: use --batch or --json");
     return false;
 }
 

@@ -22,6 +22,7 @@
 #include <glib.h>
 
 #include "stats-query.h"
+#include "tool-error.h"
 #include "virtsh.h"
 #include "vsh-util.h"
 
@@ -43,21 +44,6 @@ typedef struct {
     statsStep step;
     infoFormat format;
 } infoOptions;
-
-static void
-infoError(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
-
-static void
-infoError(const char *fmt, ...)
-{
-    va_list ap;
-
-    fputs("virtkit-info: ", stderr);
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputc('\n', stderr);
-}
 
 /* ---- times -------------------------------------------------------------- */
 
@@ -125,29 +111,29 @@ infoRange(const infoOptions *opts, gint64 *from, gint64 *to)
     gint64 period;
 
     if (opts->period && (opts->from || opts->to)) {
-        infoError("--period and --from/--to cannot be used together");
+        toolError("--period and --from/--to cannot be used together");
         return false;
     }
     if (opts->to && !opts->from) {
-        infoError("--to needs --from");
+        toolError("--to needs --from");
         return false;
     }
     if (opts->from) {
         *to = now;
         if ((*from = infoParseTime(opts->from, now)) < 0 ||
             (opts->to && (*to = infoParseTime(opts->to, now)) < 0)) {
-            infoError("invalid time '%s': expected YYYY-MM-DD[ HH:MM[:SS]], @SECONDS or now",
+            toolError("invalid time '%s': expected YYYY-MM-DD[ HH:MM[:SS]], @SECONDS or now",
                       *from < 0 ? opts->from : opts->to);
             return false;
         }
         if (*from >= *to) {
-            infoError("--from (%s) is not before --to (%s)", opts->from, opts->to ? opts->to : "now");
+            toolError("--from (%s) is not before --to (%s)", opts->from, opts->to ? opts->to : "now");
             return false;
         }
         return true;
     }
     if ((period = infoParsePeriod(opts->period ? opts->period : "1d")) < 0) {
-        infoError("invalid period '%s': expected a number of minutes, hours, days or weeks "
+        toolError("invalid period '%s': expected a number of minutes, hours, days or weeks "
                   "(30m, 6h, 1d, 2w)", opts->period);
         return false;
     }
@@ -299,16 +285,16 @@ infoCheckOptions(const infoOptions *opts, int *by)
 {
     *by = STATS_BY_CPU;
     if (opts->by && (*by = infoByFromString(opts->by)) < 0) {
-        infoError("unknown value '%s' for --by: expected cpu, mem, io or faults", opts->by);
+        toolError("unknown value '%s' for --by: expected cpu, mem, io or faults", opts->by);
         return false;
     }
     if (opts->by && (opts->domain || opts->faults)) {
-        infoError("--by ranks domains for the top list: it does not go with %s",
+        toolError("--by ranks domains for the top list: it does not go with %s",
                   opts->faults ? "--faults" : "--domain");
         return false;
     }
     if (opts->top != G_MAXUINT && opts->domain && !opts->faults) {
-        infoError("--top does not go with --domain (one domain's history)");
+        toolError("--top does not go with --domain (one domain's history)");
         return false;
     }
     return true;
@@ -356,7 +342,7 @@ infoAnswer(statsStore *store, const infoOptions *opts, statsBy by, gint64 from, 
     return true;
 
  error:
-    infoError("%s", error->message);
+    toolError("%s", error->message);
     return false;
 }
 
@@ -431,7 +417,7 @@ infoParseOption(infoOptions *opts, int c, const char *arg)
         return true;
     case OPT_TOP:
         if (!g_ascii_string_to_unsigned(arg, 10, 1, G_MAXUINT - 1, &n, NULL)) {
-            infoError("invalid value '%s' for --top: expected a number of domains, 1 or more", arg);
+            toolError("invalid value '%s' for --top: expected a number of domains, 1 or more", arg);
             return false;
         }
         opts->top = n;
@@ -442,14 +428,14 @@ infoParseOption(infoOptions *opts, int c, const char *arg)
         } else if (g_str_equal(arg, "hour")) {
             opts->step = STATS_STEP_HOUR;
         } else {
-            infoError("unknown value '%s' for --step: expected minute or hour", arg);
+            toolError("unknown value '%s' for --step: expected minute or hour", arg);
             return false;
         }
         return true;
     case OPT_CSV:
     case OPT_JSON:
         if (opts->format != INFO_TABLE) {
-            infoError("--csv and --json cannot be used together");
+            toolError("--csv and --json cannot be used together");
             return false;
         }
         opts->format = c == OPT_CSV ? INFO_CSV : INFO_JSON;
@@ -468,6 +454,7 @@ main(int argc, char **argv)
     gint64 from, to;
     int by, c;
 
+    toolErrorSetPrefix("virtkit-info: ");
     while ((c = getopt_long(argc, argv, "h", infoOptionTable, NULL)) != -1) {
         if (c == 'h') {
             infoUsage(stdout);
@@ -477,17 +464,17 @@ main(int argc, char **argv)
             return EXIT_FAILURE;
     }
     if (optind < argc) {
-        infoError("unexpected argument '%s'", argv[optind]);
+        toolError("unexpected argument '%s'", argv[optind]);
         return EXIT_FAILURE;
     }
     if (!opts.db) {
-        infoError("--db PATH is required: the database virtkit-statsd writes");
+        toolError("--db PATH is required: the database virtkit-statsd writes");
         return EXIT_FAILURE;
     }
     if (!infoCheckOptions(&opts, &by) || !infoRange(&opts, &from, &to))
         return EXIT_FAILURE;
     if (!(store = statsStoreOpen(opts.db, false, &error))) {
-        infoError("%s", error->message);
+        toolError("%s", error->message);
         return EXIT_FAILURE;
     }
     return infoAnswer(store, &opts, by, from, to) ? EXIT_SUCCESS : EXIT_FAILURE;

@@ -24,7 +24,6 @@
 
 #include <errno.h>
 #include <getopt.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +35,7 @@
 #include <virt/virt.h>
 
 #include "lvectl-limits.h"
+#include "tool-error.h"
 
 #define LVECTL_DEFAULT_URI "lve:///system"
 
@@ -45,26 +45,11 @@ typedef struct {
     lvectlValues opts;      /* the limit options given */
 } lvectlControl;
 
-static void
-lvectlError(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
-
-static void
-lvectlError(const char *fmt, ...)
-{
-    va_list ap;
-
-    fputs("error: ", stderr);
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputc('\n', stderr);
-}
-
 /* The library's last error, after what was being done. */
 static void
 lvectlLibError(const char *what)
 {
-    lvectlError("%s: %s", what, virGetLastErrorMessage());
+    toolError("%s: %s", what, virGetLastErrorMessage());
 }
 
 /* ---- finding LVEs by id -------------------------------------------- */
@@ -163,7 +148,7 @@ lvectlLookup(virConnectPtr conn, const char *arg, bool quiet)
             virDomainFree(lve->dom);
     }
     if (!dom && !quiet)
-        lvectlError("no LVE with id %u", id);
+        toolError("no LVE with id %u", id);
     return dom;
 }
 
@@ -240,7 +225,7 @@ static bool
 cmdList(lvectlControl *ctl, int argc, char **argv G_GNUC_UNUSED)
 {
     if (argc != 0) {
-        lvectlError("list takes no argument");
+        toolError("list takes no argument");
         return false;
     }
     return lvectlShow(ctl, true, NULL);
@@ -253,7 +238,7 @@ cmdLimits(lvectlControl *ctl, int argc, char **argv)
     bool ok;
 
     if (argc != 1) {
-        lvectlError("limits takes one argument: an LVE id, 'default' or 'all'");
+        toolError("limits takes one argument: an LVE id, 'default' or 'all'");
         return false;
     }
     if (g_str_equal(argv[0], "all"))
@@ -320,15 +305,15 @@ cmdSet(lvectlControl *ctl, int argc, char **argv)
     bool ok;
 
     if (argc != 1) {
-        lvectlError("set takes one argument: an LVE id");
+        toolError("set takes one argument: an LVE id");
         return false;
     }
     if (lvectlParseId(argv[0], &id) < 0) {
-        lvectlError("'%s' is not an LVE id: set takes a number", argv[0]);
+        toolError("'%s' is not an LVE id: set takes a number", argv[0]);
         return false;
     }
     if (ctl->opts.set == 0) {
-        lvectlError("set needs at least one limit: --speed, --pmem, --vmem, --nproc, --ep, --io or --iops");
+        toolError("set needs at least one limit: --speed, --pmem, --vmem, --nproc, --ep, --io or --iops");
         return false;
     }
     if (!(dom = lvectlLookup(ctl->conn, argv[0], true)) &&
@@ -347,11 +332,11 @@ static bool
 cmdSetDefault(lvectlControl *ctl, int argc, char **argv G_GNUC_UNUSED)
 {
     if (argc != 0) {
-        lvectlError("set-default takes no argument, only limits");
+        toolError("set-default takes no argument, only limits");
         return false;
     }
     if (ctl->opts.set == 0) {
-        lvectlError("set-default needs at least one limit: --speed, --pmem, --vmem, --nproc, --ep, --io or --iops");
+        toolError("set-default needs at least one limit: --speed, --pmem, --vmem, --nproc, --ep, --io or --iops");
         return false;
     }
     if (lvectlSetDefaults(ctl->conn, &ctl->opts) < 0) {
@@ -408,7 +393,7 @@ lvectlForEach(lvectlControl *ctl, const char *cmd, int argc, char **argv, lvectl
     guint i;
 
     if (argc != 1) {
-        lvectlError("%s takes one argument: an LVE id or 'all'", cmd);
+        toolError("%s takes one argument: an LVE id or 'all'", cmd);
         return false;
     }
     if (!g_str_equal(argv[0], "all")) {
@@ -557,12 +542,12 @@ main(int argc, char **argv)
             break;
     }
     if (i == G_N_ELEMENTS(lvectlCommands)) {
-        lvectlError("unknown command '%s' (known: list, limits, set, set-default, apply, destroy)",
+        toolError("unknown command '%s' (known: list, limits, set, set-default, apply, destroy)",
                     argv[optind]);
         return EXIT_FAILURE;
     }
     if (limitsGiven && !lvectlCommands[i].takesLimits) {
-        lvectlError("%s takes no limit options", lvectlCommands[i].name);
+        toolError("%s takes no limit options", lvectlCommands[i].name);
         return EXIT_FAILURE;
     }
     if (!(ctl.conn = virConnectOpen(uri ? uri : LVECTL_DEFAULT_URI))) {

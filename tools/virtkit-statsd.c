@@ -32,6 +32,7 @@
 #include <virt/virt.h>
 
 #include "stats-store.h"
+#include "tool-error.h"
 
 typedef struct {
     const char *uri;
@@ -45,21 +46,6 @@ typedef struct {
     statsStore *store;
     GMainLoop *loop;
 } statsdControl;
-
-static void
-statsdError(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
-
-static void
-statsdError(const char *fmt, ...)
-{
-    va_list ap;
-
-    fputs("virtkit-statsd: ", stderr);
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputc('\n', stderr);
-}
 
 static void
 statsdSilence(void *opaque G_GNUC_UNUSED, virErrorPtr err G_GNUC_UNUSED)
@@ -78,7 +64,7 @@ statsdRead(statsdControl *ctl)
     int n, i;
 
     if ((n = virConnectGetAllDomainStats(ctl->conn, groups, &records, 0)) < 0) {
-        statsdError("cannot read the domains' statistics: %s", virGetLastErrorMessage());
+        toolError("cannot read the domains' statistics: %s", virGetLastErrorMessage());
         return NULL;
     }
     samples = g_array_sized_new(FALSE, TRUE, sizeof(statsSample), n);
@@ -100,7 +86,7 @@ static bool
 statsdConnect(statsdControl *ctl)
 {
     if (!(ctl->conn = virConnectOpenReadOnly(ctl->uri))) {
-        statsdError("cannot connect to '%s': %s", ctl->uri ? ctl->uri : "the default URI",
+        toolError("cannot connect to '%s': %s", ctl->uri ? ctl->uri : "the default URI",
                     virGetLastErrorMessage());
         return false;
     }
@@ -139,7 +125,7 @@ statsdRound(statsdControl *ctl)
     return true;
 
  error:
-    statsdError("%s", error->message);
+    toolError("%s", error->message);
     return false;
 }
 
@@ -190,14 +176,14 @@ statsdLock(const char *dbPath)
     int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
 
     if (fd < 0) {
-        statsdError("cannot open %s: %s", path, g_strerror(errno));
+        toolError("cannot open %s: %s", path, g_strerror(errno));
         return -1;
     }
     if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
         if (errno == EWOULDBLOCK)
-            statsdError("another virtkit-statsd writes %s", dbPath);
+            toolError("another virtkit-statsd writes %s", dbPath);
         else
-            statsdError("cannot lock %s: %s", path, g_strerror(errno));
+            toolError("cannot lock %s: %s", path, g_strerror(errno));
         close(fd);
         return -1;
     }
@@ -232,7 +218,7 @@ statsdParseRetention(const char *opt, const char *arg, gint64 unit, gint64 *valu
     guint64 n;
 
     if (!g_ascii_string_to_unsigned(arg, 10, 0, G_MAXINT64 / unit, &n, NULL)) {
-        statsdError("invalid value '%s' for %s: expected a whole number (0: keep forever)",
+        toolError("invalid value '%s' for %s: expected a whole number (0: keep forever)",
                     arg, opt);
         return false;
     }
@@ -249,7 +235,7 @@ statsdParseInterval(const char *arg, double *value)
     *value = g_ascii_strtod(arg, &end);
     if (errno || end == arg || *end || !isfinite(*value) || *value < 0.001 ||
         *value > 86400) {
-        statsdError("invalid value '%s' for --interval: expected seconds, from 0.001 to 86400", arg);
+        toolError("invalid value '%s' for --interval: expected seconds, from 0.001 to 86400", arg);
         return false;
     }
     return true;
@@ -321,7 +307,7 @@ statsdParseArgs(statsdControl *ctl, int argc, char **argv)
             return false;
     }
     if (optind < argc) {
-        statsdError("unexpected argument '%s'", argv[optind]);
+        toolError("unexpected argument '%s'", argv[optind]);
         return false;
     }
     return true;
@@ -337,6 +323,7 @@ main(int argc, char **argv)
     g_autoptr(GError) error = NULL;
     int ret, lock;
 
+    toolErrorSetPrefix("virtkit-statsd: ");
     virSetErrorFunc(NULL, statsdSilence);
     if (!statsdParseArgs(&ctl, argc, argv))
         return EXIT_FAILURE;
@@ -345,7 +332,7 @@ main(int argc, char **argv)
 
         ctl.dbPath = g_strdup(STATSD_DEFAULT_DB);
         if (g_mkdir_with_parents(dir, 0755) < 0) {
-            statsdError("cannot create %s: %s", dir, g_strerror(errno));
+            toolError("cannot create %s: %s", dir, g_strerror(errno));
             return EXIT_FAILURE;
         }
     }
@@ -354,7 +341,7 @@ main(int argc, char **argv)
         return EXIT_FAILURE;
     }
     if (!(ctl.store = statsStoreOpen(ctl.dbPath, true, &error))) {
-        statsdError("%s", error->message);
+        toolError("%s", error->message);
         close(lock);
         g_free(ctl.dbPath);
         return EXIT_FAILURE;

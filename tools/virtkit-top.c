@@ -17,30 +17,18 @@
 #include <errno.h>
 #include <getopt.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
 #include "top-curses.h"
 #include "top-format.h"
+#include "tool-error.h"
 #include "virtkit-top.h"
 
 #define TOP_DEFAULT_DELAY 3.0
 /* a day: long enough for any watch, short enough for microseconds in 64 bits */
 #define TOP_MAX_DELAY 86400.0
-
-void
-topError(const char *fmt, ...)
-{
-    va_list ap;
-
-    fputs("error: ", stderr);
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputc('\n', stderr);
-}
 
 const char *
 topLastError(void)
@@ -98,7 +86,7 @@ topRunPlain(topControl *ctl, bool json)
     unsigned long shown;
 
     if (!(prev = topSampleTake(ctl->conn, ctl->lve))) {
-        topError("cannot read the domains' statistics: %s", topLastError());
+        toolError("cannot read the domains' statistics: %s", topLastError());
         return false;
     }
     for (shown = 0; ctl->iterations == 0 || shown < ctl->iterations; shown++) {
@@ -109,7 +97,7 @@ topRunPlain(topControl *ctl, bool json)
 
         topWait(prev->monotonic, ctl->delay);
         if (!(cur = topSampleTake(ctl->conn, ctl->lve))) {
-            topError("cannot read the domains' statistics: %s", topLastError());
+            toolError("cannot read the domains' statistics: %s", topLastError());
             return false;
         }
         screen.cur = cur;
@@ -173,14 +161,14 @@ topParseOptions(int argc, char **argv, topControl *ctl, const char **uri, bool *
             break;
         case 'd':
             if (!topParseDelay(optarg, &ctl->delay)) {
-                topError("invalid delay '%s': expected a number of seconds above 0, "
+                toolError("invalid delay '%s': expected a number of seconds above 0, "
                          "at most 86400", optarg);
                 return false;
             }
             break;
         case 'n':
             if (!topParseIterations(optarg, &ctl->iterations)) {
-                topError("invalid number of iterations '%s': expected a whole number above 0",
+                toolError("invalid number of iterations '%s': expected a whole number above 0",
                          optarg);
                 return false;
             }
@@ -193,7 +181,7 @@ topParseOptions(int argc, char **argv, topControl *ctl, const char **uri, bool *
             break;
         case 's':
             if ((key = topSortKeyFromString(optarg)) < 0) {
-                topError("unknown sort key '%s' (known: cpu, mem, io, faults, name)", optarg);
+                toolError("unknown sort key '%s' (known: cpu, mem, io, faults, name)", optarg);
                 return false;
             }
             ctl->sort = key;
@@ -211,11 +199,11 @@ topParseOptions(int argc, char **argv, topControl *ctl, const char **uri, bool *
         }
     }
     if (optind < argc) {
-        topError("unexpected argument '%s'", argv[optind]);
+        toolError("unexpected argument '%s'", argv[optind]);
         return false;
     }
     if (*batch && *json) {
-        topError("--batch and --json cannot be combined");
+        toolError("--batch and --json cannot be combined");
         return false;
     }
     return true;
@@ -235,14 +223,14 @@ main(int argc, char **argv)
         return EXIT_FAILURE;
     }
     if (!batch && !json && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
-        topError("the interactive screen needs a terminal: use --batch or --json");
+        toolError("the interactive screen needs a terminal: use --batch or --json");
         g_free(ctl.filter);
         return EXIT_FAILURE;
     }
     /* reading is all it does: a read-only connection, which a daemon's
      * read-only socket gives to anyone */
     if (!(ctl.conn = virConnectOpenReadOnly(uri))) {
-        topError("failed to connect to the hypervisor%s%s: %s", uri ? " " : "", uri ? uri : "",
+        toolError("failed to connect to the hypervisor%s%s: %s", uri ? " " : "", uri ? uri : "",
                  topLastError());
         g_free(ctl.filter);
         return EXIT_FAILURE;

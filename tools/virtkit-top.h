@@ -16,7 +16,6 @@ typedef struct {
     char *filter;               /* NULL: every domain */
 } topControl;
 
-void topError(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
 const char *topLastError(void);
 bool topParseDelay(const char *str, double *delay);
 
