@@ -353,7 +353,7 @@ crashVerify(crashRun *run, int op, int opName, int opArg)
 static void
 crashOneLife(crashRun *run, GRand *rand, unsigned int total)
 {
-    GString *journal = g_string_new(NULL);
+    GString *journal;
     int fds[2], status, op, opName = -1, opArg = -1;
     char buf[4096];
     ssize_t got;
@@ -368,6 +368,9 @@ crashOneLife(crashRun *run, GRand *rand, unsigned int total)
         crashChild(run->uri, g_rand_int(rand), run->rounds, total, fds[1]);
     }
     close(fds[1]);
+    /* the parent's only: a child that ends by itself under valgrind
+     * would count it lost */
+    journal = g_string_new(NULL);
     /* one life in ten is cut short while the driver opens (and removes
      * what earlier kills left); the others once it is open ("R"), after
      * a few changes' worth of time, however slow the build makes them */
