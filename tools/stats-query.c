@@ -4,6 +4,8 @@
  * Every question reads the minute or the hour roll-ups (stats-store.c):
  * averages are sums over counts, so they weigh every sample the same
  * whatever the table.  A bucket belongs to a range when it overlaps it.
+ * The SQL is the same on both backends (stats-db.h): PostgreSQL wants
+ * every column it groups named in GROUP BY, and no alias in HAVING.
  */
 #include <config.h>
 
@@ -41,29 +43,28 @@ statsFormatTime(gint64 ms, bool seconds)
 
 /* Column @i of @stmt's row as @kind shows it; NULL for NULL. */
 static char *
-statsCell(sqlite3_stmt *stmt, int i, statsColKind kind)
+statsCell(statsStmt *stmt, int i, statsColKind kind)
 {
     char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-    if (sqlite3_column_type(stmt, i) == SQLITE_NULL)
+    if (statsStmtIsNull(stmt, i))
         return NULL;
     switch (kind) {
     case STATS_COL_TEXT:
-        return g_strdup((const char *)sqlite3_column_text(stmt, i));
+        return g_strdup(statsStmtText(stmt, i));
     case STATS_COL_TIME:
-        return statsFormatTime(sqlite3_column_int64(stmt, i), false);
+        return statsFormatTime(statsStmtInt64(stmt, i), false);
     case STATS_COL_INT:
-        return g_strdup(g_ascii_formatd(buf, sizeof(buf), "%.0f", sqlite3_column_double(stmt, i)));
+        return g_strdup(g_ascii_formatd(buf, sizeof(buf), "%.0f", statsStmtDouble(stmt, i)));
     case STATS_COL_DEC:
-        return g_strdup(g_ascii_formatd(buf, sizeof(buf), "%.1f", sqlite3_column_double(stmt, i)));
+        return g_strdup(g_ascii_formatd(buf, sizeof(buf), "%.1f", statsStmtDouble(stmt, i)));
     }
     return NULL;
 }
 
 /* Steps @stmt to its end, @ncols cells per result row. */
 static statsResult *
-statsRun(statsStore *store, sqlite3_stmt *stmt, const statsColumn *cols, size_t ncols,
-         GError **error)
+statsRun(statsStmt *stmt, const statsColumn *cols, size_t ncols, GError **error)
 {
     g_autoptr(statsResult) result = g_new0(statsResult, 1);
     int rc;
@@ -71,15 +72,14 @@ statsRun(statsStore *store, sqlite3_stmt *stmt, const statsColumn *cols, size_t 
     result->cols = cols;
     result->ncols = ncols;
     result->cells = g_ptr_array_new_with_free_func(g_free);
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    while ((rc = statsStmtStep(stmt, error)) > 0) {
         size_t i;
 
         for (i = 0; i < ncols; i++)
             g_ptr_array_add(result->cells, statsCell(stmt, i, cols[i].kind));
     }
-    if (rc != SQLITE_DONE) {
-        g_set_error(error, STATS_STORE_ERROR, rc, "cannot read the database: %s",
-                    sqlite3_errmsg(statsStoreDb(store)));
+    if (rc < 0) {
+        g_prefix_error(error, "cannot read the database: ");
         return NULL;
     }
     result->nrows = result->cells->len / ncols;
@@ -88,60 +88,60 @@ statsRun(statsStore *store, sqlite3_stmt *stmt, const statsColumn *cols, size_t 
 
 /* Prepares @sql with "%1$s" the table of @step and "%2$lld" its bucket
  * width, and binds ?1 @from and ?2 @to. */
-static sqlite3_stmt *
+static statsStmt *
 statsPrepareRange(statsStore *store, const char *sql, statsStep step, gint64 from, gint64 to,
                   GError **error)
 {
     g_autofree char *text = g_strdup_printf(sql, statsStepTables[step],
                                             (long long)statsStepWidths[step]);
-    sqlite3_stmt *stmt = statsStorePrepare(store, text, error);
+    statsStmt *stmt = statsStorePrepare(store, text, error);
 
     if (!stmt)
         return NULL;
-    sqlite3_bind_int64(stmt, 1, from);
-    sqlite3_bind_int64(stmt, 2, to);
+    statsStmtBindInt64(stmt, 1, from);
+    statsStmtBindInt64(stmt, 2, to);
     return stmt;
 }
 
 statsStep
 statsQueryStep(statsStore *store, gint64 from, statsStep step)
 {
-    sqlite3_stmt *stmt;
-    statsStep answer = STATS_STEP_MINUTE;
+    g_autoptr(statsStmt) stmt = NULL;
 
     if (step != STATS_STEP_AUTO)
         return step;
     stmt = statsStorePrepare(store,
         "WITH first (ts) AS (SELECT min(ts) FROM minutes)"
-        " SELECT (SELECT ts FROM first) <= ?1 OR NOT EXISTS"
+        " SELECT CASE WHEN (SELECT ts FROM first) <= ?1 OR NOT EXISTS"
         " (SELECT 1 FROM hours WHERE ts > ?1 - 3600000"
-        "  AND ts < coalesce((SELECT ts - ts % 3600000 FROM first), ts + 1))", NULL);
+        "  AND ts < coalesce((SELECT ts - ts % 3600000 FROM first), ts + 1))"
+        " THEN 1 ELSE 0 END", NULL);
     if (!stmt)
-        return answer;
-    sqlite3_bind_int64(stmt, 1, from);
-    if (sqlite3_step(stmt) == SQLITE_ROW && !sqlite3_column_int(stmt, 0))
-        answer = STATS_STEP_HOUR;
-    sqlite3_finalize(stmt);
-    return answer;
+        return STATS_STEP_MINUTE;
+    statsStmtBindInt64(stmt, 1, from);
+    if (statsStmtStep(stmt, NULL) > 0 && statsStmtInt64(stmt, 0) == 0)
+        return STATS_STEP_HOUR;
+    return STATS_STEP_MINUTE;
 }
 
 char *
 statsQueryFindDomain(statsStore *store, const char *name, GError **error)
 {
-    sqlite3_stmt *stmt = statsStorePrepare(store,
+    g_autoptr(statsStmt) stmt = statsStorePrepare(store,
         "SELECT uuid FROM domains WHERE name = ?1 OR uuid = lower(?1)"
         " ORDER BY last_seen DESC LIMIT 1", error);
-    char *uuid = NULL;
+    int rc;
 
     if (!stmt)
         return NULL;
-    sqlite3_bind_text(stmt, 1, name, -1, SQLITE_STATIC);
-    if (sqlite3_step(stmt) == SQLITE_ROW)
-        uuid = g_strdup((const char *)sqlite3_column_text(stmt, 0));
-    else
+    statsStmtBindText(stmt, 1, name);
+    if ((rc = statsStmtStep(stmt, error)) < 0)
+        return NULL;
+    if (rc == 0) {
         g_set_error(error, STATS_STORE_ERROR, 0, "no domain '%s' in the database", name);
-    sqlite3_finalize(stmt);
-    return uuid;
+        return NULL;
+    }
+    return g_strdup(statsStmtText(stmt, 0));
 }
 
 /* ---- the questions ------------------------------------------------------ */
@@ -192,17 +192,14 @@ statsQueryTop(statsStore *store, statsStep step, gint64 from, gint64 to, statsBy
         " sum(iops_sum) / sum(iops_cnt), max(iops_max),"
         " " STATS_FAULTS_SQL " AS faults"
         STATS_RANGE_SQL
-        " GROUP BY s.uuid ORDER BY ", statsByKeys[by], " DESC NULLS LAST, 1, 2 LIMIT ?3",
+        " GROUP BY s.uuid, d.name ORDER BY ", statsByKeys[by], " DESC NULLS LAST, 1, 2 LIMIT ?3",
         NULL);
-    sqlite3_stmt *stmt = statsPrepareRange(store, sql, step, from, to, error);
-    statsResult *result;
+    g_autoptr(statsStmt) stmt = statsPrepareRange(store, sql, step, from, to, error);
 
     if (!stmt)
         return NULL;
-    sqlite3_bind_int64(stmt, 3, top);
-    result = statsRun(store, stmt, statsTopColumns, G_N_ELEMENTS(statsTopColumns), error);
-    sqlite3_finalize(stmt);
-    return result;
+    statsStmtBindInt64(stmt, 3, top);
+    return statsRun(stmt, statsTopColumns, G_N_ELEMENTS(statsTopColumns), error);
 }
 
 static const statsColumn statsFaultColumns[] = {
@@ -219,22 +216,20 @@ statsResult *
 statsQueryFaults(statsStore *store, statsStep step, gint64 from, gint64 to, const char *uuid,
                  unsigned int top, GError **error)
 {
-    sqlite3_stmt *stmt = statsPrepareRange(store,
+    g_autoptr(statsStmt) stmt = statsPrepareRange(store,
         "SELECT coalesce(d.name, s.uuid), s.uuid,"
         " sum(cpu_f), sum(mem_f), sum(nproc_f), sum(ep_f), " STATS_FAULTS_SQL " AS faults"
-        STATS_RANGE_SQL " AND (?4 IS NULL OR s.uuid = ?4)"
-        " GROUP BY s.uuid HAVING faults > 0 ORDER BY faults DESC, 1, 2 LIMIT ?3",
+        STATS_RANGE_SQL " AND s.uuid = coalesce(?4, s.uuid)"
+        " GROUP BY s.uuid, d.name HAVING " STATS_FAULTS_SQL " > 0"
+        " ORDER BY faults DESC, 1, 2 LIMIT ?3",
         step, from, to, error);
-    statsResult *result;
 
     if (!stmt)
         return NULL;
-    sqlite3_bind_int64(stmt, 3, top);
+    statsStmtBindInt64(stmt, 3, top);
     if (uuid)
-        sqlite3_bind_text(stmt, 4, uuid, -1, SQLITE_STATIC);
-    result = statsRun(store, stmt, statsFaultColumns, G_N_ELEMENTS(statsFaultColumns), error);
-    sqlite3_finalize(stmt);
-    return result;
+        statsStmtBindText(stmt, 4, uuid);
+    return statsRun(stmt, statsFaultColumns, G_N_ELEMENTS(statsFaultColumns), error);
 }
 
 static const statsColumn statsHistoryColumns[] = {
@@ -262,20 +257,16 @@ statsResult *
 statsQueryHistory(statsStore *store, statsStep step, gint64 from, gint64 to, const char *uuid,
                   GError **error)
 {
-    sqlite3_stmt *stmt = statsPrepareRange(store,
+    g_autoptr(statsStmt) stmt = statsPrepareRange(store,
         "SELECT s.ts, n, cpu_sum / cpu_cnt, cpu_max, mem_sum / mem_cnt, mem_max,"
         " io_sum / io_cnt / 1024, io_max / 1024, iops_sum / iops_cnt, iops_max,"
         " nproc_sum / nproc_cnt, nproc_max, ep_sum / ep_cnt, ep_max,"
         " cpu_f, mem_f, nproc_f, ep_f"
         STATS_RANGE_SQL " AND s.uuid = ?3 ORDER BY s.ts",
         step, from, to, error);
-    statsResult *result;
 
     if (!stmt)
         return NULL;
-    sqlite3_bind_text(stmt, 3, uuid, -1, SQLITE_STATIC);
-    result = statsRun(store, stmt, statsHistoryColumns, G_N_ELEMENTS(statsHistoryColumns),
-                      error);
-    sqlite3_finalize(stmt);
-    return result;
+    statsStmtBindText(stmt, 3, uuid);
+    return statsRun(stmt, statsHistoryColumns, G_N_ELEMENTS(statsHistoryColumns), error);
 }

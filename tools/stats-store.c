@@ -1,6 +1,7 @@
 /*
- * stats-store.c: the usage-history database (SQLite): its schema and
- * migrations, the collector's rounds, the roll-ups and the retention
+ * stats-store.c: the usage-history database: its schema and migrations,
+ * the collector's rounds, the roll-ups and the retention, written once
+ * for both backends (stats-db.h: SQLite, PostgreSQL)
  *
  * samples   one row per domain and sample time (UNIQUE (uuid, ts)): the
  *           counters as the hypervisor gave them, and what they mean over
@@ -15,6 +16,9 @@
  * domains   the last name each uuid had.
  * rollup    the newest minute bucket rolled up (a pre-filled database
  *           has none: everything in it is rolled up on the first round).
+ *
+ * Every statement here is one both SQLite (3.24 or later: upserts) and
+ * PostgreSQL run as they are.
  */
 #include <config.h>
 
@@ -24,47 +28,48 @@
 #include "stats-store.h"
 
 struct _statsStore {
-    sqlite3 *db;
-    char *path;
-    sqlite3_stmt *prev;         /* the domain's last sample before a time */
-    sqlite3_stmt *insert;
-    sqlite3_stmt *domain;
+    statsDb *db;
+    statsStmt *prev;            /* the domain's last sample before a time */
+    statsStmt *insert;
+    statsStmt *domain;
     gint64 roundMin, roundMax;  /* times written in the current round */
 };
 
-G_DEFINE_QUARK(stats-store-error-quark, stats_store_error)
-
-/* Schema steps: statsMigrations[i] takes user_version i to i + 1.  A step
- * is never edited once released; a change is a new step. */
+/* Schema steps: statsMigrations[i] takes the schema version from i to
+ * i + 1, with @INT@ (64 bits), @REAL@ and @TEXT@ in the backend's types
+ * (SQLite: INTEGER, REAL, TEXT, the types of the first release; hours
+ * is made "WHERE 0" there, which PostgreSQL refuses, and SQLite keeps
+ * the same table for "WHERE 1 = 0").  A step is never edited once
+ * released; a change is a new step. */
 static const char *const statsMigrations[] = {
     "CREATE TABLE domains ("
-    "  uuid TEXT PRIMARY KEY,"
-    "  name TEXT NOT NULL,"
-    "  last_seen INTEGER NOT NULL);"
+    "  uuid @TEXT@ PRIMARY KEY,"
+    "  name @TEXT@ NOT NULL,"
+    "  last_seen @INT@ NOT NULL);"
     "CREATE TABLE samples ("
-    "  uuid TEXT NOT NULL, ts INTEGER NOT NULL, state INTEGER,"
-    "  cpu_time INTEGER, io_bytes INTEGER, io_ops INTEGER,"
-    "  cpu_faults INTEGER, mem_faults INTEGER, nproc_faults INTEGER, ep_faults INTEGER,"
-    "  mem INTEGER, nproc INTEGER, ep INTEGER, cpu_limit INTEGER, mem_limit INTEGER,"
-    "  cpu REAL, io REAL, iops REAL,"
-    "  cpu_f INTEGER, mem_f INTEGER, nproc_f INTEGER, ep_f INTEGER,"
+    "  uuid @TEXT@ NOT NULL, ts @INT@ NOT NULL, state @INT@,"
+    "  cpu_time @INT@, io_bytes @INT@, io_ops @INT@,"
+    "  cpu_faults @INT@, mem_faults @INT@, nproc_faults @INT@, ep_faults @INT@,"
+    "  mem @INT@, nproc @INT@, ep @INT@, cpu_limit @INT@, mem_limit @INT@,"
+    "  cpu @REAL@, io @REAL@, iops @REAL@,"
+    "  cpu_f @INT@, mem_f @INT@, nproc_f @INT@, ep_f @INT@,"
     "  UNIQUE (uuid, ts));"
     "CREATE INDEX samples_ts ON samples (ts);"
     "CREATE TABLE minutes ("
-    "  uuid TEXT NOT NULL, ts INTEGER NOT NULL, n INTEGER NOT NULL,"
-    "  cpu_sum REAL, cpu_cnt INTEGER, cpu_max REAL,"
-    "  mem_sum REAL, mem_cnt INTEGER, mem_max REAL,"
-    "  io_sum REAL, io_cnt INTEGER, io_max REAL,"
-    "  iops_sum REAL, iops_cnt INTEGER, iops_max REAL,"
-    "  nproc_sum REAL, nproc_cnt INTEGER, nproc_max REAL,"
-    "  ep_sum REAL, ep_cnt INTEGER, ep_max REAL,"
-    "  cpu_f INTEGER, mem_f INTEGER, nproc_f INTEGER, ep_f INTEGER,"
+    "  uuid @TEXT@ NOT NULL, ts @INT@ NOT NULL, n @INT@ NOT NULL,"
+    "  cpu_sum @REAL@, cpu_cnt @INT@, cpu_max @REAL@,"
+    "  mem_sum @REAL@, mem_cnt @INT@, mem_max @REAL@,"
+    "  io_sum @REAL@, io_cnt @INT@, io_max @REAL@,"
+    "  iops_sum @REAL@, iops_cnt @INT@, iops_max @REAL@,"
+    "  nproc_sum @REAL@, nproc_cnt @INT@, nproc_max @REAL@,"
+    "  ep_sum @REAL@, ep_cnt @INT@, ep_max @REAL@,"
+    "  cpu_f @INT@, mem_f @INT@, nproc_f @INT@, ep_f @INT@,"
     "  PRIMARY KEY (uuid, ts));"
     "CREATE INDEX minutes_ts ON minutes (ts);"
-    "CREATE TABLE hours AS SELECT * FROM minutes WHERE 0;"
+    "CREATE TABLE hours AS SELECT * FROM minutes WHERE 1 = 0;"
     "CREATE UNIQUE INDEX hours_key ON hours (uuid, ts);"
     "CREATE INDEX hours_ts ON hours (ts);"
-    "CREATE TABLE rollup (level TEXT PRIMARY KEY, newest INTEGER NOT NULL);",
+    "CREATE TABLE rollup (level @TEXT@ PRIMARY KEY, newest @INT@ NOT NULL);",
 };
 G_STATIC_ASSERT(G_N_ELEMENTS(statsMigrations) == STATS_SCHEMA_VERSION);
 
@@ -73,47 +78,15 @@ static const char *const statsGauges[] = { "cpu", "mem", "io", "iops", "nproc", 
 static const char *const statsFaults[] = { "cpu_f", "mem_f", "nproc_f", "ep_f" };
 
 static bool
-statsFail(statsStore *store, GError **error, const char *what)
-{
-    g_set_error(error, STATS_STORE_ERROR, sqlite3_errcode(store->db), "%s: %s: %s",
-                store->path, what, sqlite3_errmsg(store->db));
-    return false;
-}
-
-static bool
 statsExec(statsStore *store, const char *sql, GError **error)
 {
-    if (sqlite3_exec(store->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-        return statsFail(store, error, "cannot update the database");
-    return true;
+    return statsDbExec(store->db, sql, error);
 }
 
-sqlite3_stmt *
+statsStmt *
 statsStorePrepare(statsStore *store, const char *sql, GError **error)
 {
-    sqlite3_stmt *stmt = NULL;
-
-    if (sqlite3_prepare_v2(store->db, sql, -1, &stmt, NULL) != SQLITE_OK) {
-        statsFail(store, error, "cannot query the database");
-        return NULL;
-    }
-    return stmt;
-}
-
-static int
-statsUserVersion(statsStore *store, GError **error)
-{
-    sqlite3_stmt *stmt = statsStorePrepare(store, "PRAGMA user_version", error);
-    int version = -1;
-
-    if (!stmt)
-        return -1;
-    if (sqlite3_step(stmt) == SQLITE_ROW)
-        version = sqlite3_column_int(stmt, 0);
-    else
-        statsFail(store, error, "cannot read the schema version");
-    sqlite3_finalize(stmt);
-    return version;
+    return statsDbPrepare(store->db, sql, error);
 }
 
 /* Brings the schema from @version up to STATS_SCHEMA_VERSION, one
@@ -122,11 +95,13 @@ static bool
 statsMigrate(statsStore *store, int version, GError **error)
 {
     for (; version < STATS_SCHEMA_VERSION; version++) {
-        g_autofree char *sql = g_strdup_printf("BEGIN IMMEDIATE; %s PRAGMA user_version = %d; COMMIT;",
-                                               statsMigrations[version], version + 1);
+        g_autofree char *step = statsDbSchemaSql(store->db, statsMigrations[version]);
+        g_autofree char *record = statsDbSetVersionSql(store->db, version + 1);
+        g_autofree char *sql = g_strdup_printf("%s; %s %s COMMIT;", store->db->driver->begin,
+                                               step, record);
 
         if (!statsExec(store, sql, error)) {
-            sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+            statsDbExec(store->db, "ROLLBACK", NULL);
             g_prefix_error(error, "schema version %d to %d: ", version, version + 1);
             return false;
         }
@@ -137,14 +112,14 @@ statsMigrate(statsStore *store, int version, GError **error)
 static bool
 statsCheckVersion(statsStore *store, bool create, GError **error)
 {
-    int version = statsUserVersion(store, error);
+    int version = statsDbVersion(store->db, error);
 
     if (version < 0)
         return false;
     if (version > STATS_SCHEMA_VERSION) {
         g_set_error(error, STATS_STORE_ERROR, 0,
                     "%s: the database has schema version %d, newer than this program knows (%d)",
-                    store->path, version, STATS_SCHEMA_VERSION);
+                    store->db->display, version, STATS_SCHEMA_VERSION);
         return false;
     }
     if (version == STATS_SCHEMA_VERSION)
@@ -153,7 +128,7 @@ statsCheckVersion(statsStore *store, bool create, GError **error)
         g_set_error(error, STATS_STORE_ERROR, 0, version == 0 ?
                     "%s: not a virtkit statistics database (no schema)" :
                     "%s: schema version %d is older than %d: run virtkit-statsd on it once to migrate it",
-                    store->path, version, STATS_SCHEMA_VERSION);
+                    store->db->display, version, STATS_SCHEMA_VERSION);
         return false;
     }
     return statsMigrate(store, version, error);
@@ -175,30 +150,17 @@ statsPrepareWriter(statsStore *store, GError **error)
     store->domain = statsStorePrepare(store,
         "INSERT INTO domains (uuid, name, last_seen) VALUES (?1, ?2, ?3)"
         " ON CONFLICT (uuid) DO UPDATE SET name = excluded.name, last_seen = excluded.last_seen"
-        " WHERE excluded.last_seen >= last_seen", error);
+        " WHERE excluded.last_seen >= domains.last_seen", error);
     return store->prev && store->insert && store->domain;
 }
 
 statsStore *
-statsStoreOpen(const char *path, bool create, GError **error)
+statsStoreOpen(const char *target, bool create, GError **error)
 {
     g_autoptr(statsStore) store = g_new0(statsStore, 1);
-    int flags = create ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
 
-    store->path = g_strdup(path);
-    if (sqlite3_open_v2(path, &store->db, flags, NULL) != SQLITE_OK) {
-        statsFail(store, error, "cannot open the database");
+    if (!(store->db = statsDbOpen(target, create ? STATS_DB_WRITE : STATS_DB_READ, error)))
         return NULL;
-    }
-    /* the collector and readers meet in WAL mode: readers never block a
-     * round; a round waits for a checkpoint rather than failing */
-    sqlite3_busy_timeout(store->db, 10000);
-    if (create) {
-        /* NORMAL in WAL mode: a killed process loses nothing committed
-         * (only a power cut may lose the last rounds) */
-        if (!statsExec(store, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", error))
-            return NULL;
-    }
     if (!statsCheckVersion(store, create, error))
         return NULL;
     if (create && !statsPrepareWriter(store, error))
@@ -211,15 +173,14 @@ statsStoreClose(statsStore *store)
 {
     if (!store)
         return;
-    sqlite3_finalize(store->prev);
-    sqlite3_finalize(store->insert);
-    sqlite3_finalize(store->domain);
-    sqlite3_close(store->db);
-    g_free(store->path);
+    statsStmtFree(store->prev);
+    statsStmtFree(store->insert);
+    statsStmtFree(store->domain);
+    statsDbClose(store->db);
     g_free(store);
 }
 
-sqlite3 *
+statsDb *
 statsStoreDb(statsStore *store)
 {
     return store->db;
@@ -242,13 +203,13 @@ statsStoreBegin(statsStore *store, GError **error)
 {
     store->roundMin = G_MAXINT64;
     store->roundMax = G_MININT64;
-    return statsExec(store, "BEGIN IMMEDIATE", error);
+    return statsExec(store, store->db->driver->begin, error);
 }
 
 void
 statsStoreRollback(statsStore *store)
 {
-    sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+    statsDbExec(store->db, "ROLLBACK", NULL);
 }
 
 /* How much counter @field grew since the previous sample (column @col of
@@ -264,47 +225,52 @@ statsDelta(statsStore *store, bool havePrev, int col, const statsSample *sample,
 
     if (!havePrev || !sample->has[field])
         return false;
-    if (sqlite3_column_type(store->prev, col) == SQLITE_NULL) {
+    if (statsStmtIsNull(store->prev, col)) {
         *delta = sample->value[field];
         return true;
     }
-    before = (unsigned long long)sqlite3_column_int64(store->prev, col);
+    before = (unsigned long long)statsStmtInt64(store->prev, col);
     *delta = sample->value[field] >= before ? sample->value[field] - before : sample->value[field];
     return true;
 }
 
 /* Binds what the counters mean since the previous sample: the rates
  * (?16 cpu %, ?17 io bytes/s, ?18 iops) and the fault deltas (?19-?22). */
-static void
-statsBindDerived(statsStore *store, gint64 ts, const statsSample *sample)
+static bool
+statsBindDerived(statsStore *store, gint64 ts, const statsSample *sample, GError **error)
 {
     static const statsField rates[] = { STATS_CPU_TIME, STATS_IO_BYTES, STATS_IO_OPS };
     /* CPU ns per ms of wall time -> % of one CPU; the others per second */
     static const double scale[] = { 100.0 / 1e6, 1000.0, 1000.0 };
-    bool havePrev = sqlite3_step(store->prev) == SQLITE_ROW;
-    gint64 dt = havePrev ? ts - sqlite3_column_int64(store->prev, 0) : 0;
+    int havePrev = statsStmtStep(store->prev, error);
+    gint64 dt = havePrev > 0 ? ts - statsStmtInt64(store->prev, 0) : 0;
     unsigned long long d;
     size_t i;
 
+    if (havePrev < 0)
+        return false;
     for (i = 0; i < G_N_ELEMENTS(rates); i++) {
         if (dt > 0 && statsDelta(store, havePrev, 1 + rates[i], sample, rates[i], &d))
-            sqlite3_bind_double(store->insert, 16 + i, (double)d * scale[i] / (double)dt);
+            statsStmtBindDouble(store->insert, 16 + i, (double)d * scale[i] / (double)dt);
     }
     for (i = STATS_CPU_FAULTS; i <= STATS_EP_FAULTS; i++) {
         if (statsDelta(store, havePrev, 1 + i, sample, i, &d))
-            sqlite3_bind_int64(store->insert, 19 + i - STATS_CPU_FAULTS, (sqlite3_int64)d);
+            statsStmtBindInt64(store->insert, 19 + i - STATS_CPU_FAULTS, (gint64)d);
     }
+    return true;
 }
 
+/* Runs @stmt, which returns no row, and makes it ready for the next. */
 static bool
-statsStep(statsStore *store, sqlite3_stmt *stmt, GError **error)
+statsStep(statsStmt *stmt, GError **error)
 {
-    int rc = sqlite3_step(stmt);
+    int rc = statsStmtStep(stmt, error);
 
-    sqlite3_reset(stmt);
-    sqlite3_clear_bindings(stmt);
-    if (rc != SQLITE_DONE)
-        return statsFail(store, error, "cannot write a sample");
+    statsStmtReset(stmt);
+    if (rc < 0) {
+        g_prefix_error(error, "cannot write a sample: ");
+        return false;
+    }
     return true;
 }
 
@@ -313,25 +279,31 @@ statsStoreWrite(statsStore *store, gint64 ts, const statsSample *sample, GError 
 {
     size_t i;
 
-    sqlite3_bind_text(store->prev, 1, sample->uuid, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(store->prev, 2, ts);
-    sqlite3_bind_text(store->insert, 1, sample->uuid, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(store->insert, 2, ts);
-    sqlite3_bind_int(store->insert, 3, sample->state);
+    bool derived;
+
+    statsStmtBindText(store->prev, 1, sample->uuid);
+    statsStmtBindInt64(store->prev, 2, ts);
+    statsStmtBindText(store->insert, 1, sample->uuid);
+    statsStmtBindInt64(store->insert, 2, ts);
+    statsStmtBindInt64(store->insert, 3, sample->state);
     for (i = 0; i < STATS_FIELD_LAST; i++) {
         if (sample->has[i])
-            sqlite3_bind_int64(store->insert, 4 + i, (sqlite3_int64)sample->value[i]);
+            statsStmtBindInt64(store->insert, 4 + i, (gint64)sample->value[i]);
     }
-    statsBindDerived(store, ts, sample);
-    sqlite3_reset(store->prev);
-    sqlite3_clear_bindings(store->prev);
-    if (!statsStep(store, store->insert, error))
+    derived = statsBindDerived(store, ts, sample, error);
+    statsStmtReset(store->prev);
+    if (!derived) {
+        statsStmtReset(store->insert);
+        g_prefix_error(error, "cannot read the previous sample: ");
+        return false;
+    }
+    if (!statsStep(store->insert, error))
         return false;
 
-    sqlite3_bind_text(store->domain, 1, sample->uuid, -1, SQLITE_STATIC);
-    sqlite3_bind_text(store->domain, 2, sample->name, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(store->domain, 3, ts);
-    if (!statsStep(store, store->domain, error))
+    statsStmtBindText(store->domain, 1, sample->uuid);
+    statsStmtBindText(store->domain, 2, sample->name);
+    statsStmtBindInt64(store->domain, 3, ts);
+    if (!statsStep(store->domain, error))
         return false;
     store->roundMin = MIN(store->roundMin, ts);
     store->roundMax = MAX(store->roundMax, ts);
@@ -340,13 +312,15 @@ statsStoreWrite(statsStore *store, gint64 ts, const statsSample *sample, GError 
 
 /* ---- roll-ups and retention -------------------------------------------- */
 
-/* "INSERT OR REPLACE INTO @to ... SELECT ... FROM @from WHERE ts >= ?1":
- * the buckets of @width ms from @from's rows, raw samples when @raw. */
+/* "INSERT INTO @to ... SELECT ... FROM @from WHERE ts >= ?1", a bucket
+ * already there replaced: the buckets of @width ms from @from's rows, raw
+ * samples when @raw. */
 static char *
 statsRollupSql(const char *to, const char *from, gint64 width, bool raw)
 {
     g_autoptr(GString) cols = g_string_new("uuid, ts, n");
     g_autoptr(GString) vals = g_string_new(NULL);
+    g_autoptr(GString) update = g_string_new("n = excluded.n");
     size_t i;
 
     g_string_append_printf(vals, "uuid, ts - ts %% %" G_GINT64_FORMAT ", %s", width,
@@ -355,6 +329,8 @@ statsRollupSql(const char *to, const char *from, gint64 width, bool raw)
         const char *g = statsGauges[i];
 
         g_string_append_printf(cols, ", %s_sum, %s_cnt, %s_max", g, g, g);
+        g_string_append_printf(update, ", %s_sum = excluded.%s_sum, %s_cnt = excluded.%s_cnt,"
+                               " %s_max = excluded.%s_max", g, g, g, g, g, g);
         if (raw)
             g_string_append_printf(vals, ", sum(%s), count(%s), max(%s)", g, g, g);
         else
@@ -363,40 +339,43 @@ statsRollupSql(const char *to, const char *from, gint64 width, bool raw)
     for (i = 0; i < G_N_ELEMENTS(statsFaults); i++) {
         g_string_append_printf(cols, ", %s", statsFaults[i]);
         g_string_append_printf(vals, ", sum(%s)", statsFaults[i]);
+        g_string_append_printf(update, ", %s = excluded.%s", statsFaults[i], statsFaults[i]);
     }
-    return g_strdup_printf("INSERT OR REPLACE INTO %s (%s) SELECT %s FROM %s WHERE ts >= ?1"
-                           " GROUP BY 1, 2", to, cols->str, vals->str, from);
+    /* SQLite reads ON CONFLICT after a SELECT only behind a WHERE */
+    return g_strdup_printf("INSERT INTO %s (%s) SELECT %s FROM %s WHERE ts >= ?1"
+                           " GROUP BY 1, 2 ON CONFLICT (uuid, ts) DO UPDATE SET %s",
+                           to, cols->str, vals->str, from, update->str);
 }
 
 /* Runs @sql with ?1 = @arg. */
 static bool
 statsRun(statsStore *store, const char *sql, gint64 arg, GError **error)
 {
-    sqlite3_stmt *stmt = statsStorePrepare(store, sql, error);
-    int rc;
+    g_autoptr(statsStmt) stmt = statsStorePrepare(store, sql, error);
 
     if (!stmt)
         return false;
-    sqlite3_bind_int64(stmt, 1, arg);
-    rc = sqlite3_step(stmt);
-    sqlite3_finalize(stmt);
-    if (rc != SQLITE_DONE)
-        return statsFail(store, error, "cannot update the database");
+    statsStmtBindInt64(stmt, 1, arg);
+    if (statsStmtStep(stmt, error) < 0) {
+        g_prefix_error(error, "cannot update the database: ");
+        return false;
+    }
     return true;
 }
 
-/* The newest minute bucket rolled up so far; 0 when none was. */
-static gint64
-statsRolledUp(statsStore *store)
+/* The newest minute bucket rolled up so far (0 when none was) in
+ * @newest. */
+static bool
+statsRolledUp(statsStore *store, gint64 *newest, GError **error)
 {
-    sqlite3_stmt *stmt = statsStorePrepare(store,
-        "SELECT newest FROM rollup WHERE level = 'minute'", NULL);
-    gint64 newest = 0;
+    g_autoptr(statsStmt) stmt = statsStorePrepare(store,
+        "SELECT newest FROM rollup WHERE level = 'minute'", error);
+    int rc;
 
-    if (stmt && sqlite3_step(stmt) == SQLITE_ROW)
-        newest = sqlite3_column_int64(stmt, 0);
-    sqlite3_finalize(stmt);
-    return newest;
+    if (!stmt || (rc = statsStmtStep(stmt, error)) < 0)
+        return false;
+    *newest = rc > 0 ? statsStmtInt64(stmt, 0) : 0;
+    return true;
 }
 
 /* Recomputes the minute buckets from the newest one rolled up (or the
@@ -406,19 +385,21 @@ statsRolledUp(statsStore *store)
 static bool
 statsRollup(statsStore *store, GError **error)
 {
-    gint64 newest = statsRolledUp(store);
-    gint64 from = newest;
     g_autofree char *minutes = statsRollupSql("minutes", "samples", STATS_MINUTE_MS, true);
     g_autofree char *hours = statsRollupSql("hours", "minutes", STATS_HOUR_MS, false);
+    gint64 newest, from;
 
+    if (!statsRolledUp(store, &newest, error))
+        return false;
+    from = newest;
     if (store->roundMin != G_MAXINT64) {
         from = MIN(from, store->roundMin - store->roundMin % STATS_MINUTE_MS);
         newest = MAX(newest, store->roundMax - store->roundMax % STATS_MINUTE_MS);
     }
     return statsRun(store, minutes, from, error) &&
         statsRun(store, hours, from - from % STATS_HOUR_MS, error) &&
-        statsRun(store, "INSERT OR REPLACE INTO rollup (level, newest) VALUES ('minute', ?1)",
-                 newest, error);
+        statsRun(store, "INSERT INTO rollup (level, newest) VALUES ('minute', ?1)"
+                 " ON CONFLICT (level) DO UPDATE SET newest = excluded.newest", newest, error);
 }
 
 static bool

@@ -1,8 +1,8 @@
 /*
  * stats-store.h: the usage-history database of virtkit-statsd and
- * virtkit-info (SQLite)
+ * virtkit-info, in SQLite or PostgreSQL (stats-db.h)
  *
- * One file holds, per domain (by uuid), the raw samples the collector
+ * One database holds, per domain (by uuid), the raw samples the collector
  * takes, their per-minute and per-hour roll-ups and the domain's last
  * name.  The collector writes; virtkit-info only reads.  Times are
  * milliseconds since the epoch (UTC).
@@ -13,11 +13,12 @@
 # include <stdbool.h>
 
 # include <glib.h>
-# include <sqlite3.h>
 
+# include "stats-db.h"
 # include "stats-sample.h"
 
-/* The schema this program reads and writes (PRAGMA user_version). */
+/* The schema this program reads and writes (SQLite's PRAGMA
+ * user_version, PostgreSQL's stats_schema table). */
 # define STATS_SCHEMA_VERSION 1
 
 # define STATS_MINUTE_MS 60000LL
@@ -25,13 +26,14 @@
 
 typedef struct _statsStore statsStore;
 
-/* Opens (and with @create, creates or migrates to STATS_SCHEMA_VERSION)
- * the database at @path; NULL with @error set. */
-statsStore *statsStoreOpen(const char *path, bool create, GError **error);
+/* Opens (and with @create, as the one writer, creates or migrates to
+ * STATS_SCHEMA_VERSION) the database @target: a SQLite file, or a
+ * PostgreSQL connection URI (postgresql://...); NULL with @error set. */
+statsStore *statsStoreOpen(const char *target, bool create, GError **error);
 void statsStoreClose(statsStore *store);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(statsStore, statsStoreClose);
 
-sqlite3 *statsStoreDb(statsStore *store);
+statsDb *statsStoreDb(statsStore *store);
 
 /* "Now" in ms: the clock, or VIRTKIT_STATS_NOW (seconds since the
  * epoch, fractions allowed), which the tests set to fix it. */
@@ -52,10 +54,7 @@ bool statsStoreCommit(statsStore *store, gint64 now, const statsRetention *reten
                       GError **error);
 void statsStoreRollback(statsStore *store);
 
-/* A prepared statement of @store's database, or NULL with @error set. */
-sqlite3_stmt *statsStorePrepare(statsStore *store, const char *sql, GError **error);
-
-# define STATS_STORE_ERROR (stats_store_error_quark())
-GQuark stats_store_error_quark(void);
+/* A statement of @store's database, or NULL with @error set. */
+statsStmt *statsStorePrepare(statsStore *store, const char *sql, GError **error);
 
 #endif /* STATS_STORE_H */

@@ -2,7 +2,7 @@
  * virtkit-info.c: CloudLinux lveinfo's questions over virtkit-statsd's
  * usage history
  *
- *   virtkit-info --db PATH [--period 1d|6h|30m] [--from TIME --to TIME]
+ *   virtkit-info --db PATH|URI [--period 1d|6h|30m] [--from TIME --to TIME]
  *                [--top N] [--by cpu|mem|io|faults] [--domain NAME]
  *                [--faults] [--step minute|hour] [--csv|--json]
  *
@@ -351,12 +351,13 @@ infoAnswer(statsStore *store, const infoOptions *opts, statsBy by, gint64 from, 
 static void
 infoUsage(FILE *out)
 {
-    fputs("usage: virtkit-info --db PATH [--period 1d|6h|30m] [--from TIME [--to TIME]]\n"
+    fputs("usage: virtkit-info --db PATH|URI [--period 1d|6h|30m] [--from TIME [--to TIME]]\n"
           "                    [--top N] [--by cpu|mem|io|faults] [--domain NAME]\n"
           "                    [--faults] [--step minute|hour] [--csv|--json]\n"
           "\n"
           "Questions over the usage history virtkit-statsd keeps.\n"
-          "  --db PATH          the database virtkit-statsd writes\n"
+          "  --db PATH|URI      the database virtkit-statsd writes: a SQLite file\n"
+          "                     or a postgresql://... connection URI\n"
           "  --period P         the last P (m, h, d, w; default 1d)\n"
           "  --from/--to TIME   YYYY-MM-DD[ HH:MM[:SS]], @SECONDS or now\n"
           "  --top N            the N first domains (default 10)\n"
@@ -468,7 +469,7 @@ main(int argc, char **argv)
         return EXIT_FAILURE;
     }
     if (!opts.db) {
-        toolError("--db PATH is required: the database virtkit-statsd writes");
+        toolError("--db PATH|URI is required: the database virtkit-statsd writes");
         return EXIT_FAILURE;
     }
     if (!infoCheckOptions(&opts, &by) || !infoRange(&opts, &from, &to))

@@ -1,29 +1,26 @@
 /*
  * virtkit-statsd.c: the usage-history collector
  *
- *   virtkit-statsd [-c URI] [--interval SECONDS] [--db PATH] [--once]
+ *   virtkit-statsd [-c URI] [--interval SECONDS] [--db PATH|URI] [--once]
  *                  [--retention-raw HOURS] [--retention-minute DAYS]
  *                  [--retention-hour DAYS]
  *
  * Every interval, the bulk statistics of every domain of the connection
  * (virConnectGetAllDomainStats: state, CPU time, balloon and, on an LVE
- * connection, the LVE group) go into the SQLite database of stats-store.c,
- * one transaction per round.  Only the public API is used, so any driver,
+ * connection, the LVE group) go into the database of stats-store.c (a
+ * SQLite file, or PostgreSQL), one transaction per round.  Only the public API is used, so any driver,
  * local or remote, can be watched.  SIGTERM and SIGINT stop the collector
  * after the round under way.
  */
 #include <config.h>
 
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
-#include <unistd.h>
 
 #include <glib.h>
 #include <glib-unix.h>
@@ -166,44 +163,21 @@ statsdRun(statsdControl *ctl)
     return EXIT_SUCCESS;
 }
 
-/* One collector per database: a second would sample every domain twice.
- * The lock (on PATH.lock, which stays) goes with the process, however it
- * ends.  A --once round beside a running collector is refused too. */
-static int
-statsdLock(const char *dbPath)
-{
-    g_autofree char *path = g_strconcat(dbPath, ".lock", NULL);
-    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-
-    if (fd < 0) {
-        toolError("cannot open %s: %s", path, g_strerror(errno));
-        return -1;
-    }
-    if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
-        if (errno == EWOULDBLOCK)
-            toolError("another virtkit-statsd writes %s", dbPath);
-        else
-            toolError("cannot lock %s: %s", path, g_strerror(errno));
-        close(fd);
-        return -1;
-    }
-    return fd;
-}
-
 /* ---- options ------------------------------------------------------------ */
 
 static void
 statsdUsage(FILE *out)
 {
     fprintf(out,
-            "usage: virtkit-statsd [-c URI] [--interval SECONDS] [--db PATH] [--once]\n"
+            "usage: virtkit-statsd [-c URI] [--interval SECONDS] [--db PATH|URI] [--once]\n"
             "                      [--retention-raw HOURS] [--retention-minute DAYS]\n"
             "                      [--retention-hour DAYS]\n"
             "\n"
-            "Samples the usage of every domain into a SQLite database.\n"
+            "Samples the usage of every domain into a SQLite or PostgreSQL database.\n"
             "  -c, --connect URI        the hypervisor (default: the default URI)\n"
             "  --interval SECONDS       time between samples (default 10)\n"
-            "  --db PATH                the database (default %s)\n"
+            "  --db PATH|URI            a SQLite file (default %s)\n"
+            "                           or a postgresql://... connection URI\n"
             "  --once                   one round, then exit\n"
             "  --retention-raw HOURS    keep raw samples (default 24; 0: forever)\n"
             "  --retention-minute DAYS  keep per-minute rows (default 7; 0: forever)\n"
@@ -321,7 +295,7 @@ main(int argc, char **argv)
         .retention = { 24 * STATS_HOUR_MS, 7 * 24 * STATS_HOUR_MS, 90 * 24 * STATS_HOUR_MS },
     };
     g_autoptr(GError) error = NULL;
-    int ret, lock;
+    int ret;
 
     toolErrorSetPrefix("virtkit-statsd: ");
     virSetErrorFunc(NULL, statsdSilence);
@@ -336,13 +310,9 @@ main(int argc, char **argv)
             return EXIT_FAILURE;
         }
     }
-    if ((lock = statsdLock(ctl.dbPath)) < 0) {
-        g_free(ctl.dbPath);
-        return EXIT_FAILURE;
-    }
+    /* the writer's lock is the store's: one collector per database */
     if (!(ctl.store = statsStoreOpen(ctl.dbPath, true, &error))) {
         toolError("%s", error->message);
-        close(lock);
         g_free(ctl.dbPath);
         return EXIT_FAILURE;
     }
@@ -350,7 +320,6 @@ main(int argc, char **argv)
     if (ctl.conn)
         virConnectClose(ctl.conn);
     statsStoreClose(ctl.store);
-    close(lock);
     g_free(ctl.dbPath);
     return ret;
 }

@@ -1,0 +1,240 @@
+#!/bin/sh
+# virtkit-statsd and virtkit-info on PostgreSQL give what they give on
+# SQLite.  The test starts Debian's server itself (package postgresql):
+# initdb into the scratch directory, the socket in a private directory and
+# no TCP, as nobody when run as root (initdb refuses root).  Then:
+#  - the known history (tests/data/stats/history.sql, the same file
+#    history.sh loads into SQLite) rolled up at the same time: every line
+#    of history.cases (tables, CSV, JSON, errors) answers byte for byte
+#    what it answers on SQLite, and what history.out expects; so do the
+#    lines of history-retained.cases after the same retention round;
+#  - two real --once rounds on test:///default at fixed times, into both
+#    databases: the same answers from both;
+#  - a collector killed with SIGKILL and started again keeps every round
+#    it committed and writes no duplicate; a second collector is refused;
+#  - the schema version lives in table stats_schema; a newer one, a
+#    database without the schema, a password in the URI (not shown).
+# Skipped (77) without the server, or with tools built without libpq;
+# under CI (CI=true) both are failures.
+. "$abs_top_srcdir/tests/stats/lib.sh"
+
+skip() {
+    if [ "${CI:-}" = true ]; then
+        echo "FAIL: $* (required under CI: quickstart installs postgresql and libpq-dev)" >&2
+        exit 1
+    fi
+    echo "SKIP: $*"
+    exit 77
+}
+
+PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+[ -n "$PG_BIN" ] && [ -x "$PG_BIN/initdb" ] || skip "no PostgreSQL server (package postgresql)"
+"$INFO" --db postgresql:///x > /dev/null 2> "$STATS_WORK/err"
+if grep -q "PostgreSQL support was not built" "$STATS_WORK/err"; then
+    skip "virtkit-info was built without libpq (libpq-dev)"
+fi
+
+# ---- the server ----
+# a short socket path whatever the build directory (sun_path is 108 bytes)
+PG_SOCK=$(mktemp -d /tmp/virtkit-pg.XXXXXX) || exit 99
+PG_DATA=$STATS_WORK/pgdata
+AS_USER=
+if [ "$(id -u)" = 0 ]; then
+    command -v setpriv > /dev/null || skip "root without setpriv (util-linux) to run the server as nobody"
+    AS_USER="setpriv --reuid=65534 --regid=65534 --clear-groups"
+    chown 65534:65534 "$PG_SOCK"
+    chmod 755 "$STATS_WORK"
+fi
+mkdir "$PG_DATA" && chown "$(stat -c %u:%g "$PG_SOCK")" "$PG_DATA" || exit 99
+pg_stop() {
+    $AS_USER "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate stop > /dev/null 2>&1
+    rm -rf "$PG_SOCK"
+    stats_cleanup
+}
+trap pg_stop EXIT
+
+$AS_USER "$PG_BIN/initdb" -D "$PG_DATA" -U virtkit --auth=trust --no-locale -E UTF8 \
+    > "$STATS_WORK/initdb.log" 2>&1 || { cat "$STATS_WORK/initdb.log"; exit 99; }
+$AS_USER "$PG_BIN/pg_ctl" -D "$PG_DATA" -w -t 120 -l "$PG_DATA/server.log" \
+    -o "-c listen_addresses='' -c unix_socket_directories='$PG_SOCK' -c fsync=off" start \
+    > /dev/null || { cat "$PG_DATA/server.log"; exit 99; }
+
+uri() { echo "postgresql:///$1?host=$PG_SOCK&user=virtkit"; }
+# psql DB ARGS...: psql on database DB, rows as sql() gives them
+psql() {
+    db=$1
+    shift
+    "$PG_BIN/psql" -X -q -A -t -F '|' -v ON_ERROR_STOP=1 -d "$(uri "$db")" "$@"
+}
+for db in history collect restart bare future; do
+    psql postgres -c "CREATE DATABASE $db" || exit 99
+done
+# pgsql DB QUERY: as sql DB QUERY
+pgsql() {
+    psql "$1" -c "$2"
+}
+
+# ---- the known history, on both ----
+EMPTY="test://$abs_top_srcdir/tests/data/nodes/empty.xml"
+T0=1767225600
+END=$((T0 + 7200))
+SQLITE_DB=$STATS_WORK/history.db
+PG_DB=$(uri history)
+
+for db in "$SQLITE_DB" "$PG_DB"; do
+    VIRTKIT_STATS_NOW=$((T0 - 60)) "$STATSD" -c "$EMPTY" --db "$db" --once ||
+        fail "the schema round on $db failed"
+done
+[ "$(pgsql history 'SELECT version FROM stats_schema')" = 1 ] ||
+    fail "the schema version in stats_schema: $(pgsql history 'SELECT * FROM stats_schema')"
+"$PYTHON" -c 'import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.executescript(open(sys.argv[2]).read())
+db.commit()' "$SQLITE_DB" "$DATA/history.sql" || exit 99
+psql history -f "$DATA/history.sql" || fail "history.sql does not load into PostgreSQL"
+for db in "$SQLITE_DB" "$PG_DB"; do
+    VIRTKIT_STATS_NOW=$END "$STATSD" -c "$EMPTY" --db "$db" --once ||
+        fail "the roll-up round on $db failed"
+done
+[ "$(pgsql history 'SELECT count(*), sum(n) FROM minutes')" = "480|960" ] ||
+    fail "minute rows: $(pgsql history 'SELECT count(*), sum(n) FROM minutes')"
+[ "$(pgsql history 'SELECT count(*), sum(n) FROM hours')" = "8|960" ] ||
+    fail "hour rows: $(pgsql history 'SELECT count(*), sum(n) FROM hours')"
+
+# the files history.sh compares need the databases it makes refused
+echo "not a database" > "$STATS_WORK/text.db"
+"$PYTHON" -c 'import sqlite3, sys
+sqlite3.connect(sys.argv[1]).execute("PRAGMA user_version = 99")
+sqlite3.connect(sys.argv[2]).execute("CREATE TABLE t (x)")' "$STATS_WORK/future.db" "$STATS_WORK/bare.db" || exit 99
+
+# answers NAME DB: every line of NAME.cases on DB, as compare() shows it
+answers() {
+    DB=$2
+    export INFO DB STATS_WORK
+    grep -v -e '^[[:space:]]*$' -e '^[[:space:]]*#' "$DATA/$1.cases" | while IFS= read -r line; do
+        (eval "$line") >"$STATS_WORK/stdout" 2>"$STATS_WORK/stderr" </dev/null
+        rc=$?
+        printf '$ %s\n' "$line"
+        cat "$STATS_WORK/stdout"
+        printf '[stderr]\n'
+        cat "$STATS_WORK/stderr"
+        printf '[exit %d]\n\n' "$rc"
+    done
+}
+# same NAME: NAME.cases answers the same on both, and as NAME.out says
+same() {
+    answers "$1" "$SQLITE_DB" > "$STATS_WORK/$1.sqlite"
+    answers "$1" "$PG_DB" > "$STATS_WORK/$1.pgsql"
+    [ "$(grep -c '^\[exit 0\]' "$STATS_WORK/$1.pgsql")" -ge 5 ] || fail "$1: few answers on PostgreSQL"
+    cmp -s "$STATS_WORK/$1.sqlite" "$STATS_WORK/$1.pgsql" ||
+        fail "$1: PostgreSQL answers otherwise than SQLite:
+$(diff -u "$STATS_WORK/$1.sqlite" "$STATS_WORK/$1.pgsql")"
+    DB=$PG_DB
+    compare "$1"
+}
+VIRTKIT_STATS_NOW=$END
+export VIRTKIT_STATS_NOW
+same history
+
+# three days on, raw samples kept an hour and minutes a day: the hours
+for db in "$SQLITE_DB" "$PG_DB"; do
+    VIRTKIT_STATS_NOW=$((END + 3 * 86400)) "$STATSD" -c "$EMPTY" --db "$db" --once \
+        --retention-raw 1 --retention-minute 1 || fail "the retention round on $db failed"
+done
+[ "$(pgsql history 'SELECT (SELECT count(*) FROM samples), (SELECT count(*) FROM minutes), (SELECT count(*) FROM hours), (SELECT count(*) FROM domains)')" = "0|0|8|4" ] ||
+    fail "after the retention on PostgreSQL: $(pgsql history 'SELECT count(*) FROM hours')"
+same history-retained
+unset VIRTKIT_STATS_NOW
+
+# ---- real rounds on test:///default, into both ----
+URI=test:///default
+SQLITE_DB=$STATS_WORK/collect.db
+PG_DB=$(uri collect)
+for db in "$SQLITE_DB" "$PG_DB"; do
+    for t in $T0 $((T0 + 10)); do
+        VIRTKIT_STATS_NOW=$t "$STATSD" -c "$URI" --db "$db" --once || fail "--once at $t into $db failed"
+    done
+done
+ndom=$("$abs_top_builddir/tools/virtsh" -c "$URI" list --all --name | grep -c .)
+[ "$(pgsql collect 'SELECT count(DISTINCT uuid), count(*) FROM samples')" = "$ndom|$((2 * ndom))" ] ||
+    fail "PostgreSQL has samples $(pgsql collect 'SELECT count(DISTINCT uuid), count(*) FROM samples') of $ndom domains"
+cat > "$STATS_WORK/collect.cases" <<'EOF'
+$INFO --db "$DB" --period 1h
+$INFO --db "$DB" --period 1h --csv
+$INFO --db "$DB" --period 1h --json
+$INFO --db "$DB" --period 1h --by mem --json
+$INFO --db "$DB" --faults --period 1h --json
+$INFO --db "$DB" --domain test --period 1h
+$INFO --db "$DB" --domain test --period 1h --csv
+$INFO --db "$DB" --domain test --period 1h --step hour --json
+EOF
+DATA=$STATS_WORK
+VIRTKIT_STATS_NOW=$((T0 + 60))
+export VIRTKIT_STATS_NOW
+answers collect "$SQLITE_DB" > "$STATS_WORK/collect.sqlite"
+answers collect "$PG_DB" > "$STATS_WORK/collect.pgsql"
+unset VIRTKIT_STATS_NOW
+grep -q '^test,' "$STATS_WORK/collect.pgsql" || fail "the collected rounds do not list 'test'"
+[ "$(grep -c '^\[exit 0\]' "$STATS_WORK/collect.pgsql")" = 8 ] || fail "a question on the collected rounds failed"
+cmp -s "$STATS_WORK/collect.sqlite" "$STATS_WORK/collect.pgsql" ||
+    fail "the collected rounds answer otherwise on PostgreSQL:
+$(diff -u "$STATS_WORK/collect.sqlite" "$STATS_WORK/collect.pgsql")"
+
+# ---- killed and restarted ----
+DB=$(uri restart)
+count() { pgsql restart 'SELECT count(*) FROM samples'; }
+more_than() { [ "$(count 2>/dev/null || echo 0)" -gt "$1" ]; }
+# the server ends the session of a killed collector, and its lock, when
+# it sees the socket closed: the restart waits for that, as systemd's
+# RestartSec does
+unlocked() { [ "$(pgsql restart "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")" = 0 ]; }
+
+"$STATSD" -c "$URI" --db "$DB" --interval 0.2 &
+pid=$!
+wait_for 120 "three rounds before the kill" more_than 2
+kill -KILL $pid
+wait $pid 2>/dev/null
+wait_for 120 "the killed collector's session to end" unlocked
+pgsql restart 'SELECT uuid, ts FROM samples ORDER BY uuid, ts' > "$STATS_WORK/before" ||
+    fail "the database does not read after the kill"
+before=$(wc -l < "$STATS_WORK/before")
+
+"$STATSD" -c "$URI" --db "$DB" --interval 0.2 &
+pid=$!
+wait_for 120 "three rounds after the restart" more_than $((before + 2))
+"$STATSD" -c "$URI" --db "$DB" --once 2>"$STATS_WORK/err" && fail "a second collector was started"
+grep -q "another virtkit-statsd writes $DB" "$STATS_WORK/err" || fail "a second collector: $(cat "$STATS_WORK/err")"
+kill -TERM $pid
+wait $pid
+rc=$?
+[ $rc = 0 ] || fail "SIGTERM ended the collector with status $rc"
+pgsql restart 'SELECT uuid, ts FROM samples ORDER BY uuid, ts' > "$STATS_WORK/after"
+head -n "$before" "$STATS_WORK/after" | diff -u "$STATS_WORK/before" - ||
+    fail "rounds committed before the kill are missing after the restart"
+[ "$(pgsql restart 'SELECT count(*) = count(DISTINCT (uuid, ts)) FROM samples')" = t ] || fail "duplicate samples"
+[ "$(pgsql restart 'SELECT sum(n) FROM minutes')" = "$(count)" ] ||
+    fail "the roll-ups count $(pgsql restart 'SELECT sum(n) FROM minutes') samples of $(count)"
+# a sample of a time already stored is not written again
+VIRTKIT_STATS_NOW=$T0 "$STATSD" -c "$URI" --db "$DB" --once || fail "--once at a fixed time failed"
+n=$(count)
+VIRTKIT_STATS_NOW=$T0 "$STATSD" -c "$URI" --db "$DB" --once || fail "--once again at that time failed"
+[ "$(count)" = "$n" ] || fail "a second sample for one time was written"
+
+# ---- databases refused ----
+refused() {
+    if "$@" >/dev/null 2>"$STATS_WORK/err"; then
+        fail "$* was accepted"
+    elif ! grep -qF "$REASON" "$STATS_WORK/err"; then
+        fail "$*: '$(cat "$STATS_WORK/err")' does not say '$REASON'"
+    fi
+}
+pgsql future "CREATE TABLE stats_schema (version INTEGER); INSERT INTO stats_schema VALUES (7)" || exit 99
+REASON="schema version 7, newer than this program knows" refused "$STATSD" -c "$URI" --db "$(uri future)" --once
+REASON="schema version 7, newer than this program knows" refused "$INFO" --db "$(uri future)"
+REASON="$(uri bare): not a virtkit statistics database (no schema)" refused "$INFO" --db "$(uri bare)"
+[ "$(pgsql bare "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")" = 0 ] ||
+    fail "virtkit-info wrote into a database without the schema"
+REASON="postgresql://virtkit:***@/nosuch?host=$PG_SOCK: cannot open the database" \
+    refused "$INFO" --db "postgresql://virtkit:secret@/nosuch?host=$PG_SOCK"
+grep -q secret "$STATS_WORK/err" && fail "the password is shown: $(cat "$STATS_WORK/err")"
+exit $status
