@@ -12,6 +12,7 @@
 #include "driver.h"
 #include "remote_domain.h"
 #include "remote_tls.h"
+#include "remote_virtkit.h"
 #include "virerror.h"
 #include "virevent.h"
 #include "virlog.h"
@@ -24,10 +25,19 @@
 #define REMOTE_AUTH_NONE 0
 #define REMOTE_FEATURE_PROGRAM_KEEPALIVE 10
 
+/* A procedure of libvirt's REMOTE program. */
 int
 remoteCall(virConnectPtr conn, int proc, void *args, void *ret)
 {
-    return remoteClientCall(REMOTE_PRIV(conn)->client, proc, args, ret);
+    return remoteClientCall(REMOTE_PRIV(conn)->client, VKR_REMOTE_PROGRAM, proc, args, ret);
+}
+
+/* A procedure of @prog: REMOTE, or virtkit's once remoteVirtkitServed()
+ * said the daemon serves it. */
+int
+remoteCallProgram(virConnectPtr conn, unsigned int prog, int proc, void *args, void *ret)
+{
+    return remoteClientCall(REMOTE_PRIV(conn)->client, prog, proc, args, ret);
 }
 
 /* The wire names a domain by the handle's own fields, borrowed. */
@@ -56,6 +66,7 @@ remoteDriverPrivateFree(remoteDriverPrivate *priv)
     remoteClientFree(priv->client);
     if (priv->events)
         virDomainEventStateFree(priv->events);
+    g_hash_table_destroy(priv->callbackEvents);
     remoteURIFree(priv->ruri);
     virMutexDestroy(&priv->lock);
     g_free(priv->type);
@@ -118,7 +129,7 @@ remoteStartKeepalive(virConnectPtr conn)
     vkr_int_args args = { .num = REMOTE_FEATURE_PROGRAM_KEEPALIVE };
     vkr_int_ret ret = { 0 };
 
-    if (!virEventHasImpl())
+    if (!remoteClientWatch(REMOTE_PRIV(conn)->client))
         return 0;
     if (remoteCall(conn, VKR_PROC_CONNECT_SUPPORTS_FEATURE, &args, &ret) < 0)
         return -1;
@@ -143,6 +154,7 @@ remoteConnectOpen(virConnectPtr conn, virURI *uri, virConnectAuthPtr auth G_GNUC
 
     priv = g_new0(remoteDriverPrivate, 1);
     virMutexInit(&priv->lock);
+    priv->callbackEvents = g_hash_table_new(NULL, NULL);
     conn->privateData = priv;
     if (!(priv->ruri = remoteURIParse(uri, readonly)) ||
         (priv->ruri->transport == REMOTE_TRANSPORT_TLS && !(tls = remoteTLSNew(priv->ruri))) ||
@@ -551,6 +563,13 @@ virHypervisorDriver remoteHypervisorDriver = {
     .domainGetCPUStats = remoteDomainGetCPUStats,
     .connectGetAllDomainStats = remoteConnectGetAllDomainStats,
     .domainSendKey = remoteDomainSendKey,
+
+    /* virtkit's own calls; not domainEnter and domainLeave, which move the
+     * calling process (remote_virtkit.c) */
+    .domainSetMemorySharing = remoteDomainSetMemorySharing,
+    .domainGetMemorySharing = remoteDomainGetMemorySharing,
+    .nodeMemoryDedup = remoteNodeMemoryDedup,
+    .connectGetHypervisorLog = remoteConnectGetHypervisorLog,
 
     .connectDomainEventRegister = remoteConnectDomainEventRegister,
     .connectDomainEventDeregister = remoteConnectDomainEventDeregister,
