@@ -298,7 +298,9 @@ START_TEST(test_config)
     ck_assert_str_eq(config->cert_file, "/etc/pki/libvirt/servercert.pem");
     ck_assert_str_eq(config->key_file, "/etc/pki/libvirt/private/serverkey.pem");
     ck_assert_ptr_null(config->tls_allowed_dn_list);
+    ck_assert_int_eq(config->tls_handshake_timeout, 60);
     ck_assert(vkdConfigLoadData(config, "virtkitd-all.conf", data, NULL));
+    ck_assert_int_eq(config->tls_handshake_timeout, 30);
     ck_assert_str_eq(config->unix_sock_dir, "/var/run/vk");
     ck_assert_str_eq(config->unix_sock_group, "libvirt");
     ck_assert_str_eq(config->unix_sock_rw_perms, "0770");
