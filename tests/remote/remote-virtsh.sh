@@ -85,6 +85,15 @@ URI="test+unix:///default?socket=$DWORK/remote.sock"
 compare virtkitd-reads "$URI" "$READS"
 compare virtkitd-cycle "$URI" "$CYCLE"
 compare virtkitd-stats "$URI" "$STATS"
+# -k/-K: keepalive asked of the remote driver (virConnectSetKeepAlive)
+for k in "-k 1 -K 2" "-K 3" "-k 0"; do
+    "$VIRTSH" $k -c "$URI" 'uri; list' > "$DWORK/k.virtsh" 2>&1
+    virsh $k -c "$URI" 'uri; list' > "$DWORK/k.virsh" 2>&1
+    if ! diff -u "$DWORK/k.virsh" "$DWORK/k.virtsh"; then
+        echo "FAIL: virtsh $k and virsh $k differ on $URI"
+        fail=1
+    fi
+done
 compare_local virtkitd-memshare "$URI" test:///default "$MEMSHARE"
 # an LVE root through lve+unix (as root with cgroup v1; skipped elsewhere)
 if [ "$(id -u)" = 0 ] && [ -d /sys/fs/cgroup/memory ] && [ -d /sys/fs/cgroup/freezer ] &&

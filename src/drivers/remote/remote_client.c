@@ -552,7 +552,8 @@ remoteClientWatch(remoteClient *client)
  * @interval: seconds between pings, 0 for none
  * @count: how many pings may go unanswered before the connection is closed
  *
- * Pings the daemon every @interval seconds.
+ * Pings the daemon every @interval seconds; nothing changes when it
+ * already does (as libvirt's client).
  *
  * Returns 0.
  */
@@ -570,4 +571,21 @@ remoteClientStartKeepalive(remoteClient *client, int interval, unsigned int coun
     }
     virMutexUnlock(&client->lock);
     return 0;
+}
+
+/**
+ * remoteClientStopKeepalive:
+ * @client: a client
+ *
+ * Sends no more pings (the daemon's are still answered).
+ */
+void
+remoteClientStopKeepalive(remoteClient *client)
+{
+    virMutexLock(&client->lock);
+    if (client->timer >= 0)
+        virEventRemoveTimeout(client->timer);
+    client->timer = -1;
+    client->pingsUnanswered = 0;
+    virMutexUnlock(&client->lock);
 }

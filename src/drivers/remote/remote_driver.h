@@ -36,6 +36,7 @@ struct _remoteDriverPrivate {
     int eventRefs[REMOTE_EVENT_LAST];       /* local callbacks, by event */
     int eventCallbackID[REMOTE_EVENT_LAST]; /* the daemon's id for our registration */
     GHashTable *callbackEvents; /* local callback id -> its remoteEvent */
+    int serverKeepAlive;        /* the daemon answers keepalive: 1 yes, 0 no, -1 not asked */
     int virtkitProgram;         /* the daemon serves VKR_VIRTKIT_PROGRAM: 1 yes, -1 no,
                                  * 0 not asked yet */
 };
