@@ -37,6 +37,8 @@ struct _vkdClient {
     gid_t gid;
     vkdTLSSession *tls;         /* a TLS client's session, or NULL */
     bool handshaking;           /* the I/O loop's: TLS not set up yet */
+    gint64 handshakeDeadline;   /* the I/O loop's: monotonic time it is dropped
+                                 * at, while handshaking; 0: never */
 
     virMutex lock;              /* guards what follows */
     virConnectPtr conn;         /* opened by CONNECT_OPEN */

@@ -57,6 +57,7 @@ static const vkdConfigKey vkdConfigKeys[] = {
     VKD_KEY(tls_allowed_dn_list, VKD_CONFIG_STRING_LIST),
     VKD_KEY(tls_priority, VKD_CONFIG_STRING),
     VKD_KEY_INT(tls_no_verify_certificate, 0, 1),
+    VKD_KEY_INT(tls_handshake_timeout, 0, 86400),
 };
 
 /**
@@ -91,6 +92,7 @@ vkdConfigNew(void)
     config->cert_file = g_strdup("/etc/pki/libvirt/servercert.pem");
     config->ca_file = g_strdup("/etc/pki/CA/cacert.pem");
     config->tls_priority = g_strdup("NORMAL");
+    config->tls_handshake_timeout = 60;
     return config;
 }
 

@@ -41,6 +41,8 @@ struct _vkdConfig {
     char **tls_allowed_dn_list; /* NULL: any client the CA signed */
     char *tls_priority;
     int tls_no_verify_certificate;
+    int tls_handshake_timeout;  /* seconds a TLS client may take to finish its
+                                 * handshake; 0: no limit */
 };
 
 vkdConfig *vkdConfigNew(void);

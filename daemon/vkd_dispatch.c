@@ -81,22 +81,41 @@ vkdCallGetError(vkdCall *call)
     return &call->err;
 }
 
+/* The version of each program virtkitd serves; 0 for another program. */
+static unsigned int
+vkdProgramVersion(unsigned int prog, const char **name)
+{
+    switch (prog) {
+    case VKR_REMOTE_PROGRAM:
+        *name = "the remote protocol";
+        return VKR_REMOTE_VERSION;
+    case VKR_VIRTKIT_PROGRAM:
+        *name = "virtkit's program";
+        return VKR_VIRTKIT_VERSION;
+    default:
+        return 0;
+    }
+}
+
 /* Checks what is not about the arguments; FALSE with the error set. */
 static gboolean
 vkdCallAdmit(vkdCall *call, const vkr_message_header *hdr)
 {
-    if (hdr->prog != VKR_REMOTE_PROGRAM) {
+    const char *prog = NULL;
+    unsigned int version = vkdProgramVersion(hdr->prog, &prog);
+
+    if (version == 0) {
         vkdCallError(call, VIR_ERR_RPC, "virtkitd serves no program 0x%x", hdr->prog);
         return FALSE;
     }
-    if (hdr->vers != VKR_REMOTE_VERSION) {
-        vkdCallError(call, VIR_ERR_RPC, "virtkitd serves version %d of the remote protocol, not %u",
-                     VKR_REMOTE_VERSION, hdr->vers);
+    if (hdr->vers != version) {
+        vkdCallError(call, VIR_ERR_RPC, "virtkitd serves version %u of %s, not %u",
+                     version, prog, hdr->vers);
         return FALSE;
     }
     if (!call->proc || !call->entry) {
-        vkdCallError(call, VIR_ERR_NO_SUPPORT,
-                     "procedure %d of the remote protocol is not served by virtkitd", hdr->proc);
+        vkdCallError(call, VIR_ERR_NO_SUPPORT, "procedure %d of %s is not served by virtkitd",
+                     hdr->proc, prog);
         return FALSE;
     }
     if (call->proc->args_size > VKD_CALL_BUFFER || call->proc->ret_size > VKD_CALL_BUFFER) {
@@ -176,8 +195,8 @@ vkdDispatchCall(vkdClient *client, vkrMessage *msg)
     vkr_message_header hdr = msg->header;
     vkdCall call = {
         .client = client,
-        .proc = vkrRemoteProcGet(hdr.proc),
-        .entry = vkdProcLookup(hdr.proc),
+        .proc = vkrProcGet(hdr.prog, hdr.proc),
+        .entry = vkdProcLookup(hdr.prog, hdr.proc),
     };
     bool ok;
 

@@ -1,14 +1,17 @@
 /*
- * vkd_dispatch.h: how a call of the REMOTE program reaches its handler
+ * vkd_dispatch.h: how a call reaches its handler
  *
- * Each procedure virtkitd serves is one entry of vkdProcs[] (vkd_procs.c):
+ * virtkitd serves two programs: libvirt's REMOTE, and virtkit's own
+ * (VKR_VIRTKIT_PROGRAM: the calls of virt-virtkit.h), which libvirt's
+ * clients never send.  Each procedure it serves is one entry of a
+ * program's table (vkdRemoteProcs[], vkdVirtkitProcs[] in vkd_procs.c):
  * a handler, and for the handlers that serve a family of procedures of the
  * same shape, the public API function to call.  The handler reads the
  * decoded arguments, calls virtkit's public API on the client's
  * connection, and fills the result; on failure it returns -1 and the
  * thread's last error (or the one it set with vkdCallError()) goes back
  * as the error reply.  Adding a procedure: its line in
- * src/rpc/virtkit_protocol.x, its entry in vkdProcs[], and a handler
+ * src/rpc/virtkit_protocol.x, its entry in its program's table, and a handler
  * unless one of the shapes fits.
  */
 #ifndef VKD_DISPATCH_H
@@ -47,6 +50,7 @@ typedef union {
     int (*conn)(virConnectPtr);
     int (*connUlongOut)(virConnectPtr, unsigned long *);
     char *(*connString0)(virConnectPtr);
+    char *(*connFlagsString)(virConnectPtr, unsigned int);
 } vkdApi;
 
 /* Entry flags */
@@ -71,7 +75,7 @@ struct _vkdCall {
     virError err;               /* an error the daemon raised itself (code != 0) */
 };
 
-const vkdProcEntry *vkdProcLookup(int proc);
+const vkdProcEntry *vkdProcLookup(unsigned int prog, int proc);
 
 void vkdCallError(vkdCall *call, int code, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
 void vkdDispatchCall(vkdClient *client, vkrMessage *msg);

@@ -93,6 +93,10 @@ int vkdDomainGetCPUStats(vkdCall *call);
 int vkdConnectDomainEventCallbackRegisterAny(vkdCall *call);
 int vkdConnectDomainEventCallbackDeregisterAny(vkdCall *call);
 
+/* virtkit's program (vkd_handlers_virtkit.c) */
+int vkdConnFlagsString(vkdCall *call);
+int vkdNodeMemoryDedup(vkdCall *call);
+
 /* vkd_handlers_stats.c */
 int vkdDomainMemoryStats(vkdCall *call);
 int vkdConnectGetAllDomainStats(vkdCall *call);

@@ -1,7 +1,8 @@
 /*
- * vkd_procs.c: what serves each procedure: the dispatch table
+ * vkd_procs.c: what serves each procedure: the dispatch tables
  *
- * Indexed by procedure number.  An entry is a handler and, for a shape
+ * One per program (libvirt's REMOTE, virtkit's own), indexed by procedure
+ * number.  An entry is a handler and, for a shape
  * handler, the public function it calls.  A number without an entry is
  * answered VIR_ERR_NO_SUPPORT, and so are the older event registrations
  * (CONNECT_DOMAIN_EVENT_REGISTER 105, _REGISTER_ANY 167): a client that
@@ -16,7 +17,7 @@
 #define DOM(fn) .api.dom = fn
 #define DOM_FLAGS(fn) .api.domFlags = fn
 
-static const vkdProcEntry vkdProcs[] = {
+static const vkdProcEntry vkdRemoteProcs[] = {
     /* the connection, before and after CONNECT_OPEN */
     [VKR_PROC_AUTH_LIST] = { vkdAuthList, .flags = VKD_PROC_BEFORE_OPEN },
     [VKR_PROC_CONNECT_SUPPORTS_FEATURE] = { vkdConnectSupportsFeature,
@@ -162,16 +163,45 @@ static const vkdProcEntry vkdProcs[] = {
                                                .api.domSetParams = virDomainSetBlkioParameters },
 };
 
+/* virtkit's own calls (VKR_VIRTKIT_PROGRAM); virDomainEnter and
+ * virDomainLeave have no procedure: they move the calling process. */
+static const vkdProcEntry vkdVirtkitProcs[] = {
+    [VKR_VIRTKIT_PROC_PROBE] = { vkdConnectNothing },
+    [VKR_VIRTKIT_PROC_DOMAIN_SET_MEMORY_SHARING] = {
+        vkdDomIntFlagsVoid, .api.domIntFlags = virDomainSetMemorySharing },
+    [VKR_VIRTKIT_PROC_DOMAIN_GET_MEMORY_SHARING] = {
+        vkdDomGetParams, .api.domGetParams = virDomainGetMemorySharing },
+    [VKR_VIRTKIT_PROC_NODE_MEMORY_DEDUP] = { vkdNodeMemoryDedup },
+    [VKR_VIRTKIT_PROC_CONNECT_GET_HYPERVISOR_LOG] = {
+        vkdConnFlagsString, .api.connFlagsString = virConnectGetHypervisorLog },
+};
+
 /**
  * vkdProcLookup:
- * @proc: a procedure number of the REMOTE program
+ * @prog: a program number
+ * @proc: a procedure number of @prog
  *
  * Returns what serves @proc, or NULL when virtkitd does not serve it.
  */
 const vkdProcEntry *
-vkdProcLookup(int proc)
+vkdProcLookup(unsigned int prog, int proc)
 {
-    if (proc < 0 || (size_t)proc >= G_N_ELEMENTS(vkdProcs) || !vkdProcs[proc].handler)
+    const vkdProcEntry *procs;
+    size_t n;
+
+    switch (prog) {
+    case VKR_REMOTE_PROGRAM:
+        procs = vkdRemoteProcs;
+        n = G_N_ELEMENTS(vkdRemoteProcs);
+        break;
+    case VKR_VIRTKIT_PROGRAM:
+        procs = vkdVirtkitProcs;
+        n = G_N_ELEMENTS(vkdVirtkitProcs);
+        break;
+    default:
         return NULL;
-    return &vkdProcs[proc];
+    }
+    if (proc < 0 || (size_t)proc >= n || !procs[proc].handler)
+        return NULL;
+    return &procs[proc];
 }

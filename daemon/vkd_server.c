@@ -52,6 +52,7 @@ struct _vkdServer {
     vkdTLS *tls;                /* the TLS listeners' credentials, or NULL */
     gint quit;
     gint keepalives;            /* clients with keepalive, to know when to tick */
+    guint handshakes;           /* the I/O loop's: TLS clients with a deadline */
     unsigned long long nextId;
     gsize calls;                /* calls dispatched, for the log */
     char scratch[65536];        /* every channel reads into it, in turn */
@@ -299,7 +300,22 @@ vkdServerAcceptTCP(vkdServer *server, vkdListener *l, vkdClient *client, GError 
     if (!(client->tls = vkdTLSSessionNew(server->tls, vkrChannelGetFD(client->ch), error)))
         return FALSE;
     client->handshaking = true;
+    if (server->config->tls_handshake_timeout > 0) {
+        client->handshakeDeadline = g_get_monotonic_time() +
+                                    server->config->tls_handshake_timeout * G_USEC_PER_SEC;
+        server->handshakes++;
+    }
     return TRUE;
+}
+
+/* A client no longer has a handshake deadline (done, or gone). */
+static void
+vkdServerHandshakeOver(vkdServer *server, vkdClient *client)
+{
+    if (client->handshakeDeadline == 0)
+        return;
+    client->handshakeDeadline = 0;
+    server->handshakes--;
 }
 
 static void
@@ -355,6 +371,7 @@ vkdServerClientGone(vkdServer *server, vkdClient *client)
 {
     bool keepalive;
 
+    vkdServerHandshakeOver(server, client);
     virMutexLock(&client->lock);
     client->closed = true;
     keepalive = client->keepalive;
@@ -515,6 +532,7 @@ vkdServerHandshake(vkdServer *server, vkdClient *client)
            vkdTLSSessionDN(client->tls) ? vkdTLSSessionDN(client->tls) : "without a certificate");
     vkdTLSSessionAttach(client->tls, client->ch);
     client->handshaking = false;
+    vkdServerHandshakeOver(server, client);
     confirm = vkrMessageNew(1);
     confirm->buffer[0] = '\1';
     confirm->length = 1;
@@ -607,6 +625,34 @@ vkdServerKeepaliveTick(vkdServer *server)
     }
 }
 
+/* Drops the TLS clients whose handshake is not done by their deadline
+ * (tls_handshake_timeout): idle connections must not hold the slots of
+ * max_clients. */
+static void
+vkdServerHandshakeTick(vkdServer *server)
+{
+    g_autoptr(GPtrArray) late = g_ptr_array_new();
+    gint64 now = g_get_monotonic_time();
+    GHashTableIter iter;
+    gpointer key;
+    guint i;
+
+    g_hash_table_iter_init(&iter, server->clients);
+    while (g_hash_table_iter_next(&iter, &key, NULL)) {
+        vkdClient *client = key;
+
+        if (client->handshaking && client->handshakeDeadline && now >= client->handshakeDeadline)
+            g_ptr_array_add(late, client);
+    }
+    for (i = 0; i < late->len; i++) {
+        vkdClient *client = g_ptr_array_index(late, i);
+
+        g_info("client %llu: disconnected: no TLS handshake within %d seconds "
+               "(tls_handshake_timeout)", client->id, server->config->tls_handshake_timeout);
+        vkdServerClientGone(server, client);
+    }
+}
+
 static void
 vkdServerEvent(vkdServer *server, struct epoll_event *ev)
 {
@@ -646,7 +692,8 @@ vkdServerRun(vkdServer *server)
     int ret = 0;
 
     while (!g_atomic_int_get(&server->quit)) {
-        int timeout = g_atomic_int_get(&server->keepalives) > 0 ? 1000 : -1;
+        int timeout = g_atomic_int_get(&server->keepalives) > 0 || server->handshakes > 0 ?
+                      1000 : -1;
         int n = epoll_wait(server->epfd, events, VKD_EVENTS_MAX, timeout);
         int i;
 
@@ -668,6 +715,7 @@ vkdServerRun(vkdServer *server)
         if (timeout > 0 && g_get_monotonic_time() - lastTick >= G_USEC_PER_SEC) {
             lastTick = g_get_monotonic_time();
             vkdServerKeepaliveTick(server);
+            vkdServerHandshakeTick(server);
         }
         vkdServerReleaseGone(server);
     }

@@ -47,6 +47,7 @@ struct _virHypervisorDriver {
     char *(*connectGetCapabilities)(virConnectPtr conn);
     int (*connectGetMaxVcpus)(virConnectPtr conn, const char *type);
     int (*connectIsAlive)(virConnectPtr conn);
+    int (*connectSetKeepAlive)(virConnectPtr conn, int interval, unsigned int count);
     int (*connectIsSecure)(virConnectPtr conn);
     int (*connectIsEncrypted)(virConnectPtr conn);
     int (*connectNumOfDomains)(virConnectPtr conn);

@@ -44,6 +44,11 @@ typedef struct {
     GString *log;
     int count;
     int freed;
+    /* a sequence of steps: how many events each expects (read from its
+     * expected output), and the count before the step in progress */
+    GArray *expect;
+    guint step;
+    int stepBase;
 } testSeen;
 
 static int
@@ -87,12 +92,17 @@ testSeenInit(testSeen *seen)
     pthread_mutex_init(&seen->lock, NULL);
     seen->log = g_string_new(NULL);
     seen->count = seen->freed = 0;
+    seen->expect = NULL;
+    seen->step = 0;
+    seen->stepBase = 0;
 }
 
 static void
 testSeenClear(testSeen *seen)
 {
     g_string_free(seen->log, TRUE);
+    if (seen->expect)
+        g_array_unref(seen->expect);
     pthread_mutex_destroy(&seen->lock);
 }
 
@@ -128,7 +138,7 @@ testGiveUp(gpointer opaque)
 /* Runs the default loop until @seen counted @count events; a guard of a
  * minute keeps a lost event from hanging the suite (it fails instead). */
 static void
-testWaitFor(testSeen *seen, int count)
+testWaitUntil(testSeen *seen, int count)
 {
     bool gaveUp = false;
     guint guard = g_timeout_add_seconds(60, testGiveUp, &gaveUp);
@@ -137,17 +147,54 @@ testWaitFor(testSeen *seen, int count)
         virEventRunDefaultImpl();
     if (!gaveUp)
         g_source_remove(guard);
-    ck_assert_int_eq(testSeenCount(seen), count);
 }
 
 static void
+testWaitFor(testSeen *seen, int count)
+{
+    testWaitUntil(seen, count);
+    ck_assert_int_eq(testSeenCount(seen), count);
+}
+
+/* How many events each step of the expected output tests/data/@relpath
+ * shows: a step is a line of its own, its events the indented lines
+ * after it.  NULL while expected outputs are being regenerated. */
+static GArray *
+testExpectedSteps(const char *relpath)
+{
+    g_autofree char *text = NULL;
+    g_auto(GStrv) lines = NULL;
+    GArray *steps;
+    size_t i;
+
+    if (g_strcmp0(g_getenv("VIRTKIT_TEST_REGENERATE"), "1") == 0)
+        return NULL;
+    text = testLoadFile(relpath);
+    lines = g_strsplit(text, "\n", -1);
+    steps = g_array_new(FALSE, TRUE, sizeof(int));
+    for (i = 0; lines[i]; i++) {
+        if (g_str_has_prefix(lines[i], "  ") && steps->len > 0)
+            g_array_index(steps, int, steps->len - 1)++;
+        else if (*lines[i])
+            g_array_set_size(steps, steps->len + 1);
+    }
+    return steps;
+}
+
+/* The end of a step: its events are waited for (a remote connection
+ * hears them after the call returned), then what the loop holds. */
+static void
 testRunStep(testSeen *seen, GString *out, const char *label, int rc)
 {
+    if (seen->expect && seen->step < seen->expect->len)
+        testWaitUntil(seen, seen->stepBase + g_array_index(seen->expect, int, seen->step));
+    seen->step++;
     if (rc < 0) {
         g_string_append_printf(out, "%s: error\n", label);
         return;
     }
     testDrain();
+    seen->stepBase = testSeenCount(seen);
     g_string_append_printf(out, "%s\n%s", label, seen->log->str);
     g_string_truncate(seen->log, 0);
 }
@@ -229,8 +276,9 @@ START_TEST(test_sequence)
     int id;
 
     testSeenInit(&seen);
+    seen.expect = testExpectedSteps("events/sequence.txt");
     ck_assert_int_eq(virEventRegisterDefaultImpl(), 0);
-    ck_assert_ptr_nonnull(conn = virConnectOpen("test:///default"));
+    ck_assert_ptr_nonnull(conn = testOpenDefault(false));
     id = virConnectDomainEventRegisterAny(conn, NULL, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
                                           VIR_DOMAIN_EVENT_CALLBACK(testLifecycle), &seen,
                                           testSeenFreed);
@@ -274,8 +322,9 @@ START_TEST(test_metadata_change)
     int md, lc;
 
     testSeenInit(&seen);
+    seen.expect = testExpectedSteps("events/metadata.txt");
     ck_assert_int_eq(virEventRegisterDefaultImpl(), 0);
-    ck_assert_ptr_nonnull(conn = virConnectOpen("test:///default"));
+    ck_assert_ptr_nonnull(conn = testOpenDefault(false));
     md = virConnectDomainEventRegisterAny(conn, NULL, VIR_DOMAIN_EVENT_ID_METADATA_CHANGE,
                                           VIR_DOMAIN_EVENT_CALLBACK(testMetadata), &seen, NULL);
     lc = virConnectDomainEventRegisterAny(conn, NULL, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
@@ -318,7 +367,7 @@ START_TEST(test_paused_and_restored)
 
     testSeenInit(&seen);
     virEventRegisterDefaultImpl();
-    ck_assert_ptr_nonnull(conn = virConnectOpen("test:///default"));
+    ck_assert_ptr_nonnull(conn = testOpenDefault(false));
     id = virConnectDomainEventRegisterAny(conn, NULL, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
                                           VIR_DOMAIN_EVENT_CALLBACK(testLifecycle), &seen, NULL);
     test = testLookup(conn, "test");
@@ -326,6 +375,7 @@ START_TEST(test_paused_and_restored)
     ck_assert_int_eq(virDomainCreateWithFlags(test, VIR_DOMAIN_START_PAUSED), 0);
     ck_assert_int_eq(virDomainManagedSave(test, 0), 0);
     ck_assert_int_eq(virDomainCreate(test), 0);
+    testWaitUntil(&seen, 5);
     testDrain();
     ck_assert_str_eq(seen.log->str,
                      "  test Stopped Destroyed\n"
@@ -350,7 +400,7 @@ START_TEST(test_legacy_and_filter)
     testSeenInit(&legacy);
     testSeenInit(&filtered);
     virEventRegisterDefaultImpl();
-    ck_assert_ptr_nonnull(conn = virConnectOpen("test:///default"));
+    ck_assert_ptr_nonnull(conn = testOpenDefault(false));
     test = testLookup(conn, "test");
     ck_assert_int_eq(virConnectDomainEventRegister(conn, testLifecycle, &legacy, testSeenFreed), 0);
     ck_assert_int_eq(virConnectDomainEventRegister(conn, testLifecycle, &legacy, NULL), -1);
@@ -362,6 +412,8 @@ START_TEST(test_legacy_and_filter)
     ck_assert_int_eq(virDomainSuspend(test), 0);
     virDomainFree(virDomainDefineXML(conn, "<domain type='test'><name>other</name>"
                                      "<memory>1024</memory><os><type>hvm</type></os></domain>"));
+    testWaitUntil(&legacy, 2);
+    testWaitUntil(&filtered, 1);
     testDrain();
     ck_assert_str_eq(legacy.log->str, "  test Suspended Paused\n  other Defined Added\n");
     ck_assert_str_eq(filtered.log->str, "  test Suspended Paused\n");
@@ -386,7 +438,7 @@ START_TEST(test_bad_arguments)
     virConnectPtr conn, other;
     virDomainPtr test;
 
-    ck_assert_ptr_nonnull(conn = virConnectOpen("test:///default"));
+    ck_assert_ptr_nonnull(conn = testOpenDefault(false));
     /* no event loop registered in this process */
     ck_assert_int_eq(virConnectDomainEventRegisterAny(conn, NULL, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
                                                       VIR_DOMAIN_EVENT_CALLBACK(testLifecycle),
@@ -399,7 +451,7 @@ START_TEST(test_bad_arguments)
     ck_assert_error(VIR_ERR_INVALID_ARG, "eventID");
     ck_assert_int_eq(virConnectDomainEventRegisterAny(conn, NULL, 0, NULL, NULL, NULL), -1);
     ck_assert_error(VIR_ERR_INVALID_ARG, "cb");
-    ck_assert_ptr_nonnull(other = virConnectOpen("test:///default"));
+    ck_assert_ptr_nonnull(other = testOpenDefault(false));
     test = testLookup(other, "test");
     ck_assert_int_eq(virConnectDomainEventRegisterAny(conn, test, 0,
                                                       VIR_DOMAIN_EVENT_CALLBACK(testLifecycle),
@@ -442,15 +494,17 @@ START_TEST(test_deregister_inside)
 
     testSeenInit(&self.seen);
     virEventRegisterDefaultImpl();
-    ck_assert_ptr_nonnull(conn = virConnectOpen("test:///default"));
+    ck_assert_ptr_nonnull(conn = testOpenDefault(false));
     self.id = virConnectDomainEventRegisterAny(conn, NULL, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
                                                VIR_DOMAIN_EVENT_CALLBACK(testDeregisterSelf),
                                                &self, testSeenFreed);
     test = testLookup(conn, "test");
     ck_assert_int_eq(virDomainSuspend(test), 0);
     ck_assert_int_eq(virDomainResume(test), 0);
+    testWaitUntil(&self.seen, 1);
     testDrain();
-    /* the second event was queued with the first: it is not delivered */
+    /* the second event came after the first: the callback that went is
+     * not called again */
     ck_assert_int_eq(self.seen.count, 1);
     ck_assert_int_eq(self.seen.freed, 1);
     virDomainFree(test);
@@ -480,7 +534,7 @@ START_TEST(test_close_with_callbacks)
 
     testSeenInit(&seen);
     virEventRegisterDefaultImpl();
-    ck_assert_ptr_nonnull(conn = virConnectOpen("test:///default"));
+    ck_assert_ptr_nonnull(conn = testOpenDefault(false));
     id = virConnectDomainEventRegisterAny(conn, NULL, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
                                           VIR_DOMAIN_EVENT_CALLBACK(testLifecycle), &seen,
                                           testSeenFreed);
@@ -488,9 +542,10 @@ START_TEST(test_close_with_callbacks)
                                                      &seen, NULL), 0);
     /* as in libvirt: the callback holds the connection */
     ck_assert_int_eq(virConnectClose(conn), 1);
-    ck_assert_ptr_nonnull(other = virConnectOpen("test:///default"));
+    ck_assert_ptr_nonnull(other = testOpenDefault(false));
     test = testLookup(other, "test");
     ck_assert_int_eq(virDomainSuspend(test), 0);
+    testWaitUntil(&seen, 1);
     testDrain();
     ck_assert_str_eq(seen.log->str, "  test Suspended Paused\n");
     /* the last reference goes with the callback */
@@ -511,7 +566,7 @@ START_TEST(test_close_callback)
     testSeen seen;
 
     testSeenInit(&seen);
-    ck_assert_ptr_nonnull(conn = virConnectOpen("test:///default"));
+    ck_assert_ptr_nonnull(conn = testOpenDefault(false));
     ck_assert_int_eq(virConnectRegisterCloseCallback(conn, testClosed,
                                                      &seen, testSeenFreed), 0);
     ck_assert_int_eq(virConnectRegisterCloseCallback(conn, testClosed,
@@ -616,6 +671,22 @@ testRunOwnLoop(void)
     }
 }
 
+/* Runs the application's loop until an event was delivered.  A remote
+ * connection cannot be watched by a loop without handles: it hears the
+ * daemon's events during its calls, so it makes some (a minute at most). */
+static void
+testRunOwnLoopFor(virConnectPtr conn, testSeen *seen)
+{
+    gint64 deadline = g_get_monotonic_time() + 60 * G_USEC_PER_SEC;
+    unsigned long version;
+
+    testRunOwnLoop();
+    while (testIsRemote() && testSeenCount(seen) == 0 && g_get_monotonic_time() < deadline) {
+        ck_assert_int_eq(virConnectGetVersion(conn, &version), 0);
+        testRunOwnLoop();
+    }
+}
+
 START_TEST(test_own_loop)
 {
     virConnectPtr conn;
@@ -627,7 +698,7 @@ START_TEST(test_own_loop)
     testTimers = g_ptr_array_new();
     virEventRegisterImpl(testAddHandle, NULL, NULL, testAddTimeout, testUpdateTimeout,
                          testRemoveTimeout);
-    ck_assert_ptr_nonnull(conn = virConnectOpen("test:///default"));
+    ck_assert_ptr_nonnull(conn = testOpenDefault(false));
     id = virConnectDomainEventRegisterAny(conn, NULL, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
                                           VIR_DOMAIN_EVENT_CALLBACK(testLifecycle), &seen, NULL);
     ck_assert_int_gt(id, 0);
@@ -636,7 +707,7 @@ START_TEST(test_own_loop)
     ck_assert_int_eq(virDomainSuspend(test), 0);
     /* nothing is delivered before the application's loop runs */
     ck_assert_int_eq(seen.count, 0);
-    testRunOwnLoop();
+    testRunOwnLoopFor(conn, &seen);
     ck_assert_str_eq(seen.log->str, "  test Suspended Paused\n");
     /* the timer is off again once the queue is empty */
     testRunOwnLoop();
@@ -722,7 +793,7 @@ START_TEST(test_threads)
 
     testSeenInit(&seen);
     virEventRegisterDefaultImpl();
-    ck_assert_ptr_nonnull(conn = virConnectOpen("test:///default"));
+    ck_assert_ptr_nonnull(conn = testOpenDefault(false));
     for (i = 0; i < THREADS; i++) {
         g_autofree char *xml = g_strdup_printf("<domain type='test'><name>w%d</name>"
                                                "<memory>1024</memory><os><type>hvm</type></os>"

@@ -21,7 +21,7 @@
 static virConnectPtr
 metaOpen(virDomainPtr *dom)
 {
-    virConnectPtr conn = virConnectOpen("test:///default");
+    virConnectPtr conn = testOpenDefault(false);
 
     ck_assert_ptr_nonnull(conn);
     ck_assert_ptr_nonnull(*dom = virDomainLookupByName(conn, "test"));
@@ -196,7 +196,7 @@ START_TEST(test_arguments)
     ck_assert_error(VIR_ERR_INVALID_DOMAIN, NULL);
 
     /* read-only: reads, never changes */
-    ck_assert_ptr_nonnull(ro = virConnectOpenReadOnly("test:///default"));
+    ck_assert_ptr_nonnull(ro = testOpenDefault(true));
     ck_assert_ptr_nonnull(rodom = virDomainLookupByName(ro, "test"));
     ck_assert_int_eq(virDomainSetMetadata(rodom, VIR_DOMAIN_METADATA_TITLE, "x", NULL, NULL, 0),
                      -1);

@@ -66,16 +66,48 @@ testCompareToFile(const char *actual, const char *relpath)
     return true;
 }
 
+/* the suites run through the remote driver too (tests/remote/) */
+static const char *
+testRemoteSocket(void)
+{
+    const char *sock = g_getenv("VIRTKIT_TEST_REMOTE_SOCKET");
+
+    return sock && *sock ? sock : NULL;
+}
+
+bool
+testIsRemote(void)
+{
+    return testRemoteSocket() != NULL;
+}
+
 char *
 testNodeURI(const char *relpath)
 {
     g_autofree char *path = testDataPath(relpath);
-    const char *sock = g_getenv("VIRTKIT_TEST_REMOTE_SOCKET");
+    const char *sock = testRemoteSocket();
 
-    /* the suites run through the remote driver too (tests/remote/) */
-    if (sock && *sock)
+    if (sock)
         return g_strdup_printf("test+unix://%s?socket=%s", path, sock);
     return g_strdup_printf("test://%s", path);
+}
+
+char *
+testDefaultURI(void)
+{
+    const char *sock = testRemoteSocket();
+
+    if (sock)
+        return g_strdup_printf("test+unix:///default?socket=%s", sock);
+    return g_strdup("test:///default");
+}
+
+virConnectPtr
+testOpenDefault(bool readonly)
+{
+    g_autofree char *uri = testDefaultURI();
+
+    return readonly ? virConnectOpenReadOnly(uri) : virConnectOpen(uri);
 }
 
 virConnectPtr

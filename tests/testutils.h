@@ -30,6 +30,19 @@ bool testCompareToFile(const char *actual, const char *relpath);
 char *testNodeURI(const char *relpath);
 virConnectPtr testOpenNode(const char *relpath);
 
+/* Whether the suite runs through the remote driver
+ * (VIRTKIT_TEST_REMOTE_SOCKET set: tests/remote/remote-suites.sh). */
+bool testIsRemote(void);
+
+/* "test:///default", or through the remote driver
+ * "test+unix:///default?socket=SOCKET": the daemon's test:///default,
+ * which starts afresh once its last connection is closed. */
+char *testDefaultURI(void);
+
+/* A connection to testDefaultURI() (read-only with @readonly), or NULL
+ * with the library's error. */
+virConnectPtr testOpenDefault(bool readonly);
+
 /* Keeps libvirt's default error printing off stderr. */
 void testQuietErrors(void);
 

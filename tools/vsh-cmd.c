@@ -204,25 +204,23 @@ vshDisconnect(vshControl *ctl)
 }
 
 /* virsh asks every connection for keepalive probes (every 5 s, 6 lost
- * ones close it) and fails only when -k or -K asked explicitly; -k 0
- * turns them off.  Keepalive belongs to remote connections
- * (virConnectSetKeepAlive); virtkit has no remote driver and no such
- * call yet, so no connection keeps alive, as with libvirt's local
- * drivers, and virsh's messages for that case follow. */
+ * ones close it: virConnectSetKeepAlive) and fails only when -k or -K
+ * asked explicitly; -k 0 turns them off.  Local drivers have no other
+ * end and say "not supported", as libvirt's do. */
 static bool
-vshSetupKeepAlive(vshControl *ctl)
+vshSetupKeepAlive(vshControl *ctl, virConnectPtr conn)
 {
     int interval = ctl->keepaliveInterval >= 0 ? ctl->keepaliveInterval : 5;
+    int count = ctl->keepaliveCount >= 0 ? ctl->keepaliveCount : 6;
 
-    if (interval == 0)
+    if (interval <= 0 || virConnectSetKeepAlive(conn, interval, count) == 0)
         return true;
     if (ctl->keepaliveInterval >= 0 || ctl->keepaliveCount >= 0) {
         vshError(ctl, "%s", "Cannot setup keepalive on connection as requested, disconnecting");
-        vshSetLastError(ctl, "%s", "this function is not supported by the connection "
-                        "driver: virConnectSetKeepAlive");
         return false;
     }
     vshDebug(ctl, VSH_ERR_INFO, "%s", "Failed to setup keepalive on connection");
+    vshResetLastError(ctl);
     return true;
 }
 
@@ -242,9 +240,12 @@ vshConnect(vshControl *ctl, const char *uri, bool readonly)
 {
     virConnectPtr conn;
 
+    /* as virsh: the default event loop before the connection, so that a
+     * remote one can keep alive and hear events (run by event) */
+    virEventRegisterDefaultImpl();
     conn = virConnectOpenAuth(uri, virConnectAuthPtrDefault,
                               readonly ? VIR_CONNECT_RO : 0);
-    if (conn && !vshSetupKeepAlive(ctl)) {
+    if (conn && !vshSetupKeepAlive(ctl, conn)) {
         virConnectClose(conn);
         conn = NULL;
     }

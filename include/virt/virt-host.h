@@ -424,6 +424,7 @@ char *virConnectGetURI(virConnectPtr conn);
 char *virConnectGetCapabilities(virConnectPtr conn);
 int virConnectGetMaxVcpus(virConnectPtr conn, const char *type);
 int virConnectIsAlive(virConnectPtr conn);
+int virConnectSetKeepAlive(virConnectPtr conn, int interval, unsigned int count);
 int virConnectIsSecure(virConnectPtr conn);
 int virConnectIsEncrypted(virConnectPtr conn);
 

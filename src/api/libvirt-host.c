@@ -460,6 +460,47 @@ virConnectIsAlive(virConnectPtr conn)
 }
 
 /**
+ * virConnectSetKeepAlive:
+ * @conn: pointer to the connection object
+ * @interval: seconds of silence from the other end before a keepalive
+ *            message is sent; <= 0 stops sending them
+ * @count: how many keepalive messages may go unanswered in a row: the
+ *         connection is closed when one more would be sent (0: closed
+ *         after @interval seconds of silence, without sending any)
+ *
+ * Asks a remote connection to check that its daemon still answers, as
+ * libvirt's client does.  The application must run an event loop
+ * (virEventRegisterDefaultImpl() or its own with handles) for the
+ * messages to go and their answers to be read.  Local drivers have no
+ * other end and answer VIR_ERR_NO_SUPPORT.
+ *
+ * Returns 0 on success, 1 when the daemon does not support keepalive
+ * messages, -1 on error.
+ */
+int
+virConnectSetKeepAlive(virConnectPtr conn, int interval, unsigned int count)
+{
+    int ret;
+
+    VIR_DEBUG("conn=%p, interval=%d, count=%u", conn, interval, count);
+    virResetLastError();
+    if (virCheckConnect(conn) < 0)
+        return -1;
+    if (!conn->driver->connectSetKeepAlive) {
+        /* libvirt's words, which virsh -k prints on a local connection */
+        virReportError(VIR_ERR_NO_SUPPORT, "%s", __func__);
+        goto error;
+    }
+    if ((ret = conn->driver->connectSetKeepAlive(conn, interval, count)) < 0)
+        goto error;
+    return ret;
+
+ error:
+    virDispatchError(conn);
+    return -1;
+}
+
+/**
  * virConnectIsSecure:
  * @conn: pointer to the connection object
  *

@@ -1,11 +1,12 @@
 /*
- * rpc_procs.h: the procedures of libvirt's REMOTE program virtkit knows
+ * rpc_procs.h: the procedures virtkit knows, of libvirt's REMOTE program
+ * and of virtkit's own (VKR_VIRTKIT_PROGRAM)
  *
  * One entry per procedure of virtkit_protocol.x, with the XDR functions
- * and sizes of its arguments and result.  The table itself (vkr_procs.c)
- * is generated from the protocol description by gen-procs.py, so a new
- * procedure is one line of the description: the daemon's dispatch and a
- * client's stubs look its codecs up here.
+ * and sizes of its arguments and result.  The tables themselves
+ * (vkr_procs.c) are generated from the protocol description by
+ * gen-procs.py, so a new procedure is one line of the description: the
+ * daemon's dispatch and a client's stubs look its codecs up here.
  */
 #ifndef VKR_RPC_PROCS_H
 # define VKR_RPC_PROCS_H
@@ -28,6 +29,7 @@ struct _vkrProc {
     size_t ret_size;
 };
 
+const vkrProc *vkrProcGet(unsigned int prog, int proc);
 const vkrProc *vkrRemoteProcGet(int proc);
 
 #endif /* VKR_RPC_PROCS_H */

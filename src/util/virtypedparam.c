@@ -37,19 +37,31 @@ virTypedParamNameValid(const char *field)
 }
 
 int
+virTypedParamsCheckNames(const virTypedParameter *params, int nparams)
+{
+    int i;
+
+    for (i = 0; i < nparams; i++) {
+        if (!virTypedParamNameValid(params[i].field)) {
+            virReportError(VIR_ERR_INVALID_ARG, _("parameter %d has a name that is not NUL-terminated"), i);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+int
 virTypedParamsCheck(const virTypedParameter *params, int nparams,
                     const virTypedParamSpec *specs, size_t nspecs)
 {
     int i;
     size_t j;
 
+    if (virTypedParamsCheckNames(params, nparams) < 0)
+        return -1;
     for (i = 0; i < nparams; i++) {
         const virTypedParameter *p = &params[i];
 
-        if (!virTypedParamNameValid(p->field)) {
-            virReportError(VIR_ERR_INVALID_ARG, _("parameter %d has a name that is not NUL-terminated"), i);
-            return -1;
-        }
         for (j = 0; j < nspecs; j++) {
             if (STREQ(p->field, specs[j].name))
                 break;

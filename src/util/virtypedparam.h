@@ -17,6 +17,11 @@ typedef struct _virTypedParamSpec {
 int virTypedParamsCheck(const virTypedParameter *params, int nparams,
                         const virTypedParamSpec *specs, size_t nspecs);
 
+/* Checks only that every name is NUL-terminated within its field: what
+ * the remote driver checks before parameters leave for a daemon, which
+ * then checks the rest. */
+int virTypedParamsCheckNames(const virTypedParameter *params, int nparams);
+
 /* Fills one caller-supplied parameter; the name must fit the field. */
 void virTypedParamSetULLong(virTypedParameterPtr param, const char *name,
                             unsigned long long value);

@@ -15,6 +15,10 @@
 #          sets a title, a description and an element through the daemon
 #          (events-metadata.out)
 #
+# test and metadata are heard twice: by virsh, then by virtsh through
+# virtkit's remote driver (test+unix:///default?socket=S), against the
+# same expected output.
+#
 # Each change waits for its event before the next one, so nothing depends
 # on how fast the daemon looks.
 set -u
@@ -41,13 +45,15 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# listen URI [EVENT]: virsh event --loop on URI into DWORK/events, once
-# the daemon has its callback (EVENT: lifecycle by default)
+# listen URI [EVENT]: $LISTEN_SHELL (virsh, or virtsh through virtkit's
+# remote driver) event --loop on URI into DWORK/events, once the daemon
+# has its callback (EVENT: lifecycle by default)
+LISTEN_SHELL=virsh
 listen() {
     ev=${2:-lifecycle}
     : > "$DWORK/events"
     registered=$(grep -c "$ev events, callback" "$DWORK/$DAEMON_NAME.log")
-    timeout 120 virsh -c "$1" event --loop --event "$ev" > "$DWORK/events" 2>&1 &
+    timeout 120 "$LISTEN_SHELL" -c "$1" event --loop --event "$ev" > "$DWORK/events" 2>&1 &
     LISTENER=$!
     i=0
     while [ "$(grep -c "$ev events, callback" "$DWORK/$DAEMON_NAME.log")" = "$registered" ]; do
@@ -76,9 +82,9 @@ check() {
     LISTENER=
     grep '^event ' "$DWORK/events" > "$DWORK/events.got"
     if diff -u "$DDATA/events-$1.out" "$DWORK/events.got"; then
-        echo "PASS: $1 ($(wc -l < "$DWORK/events.got") events)"
+        echo "PASS: $1 by $(basename "$LISTEN_SHELL") ($(wc -l < "$DWORK/events.got") events)"
     else
-        echo "FAIL: $1 (- expected, + printed by virsh event --loop)"
+        echo "FAIL: $1 (- expected, + printed by $LISTEN_SHELL event --loop)"
         status=1
     fi
 }
@@ -89,6 +95,12 @@ uri=$(daemon_uri test /default)
 xml="$DWORK/evt.xml"
 printf "<domain type='test'><name>evt</name><memory>65536</memory><vcpu>1</vcpu>%s</domain>\n" \
     "<os><type>hvm</type></os>" > "$xml"
+# virsh listens, then virtsh through virtkit's remote driver: both print
+# what libvirt prints
+for LISTEN_SHELL in virsh "$VIRTSH"; do
+# test runs again, whether the daemon's test:///default started afresh
+# (the last connection closed) or not yet
+virsh -c "$uri" start test > /dev/null 2>&1
 {
     listen "$uri" &&
     step 1 virsh -c "$uri" define "$xml" &&
@@ -111,6 +123,8 @@ check test
     step 4 virsh -c "$uri" metadata test http://example.org/ns --remove
 } || status=1
 check metadata
+done
+LISTEN_SHELL=virsh
 
 if [ "$(id -u)" = 0 ] && [ -d /sys/fs/cgroup/memory ] && [ -d /sys/fs/cgroup/freezer ] &&
    "$VIRTSH" -c 'lve:///embed?root=/nonexistent' uri >/dev/null 2>&1; then

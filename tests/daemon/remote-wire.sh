@@ -18,6 +18,10 @@
 #              certificate as a client's, and no client certificate;
 #              without pkipath, a user other than root (nobody, when the
 #              test runs as root) finds its files in $HOME/.pki/libvirt
+#   idle TLS   with max_clients = 3 and tls_handshake_timeout = 2, TCP
+#              connections that never start their handshake (python3
+#              sockets) are dropped, a virsh waiting behind them gets in,
+#              and a client whose handshake is done stays
 #   plain TCP  refused by default (nothing listens on tcp_port),
 #              listen_tcp = 1 alone refused at startup (no SASL here),
 #              served with auth_tcp = "none"
@@ -256,6 +260,61 @@ if virsh -c "test+tcp://127.0.0.1:$TCP_PORT/default" list > "$DWORK/tcp.out" 2>&
     fail=1
 fi
 expect "plain TCP refused" "Connection refused" "$DWORK/tcp.out"
+daemon_stop || fail=1
+
+# --- TLS clients that never finish their handshake ---------------------
+# max_clients = 3: a python3-libvirt client in, then idle TCP connections
+# to the TLS port fill the other slots and wait in the backlog with a real
+# virsh.  Each idle one is dropped after tls_handshake_timeout (2 s); the
+# virsh gets in; the client that finished its handshake is never dropped.
+{ cat "$DWORK/net.conf"; printf 'max_clients = 3\ntls_handshake_timeout = 2\n'; } \
+    > "$DWORK/idle.conf"
+daemon_start idle --listen || exit 1
+"$PYTHON" - "$(tls_uri good)" "$TLS_PORT" > "$DWORK/idle.out" 2>&1 <<'EOF'
+import socket, subprocess, sys
+try:
+    import libvirt
+except ImportError:
+    print("idle: skipped, no python3-libvirt")
+    sys.exit(0)
+uri, port = sys.argv[1], int(sys.argv[2])
+conn = libvirt.open(uri)
+idle = [socket.create_connection(("127.0.0.1", port)) for _ in range(3)]
+virsh = subprocess.Popen(["virsh", "-q", "-c", uri, "list", "--all"],
+                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def closed(s):
+    # a minute at most (a loaded machine): the daemon closes it, or resets it
+    s.settimeout(60)
+    try:
+        return s.recv(1) == b""
+    except ConnectionResetError:
+        return True
+    except socket.timeout:
+        return False
+
+
+for i, s in enumerate(idle):
+    print("idle %d closed by the daemon:" % i, closed(s))
+out, _ = virsh.communicate(timeout=120)
+print("virsh exit %d: %s" % (virsh.returncode, " ".join(out.split())))
+print("handshaken client still served:", [d.name() for d in conn.listAllDomains()])
+conn.close()
+EOF
+if ! grep -q "^idle: skipped" "$DWORK/idle.out"; then
+    for i in 0 1 2; do
+        expect "idle TLS connection $i dropped" "^idle $i closed by the daemon: True" \
+            "$DWORK/idle.out"
+    done
+    expect "virsh gets in once idle ones are dropped" "^virsh exit 0: 1 test running" \
+        "$DWORK/idle.out"
+    expect "a finished handshake is not timed out" "still served: \['test'\]" \
+        "$DWORK/idle.out"
+    expect "log: the idle client's reason" \
+        "no TLS handshake within 2 seconds (tls_handshake_timeout)" "$DWORK/idle.log"
+fi
+cat "$DWORK/idle.out"
 daemon_stop || fail=1
 
 printf 'listen_tcp = 1\n' >> "$DWORK/net.conf"

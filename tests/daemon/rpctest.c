@@ -121,6 +121,14 @@ START_TEST(test_procs_table)
     ck_assert_ptr_null(vkrRemoteProcGet(-1));
     ck_assert_ptr_null(vkrRemoteProcGet(100000));
     ck_assert_str_eq(vkrRemoteProcGet(VKR_PROC_DOMAIN_GET_MESSAGES)->name, "DOMAIN_GET_MESSAGES");
+    /* virtkit's own program: its own numbers, and no other program */
+    ck_assert_str_eq(vkrProcGet(VKR_VIRTKIT_PROGRAM,
+                                VKR_VIRTKIT_PROC_DOMAIN_SET_MEMORY_SHARING)->name,
+                     "DOMAIN_SET_MEMORY_SHARING");
+    ck_assert_ptr_null(vkrProcGet(VKR_VIRTKIT_PROGRAM, 0));
+    ck_assert_ptr_null(vkrProcGet(VKR_VIRTKIT_PROGRAM, VKR_PROC_DOMAIN_GET_MESSAGES));
+    ck_assert_ptr_null(vkrProcGet(VKR_KEEPALIVE_PROGRAM, VKR_KEEPALIVE_PROC_PING));
+    ck_assert_ptr_eq(vkrProcGet(VKR_REMOTE_PROGRAM, VKR_PROC_DOMAIN_GET_INFO), p);
 }
 END_TEST
 
@@ -290,7 +298,9 @@ START_TEST(test_config)
     ck_assert_str_eq(config->cert_file, "/etc/pki/libvirt/servercert.pem");
     ck_assert_str_eq(config->key_file, "/etc/pki/libvirt/private/serverkey.pem");
     ck_assert_ptr_null(config->tls_allowed_dn_list);
+    ck_assert_int_eq(config->tls_handshake_timeout, 60);
     ck_assert(vkdConfigLoadData(config, "virtkitd-all.conf", data, NULL));
+    ck_assert_int_eq(config->tls_handshake_timeout, 30);
     ck_assert_str_eq(config->unix_sock_dir, "/var/run/vk");
     ck_assert_str_eq(config->unix_sock_group, "libvirt");
     ck_assert_str_eq(config->unix_sock_rw_perms, "0770");

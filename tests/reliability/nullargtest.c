@@ -179,6 +179,7 @@ NC_CONN_PTR(virConnectGetHypervisorLog, 0)
 NC_CONN(virConnectGetMaxVcpus, "test")
 NC(virConnectGetMaxVcpus_type, FAILS_INT(virConnectGetMaxVcpus(c->fx.conn, NULL)))
 NC_CONN(virConnectIsAlive)
+NC_CONN(virConnectSetKeepAlive, 5, 6)
 NC_CONN(virConnectIsSecure)
 NC_CONN(virConnectIsEncrypted)
 
@@ -492,7 +493,8 @@ static const nullCase nullCases[] = {
     CONN(virConnectGetHostname), CONN(virConnectGetURI), CONN(virConnectGetCapabilities),
     CONN(virConnectGetHypervisorLog),
     CONN(virConnectGetMaxVcpus), OPT(virConnectGetMaxVcpus, type),
-    CONN(virConnectIsAlive), CONN(virConnectIsSecure), CONN(virConnectIsEncrypted),
+    CONN(virConnectIsAlive), CONN(virConnectSetKeepAlive), CONN(virConnectIsSecure),
+    CONN(virConnectIsEncrypted),
 
     CONN(virNodeGetInfo), ARG(virNodeGetInfo, info), CONN(virNodeGetFreeMemory),
     CONN(virNodeGetCellsFreeMemory), ARG(virNodeGetCellsFreeMemory, freeMems),

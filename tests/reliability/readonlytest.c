@@ -239,6 +239,9 @@ RC(virConnectGetURI, roNoString(virConnectGetURI(c->ro)))
 RC(virConnectGetCapabilities, roNoString(virConnectGetCapabilities(c->ro)))
 RC(virConnectGetMaxVcpus, FAILS_INT(virConnectGetMaxVcpus(c->ro, NULL)))
 RC(virConnectIsAlive, FAILS_INT(virConnectIsAlive(c->ro)))
+/* a local connection has no other end to ping: not supported, not denied */
+RC(virConnectSetKeepAlive, virConnectSetKeepAlive(c->ro, 5, 6) < 0 &&
+                           virGetLastErrorCode() != VIR_ERR_NO_SUPPORT)
 RC(virConnectIsSecure, FAILS_INT(virConnectIsSecure(c->ro)))
 RC(virConnectIsEncrypted, FAILS_INT(virConnectIsEncrypted(c->ro)))
 RC(virNodeGetInfo, ({ virNodeInfo i; FAILS_INT(virNodeGetInfo(c->ro, &i)); }))
@@ -381,7 +384,7 @@ static const roCase roAllowed[] = {
     ROW(virConnectRegisterCloseCallback), ROW(virConnectUnregisterCloseCallback),
     ROW(virConnectGetVersion), ROW(virConnectGetLibVersion), ROW(virConnectGetHostname),
     ROW(virConnectGetURI), ROW(virConnectGetCapabilities), ROW(virConnectGetMaxVcpus),
-    ROW(virConnectIsAlive), ROW(virConnectIsSecure), ROW(virConnectIsEncrypted),
+    ROW(virConnectIsAlive), ROW(virConnectSetKeepAlive), ROW(virConnectIsSecure), ROW(virConnectIsEncrypted),
     ROW(virNodeGetInfo), ROW(virNodeGetFreeMemory), ROW(virNodeGetCellsFreeMemory),
     ROW(virNodeGetCPUMap), ROW(virNodeGetMemoryStats), ROW(virNodeGetMemoryParameters),
     ROW(virNodeGetSecurityModel), ROW(virConnectNumOfDomains), ROW(virConnectListDomains),

@@ -4,13 +4,19 @@
 # VIRTKIT_TEST_REMOTE_SOCKET) to a virtkitd started here, which opens the
 # same node files.  A remote connection must answer as a local one.
 #
-# Not run: tunetest (virDomainEnter/Leave and memory sharing are virtkit
-# extensions the protocol has no procedure for), the suites that reach
-# into files or threads of the library itself.
+# testDefaultURI() gives test:///default the same way: the daemon's, which
+# starts afresh once the last connection to it closes (eventtest,
+# metadatatest).  tunetest's memory-sharing and deduplication cases travel
+# in virtkit's own program (VKR_VIRTKIT_PROGRAM); virDomainEnter and
+# virDomainLeave have no procedure (they move the calling process), and
+# tunetest checks instead that the remote driver says so.
+#
+# Not run: the suites that reach into files or threads of the library
+# itself.
 . "$abs_top_srcdir/tests/daemon/lib.sh"
 
 SUITES="lifecycletest domainlisttest vcputest metadatatest nodetest eventtest renametest devicetest
-statstest keytest"
+statstest keytest tunetest"
 
 daemon_start suites || exit 99
 VIRTKIT_TEST_REMOTE_SOCKET="$DWORK/suites.sock"

@@ -4,6 +4,9 @@
 # here on a private socket, when it is installed).  Also: the errors name
 # the socket or the host as libvirt's do, and +ssh runs what libvirt's
 # client runs (a stand-in for ssh, given with command=, runs it here).
+# virtkit's own calls (memory sharing, deduplication, the hypervisor log)
+# print through virtkitd what they print locally, on test:///default and
+# an LVE root; libvirtd answers them "not supported".
 . "$abs_top_srcdir/tests/daemon/lib.sh"
 
 VIRTSH="$abs_top_builddir/tools/virtsh"
@@ -47,12 +50,59 @@ STATS='domstats test; dommemstat test; domstats --state --balloon --vcpu; send-k
 CYCLE='destroy test; list --all; domstate --reason test; start test; list --all;
 dominfo test; setmem test 1048576 --live; dominfo test; setmem test 2097152 --live'
 
+# compare_local NAME REMOTE LOCAL BATCH: virtkit's own calls, which virsh
+# does not have: virtsh through virtkitd prints what virtsh prints locally
+compare_local() {
+    "$VIRTSH" -c "$2" "$4" > "$DWORK/$1.remote" 2>&1
+    echo "exit $?" >> "$DWORK/$1.remote"
+    "$VIRTSH" -c "$3" "$4" > "$DWORK/$1.local" 2>&1
+    echo "exit $?" >> "$DWORK/$1.local"
+    if ! diff -u "$DWORK/$1.local" "$DWORK/$1.remote"; then
+        echo "FAIL: $1: virtsh through $2 and on $3 differ"
+        fail=1
+    elif ! grep -q '^Enabled: *no' "$DWORK/$1.remote"; then
+        echo "FAIL: $1: memory sharing was not turned off"
+        cat "$DWORK/$1.remote"
+        fail=1
+    fi
+}
+MEMSHARE='memshareinfo test; setmemshare test --disable --live; memshareinfo test;
+memshareinfo test --config; memshare-dedup test; dmesg'
+LVE_MEMSHARE="define $abs_top_srcdir/tests/data/daemon/lve/web1001.xml; start web1001;
+memshareinfo web1001; setmemshare web1001 --disable; memshareinfo web1001;
+memshareinfo web1001 --config; memshare-dedup; destroy web1001; undefine web1001"
+LVE_PARENT="virtkit-remotetest-$$"
+lve_cleanup() {
+    for c in /sys/fs/cgroup/*/"$LVE_PARENT"*; do
+        [ -d "$c" ] && find "$c" -depth -type d -exec rmdir {} \; 2>/dev/null
+    done
+}
+trap 'cleanup_libvirtd; lve_cleanup; daemon_cleanup' EXIT
+
 # --- virtkitd ---
 daemon_start remote || exit 99
 URI="test+unix:///default?socket=$DWORK/remote.sock"
 compare virtkitd-reads "$URI" "$READS"
 compare virtkitd-cycle "$URI" "$CYCLE"
 compare virtkitd-stats "$URI" "$STATS"
+# -k/-K: keepalive asked of the remote driver (virConnectSetKeepAlive)
+for k in "-k 1 -K 2" "-K 3" "-k 0"; do
+    "$VIRTSH" $k -c "$URI" 'uri; list' > "$DWORK/k.virtsh" 2>&1
+    virsh $k -c "$URI" 'uri; list' > "$DWORK/k.virsh" 2>&1
+    if ! diff -u "$DWORK/k.virsh" "$DWORK/k.virtsh"; then
+        echo "FAIL: virtsh $k and virsh $k differ on $URI"
+        fail=1
+    fi
+done
+compare_local virtkitd-memshare "$URI" test:///default "$MEMSHARE"
+# an LVE root through lve+unix (as root with cgroup v1; skipped elsewhere)
+if [ "$(id -u)" = 0 ] && [ -d /sys/fs/cgroup/memory ] && [ -d /sys/fs/cgroup/freezer ] &&
+   "$VIRTSH" -c 'lve:///embed?root=/nonexistent' uri >/dev/null 2>&1; then
+    mkdir -p "$DWORK/lve1" "$DWORK/lve2"
+    compare_local virtkitd-lve-memshare \
+        "lve+unix:///embed?root=$DWORK/lve1&backend=cgroup&cgroup_parent=/$LVE_PARENT&socket=$DWORK/remote.sock" \
+        "lve:///embed?root=$DWORK/lve2&backend=cgroup&cgroup_parent=/${LVE_PARENT}l" "$LVE_MEMSHARE"
+fi
 
 # errors: the socket, the host and port, the transport, as libvirt words them
 # (ssh's own complaint ends the error, as in libvirt's)
@@ -117,6 +167,12 @@ CONF
     done
     compare libvirtd-reads "$URI" "$READS"
     compare libvirtd-cycle "$URI" "$CYCLE"
+    # virtkit's own calls: libvirtd is asked once whether it serves
+    # virtkit's program, says no, and the connection goes on
+    "$VIRTSH" -c "$URI" 'memshareinfo test; setmemshare test --disable; domstate test' \
+        > "$DWORK/libvirtd-memshare" 2>&1
+    sed "s|@HOST@|localhost|" "$RDATA/libvirtd-memshare.out" |
+        diff -u - "$DWORK/libvirtd-memshare" || fail=1
     cleanup_libvirtd
 else
     echo "no libvirtd 9.0 (package libvirt-daemon) or setpriv: its comparison is skipped"

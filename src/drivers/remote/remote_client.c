@@ -18,6 +18,7 @@
 #include "remote_client.h"
 #include "rpc_channel.h"
 #include "virerror.h"
+#include "virevent.h"
 #include "virlog.h"
 #include "virthread.h"
 
@@ -234,10 +235,9 @@ remoteClientDeliver(vkrChannel *ch G_GNUC_UNUSED, vkrMessage *msg, void *opaque)
             remoteClientSendKeepalive(client, VKR_KEEPALIVE_PROC_PONG);
         return;
     }
-    if (msg->header.prog != VKR_REMOTE_PROGRAM)
-        return;
     if (msg->header.type == VKR_MESSAGE) {
-        remoteClientDeliverEvent(client, msg);
+        if (msg->header.prog == VKR_REMOTE_PROGRAM)
+            remoteClientDeliverEvent(client, msg);
     } else if (msg->header.type == VKR_REPLY && client->waiting &&
                msg->header.serial == client->waitSerial && !client->reply) {
         client->reply = g_steal_pointer(&owned);
@@ -382,7 +382,8 @@ remoteClientDecodeReply(const vkrProc *proc, vkrMessage *reply, void *ret)
 /**
  * remoteClientCall:
  * @client: a client
- * @proc: a procedure of the REMOTE program
+ * @prog: VKR_REMOTE_PROGRAM, or VKR_VIRTKIT_PROGRAM (virtkitd only)
+ * @proc: a procedure of @prog
  * @args: its arguments (NULL when it takes none)
  * @ret: where to decode its result, zeroed (NULL when it returns none);
  *       free with xdr_free(the procedure's ret_filter, @ret)
@@ -393,12 +394,12 @@ remoteClientDecodeReply(const vkrProc *proc, vkrMessage *reply, void *ret)
  * connection failed.
  */
 int
-remoteClientCall(remoteClient *client, int proc, void *args, void *ret)
+remoteClientCall(remoteClient *client, unsigned int prog, int proc, void *args, void *ret)
 {
-    const vkrProc *info = vkrRemoteProcGet(proc);
+    const vkrProc *info = vkrProcGet(prog, proc);
     vkr_message_header header = {
-        .prog = VKR_REMOTE_PROGRAM,
-        .vers = VKR_REMOTE_VERSION,
+        .prog = prog,
+        .vers = prog == VKR_VIRTKIT_PROGRAM ? VKR_VIRTKIT_VERSION : VKR_REMOTE_VERSION,
         .proc = proc,
         .type = VKR_CALL,
         .status = VKR_OK,
@@ -514,34 +515,53 @@ remoteClientKeepaliveTimer(int timer G_GNUC_UNUSED, void *opaque)
 }
 
 /**
- * remoteClientStartKeepalive:
+ * remoteClientWatch:
  * @client: a client
+ *
+ * Watches the stream on the registered event loop, so that events arrive
+ * between calls; once is enough.  Without an event loop, or with one that
+ * cannot watch descriptors (an application's own, with timers only),
+ * nothing is watched, as with libvirt's client: events and pings then
+ * wait for the next call.
+ *
+ * Returns whether the stream is watched.
+ */
+bool
+remoteClientWatch(remoteClient *client)
+{
+    bool watched;
+
+    virMutexLock(&client->lock);
+    if (client->watch < 0 && !client->closed && virEventHasImpl()) {
+        g_atomic_int_inc(&client->refs);
+        client->watch = virEventAddHandle(vkrChannelGetFD(client->ch), VIR_EVENT_HANDLE_READABLE,
+                                          remoteClientHandleEvent, client, remoteClientUnref);
+        if (client->watch < 0) {
+            g_atomic_int_add(&client->refs, -1);
+            VIR_DEBUG("cannot watch the connection on the event loop: no events between calls");
+        }
+    }
+    watched = client->watch >= 0;
+    virMutexUnlock(&client->lock);
+    return watched;
+}
+
+/**
+ * remoteClientStartKeepalive:
+ * @client: a watched client (remoteClientWatch)
  * @interval: seconds between pings, 0 for none
  * @count: how many pings may go unanswered before the connection is closed
  *
- * Watches the stream on the registered event loop, so that events arrive
- * between calls, and pings the daemon every @interval seconds.  Without
- * an event loop, nothing is watched: events and pings wait for a call.
+ * Pings the daemon every @interval seconds; nothing changes when it
+ * already does (as libvirt's client).
  *
- * Returns 0, or -1 with an error.
+ * Returns 0.
  */
 int
 remoteClientStartKeepalive(remoteClient *client, int interval, unsigned int count)
 {
-    int fd = vkrChannelGetFD(client->ch);
-
     virMutexLock(&client->lock);
-    g_atomic_int_inc(&client->refs);
-    client->watch = virEventAddHandle(fd, VIR_EVENT_HANDLE_READABLE, remoteClientHandleEvent,
-                                      client, remoteClientUnref);
-    if (client->watch < 0) {
-        g_atomic_int_add(&client->refs, -1);
-        virMutexUnlock(&client->lock);
-        virReportError(VIR_ERR_INTERNAL_ERROR, "%s",
-                       _("cannot watch the connection on the event loop"));
-        return -1;
-    }
-    if (interval > 0) {
+    if (interval > 0 && client->watch >= 0 && client->timer < 0) {
         client->pingsMax = count;
         g_atomic_int_inc(&client->refs);
         client->timer = virEventAddTimeout(interval * 1000, remoteClientKeepaliveTimer,
@@ -551,4 +571,21 @@ remoteClientStartKeepalive(remoteClient *client, int interval, unsigned int coun
     }
     virMutexUnlock(&client->lock);
     return 0;
+}
+
+/**
+ * remoteClientStopKeepalive:
+ * @client: a client
+ *
+ * Sends no more pings (the daemon's are still answered).
+ */
+void
+remoteClientStopKeepalive(remoteClient *client)
+{
+    virMutexLock(&client->lock);
+    if (client->timer >= 0)
+        virEventRemoveTimeout(client->timer);
+    client->timer = -1;
+    client->pingsUnanswered = 0;
+    virMutexUnlock(&client->lock);
 }

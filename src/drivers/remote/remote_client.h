@@ -34,9 +34,11 @@ void remoteClientSetTransport(remoteClient *client, const vkrChannelTransport *t
 
 void remoteClientSetHandlers(remoteClient *client, remoteClientEventFunc event,
                              remoteClientCloseFunc close, void *opaque);
+bool remoteClientWatch(remoteClient *client);
 int remoteClientStartKeepalive(remoteClient *client, int interval, unsigned int count);
+void remoteClientStopKeepalive(remoteClient *client);
 bool remoteClientIsAlive(remoteClient *client);
 
-int remoteClientCall(remoteClient *client, int proc, void *args, void *ret);
+int remoteClientCall(remoteClient *client, unsigned int prog, int proc, void *args, void *ret);
 
 #endif /* REMOTE_CLIENT_H */

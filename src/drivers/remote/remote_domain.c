@@ -12,6 +12,7 @@
 #include "remote_domain.h"
 #include "rpc_typedparam.h"
 #include "virerror.h"
+#include "virtypedparam.h"
 
 #define VIR_FROM_THIS VIR_FROM_REMOTE
 
@@ -596,6 +597,9 @@ remoteParamsToWire(virTypedParameterPtr params, int nparams, unsigned int max,
 {
     g_autoptr(GError) error = NULL;
 
+    /* the wire would cut a name without its NUL: the local words instead */
+    if (virTypedParamsCheckNames(params, nparams) < 0)
+        return -1;
     if (!vkrTypedParamsToWire(params, nparams, max,
                               VIR_TYPED_PARAM_STRING_OKAY, wire, nwire, &error)) {
         virReportError(VIR_ERR_RPC, "%s", error->message);
@@ -622,17 +626,27 @@ remoteDomSetParams(virDomainPtr dom, int proc, virTypedParameterPtr params, int 
     return rc;
 }
 
-/* The get calls with nparams: 0 asks how many there are. */
-static int
-remoteDomGetParams(virDomainPtr dom, int proc, virTypedParameterPtr params, int *nparams,
-                   unsigned int flags)
+/**
+ * remoteDomGetParams:
+ * @dom: a domain
+ * @prog: the program of @proc
+ * @proc: a "get parameters" procedure (vkr_dom_get_params_args ->
+ *        vkr_dom_get_params_ret)
+ * @params, @nparams, @flags: the public call's; *@nparams 0 asks how many
+ *                           there are
+ *
+ * Returns 0, or -1 with an error.
+ */
+int
+remoteDomGetParams(virDomainPtr dom, unsigned int prog, int proc, virTypedParameterPtr params,
+                   int *nparams, unsigned int flags)
 {
     vkr_dom_get_params_args args = { .nparams = *nparams, .flags = flags };
     vkr_dom_get_params_ret ret = { 0 };
     int rc = 0;
 
     remoteDomainToWire(dom, &args.dom);
-    if (remoteCall(dom->conn, proc, &args, &ret) < 0)
+    if (remoteCallProgram(dom->conn, prog, proc, &args, &ret) < 0)
         return -1;
     if (*nparams == 0)
         *nparams = ret.nparams;
@@ -692,8 +706,8 @@ int
 remoteDomainGetMemoryParameters(virDomainPtr dom, virTypedParameterPtr params, int *nparams,
                                 unsigned int flags)
 {
-    return remoteDomGetParams(dom, VKR_PROC_DOMAIN_GET_MEMORY_PARAMETERS, params, nparams,
-                              flags);
+    return remoteDomGetParams(dom, VKR_REMOTE_PROGRAM, VKR_PROC_DOMAIN_GET_MEMORY_PARAMETERS,
+                              params, nparams, flags);
 }
 
 int
@@ -708,8 +722,8 @@ int
 remoteDomainGetBlkioParameters(virDomainPtr dom, virTypedParameterPtr params, int *nparams,
                                unsigned int flags)
 {
-    return remoteDomGetParams(dom, VKR_PROC_DOMAIN_GET_BLKIO_PARAMETERS, params, nparams,
-                              flags);
+    return remoteDomGetParams(dom, VKR_REMOTE_PROGRAM, VKR_PROC_DOMAIN_GET_BLKIO_PARAMETERS,
+                              params, nparams, flags);
 }
 
 int

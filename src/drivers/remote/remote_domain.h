@@ -61,6 +61,8 @@ int remoteDomainSetBlkioParameters(virDomainPtr dom, virTypedParameterPtr params
 /* typed parameters to and from the wire (remote_domain.c) */
 int remoteParamsFromWire(vkr_typed_param *wire, u_int nwire, virTypedParameterPtr params,
                          int *nparams);
+int remoteDomGetParams(virDomainPtr dom, unsigned int prog, int proc, virTypedParameterPtr params,
+                       int *nparams, unsigned int flags);
 int remoteParamsToWire(virTypedParameterPtr params, int nparams, unsigned int max,
                        vkr_typed_param **wire, u_int *nwire);
 

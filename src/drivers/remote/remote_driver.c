@@ -12,22 +12,29 @@
 #include "driver.h"
 #include "remote_domain.h"
 #include "remote_tls.h"
+#include "remote_virtkit.h"
 #include "virerror.h"
 #include "virevent.h"
 #include "virlog.h"
 
 #define VIR_FROM_THIS VIR_FROM_REMOTE
 
-/* libvirt's client defaults: a ping after 5 s, closed after 5 missed */
-#define REMOTE_KEEPALIVE_INTERVAL 5
-#define REMOTE_KEEPALIVE_COUNT 5
 #define REMOTE_AUTH_NONE 0
 #define REMOTE_FEATURE_PROGRAM_KEEPALIVE 10
 
+/* A procedure of libvirt's REMOTE program. */
 int
 remoteCall(virConnectPtr conn, int proc, void *args, void *ret)
 {
-    return remoteClientCall(REMOTE_PRIV(conn)->client, proc, args, ret);
+    return remoteClientCall(REMOTE_PRIV(conn)->client, VKR_REMOTE_PROGRAM, proc, args, ret);
+}
+
+/* A procedure of @prog: REMOTE, or virtkit's once remoteVirtkitServed()
+ * said the daemon serves it. */
+int
+remoteCallProgram(virConnectPtr conn, unsigned int prog, int proc, void *args, void *ret)
+{
+    return remoteClientCall(REMOTE_PRIV(conn)->client, prog, proc, args, ret);
 }
 
 /* The wire names a domain by the handle's own fields, borrowed. */
@@ -56,6 +63,7 @@ remoteDriverPrivateFree(remoteDriverPrivate *priv)
     remoteClientFree(priv->client);
     if (priv->events)
         virDomainEventStateFree(priv->events);
+    g_hash_table_destroy(priv->callbackEvents);
     remoteURIFree(priv->ruri);
     virMutexDestroy(&priv->lock);
     g_free(priv->type);
@@ -110,21 +118,50 @@ remoteCheckAuth(virConnectPtr conn)
     return 0;
 }
 
-/* With an event loop, keepalive as libvirt's client does, when the daemon
- * has it; the watch also brings events between calls. */
+/* Whether the daemon answers keepalive messages; asked once.  Returns 1
+ * or 0, or -1 with an error. */
 static int
-remoteStartKeepalive(virConnectPtr conn)
+remoteServerKeepAlive(virConnectPtr conn)
 {
+    remoteDriverPrivate *priv = REMOTE_PRIV(conn);
     vkr_int_args args = { .num = REMOTE_FEATURE_PROGRAM_KEEPALIVE };
     vkr_int_ret ret = { 0 };
+    int supported;
 
-    if (!virEventHasImpl())
-        return 0;
-    if (remoteCall(conn, VKR_PROC_CONNECT_SUPPORTS_FEATURE, &args, &ret) < 0)
+    virMutexLock(&priv->lock);
+    if (priv->serverKeepAlive < 0 &&
+        remoteCall(conn, VKR_PROC_CONNECT_SUPPORTS_FEATURE, &args, &ret) == 0)
+        priv->serverKeepAlive = ret.num > 0;
+    supported = priv->serverKeepAlive;
+    virMutexUnlock(&priv->lock);
+    return supported;
+}
+
+/* libvirt's client: pings only when the application asks
+ * (virConnectSetKeepAlive; virsh does, every 5 s, 6 lost close); the
+ * daemon's pings are answered whenever the stream is read. */
+static int
+remoteConnectSetKeepAlive(virConnectPtr conn, int interval, unsigned int count)
+{
+    remoteDriverPrivate *priv = REMOTE_PRIV(conn);
+    int supported;
+
+    if (!remoteClientWatch(priv->client)) {
+        virReportError(VIR_ERR_INTERNAL_ERROR, "%s",
+                       _("the caller doesn't support keepalive protocol; perhaps it's missing event loop implementation"));
         return -1;
-    return remoteClientStartKeepalive(REMOTE_PRIV(conn)->client,
-                                      ret.num > 0 ? REMOTE_KEEPALIVE_INTERVAL : 0,
-                                      REMOTE_KEEPALIVE_COUNT);
+    }
+    if ((supported = remoteServerKeepAlive(conn)) <= 0)
+        return supported < 0 ? -1 : 1;
+    if (interval <= 0) {
+        remoteClientStopKeepalive(priv->client);
+        return 0;
+    }
+    if (interval > INT_MAX / 1000) {
+        virReportError(VIR_ERR_INTERNAL_ERROR, _("keepalive interval %d too large"), interval);
+        return -1;
+    }
+    return remoteClientStartKeepalive(priv->client, interval, count);
 }
 
 static virDrvOpenStatus
@@ -143,6 +180,8 @@ remoteConnectOpen(virConnectPtr conn, virURI *uri, virConnectAuthPtr auth G_GNUC
 
     priv = g_new0(remoteDriverPrivate, 1);
     virMutexInit(&priv->lock);
+    priv->callbackEvents = g_hash_table_new(NULL, NULL);
+    priv->serverKeepAlive = -1;
     conn->privateData = priv;
     if (!(priv->ruri = remoteURIParse(uri, readonly)) ||
         (priv->ruri->transport == REMOTE_TRANSPORT_TLS && !(tls = remoteTLSNew(priv->ruri))) ||
@@ -164,9 +203,10 @@ remoteConnectOpen(virConnectPtr conn, virURI *uri, virConnectAuthPtr auth G_GNUC
 
     args.name = &priv->ruri->name;
     if (remoteCheckAuth(conn) < 0 ||
-        remoteCall(conn, VKR_PROC_CONNECT_OPEN, &args, NULL) < 0 ||
-        remoteStartKeepalive(conn) < 0)
+        remoteCall(conn, VKR_PROC_CONNECT_OPEN, &args, NULL) < 0)
         goto error;
+    /* with an event loop, events and the daemon's pings between calls */
+    remoteClientWatch(priv->client);
     return VIR_DRV_OPEN_SUCCESS;
 
  error:
@@ -473,6 +513,7 @@ virHypervisorDriver remoteHypervisorDriver = {
     .connectGetCapabilities = remoteConnectGetCapabilities,
     .connectGetMaxVcpus = remoteConnectGetMaxVcpus,
     .connectIsAlive = remoteConnectIsAlive,
+    .connectSetKeepAlive = remoteConnectSetKeepAlive,
     .connectIsSecure = remoteConnectIsSecure,
     .connectIsEncrypted = remoteConnectIsEncrypted,
     .connectNumOfDomains = remoteConnectNumOfDomains,
@@ -551,6 +592,13 @@ virHypervisorDriver remoteHypervisorDriver = {
     .domainGetCPUStats = remoteDomainGetCPUStats,
     .connectGetAllDomainStats = remoteConnectGetAllDomainStats,
     .domainSendKey = remoteDomainSendKey,
+
+    /* virtkit's own calls; not domainEnter and domainLeave, which move the
+     * calling process (remote_virtkit.c) */
+    .domainSetMemorySharing = remoteDomainSetMemorySharing,
+    .domainGetMemorySharing = remoteDomainGetMemorySharing,
+    .nodeMemoryDedup = remoteNodeMemoryDedup,
+    .connectGetHypervisorLog = remoteConnectGetHypervisorLog,
 
     .connectDomainEventRegister = remoteConnectDomainEventRegister,
     .connectDomainEventDeregister = remoteConnectDomainEventDeregister,

@@ -4,7 +4,9 @@
  * A connection's private data is the client on its stream; the methods
  * are small wrappers that name a procedure and move values between the
  * API's types and the protocol's (the codecs are generated from
- * src/rpc/virtkit_protocol.x).
+ * src/rpc/virtkit_protocol.x).  libvirt's calls are procedures of its
+ * REMOTE program; virtkit's own (virt-virtkit.h) of virtkit's program,
+ * which only virtkitd serves (remote_virtkit.c).
  */
 #ifndef REMOTE_DRIVER_H
 # define REMOTE_DRIVER_H
@@ -16,6 +18,14 @@
 # include "remote_client.h"
 # include "remote_transport.h"
 
+/* The events the driver forwards: one registration on the daemon each,
+ * while a local callback wants it (remote_events.c). */
+typedef enum {
+    REMOTE_EVENT_LIFECYCLE,
+    REMOTE_EVENT_METADATA_CHANGE,
+    REMOTE_EVENT_LAST
+} remoteEvent;
+
 typedef struct _remoteDriverPrivate remoteDriverPrivate;
 struct _remoteDriverPrivate {
     remoteClient *client;
@@ -23,13 +33,18 @@ struct _remoteDriverPrivate {
     virMutex lock;              /* guards the fields below */
     char *type;                 /* what GetType answered: it returns a const string */
     virDomainEventState *events;
-    int eventRefs;              /* local lifecycle callbacks */
-    int eventCallbackID;        /* the daemon's id for our one registration */
+    int eventRefs[REMOTE_EVENT_LAST];       /* local callbacks, by event */
+    int eventCallbackID[REMOTE_EVENT_LAST]; /* the daemon's id for our registration */
+    GHashTable *callbackEvents; /* local callback id -> its remoteEvent */
+    int serverKeepAlive;        /* the daemon answers keepalive: 1 yes, 0 no, -1 not asked */
+    int virtkitProgram;         /* the daemon serves VKR_VIRTKIT_PROGRAM: 1 yes, -1 no,
+                                 * 0 not asked yet */
 };
 
 # define REMOTE_PRIV(conn) ((remoteDriverPrivate *)(conn)->privateData)
 
 int remoteCall(virConnectPtr conn, int proc, void *args, void *ret);
+int remoteCallProgram(virConnectPtr conn, unsigned int prog, int proc, void *args, void *ret);
 void remoteDomainToWire(virDomainPtr dom, vkr_nonnull_domain *wire);
 virDomainPtr remoteDomainFromWire(virConnectPtr conn, const vkr_nonnull_domain *wire);
 
