@@ -289,10 +289,12 @@ cmdEvent(vshControl *ctl, const vshCmd *cmd)
 
     virEventRegisterDefaultImpl();
     data = g_new0(virtshEventData, ids->len);
+    /* none registered yet: a failure leaves the rest alone in cleanup */
+    for (i = 0; i < ids->len; i++)
+        data[i] = (virtshEventData) { &wait, g_array_index(ids, int, i), -1 };
     for (i = 0; i < ids->len; i++) {
         int id = g_array_index(ids, int, i);
 
-        data[i] = (virtshEventData) { &wait, id, -1 };
         if ((data[i].callbackID = virConnectDomainEventRegisterAny(ctl->conn, dom, id,
                                                                    virtshEventCallback(id),
                                                                    &data[i], NULL)) < 0)
