@@ -7,6 +7,7 @@
  */
 #include <config.h>
 
+#include <math.h>
 #include <string.h>
 
 #include "stats-query.h"
@@ -278,4 +279,52 @@ statsQueryHistory(statsStore *store, statsStep step, gint64 from, gint64 to, con
                       error);
     sqlite3_finalize(stmt);
     return result;
+}
+
+/* ---- numbers for a plot ------------------------------------------------- */
+
+static double
+statsNumber(sqlite3_stmt *stmt, int i)
+{
+    return sqlite3_column_type(stmt, i) == SQLITE_NULL ? NAN : sqlite3_column_double(stmt, i);
+}
+
+GArray *
+statsQuerySeries(statsStore *store, statsStep step, gint64 from, gint64 to, const char *uuid,
+                 GError **error)
+{
+    sqlite3_stmt *stmt = statsPrepareRange(store,
+        "WITH lim (b, cpu_limit, mem_limit) AS"
+        " (SELECT ts - ts %% %2$lld, max(cpu_limit), max(mem_limit) FROM samples"
+        "  WHERE uuid = ?3 AND ts >= ?1 - %2$lld AND ts < ?2 GROUP BY 1)"
+        " SELECT s.ts, cpu_sum / cpu_cnt, cpu_max, lim.cpu_limit,"
+        " mem_sum / mem_cnt, mem_max, lim.mem_limit, cpu_f, mem_f, nproc_f, ep_f"
+        " FROM %1$s s LEFT JOIN lim ON lim.b = s.ts"
+        " WHERE s.uuid = ?3 AND s.ts > ?1 - %2$lld AND s.ts < ?2 ORDER BY s.ts",
+        step, from, to, error);
+    g_autoptr(GArray) points = g_array_new(FALSE, TRUE, sizeof(statsPoint));
+    int rc;
+
+    if (!stmt)
+        return NULL;
+    sqlite3_bind_text(stmt, 3, uuid, -1, SQLITE_STATIC);
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        statsPoint p = {
+            .ts = sqlite3_column_int64(stmt, 0),
+            .cpu_avg = statsNumber(stmt, 1), .cpu_max = statsNumber(stmt, 2),
+            .cpu_limit = statsNumber(stmt, 3),
+            .mem_avg = statsNumber(stmt, 4), .mem_max = statsNumber(stmt, 5),
+            .mem_limit = statsNumber(stmt, 6),
+        };
+        size_t i;
+
+        for (i = 0; i < G_N_ELEMENTS(p.faults); i++)
+            p.faults[i] = statsNumber(stmt, 7 + i);
+        g_array_append_val(points, p);
+    }
+    if (rc != SQLITE_DONE)
+        g_set_error(error, STATS_STORE_ERROR, rc, "cannot read the database: %s",
+                    sqlite3_errmsg(statsStoreDb(store)));
+    sqlite3_finalize(stmt);
+    return rc == SQLITE_DONE ? g_steal_pointer(&points) : NULL;
 }

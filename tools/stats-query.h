@@ -74,6 +74,24 @@ statsResult *statsQueryFaults(statsStore *store, statsStep step, gint64 from, gi
 statsResult *statsQueryHistory(statsStore *store, statsStep step, gint64 from, gint64 to,
                                const char *uuid, GError **error);
 
+/* One bucket of a domain's history as numbers, for a plot: NAN where the
+ * database has no value (a driver without the field, a limit whose raw
+ * samples the retention removed). */
+typedef struct {
+    gint64 ts;                  /* the bucket's start, ms */
+    double cpu_avg, cpu_max;    /* % of one CPU */
+    double cpu_limit;           /* the speed limit, % of one CPU; 0: none */
+    double mem_avg, mem_max;    /* KiB */
+    double mem_limit;           /* KiB; 0: none */
+    double faults[4];           /* CPU, memory, nproc, entry faults */
+} statsPoint;
+
+/* The points of domain @uuid in the range, oldest first, in a GArray of
+ * statsPoint; NULL with @error set.  Limits are the highest of the raw
+ * samples of each bucket (the roll-ups do not keep them). */
+GArray *statsQuerySeries(statsStore *store, statsStep step, gint64 from, gint64 to,
+                         const char *uuid, GError **error);
+
 /* @ms since the epoch in local time, "YYYY-MM-DD HH:MM" (with seconds
  * when @seconds). */
 char *statsFormatTime(gint64 ms, bool seconds);
