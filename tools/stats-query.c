@@ -206,6 +206,41 @@ statsQueryTop(statsStore *store, statsStep step, gint64 from, gint64 to, statsBy
     return result;
 }
 
+statsResult *
+statsQueryTopSpans(statsStore *store, gint64 from, gint64 to, statsBy by, unsigned int top,
+                   GError **error)
+{
+    /* ?3 the first whole hour, ?4 the end of the last one; when there is
+     * none (?3 >= ?4), every minute of the range is "outside" */
+    g_autofree char *sql = g_strconcat(
+        "SELECT coalesce(d.name, s.uuid), s.uuid,"
+        " sum(cpu_sum) / sum(cpu_cnt) AS cpu_avg, max(cpu_max),"
+        " sum(mem_sum) / sum(mem_cnt) AS mem_avg, max(mem_max),"
+        " sum(io_sum) / sum(io_cnt) / 1024 AS io_avg, max(io_max) / 1024,"
+        " sum(iops_sum) / sum(iops_cnt), max(iops_max),"
+        " " STATS_FAULTS_SQL " AS faults"
+        " FROM (SELECT * FROM hours WHERE ts >= ?3 AND ts < ?4"
+        "  UNION ALL SELECT * FROM minutes WHERE ts > ?1 - 60000 AND ts < ?2"
+        "  AND (ts < ?3 OR ts >= ?4)) s"
+        " LEFT JOIN domains d ON d.uuid = s.uuid"
+        " GROUP BY s.uuid ORDER BY ", statsByKeys[by], " DESC NULLS LAST, 1, 2 LIMIT ?5",
+        NULL);
+    sqlite3_stmt *stmt = statsStorePrepare(store, sql, error);
+    gint64 hourFrom = from + (STATS_HOUR_MS - from % STATS_HOUR_MS) % STATS_HOUR_MS;
+    statsResult *result;
+
+    if (!stmt)
+        return NULL;
+    sqlite3_bind_int64(stmt, 1, from);
+    sqlite3_bind_int64(stmt, 2, to);
+    sqlite3_bind_int64(stmt, 3, hourFrom);
+    sqlite3_bind_int64(stmt, 4, MAX(hourFrom, to - to % STATS_HOUR_MS));
+    sqlite3_bind_int64(stmt, 5, top);
+    result = statsRun(store, stmt, statsTopColumns, G_N_ELEMENTS(statsTopColumns), error);
+    sqlite3_finalize(stmt);
+    return result;
+}
+
 static const statsColumn statsFaultColumns[] = {
     { "Domain", "domain", STATS_COL_TEXT },
     { NULL, "uuid", STATS_COL_TEXT },

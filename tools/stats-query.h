@@ -65,6 +65,14 @@ char *statsQueryFindDomain(statsStore *store, const char *name, GError **error);
 statsResult *statsQueryTop(statsStore *store, statsStep step, gint64 from, gint64 to,
                            statsBy by, unsigned int top, GError **error);
 
+/* statsQueryTop over minutes, read fast: the whole hours inside the
+ * range from the hour rows (which sum their minutes), only the minutes at
+ * its two ends from the minute rows.  The same answer as the minutes
+ * alone while they are kept (statsQueryStep gives minute), from about a
+ * thirtieth of the rows on a day. */
+statsResult *statsQueryTopSpans(statsStore *store, gint64 from, gint64 to, statsBy by,
+                                unsigned int top, GError **error);
+
 /* The domains (only @uuid when given) with faults in the range, the most
  * first, at most @top. */
 statsResult *statsQueryFaults(statsStore *store, statsStep step, gint64 from, gint64 to,

@@ -386,8 +386,11 @@ infoAnswer(statsStore *store, const infoOptions *opts, statsBy by, gint64 from, 
         step = infoHistoryStep(store, opts, from, to);
         result = statsQueryHistory(store, step, from, to, uuid, &error);
         list = "history";
+    } else if ((step = statsQueryStep(store, from, opts->step)) == STATS_STEP_MINUTE &&
+               opts->step == STATS_STEP_AUTO) {
+        /* the same answer, from the hours where whole ones fit */
+        result = statsQueryTopSpans(store, from, to, by, top, &error);
     } else {
-        step = statsQueryStep(store, from, opts->step);
         result = statsQueryTop(store, step, from, to, by, top, &error);
     }
     if (!result)
