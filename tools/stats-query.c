@@ -210,8 +210,9 @@ statsResult *
 statsQueryTopSpans(statsStore *store, gint64 from, gint64 to, statsBy by, unsigned int top,
                    GError **error)
 {
-    /* ?3 the first whole hour, ?4 the end of the last one; when there is
-     * none (?3 >= ?4), every minute of the range is "outside" */
+    /* ?3 the first whole hour, ?4 the end of the last one (both @to when
+     * there is none); the minutes before and after them are two ranges
+     * of the ts index, not one range filtered row by row */
     g_autofree char *sql = g_strconcat(
         "SELECT coalesce(d.name, s.uuid), s.uuid,"
         " sum(cpu_sum) / sum(cpu_cnt) AS cpu_avg, max(cpu_max),"
@@ -220,21 +221,24 @@ statsQueryTopSpans(statsStore *store, gint64 from, gint64 to, statsBy by, unsign
         " sum(iops_sum) / sum(iops_cnt), max(iops_max),"
         " " STATS_FAULTS_SQL " AS faults"
         " FROM (SELECT * FROM hours WHERE ts >= ?3 AND ts < ?4"
-        "  UNION ALL SELECT * FROM minutes WHERE ts > ?1 - 60000 AND ts < ?2"
-        "  AND (ts < ?3 OR ts >= ?4)) s"
+        "  UNION ALL SELECT * FROM minutes WHERE ts > ?1 - 60000 AND ts < ?3"
+        "  UNION ALL SELECT * FROM minutes WHERE ts >= ?4 AND ts < ?2) s"
         " LEFT JOIN domains d ON d.uuid = s.uuid"
         " GROUP BY s.uuid ORDER BY ", statsByKeys[by], " DESC NULLS LAST, 1, 2 LIMIT ?5",
         NULL);
     sqlite3_stmt *stmt = statsStorePrepare(store, sql, error);
     gint64 hourFrom = from + (STATS_HOUR_MS - from % STATS_HOUR_MS) % STATS_HOUR_MS;
+    gint64 hourTo = to - to % STATS_HOUR_MS;
     statsResult *result;
 
     if (!stmt)
         return NULL;
     sqlite3_bind_int64(stmt, 1, from);
     sqlite3_bind_int64(stmt, 2, to);
+    if (hourFrom >= hourTo)
+        hourFrom = hourTo = to;
     sqlite3_bind_int64(stmt, 3, hourFrom);
-    sqlite3_bind_int64(stmt, 4, MAX(hourFrom, to - to % STATS_HOUR_MS));
+    sqlite3_bind_int64(stmt, 4, hourTo);
     sqlite3_bind_int64(stmt, 5, top);
     result = statsRun(store, stmt, statsTopColumns, G_N_ELEMENTS(statsTopColumns), error);
     sqlite3_finalize(stmt);
