@@ -126,6 +126,8 @@ if $lve_ok; then
         round "lve-$n" "$uri" late
         $lt "$virtsh" -c "$uri" "$(for ((i = 0; i < n; i++)); do printf 'destroy bench-%d; ' $((20000 + i)); done)" >/dev/null
         rm -rf "$root"
+        # the LVEs' parent cgroup, empty now, in each controller
+        rmdir /sys/fs/cgroup/*/"$parent" 2>/dev/null || true
         [ "$rows" = "$n" ] || { echo "collect.sh: lve-$n wrote $rows samples, not $n" >&2; exit 1; }
         printf '| lve (cgroup v1) | 59 | %d | %d | %s | %s | %s %% | %s |\n' "$n" "$rows" \
             "$round_instr" $((round_instr / n)) "$(pct "$round_instr" "$ips")" "$once_cpu"
