@@ -9,6 +9,7 @@
  */
 #include <config.h>
 
+#include <math.h>
 #include <string.h>
 
 #include "stats-query.h"
@@ -202,6 +203,42 @@ statsQueryTop(statsStore *store, statsStep step, gint64 from, gint64 to, statsBy
     return statsRun(stmt, statsTopColumns, G_N_ELEMENTS(statsTopColumns), error);
 }
 
+statsResult *
+statsQueryTopSpans(statsStore *store, gint64 from, gint64 to, statsBy by, unsigned int top,
+                   GError **error)
+{
+    /* ?3 the first whole hour, ?4 the end of the last one (both @to when
+     * there is none); the minutes before and after them are two ranges
+     * of the ts index, not one range filtered row by row */
+    g_autofree char *sql = g_strconcat(
+        "SELECT coalesce(d.name, s.uuid), s.uuid,"
+        " sum(cpu_sum) / sum(cpu_cnt) AS cpu_avg, max(cpu_max),"
+        " sum(mem_sum) / sum(mem_cnt) AS mem_avg, max(mem_max),"
+        " sum(io_sum) / sum(io_cnt) / 1024 AS io_avg, max(io_max) / 1024,"
+        " sum(iops_sum) / sum(iops_cnt), max(iops_max),"
+        " " STATS_FAULTS_SQL " AS faults"
+        " FROM (SELECT * FROM hours WHERE ts >= ?3 AND ts < ?4"
+        "  UNION ALL SELECT * FROM minutes WHERE ts > ?1 - 60000 AND ts < ?3"
+        "  UNION ALL SELECT * FROM minutes WHERE ts >= ?4 AND ts < ?2) s"
+        " LEFT JOIN domains d ON d.uuid = s.uuid"
+        " GROUP BY s.uuid, d.name ORDER BY ", statsByKeys[by], " DESC NULLS LAST, 1, 2 LIMIT ?5",
+        NULL);
+    g_autoptr(statsStmt) stmt = statsStorePrepare(store, sql, error);
+    gint64 hourFrom = from + (STATS_HOUR_MS - from % STATS_HOUR_MS) % STATS_HOUR_MS;
+    gint64 hourTo = to - to % STATS_HOUR_MS;
+
+    if (!stmt)
+        return NULL;
+    statsStmtBindInt64(stmt, 1, from);
+    statsStmtBindInt64(stmt, 2, to);
+    if (hourFrom >= hourTo)
+        hourFrom = hourTo = to;
+    statsStmtBindInt64(stmt, 3, hourFrom);
+    statsStmtBindInt64(stmt, 4, hourTo);
+    statsStmtBindInt64(stmt, 5, top);
+    return statsRun(stmt, statsTopColumns, G_N_ELEMENTS(statsTopColumns), error);
+}
+
 static const statsColumn statsFaultColumns[] = {
     { "Domain", "domain", STATS_COL_TEXT },
     { NULL, "uuid", STATS_COL_TEXT },
@@ -269,4 +306,48 @@ statsQueryHistory(statsStore *store, statsStep step, gint64 from, gint64 to, con
         return NULL;
     statsStmtBindText(stmt, 3, uuid);
     return statsRun(stmt, statsHistoryColumns, G_N_ELEMENTS(statsHistoryColumns), error);
+}
+
+/* ---- numbers for a plot ------------------------------------------------- */
+
+static double
+statsNumber(statsStmt *stmt, int i)
+{
+    return statsStmtIsNull(stmt, i) ? NAN : statsStmtDouble(stmt, i);
+}
+
+GArray *
+statsQuerySeries(statsStore *store, statsStep step, gint64 from, gint64 to, const char *uuid,
+                 GError **error)
+{
+    g_autoptr(statsStmt) stmt = statsPrepareRange(store,
+        "WITH lim (b, cpu_limit, mem_limit) AS"
+        " (SELECT ts - ts %% %2$lld, max(cpu_limit), max(mem_limit) FROM samples"
+        "  WHERE uuid = ?3 AND ts >= ?1 - %2$lld AND ts < ?2 GROUP BY 1)"
+        " SELECT s.ts, cpu_sum / cpu_cnt, cpu_max, lim.cpu_limit,"
+        " mem_sum / mem_cnt, mem_max, lim.mem_limit, cpu_f, mem_f, nproc_f, ep_f"
+        " FROM %1$s s LEFT JOIN lim ON lim.b = s.ts"
+        " WHERE s.uuid = ?3 AND s.ts > ?1 - %2$lld AND s.ts < ?2 ORDER BY s.ts",
+        step, from, to, error);
+    g_autoptr(GArray) points = g_array_new(FALSE, TRUE, sizeof(statsPoint));
+    int rc;
+
+    if (!stmt)
+        return NULL;
+    statsStmtBindText(stmt, 3, uuid);
+    while ((rc = statsStmtStep(stmt, error)) > 0) {
+        statsPoint p = {
+            .ts = statsStmtInt64(stmt, 0),
+            .cpu_avg = statsNumber(stmt, 1), .cpu_max = statsNumber(stmt, 2),
+            .cpu_limit = statsNumber(stmt, 3),
+            .mem_avg = statsNumber(stmt, 4), .mem_max = statsNumber(stmt, 5),
+            .mem_limit = statsNumber(stmt, 6),
+        };
+        size_t i;
+
+        for (i = 0; i < G_N_ELEMENTS(p.faults); i++)
+            p.faults[i] = statsNumber(stmt, 7 + i);
+        g_array_append_val(points, p);
+    }
+    return rc == 0 ? g_steal_pointer(&points) : NULL;
 }

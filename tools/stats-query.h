@@ -65,6 +65,14 @@ char *statsQueryFindDomain(statsStore *store, const char *name, GError **error);
 statsResult *statsQueryTop(statsStore *store, statsStep step, gint64 from, gint64 to,
                            statsBy by, unsigned int top, GError **error);
 
+/* statsQueryTop over minutes, read fast: the whole hours inside the
+ * range from the hour rows (which sum their minutes), only the minutes at
+ * its two ends from the minute rows.  The same answer as the minutes
+ * alone while they are kept (statsQueryStep gives minute), from about a
+ * thirtieth of the rows on a day. */
+statsResult *statsQueryTopSpans(statsStore *store, gint64 from, gint64 to, statsBy by,
+                                unsigned int top, GError **error);
+
 /* The domains (only @uuid when given) with faults in the range, the most
  * first, at most @top. */
 statsResult *statsQueryFaults(statsStore *store, statsStep step, gint64 from, gint64 to,
@@ -73,6 +81,24 @@ statsResult *statsQueryFaults(statsStore *store, statsStep step, gint64 from, gi
 /* One row per minute or hour of domain @uuid in the range. */
 statsResult *statsQueryHistory(statsStore *store, statsStep step, gint64 from, gint64 to,
                                const char *uuid, GError **error);
+
+/* One bucket of a domain's history as numbers, for a plot: NAN where the
+ * database has no value (a driver without the field, a limit whose raw
+ * samples the retention removed). */
+typedef struct {
+    gint64 ts;                  /* the bucket's start, ms */
+    double cpu_avg, cpu_max;    /* % of one CPU */
+    double cpu_limit;           /* the speed limit, % of one CPU; 0: none */
+    double mem_avg, mem_max;    /* KiB */
+    double mem_limit;           /* KiB; 0: none */
+    double faults[4];           /* CPU, memory, nproc, entry faults */
+} statsPoint;
+
+/* The points of domain @uuid in the range, oldest first, in a GArray of
+ * statsPoint; NULL with @error set.  Limits are the highest of the raw
+ * samples of each bucket (the roll-ups do not keep them). */
+GArray *statsQuerySeries(statsStore *store, statsStep step, gint64 from, gint64 to,
+                         const char *uuid, GError **error);
 
 /* @ms since the epoch in local time, "YYYY-MM-DD HH:MM" (with seconds
  * when @seconds). */

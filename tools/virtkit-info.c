@@ -5,11 +5,13 @@
  *   virtkit-info --db PATH|URI [--period 1d|6h|30m] [--from TIME --to TIME]
  *                [--top N] [--by cpu|mem|io|faults] [--domain NAME]
  *                [--faults] [--step minute|hour] [--csv|--json]
+ *                [--plot FILE.png|FILE.svg [--size WIDTHxHEIGHT]]
  *
  * The top domains by average CPU, memory, IO or faults over a period; one
  * domain's history, per minute or per hour; the domains that hit their
- * limits.  A table by default (virtsh's layout), CSV or JSON for scripts.
- * The database is only read (stats-store.c, stats-query.c).
+ * limits.  A table by default (virtsh's layout), CSV or JSON for scripts;
+ * or a domain's history drawn against its limits (stats-plot.c).  The
+ * database is only read (stats-store.c, stats-query.c).
  */
 #include <config.h>
 
@@ -21,6 +23,7 @@
 
 #include <glib.h>
 
+#include "stats-plot.h"
 #include "stats-query.h"
 #include "tool-error.h"
 #include "virtsh.h"
@@ -43,6 +46,8 @@ typedef struct {
     bool faults;
     statsStep step;
     infoFormat format;
+    const char *plot;
+    unsigned int width, height;
 } infoOptions;
 
 /* ---- times -------------------------------------------------------------- */
@@ -279,6 +284,30 @@ infoByFromString(const char *name)
     return -1;
 }
 
+/* --plot draws one domain's history: it takes --domain and a range. */
+static bool
+infoCheckPlot(const infoOptions *opts)
+{
+    if (!statsPlotAvailable()) {
+        toolError("--plot: virtkit-info was built without cairo");
+        return false;
+    }
+    if (statsPlotFormatFromPath(opts->plot) < 0) {
+        toolError("--plot '%s': the file name must end in .png or .svg", opts->plot);
+        return false;
+    }
+    if (!opts->domain) {
+        toolError("--plot needs --domain NAME: it draws one domain's history");
+        return false;
+    }
+    if (opts->faults || opts->top != G_MAXUINT || opts->format != INFO_TABLE) {
+        toolError("--plot does not go with %s", opts->faults ? "--faults" :
+                  opts->top != G_MAXUINT ? "--top" : opts->format == INFO_CSV ? "--csv" : "--json");
+        return false;
+    }
+    return true;
+}
+
 /* Refuses options that do not go together, before the database is read. */
 static bool
 infoCheckOptions(const infoOptions *opts, int *by)
@@ -293,8 +322,44 @@ infoCheckOptions(const infoOptions *opts, int *by)
                   opts->faults ? "--faults" : "--domain");
         return false;
     }
+    if (opts->plot)
+        return infoCheckPlot(opts);
+    if (opts->width) {
+        toolError("--size goes with --plot");
+        return false;
+    }
     if (opts->top != G_MAXUINT && opts->domain && !opts->faults) {
         toolError("--top does not go with --domain (one domain's history)");
+        return false;
+    }
+    return true;
+}
+
+/* A domain's history: beyond six hours, a minute per row is too much to
+ * read (or to draw). */
+static statsStep
+infoHistoryStep(statsStore *store, const infoOptions *opts, gint64 from, gint64 to)
+{
+    if (opts->step == STATS_STEP_AUTO && to - from > 6 * STATS_HOUR_MS)
+        return STATS_STEP_HOUR;
+    return statsQueryStep(store, from, opts->step);
+}
+
+static bool
+infoPlot(statsStore *store, const infoOptions *opts, const char *uuid, gint64 from, gint64 to)
+{
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GArray) points = NULL;
+    statsStep step = infoHistoryStep(store, opts, from, to);
+    statsPlotFrame frame = {
+        .domain = opts->domain, .from = from, .to = to,
+        .step = step == STATS_STEP_HOUR ? STATS_HOUR_MS : STATS_MINUTE_MS,
+        .width = opts->width ? opts->width : 1000, .height = opts->height ? opts->height : 600,
+    };
+
+    if (!(points = statsQuerySeries(store, step, from, to, uuid, &error)) ||
+        !statsPlotWrite(points, &frame, statsPlotFormatFromPath(opts->plot), opts->plot, &error)) {
+        toolError("%s", error->message);
         return false;
     }
     return true;
@@ -312,17 +377,20 @@ infoAnswer(statsStore *store, const infoOptions *opts, statsBy by, gint64 from, 
 
     if (opts->domain && !(uuid = statsQueryFindDomain(store, opts->domain, &error)))
         goto error;
+    if (opts->plot)
+        return infoPlot(store, opts, uuid, from, to);
     if (opts->faults) {
         step = statsQueryStep(store, from, opts->step);
         result = statsQueryFaults(store, step, from, to, uuid, top, &error);
     } else if (opts->domain) {
-        /* beyond six hours, a minute per row is too much to read */
-        step = opts->step == STATS_STEP_AUTO && to - from > 6 * STATS_HOUR_MS ?
-            STATS_STEP_HOUR : statsQueryStep(store, from, opts->step);
+        step = infoHistoryStep(store, opts, from, to);
         result = statsQueryHistory(store, step, from, to, uuid, &error);
         list = "history";
+    } else if ((step = statsQueryStep(store, from, opts->step)) == STATS_STEP_MINUTE &&
+               opts->step == STATS_STEP_AUTO) {
+        /* the same answer, from the hours where whole ones fit */
+        result = statsQueryTopSpans(store, from, to, by, top, &error);
     } else {
-        step = statsQueryStep(store, from, opts->step);
         result = statsQueryTop(store, step, from, to, by, top, &error);
     }
     if (!result)
@@ -354,6 +422,7 @@ infoUsage(FILE *out)
     fputs("usage: virtkit-info --db PATH|URI [--period 1d|6h|30m] [--from TIME [--to TIME]]\n"
           "                    [--top N] [--by cpu|mem|io|faults] [--domain NAME]\n"
           "                    [--faults] [--step minute|hour] [--csv|--json]\n"
+          "                    [--plot FILE.png|FILE.svg [--size WIDTHxHEIGHT]]\n"
           "\n"
           "Questions over the usage history virtkit-statsd keeps.\n"
           "  --db PATH|URI      the database virtkit-statsd writes: a SQLite file\n"
@@ -365,12 +434,14 @@ infoUsage(FILE *out)
           "  --domain NAME      the history of one domain (name or uuid)\n"
           "  --faults           the domains that hit their limits\n"
           "  --step S           minute or hour rows (default: from the period)\n"
-          "  --csv, --json      for scripts\n", out);
+          "  --csv, --json      for scripts\n"
+          "  --plot FILE        draw --domain's usage against its limits (PNG or SVG)\n"
+          "  --size WxH         the plot's size in pixels (default 1000x600)\n", out);
 }
 
 enum {
     OPT_DB = 256, OPT_PERIOD, OPT_FROM, OPT_TO, OPT_TOP, OPT_BY, OPT_DOMAIN,
-    OPT_FAULTS, OPT_STEP, OPT_CSV, OPT_JSON,
+    OPT_FAULTS, OPT_STEP, OPT_CSV, OPT_JSON, OPT_PLOT, OPT_SIZE,
 };
 
 static const struct option infoOptionTable[] = {
@@ -385,9 +456,30 @@ static const struct option infoOptionTable[] = {
     { "step", required_argument, NULL, OPT_STEP },
     { "csv", no_argument, NULL, OPT_CSV },
     { "json", no_argument, NULL, OPT_JSON },
+    { "plot", required_argument, NULL, OPT_PLOT },
+    { "size", required_argument, NULL, OPT_SIZE },
     { "help", no_argument, NULL, 'h' },
     { NULL, 0, NULL, 0 },
 };
+
+/* "WIDTHxHEIGHT", each from 200 to 10000 pixels */
+static bool
+infoParseSize(infoOptions *opts, const char *arg)
+{
+    g_auto(GStrv) parts = g_strsplit(arg, "x", 0);
+    guint64 w, h;
+
+    if (g_strv_length(parts) != 2 ||
+        !g_ascii_string_to_unsigned(parts[0], 10, 200, 10000, &w, NULL) ||
+        !g_ascii_string_to_unsigned(parts[1], 10, 200, 10000, &h, NULL)) {
+        toolError("invalid value '%s' for --size: expected WIDTHxHEIGHT, "
+                  "each from 200 to 10000 pixels", arg);
+        return false;
+    }
+    opts->width = w;
+    opts->height = h;
+    return true;
+}
 
 static bool
 infoParseOption(infoOptions *opts, int c, const char *arg)
@@ -416,6 +508,11 @@ infoParseOption(infoOptions *opts, int c, const char *arg)
     case OPT_FAULTS:
         opts->faults = true;
         return true;
+    case OPT_PLOT:
+        opts->plot = arg;
+        return true;
+    case OPT_SIZE:
+        return infoParseSize(opts, arg);
     case OPT_TOP:
         if (!g_ascii_string_to_unsigned(arg, 10, 1, G_MAXUINT - 1, &n, NULL)) {
             toolError("invalid value '%s' for --top: expected a number of domains, 1 or more", arg);

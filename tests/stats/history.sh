@@ -69,6 +69,20 @@ assert [(h["time"], h["samples"], h["cpu_avg"], h["cpu_max"], h["mem_faults"])
                                        ("2026-01-01 01:00", 120, 20.0, 30.0, 0)], alpha
 PY
 
+# the top list reads whole hours from the hour rows and the ends of the
+# range from the minutes: the same answer as the minutes alone
+for range in "--period 2h" "--period 90m" "--period 75m" "--from @1767226500 --to @1767232500" \
+        "--from @1767225660 --to @1767229200" "--from @1767229140 --to @1767229320"; do
+    for by in cpu mem io faults; do
+        # shellcheck disable=SC2086
+        a=$("$INFO" --db "$DB" $range --by $by --csv --top 3) &&
+            b=$("$INFO" --db "$DB" $range --by $by --csv --top 3 --step minute) ||
+            fail "top $range --by $by failed"
+        [ -n "$a" ] && [ "$a" = "$b" ] ||
+            fail "top $range --by $by: hours and minutes '$a', minutes alone '$b'"
+    done
+done
+
 # three days on, raw samples kept an hour and minutes a day: the hours
 # remain, and give the same top list
 VIRTKIT_STATS_NOW=$((END + 3 * 86400)) "$STATSD" -c "$EMPTY" --db "$DB" --once \
