@@ -286,8 +286,19 @@ timeout "$timeout" qemu-system-x86_64 -accel tcg,thread="${XEN_TCG_THREAD:-singl
     -display none -no-reboot -serial "file:$work/serial.log" -monitor none \
     -kernel "$work/xen.bin" \
     -append "console=com1 com1=115200,8n1 dom0_mem=1024M,max:1024M noreboot smap=0 sched=$sched" \
-    -initrd "$cache/root/boot/vmlinuz-$kver console=hvc0 earlyprintk=xen panic=-1 quiet,$work/dom0.cpio" ||
-    status=$?
+    -initrd "$cache/root/boot/vmlinuz-$kver console=hvc0 earlyprintk=xen panic=-1 quiet,$work/dom0.cpio" &
+qemu=$!
+# noreboot keeps a panicked Xen spinning until the timeout: stop QEMU as
+# soon as the serial log says Xen panicked (its message is complete then)
+while kill -0 "$qemu" 2>/dev/null; do
+    if grep -aq '^(XEN) Manual reset required' "$work/serial.log" 2>/dev/null; then
+        echo "run-xen-qemu.sh: Xen panicked; stopping QEMU"
+        kill "$qemu" 2>/dev/null || true
+        break
+    fi
+    sleep 2
+done
+wait "$qemu" || status=$?
 log "QEMU ended (status $status) after $(( $(date +%s) - start )) s"
 [ "$status" = 124 ] && echo "run-xen-qemu.sh: QEMU was stopped after $timeout s"
 if [ -n "${XEN_BENCH_OUT:-}" ]; then

@@ -216,19 +216,53 @@ START_TEST(test_dedup)
 }
 END_TEST
 
-/* virtsh memshare-dedup: another pass, from another process */
+/* virtsh memshare-dedup: a second pass, from another process, over pages
+ * the first one shared (Xen 4.17 once stopped on a BUG in share_pages
+ * here): what is shared stays shared */
 START_TEST(test_virtsh_dedup)
 {
     g_autofree char *out = NULL;
+    counters before, after;
+    int i;
 
     if (!deduplicated) {
         printf("  SKIP: no deduplication pass (virNodeMemoryDedup)\n");
         return;
     }
+    before = countersChecked("before the second pass");
     out = must("/virtkit/virtsh -c " URI " memshare-dedup %s %s", names[0], names[1]);
     printf("  virtsh memshare-dedup:\n%s", out);
     ck_assert_ptr_nonnull(strstr(out, "Pages scanned:"));
-    countersChecked("after virtsh memshare-dedup");
+    after = countersChecked("after virtsh memshare-dedup");
+    for (i = 0; i < 2; i++)
+        ck_assert_uint_ge(after.pages[i] + GUEST_PAGES / 2, before.pages[i]);
+    checkRunning();
+}
+END_TEST
+
+/* A third pass, through the API: it finds what the others shared, the
+ * invariant holds and the guests run on */
+START_TEST(test_dedup_third)
+{
+    virTypedParameterPtr params = NULL;
+    int nparams = 0;
+    counters c;
+
+    if (!deduplicated) {
+        printf("  SKIP: no deduplication pass (virNodeMemoryDedup)\n");
+        return;
+    }
+    if (virNodeMemoryDedup(conn, guests, 2, &params, &nparams, 0) < 0)
+        ck_abort_msg("third pass: %s", virGetLastErrorMessage());
+    printf("  third pass: %llu pages scanned, %llu identical, %llu shared, %llu freed "
+           "in %llu ms\n", result(params, nparams, VIR_NODE_DEDUP_PAGES_SCANNED),
+           result(params, nparams, VIR_NODE_DEDUP_PAGES_IDENTICAL),
+           result(params, nparams, VIR_NODE_DEDUP_PAGES_SHARED),
+           result(params, nparams, VIR_NODE_DEDUP_PAGES_FREED),
+           result(params, nparams, VIR_NODE_DEDUP_TIME_MS));
+    virTypedParamsFree(params, nparams);
+    c = countersChecked("after the third pass");
+    ck_assert_uint_ge(c.sharing, GUEST_PAGES);
     checkRunning();
 }
 END_TEST
@@ -304,6 +338,7 @@ main(void)
     tcase_add_test(tc, test_enable);
     tcase_add_test(tc, test_dedup);
     tcase_add_test(tc, test_virtsh_dedup);
+    tcase_add_test(tc, test_dedup_third);
     tcase_add_test(tc, test_write_unshares);
     tcase_add_test(tc, test_destroy);
     suite_add_tcase(suite, tc);

@@ -190,8 +190,26 @@ xenMemshrRangeShare(xenHandle *h, unsigned int sdomid, unsigned int cdomid,
     return 0;
 }
 
+/* Whether gfn @gfn of @domid maps a shared frame already: Xen's debug
+ * call answers the frame's references for a shared page and EINVAL for
+ * any other (it prints only in a debug build of Xen). */
+static bool
+xenMemshrIsShared(xenHandle *h, unsigned int domid, uint64_t gfn)
+{
+    return xc_memshr_debug_gfn(h->xch, domid, gfn) >= 0;
+}
+
 /* Nominate both, share: the dedup pass's step.  A refusal of this pair
- * only (xenMemshrErrnoIsPageOnly) is logged and answers 0. */
+ * only (xenMemshrErrnoIsPageOnly) is logged and answers 0, and so does a
+ * pair Xen must not be given.  Xen 4.17's share_pages() locks the p2m of
+ * the two domains named, then, under the page locks, rewrites the p2m
+ * entry of every gfn that maps the client frame: when that frame is
+ * shared already with a gfn of another domain (a pair within one domain
+ * whose page the previous pass shared with the other guest), it takes that
+ * domain's p2m lock out of order and stops on "BUG at mm-locks.h:80".  So
+ * the client is always a page that is not shared yet: the roles swap when
+ * only the source is, and a pair of two shared pages is left alone (a
+ * previous pass shared each with what it matches). */
 int
 xenMemshrSharePair(xenHandle *h, unsigned int sdomid, uint64_t sgfn,
                    unsigned int cdomid, uint64_t cgfn)
@@ -200,9 +218,17 @@ xenMemshrSharePair(xenHandle *h, unsigned int sdomid, uint64_t sgfn,
     xenMemshrPage c = { cdomid, cgfn, 0 };
     int rc;
 
-    if ((rc = xc_memshr_nominate_gfn(h->xch, sdomid, sgfn, &s.handle)) == 0 &&
-        (rc = xc_memshr_nominate_gfn(h->xch, cdomid, cgfn, &c.handle)) == 0)
-        rc = xc_memshr_share_gfns(h->xch, sdomid, sgfn, s.handle, cdomid, cgfn, c.handle);
+    if (sdomid == cdomid && sgfn == cgfn)
+        return 0;
+    if (xenMemshrIsShared(h, cdomid, cgfn)) {
+        if (xenMemshrIsShared(h, sdomid, sgfn))
+            return 0;
+        s = (xenMemshrPage){ cdomid, cgfn, 0 };
+        c = (xenMemshrPage){ sdomid, sgfn, 0 };
+    }
+    if ((rc = xc_memshr_nominate_gfn(h->xch, s.domid, s.page, &s.handle)) == 0 &&
+        (rc = xc_memshr_nominate_gfn(h->xch, c.domid, c.page, &c.handle)) == 0)
+        rc = xc_memshr_share_gfns(h->xch, s.domid, s.page, s.handle, c.domid, c.page, c.handle);
     if (rc == 0)
         return 1;
     if (xenMemshrErrnoIsPageOnly(errno)) {
