@@ -74,6 +74,9 @@ class Screen:
         while time.monotonic() < end:
             pid, status = os.waitpid(self.pid, os.WNOHANG)
             if pid:
+                # what it wrote last may still be in the pty: read to its end
+                while self.read(1) is True:
+                    pass
                 return status
             self.read(0.1)
         os.kill(self.pid, signal.SIGKILL)
