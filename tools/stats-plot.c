@@ -63,6 +63,7 @@ statsPlotWrite(const GArray *points G_GNUC_UNUSED, const statsPlotFrame *frame G
 
 # include <cairo.h>
 # include <cairo-svg.h>
+# include <fontconfig/fontconfig.h>
 
 typedef struct { double r, g, b; } statsPlotColor;
 
@@ -263,7 +264,7 @@ statsPlotPanelLines(const statsPlotCanvas *c, const GArray *points, const statsP
 
     for (l = 0; l < panel->nlines; l++) {
         const statsPlotLine *line = &panel->lines[l];
-        gint64 last = G_MININT64;
+        gint64 last = 0;
         bool pen = false;
 
         cairo_new_path(c->cr);
@@ -274,7 +275,7 @@ statsPlotPanelLines(const statsPlotCanvas *c, const GArray *points, const statsP
 
             /* a bucket without a row (the collector was not running) is
              * a gap too */
-            if (p->ts - last > c->frame->step)
+            if (i > 0 && p->ts - last > c->frame->step)
                 pen = false;
             last = p->ts;
             if (isnan(v) || (line->positiveOnly && v <= 0)) {
@@ -490,6 +491,10 @@ statsPlotWrite(const GArray *points, const statsPlotFrame *frame, statsPlotForma
     if (status == CAIRO_STATUS_SUCCESS)
         status = cairo_surface_status(surface);
     cairo_surface_destroy(surface);
+    /* one plot per run: cairo's font caches and fontconfig's configuration
+     * go now, so that a leak checker sees the program's own memory only */
+    cairo_debug_reset_static_data();
+    FcFini();
     if (status != CAIRO_STATUS_SUCCESS) {
         g_set_error(error, STATS_STORE_ERROR, 0, "cannot draw the plot: %s",
                     cairo_status_to_string(status));
