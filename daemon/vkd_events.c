@@ -3,8 +3,8 @@
  *
  * As libvirtd does: each callback a client registers is a callback
  * registered on its library connection, and what the library delivers
- * (lifecycle, metadata change) goes to the client as the matching
- * message.  So a client hears what the drivers see, whoever caused it:
+ * (any event ID of libvirt 9.0) goes to the client as the matching
+ * message of rpc_events.c's table.  So a client hears what the drivers see, whoever caused it:
  * a call through the daemon, another process on the host, or the kernel
  * (an LVE emptied or OOM-killed).  The library delivers from its default
  * event loop, which runs in a thread of its own.  The ID a client gets
@@ -12,6 +12,7 @@
  */
 #include "internal.h"
 
+#include "rpc_events.h"
 #include "rpc_message.h"
 #include "rpc_procs.h"
 #include "vkd_client.h"
@@ -19,10 +20,6 @@
 #include "vkd_events.h"
 #include "vkd_handlers.h"
 #include "vkd_server.h"
-
-/* libvirt's numbers, as they travel */
-#define VKD_EVENT_ID_LIFECYCLE VIR_DOMAIN_EVENT_ID_LIFECYCLE
-#define VKD_EVENT_ID_METADATA_CHANGE VIR_DOMAIN_EVENT_ID_METADATA_CHANGE
 
 /* One client callback: the opaque of the library's. */
 typedef struct {
@@ -129,51 +126,229 @@ vkdForwardSend(vkdForward *fw, int proc, xdrproc_t filter, void *data)
     vkdClientSend(fw->client, msg, false);
 }
 
+/* Sends the event of @fw's ID that @data holds about @dom, as the
+ * message rpc_events.c describes for it. */
 static void
-vkdForwardDomain(vkr_nonnull_domain *out, virDomainPtr dom)
+vkdForwardData(vkdForward *fw, virDomainPtr dom, const virDomainEventData *data)
 {
-    out->name = (char *)virDomainGetName(dom);
-    out->id = virDomainGetID(dom);
-    virDomainGetUUID(dom, (unsigned char *)out->uuid);
+    const vkrEventWire *w = vkrEventWireByID(fw->eventID);
+    unsigned char uuid[VIR_UUID_BUFLEN];
+    g_autoptr(GError) err = NULL;
+    g_autofree void *msg = g_malloc0(vkrEventWireSize(w));
+
+    virDomainGetUUID(dom, uuid);
+    if (vkrEventToWire(w, fw->id, virDomainGetName(dom), uuid, virDomainGetID(dom), data, msg,
+                       &err))
+        vkdForwardSend(fw, vkrEventWireProc(w), vkrEventWireFilter(w), msg);
+    else
+        g_warning("cannot send an event of ID %d: %s", fw->eventID, err->message);
+    xdr_free(vkrEventWireFilter(w), msg);
 }
 
+/* The library's callbacks, one per signature: each puts its arguments
+ * in the slots of virDomainEventData, in their order. */
 static void
+vkdForwardNone(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom, void *opaque)
+{
+    virDomainEventData data = { { 0 } };
+
+    vkdForwardData(opaque, dom, &data);
+}
+
+static int
 vkdForwardLifecycle(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom, int event,
                     int detail, void *opaque)
 {
-    vkdForward *fw = opaque;
-    vkr_domain_event_callback_lifecycle_msg data = {
-        .callbackID = fw->id,
-        .msg = { .event = event, .detail = detail },
-    };
+    virDomainEventData data = { .ints = { event, detail } };
 
-    vkdForwardDomain(&data.msg.dom, dom);
-    vkdForwardSend(fw, VKR_PROC_DOMAIN_EVENT_CALLBACK_LIFECYCLE,
-                   (xdrproc_t)xdr_vkr_domain_event_callback_lifecycle_msg, &data);
+    vkdForwardData(opaque, dom, &data);
+    return 0;
 }
 
 static void
-vkdForwardMetadata(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom, int type,
-                   const char *nsuri, void *opaque)
+vkdForwardI(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom, int i, void *opaque)
 {
-    vkdForward *fw = opaque;
-    vkr_domain_event_callback_metadata_change_msg data = {
-        .callbackID = fw->id,
-        .type = type,
-        .nsuri = nsuri ? (char **)&nsuri : NULL,
+    virDomainEventData data = { .ints = { i } };
+
+    vkdForwardData(opaque, dom, &data);
+}
+
+static void
+vkdForwardII(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom, int i, int j, void *opaque)
+{
+    virDomainEventData data = { .ints = { i, j } };
+
+    vkdForwardData(opaque, dom, &data);
+}
+
+static void
+vkdForwardIIU(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom, int i, int j,
+              unsigned int u, void *opaque)
+{
+    virDomainEventData data = { .ints = { i, j, (int)u } };
+
+    vkdForwardData(opaque, dom, &data);
+}
+
+static void
+vkdForwardL(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom, long long l, void *opaque)
+{
+    virDomainEventData data = { .nums = { (unsigned long long)l } };
+
+    vkdForwardData(opaque, dom, &data);
+}
+
+static void
+vkdForwardU(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom, unsigned long long u,
+            void *opaque)
+{
+    virDomainEventData data = { .nums = { u } };
+
+    vkdForwardData(opaque, dom, &data);
+}
+
+static void
+vkdForwardS(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom, const char *s, void *opaque)
+{
+    virDomainEventData data = { .strs = { (char *)s } };
+
+    vkdForwardData(opaque, dom, &data);
+}
+
+static void
+vkdForwardSI(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom, const char *s, int i,
+             void *opaque)
+{
+    virDomainEventData data = { .ints = { i }, .strs = { (char *)s } };
+
+    vkdForwardData(opaque, dom, &data);
+}
+
+static void
+vkdForwardSII(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom, const char *s, int i, int j,
+              void *opaque)
+{
+    virDomainEventData data = { .ints = { i, j }, .strs = { (char *)s } };
+
+    vkdForwardData(opaque, dom, &data);
+}
+
+static void
+vkdForwardSU(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom, const char *s,
+             unsigned long long u, void *opaque)
+{
+    virDomainEventData data = { .nums = { u }, .strs = { (char *)s } };
+
+    vkdForwardData(opaque, dom, &data);
+}
+
+static void
+vkdForwardIS(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom, int i, const char *s,
+             void *opaque)
+{
+    virDomainEventData data = { .ints = { i }, .strs = { (char *)s } };
+
+    vkdForwardData(opaque, dom, &data);
+}
+
+static void
+vkdForwardSSI(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom, const char *s, const char *t,
+              int i, void *opaque)
+{
+    virDomainEventData data = { .ints = { i }, .strs = { (char *)s, (char *)t } };
+
+    vkdForwardData(opaque, dom, &data);
+}
+
+static void
+vkdForwardSSIS(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom, const char *s,
+               const char *t, int i, const char *u, void *opaque)
+{
+    virDomainEventData data = { .ints = { i }, .strs = { (char *)s, (char *)t, (char *)u } };
+
+    vkdForwardData(opaque, dom, &data);
+}
+
+static void
+vkdForwardSSSI(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom, const char *s,
+               const char *t, const char *u, int i, void *opaque)
+{
+    virDomainEventData data = { .ints = { i }, .strs = { (char *)s, (char *)t, (char *)u } };
+
+    vkdForwardData(opaque, dom, &data);
+}
+
+static void
+vkdForwardSSUU(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom, const char *s,
+               const char *t, unsigned long long u, unsigned long long v, void *opaque)
+{
+    virDomainEventData data = { .nums = { u, v }, .strs = { (char *)s, (char *)t } };
+
+    vkdForwardData(opaque, dom, &data);
+}
+
+static void
+vkdForwardParams(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom,
+                 virTypedParameterPtr params, int nparams, void *opaque)
+{
+    virDomainEventData data = { .params = params, .nparams = nparams };
+
+    vkdForwardData(opaque, dom, &data);
+}
+
+static void
+vkdForwardGraphics(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom, int phase,
+                   const virDomainEventGraphicsAddress *local,
+                   const virDomainEventGraphicsAddress *remote, const char *authScheme,
+                   const virDomainEventGraphicsSubject *subject, void *opaque)
+{
+    virDomainEventData data = {
+        .ints = { phase }, .strs = { (char *)authScheme },
+        .local = *local, .remote = *remote, .subject = *subject,
     };
 
-    vkdForwardDomain(&data.dom, dom);
-    vkdForwardSend(fw, VKR_PROC_DOMAIN_EVENT_CALLBACK_METADATA_CHANGE,
-                   (xdrproc_t)xdr_vkr_domain_event_callback_metadata_change_msg, &data);
+    vkdForwardData(opaque, dom, &data);
 }
+
+#define VKD_CB(cb) VIR_DOMAIN_EVENT_CALLBACK(cb)
+
+/* The callback of each event ID: libvirt 9.0's signature for it. */
+static const virConnectDomainEventGenericCallback vkdForwards[VIR_DOMAIN_EVENT_ID_LAST] = {
+    [VIR_DOMAIN_EVENT_ID_LIFECYCLE] = VKD_CB(vkdForwardLifecycle),
+    [VIR_DOMAIN_EVENT_ID_REBOOT] = vkdForwardNone,
+    [VIR_DOMAIN_EVENT_ID_RTC_CHANGE] = VKD_CB(vkdForwardL),
+    [VIR_DOMAIN_EVENT_ID_WATCHDOG] = VKD_CB(vkdForwardI),
+    [VIR_DOMAIN_EVENT_ID_IO_ERROR] = VKD_CB(vkdForwardSSI),
+    [VIR_DOMAIN_EVENT_ID_GRAPHICS] = VKD_CB(vkdForwardGraphics),
+    [VIR_DOMAIN_EVENT_ID_IO_ERROR_REASON] = VKD_CB(vkdForwardSSIS),
+    [VIR_DOMAIN_EVENT_ID_CONTROL_ERROR] = vkdForwardNone,
+    [VIR_DOMAIN_EVENT_ID_BLOCK_JOB] = VKD_CB(vkdForwardSII),
+    [VIR_DOMAIN_EVENT_ID_DISK_CHANGE] = VKD_CB(vkdForwardSSSI),
+    [VIR_DOMAIN_EVENT_ID_TRAY_CHANGE] = VKD_CB(vkdForwardSI),
+    [VIR_DOMAIN_EVENT_ID_PMWAKEUP] = VKD_CB(vkdForwardI),
+    [VIR_DOMAIN_EVENT_ID_PMSUSPEND] = VKD_CB(vkdForwardI),
+    [VIR_DOMAIN_EVENT_ID_BALLOON_CHANGE] = VKD_CB(vkdForwardU),
+    [VIR_DOMAIN_EVENT_ID_PMSUSPEND_DISK] = VKD_CB(vkdForwardI),
+    [VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED] = VKD_CB(vkdForwardS),
+    [VIR_DOMAIN_EVENT_ID_BLOCK_JOB_2] = VKD_CB(vkdForwardSII),
+    [VIR_DOMAIN_EVENT_ID_TUNABLE] = VKD_CB(vkdForwardParams),
+    [VIR_DOMAIN_EVENT_ID_AGENT_LIFECYCLE] = VKD_CB(vkdForwardII),
+    [VIR_DOMAIN_EVENT_ID_DEVICE_ADDED] = VKD_CB(vkdForwardS),
+    [VIR_DOMAIN_EVENT_ID_MIGRATION_ITERATION] = VKD_CB(vkdForwardI),
+    [VIR_DOMAIN_EVENT_ID_JOB_COMPLETED] = VKD_CB(vkdForwardParams),
+    [VIR_DOMAIN_EVENT_ID_DEVICE_REMOVAL_FAILED] = VKD_CB(vkdForwardS),
+    [VIR_DOMAIN_EVENT_ID_METADATA_CHANGE] = VKD_CB(vkdForwardIS),
+    [VIR_DOMAIN_EVENT_ID_BLOCK_THRESHOLD] = VKD_CB(vkdForwardSSUU),
+    [VIR_DOMAIN_EVENT_ID_MEMORY_FAILURE] = VKD_CB(vkdForwardIIU),
+    [VIR_DOMAIN_EVENT_ID_MEMORY_DEVICE_SIZE_CHANGE] = VKD_CB(vkdForwardSU),
+};
 
 /**
  * vkdEventsRegister:
  * @events: the events of the server
  * @client: the client that registers
  * @conn: its connection
- * @eventID: VIR_DOMAIN_EVENT_ID_LIFECYCLE or _METADATA_CHANGE
+ * @eventID: a virDomainEventID
  * @dom: the one domain of interest, or NULL for all
  *
  * Registers a callback on @conn whose events go to @client.
@@ -185,9 +360,6 @@ vkdEventsRegister(vkdEvents *events, vkdClient *client, virConnectPtr conn, int 
                   virDomainPtr dom)
 {
     vkdForward *fw = g_new0(vkdForward, 1);
-    virConnectDomainEventGenericCallback cb =
-        eventID == VKD_EVENT_ID_LIFECYCLE ? VIR_DOMAIN_EVENT_CALLBACK(vkdForwardLifecycle)
-                                          : VIR_DOMAIN_EVENT_CALLBACK(vkdForwardMetadata);
     int id;
 
     fw->client = vkdClientRef(client);
@@ -195,7 +367,7 @@ vkdEventsRegister(vkdEvents *events, vkdClient *client, virConnectPtr conn, int 
     fw->eventID = eventID;
     /* the lock: a delivery cannot run before fw->id is set */
     g_mutex_lock(&events->lock);
-    if ((id = virConnectDomainEventRegisterAny(conn, dom, eventID, cb, fw,
+    if ((id = virConnectDomainEventRegisterAny(conn, dom, eventID, vkdForwards[eventID], fw,
                                                vkdForwardFree)) < 0) {
         g_mutex_unlock(&events->lock);
         vkdForwardFree(fw);
@@ -205,7 +377,7 @@ vkdEventsRegister(vkdEvents *events, vkdClient *client, virConnectPtr conn, int 
     g_hash_table_insert(events->forwards, GINT_TO_POINTER(id), fw);
     g_mutex_unlock(&events->lock);
     g_info("client %llu: %s events, callback %d", client->id,
-           eventID == VKD_EVENT_ID_LIFECYCLE ? "lifecycle" : "metadata-change", id);
+           vkrEventWireName(vkrEventWireByID(eventID)), id);
     return id;
 }
 
@@ -278,11 +450,9 @@ vkdConnectDomainEventCallbackRegisterAny(vkdCall *call)
     vkr_int_ret *ret = call->ret;
     virDomainPtr dom = NULL;
 
-    if (args->eventID != VKD_EVENT_ID_LIFECYCLE &&
-        args->eventID != VKD_EVENT_ID_METADATA_CHANGE) {
-        vkdCallError(call, VIR_ERR_NO_SUPPORT,
-                     "virtkitd sends lifecycle and metadata-change events only, not events of ID %d",
-                     args->eventID);
+    /* libvirtd's answer to an ID beyond its own */
+    if (args->eventID < 0 || args->eventID >= VIR_DOMAIN_EVENT_ID_LAST) {
+        vkdCallError(call, VIR_ERR_INTERNAL_ERROR, "unsupported event ID %d", args->eventID);
         return -1;
     }
     /* a domain that does not exist is an error now, as in libvirt */

@@ -154,23 +154,302 @@ virtshEventGenericPrint(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom, void
     virtshEventPrint(data, msg);
 }
 
-/* The callback virtsh prints @eventID with; NULL for the ids whose
- * callbacks carry data virtsh does not print yet. */
-static virConnectDomainEventGenericCallback
-virtshEventCallback(int eventID)
+/* virsh's words for the values of the other events; libvirt's
+ * UNKNOWNSTR says "unsupported value" where virsh uses it, and the
+ * ToString helpers "unknown" elsewhere */
+#define VIRTSH_NAME(names, i, unknown) \
+    ((i) >= 0 && (size_t)(i) < G_N_ELEMENTS(names) && (names)[i] ? (names)[i] : (unknown))
+
+static const char *const virtshEventWatchdog[] = {
+    "none", "pause", "reset", "poweroff", "shutdown", "debug", "inject-nmi" };
+G_STATIC_ASSERT(G_N_ELEMENTS(virtshEventWatchdog) == VIR_DOMAIN_EVENT_WATCHDOG_LAST);
+static const char *const virtshEventIOError[] = { "none", "pause", "report" };
+G_STATIC_ASSERT(G_N_ELEMENTS(virtshEventIOError) == VIR_DOMAIN_EVENT_IO_ERROR_LAST);
+static const char *const virtshEventGraphicsPhase[] = { "connect", "initialize", "disconnect" };
+G_STATIC_ASSERT(G_N_ELEMENTS(virtshEventGraphicsPhase) == VIR_DOMAIN_EVENT_GRAPHICS_LAST);
+static const char *const virtshEventGraphicsAddress[] = { "IPv4", "IPv6", "unix" };
+G_STATIC_ASSERT(G_N_ELEMENTS(virtshEventGraphicsAddress) ==
+                VIR_DOMAIN_EVENT_GRAPHICS_ADDRESS_LAST);
+static const char *const virtshEventBlockJob[] = {
+    "Unknown job", "Block Pull", "Block Copy", "Block Commit", "Active Block Commit",
+    "Backup" };
+G_STATIC_ASSERT(G_N_ELEMENTS(virtshEventBlockJob) == VIR_DOMAIN_BLOCK_JOB_TYPE_LAST);
+static const char *const virtshEventBlockJobStatus[] = {
+    "completed", "failed", "canceled", "ready" };
+G_STATIC_ASSERT(G_N_ELEMENTS(virtshEventBlockJobStatus) == VIR_DOMAIN_BLOCK_JOB_LAST);
+static const char *const virtshEventDiskChange[] = { "changed", "dropped" };
+G_STATIC_ASSERT(G_N_ELEMENTS(virtshEventDiskChange) == VIR_DOMAIN_EVENT_DISK_CHANGE_LAST);
+static const char *const virtshEventTrayChange[] = { "opened", "closed" };
+G_STATIC_ASSERT(G_N_ELEMENTS(virtshEventTrayChange) == VIR_DOMAIN_EVENT_TRAY_CHANGE_LAST);
+static const char *const virtshEventAgentState[] = { "unknown", "connected", "disconnected" };
+G_STATIC_ASSERT(G_N_ELEMENTS(virtshEventAgentState) ==
+                VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_STATE_LAST);
+static const char *const virtshEventAgentReason[] = {
+    "unknown", "domain started", "channel event" };
+G_STATIC_ASSERT(G_N_ELEMENTS(virtshEventAgentReason) ==
+                VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_REASON_LAST);
+static const char *const virtshEventMemoryRecipient[] = { "hypervisor", "guest" };
+G_STATIC_ASSERT(G_N_ELEMENTS(virtshEventMemoryRecipient) ==
+                VIR_DOMAIN_EVENT_MEMORY_FAILURE_RECIPIENT_LAST);
+static const char *const virtshEventMemoryAction[] = { "ignore", "inject", "fatal", "reset" };
+G_STATIC_ASSERT(G_N_ELEMENTS(virtshEventMemoryAction) ==
+                VIR_DOMAIN_EVENT_MEMORY_FAILURE_ACTION_LAST);
+
+#define VIRTSH_UNSUPPORTED "unsupported value"
+
+/* Prints what a callback formats, as virsh's virshEventPrint. */
+static void G_GNUC_PRINTF(2, 3)
+virtshEventPrintf(void *opaque, const char *fmt, ...)
 {
-    switch (eventID) {
-    case VIR_DOMAIN_EVENT_ID_LIFECYCLE:
-        return VIR_DOMAIN_EVENT_CALLBACK(virtshEventLifecyclePrint);
-    case VIR_DOMAIN_EVENT_ID_REBOOT:
-    case VIR_DOMAIN_EVENT_ID_CONTROL_ERROR:
-        return virtshEventGenericPrint;
-    case VIR_DOMAIN_EVENT_ID_METADATA_CHANGE:
-        return VIR_DOMAIN_EVENT_CALLBACK(virtshEventMetadataChangePrint);
-    default:
-        return NULL;
-    }
+    g_autofree char *msg = NULL;
+    va_list ap;
+
+    va_start(ap, fmt);
+    msg = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    virtshEventPrint(opaque, msg);
 }
+
+static void
+virtshEventRTCChangePrint(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom,
+                          long long utcoffset, void *opaque)
+{
+    virtshEventPrintf(opaque, "event 'rtc-change' for domain '%s': %lld\n",
+                      virDomainGetName(dom), utcoffset);
+}
+
+static void
+virtshEventWatchdogPrint(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom, int action,
+                         void *opaque)
+{
+    virtshEventPrintf(opaque, "event 'watchdog' for domain '%s': %s\n", virDomainGetName(dom),
+                      VIRTSH_NAME(virtshEventWatchdog, action, "unknown"));
+}
+
+static void
+virtshEventIOErrorPrint(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom,
+                        const char *srcPath, const char *devAlias, int action, void *opaque)
+{
+    virtshEventPrintf(opaque, "event 'io-error' for domain '%s': %s (%s) %s\n",
+                      virDomainGetName(dom), srcPath, devAlias,
+                      VIRTSH_NAME(virtshEventIOError, action, "unknown"));
+}
+
+static void
+virtshEventGraphicsPrint(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom, int phase,
+                         const virDomainEventGraphicsAddress *local,
+                         const virDomainEventGraphicsAddress *remote, const char *authScheme,
+                         const virDomainEventGraphicsSubject *subject, void *opaque)
+{
+    g_autoptr(GString) msg = g_string_new(NULL);
+    int i;
+
+    g_string_append_printf(msg, "event 'graphics' for domain '%s': "
+                           "%s local[%s %s %s] remote[%s %s %s] %s\n",
+                           virDomainGetName(dom),
+                           VIRTSH_NAME(virtshEventGraphicsPhase, phase, "unknown"),
+                           VIRTSH_NAME(virtshEventGraphicsAddress, local->family, "unknown"),
+                           local->node, local->service,
+                           VIRTSH_NAME(virtshEventGraphicsAddress, remote->family, "unknown"),
+                           remote->node, remote->service, authScheme);
+    for (i = 0; i < subject->nidentity; i++)
+        g_string_append_printf(msg, "\t%s=%s\n", subject->identities[i].type,
+                               subject->identities[i].name);
+    virtshEventPrint(opaque, msg->str);
+}
+
+static void
+virtshEventIOErrorReasonPrint(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom,
+                              const char *srcPath, const char *devAlias, int action,
+                              const char *reason, void *opaque)
+{
+    virtshEventPrintf(opaque, "event 'io-error-reason' for domain '%s': %s (%s) %s due to %s\n",
+                      virDomainGetName(dom), srcPath, devAlias,
+                      VIRTSH_NAME(virtshEventIOError, action, "unknown"), reason);
+}
+
+static void
+virtshEventBlockJobPrint(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom, const char *disk,
+                         int type, int status, void *opaque)
+{
+    virtshEventPrintf(opaque, "event '%s' for domain '%s': %s for %s %s\n",
+                      virtshEventNames[((virtshEventData *)opaque)->eventID],
+                      virDomainGetName(dom),
+                      VIRTSH_NAME(virtshEventBlockJob, type, "Unknown job"), disk,
+                      VIRTSH_NAME(virtshEventBlockJobStatus, status, "unknown"));
+}
+
+static void
+virtshEventDiskChangePrint(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom,
+                           const char *oldSrc, const char *newSrc, const char *alias,
+                           int reason, void *opaque)
+{
+    virtshEventPrintf(opaque, "event 'disk-change' for domain '%s' disk %s: %s -> %s: %s\n",
+                      virDomainGetName(dom), alias, oldSrc ? oldSrc : "<null>",
+                      newSrc ? newSrc : "<null>",
+                      VIRTSH_NAME(virtshEventDiskChange, reason, "unknown"));
+}
+
+static void
+virtshEventTrayChangePrint(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom,
+                           const char *alias, int reason, void *opaque)
+{
+    virtshEventPrintf(opaque, "event 'tray-change' for domain '%s' disk %s: %s\n",
+                      virDomainGetName(dom), alias,
+                      VIRTSH_NAME(virtshEventTrayChange, reason, "unknown"));
+}
+
+/* virsh prints the PM events as generic ones: libvirt defines no reasons */
+static void
+virtshEventPMChangePrint(virConnectPtr conn, virDomainPtr dom, int reason G_GNUC_UNUSED,
+                         void *opaque)
+{
+    virtshEventGenericPrint(conn, dom, opaque);
+}
+
+static void
+virtshEventBalloonChangePrint(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom,
+                              unsigned long long actual, void *opaque)
+{
+    virtshEventPrintf(opaque, "event 'balloon-change' for domain '%s': %lluKiB\n",
+                      virDomainGetName(dom), actual);
+}
+
+/* device-removed, device-added and device-removal-failed */
+static void
+virtshEventDevicePrint(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom, const char *alias,
+                       void *opaque)
+{
+    virtshEventPrintf(opaque, "event '%s' for domain '%s': %s\n",
+                      virtshEventNames[((virtshEventData *)opaque)->eventID],
+                      virDomainGetName(dom), alias);
+}
+
+/* A parameter's value as libvirt's virTypedParameterToString writes it
+ * (not as virsh's own listings: a double is %g, a boolean 0 or 1). */
+static char *
+virtshEventParamValue(const virTypedParameter *param)
+{
+    switch ((virTypedParameterType)param->type) {
+    case VIR_TYPED_PARAM_DOUBLE:
+        return g_strdup_printf("%g", param->value.d);
+    case VIR_TYPED_PARAM_BOOLEAN:
+        return g_strdup_printf("%d", param->value.b);
+    case VIR_TYPED_PARAM_INT:
+    case VIR_TYPED_PARAM_UINT:
+    case VIR_TYPED_PARAM_LLONG:
+    case VIR_TYPED_PARAM_ULLONG:
+    case VIR_TYPED_PARAM_STRING:
+        return vshTypedParamValue(param);
+    case VIR_TYPED_PARAM_LAST:
+        break;
+    }
+    return NULL;
+}
+
+/* tunable and job-completed */
+static void
+virtshEventParamsPrint(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom,
+                       virTypedParameterPtr params, int nparams, void *opaque)
+{
+    g_autoptr(GString) msg = g_string_new(NULL);
+    int i;
+
+    g_string_append_printf(msg, "event '%s' for domain '%s':\n",
+                           virtshEventNames[((virtshEventData *)opaque)->eventID],
+                           virDomainGetName(dom));
+    for (i = 0; i < nparams; i++) {
+        g_autofree char *value = virtshEventParamValue(&params[i]);
+
+        if (value)
+            g_string_append_printf(msg, "\t%s: %s\n", params[i].field, value);
+    }
+    virtshEventPrint(opaque, msg->str);
+}
+
+static void
+virtshEventAgentLifecyclePrint(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom, int state,
+                               int reason, void *opaque)
+{
+    virtshEventPrintf(opaque, "event 'agent-lifecycle' for domain '%s': state: '%s' reason: '%s'\n",
+                      virDomainGetName(dom),
+                      VIRTSH_NAME(virtshEventAgentState, state, VIRTSH_UNSUPPORTED),
+                      VIRTSH_NAME(virtshEventAgentReason, reason, VIRTSH_UNSUPPORTED));
+}
+
+static void
+virtshEventMigrationIterationPrint(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom,
+                                   int iteration, void *opaque)
+{
+    virtshEventPrintf(opaque, "event 'migration-iteration' for domain '%s': iteration: '%d'\n",
+                      virDomainGetName(dom), iteration);
+}
+
+static void
+virtshEventBlockThresholdPrint(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom,
+                               const char *dev, const char *path, unsigned long long threshold,
+                               unsigned long long excess, void *opaque)
+{
+    virtshEventPrintf(opaque, "event 'block-threshold' for domain '%s': dev: %s(%s) %llu %llu\n",
+                      virDomainGetName(dom), dev, path ? path : "<null>", threshold, excess);
+}
+
+static void
+virtshEventMemoryFailurePrint(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom,
+                              int recipient, int action, unsigned int flags, void *opaque)
+{
+    virtshEventPrintf(opaque, "event 'memory-failure' for domain '%s':\n"
+                      "recipient: %s\naction: %s\n"
+                      "flags:\n\taction required: %d\n\trecursive: %d\n",
+                      virDomainGetName(dom),
+                      VIRTSH_NAME(virtshEventMemoryRecipient, recipient, VIRTSH_UNSUPPORTED),
+                      VIRTSH_NAME(virtshEventMemoryAction, action, VIRTSH_UNSUPPORTED),
+                      !!(flags & VIR_DOMAIN_MEMORY_FAILURE_ACTION_REQUIRED),
+                      !!(flags & VIR_DOMAIN_MEMORY_FAILURE_RECURSIVE));
+}
+
+static void
+virtshEventMemoryDeviceSizeChangePrint(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom,
+                                       const char *alias, unsigned long long size,
+                                       void *opaque)
+{
+    virtshEventPrintf(opaque, "event 'memory-device-size-change' for domain '%s':\n"
+                      "alias: %s\nsize: %llu\n", virDomainGetName(dom), alias, size);
+}
+
+#define VIRTSH_CB(cb) VIR_DOMAIN_EVENT_CALLBACK(cb)
+
+/* The callback virtsh prints each event id with, in virsh's order. */
+static const virConnectDomainEventGenericCallback virtshEventCallbacks[] = {
+    VIRTSH_CB(virtshEventLifecyclePrint),
+    virtshEventGenericPrint,                            /* reboot */
+    VIRTSH_CB(virtshEventRTCChangePrint),
+    VIRTSH_CB(virtshEventWatchdogPrint),
+    VIRTSH_CB(virtshEventIOErrorPrint),
+    VIRTSH_CB(virtshEventGraphicsPrint),
+    VIRTSH_CB(virtshEventIOErrorReasonPrint),
+    virtshEventGenericPrint,                            /* control-error */
+    VIRTSH_CB(virtshEventBlockJobPrint),
+    VIRTSH_CB(virtshEventDiskChangePrint),
+    VIRTSH_CB(virtshEventTrayChangePrint),
+    VIRTSH_CB(virtshEventPMChangePrint),                /* pm-wakeup */
+    VIRTSH_CB(virtshEventPMChangePrint),                /* pm-suspend */
+    VIRTSH_CB(virtshEventBalloonChangePrint),
+    VIRTSH_CB(virtshEventPMChangePrint),                /* pm-suspend-disk */
+    VIRTSH_CB(virtshEventDevicePrint),                  /* device-removed */
+    VIRTSH_CB(virtshEventBlockJobPrint),                /* block-job-2 */
+    VIRTSH_CB(virtshEventParamsPrint),                  /* tunable */
+    VIRTSH_CB(virtshEventAgentLifecyclePrint),
+    VIRTSH_CB(virtshEventDevicePrint),                  /* device-added */
+    VIRTSH_CB(virtshEventMigrationIterationPrint),
+    VIRTSH_CB(virtshEventParamsPrint),                  /* job-completed */
+    VIRTSH_CB(virtshEventDevicePrint),                  /* device-removal-failed */
+    VIRTSH_CB(virtshEventMetadataChangePrint),
+    VIRTSH_CB(virtshEventBlockThresholdPrint),
+    VIRTSH_CB(virtshEventMemoryFailurePrint),
+    VIRTSH_CB(virtshEventMemoryDeviceSizeChangePrint),
+};
+G_STATIC_ASSERT(G_N_ELEMENTS(virtshEventCallbacks) == VIR_DOMAIN_EVENT_ID_LAST);
 
 /*
  * "event" command
@@ -237,17 +516,12 @@ virtshEventOptions(vshControl *ctl, const vshCmd *cmd, GArray *ids, int *timeout
         return false;
     }
     for (i = 0; i < G_N_ELEMENTS(virtshEventNames); i++) {
-        if ((name && strcmp(name, virtshEventNames[i]) != 0) || !virtshEventCallback(i))
+        if (name && strcmp(name, virtshEventNames[i]) != 0)
             continue;
         g_array_append_val(ids, i);
     }
     if (ids->len == 0) {
-        for (i = 0; i < G_N_ELEMENTS(virtshEventNames) && strcmp(name, virtshEventNames[i]) != 0; i++)
-            ;
-        if (i < G_N_ELEMENTS(virtshEventNames))
-            vshError(ctl, "event type %s is not supported by virtsh yet", name);
-        else
-            vshError(ctl, "unknown event type %s", name);
+        vshError(ctl, "unknown event type %s", name);
         return false;
     }
     if ((rc = vshCommandOptUInt(ctl, cmd, "timeout", &seconds)) < 0)
@@ -296,7 +570,7 @@ cmdEvent(vshControl *ctl, const vshCmd *cmd)
         int id = g_array_index(ids, int, i);
 
         if ((data[i].callbackID = virConnectDomainEventRegisterAny(ctl->conn, dom, id,
-                                                                   virtshEventCallback(id),
+                                                                   virtshEventCallbacks[id],
                                                                    &data[i], NULL)) < 0)
             goto cleanup;
     }

@@ -16,6 +16,7 @@
 #include "virevent.h"
 #include "virlog.h"
 #include "virthread.h"
+#include "virtypedparam.h"
 
 #define VIR_FROM_THIS VIR_FROM_EVENT
 
@@ -38,10 +39,62 @@ typedef struct {
     char *name;
     unsigned char uuid[VIR_UUID_BUFLEN];
     int id;
-    int event;                      /* lifecycle; metadata change: the type */
-    int detail;
-    char *nsuri;                    /* metadata change */
+    virDomainEventData data;        /* owned: strings, params, graphics */
 } virDomainEvent;
+
+/* The signatures of the callbacks: the arguments between the domain and
+ * the opaque, by the slots of virDomainEventData they come from. */
+typedef enum {
+    VIR_DOMAIN_EVENT_SHAPE_NONE,        /* virConnectDomainEventGenericCallback */
+    VIR_DOMAIN_EVENT_SHAPE_LIFECYCLE,   /* int, int; returns int */
+    VIR_DOMAIN_EVENT_SHAPE_I,           /* int */
+    VIR_DOMAIN_EVENT_SHAPE_II,          /* int, int */
+    VIR_DOMAIN_EVENT_SHAPE_IIU,         /* int, int, unsigned int */
+    VIR_DOMAIN_EVENT_SHAPE_L,           /* long long */
+    VIR_DOMAIN_EVENT_SHAPE_U,           /* unsigned long long */
+    VIR_DOMAIN_EVENT_SHAPE_S,           /* string */
+    VIR_DOMAIN_EVENT_SHAPE_SI,          /* string, int */
+    VIR_DOMAIN_EVENT_SHAPE_SII,         /* string, int, int */
+    VIR_DOMAIN_EVENT_SHAPE_SU,          /* string, unsigned long long */
+    VIR_DOMAIN_EVENT_SHAPE_IS,          /* int, string */
+    VIR_DOMAIN_EVENT_SHAPE_SSI,         /* string, string, int */
+    VIR_DOMAIN_EVENT_SHAPE_SSIS,        /* string, string, int, string */
+    VIR_DOMAIN_EVENT_SHAPE_SSSI,        /* string, string, string, int */
+    VIR_DOMAIN_EVENT_SHAPE_SSUU,        /* string, string, two unsigned long long */
+    VIR_DOMAIN_EVENT_SHAPE_PARAMS,      /* typed parameters, their count */
+    VIR_DOMAIN_EVENT_SHAPE_GRAPHICS,    /* int, address, address, string, subject */
+} virDomainEventShape;
+
+/* libvirt 9.0's callback type of each event id, by its shape */
+static const virDomainEventShape virDomainEventShapes[VIR_DOMAIN_EVENT_ID_LAST] = {
+    [VIR_DOMAIN_EVENT_ID_LIFECYCLE] = VIR_DOMAIN_EVENT_SHAPE_LIFECYCLE,
+    [VIR_DOMAIN_EVENT_ID_REBOOT] = VIR_DOMAIN_EVENT_SHAPE_NONE,
+    [VIR_DOMAIN_EVENT_ID_RTC_CHANGE] = VIR_DOMAIN_EVENT_SHAPE_L,
+    [VIR_DOMAIN_EVENT_ID_WATCHDOG] = VIR_DOMAIN_EVENT_SHAPE_I,
+    [VIR_DOMAIN_EVENT_ID_IO_ERROR] = VIR_DOMAIN_EVENT_SHAPE_SSI,
+    [VIR_DOMAIN_EVENT_ID_GRAPHICS] = VIR_DOMAIN_EVENT_SHAPE_GRAPHICS,
+    [VIR_DOMAIN_EVENT_ID_IO_ERROR_REASON] = VIR_DOMAIN_EVENT_SHAPE_SSIS,
+    [VIR_DOMAIN_EVENT_ID_CONTROL_ERROR] = VIR_DOMAIN_EVENT_SHAPE_NONE,
+    [VIR_DOMAIN_EVENT_ID_BLOCK_JOB] = VIR_DOMAIN_EVENT_SHAPE_SII,
+    [VIR_DOMAIN_EVENT_ID_DISK_CHANGE] = VIR_DOMAIN_EVENT_SHAPE_SSSI,
+    [VIR_DOMAIN_EVENT_ID_TRAY_CHANGE] = VIR_DOMAIN_EVENT_SHAPE_SI,
+    [VIR_DOMAIN_EVENT_ID_PMWAKEUP] = VIR_DOMAIN_EVENT_SHAPE_I,
+    [VIR_DOMAIN_EVENT_ID_PMSUSPEND] = VIR_DOMAIN_EVENT_SHAPE_I,
+    [VIR_DOMAIN_EVENT_ID_BALLOON_CHANGE] = VIR_DOMAIN_EVENT_SHAPE_U,
+    [VIR_DOMAIN_EVENT_ID_PMSUSPEND_DISK] = VIR_DOMAIN_EVENT_SHAPE_I,
+    [VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED] = VIR_DOMAIN_EVENT_SHAPE_S,
+    [VIR_DOMAIN_EVENT_ID_BLOCK_JOB_2] = VIR_DOMAIN_EVENT_SHAPE_SII,
+    [VIR_DOMAIN_EVENT_ID_TUNABLE] = VIR_DOMAIN_EVENT_SHAPE_PARAMS,
+    [VIR_DOMAIN_EVENT_ID_AGENT_LIFECYCLE] = VIR_DOMAIN_EVENT_SHAPE_II,
+    [VIR_DOMAIN_EVENT_ID_DEVICE_ADDED] = VIR_DOMAIN_EVENT_SHAPE_S,
+    [VIR_DOMAIN_EVENT_ID_MIGRATION_ITERATION] = VIR_DOMAIN_EVENT_SHAPE_I,
+    [VIR_DOMAIN_EVENT_ID_JOB_COMPLETED] = VIR_DOMAIN_EVENT_SHAPE_PARAMS,
+    [VIR_DOMAIN_EVENT_ID_DEVICE_REMOVAL_FAILED] = VIR_DOMAIN_EVENT_SHAPE_S,
+    [VIR_DOMAIN_EVENT_ID_METADATA_CHANGE] = VIR_DOMAIN_EVENT_SHAPE_IS,
+    [VIR_DOMAIN_EVENT_ID_BLOCK_THRESHOLD] = VIR_DOMAIN_EVENT_SHAPE_SSUU,
+    [VIR_DOMAIN_EVENT_ID_MEMORY_FAILURE] = VIR_DOMAIN_EVENT_SHAPE_IIU,
+    [VIR_DOMAIN_EVENT_ID_MEMORY_DEVICE_SIZE_CHANGE] = VIR_DOMAIN_EVENT_SHAPE_SU,
+};
 
 struct _virDomainEventState {
     gint refs;
@@ -55,10 +108,29 @@ struct _virDomainEventState {
 static gint virDomainEventNextId = 1;
 
 static void
+virDomainEventGraphicsAddressClear(virDomainEventGraphicsAddress *addr)
+{
+    g_free(addr->node);
+    g_free(addr->service);
+}
+
+static void
 virDomainEventFree(virDomainEvent *event)
 {
+    virDomainEventData *data = &event->data;
+    size_t i;
+
+    for (i = 0; i < VIR_DOMAIN_EVENT_DATA_STRS; i++)
+        g_free(data->strs[i]);
+    virTypedParamsFree(data->params, data->nparams);
+    virDomainEventGraphicsAddressClear(&data->local);
+    virDomainEventGraphicsAddressClear(&data->remote);
+    for (i = 0; i < (size_t)data->subject.nidentity; i++) {
+        g_free(data->subject.identities[i].type);
+        g_free(data->subject.identities[i].name);
+    }
+    g_free(data->subject.identities);
     g_free(event->name);
-    g_free(event->nsuri);
     g_free(event);
 }
 
@@ -123,17 +195,106 @@ virDomainEventStateFree(virDomainEventState *state)
 
 /* ---- delivery ------------------------------------------------------ */
 
+/* The callback types, through void (*)(void) as VIR_DOMAIN_EVENT_CALLBACK
+ * casts them the other way. */
+#define VIR_DOMAIN_EVENT_CB(type, cb) ((type)(void (*)(void))(cb))
+
+typedef void (*virDomainEventCbI)(virConnectPtr, virDomainPtr, int, void *);
+typedef void (*virDomainEventCbII)(virConnectPtr, virDomainPtr, int, int, void *);
+typedef void (*virDomainEventCbIIU)(virConnectPtr, virDomainPtr, int, int, unsigned int,
+                                    void *);
+typedef void (*virDomainEventCbS)(virConnectPtr, virDomainPtr, const char *, void *);
+typedef void (*virDomainEventCbSII)(virConnectPtr, virDomainPtr, const char *, int, int,
+                                    void *);
+
+/* Calls @cb with the arguments of its shape (see virDomainEventShapes). */
+static void
+virDomainEventCallShape(virDomainEventCallback *cb, virDomainPtr dom, virDomainEventShape shape,
+                        const virDomainEventData *d)
+{
+    virConnectPtr conn = cb->conn;
+    void *op = cb->opaque;
+
+    switch (shape) {
+    case VIR_DOMAIN_EVENT_SHAPE_NONE:
+        cb->cb(conn, dom, op);
+        break;
+    case VIR_DOMAIN_EVENT_SHAPE_LIFECYCLE:
+        VIR_DOMAIN_EVENT_CB(virConnectDomainEventCallback, cb->cb)(conn, dom, d->ints[0],
+                                                                 d->ints[1], op);
+        break;
+    case VIR_DOMAIN_EVENT_SHAPE_I:
+        VIR_DOMAIN_EVENT_CB(virDomainEventCbI, cb->cb)(conn, dom, d->ints[0], op);
+        break;
+    case VIR_DOMAIN_EVENT_SHAPE_II:
+        VIR_DOMAIN_EVENT_CB(virDomainEventCbII, cb->cb)(conn, dom, d->ints[0], d->ints[1], op);
+        break;
+    case VIR_DOMAIN_EVENT_SHAPE_IIU:
+        VIR_DOMAIN_EVENT_CB(virDomainEventCbIIU, cb->cb)(conn, dom, d->ints[0], d->ints[1],
+                                                        (unsigned int)d->ints[2], op);
+        break;
+    case VIR_DOMAIN_EVENT_SHAPE_L:
+        VIR_DOMAIN_EVENT_CB(virConnectDomainEventRTCChangeCallback, cb->cb)
+            (conn, dom, (long long)d->nums[0], op);
+        break;
+    case VIR_DOMAIN_EVENT_SHAPE_U:
+        VIR_DOMAIN_EVENT_CB(virConnectDomainEventBalloonChangeCallback, cb->cb)
+            (conn, dom, d->nums[0], op);
+        break;
+    case VIR_DOMAIN_EVENT_SHAPE_S:
+        VIR_DOMAIN_EVENT_CB(virDomainEventCbS, cb->cb)(conn, dom, d->strs[0], op);
+        break;
+    case VIR_DOMAIN_EVENT_SHAPE_SI:
+        VIR_DOMAIN_EVENT_CB(virConnectDomainEventTrayChangeCallback, cb->cb)
+            (conn, dom, d->strs[0], d->ints[0], op);
+        break;
+    case VIR_DOMAIN_EVENT_SHAPE_SII:
+        VIR_DOMAIN_EVENT_CB(virDomainEventCbSII, cb->cb)(conn, dom, d->strs[0], d->ints[0],
+                                                        d->ints[1], op);
+        break;
+    case VIR_DOMAIN_EVENT_SHAPE_SU:
+        VIR_DOMAIN_EVENT_CB(virConnectDomainEventMemoryDeviceSizeChangeCallback, cb->cb)
+            (conn, dom, d->strs[0], d->nums[0], op);
+        break;
+    case VIR_DOMAIN_EVENT_SHAPE_IS:
+        VIR_DOMAIN_EVENT_CB(virConnectDomainEventMetadataChangeCallback, cb->cb)
+            (conn, dom, d->ints[0], d->strs[0], op);
+        break;
+    case VIR_DOMAIN_EVENT_SHAPE_SSI:
+        VIR_DOMAIN_EVENT_CB(virConnectDomainEventIOErrorCallback, cb->cb)
+            (conn, dom, d->strs[0], d->strs[1], d->ints[0], op);
+        break;
+    case VIR_DOMAIN_EVENT_SHAPE_SSIS:
+        VIR_DOMAIN_EVENT_CB(virConnectDomainEventIOErrorReasonCallback, cb->cb)
+            (conn, dom, d->strs[0], d->strs[1], d->ints[0], d->strs[2], op);
+        break;
+    case VIR_DOMAIN_EVENT_SHAPE_SSSI:
+        VIR_DOMAIN_EVENT_CB(virConnectDomainEventDiskChangeCallback, cb->cb)
+            (conn, dom, d->strs[0], d->strs[1], d->strs[2], d->ints[0], op);
+        break;
+    case VIR_DOMAIN_EVENT_SHAPE_SSUU:
+        VIR_DOMAIN_EVENT_CB(virConnectDomainEventBlockThresholdCallback, cb->cb)
+            (conn, dom, d->strs[0], d->strs[1], d->nums[0], d->nums[1], op);
+        break;
+    case VIR_DOMAIN_EVENT_SHAPE_PARAMS:
+        VIR_DOMAIN_EVENT_CB(virConnectDomainEventTunableCallback, cb->cb)
+            (conn, dom, d->params, d->nparams, op);
+        break;
+    case VIR_DOMAIN_EVENT_SHAPE_GRAPHICS:
+        VIR_DOMAIN_EVENT_CB(virConnectDomainEventGraphicsCallback, cb->cb)
+            (conn, dom, d->ints[0], &d->local, &d->remote, d->strs[0], &d->subject, op);
+        break;
+    }
+}
+
 static void
 virDomainEventCall(virDomainEventCallback *cb, const virDomainEvent *event)
 {
     virDomainPtr dom = virGetDomain(cb->conn, event->name, event->uuid, event->id);
 
-    if (cb->legacy || cb->eventID == VIR_DOMAIN_EVENT_ID_LIFECYCLE)
-        ((virConnectDomainEventCallback)(void (*)(void))cb->cb)(cb->conn, dom, event->event,
-                                                               event->detail, cb->opaque);
-    else if (cb->eventID == VIR_DOMAIN_EVENT_ID_METADATA_CHANGE)
-        ((virConnectDomainEventMetadataChangeCallback)(void (*)(void))cb->cb)
-            (cb->conn, dom, event->event, event->nsuri, cb->opaque);
+    virDomainEventCallShape(cb, dom, cb->legacy ? VIR_DOMAIN_EVENT_SHAPE_LIFECYCLE
+                                                : virDomainEventShapes[event->eventID],
+                            &event->data);
     if (g_atomic_int_dec_and_test(&dom->refs))
         virDomainRelease(dom);
 }
@@ -216,48 +377,87 @@ virDomainEventStateQueue(virDomainEventState *state, virDomainEvent *event)
     virMutexUnlock(&state->lock);
 }
 
-static virDomainEvent *
-virDomainEventNew(int eventID, const char *name, const unsigned char *uuid, int id)
+static void
+virDomainEventGraphicsAddressCopy(virDomainEventGraphicsAddress *dst,
+                                  const virDomainEventGraphicsAddress *src)
 {
-    virDomainEvent *ev = g_new0(virDomainEvent, 1);
+    dst->family = src->family;
+    dst->node = g_strdup(src->node);
+    dst->service = g_strdup(src->service);
+}
 
-    ev->eventID = eventID;
-    ev->name = g_strdup(name);
-    memcpy(ev->uuid, uuid, VIR_UUID_BUFLEN);
-    ev->id = id;
-    return ev;
+/* A deep copy of @src into the zeroed @dst. */
+static void
+virDomainEventDataCopy(virDomainEventData *dst, const virDomainEventData *src)
+{
+    size_t i;
+
+    memcpy(dst->ints, src->ints, sizeof(dst->ints));
+    memcpy(dst->nums, src->nums, sizeof(dst->nums));
+    for (i = 0; i < VIR_DOMAIN_EVENT_DATA_STRS; i++)
+        dst->strs[i] = g_strdup(src->strs[i]);
+    if (src->nparams > 0) {
+        dst->params = g_new0(virTypedParameter, src->nparams);
+        dst->nparams = src->nparams;
+        memcpy(dst->params, src->params, sizeof(virTypedParameter) * src->nparams);
+        for (i = 0; i < (size_t)src->nparams; i++) {
+            if (src->params[i].type == VIR_TYPED_PARAM_STRING)
+                dst->params[i].value.s = g_strdup(src->params[i].value.s);
+        }
+    }
+    virDomainEventGraphicsAddressCopy(&dst->local, &src->local);
+    virDomainEventGraphicsAddressCopy(&dst->remote, &src->remote);
+    if (src->subject.nidentity > 0) {
+        dst->subject.nidentity = src->subject.nidentity;
+        dst->subject.identities = g_new0(virDomainEventGraphicsSubjectIdentity,
+                                         src->subject.nidentity);
+        for (i = 0; i < (size_t)src->subject.nidentity; i++) {
+            dst->subject.identities[i].type = g_strdup(src->subject.identities[i].type);
+            dst->subject.identities[i].name = g_strdup(src->subject.identities[i].name);
+        }
+    }
 }
 
 void
-virDomainEventStateQueueLifecycle(virDomainEventState *state, const char *name,
-                                  const unsigned char *uuid, int id, int event, int detail)
+virDomainEventStateQueueData(virDomainEventState *state, int eventID, const char *name,
+                             const unsigned char *uuid, int id, const virDomainEventData *data)
 {
     virDomainEvent *ev;
 
     /* the common case, cheaply: nobody listens */
     if (!state || g_atomic_int_get(&state->timer) < 0)
         return;
-    VIR_DEBUG("domain '%s': lifecycle event %d detail %d", name, event, detail);
-    ev = virDomainEventNew(VIR_DOMAIN_EVENT_ID_LIFECYCLE, name, uuid, id);
-    ev->event = event;
-    ev->detail = detail;
+    if (eventID < 0 || eventID >= VIR_DOMAIN_EVENT_ID_LAST) {
+        VIR_DEBUG("domain '%s': dropping an event of the unknown id %d", name, eventID);
+        return;
+    }
+    VIR_DEBUG("domain '%s': event %d", name, eventID);
+    ev = g_new0(virDomainEvent, 1);
+    ev->eventID = eventID;
+    ev->name = g_strdup(name);
+    memcpy(ev->uuid, uuid, VIR_UUID_BUFLEN);
+    ev->id = id;
+    virDomainEventDataCopy(&ev->data, data);
     virDomainEventStateQueue(state, ev);
+}
+
+void
+virDomainEventStateQueueLifecycle(virDomainEventState *state, const char *name,
+                                  const unsigned char *uuid, int id, int event, int detail)
+{
+    virDomainEventData data = { .ints = { event, detail } };
+
+    virDomainEventStateQueueData(state, VIR_DOMAIN_EVENT_ID_LIFECYCLE, name, uuid, id, &data);
 }
 
 void
 virDomainEventStateQueueMetadata(virDomainEventState *state, const char *name,
                                  const unsigned char *uuid, int id, int type, const char *nsuri)
 {
-    virDomainEvent *ev;
+    virDomainEventData data = { .ints = { type }, .strs = { (char *)nsuri } };
 
-    if (!state || g_atomic_int_get(&state->timer) < 0)
-        return;
-    VIR_DEBUG("domain '%s': metadata change event type %d nsuri %s", name, type,
-              nsuri ? nsuri : "(none)");
-    ev = virDomainEventNew(VIR_DOMAIN_EVENT_ID_METADATA_CHANGE, name, uuid, id);
-    ev->event = type;
-    ev->nsuri = g_strdup(nsuri);
-    virDomainEventStateQueue(state, ev);
+    virDomainEventStateQueueData(state, VIR_DOMAIN_EVENT_ID_METADATA_CHANGE, name, uuid, id,
+                                 &data);
 }
 
 /* ---- registration -------------------------------------------------- */

@@ -50,6 +50,36 @@ int virDomainEventStateDeregisterID(virDomainEventState *state, virConnectPtr co
 int virDomainEventStateDeregisterLegacy(virDomainEventState *state, virConnectPtr conn,
                                         virConnectDomainEventCallback cb);
 
+/*
+ * What an event says beyond its domain: the arguments of its callback
+ * between the domain and the opaque, by kind, each kind in the
+ * callback's order.  VIR_DOMAIN_EVENT_ID_IO_ERROR_REASON's (srcPath,
+ * devAlias, action, reason) are strs[0], strs[1], ints[0], strs[2];
+ * GRAPHICS's (phase, local, remote, authScheme, subject) are ints[0],
+ * local, remote, strs[0], subject.  A queued event keeps a copy: the
+ * caller's data is only read.
+ */
+# define VIR_DOMAIN_EVENT_DATA_INTS 3
+# define VIR_DOMAIN_EVENT_DATA_NUMS 2
+# define VIR_DOMAIN_EVENT_DATA_STRS 4
+
+typedef struct {
+    int ints[VIR_DOMAIN_EVENT_DATA_INTS];   /* int and unsigned int arguments */
+    unsigned long long nums[VIR_DOMAIN_EVENT_DATA_NUMS]; /* long long and unsigned */
+    char *strs[VIR_DOMAIN_EVENT_DATA_STRS]; /* strings; NULL where the callback allows */
+    virTypedParameterPtr params;            /* TUNABLE, JOB_COMPLETED */
+    int nparams;
+    virDomainEventGraphicsAddress local;    /* GRAPHICS */
+    virDomainEventGraphicsAddress remote;
+    virDomainEventGraphicsSubject subject;
+} virDomainEventData;
+
+/* Queues an event of @eventID (a virDomainEventID) for the domain @name
+ * (@uuid, @id), with a copy of @data. */
+void virDomainEventStateQueueData(virDomainEventState *state, int eventID, const char *name,
+                                  const unsigned char *uuid, int id,
+                                  const virDomainEventData *data);
+
 /* Queues a lifecycle event for the domain @name (@uuid, @id). */
 void virDomainEventStateQueueLifecycle(virDomainEventState *state, const char *name,
                                        const unsigned char *uuid, int id, int event,

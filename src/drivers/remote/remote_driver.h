@@ -18,14 +18,6 @@
 # include "remote_client.h"
 # include "remote_transport.h"
 
-/* The events the driver forwards: one registration on the daemon each,
- * while a local callback wants it (remote_events.c). */
-typedef enum {
-    REMOTE_EVENT_LIFECYCLE,
-    REMOTE_EVENT_METADATA_CHANGE,
-    REMOTE_EVENT_LAST
-} remoteEvent;
-
 typedef struct _remoteDriverPrivate remoteDriverPrivate;
 struct _remoteDriverPrivate {
     remoteClient *client;
@@ -33,9 +25,11 @@ struct _remoteDriverPrivate {
     virMutex lock;              /* guards the fields below */
     char *type;                 /* what GetType answered: it returns a const string */
     virDomainEventState *events;
-    int eventRefs[REMOTE_EVENT_LAST];       /* local callbacks, by event */
-    int eventCallbackID[REMOTE_EVENT_LAST]; /* the daemon's id for our registration */
-    GHashTable *callbackEvents; /* local callback id -> its remoteEvent */
+    /* the events the driver forwards: one registration on the daemon per
+     * event ID, while a local callback wants it (remote_events.c) */
+    int eventRefs[VIR_DOMAIN_EVENT_ID_LAST];       /* local callbacks, by event ID */
+    int eventCallbackID[VIR_DOMAIN_EVENT_ID_LAST]; /* the daemon's id for ours */
+    GHashTable *callbackEvents; /* local callback id -> its event ID */
     int serverKeepAlive;        /* the daemon answers keepalive: 1 yes, 0 no, -1 not asked */
     int virtkitProgram;         /* the daemon serves VKR_VIRTKIT_PROGRAM: 1 yes, -1 no,
                                  * 0 not asked yet */

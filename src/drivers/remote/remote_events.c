@@ -3,41 +3,20 @@
  *
  * The application's callbacks live in a local virDomainEventState, as a
  * local driver's do, so they are filtered by domain and delivered from
- * the event loop in the same way.  The daemon is asked for each kind of
- * event it sends (lifecycle, metadata change) once, while at least one
- * local callback wants it: each event then arrives once and the local
- * state fans it out.
+ * the event loop in the same way.  The daemon is asked for each event ID
+ * once, while at least one local callback wants it: each event then
+ * arrives once and the local state fans it out.  Every ID of libvirt
+ * 9.0's protocol is forwarded; the messages are read by the table of
+ * src/rpc/rpc_events.c.
  */
 #include "internal.h"
 
 #include "remote_driver.h"
+#include "rpc_events.h"
 #include "virerror.h"
 #include "virlog.h"
 
 #define VIR_FROM_THIS VIR_FROM_REMOTE
-
-/* The daemon's events the driver forwards, by remoteEvent. */
-static const struct {
-    int eventID;                /* a virDomainEventID */
-    int proc;                   /* the message that carries it */
-} remoteEvents[REMOTE_EVENT_LAST] = {
-    [REMOTE_EVENT_LIFECYCLE] = {
-        VIR_DOMAIN_EVENT_ID_LIFECYCLE, VKR_PROC_DOMAIN_EVENT_CALLBACK_LIFECYCLE },
-    [REMOTE_EVENT_METADATA_CHANGE] = {
-        VIR_DOMAIN_EVENT_ID_METADATA_CHANGE, VKR_PROC_DOMAIN_EVENT_CALLBACK_METADATA_CHANGE },
-};
-
-static int
-remoteEventFromID(int eventID)
-{
-    size_t i;
-
-    for (i = 0; i < REMOTE_EVENT_LAST; i++) {
-        if (remoteEvents[i].eventID == eventID)
-            return i;
-    }
-    return -1;
-}
 
 /**
  * remoteEventDispatch:
@@ -46,7 +25,7 @@ remoteEventFromID(int eventID)
  * @msg: its decoded payload
  * @opaque: the connection's private data
  *
- * Queues a lifecycle or metadata change event for the local callbacks.
+ * Queues the event a message carries for the local callbacks.
  * Called with the client's lock held (inside a call, or from the loop's
  * watch): it takes no lock of the connection's, whose holders call the
  * daemon.
@@ -55,30 +34,30 @@ void
 remoteEventDispatch(remoteClient *client G_GNUC_UNUSED, int proc, void *msg, void *opaque)
 {
     remoteDriverPrivate *priv = opaque;
+    const vkrEventWire *w = vkrEventWireByProc(proc);
+    const vkr_nonnull_domain *dom;
+    virDomainEventData data;
+    g_autoptr(GError) error = NULL;
 
-    if (proc == VKR_PROC_DOMAIN_EVENT_CALLBACK_LIFECYCLE) {
-        const vkr_domain_event_callback_lifecycle_msg *ev = msg;
-
-        virDomainEventStateQueueLifecycle(priv->events, ev->msg.dom.name,
-                                          (const unsigned char *)ev->msg.dom.uuid,
-                                          ev->msg.dom.id, ev->msg.event, ev->msg.detail);
-    } else if (proc == VKR_PROC_DOMAIN_EVENT_CALLBACK_METADATA_CHANGE) {
-        const vkr_domain_event_callback_metadata_change_msg *ev = msg;
-
-        virDomainEventStateQueueMetadata(priv->events, ev->dom.name,
-                                         (const unsigned char *)ev->dom.uuid, ev->dom.id,
-                                         ev->type, ev->nsuri ? *ev->nsuri : NULL);
-    } else {
+    if (!w) {
         VIR_DEBUG("ignoring event procedure %d", proc);
+        return;
     }
+    if (!vkrEventFromWire(w, msg, &dom, &data, &error)) {
+        VIR_WARN("dropping an event of procedure %d: %s", proc, error->message);
+        return;
+    }
+    virDomainEventStateQueueData(priv->events, vkrEventWireID(w), dom->name,
+                                 (const unsigned char *)dom->uuid, dom->id, &data);
+    vkrEventDataClear(&data);
 }
 
-/* Asks the daemon for event @ev for its first local callback. */
+/* Asks the daemon for event ID @ev for its first local callback. */
 static int
-remoteEventAcquire(virConnectPtr conn, remoteEvent ev)
+remoteEventAcquire(virConnectPtr conn, int ev)
 {
     remoteDriverPrivate *priv = REMOTE_PRIV(conn);
-    vkr_event_callback_register_any_args args = { .eventID = remoteEvents[ev].eventID };
+    vkr_event_callback_register_any_args args = { .eventID = ev };
     vkr_int_ret ret = { 0 };
     int rc = 0;
 
@@ -95,7 +74,7 @@ remoteEventAcquire(virConnectPtr conn, remoteEvent ev)
 }
 
 static void
-remoteEventRelease(virConnectPtr conn, remoteEvent ev)
+remoteEventRelease(virConnectPtr conn, int ev)
 {
     remoteDriverPrivate *priv = REMOTE_PRIV(conn);
     vkr_int_args args;
@@ -116,28 +95,27 @@ remoteEventRegister(virConnectPtr conn, virDomainPtr dom, int eventID,
                     virFreeCallback freecb, bool legacy)
 {
     remoteDriverPrivate *priv = REMOTE_PRIV(conn);
-    int ev = remoteEventFromID(eventID);
     int id;
 
-    if (ev < 0) {
+    /* the API let only known IDs through: each has its message */
+    if (!vkrEventWireByID(eventID)) {
         virReportError(VIR_ERR_NO_SUPPORT,
-                       _("event %d is not forwarded by the remote driver: only lifecycle and metadata change events are"),
-                       eventID);
+                       _("event %d is not forwarded by the remote driver"), eventID);
         return -1;
     }
     /* an application that registered its event loop after opening the
      * connection: the stream is watched from now on */
     remoteClientWatch(priv->client);
-    if (remoteEventAcquire(conn, ev) < 0)
+    if (remoteEventAcquire(conn, eventID) < 0)
         return -1;
     id = virDomainEventStateRegister(priv->events, conn, dom ? dom->uuid : NULL, eventID,
                                      cb, opaque, freecb, legacy);
     if (id < 0) {
-        remoteEventRelease(conn, ev);
+        remoteEventRelease(conn, eventID);
         return -1;
     }
     virMutexLock(&priv->lock);
-    g_hash_table_insert(priv->callbackEvents, GINT_TO_POINTER(id), GINT_TO_POINTER(ev));
+    g_hash_table_insert(priv->callbackEvents, GINT_TO_POINTER(id), GINT_TO_POINTER(eventID));
     virMutexUnlock(&priv->lock);
     return id;
 }
@@ -190,7 +168,7 @@ remoteConnectDomainEventDeregister(virConnectPtr conn, virConnectDomainEventCall
 
     g_atomic_int_inc(&conn->refs);
     if (virDomainEventStateDeregisterLegacy(REMOTE_PRIV(conn)->events, conn, cb) == 0) {
-        remoteEventRelease(conn, REMOTE_EVENT_LIFECYCLE);
+        remoteEventRelease(conn, VIR_DOMAIN_EVENT_ID_LIFECYCLE);
         rc = 0;
     }
     virConnectUnrefInternal(conn);
