@@ -19,6 +19,21 @@
  *   on v1 neither poll() nor inotify wakes on it (the kernel notifies the
  *   v2 file only).  It is read once a second, with the group's tasks (for
  *   those that entered without virtkit): the only polling here.
+ *
+ * On cgroup v2 the kernel notifies all three (cgroup_file_notify(): an
+ * inotify IN_MODIFY on the file, at most one per 10 ms, the later ones
+ * delayed, never lost), so nothing is polled and no task is watched:
+ * - the last task gone: cgroup.events of the group (there on every
+ *   non-root v2 group, whatever its controllers) says "populated 0";
+ * - OOM: memory.events counts "oom_kill";
+ * - the process limit: pids.events counts "max".
+ * poll() cannot wait for them on the loop: kernfs answers POLLPRI on a
+ * change but readable always.  A task that enters and exits between two
+ * reads of cgroup.events is not noticed (the kernel says "populated",
+ * not how often), as on v1 one that exits before its pidfd is open.  Measured on Linux 6.18 with a v2 group
+ * that has no controller (lve_watch_v2_test: emptied); memory.events and
+ * pids.events need the memory and pids controllers in v2, which a host
+ * that binds them to v1 does not offer.
  */
 #include "internal.h"
 
@@ -52,14 +67,22 @@ struct _lveWatch {
     void *opaque;
     GDestroyNotify freecb;
 
-    char *oomControl;               /* memory.oom_control, or NULL */
+    bool v2;                        /* the kernel notifies every file below */
+    char *oomCounter;               /* its "oom_kill": memory.oom_control (v1) or
+                                     * memory.events (v2), or NULL */
     char *pidsEvents;               /* pids.events, or NULL */
+    char *cgEvents;                 /* v2: cgroup.events ("populated") */
     const virCgroupTree *tree;      /* the backend's: outlives every watch */
     int efd;                        /* the OOM eventfd, or -1 */
     int efdWatch;
-    int ifd;                        /* inotify on the entry registry's directory, or -1 */
+    int ifd;                        /* inotify, or -1: the registry's directory, and
+                                     * on v2 the files above */
     int ifdWatch;
-    char *registry;                 /* the registry's name in it */
+    char *registry;                 /* the registry's name in its directory */
+    int registryWd;                 /* inotify's watches, or -1 */
+    int cgEventsWd;
+    int oomWd;
+    int pidsWd;
     int timer;
     unsigned long long oomKills;
     unsigned long long forkFails;
@@ -86,8 +109,9 @@ lveWatchUnref(void *opaque)
         close(w->ifd);
     g_free(w->registry);
     g_hash_table_destroy(w->tasks);
-    g_free(w->oomControl);
+    g_free(w->oomCounter);
     g_free(w->pidsEvents);
+    g_free(w->cgEvents);
     if (w->freecb)
         w->freecb(w->opaque);
     virMutexDestroy(&w->lock);
@@ -127,7 +151,7 @@ lveWatchTaskExited(int watch G_GNUC_UNUSED, int fd G_GNUC_UNUSED, int events G_G
     virMutexLock(&w->lock);
     if (!g_atomic_int_get(&w->stopped)) {
         /* a task the OOM killer chose: see lveWatchOom */
-        lveWatchCounter(w, w->oomControl, "oom_kill", &w->oomKills, LVE_NOTICE_OOM);
+        lveWatchCounter(w, w->oomCounter, "oom_kill", &w->oomKills, LVE_NOTICE_OOM);
         lveWatchScan(w);
     }
     virMutexUnlock(&w->lock);
@@ -209,6 +233,33 @@ lveWatchScan(lveWatch *w)
     }
 }
 
+/* v2, with w->lock held: the kernel says whether the group has tasks;
+ * the notice when it had and has none. */
+static void
+lveWatchPopulated(lveWatch *w)
+{
+    unsigned long long populated;
+
+    if (virCgroupReadFileKey(w->cgEvents, "populated", &populated) < 0) {
+        /* the LVE is gone: its stop is another event */
+        virResetLastError();
+        return;
+    }
+    if (w->hadTasks && populated == 0)
+        w->func(w->id, LVE_NOTICE_EMPTIED, 1, w->opaque);
+    w->hadTasks = populated != 0;
+}
+
+/* With w->lock held: whether the last task went, as the version tells. */
+static void
+lveWatchTasks(lveWatch *w)
+{
+    if (w->v2)
+        lveWatchPopulated(w);
+    else
+        lveWatchScan(w);
+}
+
 /* A counter of the kernel that grew: the notice, with how much. */
 static void
 lveWatchCounter(lveWatch *w, const char *path, const char *key, unsigned long long *last,
@@ -239,17 +290,18 @@ lveWatchOom(int watch G_GNUC_UNUSED, int fd, int events G_GNUC_UNUSED, void *opa
      * the poll read the counter again, and a kill is noticed once. */
     virMutexLock(&w->lock);
     if (!g_atomic_int_get(&w->stopped))
-        lveWatchCounter(w, w->oomControl, "oom_kill", &w->oomKills, LVE_NOTICE_OOM);
+        lveWatchCounter(w, w->oomCounter, "oom_kill", &w->oomKills, LVE_NOTICE_OOM);
     virMutexUnlock(&w->lock);
 }
 
-/* A process entered through virtkit (or left): the tasks again. */
+/* inotify: a process entered through virtkit (or left), or on v2 a file
+ * of the group changed. */
 static void
-lveWatchEntered(int watch G_GNUC_UNUSED, int fd, int events G_GNUC_UNUSED, void *opaque)
+lveWatchNotified(int watch G_GNUC_UNUSED, int fd, int events G_GNUC_UNUSED, void *opaque)
 {
     lveWatch *w = opaque;
     char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
-    bool ours = false;
+    bool tasks = false, oom = false, nproc = false;
     ssize_t len;
 
     while ((len = read(fd, buf, sizeof(buf))) > 0) {
@@ -258,17 +310,26 @@ lveWatchEntered(int watch G_GNUC_UNUSED, int fd, int events G_GNUC_UNUSED, void 
         for (p = buf; p < buf + len;) {
             const struct inotify_event *ev = (const struct inotify_event *)p;
 
-            ours |= ev->len && STREQ(ev->name, w->registry);
+            if (ev->wd == w->registryWd)
+                tasks |= ev->len && STREQ(ev->name, w->registry);
+            else if (!(ev->mask & IN_IGNORED))
+                tasks |= ev->wd == w->cgEventsWd;
+            oom |= ev->wd == w->oomWd;
+            nproc |= ev->wd == w->pidsWd;
             p += sizeof(*ev) + ev->len;
         }
     }
-    if (!ours)
+    if (!tasks && !oom && !nproc)
         return;
     virMutexLock(&w->lock);
     if (!g_atomic_int_get(&w->stopped)) {
-        /* a task the OOM killer chose: see lveWatchOom */
-        lveWatchCounter(w, w->oomControl, "oom_kill", &w->oomKills, LVE_NOTICE_OOM);
-        lveWatchScan(w);
+        if (nproc)
+            lveWatchCounter(w, w->pidsEvents, "max", &w->forkFails, LVE_NOTICE_NPROC);
+        /* v1: a task the OOM killer chose, see lveWatchOom */
+        if (oom || (tasks && !w->v2))
+            lveWatchCounter(w, w->oomCounter, "oom_kill", &w->oomKills, LVE_NOTICE_OOM);
+        if (tasks)
+            lveWatchTasks(w);
     }
     virMutexUnlock(&w->lock);
 }
@@ -298,8 +359,8 @@ lveWatchPoll(int timer G_GNUC_UNUSED, void *opaque)
         lveWatchTeardown(w);
     } else {
         lveWatchCounter(w, w->pidsEvents, "max", &w->forkFails, LVE_NOTICE_NPROC);
-        lveWatchCounter(w, w->oomControl, "oom_kill", &w->oomKills, LVE_NOTICE_OOM);
-        lveWatchScan(w);
+        lveWatchCounter(w, w->oomCounter, "oom_kill", &w->oomKills, LVE_NOTICE_OOM);
+        lveWatchTasks(w);
     }
     virMutexUnlock(&w->lock);
 }
@@ -316,8 +377,8 @@ lveWatchArmOom(lveWatch *w, const char *memdir)
 
     if ((efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) < 0)
         return -1;
-    if ((ofd = open(w->oomControl, O_RDONLY | O_CLOEXEC)) < 0) {
-        VIR_WARN("LVE %u: cannot open '%s': %s", w->id, w->oomControl, g_strerror(errno));
+    if ((ofd = open(w->oomCounter, O_RDONLY | O_CLOEXEC)) < 0) {
+        VIR_WARN("LVE %u: cannot open '%s': %s", w->id, w->oomCounter, g_strerror(errno));
         close(efd);
         return -1;
     }
@@ -333,12 +394,95 @@ lveWatchArmOom(lveWatch *w, const char *memdir)
     return efd;
 }
 
+/* v1: the OOM eventfd and the counters polled. */
+static void
+lveWatchFilesV1(lveWatch *w, const char *name)
+{
+    g_autofree char *memdir = NULL;
+
+    if (!virCgroupTreeHas(w->tree, VIR_CGROUP_CONTROLLER_MEMORY))
+        return;
+    memdir = virCgroupPath(w->tree, VIR_CGROUP_CONTROLLER_MEMORY, name, NULL);
+    w->oomCounter = g_build_filename(memdir, "memory.oom_control", NULL);
+    if (virCgroupReadFileKey(w->oomCounter, "oom_kill", &w->oomKills) < 0) {
+        /* a kernel before 4.13 counts no kills: no OOM notice */
+        VIR_WARN("LVE %u: %s", w->id, virGetLastErrorMessage());
+        virResetLastError();
+        g_clear_pointer(&w->oomCounter, g_free);
+    } else if ((w->efd = lveWatchArmOom(w, memdir)) < 0) {
+        g_clear_pointer(&w->oomCounter, g_free);
+    }
+}
+
+/* v2: the files whose changes the kernel notifies; the counters' values
+ * now. */
+static void
+lveWatchFilesV2(lveWatch *w, const char *name)
+{
+    w->v2 = true;
+    w->cgEvents = virCgroupPath(w->tree, virCgroupTreeAnchor(w->tree), name, "cgroup.events");
+    if (!virCgroupTreeHas(w->tree, VIR_CGROUP_CONTROLLER_MEMORY))
+        return;
+    w->oomCounter = virCgroupPath(w->tree, VIR_CGROUP_CONTROLLER_MEMORY, name,
+                                  "memory.events");
+    if (virCgroupReadFileKey(w->oomCounter, "oom_kill", &w->oomKills) < 0) {
+        VIR_WARN("LVE %u: %s", w->id, virGetLastErrorMessage());
+        virResetLastError();
+        g_clear_pointer(&w->oomCounter, g_free);
+    }
+}
+
+/* An inotify watch on @path (IN_MODIFY), or -1 with a warning. */
+static int
+lveWatchFile(lveWatch *w, const char *path)
+{
+    int wd;
+
+    if (!path)
+        return -1;
+    if ((wd = inotify_add_watch(w->ifd, path, IN_MODIFY)) < 0)
+        VIR_WARN("LVE %u: cannot watch '%s': %s", w->id, path, g_strerror(errno));
+    return wd;
+}
+
+/* The inotify descriptor: the registry's directory, and on v2 the files
+ * the kernel notifies.  Returns whether every v2 file is watched (v1:
+ * true); what is not is polled. */
+static bool
+lveWatchArmInotify(lveWatch *w, const char *stateDir)
+{
+    char name[LVE_CGROUP_NAME_BUFLEN];
+    bool all = true;
+
+    if (!stateDir && !w->v2)
+        return true;
+    if ((w->ifd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC)) < 0) {
+        VIR_WARN("LVE %u: its notices come only at the next poll: %s", w->id,
+                 g_strerror(errno));
+        return false;
+    }
+    if (stateDir) {
+        w->registry = g_strdup_printf("%s.enter", lveCgroupName(w->id, name));
+        w->registryWd = inotify_add_watch(w->ifd, stateDir, IN_CLOSE_WRITE | IN_MODIFY);
+        if (w->registryWd < 0)
+            VIR_WARN("LVE %u: entries show only at the next poll: cannot watch '%s': %s",
+                     w->id, stateDir, g_strerror(errno));
+    }
+    if (w->v2) {
+        all &= (w->cgEventsWd = lveWatchFile(w, w->cgEvents)) >= 0;
+        all &= !w->oomCounter || (w->oomWd = lveWatchFile(w, w->oomCounter)) >= 0;
+        all &= !w->pidsEvents || (w->pidsWd = lveWatchFile(w, w->pidsEvents)) >= 0;
+    }
+    return all;
+}
+
 lveWatch *
 lveCgroupWatchGroups(virCgroupTree *tree, const char *stateDir, unsigned int id,
                      lveNoticeFunc func, void *opaque, GDestroyNotify freecb)
 {
     char name[LVE_CGROUP_NAME_BUFLEN];
     lveWatch *w = g_new0(lveWatch, 1);
+    int pollMs = LVE_WATCH_POLL_MS;
 
     lveCgroupName(id, name);
     w->refs = 1;
@@ -349,24 +493,13 @@ lveCgroupWatchGroups(virCgroupTree *tree, const char *stateDir, unsigned int id,
     w->freecb = freecb;
     w->tree = tree;
     w->efd = w->efdWatch = w->ifd = w->ifdWatch = w->timer = -1;
+    w->registryWd = w->cgEventsWd = w->oomWd = w->pidsWd = -1;
     w->tasks = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, lveWatchTaskDrop);
 
-    /* v2 keeps no OOM eventfd (memory.events instead): not watched yet */
-    if (virCgroupTreeVersion(tree) == 1 &&
-        virCgroupTreeHas(tree, VIR_CGROUP_CONTROLLER_MEMORY)) {
-        g_autofree char *memdir = virCgroupPath(tree, VIR_CGROUP_CONTROLLER_MEMORY, name,
-                                                NULL);
-
-        w->oomControl = g_build_filename(memdir, "memory.oom_control", NULL);
-        if (virCgroupReadFileKey(w->oomControl, "oom_kill", &w->oomKills) < 0) {
-            /* a kernel before 4.13 counts no kills: no OOM notice */
-            VIR_WARN("LVE %u: %s", id, virGetLastErrorMessage());
-            virResetLastError();
-            g_clear_pointer(&w->oomControl, g_free);
-        } else if ((w->efd = lveWatchArmOom(w, memdir)) < 0) {
-            g_clear_pointer(&w->oomControl, g_free);
-        }
-    }
+    if (virCgroupTreeVersion(tree) == 2)
+        lveWatchFilesV2(w, name);
+    else
+        lveWatchFilesV1(w, name);
     if (virCgroupTreeHas(tree, VIR_CGROUP_CONTROLLER_PIDS)) {
         w->pidsEvents = virCgroupPath(tree, VIR_CGROUP_CONTROLLER_PIDS, name,
                                       "pids.events");
@@ -375,22 +508,14 @@ lveCgroupWatchGroups(virCgroupTree *tree, const char *stateDir, unsigned int id,
             g_clear_pointer(&w->pidsEvents, g_free);
         }
     }
+    /* v2 with every file watched: the timer only takes the watch down */
+    if (lveWatchArmInotify(w, stateDir) && w->v2)
+        pollMs = -1;
 
-    if (stateDir) {
-        w->registry = g_strdup_printf("%s.enter", name);
-        if ((w->ifd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC)) < 0 ||
-            inotify_add_watch(w->ifd, stateDir, IN_CLOSE_WRITE | IN_MODIFY) < 0) {
-            VIR_WARN("LVE %u: entries show only at the next poll: cannot watch '%s': %s", id,
-                     stateDir, g_strerror(errno));
-            if (w->ifd >= 0)
-                close(w->ifd);
-            w->ifd = -1;
-        }
-    }
     if (w->ifd >= 0) {
         g_atomic_int_inc(&w->refs);
         if ((w->ifdWatch = virEventAddHandle(w->ifd, VIR_EVENT_HANDLE_READABLE,
-                                             lveWatchEntered, w, lveWatchUnref)) < 0)
+                                             lveWatchNotified, w, lveWatchUnref)) < 0)
             goto noloop;
     }
     if (w->efd >= 0) {
@@ -400,10 +525,10 @@ lveCgroupWatchGroups(virCgroupTree *tree, const char *stateDir, unsigned int id,
             goto noloop;
     }
     g_atomic_int_inc(&w->refs);
-    if ((w->timer = virEventAddTimeout(LVE_WATCH_POLL_MS, lveWatchPoll, w, lveWatchUnref)) < 0)
+    if ((w->timer = virEventAddTimeout(pollMs, lveWatchPoll, w, lveWatchUnref)) < 0)
         goto noloop;
     virMutexLock(&w->lock);
-    lveWatchScan(w);
+    lveWatchTasks(w);
     virMutexUnlock(&w->lock);
     return w;
 
