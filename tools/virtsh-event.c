@@ -138,7 +138,7 @@ virtshEventMetadataChangePrint(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr do
     msg = g_strdup_printf("event 'metadata-change' for domain '%s': type %s, uri %s\n",
                           virDomainGetName(dom),
                           type >= 0 && type < VIR_DOMAIN_METADATA_LAST ?
-                          virtshEventMetadataTypes[type] : "unknown",
+                          virtshEventMetadataTypes[type] : "unsupported value",
                           nsuri ? nsuri : "<null>");
     virtshEventPrint(opaque, msg);
 }
