@@ -72,6 +72,8 @@ bool lveTestSkipSanitized(const char *test);
  * End puts the settings back. */
 bool lveTestKsmBegin(void);
 void lveTestKsmEnd(void);
+/* The same without starting ksmd. */
+bool lveTestKsmLock(void);
 
 /* Child processes: forks one running @fn(@opaque), which reports its
  * result on a pipe; the parent reads it with lveTestChildResult. */

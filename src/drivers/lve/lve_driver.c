@@ -38,6 +38,7 @@
 #include "domain_driver_table.h"
 #include "driver.h"
 #include "driver_registry.h"
+#include "lve_dedup.h"
 #include "lve_defaults.h"
 #include "lve_enter.h"
 #include "lve_events.h"
@@ -282,6 +283,7 @@ virHypervisorDriver lveHypervisorDriver = {
     .nodeGetMemoryStats = sharedNodeGetMemoryStats,
     .nodeGetMemoryParameters = lveNodeGetMemoryParameters,
     .nodeSetMemoryParameters = lveNodeSetMemoryParameters,
+    .nodeMemoryDedup = lveNodeMemoryDedup,
     .domainGetInfo = lveDomainGetInfo,
     .domainGetState = sharedDomainGetState,
     .domainGetOSType = sharedDomainGetOSType,
