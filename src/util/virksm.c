@@ -231,20 +231,50 @@ virKsmDelta(unsigned long long after, unsigned long long before)
     return after > before ? after - before : 0;
 }
 
+unsigned long long
+virKsmMergeablePages(void)
+{
+    g_autofree char *procPath = virFileHostPath("/proc");
+    g_autoptr(GDir) proc = g_dir_open(procPath, 0, NULL);
+    unsigned long long total = 0;
+    long pageKiB = sysconf(_SC_PAGESIZE) / 1024;
+    const char *name;
+
+    while (proc && (name = g_dir_read_name(proc))) {
+        g_autofree char *ksmPath = g_build_filename(procPath, name, "ksm_stat", NULL);
+        g_autofree char *statusPath = g_build_filename(procPath, name, "status", NULL);
+        g_autofree char *ksm = NULL;
+        g_autofree char *status = NULL;
+        const char *rss;
+        unsigned long long kib;
+
+        if (!g_ascii_isdigit(*name) || !g_file_get_contents(ksmPath, &ksm, NULL, NULL) ||
+            (!strstr(ksm, "ksm_mergeable: yes") && !strstr(ksm, "ksm_merge_any: yes")) ||
+            !g_file_get_contents(statusPath, &status, NULL, NULL) ||
+            !(rss = strstr(status, "RssAnon:")))
+            continue;
+        kib = g_ascii_strtoull(rss + strlen("RssAnon:"), NULL, 10);
+        total += kib / MAX(pageKiB, 1);
+    }
+    return total;
+}
+
 /* The time a pass is given: at least @minMs; else four times what
- * VIR_KSM_PASS_FULL_SCANS scans of @pages and the pages KSM tracks take
- * at the rate the tunables ask for.  0 when ksmd would scan nothing. */
+ * VIR_KSM_PASS_FULL_SCANS scans of the host's mergeable memory (or of
+ * the pages KSM tracks, if more) take at the rate the tunables ask for.
+ * 0 when ksmd would scan nothing. */
 static unsigned long long
-virKsmPassTimeoutMs(const virKsmInfo *info, unsigned long long pages, unsigned int minMs)
+virKsmPassTimeoutMs(const virKsmInfo *info, unsigned int minMs)
 {
     unsigned long long tracked = info->pagesShared + info->pagesSharing +
                                  info->pagesUnshared + info->pagesVolatile;
+    unsigned long long pages = MAX(tracked, virKsmMergeablePages());
     unsigned long long perSecond;
 
     if (info->pagesToScan == 0)
         return 0;
     perSecond = (unsigned long long)info->pagesToScan * 1000 / MAX(info->sleepMillisecs, 1);
-    return minMs + 4 * VIR_KSM_PASS_FULL_SCANS * (tracked + pages) * 1000 / MAX(perSecond, 1);
+    return minMs + 4 * VIR_KSM_PASS_FULL_SCANS * pages * 1000 / MAX(perSecond, 1);
 }
 
 /* One pass at a time: the lock is on 'run' itself, which every process
@@ -339,7 +369,7 @@ virKsmPassStop(unsigned long long run)
 }
 
 int
-virKsmRunPass(unsigned long long pages, unsigned int minTimeoutMs, virKsmPassResult *result)
+virKsmRunPass(unsigned int minTimeoutMs, virKsmPassResult *result)
 {
     g_autofree char *scannedPath = virKsmPath("pages_scanned");
     gint64 start = g_get_monotonic_time();
@@ -358,7 +388,7 @@ virKsmRunPass(unsigned long long pages, unsigned int minTimeoutMs, virKsmPassRes
                        scannedPath);
         return -1;
     }
-    if ((timeoutMs = virKsmPassTimeoutMs(&info, pages, minTimeoutMs)) == 0) {
+    if ((timeoutMs = virKsmPassTimeoutMs(&info, minTimeoutMs)) == 0) {
         virReportError(VIR_ERR_OPERATION_INVALID, "%s",
                        _("KSM scans no page (pages_to_scan is 0): set shm_pages_to_scan first"));
         return -1;

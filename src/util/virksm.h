@@ -87,13 +87,16 @@ typedef struct _virKsmPassResult {
  * nice 5 and a busy host gives it less than its tunables ask. */
 # define VIR_KSM_PASS_MIN_TIMEOUT_MS (60 * 1000)
 
+/* The anonymous memory, in pages, of the processes that have mergeable
+ * memory (ksm_mergeable or ksm_merge_any in /proc/PID/ksm_stat, RssAnon):
+ * about what one full scan of KSM's covers. */
+unsigned long long virKsmMergeablePages(void);
+
 /* One merging pass: starts ksmd when it is stopped, waits for
  * VIR_KSM_PASS_FULL_SCANS full scans, and puts back 'run' as it was
- * (stopped: merged pages stay merged).  @pages is what the caller made
- * mergeable, for the time the pass is given: at least @minTimeoutMs, more
- * when the host's tunables scan that many pages (and those KSM tracks
- * already) slowly.  One pass at a time on the host (a lock on 'run'). */
-int virKsmRunPass(unsigned long long pages, unsigned int minTimeoutMs,
-                  virKsmPassResult *result);
+ * (stopped: merged pages stay merged).  The pass is given at least
+ * @minTimeoutMs, more when the host's tunables scan its mergeable memory
+ * slowly.  One pass at a time on the host (a lock on 'run'). */
+int virKsmRunPass(unsigned int minTimeoutMs, virKsmPassResult *result);
 
 #endif /* VIR_KSM_H */

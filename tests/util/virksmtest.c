@@ -150,6 +150,8 @@ START_TEST(test_process_merges_any)
     ck_assert_int_eq(virKsmProcessMergesAny(4242), 1);
     ck_assert_int_eq(virKsmProcessMergesAny(4244), 0);
     ck_assert_int_eq(virKsmProcessMergesAny(4243), -1);
+    /* 4242's 4 MiB of anonymous memory; 4244 merges nothing */
+    ck_assert_uint_eq(virKsmMergeablePages(), 1024);
 }
 END_TEST
 
@@ -253,7 +255,7 @@ START_TEST(test_pass)
     g_autofree char *run = NULL;
     virKsmPassResult r;
 
-    ck_assert_int_eq(virKsmRunPass(1000, 5000, &r), 0);
+    ck_assert_int_eq(virKsmRunPass(5000, &r), 0);
     run = fakeKsmdStop(k);
     ck_assert_str_eq(run, "0");
     ck_assert_uint_eq(r.fullScans, VIR_KSM_PASS_FULL_SCANS);
@@ -271,13 +273,13 @@ START_TEST(test_pass_run_kept)
     g_autofree char *run = NULL;
     virKsmPassResult r;
 
-    ck_assert_int_eq(virKsmRunPass(1000, 5000, &r), 0);
+    ck_assert_int_eq(virKsmRunPass(5000, &r), 0);
     ck_assert_uint_eq(r.fullScans, 3);
     ck_assert_str_eq(run = fakeKsmdStop(k), "1");
     g_free(run);
 
     k = fakeKsmdStart("2\n", 3, false);
-    ck_assert_int_eq(virKsmRunPass(1000, 5000, &r), 0);
+    ck_assert_int_eq(virKsmRunPass(5000, &r), 0);
     ck_assert_str_eq(run = fakeKsmdStop(k), "0");
 }
 END_TEST
@@ -288,7 +290,7 @@ START_TEST(test_pass_timeout)
     g_autofree char *run = NULL;
     virKsmPassResult r;
 
-    ck_assert_int_eq(virKsmRunPass(1000, 300, &r), -1);
+    ck_assert_int_eq(virKsmRunPass(300, &r), -1);
     ck_assert_util_error(VIR_ERR_OPERATION_TIMEOUT, "KSM did 1 of the 3 full scans of a merging pass in ");
     ck_assert_util_error(VIR_ERR_OPERATION_TIMEOUT, " s (pages_to_scan 100000, sleep_millisecs 20): raise");
     ck_assert_str_eq(run = fakeKsmdStop(k), "0");
@@ -301,7 +303,7 @@ START_TEST(test_pass_stopped)
     g_autofree char *run = NULL;
     virKsmPassResult r;
 
-    ck_assert_int_eq(virKsmRunPass(1000, 5000, &r), -1);
+    ck_assert_int_eq(virKsmRunPass(5000, &r), -1);
     ck_assert_util_error(VIR_ERR_OPERATION_FAILED,
                          "KSM was stopped during the merging pass (run is 0)");
     ck_assert_str_eq(run = fakeKsmdStop(k), "0");
@@ -316,13 +318,13 @@ START_TEST(test_pass_unsupported)
 
     /* ksmd would scan nothing */
     utilTestWriteFile(scan, "0\n");
-    ck_assert_int_eq(virKsmRunPass(1000, 5000, &r), -1);
+    ck_assert_int_eq(virKsmRunPass(5000, &r), -1);
     ck_assert_util_error(VIR_ERR_OPERATION_INVALID, "KSM scans no page (pages_to_scan is 0)");
     utilTestRemoveTree(root);
 
     virResetLastError();
     utilTestUseHost("ksm/plain");
-    ck_assert_int_eq(virKsmRunPass(1000, 5000, &r), -1);
+    ck_assert_int_eq(virKsmRunPass(5000, &r), -1);
     ck_assert_util_error(VIR_ERR_OPERATION_UNSUPPORTED,
                          "this kernel's KSM does not count the pages it scans");
 
@@ -331,7 +333,7 @@ START_TEST(test_pass_unsupported)
     ck_assert_int_eq(virKsmCheckHost(), -1);
     ck_assert_util_error(VIR_ERR_OPERATION_UNSUPPORTED, "this kernel has no KSM (no ");
     virResetLastError();
-    ck_assert_int_eq(virKsmRunPass(1000, 5000, &r), -1);
+    ck_assert_int_eq(virKsmRunPass(5000, &r), -1);
     ck_assert_util_error(VIR_ERR_OPERATION_UNSUPPORTED, "memory cannot be merged on this host");
 }
 END_TEST

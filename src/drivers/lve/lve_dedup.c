@@ -39,25 +39,15 @@
 typedef struct {
     lveDriver *driver;
     unsigned int ndomains;          /* domains in the pass */
-    unsigned long long pages;       /* the memory they use, in pages */
     bool failed;
 } lveDedupPass;
 
-/* Running @obj's tasks made mergeable, and its memory counted. */
+/* Running @obj's tasks made mergeable. */
 static int
 lveDedupAddDomain(lveDedupPass *pass, virDomainObj *obj)
 {
-    lveBackend *be = pass->driver->backend;
-    lveUsage usage = { 0 };
-
     if (lveDomainShareTasks(pass->driver, obj, true) < 0)
         return -1;
-    if (be->ops->usage(be, lveDomainId(obj), &usage) < 0) {
-        /* only the time the pass is given depends on it */
-        VIR_DEBUG("LVE %u: no memory usage: %s", lveDomainId(obj), virGetLastErrorMessage());
-        virResetLastError();
-    }
-    pass->pages += usage.memoryBytes / VIR_NODE_DEDUP_PAGE_SIZE;
     pass->ndomains++;
     return 0;
 }
@@ -145,7 +135,7 @@ lveNodeMemoryDedup(virConnectPtr conn, virDomainPtr *domains, unsigned int ndoma
     }
     /* nothing shares: nothing to merge, and ksmd is left as it is */
     if (pass.ndomains > 0) {
-        if (virKsmRunPass(pass.pages, VIR_KSM_PASS_MIN_TIMEOUT_MS, &ksm) < 0)
+        if (virKsmRunPass(VIR_KSM_PASS_MIN_TIMEOUT_MS, &ksm) < 0)
             return -1;
         result.scanned = ksm.pagesScanned;
         result.identical = ksm.pagesMerged;
