@@ -86,16 +86,6 @@ startFill(virDomainPtr dom, bool noMerge, const char *state)
     return pid;
 }
 
-static bool
-mergesAny(pid_t pid)
-{
-    g_autofree char *path = g_strdup_printf("/proc/%d/ksm_stat", (int)pid);
-    g_autofree char *stat = NULL;
-
-    ck_assert(g_file_get_contents(path, &stat, NULL, NULL));
-    return strstr(stat, "ksm_merge_any: yes") != NULL;
-}
-
 static char *
 ksmRun(void)
 {
@@ -114,45 +104,6 @@ setKsmRun(const char *value)
     ck_assert_int_ge(fd, 0);
     ck_assert_int_eq(write(fd, value, strlen(value)), (ssize_t)strlen(value));
     close(fd);
-}
-
-static unsigned long long
-nodeParam(virConnectPtr conn, const char *name)
-{
-    virTypedParameter params[32];
-    virTypedParameterPtr p;
-    int n = 32;
-
-    ck_assert_int_eq(virNodeGetMemoryParameters(conn, params, &n, 0), 0);
-    ck_assert_ptr_nonnull(p = virTypedParamsGet(params, n, name));
-    return p->type == VIR_TYPED_PARAM_UINT ? p->value.ui : p->value.ul;
-}
-
-static unsigned long long
-domainSharedPages(virDomainPtr dom)
-{
-    virTypedParameter params[3];
-    int n = 3;
-    unsigned long long shared = 0;
-
-    ck_assert_int_eq(virDomainGetMemorySharing(dom, params, &n, 0), 0);
-    ck_assert_int_eq(virTypedParamsGetULLong(params, n, "shared_pages", &shared), 1);
-    return shared;
-}
-
-/* ksmd at 5,000 pages every 10 ms: the pass scans the host's mergeable
- * memory three times in seconds even on a busy host */
-static void
-tuneKsm(virConnectPtr conn)
-{
-    virTypedParameterPtr params = NULL;
-    int n = 0, max = 0;
-
-    virTypedParamsAddUInt(&params, &n, &max, "shm_pages_to_scan", 5000);
-    virTypedParamsAddUInt(&params, &n, &max, "shm_sleep_millisecs", 10);
-    ck_assert_msg(virNodeSetMemoryParameters(conn, params, n, 0) == 0, "%s",
-                  virGetLastErrorMessage());
-    virTypedParamsFree(params, n);
 }
 
 typedef struct {
@@ -196,36 +147,38 @@ START_TEST(test_dedup)
     /* stopped: the pass starts ksmd and stops it again */
     setKsmRun("0");
     conn = lveTestOpen(NULL);
-    tuneKsm(conn);
+    /* ksmd at 5,000 pages every 10 ms: the pass scans the host's
+     * mergeable memory three times in seconds even on a busy host */
+    lveTestTuneKsm(conn, 5000, 10);
     a = lveTestCreate(conn, "unlimited", 4011);
     b = lveTestCreate(conn, "unlimited", 4012);
     stateA = g_build_filename(lveTestRoot(), "a.state", NULL);
     stateB = g_build_filename(lveTestRoot(), "b.state", NULL);
     pa = startFill(a, false, stateA);
     pb = startFill(b, true, stateB);
-    ck_assert(mergesAny(pa));
-    ck_assert(!mergesAny(pb));
-    before = nodeParam(conn, "shm_pages_sharing");
+    ck_assert(lveTestMergesAny(pa));
+    ck_assert(!lveTestMergesAny(pb));
+    before = lveTestNodeParam(conn, "shm_pages_sharing");
 
     /* every running LVE that shares: both */
     dedup(conn, NULL, 0, &r);
     ck_assert_str_eq(run = ksmRun(), "0");
-    ck_assert(mergesAny(pb));
+    ck_assert(lveTestMergesAny(pb));
     ck_assert_uint_ge(r.scanned, 2 * DEDUP_PAGES);
     ck_assert_uint_ge(r.identical, 2 * DEDUP_PAGES);
     ck_assert_uint_ge(r.shared, DEDUP_PAGES);
     ck_assert_uint_eq(r.freed, r.shared);
     ck_assert_uint_le(r.shared, r.identical);
-    ck_assert_uint_ge(nodeParam(conn, "shm_pages_sharing"), before + DEDUP_PAGES);
-    ck_assert_uint_ge(domainSharedPages(a), DEDUP_PAGES);
-    ck_assert_uint_ge(domainSharedPages(b), DEDUP_PAGES);
+    ck_assert_uint_ge(lveTestNodeParam(conn, "shm_pages_sharing"), before + DEDUP_PAGES);
+    ck_assert_uint_ge(lveTestSharedPages(a), DEDUP_PAGES);
+    ck_assert_uint_ge(lveTestSharedPages(b), DEDUP_PAGES);
 
     /* b writes every page: copies of its own again, which KSM's counters
      * show once ksmd has looked at them (the next pass) */
     ck_assert_int_eq(kill(pb, SIGUSR1), 0);
     waitState(stateB, "written");
     dedup(conn, &b, 1, &r);
-    ck_assert_uint_lt(domainSharedPages(b), DEDUP_PAGES / 2);
+    ck_assert_uint_lt(lveTestSharedPages(b), DEDUP_PAGES / 2);
     ck_assert_uint_ge(r.scanned, DEDUP_PAGES);
     g_free(run);
     ck_assert_str_eq(run = ksmRun(), "0");
