@@ -373,6 +373,7 @@ virKsmRunPass(unsigned int minTimeoutMs, virKsmPassResult *result)
 {
     g_autofree char *scannedPath = virKsmPath("pages_scanned");
     gint64 start = g_get_monotonic_time();
+    gint64 locked;
     unsigned long long timeoutMs;
     virKsmCounters before, after;
     virKsmInfo info;
@@ -395,6 +396,8 @@ virKsmRunPass(unsigned int minTimeoutMs, virKsmPassResult *result)
     }
     if ((lock = virKsmPassLock(start + timeoutMs * 1000)) < 0)
         return -1;
+    /* the pass's own time starts once another pass has let go */
+    locked = g_get_monotonic_time();
     if (virKsmReadCounters(&before) < 0)
         goto cleanup;
     if (before.run != 1) {
@@ -402,8 +405,8 @@ virKsmRunPass(unsigned int minTimeoutMs, virKsmPassResult *result)
             goto cleanup;
         started = true;
     }
-    if (virKsmPassWait(&info, before.fullScans + VIR_KSM_PASS_FULL_SCANS, start,
-                       start + timeoutMs * 1000) < 0 ||
+    if (virKsmPassWait(&info, before.fullScans + VIR_KSM_PASS_FULL_SCANS, locked,
+                       locked + timeoutMs * 1000) < 0 ||
         virKsmReadCounters(&after) < 0)
         goto cleanup;
     virKsmPassResultSet(result, &before, &after, start);

@@ -16,6 +16,8 @@
  */
 #include "internal.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 
 #include "utiltest.h"
@@ -310,6 +312,24 @@ START_TEST(test_pass_stopped)
 }
 END_TEST
 
+/* one pass at a time on the host: the lock on 'run' */
+START_TEST(test_pass_locked)
+{
+    fakeKsmd *k = fakeKsmdStart("0\n", 3, false);
+    g_autofree char *runPath = ksmFile(k->root, "run");
+    g_autofree char *run = NULL;
+    virKsmPassResult r;
+    int fd = open(runPath, O_RDONLY);
+
+    ck_assert_int_eq(flock(fd, LOCK_EX), 0);
+    ck_assert_int_eq(virKsmRunPass(200, &r), -1);
+    ck_assert_util_error(VIR_ERR_OPERATION_TIMEOUT, "another merging pass on this host holds '");
+    close(fd);
+    /* nothing was started */
+    ck_assert_str_eq(run = fakeKsmdStop(k), "0");
+}
+END_TEST
+
 START_TEST(test_pass_unsupported)
 {
     virKsmPassResult r;
@@ -355,6 +375,7 @@ main(void)
     tcase_add_test(tc, test_pass_run_kept);
     tcase_add_test(tc, test_pass_timeout);
     tcase_add_test(tc, test_pass_stopped);
+    tcase_add_test(tc, test_pass_locked);
     tcase_add_test(tc, test_pass_unsupported);
     suite_add_tcase(s, tc);
     return utilTestRun(s);
