@@ -6,11 +6,15 @@
 -- Every domain has a minute row for each of the 1440 minutes before
 -- end_ms (6 samples each, as a 10 s collector gives) and the 24 hour rows
 -- that sum them; values vary by domain and minute so that the ranking is
--- not trivial.
+-- not trivial.  The rows go in the primary key's order and the indexes on
+-- ts are made again afterwards (one sort instead of 14.4 M inserts at
+-- random places of a B-tree): minutes for 10,000 domains, not hours.
 PRAGMA journal_mode = OFF;
 PRAGMA synchronous = OFF;
 PRAGMA cache_size = -200000;
 BEGIN;
+DROP INDEX minutes_ts;
+DROP INDEX hours_ts;
 WITH RECURSIVE d (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM d
                          WHERE i + 1 < (SELECT domains FROM bench_params))
 INSERT INTO domains (uuid, name, last_seen)
@@ -40,6 +44,8 @@ SELECT uuid, ts - ts % 3600000, sum(n), sum(cpu_sum), sum(cpu_cnt), max(cpu_max)
        max(nproc_max), sum(ep_sum), sum(ep_cnt), max(ep_max),
        sum(cpu_f), sum(mem_f), sum(nproc_f), sum(ep_f)
 FROM minutes GROUP BY uuid, ts - ts % 3600000;
+CREATE INDEX minutes_ts ON minutes (ts);
+CREATE INDEX hours_ts ON hours (ts);
 INSERT OR REPLACE INTO rollup (level, newest)
 SELECT 'minute', max(ts) FROM minutes;
 COMMIT;
