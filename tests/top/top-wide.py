@@ -55,7 +55,7 @@ def main():
         env = dict(os.environ, TERM="xterm", LC_ALL="C.UTF-8")
         for var in ("VIRTKIT_DEFAULT_URI", "LIBVIRT_DEFAULT_URI", "VIRTKIT_DEBUG"):
             env.pop(var, None)
-        argv = [TOP, "-c", "test://" + NODE, "-d", "0.3"]
+        argv = [TOP, "-c", "test://" + NODE, "-d", "5"]
         os.execve(argv[0], argv, env)
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
     screen = pyte.Screen(COLS, ROWS)
@@ -82,7 +82,7 @@ def main():
                 if not data:
                     sys.exit("FAIL: virtkit-top ended; the screen:\n%s" % "\n".join(screen.display))
                 stream.feed(data)
-        # let the frame being drawn end (ncurses writes a frame at once)
+        # let the frame being drawn end: the next comes after 5 s
         while select.select([fd], [], [], 0.5)[0]:
             stream.feed(os.read(fd, 65536))
     finally:
