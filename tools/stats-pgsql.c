@@ -36,6 +36,7 @@ typedef struct {
     statsDb parent;
     PGconn *conn;
     statsDbMode mode;
+    bool locked;                /* the writer's lock is held in this session */
     unsigned int statements;    /* names given to prepared statements */
     unsigned int session;       /* counts the resets: statements prepared
                                  * in an older session are gone */
@@ -140,6 +141,7 @@ statsPgsqlLock(statsDb *db, GError **error)
         g_set_error(error, STATS_STORE_ERROR, 0, "another virtkit-statsd writes %s", db->display);
         return false;
     }
+    PG_DB(db)->locked = true;
     return true;
 }
 
@@ -184,15 +186,21 @@ statsPgsqlOpen(const char *uri, statsDbMode mode, GError **error)
 }
 
 /* libpq marks the connection bad when a command finds the server gone;
- * PQreset opens it again with the same parameters. */
+ * PQreset opens it again with the same parameters.  A new session holds
+ * no lock: until it has it (another collector may have taken it
+ * meanwhile), the collector does not write. */
 static bool
 statsPgsqlReconnect(statsDb *db, GError **error)
 {
     statsPgsqlDb *pdb = PG_DB(db);
 
-    if (PQstatus(pdb->conn) == CONNECTION_OK)
-        return true;
+    if (PQstatus(pdb->conn) == CONNECTION_OK) {
+        if (pdb->mode == STATS_DB_READ || pdb->locked)
+            return true;
+        return statsPgsqlLock(db, error);
+    }
     PQreset(pdb->conn);
+    pdb->locked = false;
     if (PQstatus(pdb->conn) != CONNECTION_OK) {
         statsPgsqlError(db, error, "cannot reconnect", PQerrorMessage(pdb->conn));
         return false;
