@@ -19,8 +19,8 @@
  * domains   the last name each uuid had.
  * rollup    the newest minute bucket rolled up.  A database with none (0
  *           or no row: a new database, or one filled with raw samples by
- *           hand) has its buckets recomputed from all its samples on its
- *           first round with samples; from then on rounds fold.
+ *           hand) has its buckets recomputed from all its samples on the
+ *           next round; from then on rounds fold.
  *
  * Every statement here is one both SQLite (3.24 or later: upserts) and
  * PostgreSQL run as they are.
@@ -34,7 +34,7 @@
 
 struct _statsStore {
     statsDb *db;
-    statsStmt *prev;            /* the domain's last sample before a time */
+    statsStmt *prev;            /* the domain's last sample up to a time */
     statsStmt *insert;
     statsStmt *domain;
     statsStmt *foldMinute;      /* a sample into its minute row */
