@@ -41,6 +41,12 @@ statsDbClose(statsDb *db)
 }
 
 bool
+statsDbReconnect(statsDb *db, GError **error)
+{
+    return !db->driver->reconnect || db->driver->reconnect(db, error);
+}
+
+bool
 statsDbExec(statsDb *db, const char *sql, GError **error)
 {
     return db->driver->exec(db, sql, error);

@@ -38,6 +38,7 @@ typedef struct {
     statsDb *(*open)(const char *target, statsDbMode mode, GError **error);
     void (*close)(statsDb *db);
     bool (*exec)(statsDb *db, const char *sql, GError **error);
+    bool (*reconnect)(statsDb *db, GError **error);   /* NULL: never lost */
     int (*version)(statsDb *db, GError **error);
     char *(*setVersionSql)(int version);
 
@@ -78,6 +79,12 @@ bool statsDbIsUri(const char *target);
 statsDb *statsDbOpen(const char *target, statsDbMode mode, GError **error);
 void statsDbClose(statsDb *db);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(statsDb, statsDbClose);
+
+/* Makes sure the connection is up: a server connection that was lost (a
+ * restarted server) is opened again, with what the open took (the
+ * writer's lock, read-only), and its statements work again.  False with
+ * @error set when it cannot be. */
+bool statsDbReconnect(statsDb *db, GError **error);
 
 /* Runs @sql (one or more statements, no parameters). */
 bool statsDbExec(statsDb *db, const char *sql, GError **error);

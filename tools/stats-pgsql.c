@@ -12,6 +12,9 @@
  * collector per database by a session advisory lock (the server drops it
  * with the session, however the collector ends), and durability is the
  * server's (a committed round is on disk with synchronous_commit on).
+ * A connection lost to a restarted server is reset (PQreset) when the
+ * collector next asks for it: the lock is taken again and the statements
+ * prepared on the old session are prepared anew.
  */
 #include <config.h>
 
@@ -32,7 +35,11 @@
 typedef struct {
     statsDb parent;
     PGconn *conn;
+    statsDbMode mode;
+    bool locked;                /* the writer's lock is held in this session */
     unsigned int statements;    /* names given to prepared statements */
+    unsigned int session;       /* counts the resets: statements prepared
+                                 * in an older session are gone */
 } statsPgsqlDb;
 
 /* A statement runs with PQexecParams the first time, and is prepared on
@@ -46,6 +53,7 @@ typedef struct {
     Oid *types;                 /* from the bindings; 0: the server infers */
     unsigned int runs;
     char *name;                 /* once prepared */
+    unsigned int session;       /* the session it was prepared in */
     PGresult *res;
     int row;                    /* the current row; -1 before the first */
 } statsPgsqlStmt;
@@ -133,6 +141,7 @@ statsPgsqlLock(statsDb *db, GError **error)
         g_set_error(error, STATS_STORE_ERROR, 0, "another virtkit-statsd writes %s", db->display);
         return false;
     }
+    PG_DB(db)->locked = true;
     return true;
 }
 
@@ -144,6 +153,19 @@ statsPgsqlClose(statsDb *db)
     g_free(db);
 }
 
+/* What a session needs after it is opened: virtkit-info only reads, and
+ * the server holds it to that; the collector holds the lock. */
+static bool
+statsPgsqlSetup(statsDb *db, GError **error)
+{
+    statsPgsqlDb *pdb = PG_DB(db);
+
+    PQsetNoticeProcessor(pdb->conn, statsPgsqlNotice, NULL);
+    if (pdb->mode == STATS_DB_READ)
+        return statsPgsqlExec(db, "SET default_transaction_read_only = on", error);
+    return statsPgsqlLock(db, error);
+}
+
 static statsDb *
 statsPgsqlOpen(const char *uri, statsDbMode mode, GError **error)
 {
@@ -152,19 +174,39 @@ statsPgsqlOpen(const char *uri, statsDbMode mode, GError **error)
 
     db->driver = &statsPgsqlDriver;
     db->display = statsPgsqlDisplay(uri);
+    pdb->mode = mode;
     pdb->conn = PQconnectdb(uri);
     if (PQstatus(pdb->conn) != CONNECTION_OK) {
         statsPgsqlError(db, error, "cannot open the database", PQerrorMessage(pdb->conn));
         return NULL;
     }
-    PQsetNoticeProcessor(pdb->conn, statsPgsqlNotice, NULL);
-    /* virtkit-info only reads, and the server holds it to that */
-    if (mode == STATS_DB_READ)
-        return statsPgsqlExec(db, "SET default_transaction_read_only = on", error) ?
-            g_steal_pointer(&db) : NULL;
-    if (!statsPgsqlLock(db, error))
+    if (!statsPgsqlSetup(db, error))
         return NULL;
     return g_steal_pointer(&db);
+}
+
+/* libpq marks the connection bad when a command finds the server gone;
+ * PQreset opens it again with the same parameters.  A new session holds
+ * no lock: until it has it (another collector may have taken it
+ * meanwhile), the collector does not write. */
+static bool
+statsPgsqlReconnect(statsDb *db, GError **error)
+{
+    statsPgsqlDb *pdb = PG_DB(db);
+
+    if (PQstatus(pdb->conn) == CONNECTION_OK) {
+        if (pdb->mode == STATS_DB_READ || pdb->locked)
+            return true;
+        return statsPgsqlLock(db, error);
+    }
+    PQreset(pdb->conn);
+    pdb->locked = false;
+    if (PQstatus(pdb->conn) != CONNECTION_OK) {
+        statsPgsqlError(db, error, "cannot reconnect", PQerrorMessage(pdb->conn));
+        return false;
+    }
+    pdb->session++;
+    return statsPgsqlSetup(db, error);
 }
 
 static int
@@ -270,6 +312,8 @@ statsPgsqlRun(statsPgsqlStmt *ps)
 
     if (ps->runs++ == 0)
         return PQexecParams(conn, ps->sql, ps->nparams, ps->types, values, NULL, NULL, 0);
+    if (ps->name && ps->session != PG_DB(ps->parent.db)->session)
+        g_clear_pointer(&ps->name, g_free);
     if (!ps->name) {
         g_autofree char *name = g_strdup_printf("stats_%u", PG_DB(ps->parent.db)->statements++);
         PGresult *res = PQprepare(conn, name, ps->sql, ps->nparams, ps->types);
@@ -278,6 +322,7 @@ statsPgsqlRun(statsPgsqlStmt *ps)
             return res;
         PQclear(res);
         ps->name = g_steal_pointer(&name);
+        ps->session = PG_DB(ps->parent.db)->session;
     }
     return PQexecPrepared(conn, ps->name, ps->nparams, values, NULL, NULL, 0);
 }
@@ -345,7 +390,8 @@ statsPgsqlFinalize(statsStmt *stmt)
     statsPgsqlStmt *ps = PG_STMT(stmt);
 
     statsPgsqlReset(stmt);
-    if (ps->name) {
+    if (ps->name && ps->session == PG_DB(stmt->db)->session &&
+        PQstatus(PG_DB(stmt->db)->conn) == CONNECTION_OK) {
         g_autofree char *sql = g_strdup_printf("DEALLOCATE %s", ps->name);
 
         PQclear(PQexec(PG_DB(stmt->db)->conn, sql));
@@ -366,6 +412,7 @@ const statsDbDriver statsPgsqlDriver = {
     .open = statsPgsqlOpen,
     .close = statsPgsqlClose,
     .exec = statsPgsqlExec,
+    .reconnect = statsPgsqlReconnect,
     .version = statsPgsqlVersion,
     .setVersionSql = statsPgsqlSetVersionSql,
     .prepare = statsPgsqlPrepare,

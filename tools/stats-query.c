@@ -173,32 +173,79 @@ static const statsColumn statsTopColumns[] = {
     { "Faults", "faults", STATS_COL_INT },
 };
 
-/* What --by ranks, by the SQL alias of its column. */
-static const char *const statsByKeys[STATS_BY_LAST] = {
-    [STATS_BY_CPU] = "cpu_avg",
-    [STATS_BY_MEM] = "mem_avg",
-    [STATS_BY_IO] = "io_avg",
-    [STATS_BY_FAULTS] = "faults",
+/* What --by ranks: the columns it reads and the aggregate it is. */
+static const struct {
+    const char *cols;
+    const char *key;
+} statsByKeys[STATS_BY_LAST] = {
+    [STATS_BY_CPU] = { "cpu_sum, cpu_cnt", "sum(cpu_sum) / sum(cpu_cnt)" },
+    [STATS_BY_MEM] = { "mem_sum, mem_cnt", "sum(mem_sum) / sum(mem_cnt)" },
+    [STATS_BY_IO] = { "io_sum, io_cnt", "sum(io_sum) / sum(io_cnt) / 1024" },
+    [STATS_BY_FAULTS] = { "cpu_f, mem_f, nproc_f, ep_f", STATS_FAULTS_SQL },
 };
+
+/* The columns the top-N table is made of */
+#define STATS_TOP_COLS \
+    "uuid, cpu_sum, cpu_cnt, cpu_max, mem_sum, mem_cnt, mem_max, io_sum, io_cnt, io_max," \
+    " iops_sum, iops_cnt, iops_max, cpu_f, mem_f, nproc_f, ep_f"
+
+/* Where a top-N reads its rows (@cols of them, and @filter after each
+ * WHERE): the bucket rows of @step's table that overlap ?1..?2, or with
+ * @spans the hour rows of the whole hours ?3..?4 and the minute rows
+ * before and after them (two ranges of the ts index, not one range
+ * filtered row by row). */
+static char *
+statsTopRows(bool spans, statsStep step, const char *cols, const char *filter)
+{
+    if (!spans)
+        return g_strdup_printf("SELECT %s FROM %s WHERE ts > ?1 - %lld AND ts < ?2%s", cols,
+                               statsStepTables[step], (long long)statsStepWidths[step], filter);
+    return g_strdup_printf("SELECT %1$s FROM hours WHERE ts >= ?3 AND ts < ?4%2$s"
+                           " UNION ALL SELECT %1$s FROM minutes WHERE ts > ?1 - 60000"
+                           " AND ts < ?3%2$s"
+                           " UNION ALL SELECT %1$s FROM minutes WHERE ts >= ?4 AND ts < ?2%2$s",
+                           cols, filter);
+}
+
+/* The top @limitParam domains by @by over statsTopRows(): ranked first
+ * on the one aggregate --by names (two columns a row read, not all of
+ * them), and only the domains ranked are then read whole, through the
+ * (uuid, ts) keys.  The order is the rank's: its value, then the name,
+ * then the uuid. */
+static char *
+statsTopSql(bool spans, statsStep step, statsBy by, int limitParam)
+{
+    g_autofree char *keyCols = g_strconcat("uuid, ", statsByKeys[by].cols, NULL);
+    g_autofree char *keyRows = statsTopRows(spans, step, keyCols, "");
+    g_autofree char *rows = statsTopRows(spans, step, STATS_TOP_COLS,
+                                         " AND uuid IN (SELECT uuid FROM top)");
+
+    return g_strdup_printf(
+        "WITH ranked (uuid, k) AS (SELECT uuid, %s FROM (%s) r GROUP BY uuid),"
+        " top (uuid, k, name) AS (SELECT r.uuid, r.k, coalesce(d.name, r.uuid) FROM ranked r"
+        "  LEFT JOIN domains d ON d.uuid = r.uuid ORDER BY 2 DESC NULLS LAST, 3, 1 LIMIT ?%d)"
+        " SELECT t.name, t.uuid,"
+        " sum(cpu_sum) / sum(cpu_cnt), max(cpu_max),"
+        " sum(mem_sum) / sum(mem_cnt), max(mem_max),"
+        " sum(io_sum) / sum(io_cnt) / 1024, max(io_max) / 1024,"
+        " sum(iops_sum) / sum(iops_cnt), max(iops_max),"
+        " " STATS_FAULTS_SQL
+        " FROM top t JOIN (%s) s ON s.uuid = t.uuid"
+        " GROUP BY t.uuid, t.name, t.k ORDER BY t.k DESC NULLS LAST, 1, 2",
+        statsByKeys[by].key, keyRows, limitParam, rows);
+}
 
 statsResult *
 statsQueryTop(statsStore *store, statsStep step, gint64 from, gint64 to, statsBy by,
               unsigned int top, GError **error)
 {
-    g_autofree char *sql = g_strconcat(
-        "SELECT coalesce(d.name, s.uuid), s.uuid,"
-        " sum(cpu_sum) / sum(cpu_cnt) AS cpu_avg, max(cpu_max),"
-        " sum(mem_sum) / sum(mem_cnt) AS mem_avg, max(mem_max),"
-        " sum(io_sum) / sum(io_cnt) / 1024 AS io_avg, max(io_max) / 1024,"
-        " sum(iops_sum) / sum(iops_cnt), max(iops_max),"
-        " " STATS_FAULTS_SQL " AS faults"
-        STATS_RANGE_SQL
-        " GROUP BY s.uuid, d.name ORDER BY ", statsByKeys[by], " DESC NULLS LAST, 1, 2 LIMIT ?3",
-        NULL);
-    g_autoptr(statsStmt) stmt = statsPrepareRange(store, sql, step, from, to, error);
+    g_autofree char *sql = statsTopSql(false, step, by, 3);
+    g_autoptr(statsStmt) stmt = statsStorePrepare(store, sql, error);
 
     if (!stmt)
         return NULL;
+    statsStmtBindInt64(stmt, 1, from);
+    statsStmtBindInt64(stmt, 2, to);
     statsStmtBindInt64(stmt, 3, top);
     return statsRun(stmt, statsTopColumns, G_N_ELEMENTS(statsTopColumns), error);
 }
@@ -208,21 +255,8 @@ statsQueryTopSpans(statsStore *store, gint64 from, gint64 to, statsBy by, unsign
                    GError **error)
 {
     /* ?3 the first whole hour, ?4 the end of the last one (both @to when
-     * there is none); the minutes before and after them are two ranges
-     * of the ts index, not one range filtered row by row */
-    g_autofree char *sql = g_strconcat(
-        "SELECT coalesce(d.name, s.uuid), s.uuid,"
-        " sum(cpu_sum) / sum(cpu_cnt) AS cpu_avg, max(cpu_max),"
-        " sum(mem_sum) / sum(mem_cnt) AS mem_avg, max(mem_max),"
-        " sum(io_sum) / sum(io_cnt) / 1024 AS io_avg, max(io_max) / 1024,"
-        " sum(iops_sum) / sum(iops_cnt), max(iops_max),"
-        " " STATS_FAULTS_SQL " AS faults"
-        " FROM (SELECT * FROM hours WHERE ts >= ?3 AND ts < ?4"
-        "  UNION ALL SELECT * FROM minutes WHERE ts > ?1 - 60000 AND ts < ?3"
-        "  UNION ALL SELECT * FROM minutes WHERE ts >= ?4 AND ts < ?2) s"
-        " LEFT JOIN domains d ON d.uuid = s.uuid"
-        " GROUP BY s.uuid, d.name ORDER BY ", statsByKeys[by], " DESC NULLS LAST, 1, 2 LIMIT ?5",
-        NULL);
+     * there is none) */
+    g_autofree char *sql = statsTopSql(true, STATS_STEP_MINUTE, by, 5);
     g_autoptr(statsStmt) stmt = statsStorePrepare(store, sql, error);
     gint64 hourFrom = from + (STATS_HOUR_MS - from % STATS_HOUR_MS) % STATS_HOUR_MS;
     gint64 hourTo = to - to % STATS_HOUR_MS;

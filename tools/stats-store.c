@@ -11,11 +11,16 @@
  *           round: no spike, no invented gap.
  * minutes,  per domain and minute (hour): for each gauge the sum, count and
  * hours     maximum of its values (so averages combine exactly), and the
- *           sums of the fault deltas.  Each round recomputes the buckets it
- *           touched, in its own transaction.
+ *           sums of the fault deltas.  A sample is folded into its minute
+ *           and its hour row when it is written, in the same transaction
+ *           (sums and counts add, maxima take the larger), and only when
+ *           it is new: a round costs the same at any minute of the hour,
+ *           and a restarted collector neither loses nor doubles one.
  * domains   the last name each uuid had.
- * rollup    the newest minute bucket rolled up (a pre-filled database
- *           has none: everything in it is rolled up on the first round).
+ * rollup    the newest minute bucket rolled up.  A database with none (0
+ *           or no row: a new database, or one filled with raw samples by
+ *           hand) has its buckets recomputed from all its samples on the
+ *           next round; from then on rounds fold.
  *
  * Every statement here is one both SQLite (3.24 or later: upserts) and
  * PostgreSQL run as they are.
@@ -29,10 +34,12 @@
 
 struct _statsStore {
     statsDb *db;
-    statsStmt *prev;            /* the domain's last sample before a time */
+    statsStmt *prev;            /* the domain's last sample up to a time */
     statsStmt *insert;
     statsStmt *domain;
-    gint64 roundMin, roundMax;  /* times written in the current round */
+    statsStmt *foldMinute;      /* a sample into its minute row */
+    statsStmt *foldHour;        /* and into its hour row */
+    gint64 roundMax;            /* the newest sample written in the round */
 };
 
 /* Schema steps: statsMigrations[i] takes the schema version from i to
@@ -134,12 +141,59 @@ statsCheckVersion(statsStore *store, bool create, GError **error)
     return statsMigrate(store, version, error);
 }
 
+/* "INSERT INTO @table ... ON CONFLICT ... DO UPDATE": one sample folded
+ * into its bucket of @table: ?1 uuid, ?2 the bucket's time, then for
+ * each gauge of statsGauges its sum, count and max (?3-?20: the value, 1
+ * and the value, or NULL, 0 and NULL without one), then the fault deltas
+ * of statsFaults (?21-?24).  Sums and counts add (a NULL sum stays NULL
+ * until a value comes, as sum() over no values), maxima take the larger:
+ * what the GROUP BY of statsRollupSql gives over the same samples. */
+static char *
+statsFoldSql(const char *table)
+{
+    g_autoptr(GString) cols = g_string_new("uuid, ts, n");
+    g_autoptr(GString) vals = g_string_new("?1, ?2, 1");
+    g_autoptr(GString) update = g_string_new(NULL);
+    int param = 3;
+    size_t i;
+
+    g_string_append_printf(update, "n = %s.n + 1", table);
+    for (i = 0; i < G_N_ELEMENTS(statsGauges); i++) {
+        const char *g = statsGauges[i];
+
+        g_string_append_printf(cols, ", %s_sum, %s_cnt, %s_max", g, g, g);
+        g_string_append_printf(vals, ", ?%d, ?%d, ?%d", param, param + 1, param + 2);
+        param += 3;
+        g_string_append_printf(update, ", %s_sum = coalesce(%s.%s_sum + excluded.%s_sum,"
+                               " %s.%s_sum, excluded.%s_sum)", g, table, g, g, table, g, g);
+        g_string_append_printf(update, ", %s_cnt = %s.%s_cnt + excluded.%s_cnt", g, table, g, g);
+        g_string_append_printf(update, ", %s_max = CASE WHEN %s.%s_max IS NULL"
+                               " OR excluded.%s_max > %s.%s_max THEN excluded.%s_max"
+                               " ELSE %s.%s_max END", g, table, g, g, table, g, g, table, g);
+    }
+    for (i = 0; i < G_N_ELEMENTS(statsFaults); i++) {
+        const char *f = statsFaults[i];
+
+        g_string_append_printf(cols, ", %s", f);
+        g_string_append_printf(vals, ", ?%d", param++);
+        g_string_append_printf(update, ", %s = coalesce(%s.%s + excluded.%s, %s.%s, excluded.%s)",
+                               f, table, f, f, table, f, f);
+    }
+    return g_strdup_printf("INSERT INTO %s (%s) VALUES (%s) ON CONFLICT (uuid, ts) DO UPDATE SET %s",
+                           table, cols->str, vals->str, update->str);
+}
+
 static bool
 statsPrepareWriter(statsStore *store, GError **error)
 {
+    g_autofree char *foldMinute = statsFoldSql("minutes");
+    g_autofree char *foldHour = statsFoldSql("hours");
+
+    /* the newest sample up to a time: the one before it, or the very
+     * sample when it is stored already */
     store->prev = statsStorePrepare(store,
         "SELECT ts, cpu_time, io_bytes, io_ops, cpu_faults, mem_faults, nproc_faults, ep_faults"
-        " FROM samples WHERE uuid = ?1 AND ts < ?2 ORDER BY ts DESC LIMIT 1", error);
+        " FROM samples WHERE uuid = ?1 AND ts <= ?2 ORDER BY ts DESC LIMIT 1", error);
     store->insert = statsStorePrepare(store,
         "INSERT INTO samples (uuid, ts, state,"
         "  cpu_time, io_bytes, io_ops, cpu_faults, mem_faults, nproc_faults, ep_faults,"
@@ -151,7 +205,9 @@ statsPrepareWriter(statsStore *store, GError **error)
         "INSERT INTO domains (uuid, name, last_seen) VALUES (?1, ?2, ?3)"
         " ON CONFLICT (uuid) DO UPDATE SET name = excluded.name, last_seen = excluded.last_seen"
         " WHERE excluded.last_seen >= domains.last_seen", error);
-    return store->prev && store->insert && store->domain;
+    store->foldMinute = statsStorePrepare(store, foldMinute, error);
+    store->foldHour = statsStorePrepare(store, foldHour, error);
+    return store->prev && store->insert && store->domain && store->foldMinute && store->foldHour;
 }
 
 statsStore *
@@ -176,6 +232,8 @@ statsStoreClose(statsStore *store)
     statsStmtFree(store->prev);
     statsStmtFree(store->insert);
     statsStmtFree(store->domain);
+    statsStmtFree(store->foldMinute);
+    statsStmtFree(store->foldHour);
     statsDbClose(store->db);
     g_free(store);
 }
@@ -201,7 +259,6 @@ statsStoreNow(void)
 bool
 statsStoreBegin(statsStore *store, GError **error)
 {
-    store->roundMin = G_MAXINT64;
     store->roundMax = G_MININT64;
     return statsExec(store, store->db->driver->begin, error);
 }
@@ -211,6 +268,19 @@ statsStoreRollback(statsStore *store)
 {
     statsDbExec(store->db, "ROLLBACK", NULL);
 }
+
+/* What a sample adds to its minute and hour: the gauges of statsGauges
+ * and the fault deltas of statsFaults, each known or not. */
+typedef struct {
+    bool hasGauge[G_N_ELEMENTS(statsGauges)];
+    double gauge[G_N_ELEMENTS(statsGauges)];
+    bool hasFault[G_N_ELEMENTS(statsFaults)];
+    gint64 fault[G_N_ELEMENTS(statsFaults)];
+} statsFold;
+
+/* The gauge of statsGauges each rate (cpu, io, iops) is */
+enum { STATS_GAUGE_CPU = 0, STATS_GAUGE_MEM, STATS_GAUGE_IO, STATS_GAUGE_IOPS,
+       STATS_GAUGE_NPROC, STATS_GAUGE_EP };
 
 /* How much counter @field grew since the previous sample (column @col of
  * store->prev, stepped on a row when @havePrev).  Unknown without a
@@ -234,30 +304,65 @@ statsDelta(statsStore *store, bool havePrev, int col, const statsSample *sample,
     return true;
 }
 
-/* Binds what the counters mean since the previous sample: the rates
- * (?16 cpu %, ?17 io bytes/s, ?18 iops) and the fault deltas (?19-?22). */
-static bool
-statsBindDerived(statsStore *store, gint64 ts, const statsSample *sample, GError **error)
+/* What the counters mean since the previous sample (store->prev, stepped
+ * on its row when @havePrev): the rates (cpu %, io bytes/s, iops) and the
+ * fault deltas, with the gauges as they are, in @fold. */
+static void
+statsDerive(statsStore *store, bool havePrev, gint64 ts, const statsSample *sample,
+            statsFold *fold)
 {
     static const statsField rates[] = { STATS_CPU_TIME, STATS_IO_BYTES, STATS_IO_OPS };
+    static const int rateGauge[] = { STATS_GAUGE_CPU, STATS_GAUGE_IO, STATS_GAUGE_IOPS };
     /* CPU ns per ms of wall time -> % of one CPU; the others per second */
     static const double scale[] = { 100.0 / 1e6, 1000.0, 1000.0 };
-    int havePrev = statsStmtStep(store->prev, error);
-    gint64 dt = havePrev > 0 ? ts - statsStmtInt64(store->prev, 0) : 0;
+    static const statsField gauges[] = { STATS_MEM, STATS_NPROC, STATS_EP };
+    static const int gaugeGauge[] = { STATS_GAUGE_MEM, STATS_GAUGE_NPROC, STATS_GAUGE_EP };
+    gint64 dt = havePrev ? ts - statsStmtInt64(store->prev, 0) : 0;
     unsigned long long d;
     size_t i;
 
-    if (havePrev < 0)
-        return false;
     for (i = 0; i < G_N_ELEMENTS(rates); i++) {
-        if (dt > 0 && statsDelta(store, havePrev, 1 + rates[i], sample, rates[i], &d))
-            statsStmtBindDouble(store->insert, 16 + i, (double)d * scale[i] / (double)dt);
+        if (dt > 0 && statsDelta(store, havePrev, 1 + rates[i], sample, rates[i], &d)) {
+            fold->hasGauge[rateGauge[i]] = true;
+            fold->gauge[rateGauge[i]] = (double)d * scale[i] / (double)dt;
+        }
+    }
+    for (i = 0; i < G_N_ELEMENTS(gauges); i++) {
+        fold->hasGauge[gaugeGauge[i]] = sample->has[gauges[i]];
+        fold->gauge[gaugeGauge[i]] = (double)sample->value[gauges[i]];
     }
     for (i = STATS_CPU_FAULTS; i <= STATS_EP_FAULTS; i++) {
-        if (statsDelta(store, havePrev, 1 + i, sample, i, &d))
-            statsStmtBindInt64(store->insert, 19 + i - STATS_CPU_FAULTS, (gint64)d);
+        size_t f = i - STATS_CPU_FAULTS;
+
+        if (statsDelta(store, havePrev, 1 + i, sample, i, &d)) {
+            fold->hasFault[f] = true;
+            fold->fault[f] = (gint64)d;
+        }
     }
-    return true;
+}
+
+/* Reads the domain's newest sample up to @ts into @fold's derived values:
+ * 1 when the sample of @ts is new, 0 when it is stored already (a
+ * restarted collector at a time it wrote), -1 with @error set. */
+static int
+statsPrevious(statsStore *store, gint64 ts, const statsSample *sample, statsFold *fold,
+              GError **error)
+{
+    int rc;
+
+    statsStmtBindText(store->prev, 1, sample->uuid);
+    statsStmtBindInt64(store->prev, 2, ts);
+    rc = statsStmtStep(store->prev, error);
+    if (rc > 0 && statsStmtInt64(store->prev, 0) == ts) {
+        rc = 0;
+    } else if (rc >= 0) {
+        statsDerive(store, rc > 0, ts, sample, fold);
+        rc = 1;
+    }
+    statsStmtReset(store->prev);
+    if (rc < 0)
+        g_prefix_error(error, "cannot read the previous sample: ");
+    return rc;
 }
 
 /* Runs @stmt, which returns no row, and makes it ready for the next. */
@@ -274,15 +379,15 @@ statsStep(statsStmt *stmt, GError **error)
     return true;
 }
 
-bool
-statsStoreWrite(statsStore *store, gint64 ts, const statsSample *sample, GError **error)
+/* The sample itself: its counters and gauges as read, and @fold's rates
+ * (?16 cpu %, ?17 io bytes/s, ?18 iops) and fault deltas (?19-?22). */
+static bool
+statsInsert(statsStore *store, gint64 ts, const statsSample *sample, const statsFold *fold,
+            GError **error)
 {
+    static const int rateGauge[] = { STATS_GAUGE_CPU, STATS_GAUGE_IO, STATS_GAUGE_IOPS };
     size_t i;
 
-    bool derived;
-
-    statsStmtBindText(store->prev, 1, sample->uuid);
-    statsStmtBindInt64(store->prev, 2, ts);
     statsStmtBindText(store->insert, 1, sample->uuid);
     statsStmtBindInt64(store->insert, 2, ts);
     statsStmtBindInt64(store->insert, 3, sample->state);
@@ -290,24 +395,60 @@ statsStoreWrite(statsStore *store, gint64 ts, const statsSample *sample, GError 
         if (sample->has[i])
             statsStmtBindInt64(store->insert, 4 + i, (gint64)sample->value[i]);
     }
-    derived = statsBindDerived(store, ts, sample, error);
-    statsStmtReset(store->prev);
-    if (!derived) {
-        statsStmtReset(store->insert);
-        g_prefix_error(error, "cannot read the previous sample: ");
-        return false;
+    for (i = 0; i < G_N_ELEMENTS(rateGauge); i++) {
+        if (fold->hasGauge[rateGauge[i]])
+            statsStmtBindDouble(store->insert, 16 + i, fold->gauge[rateGauge[i]]);
     }
-    if (!statsStep(store->insert, error))
+    for (i = 0; i < G_N_ELEMENTS(statsFaults); i++) {
+        if (fold->hasFault[i])
+            statsStmtBindInt64(store->insert, 19 + i, fold->fault[i]);
+    }
+    return statsStep(store->insert, error);
+}
+
+/* @fold added to the bucket of @width ms that holds @ts (statsFoldSql) */
+static bool
+statsFoldInto(statsStmt *stmt, gint64 width, const char *uuid, gint64 ts,
+              const statsFold *fold, GError **error)
+{
+    size_t i;
+
+    statsStmtBindText(stmt, 1, uuid);
+    statsStmtBindInt64(stmt, 2, ts - ts % width);
+    for (i = 0; i < G_N_ELEMENTS(statsGauges); i++) {
+        statsStmtBindInt64(stmt, 4 + 3 * i, fold->hasGauge[i] ? 1 : 0);
+        if (fold->hasGauge[i]) {
+            statsStmtBindDouble(stmt, 3 + 3 * i, fold->gauge[i]);
+            statsStmtBindDouble(stmt, 5 + 3 * i, fold->gauge[i]);
+        }
+    }
+    for (i = 0; i < G_N_ELEMENTS(statsFaults); i++) {
+        if (fold->hasFault[i])
+            statsStmtBindInt64(stmt, 21 + i, fold->fault[i]);
+    }
+    return statsStep(stmt, error);
+}
+
+bool
+statsStoreWrite(statsStore *store, gint64 ts, const statsSample *sample, GError **error)
+{
+    statsFold fold = { 0 };
+    int isNew = statsPrevious(store, ts, sample, &fold, error);
+
+    if (isNew < 0)
         return false;
+    if (isNew) {
+        if (!statsInsert(store, ts, sample, &fold, error) ||
+            !statsFoldInto(store->foldMinute, STATS_MINUTE_MS, sample->uuid, ts, &fold, error) ||
+            !statsFoldInto(store->foldHour, STATS_HOUR_MS, sample->uuid, ts, &fold, error))
+            return false;
+        store->roundMax = MAX(store->roundMax, ts);
+    }
 
     statsStmtBindText(store->domain, 1, sample->uuid);
     statsStmtBindText(store->domain, 2, sample->name);
     statsStmtBindInt64(store->domain, 3, ts);
-    if (!statsStep(store->domain, error))
-        return false;
-    store->roundMin = MIN(store->roundMin, ts);
-    store->roundMax = MAX(store->roundMax, ts);
-    return true;
+    return statsStep(store->domain, error);
 }
 
 /* ---- roll-ups and retention -------------------------------------------- */
@@ -378,28 +519,30 @@ statsRolledUp(statsStore *store, gint64 *newest, GError **error)
     return true;
 }
 
-/* Recomputes the minute buckets from the newest one rolled up (or the
- * round's oldest sample, if the clock went back) and their hours.  The
- * retention keeps every sample of those buckets: raw samples live at
- * least an hour, minute rows at least a day. */
+/* The round's samples are in their buckets already (statsStoreWrite).
+ * A database where nothing was rolled up yet (new, or filled with raw
+ * samples by hand) has its buckets recomputed from all its samples once;
+ * the newest minute rolled up is recorded. */
 static bool
 statsRollup(statsStore *store, GError **error)
 {
-    g_autofree char *minutes = statsRollupSql("minutes", "samples", STATS_MINUTE_MS, true);
-    g_autofree char *hours = statsRollupSql("hours", "minutes", STATS_HOUR_MS, false);
-    gint64 newest, from;
+    static const char *const record =
+        "INSERT INTO rollup (level, newest) SELECT 'minute', coalesce(max(ts), 0) FROM minutes"
+        " WHERE ts >= ?1 ON CONFLICT (level) DO UPDATE SET newest = excluded.newest";
+    gint64 newest;
 
     if (!statsRolledUp(store, &newest, error))
         return false;
-    from = newest;
-    if (store->roundMin != G_MAXINT64) {
-        from = MIN(from, store->roundMin - store->roundMin % STATS_MINUTE_MS);
-        newest = MAX(newest, store->roundMax - store->roundMax % STATS_MINUTE_MS);
+    if (newest == 0) {
+        g_autofree char *minutes = statsRollupSql("minutes", "samples", STATS_MINUTE_MS, true);
+        g_autofree char *hours = statsRollupSql("hours", "minutes", STATS_HOUR_MS, false);
+
+        return statsRun(store, minutes, 0, error) && statsRun(store, hours, 0, error) &&
+            statsRun(store, record, 0, error);
     }
-    return statsRun(store, minutes, from, error) &&
-        statsRun(store, hours, from - from % STATS_HOUR_MS, error) &&
-        statsRun(store, "INSERT INTO rollup (level, newest) VALUES ('minute', ?1)"
-                 " ON CONFLICT (level) DO UPDATE SET newest = excluded.newest", newest, error);
+    if (store->roundMax - store->roundMax % STATS_MINUTE_MS <= newest)
+        return true;
+    return statsRun(store, record, store->roundMax - store->roundMax % STATS_MINUTE_MS, error);
 }
 
 static bool

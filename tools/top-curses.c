@@ -42,7 +42,19 @@ topCursesSignal(int sig)
     topInterrupted = 1;
 }
 
-/* One line of the table: @cells, NAME taking what the others leave. */
+/* @text on line @y, cut where the screen ends (addnstr would count
+ * bytes) */
+static void
+topCursesPut(int y, const char *text)
+{
+    g_autofree char *cut = topFitWidth(text, COLS, false);
+
+    mvaddstr(y, 0, cut);
+}
+
+/* One line of the table: @cells, NAME taking what the others leave,
+ * padded and cut by the columns its characters take (a CJK character
+ * two), not by its bytes or characters. */
 static void
 topCursesLine(int y, char cells[TOP_COL_LAST][TOP_CELL_SIZE], const char *name)
 {
@@ -55,15 +67,14 @@ topCursesLine(int y, char cells[TOP_COL_LAST][TOP_CELL_SIZE], const char *name)
     for (col = 0; col < TOP_COL_LAST; col++) {
         if (col == TOP_COL_NAME) {
             g_autofree char *safe = vshSafeText(name);
-            g_autofree char *cut = g_utf8_substring(safe, 0, nameWidth);
+            g_autofree char *cell = topFitWidth(safe, nameWidth, true);
 
-            g_string_append_printf(line, " %s%*s", cut,
-                                   (int)(nameWidth - g_utf8_strlen(cut, -1)), "");
+            g_string_append_printf(line, " %s", cell);
         } else {
             g_string_append_printf(line, " %*s", topColumnWidth(col), cells[col]);
         }
     }
-    mvaddnstr(y, 0, line->str + 1, COLS);
+    topCursesPut(y, line->str + 1);
 }
 
 static void
@@ -79,8 +90,8 @@ topCursesDraw(topCurses *tc)
     int col;
 
     erase();
-    mvaddnstr(0, 0, header, COLS);
-    mvaddnstr(1, 0, tc->message ? tc->message : TOP_KEYS_HELP, COLS);
+    topCursesPut(0, header);
+    topCursesPut(1, tc->message ? tc->message : TOP_KEYS_HELP);
     for (col = 0; col < TOP_COL_LAST; col++)
         g_strlcpy(names[col], topColumnName(col), TOP_CELL_SIZE);
     attron(A_REVERSE);

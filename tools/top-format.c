@@ -44,6 +44,49 @@ topColumnWidth(topColumn col)
     return topColumns[col].width;
 }
 
+/* The columns a character takes on a terminal, as vsh-table.c counts
+ * them for --batch */
+static int
+topCharWidth(gunichar c)
+{
+    if (g_unichar_iszerowidth(c))
+        return 0;
+    return g_unichar_iswide(c) ? 2 : 1;
+}
+
+char *
+topFitWidth(const char *text, int width, bool pad)
+{
+    GString *out = g_string_new(NULL);
+    const char *p = text;
+    int used = 0;
+
+    while (*p) {
+        gunichar c = g_utf8_get_char_validated(p, -1);
+        const char *next;
+        int w;
+
+        /* not UTF-8 (safe text is): one column a byte */
+        if (c == (gunichar)-1 || c == (gunichar)-2) {
+            c = (unsigned char)*p;
+            next = p + 1;
+            w = 1;
+        } else {
+            next = g_utf8_next_char(p);
+            w = topCharWidth(c);
+        }
+        /* a wide character that would stand half outside is left out */
+        if (used + w > width)
+            break;
+        g_string_append_len(out, p, next - p);
+        used += w;
+        p = next;
+    }
+    for (; pad && used < width; used++)
+        g_string_append_c(out, ' ');
+    return g_string_free(out, FALSE);
+}
+
 /* KiB as lvectl shows sizes: K, then M, then G with a decimal. */
 static void
 topFormatKiB(char *buf, double kib)

@@ -34,6 +34,11 @@ typedef struct {
     const char *filter;         /* NULL or "": none */
 } topScreen;
 
+/* @text (UTF-8, shown as it is: make it safe first) cut to at most
+ * @width terminal columns, a double-width character (CJK) counting two
+ * and a combining one none; with @pad, spaces after it up to @width. */
+char *topFitWidth(const char *text, int width, bool pad);
+
 const char *topColumnName(topColumn col);
 int topColumnWidth(topColumn col);
 void topRowCells(const topRow *row, char cells[TOP_COL_LAST][TOP_CELL_SIZE]);

@@ -8,8 +8,11 @@
  * Every interval, the bulk statistics of every domain of the connection
  * (virConnectGetAllDomainStats: state, CPU time, balloon and, on an LVE
  * connection, the LVE group) go into the database of stats-store.c (a
- * SQLite file, or PostgreSQL), one transaction per round.  Only the public API is used, so any driver,
- * local or remote, can be watched.  SIGTERM and SIGINT stop the collector
+ * SQLite file, or PostgreSQL), one transaction per round.  A round that
+ * cannot be written (a PostgreSQL server restarting) is kept and written
+ * before the next, once the connection is back: up to STATSD_MAX_KEPT
+ * rounds, the oldest let go beyond.  Only the public API is used, so any
+ * driver, local or remote, can be watched.  SIGTERM and SIGINT stop the collector
  * after the round under way.
  */
 #include <config.h>
@@ -31,6 +34,23 @@
 #include "stats-store.h"
 #include "tool-error.h"
 
+/* Rounds kept while the database cannot be written: an hour at the
+ * default interval */
+#define STATSD_MAX_KEPT 360
+
+/* A round read and not yet written */
+typedef struct {
+    gint64 ts;
+    GArray *samples;            /* of statsSample */
+} statsdKept;
+
+static void
+statsdKeptFree(statsdKept *kept)
+{
+    g_array_unref(kept->samples);
+    g_free(kept);
+}
+
 typedef struct {
     const char *uri;
     char *dbPath;
@@ -41,6 +61,7 @@ typedef struct {
     virConnectPtr conn;
     bool lve;                   /* the connection has the LVE group */
     statsStore *store;
+    GQueue kept;                /* of statsdKept, oldest first */
     GMainLoop *loop;
 } statsdControl;
 
@@ -91,14 +112,58 @@ statsdConnect(statsdControl *ctl)
     return true;
 }
 
-/* One round: every domain's sample at one time, in one transaction. */
+/* One round's samples at @ts, in one transaction. */
+static bool
+statsdWrite(statsdControl *ctl, const statsdKept *round, GError **error)
+{
+    guint i;
+
+    if (!statsStoreBegin(ctl->store, error))
+        return false;
+    for (i = 0; i < round->samples->len; i++) {
+        if (!statsStoreWrite(ctl->store, round->ts,
+                             &g_array_index(round->samples, statsSample, i), error)) {
+            statsStoreRollback(ctl->store);
+            return false;
+        }
+    }
+    return statsStoreCommit(ctl->store, round->ts, &ctl->retention, error);
+}
+
+/* Writes the kept rounds, oldest first, on a connection made again if it
+ * was lost; those that could not be written stay kept. */
+static bool
+statsdFlush(statsdControl *ctl)
+{
+    g_autoptr(GError) error = NULL;
+    statsdKept *round;
+
+    if (!statsDbReconnect(statsStoreDb(ctl->store), &error))
+        goto error;
+    while ((round = g_queue_peek_head(&ctl->kept))) {
+        if (!statsdWrite(ctl, round, &error))
+            goto error;
+        statsdKeptFree(g_queue_pop_head(&ctl->kept));
+    }
+    return true;
+
+ error:
+    if (ctl->once)
+        toolError("%s", error->message);
+    else
+        toolError("%s; %u round%s kept to write later", error->message,
+                  g_queue_get_length(&ctl->kept), g_queue_get_length(&ctl->kept) == 1 ? "" : "s");
+    return false;
+}
+
+/* One round: every domain's sample at one time, written with the rounds
+ * kept before it. */
 static bool
 statsdRound(statsdControl *ctl)
 {
-    g_autoptr(GArray) samples = NULL;
-    g_autoptr(GError) error = NULL;
+    statsdKept *round;
+    GArray *samples;
     gint64 now;
-    guint i;
 
     if (!ctl->conn && !statsdConnect(ctl))
         return false;
@@ -109,21 +174,19 @@ statsdRound(statsdControl *ctl)
             g_clear_pointer(&ctl->conn, virConnectClose);
         return false;
     }
-    if (!statsStoreBegin(ctl->store, &error))
-        goto error;
-    for (i = 0; i < samples->len; i++) {
-        if (!statsStoreWrite(ctl->store, now, &g_array_index(samples, statsSample, i), &error)) {
-            statsStoreRollback(ctl->store);
-            goto error;
-        }
-    }
-    if (!statsStoreCommit(ctl->store, now, &ctl->retention, &error))
-        goto error;
-    return true;
+    round = g_new0(statsdKept, 1);
+    round->ts = now;
+    round->samples = samples;
+    g_queue_push_tail(&ctl->kept, round);
+    if (g_queue_get_length(&ctl->kept) > STATSD_MAX_KEPT) {
+        statsdKept *oldest = g_queue_peek_head(&ctl->kept);
+        g_autoptr(GDateTime) t = g_date_time_new_from_unix_local(oldest->ts / 1000);
+        g_autofree char *when = g_date_time_format(t, "%Y-%m-%d %H:%M:%S");
 
- error:
-    toolError("%s", error->message);
-    return false;
+        toolError("the round of %s could not be written and is let go", when);
+        statsdKeptFree(g_queue_pop_head(&ctl->kept));
+    }
+    return statsdFlush(ctl);
 }
 
 static gboolean
@@ -319,6 +382,7 @@ main(int argc, char **argv)
     ret = statsdConnect(&ctl) ? statsdRun(&ctl) : EXIT_FAILURE;
     if (ctl.conn)
         virConnectClose(ctl.conn);
+    g_queue_clear_full(&ctl.kept, (GDestroyNotify)statsdKeptFree);
     statsStoreClose(ctl.store);
     g_free(ctl.dbPath);
     return ret;

@@ -43,10 +43,11 @@ ips=$(awk -v p="$per_step" -v n=$steps -v s="$cpu" 'BEGIN { printf "%.0f", p * n
 # ---- a round ----------------------------------------------------------------
 # round NAME URI [late]: the instructions of the second round, and the
 # CPU seconds (user + system, natively) of a third whole --once process.
-# A round recomputes its hour from the minute rows of that hour so far:
-# the first round of an hour reads one minute row per domain, the last
-# sixty.  "late" measures the last (minute 59, the 59 minutes before it
-# filled in by copying the first round's minute rows).
+# A round folds each sample into its minute and hour rows, so it should
+# cost the same at any minute of the hour; "late" measures the last round
+# of an hour (minute 59, the 59 minutes before it filled in by copying the
+# first round's minute rows, and the hour row made their sum), beside the
+# first.
 round() {
     local name=$1 uri=$2 db=$out/$1.db t=$T0
     rm -f "$db" "$db-wal" "$db-shm"
@@ -57,7 +58,14 @@ round() {
             INSERT INTO minutes SELECT uuid, ts - i * 60000, n, cpu_sum, cpu_cnt, cpu_max,
                 mem_sum, mem_cnt, mem_max, io_sum, io_cnt, io_max, iops_sum, iops_cnt, iops_max,
                 nproc_sum, nproc_cnt, nproc_max, ep_sum, ep_cnt, ep_max, cpu_f, mem_f, nproc_f, ep_f
-            FROM minutes, k"
+            FROM minutes, k;
+            DELETE FROM hours;
+            INSERT INTO hours SELECT uuid, ts - ts % 3600000, sum(n),
+                sum(cpu_sum), sum(cpu_cnt), max(cpu_max), sum(mem_sum), sum(mem_cnt), max(mem_max),
+                sum(io_sum), sum(io_cnt), max(io_max), sum(iops_sum), sum(iops_cnt), max(iops_max),
+                sum(nproc_sum), sum(nproc_cnt), max(nproc_max), sum(ep_sum), sum(ep_cnt), max(ep_max),
+                sum(cpu_f), sum(mem_f), sum(nproc_f), sum(ep_f)
+            FROM minutes GROUP BY 1, 2"
     fi
     VIRTKIT_STATS_NOW=$((t + interval)) $lt valgrind --tool=callgrind \
         --toggle-collect=statsdRound --callgrind-out-file="$out/cg.$name" \

@@ -221,11 +221,17 @@ virConnectGetHypervisorLog(virConnectPtr conn, unsigned int flags)
  * The results are VIR_NODE_DEDUP_PAGES_SCANNED, _PAGES_IDENTICAL,
  * _PAGES_SHARED, _PAGES_FREED and VIR_NODE_DEDUP_TIME_MS.
  *
- * Xen: virtkit reads the guests' pages, hashes them, compares candidates
- * byte for byte and shares them through the hypervisor (xc_memshr_*);
- * every domain named must be running, with sharing on
- * (virDomainSetMemorySharing()).  Drivers whose kernel merges pages by
- * itself (LVE: KSM, tuned with virNodeSetMemoryParameters()) answer
+ * Every domain named must be running, with sharing on
+ * (virDomainSetMemorySharing()).  Xen: virtkit reads the guests' pages,
+ * hashes them, compares candidates byte for byte and shares them through
+ * the hypervisor (xc_memshr_*).  LVE: the kernel merges (KSM); the pass
+ * makes the domains' tasks mergeable, runs ksmd until it has scanned all
+ * mergeable memory three times (at the rate virNodeSetMemoryParameters()
+ * gave it; started for the pass only when it was stopped) and reports what
+ * KSM's counters moved by: pages_scanned, pages_shared + pages_sharing
+ * (identical) and pages_sharing (shared, freed), the host's, so other
+ * mergeable memory counts too.  It needs root; a kernel without KSM
+ * answers VIR_ERR_OPERATION_UNSUPPORTED.  Other drivers answer
  * VIR_ERR_NO_SUPPORT.
  *
  * Returns 0 on success, -1 on error.

@@ -51,43 +51,6 @@ childIdenticalPages(int report, void *opaque)
     return 0;
 }
 
-static unsigned long long
-nodeParam(virConnectPtr conn, const char *name)
-{
-    virTypedParameter params[32];
-    virTypedParameterPtr p;
-    int n = 32;
-
-    ck_assert_int_eq(virNodeGetMemoryParameters(conn, params, &n, 0), 0);
-    ck_assert_ptr_nonnull(p = virTypedParamsGet(params, n, name));
-    return p->type == VIR_TYPED_PARAM_UINT ? p->value.ui : p->value.ul;
-}
-
-static unsigned long long
-domainSharedPages(virDomainPtr dom)
-{
-    virTypedParameter params[3];
-    int n = 3;
-    unsigned long long shared = 0;
-
-    ck_assert_int_eq(virDomainGetMemorySharing(dom, params, &n, 0), 0);
-    ck_assert_int_eq(virTypedParamsGetULLong(params, n, "shared_pages", &shared), 1);
-    return shared;
-}
-
-static void
-tuneKsm(virConnectPtr conn)
-{
-    virTypedParameterPtr params = NULL;
-    int n = 0, max = 0;
-
-    virTypedParamsAddUInt(&params, &n, &max, "shm_pages_to_scan", 4000);
-    virTypedParamsAddUInt(&params, &n, &max, "shm_sleep_millisecs", 10);
-    ck_assert_msg(virNodeSetMemoryParameters(conn, params, n, 0) == 0, "%s",
-                  virGetLastErrorMessage());
-    virTypedParamsFree(params, n);
-}
-
 START_TEST(test_ksm)
 {
     virConnectPtr conn;
@@ -102,19 +65,19 @@ START_TEST(test_ksm)
         return;
     conn = lveTestOpen(NULL);
     dom = lveTestCreate(conn, "unlimited", 4007);
-    tuneKsm(conn);
-    ck_assert_uint_eq(nodeParam(conn, "shm_pages_to_scan"), 4000);
-    before = nodeParam(conn, "shm_pages_sharing");
+    lveTestTuneKsm(conn, 4000, 10);
+    ck_assert_uint_eq(lveTestNodeParam(conn, "shm_pages_to_scan"), 4000);
+    before = lveTestNodeParam(conn, "shm_pages_sharing");
     p1 = lveTestFork(childIdenticalPages, dom, &r1);
     p2 = lveTestFork(childIdenticalPages, dom, &r2);
     ck_assert_int_eq(lveTestChildResult(r1), 0);
     ck_assert_int_eq(lveTestChildResult(r2), 0);
     /* ksmd scans 4000 pages every 10 ms: a few seconds at most */
     deadline = g_get_monotonic_time() + 30 * G_USEC_PER_SEC;
-    while (domainSharedPages(dom) < SHARE_PAGES && g_get_monotonic_time() < deadline)
+    while (lveTestSharedPages(dom) < SHARE_PAGES && g_get_monotonic_time() < deadline)
         g_usleep(100000);
-    ck_assert_uint_ge(domainSharedPages(dom), SHARE_PAGES);
-    ck_assert_uint_ge(nodeParam(conn, "shm_pages_sharing"), before + SHARE_PAGES / 2);
+    ck_assert_uint_ge(lveTestSharedPages(dom), SHARE_PAGES);
+    ck_assert_uint_ge(lveTestNodeParam(conn, "shm_pages_sharing"), before + SHARE_PAGES / 2);
     lveTestKill(p1);
     lveTestKill(p2);
     close(r1);
@@ -146,16 +109,6 @@ childReader(int report, void *opaque)
     return c == 'k' ? 0 : 3;
 }
 
-static bool
-mergeAny(pid_t pid)
-{
-    g_autofree char *path = g_strdup_printf("/proc/%d/ksm_stat", (int)pid);
-    g_autofree char *stat = NULL;
-
-    ck_assert(g_file_get_contents(path, &stat, NULL, NULL));
-    return strstr(stat, "ksm_merge_any: yes") != NULL;
-}
-
 /* Sharing switched on for a running domain reaches the tasks inside; a
  * task stopped in a system call goes on as if nothing happened. */
 START_TEST(test_ksm_running_tasks)
@@ -177,16 +130,16 @@ START_TEST(test_ksm_running_tasks)
     args.input = fds[0];
     pid = lveTestFork(childReader, &args, &report);
     ck_assert_int_eq(lveTestChildResult(report), 0);
-    ck_assert(!mergeAny(pid));
+    ck_assert(!lveTestMergesAny(pid));
     g_usleep(100000);       /* well inside read() */
     ck_assert_msg(virDomainSetMemorySharing(dom, 1, VIR_DOMAIN_AFFECT_LIVE) == 0, "%s",
                   virGetLastErrorMessage());
-    ck_assert(mergeAny(pid));
+    ck_assert(lveTestMergesAny(pid));
     ck_assert_int_eq(virDomainGetMemorySharing(dom, params, &n, 0), 0);
     ck_assert_int_eq(virTypedParamsGetBoolean(params, n, "enabled", &enabled), 1);
     ck_assert_int_eq(enabled, 1);
     ck_assert_int_eq(virDomainSetMemorySharing(dom, 0, VIR_DOMAIN_AFFECT_LIVE), 0);
-    ck_assert(!mergeAny(pid));
+    ck_assert(!lveTestMergesAny(pid));
     ck_assert_int_eq(write(fds[1], "k", 1), 1);
     status = lveTestWait(pid);
     ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0, "reader status 0x%x", status);

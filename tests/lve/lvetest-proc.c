@@ -56,6 +56,55 @@ lveTestAssertCgroup(unsigned int id, const char *controller, const char *file, c
     ck_assert_msg(strstr(value, want), "%s/%s is '%s', not '%s'", controller, file, value, want);
 }
 
+/* ---- memory sharing ------------------------------------------------- */
+
+unsigned long long
+lveTestNodeParam(virConnectPtr conn, const char *name)
+{
+    virTypedParameter params[32];
+    virTypedParameterPtr p;
+    int n = 32;
+
+    ck_assert_int_eq(virNodeGetMemoryParameters(conn, params, &n, 0), 0);
+    ck_assert_ptr_nonnull(p = virTypedParamsGet(params, n, name));
+    return p->type == VIR_TYPED_PARAM_UINT ? p->value.ui : p->value.ul;
+}
+
+unsigned long long
+lveTestSharedPages(virDomainPtr dom)
+{
+    virTypedParameter params[3];
+    int n = 3;
+    unsigned long long shared = 0;
+
+    ck_assert_int_eq(virDomainGetMemorySharing(dom, params, &n, 0), 0);
+    ck_assert_int_eq(virTypedParamsGetULLong(params, n, "shared_pages", &shared), 1);
+    return shared;
+}
+
+void
+lveTestTuneKsm(virConnectPtr conn, unsigned int pagesToScan, unsigned int sleepMillisecs)
+{
+    virTypedParameterPtr params = NULL;
+    int n = 0, max = 0;
+
+    virTypedParamsAddUInt(&params, &n, &max, "shm_pages_to_scan", pagesToScan);
+    virTypedParamsAddUInt(&params, &n, &max, "shm_sleep_millisecs", sleepMillisecs);
+    ck_assert_msg(virNodeSetMemoryParameters(conn, params, n, 0) == 0, "%s",
+                  virGetLastErrorMessage());
+    virTypedParamsFree(params, n);
+}
+
+bool
+lveTestMergesAny(pid_t pid)
+{
+    g_autofree char *path = g_strdup_printf("/proc/%d/ksm_stat", (int)pid);
+    g_autofree char *stat = NULL;
+
+    ck_assert(g_file_get_contents(path, &stat, NULL, NULL));
+    return strstr(stat, "ksm_merge_any: yes") != NULL;
+}
+
 /* ---- child processes ------------------------------------------------ */
 
 pid_t

@@ -378,7 +378,7 @@ lveTestRestoreKsm(void)
 }
 
 bool
-lveTestKsmBegin(void)
+lveTestKsmLock(void)
 {
     g_autofree char *path = lveTestKsmSavePath();
     g_autoptr(GString) saved = g_string_new(NULL);
@@ -399,6 +399,14 @@ lveTestKsmBegin(void)
         g_string_append_c(saved, '\n');
     }
     ck_assert(g_file_set_contents(path, saved->str, -1, NULL));
+    return true;
+}
+
+bool
+lveTestKsmBegin(void)
+{
+    if (!lveTestKsmLock())
+        return false;
     lveTestWriteFile("/sys/kernel/mm/ksm/run", "1");
     return true;
 }

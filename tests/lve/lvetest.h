@@ -72,6 +72,16 @@ bool lveTestSkipSanitized(const char *test);
  * End puts the settings back. */
 bool lveTestKsmBegin(void);
 void lveTestKsmEnd(void);
+/* The same without starting ksmd. */
+bool lveTestKsmLock(void);
+
+/* Memory sharing through the public API: node parameter @name (a shm_*
+ * counter or tunable), a domain's shared_pages, and KSM's rate; and
+ * whether the kernel merges all of @pid's memory (ksm_merge_any). */
+unsigned long long lveTestNodeParam(virConnectPtr conn, const char *name);
+unsigned long long lveTestSharedPages(virDomainPtr dom);
+void lveTestTuneKsm(virConnectPtr conn, unsigned int pagesToScan, unsigned int sleepMillisecs);
+bool lveTestMergesAny(pid_t pid);
 
 /* Child processes: forks one running @fn(@opaque), which reports its
  * result on a pipe; the parent reads it with lveTestChildResult. */

@@ -13,7 +13,8 @@ export LD_LIBRARY_PATH LVE_TEST_BACKEND
 [ $# -gt 0 ] && exec "$b/$1"
 
 rc=77
-for suite in lve_driver_test lve_session_test lve_status_test lve_proof_test lve_ksm_test lve_stop_test; do
+for suite in lve_driver_test lve_session_test lve_status_test lve_proof_test lve_ksm_test lve_dedup_test \
+             lve_stop_test; do
     echo "== $suite (liblve backend)"
     "$b/$suite"
     case $? in

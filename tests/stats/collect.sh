@@ -3,7 +3,9 @@
 # of every domain, with what the driver reports (its statistics are read
 # from virtsh domstats, not assumed); a collector killed with SIGKILL and
 # started again keeps every round it committed and writes no duplicate;
-# SIGTERM ends it with status 0; bad options are refused.
+# the minute and hour rows the collector folds each sample into are what
+# grouping all the samples gives (rounds across a minute and an hour, one
+# repeated, one back in time); SIGTERM ends it with status 0; bad options are refused.
 . "$abs_top_srcdir/tests/stats/lib.sh"
 
 URI=test:///default
@@ -76,6 +78,42 @@ VIRTKIT_STATS_NOW=1767225600 "$STATSD" -c "$URI" --db "$DB" --once || fail "--on
 n=$(count)
 VIRTKIT_STATS_NOW=1767225600 "$STATSD" -c "$URI" --db "$DB" --once || fail "--once again at that time failed"
 [ "$(count)" = "$n" ] || fail "a second sample for one time was written"
+
+# ---- the folded roll-ups are the samples grouped ----
+# buckets DB TABLE WIDTH: TABLE's rows, and those the samples grouped by
+# WIDTH ms give, in the same form (doubles to 12 significant digits: the
+# sums are added in another order)
+buckets() {
+    cols=n
+    grouped="count(*)"
+    for g in cpu mem io iops nproc ep; do
+        cols="$cols, printf('%.12g', ${g}_sum), ${g}_cnt, printf('%.12g', ${g}_max)"
+        grouped="$grouped, printf('%.12g', sum($g)), count($g), printf('%.12g', max($g))"
+    done
+    for f in cpu_f mem_f nproc_f ep_f; do
+        cols="$cols, $f"
+        grouped="$grouped, sum($f)"
+    done
+    sql "$1" "SELECT uuid, ts, $cols FROM $2 ORDER BY uuid, ts" > "$STATS_WORK/$2.folded"
+    sql "$1" "SELECT uuid, ts - ts % $3, $grouped FROM samples GROUP BY 1, 2 ORDER BY 1, 2" \
+        > "$STATS_WORK/$2.grouped"
+    [ -s "$STATS_WORK/$2.grouped" ] || fail "$1 has no samples to group"
+    diff -u "$STATS_WORK/$2.grouped" "$STATS_WORK/$2.folded" ||
+        fail "$2 of $1 are not the samples grouped by $3 ms"
+}
+DB=$STATS_WORK/fold.db
+T0=1767225600
+for t in 3590 3595 3600 3610 3655 3660 3600 3545 7200; do
+    VIRTKIT_STATS_NOW=$((T0 + t)) "$STATSD" -c "$URI" --db "$DB" --once || fail "--once at +$t failed"
+done
+[ "$(sql "$DB" 'SELECT count(*) FROM samples')" = $((8 * ndom)) ] ||
+    fail "$(sql "$DB" 'SELECT count(*) FROM samples') samples, not 8 rounds of $ndom"
+buckets "$DB" minutes 60000
+buckets "$DB" hours 3600000
+# the killed and restarted collector's too (its last rounds went back to 2026)
+DB=$STATS_WORK/restart.db
+buckets "$DB" minutes 60000
+buckets "$DB" hours 3600000
 
 # ---- bad input ----
 refused() {

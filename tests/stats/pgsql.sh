@@ -12,6 +12,9 @@
 #    databases: the same answers from both;
 #  - a collector killed with SIGKILL and started again keeps every round
 #    it committed and writes no duplicate; a second collector is refused;
+#  - the server stopped and started again under a running collector: the
+#    rounds taken while it was down are kept and written once it is back
+#    (each with every domain, none twice), and the collector goes on;
 #  - the schema version lives in table stats_schema; a newer one, a
 #    database without the schema, a password in the URI (not shown).
 # Skipped (77) without the server, or with tools built without libpq;
@@ -66,7 +69,7 @@ psql() {
     shift
     "$PG_BIN/psql" -X -q -A -t -F '|' -v ON_ERROR_STOP=1 -d "$(uri "$db")" "$@"
 }
-for db in history collect restart bare future; do
+for db in history collect restart outage bare future; do
     psql postgres -c "CREATE DATABASE $db" || exit 99
 done
 # pgsql DB QUERY: as sql DB QUERY
@@ -219,6 +222,44 @@ VIRTKIT_STATS_NOW=$T0 "$STATSD" -c "$URI" --db "$DB" --once || fail "--once at a
 n=$(count)
 VIRTKIT_STATS_NOW=$T0 "$STATSD" -c "$URI" --db "$DB" --once || fail "--once again at that time failed"
 [ "$(count)" = "$n" ] || fail "a second sample for one time was written"
+
+# ---- the server restarted under the collector ----
+DB=$(uri outage)
+count() { pgsql outage 'SELECT count(*) FROM samples'; }
+# kept: the most rounds the collector said it kept to write later (0)
+kept() {
+    sed -n 's/.*; \([0-9]*\) rounds* kept to write later$/\1/p' "$STATS_WORK/outage.err" |
+        sort -n | tail -n 1 | grep . || echo 0
+}
+kept_more() { [ "$(kept)" -ge "$1" ]; }
+"$STATSD" -c "$URI" --db "$DB" --interval 0.2 2>"$STATS_WORK/outage.err" &
+pid=$!
+wait_for 120 "three rounds before the server stops" more_than 2
+$AS_USER "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w -t 120 stop > /dev/null || fail "the server did not stop"
+down=$(date +%s%3N)
+# rounds taken as the server went down may be kept already
+wait_for 120 "four rounds kept while the server is down" kept_more $(( $(kept) + 4 ))
+up=$(date +%s%3N)
+$AS_USER "$PG_BIN/pg_ctl" -D "$PG_DATA" -w -t 120 -l "$PG_DATA/server.log" \
+    -o "-c listen_addresses='' -c unix_socket_directories='$PG_SOCK' -c fsync=off" start \
+    > /dev/null || { cat "$PG_DATA/server.log"; exit 99; }
+n=$(count)
+wait_for 120 "three rounds after the server is back" more_than $((n + 3 * ndom))
+kill -TERM $pid
+wait $pid
+rc=$?
+[ $rc = 0 ] || fail "SIGTERM ended the collector with status $rc (after the server restarted)"
+# the rounds taken while the server was down are all there, whole
+downs=$(pgsql outage "SELECT count(DISTINCT ts) FROM samples WHERE ts > $down AND ts < $up")
+[ "$downs" -ge 3 ] || fail "$downs rounds of the time the server was down were written, not 3 or more"
+[ "$(pgsql outage 'SELECT count(*) FROM (SELECT ts FROM samples GROUP BY ts HAVING count(*) <> '"$ndom"') x')" = 0 ] ||
+    fail "rounds with samples missing: $(pgsql outage 'SELECT ts, count(*) FROM samples GROUP BY ts')"
+[ "$(pgsql outage 'SELECT count(*) = count(DISTINCT (uuid, ts)) FROM samples')" = t ] ||
+    fail "duplicate samples after the server restarted"
+[ "$(pgsql outage 'SELECT sum(n) FROM minutes')" = "$(count)" ] ||
+    fail "the roll-ups count $(pgsql outage 'SELECT sum(n) FROM minutes') samples of $(count)"
+grep -q "cannot reconnect\|server closed the connection\|terminating connection" "$STATS_WORK/outage.err" ||
+    fail "the collector did not say the database was lost: $(head -n 3 "$STATS_WORK/outage.err")"
 
 # ---- databases refused ----
 refused() {

@@ -2,7 +2,8 @@
 # virtkit-top --batch and --json through the built program: the table of
 # test:///default and of the node file tests/data/virtsh/node.xml (four
 # domains in three states), --sort and --filter, --json read back by
-# python3's json, the errors of bad options; then the same through
+# python3's json, names of CJK and multibyte characters (the table lined
+# up by display width), the errors of bad options; then the same through
 # virtkitd (the remote driver's bulk statistics), when it is built.
 : "${abs_top_srcdir:?run through make check}"
 : "${abs_top_builddir:?run through make check}"
@@ -64,6 +65,14 @@ names "$T/filtered" | grep -qx 'web server' && [ "$(names "$T/filtered" | wc -l)
     fail "--filter 'web ser': $(cat "$T/filtered")"
 "$TOP" -c "$NODE" --batch -n 1 -d 0.1 --filter nosuch > "$T/filtered" || fail "--filter nosuch exited $?"
 [ "$(names "$T/filtered" | wc -l)" = 0 ] || fail "--filter nosuch shows rows: $(cat "$T/filtered")"
+
+# --- names not a byte a column: the columns line up by display width ---
+# (CJK characters take two columns; tests/data/top/wide-batch.out is the
+# table as a terminal shows it, under its first line, the clock)
+WIDE="test://$(cd "$abs_top_srcdir/tests/data/top" && pwd)/wide.xml"
+"$TOP" -c "$WIDE" --batch -n 1 -d 0.1 --sort name > "$T/wide" || fail "--batch on $WIDE exited $?"
+tail -n +2 "$T/wide" | diff -u "$abs_top_srcdir/tests/data/top/wide-batch.out" - ||
+    fail "--batch with CJK and multibyte names: not the table of wide-batch.out"
 
 # --- --json: one object per sample, one per line ---
 "$TOP" -c "$NODE" --json -n 2 -d 0.1 --sort name --filter a > "$T/json" || fail "--json exited $?"

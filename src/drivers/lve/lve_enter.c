@@ -90,6 +90,23 @@ lveDomainLeave(virDomainPtr dom, unsigned int cookie, unsigned int flags)
 
 /* ---- memory sharing ------------------------------------------------ */
 
+/* Keeps in @pids the tasks whose merging is not @enable yet: a task that
+ * has it already, or has gone, is left alone (prctl would change nothing). */
+static void
+lveDomainShareTasksToChange(GArray *pids, bool enable)
+{
+    guint i = 0;
+
+    while (i < pids->len) {
+        int merges = virKsmProcessMergesAny(g_array_index(pids, pid_t, i));
+
+        if (merges < 0 || merges == enable)
+            g_array_remove_index_fast(pids, i);
+        else
+            i++;
+    }
+}
+
 /* Changes every task inside; on failure, puts back those already changed. */
 int
 lveDomainShareTasks(lveDriver *driver, virDomainObj *obj, bool enable)
@@ -97,14 +114,17 @@ lveDomainShareTasks(lveDriver *driver, virDomainObj *obj, bool enable)
     g_autoptr(GArray) pids = g_array_new(FALSE, FALSE, sizeof(pid_t));
     guint i, j;
 
+    if (driver->backend->ops->listTasks(driver->backend, lveDomainId(obj), pids) < 0)
+        return -1;
+    lveDomainShareTasksToChange(pids, enable);
+    if (pids->len == 0)
+        return 0;
     if (obj->state == VIR_DOMAIN_PAUSED) {
         virReportError(VIR_ERR_OPERATION_INVALID,
                        _("domain '%s' is paused: its frozen tasks cannot change their memory sharing"),
                        obj->def->name);
         return -1;
     }
-    if (driver->backend->ops->listTasks(driver->backend, lveDomainId(obj), pids) < 0)
-        return -1;
     for (i = 0; i < pids->len; i++) {
         if (lveKsmSetProcess(g_array_index(pids, pid_t, i), enable) < 0)
             break;

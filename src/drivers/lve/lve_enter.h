@@ -10,7 +10,9 @@
 int lveDomainEnter(virDomainPtr dom, unsigned int *cookie, unsigned int flags);
 int lveDomainLeave(virDomainPtr dom, unsigned int cookie, unsigned int flags);
 
-/* Turns KSM on or off for every task of running @obj; all or none. */
+/* Turns KSM on or off for every task of running @obj that does not have
+ * it so already; all or none.  A paused domain refuses unless none needs
+ * the change. */
 int lveDomainShareTasks(lveDriver *driver, virDomainObj *obj, bool enable);
 
 /* The sharedPages hook: pages of the tasks that KSM merged, and tracks. */
