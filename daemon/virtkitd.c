@@ -132,10 +132,13 @@ vkdServe(const vkdConfig *config, const vkdOptions *opts)
     if (opts->pidFile && (pidfd = vkdPidFileAcquire(opts->pidFile, &err)) < 0)
         goto cleanup;
     vkdRaiseFileLimit();
-    if (!(vkdTheServer = vkdServerNew(config, &err)) ||
-        !vkdListen(vkdTheServer, config, opts, &err))
+    if (!(vkdTheServer = vkdServerNew(config, &err)))
         goto cleanup;
+    /* before the sockets appear: whoever sees one may stop the daemon at
+     * once (SIGTERM then ends the serving loop before its first turn) */
     vkdSignals();
+    if (!vkdListen(vkdTheServer, config, opts, &err))
+        goto cleanup;
     vkdDaemonReady(ready, NULL);
     ready = -1;
     vkdNotifyReady();
