@@ -19,6 +19,8 @@
 #                     tests/xen/xen_memshr_dom0_test), run after the binding's
 #                     with XEN_VIRTSH (tools/.libs/virtsh) and XEN_LIBVIRTKIT
 #                     (src/.libs/libvirtkit.so.0); at least one of the two
+#   XEN_VIRTKITD      virtkitd (daemon/.libs/virtkitd), copied to /virtkit
+#                     for the suites that start it (make check-xen-memshr)
 #   XEN_DRIVER_MODULE virtkit_driver_xen.so, which the library loads, put in
 #                     dom0 at XEN_DRIVER_MODULE_DIR (the configured path)
 #   XEN_HYPERVISOR    the hypervisor to boot (a multiboot ELF, or gzipped):
@@ -223,6 +225,11 @@ dom0_initrd() {
             mkdir -p "$d$XEN_DRIVER_MODULE_DIR"
             cp "$XEN_DRIVER_MODULE" "$d$XEN_DRIVER_MODULE_DIR/"
             driver+=("$XEN_DRIVER_MODULE")
+        fi
+        # make check-xen-memshr: the daemon, which keeps the sharing scanner
+        if [ -n "${XEN_VIRTKITD:-}" ]; then
+            cp "$XEN_VIRTKITD" "$d/virtkit/virtkitd"
+            driver+=("$XEN_VIRTKITD")
         fi
         suites+=("$XEN_DRIVER_TEST")
     fi
