@@ -15,8 +15,8 @@
  * long-lived process can keep it: virtkitd says it is one
  * (VIR_NODE_MEMORY_SHARED_SCANNER_HOST) and keeps a connection open while
  * the scanner runs; the last connection's close stops it.  Xen has no call
- * that unshares a page (it unshares one only when its guest writes it,
- * or on a writable foreign mapping): shm_run 2 is refused.
+ * that unshares a page (it unshares one when its guest writes it): shm_run
+ * 2 is refused.
  */
 #include "internal.h"
 
@@ -188,14 +188,14 @@ xenNodeGetMemoryParameters(virConnectPtr conn, virTypedParameterPtr params, int 
 {
     xenDriver *driver = xenDriverFromConn(conn);
     virNodeMemoryShare shm = { 0 };
+    virNodeScannerState state;
+    int n = *nparams;
 
     virCheckFlags(VIR_TYPED_PARAM_STRING_OKAY, -1);
     if (*nparams == 0) {
         *nparams = VIR_NODE_MEMORY_SHARE_NPARAMS + 1;   /* and shm_run */
         return 0;
     }
-    virNodeScannerState state;
-    int n = *nparams;
 
     if (driver->ops->memshrCounters(driver->h, &shm.pagesSharing, &shm.pagesShared) < 0)
         return -1;
@@ -245,7 +245,8 @@ xenNodeSetMemoryParameters(virConnectPtr conn, virTypedParameterPtr params, int 
                            unsigned int flags)
 {
     xenDriver *driver = xenDriverFromConn(conn);
-    g_autofree virTypedParameterPtr knobs = g_memdup2(params, sizeof(*params) * MAX(nparams, 1));
+    g_autofree virTypedParameterPtr knobs = nparams > 0 ?
+        g_memdup2(params, sizeof(*params) * nparams) : NULL;
     virNodeMemoryShare shm = { 0 };
     virNodeScannerState state;
     unsigned int changed = 0;
