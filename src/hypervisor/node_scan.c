@@ -208,6 +208,7 @@ virNodeScanStep(virNodeScanCursor *cursor, const virNodeScanOps *ops, void *opaq
 struct _virNodeScanner {
     const virNodeScanOps *ops;
     void *opaque;
+    GMutex runLock;             /* one start or stop at a time */
     GMutex lock;
     GCond cond;
     GThread *thread;            /* while it runs */
@@ -226,6 +227,7 @@ virNodeScannerNew(const virNodeScanOps *ops, void *opaque)
 
     scanner->ops = ops;
     scanner->opaque = opaque;
+    g_mutex_init(&scanner->runLock);
     g_mutex_init(&scanner->lock);
     g_cond_init(&scanner->cond);
     scanner->pagesToScan = VIR_NODE_SCAN_PAGES_DEFAULT;
@@ -266,6 +268,9 @@ virNodeScannerRun(virNodeScanner *scanner, bool run)
 {
     GThread *thread = NULL;
 
+    /* a start must not come while a stopped thread still runs its last
+     * wake on the cursor */
+    g_mutex_lock(&scanner->runLock);
     g_mutex_lock(&scanner->lock);
     if (run && !scanner->thread) {
         scanner->stop = false;
@@ -278,6 +283,7 @@ virNodeScannerRun(virNodeScanner *scanner, bool run)
     g_mutex_unlock(&scanner->lock);
     if (thread)
         g_thread_join(thread);
+    g_mutex_unlock(&scanner->runLock);
 }
 
 void
@@ -314,5 +320,6 @@ virNodeScannerFree(virNodeScanner *scanner)
     virNodeScanCursorFree(scanner->cursor);
     g_cond_clear(&scanner->cond);
     g_mutex_clear(&scanner->lock);
+    g_mutex_clear(&scanner->runLock);
     g_free(scanner);
 }
