@@ -15,6 +15,7 @@
 #include "vkd_config.h"
 #include "vkd_listen.h"
 #include "vkd_server.h"
+#include "vkd_scanner.h"
 #include "vkd_system.h"
 
 #define VKD_CONFIG_FILE SYSCONFDIR "/virtkit/virtkitd.conf"
@@ -151,6 +152,8 @@ vkdServe(const vkdConfig *config, const vkdOptions *opts)
         vkdDaemonReady(ready, err->message);
     }
     vkdServerFree(g_steal_pointer(&vkdTheServer));
+    /* after every client: the last connection to a driver stops its scanner */
+    vkdScannerShutdown();
     if (pidfd >= 0)
         vkdPidFileRelease(opts->pidFile, pidfd);
     return ret;

@@ -12,6 +12,7 @@
 #include "vkd_client.h"
 #include "vkd_events.h"
 #include "vkd_handlers.h"
+#include "vkd_scanner.h"
 #include "vkd_server.h"
 
 /* The remote driver's own CONNECT_OPEN flags (not virConnectFlags). */
@@ -403,7 +404,11 @@ vkdNodeSetMemoryParameters(vkdCall *call)
         vkdCallError(call, VIR_ERR_INVALID_ARG, "%s", err->message);
         return -1;
     }
-    rc = virNodeSetMemoryParameters(call->conn, params, n, args->flags);
+    /* the scanner that shm_run starts on Xen is the daemon's to keep */
+    rc = virNodeSetMemoryParameters(call->conn, params, n,
+                                    vkdScannerFlags(call->conn, args->flags));
+    if (rc == 0)
+        vkdScannerUpdate(call->conn, params, n);
     virTypedParamsFree(params, n);
     return rc;
 }

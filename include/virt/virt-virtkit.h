@@ -89,6 +89,32 @@ int virDomainSetMemorySharing(virDomainPtr domain, int enable, unsigned int flag
 int virDomainGetMemorySharing(virDomainPtr domain, virTypedParameterPtr params,
                               int *nparams, unsigned int flags);
 
+/**
+ * VIR_NODE_MEMORY_SHARED_RUN:
+ *
+ * Node memory parameter (uint) of virNodeGetMemoryParameters() and
+ * virNodeSetMemoryParameters(), as KSM's run: 0 stops the continuous
+ * deduplication scanner, 1 runs it (each wake scans
+ * VIR_NODE_MEMORY_SHARED_PAGES_TO_SCAN pages, then it sleeps
+ * VIR_NODE_MEMORY_SHARED_SLEEP_MILLISECS), 2 stops it and unshares every
+ * shared page where the hypervisor can.  On Xen the scanner runs in
+ * virtkitd: set it through a connection to the daemon.
+ */
+# define VIR_NODE_MEMORY_SHARED_RUN "shm_run"     /* uint */
+
+/**
+ * virNodeMemorySharedFlags:
+ * @VIR_NODE_MEMORY_SHARED_SCANNER_HOST: for virtkitd, on a Xen
+ *   connection: the caller keeps a connection to the driver open for as
+ *   long as the scanner the call starts should run; without it, setting
+ *   the scanner's parameters on Xen is refused
+ *
+ * Flags of virNodeSetMemoryParameters() beyond libvirt's.
+ */
+typedef enum {
+    VIR_NODE_MEMORY_SHARED_SCANNER_HOST = (1 << 30),
+} virNodeMemorySharedFlags;
+
 /* Typed parameters of virNodeMemoryDedup(): what one pass did. */
 
 /**

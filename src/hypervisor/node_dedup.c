@@ -75,8 +75,7 @@ virNodeDedupHashDomain(const virNodeDedupOps *ops, void *opaque,
 
             if (errs[i] != 0)
                 continue;
-            page.hash = XXH3_64bits(data + i * VIR_NODE_DEDUP_PAGE_SIZE,
-                                    VIR_NODE_DEDUP_PAGE_SIZE);
+            page.hash = virNodeDedupHash(data + i * VIR_NODE_DEDUP_PAGE_SIZE);
             g_array_append_val(pages, page);
             result->scanned++;
         }
@@ -85,19 +84,23 @@ virNodeDedupHashDomain(const virNodeDedupOps *ops, void *opaque,
     return 0;
 }
 
-/* Phase 2: 1 when the two pages are equal byte for byte now, 0 when not
- * (or one cannot be read any more), -1 on error. */
-static int
-virNodeDedupConfirm(const virNodeDedupOps *ops, void *opaque,
-                    const virNodeDedupPage *a, const virNodeDedupPage *b)
+uint64_t
+virNodeDedupHash(const void *page)
+{
+    return XXH3_64bits(page, VIR_NODE_DEDUP_PAGE_SIZE);
+}
+
+int
+virNodeDedupPagesEqual(const virNodeDedupOps *ops, void *opaque,
+                       unsigned int adom, uint64_t agfn, unsigned int bdom, uint64_t bgfn)
 {
     void *pa = NULL;
     void *pb = NULL;
     int erra = 0, errb = 0;
     int ret = -1;
 
-    if (!(pa = ops->map(opaque, a->dom, &a->gfn, 1, &erra)) ||
-        !(pb = ops->map(opaque, b->dom, &b->gfn, 1, &errb)))
+    if (!(pa = ops->map(opaque, adom, &agfn, 1, &erra)) ||
+        !(pb = ops->map(opaque, bdom, &bgfn, 1, &errb)))
         goto cleanup;
     ret = erra == 0 && errb == 0 && memcmp(pa, pb, VIR_NODE_DEDUP_PAGE_SIZE) == 0;
 
@@ -121,7 +124,8 @@ virNodeDedupRun1(const virNodeDedupOps *ops, void *opaque,
 
     for (i = 0; i < n; i++) {
         for (k = 0; k < nkinds; k++) {
-            int same = virNodeDedupConfirm(ops, opaque, kinds[k], &run[i]);
+            int same = virNodeDedupPagesEqual(ops, opaque, kinds[k]->dom, kinds[k]->gfn,
+                                              run[i].dom, run[i].gfn);
             int rc;
 
             if (same < 0)

@@ -51,6 +51,15 @@ int virNodeDedupRun(const virNodeDedupOps *ops, void *opaque,
                     const virNodeDedupDomain *doms, size_t ndoms,
                     virNodeDedupResult *result);
 
+/* The pass's pieces, for the continuous scanner (node_scan.c) too: */
+/* the hash of one page (XXH3, 64 bits) */
+uint64_t virNodeDedupHash(const void *page);
+/* 1 when page @agfn of @adom and page @bgfn of @bdom are equal byte for
+ * byte now, 0 when not (or one cannot be read any more), -1 with an error
+ * when one cannot be mapped at all.  Both mappings are let go of. */
+int virNodeDedupPagesEqual(const virNodeDedupOps *ops, void *opaque,
+                           unsigned int adom, uint64_t agfn, unsigned int bdom, uint64_t bgfn);
+
 /* @result as virNodeMemoryDedup() returns it: *@params to free with
  * virTypedParamsFree(). */
 int virNodeDedupResultToParams(const virNodeDedupResult *result,

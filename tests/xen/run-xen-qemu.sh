@@ -19,6 +19,9 @@
 #                     tests/xen/xen_memshr_dom0_test), run after the binding's
 #                     with XEN_VIRTSH (tools/.libs/virtsh) and XEN_LIBVIRTKIT
 #                     (src/.libs/libvirtkit.so.0); at least one of the two
+#   XEN_QEMU_FLAGS    more options for QEMU (word-split), e.g. -singlestep
+#   XEN_VIRTKITD      virtkitd (daemon/.libs/virtkitd), copied to /virtkit
+#                     for the suites that start it (make check-xen-memshr)
 #   XEN_DRIVER_MODULE virtkit_driver_xen.so, which the library loads, put in
 #                     dom0 at XEN_DRIVER_MODULE_DIR (the configured path)
 #   XEN_HYPERVISOR    the hypervisor to boot (a multiboot ELF, or gzipped):
@@ -224,6 +227,11 @@ dom0_initrd() {
             cp "$XEN_DRIVER_MODULE" "$d$XEN_DRIVER_MODULE_DIR/"
             driver+=("$XEN_DRIVER_MODULE")
         fi
+        # make check-xen-memshr: the daemon, which keeps the sharing scanner
+        if [ -n "${XEN_VIRTKITD:-}" ]; then
+            cp "$XEN_VIRTKITD" "$d/virtkit/virtkitd"
+            driver+=("$XEN_VIRTKITD")
+        fi
         suites+=("$XEN_DRIVER_TEST")
     fi
     printf '%s\n' "${suites[@]##*/}" > "$d/virtkit/suites"
@@ -282,8 +290,9 @@ zcat -f "$hypervisor" > "$work/xen.bin"
 log "booting Xen $xenver ($hypervisor, scheduler $sched) under QEMU TCG, at most $timeout s"
 start=$(date +%s)
 status=0
+# shellcheck disable=SC2086
 timeout "$timeout" qemu-system-x86_64 -accel tcg,thread="${XEN_TCG_THREAD:-single}" -cpu max -m 3072 -smp 2 \
-    -display none -no-reboot -serial "file:$work/serial.log" -monitor none \
+    ${XEN_QEMU_FLAGS:-} -display none -no-reboot -serial "file:$work/serial.log" -monitor none \
     -kernel "$work/xen.bin" \
     -append "console=com1 com1=115200,8n1 dom0_mem=1024M,max:1024M noreboot smap=0 sched=$sched" \
     -initrd "$cache/root/boot/vmlinuz-$kver console=hvc0 earlyprintk=xen panic=-1 quiet,$work/dom0.cpio" &

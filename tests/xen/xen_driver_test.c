@@ -959,6 +959,87 @@ START_TEST(test_dedup_refusals)
 }
 END_TEST
 
+/* One memory parameter of the node as it is set */
+static int
+setNodeUInt(const char *field, unsigned int value, unsigned int flags)
+{
+    virTypedParameter param = { .type = VIR_TYPED_PARAM_UINT };
+
+    g_strlcpy(param.field, field, sizeof(param.field));
+    param.value.ui = value;
+    return virNodeSetMemoryParameters(conn, &param, 1, flags);
+}
+
+static unsigned long long
+nodeField(const char *field)
+{
+    virTypedParameter node[9];
+    int nnode = 9;
+    unsigned long long v = 0;
+    unsigned int ui = 0;
+
+    ck_assert_int_eq(virNodeGetMemoryParameters(conn, node, &nnode, 0), 0);
+    ck_assert_int_eq(nnode, 9);
+    if (virTypedParamsGetULLong(node, nnode, field, &v) == 1)
+        return v;
+    ck_assert_int_eq(virTypedParamsGetUInt(node, nnode, field, &ui), 1);
+    return ui;
+}
+
+/* The continuous scanner: its knobs are refused outside virtkitd (the
+ * flag the daemon passes) with words that name it; through the flag, it
+ * runs, shares what a one-shot pass would, counts its full scans and
+ * stops; shm_run 2 and shm_merge_across_nodes 0 are refused on Xen */
+START_TEST(test_scanner_knobs)
+{
+    const unsigned int host = VIR_NODE_MEMORY_SHARED_SCANNER_HOST;
+    virDomainPtr a, b;
+    gint64 end;
+    int n = 0;
+
+    twoSharingGuests(fillZerosThenIndex, fillZerosThenIndex, &a, &b);
+    ck_assert_int_eq(virNodeGetMemoryParameters(conn, NULL, &n, 0), 0);
+    ck_assert_int_eq(n, 9);
+    ck_assert_int_eq(nodeField(VIR_NODE_MEMORY_SHARED_RUN), 0);
+    ck_assert_int_eq(nodeField(VIR_NODE_MEMORY_SHARED_PAGES_TO_SCAN), 100);
+    ck_assert_int_eq(nodeField(VIR_NODE_MEMORY_SHARED_SLEEP_MILLISECS), 20);
+    ck_assert_int_eq(setNodeUInt(VIR_NODE_MEMORY_SHARED_RUN, 1, 0), -1);
+    lastErrorIs(VIR_ERR_OPERATION_UNSUPPORTED, "runs in virtkitd");
+    ck_assert_int_eq(setNodeUInt(VIR_NODE_MEMORY_SHARED_PAGES_TO_SCAN, 8, 0), -1);
+    lastErrorIs(VIR_ERR_OPERATION_UNSUPPORTED, "runs in virtkitd");
+    ck_assert_int_eq(setNodeUInt(VIR_NODE_MEMORY_SHARED_RUN, 3, host), -1);
+    lastErrorIs(VIR_ERR_INVALID_ARG, "shm_run must be 0 (stop), 1 (run) or 2 (unshare all), not 3");
+    ck_assert_int_eq(setNodeUInt(VIR_NODE_MEMORY_SHARED_RUN, 2, host), -1);
+    lastErrorIs(VIR_ERR_ARGUMENT_UNSUPPORTED, "Xen has no call that unshares a page");
+    ck_assert_int_eq(setNodeUInt(VIR_NODE_MEMORY_SHARED_MERGE_ACROSS_NODES, 0, host), -1);
+    lastErrorIs(VIR_ERR_ARGUMENT_UNSUPPORTED, "shm_merge_across_nodes 0");
+    ck_assert_int_eq(setNodeUInt(VIR_NODE_MEMORY_SHARED_PAGES_TO_SCAN, 0, host), -1);
+    lastErrorIs(VIR_ERR_INVALID_ARG, "shm_pages_to_scan must be at least 1");
+    ck_assert_int_eq(nodeField(VIR_NODE_MEMORY_SHARED_RUN), 0);
+
+    ck_assert_int_eq(setNodeUInt(VIR_NODE_MEMORY_SHARED_PAGES_TO_SCAN, 5, host), 0);
+    ck_assert_int_eq(setNodeUInt(VIR_NODE_MEMORY_SHARED_SLEEP_MILLISECS, 1, host), 0);
+    ck_assert_int_eq(setNodeUInt(VIR_NODE_MEMORY_SHARED_RUN, 1, host), 0);
+    ck_assert_int_eq(nodeField(VIR_NODE_MEMORY_SHARED_RUN), 1);
+    ck_assert_int_eq(nodeField(VIR_NODE_MEMORY_SHARED_PAGES_TO_SCAN), 5);
+    end = g_get_monotonic_time() + 60 * G_USEC_PER_SEC;
+    while (nodeField(VIR_NODE_MEMORY_SHARED_FULL_SCANS) < 3 && g_get_monotonic_time() < end)
+        g_usleep(G_USEC_PER_SEC / 100);
+    ck_assert_int_ge(nodeField(VIR_NODE_MEMORY_SHARED_FULL_SCANS), 3);
+    ck_assert_int_eq(setNodeUInt(VIR_NODE_MEMORY_SHARED_RUN, 0, host), 0);
+    ck_assert_int_eq(nodeField(VIR_NODE_MEMORY_SHARED_RUN), 0);
+    /* what test_dedup_all's pass shares: 16 zero pages into one, 8 pairs */
+    ck_assert_int_eq(nodeField(VIR_NODE_MEMORY_SHARED_PAGES_SHARING), 23);
+    ck_assert_int_eq(nodeField(VIR_NODE_MEMORY_SHARED_PAGES_SHARED), 9);
+    ck_assert_int_eq(sharedPagesOf(a) + sharedPagesOf(b), 32);
+    ck_assert_int_eq(xenFake.mapped, 0);
+    /* left running, it stops with the last connection (the fixture's) */
+    ck_assert_int_eq(setNodeUInt(VIR_NODE_MEMORY_SHARED_RUN, 1, host), 0);
+    virDomainFree(a);
+    virDomainFree(b);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -994,6 +1075,7 @@ main(void)
     tcase_add_test(tc, test_dedup_all);
     tcase_add_test(tc, test_dedup_confirms_bytes);
     tcase_add_test(tc, test_dedup_refusals);
+    tcase_add_test(tc, test_scanner_knobs);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -8,12 +8,24 @@
  * use (xc_sharing_used_frames), pages_sharing the pages they stand in for
  * beyond those (xc_sharing_freed_pages), so that
  * sum(domains' shared pages) == pages_shared + pages_sharing.
+ *
+ * The continuous scanner (node_scan.c) with KSM's knobs, shm_run,
+ * shm_pages_to_scan and shm_sleep_millisecs, runs in a thread of the
+ * driver state, over the same domains as a pass over all.  Only a
+ * long-lived process can keep it: virtkitd says it is one
+ * (VIR_NODE_MEMORY_SHARED_SCANNER_HOST) and keeps a connection open while
+ * the scanner runs; the last connection's close stops it.  Xen has no call
+ * that unshares a page (it unshares one when its guest writes it): shm_run
+ * 2 is refused.
  */
 #include "internal.h"
 
 #include "node_dedup.h"
+#include "node_scan.h"
 #include "node_memory.h"
 #include "virerror.h"
+#include "virlog.h"
+#include "virtypedparam.h"
 #include "xen_dedup.h"
 
 #define VIR_FROM_THIS VIR_FROM_XEN
@@ -104,6 +116,43 @@ xenDedupAllDomains(xenDriver *driver, GArray *doms)
     return 0;
 }
 
+/* The scanner's domains: those of a pass over all */
+static int
+xenDedupScanDomains(void *opaque, virNodeDedupDomain **doms, size_t *ndoms)
+{
+    g_autoptr(GArray) list = g_array_new(FALSE, FALSE, sizeof(virNodeDedupDomain));
+
+    if (xenDedupAllDomains(opaque, list) < 0)
+        return -1;
+    *ndoms = list->len;
+    *doms = (virNodeDedupDomain *)g_array_free(g_steal_pointer(&list), FALSE);
+    return 0;
+}
+
+static const virNodeScanOps xenScanOps = {
+    .pages = &xenDedupOps,
+    .domains = xenDedupScanDomains,
+};
+
+static virNodeScanner *
+xenDedupScanner(xenDriver *driver)
+{
+    virNodeScanner *scanner;
+
+    g_mutex_lock(&driver->scannerLock);
+    if (!driver->scanner)
+        driver->scanner = virNodeScannerNew(&xenScanOps, driver);
+    scanner = driver->scanner;
+    g_mutex_unlock(&driver->scannerLock);
+    return scanner;
+}
+
+void
+xenDedupScannerFree(xenDriver *driver)
+{
+    g_clear_pointer(&driver->scanner, virNodeScannerFree);
+}
+
 int
 xenNodeMemoryDedup(virConnectPtr conn, virDomainPtr *domains, unsigned int ndomains,
                    virTypedParameterPtr *params, int *nparams, unsigned int flags)
@@ -139,13 +188,99 @@ xenNodeGetMemoryParameters(virConnectPtr conn, virTypedParameterPtr params, int 
 {
     xenDriver *driver = xenDriverFromConn(conn);
     virNodeMemoryShare shm = { 0 };
+    virNodeScannerState state;
+    int n = *nparams;
 
     virCheckFlags(VIR_TYPED_PARAM_STRING_OKAY, -1);
     if (*nparams == 0) {
-        *nparams = VIR_NODE_MEMORY_SHARE_NPARAMS;
+        *nparams = VIR_NODE_MEMORY_SHARE_NPARAMS + 1;   /* and shm_run */
         return 0;
     }
+
     if (driver->ops->memshrCounters(driver->h, &shm.pagesSharing, &shm.pagesShared) < 0)
         return -1;
-    return virNodeMemoryShareGetParams(&shm, params, nparams);
+    virNodeScannerGetState(xenDedupScanner(driver), &state);
+    shm.pagesToScan = state.pagesToScan;
+    shm.sleepMillisecs = state.sleepMillisecs;
+    shm.pagesUnshared = state.counts.unshared;
+    shm.pagesVolatile = state.counts.volatilePages;
+    shm.fullScans = state.counts.fullScans;
+    shm.mergeAcrossNodes = 1;       /* it never looks at nodes */
+    if (virNodeMemoryShareGetParams(&shm, params, nparams) < 0)
+        return -1;
+    if (*nparams < n)
+        virTypedParamSetUInt(&params[(*nparams)++], VIR_NODE_MEMORY_SHARED_RUN, state.running);
+    return 0;
+}
+
+/* shm_run out of @params, into *@run (-1 when it is not there) */
+static int
+xenDedupTakeRun(virTypedParameterPtr params, int *nparams, int *run)
+{
+    int i;
+
+    *run = -1;
+    for (i = 0; i < *nparams; i++) {
+        if (STRNEQ(params[i].field, VIR_NODE_MEMORY_SHARED_RUN))
+            continue;
+        if (params[i].type != VIR_TYPED_PARAM_UINT) {
+            virReportError(VIR_ERR_INVALID_ARG, _("parameter '%s' must be an unsigned int"),
+                           VIR_NODE_MEMORY_SHARED_RUN);
+            return -1;
+        }
+        if (params[i].value.ui > 2) {
+            virReportError(VIR_ERR_INVALID_ARG,
+                           _("shm_run must be 0 (stop), 1 (run) or 2 (unshare all), not %u"),
+                           params[i].value.ui);
+            return -1;
+        }
+        *run = params[i].value.ui;
+        params[i--] = params[--(*nparams)];
+    }
+    return 0;
+}
+
+int
+xenNodeSetMemoryParameters(virConnectPtr conn, virTypedParameterPtr params, int nparams,
+                           unsigned int flags)
+{
+    xenDriver *driver = xenDriverFromConn(conn);
+    g_autofree virTypedParameterPtr knobs = nparams > 0 ?
+        g_memdup2(params, sizeof(*params) * nparams) : NULL;
+    virNodeMemoryShare shm = { 0 };
+    virNodeScannerState state;
+    unsigned int changed = 0;
+    int nknobs = nparams;
+    int run;
+
+    virCheckFlags(VIR_NODE_MEMORY_SHARED_SCANNER_HOST, -1);
+    if (xenDedupTakeRun(knobs, &nknobs, &run) < 0)
+        return -1;
+    if (virNodeMemoryShareApplyParams(&shm, knobs, nknobs, &changed) < 0)
+        return -1;
+    if ((changed & (1 << 2)) && shm.mergeAcrossNodes == 0) {
+        virReportError(VIR_ERR_ARGUMENT_UNSUPPORTED, "%s",
+                       _("shm_merge_across_nodes 0 is not supported on Xen: the scanner merges pages whatever node they are on"));
+        return -1;
+    }
+    if (run == 2) {
+        virReportError(VIR_ERR_ARGUMENT_UNSUPPORTED, "%s",
+                       _("shm_run 2 (unshare all) is not supported on Xen: Xen has no call that unshares a page, it unshares one when its guest writes it"));
+        return -1;
+    }
+    if ((run >= 0 || (changed & 3)) && !(flags & VIR_NODE_MEMORY_SHARED_SCANNER_HOST)) {
+        virReportError(VIR_ERR_OPERATION_UNSUPPORTED, "%s",
+                       _("the Xen memory sharing scanner runs in virtkitd: set shm_run, shm_pages_to_scan and shm_sleep_millisecs through a connection to the daemon (xen+unix:///system), not on a direct xen:/// connection"));
+        return -1;
+    }
+    /* everything was checked: now change */
+    if (changed & 3)
+        virNodeScannerTune(xenDedupScanner(driver), (changed & 1) ? &shm.pagesToScan : NULL,
+                           (changed & 2) ? &shm.sleepMillisecs : NULL);
+    if (run >= 0)
+        virNodeScannerRun(xenDedupScanner(driver), run == 1);
+    virNodeScannerGetState(xenDedupScanner(driver), &state);
+    VIR_DEBUG("scanner %s, %u pages every %u ms", state.running ? "running" : "stopped",
+              state.pagesToScan, state.sleepMillisecs);
+    return 0;
 }

@@ -10,5 +10,9 @@ int xenNodeMemoryDedup(virConnectPtr conn, virDomainPtr *domains, unsigned int n
                        virTypedParameterPtr *params, int *nparams, unsigned int flags);
 int xenNodeGetMemoryParameters(virConnectPtr conn, virTypedParameterPtr params, int *nparams,
                                unsigned int flags);
+int xenNodeSetMemoryParameters(virConnectPtr conn, virTypedParameterPtr params, int nparams,
+                               unsigned int flags);
+/* Stops the continuous scanner, if there is one, and frees it */
+void xenDedupScannerFree(xenDriver *driver);
 
 #endif /* VIR_XEN_DEDUP_H */

@@ -80,6 +80,9 @@ xenDriverFree(xenDriver *driver)
 {
     if (!driver)
         return;
+    /* its thread reads the domains and the handle */
+    xenDedupScannerFree(driver);
+    g_mutex_clear(&driver->scannerLock);
     virDomainDriverBaseClear(&driver->base);
     if (driver->h)
         driver->ops->close(driver->h);
@@ -91,6 +94,8 @@ static xenDriver *
 xenDriverNew(void)
 {
     xenDriver *driver = g_new0(xenDriver, 1);
+
+    g_mutex_init(&driver->scannerLock);
 
     virDomainDriverBaseInit(&driver->base, VIR_FROM_XEN, &xenHooks);
     driver->ops = xenDriverOpsOverride ? xenDriverOpsOverride : &xenHypervisorOps;
@@ -293,6 +298,7 @@ virHypervisorDriver xenHypervisorDriver = {
     .nodeGetFreeMemory = xenNodeGetFreeMemory,
     .connectGetHypervisorLog = xenConnectGetHypervisorLog,
     .nodeGetMemoryParameters = xenNodeGetMemoryParameters,
+    .nodeSetMemoryParameters = xenNodeSetMemoryParameters,
     .nodeMemoryDedup = xenNodeMemoryDedup,
     .domainSetMemorySharing = sharedDomainSetMemorySharing,
     .domainGetMemorySharing = sharedDomainGetMemorySharing,

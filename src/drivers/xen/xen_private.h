@@ -25,6 +25,8 @@ struct _xenDriver {
     xenHandle *h;
     xenPhysInfo phys;               /* at open: the host's CPUs do not change */
     char *dumpDir;                  /* core dumps of crashed guests (coredump-* actions) */
+    struct _virNodeScanner *scanner;    /* continuous dedup (xen_dedup.c), made on first use */
+    GMutex scannerLock;                 /* guards making it */
 };
 
 static inline xenDriver *
