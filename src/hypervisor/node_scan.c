@@ -16,6 +16,7 @@
 #include "node_scan.h"
 #include "virerror.h"
 #include "virlog.h"
+#include "virthread.h"
 
 #define VIR_FROM_THIS VIR_FROM_NONE
 
@@ -208,9 +209,9 @@ virNodeScanStep(virNodeScanCursor *cursor, const virNodeScanOps *ops, void *opaq
 struct _virNodeScanner {
     const virNodeScanOps *ops;
     void *opaque;
-    GMutex runLock;             /* one start or stop at a time */
-    GMutex lock;
-    GCond cond;
+    virMutex runLock;             /* one start or stop at a time */
+    virMutex lock;
+    virCond cond;
     GThread *thread;            /* while it runs */
     bool stop;                  /* asked to stop */
     bool wake;                  /* the knobs changed: sleep no longer */
@@ -227,9 +228,9 @@ virNodeScannerNew(const virNodeScanOps *ops, void *opaque)
 
     scanner->ops = ops;
     scanner->opaque = opaque;
-    g_mutex_init(&scanner->runLock);
-    g_mutex_init(&scanner->lock);
-    g_cond_init(&scanner->cond);
+    virMutexInit(&scanner->runLock);
+    virMutexInit(&scanner->lock);
+    virCondInit(&scanner->cond);
     scanner->pagesToScan = VIR_NODE_SCAN_PAGES_DEFAULT;
     scanner->sleepMillisecs = VIR_NODE_SCAN_SLEEP_DEFAULT;
     scanner->cursor = virNodeScanCursorNew();
@@ -241,25 +242,25 @@ virNodeScannerThread(gpointer opaque)
 {
     virNodeScanner *scanner = opaque;
 
-    g_mutex_lock(&scanner->lock);
+    virMutexLock(&scanner->lock);
     while (!scanner->stop) {
         unsigned int pages = scanner->pagesToScan;
         gint64 until;
 
-        g_mutex_unlock(&scanner->lock);
+        virMutexUnlock(&scanner->lock);
         if (virNodeScanStep(scanner->cursor, scanner->ops, scanner->opaque, pages) < 0) {
             VIR_WARN("dedup scanner: %s", virGetLastErrorMessage());
             virResetLastError();
         }
-        g_mutex_lock(&scanner->lock);
+        virMutexLock(&scanner->lock);
         virNodeScanCursorCounts(scanner->cursor, &scanner->counts);
         until = g_get_monotonic_time() + scanner->sleepMillisecs * G_TIME_SPAN_MILLISECOND;
         while (!scanner->stop && !scanner->wake &&
-               g_cond_wait_until(&scanner->cond, &scanner->lock, until))
+               virCondWaitUntil(&scanner->cond, &scanner->lock, until))
             ;
         scanner->wake = false;
     }
-    g_mutex_unlock(&scanner->lock);
+    virMutexUnlock(&scanner->lock);
     return NULL;
 }
 
@@ -270,45 +271,45 @@ virNodeScannerRun(virNodeScanner *scanner, bool run)
 
     /* a start must not come while a stopped thread still runs its last
      * wake on the cursor */
-    g_mutex_lock(&scanner->runLock);
-    g_mutex_lock(&scanner->lock);
+    virMutexLock(&scanner->runLock);
+    virMutexLock(&scanner->lock);
     if (run && !scanner->thread) {
         scanner->stop = false;
         scanner->thread = g_thread_new("dedup-scanner", virNodeScannerThread, scanner);
     } else if (!run && scanner->thread) {
         scanner->stop = true;
         thread = g_steal_pointer(&scanner->thread);
-        g_cond_broadcast(&scanner->cond);
+        virCondBroadcast(&scanner->cond);
     }
-    g_mutex_unlock(&scanner->lock);
+    virMutexUnlock(&scanner->lock);
     if (thread)
         g_thread_join(thread);
-    g_mutex_unlock(&scanner->runLock);
+    virMutexUnlock(&scanner->runLock);
 }
 
 void
 virNodeScannerTune(virNodeScanner *scanner, const unsigned int *pagesToScan,
                    const unsigned int *sleepMillisecs)
 {
-    g_mutex_lock(&scanner->lock);
+    virMutexLock(&scanner->lock);
     if (pagesToScan)
         scanner->pagesToScan = *pagesToScan;
     if (sleepMillisecs)
         scanner->sleepMillisecs = *sleepMillisecs;
     scanner->wake = true;
-    g_cond_broadcast(&scanner->cond);
-    g_mutex_unlock(&scanner->lock);
+    virCondBroadcast(&scanner->cond);
+    virMutexUnlock(&scanner->lock);
 }
 
 void
 virNodeScannerGetState(virNodeScanner *scanner, virNodeScannerState *state)
 {
-    g_mutex_lock(&scanner->lock);
+    virMutexLock(&scanner->lock);
     state->running = scanner->thread != NULL;
     state->pagesToScan = scanner->pagesToScan;
     state->sleepMillisecs = scanner->sleepMillisecs;
     state->counts = scanner->counts;
-    g_mutex_unlock(&scanner->lock);
+    virMutexUnlock(&scanner->lock);
 }
 
 void
@@ -318,8 +319,8 @@ virNodeScannerFree(virNodeScanner *scanner)
         return;
     virNodeScannerRun(scanner, false);
     virNodeScanCursorFree(scanner->cursor);
-    g_cond_clear(&scanner->cond);
-    g_mutex_clear(&scanner->lock);
-    g_mutex_clear(&scanner->runLock);
+    virCondDestroy(&scanner->cond);
+    virMutexDestroy(&scanner->lock);
+    virMutexDestroy(&scanner->runLock);
     g_free(scanner);
 }

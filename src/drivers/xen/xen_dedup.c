@@ -139,11 +139,11 @@ xenDedupScanner(xenDriver *driver)
 {
     virNodeScanner *scanner;
 
-    g_mutex_lock(&driver->scannerLock);
+    virMutexLock(&driver->scannerLock);
     if (!driver->scanner)
         driver->scanner = virNodeScannerNew(&xenScanOps, driver);
     scanner = driver->scanner;
-    g_mutex_unlock(&driver->scannerLock);
+    virMutexUnlock(&driver->scannerLock);
     return scanner;
 }
 

@@ -82,7 +82,7 @@ xenDriverFree(xenDriver *driver)
         return;
     /* its thread reads the domains and the handle */
     xenDedupScannerFree(driver);
-    g_mutex_clear(&driver->scannerLock);
+    virMutexDestroy(&driver->scannerLock);
     virDomainDriverBaseClear(&driver->base);
     if (driver->h)
         driver->ops->close(driver->h);
@@ -95,7 +95,7 @@ xenDriverNew(void)
 {
     xenDriver *driver = g_new0(xenDriver, 1);
 
-    g_mutex_init(&driver->scannerLock);
+    virMutexInit(&driver->scannerLock);
 
     virDomainDriverBaseInit(&driver->base, VIR_FROM_XEN, &xenHooks);
     driver->ops = xenDriverOpsOverride ? xenDriverOpsOverride : &xenHypervisorOps;

@@ -26,7 +26,7 @@ struct _xenDriver {
     xenPhysInfo phys;               /* at open: the host's CPUs do not change */
     char *dumpDir;                  /* core dumps of crashed guests (coredump-* actions) */
     struct _virNodeScanner *scanner;    /* continuous dedup (xen_dedup.c), made on first use */
-    GMutex scannerLock;                 /* guards making it */
+    virMutex scannerLock;                 /* guards making it */
 };
 
 static inline xenDriver *
