@@ -128,32 +128,12 @@ if [ ! -x "$QEMU" ] || [ ! -x "$LIBVIRTD" ] || ! command -v setpriv > /dev/null 
     exit $status
 fi
 L="$DWORK/libvirtd"
-mkdir -p "$L/run"
-cat > "$L/libvirtd.conf" <<CONF
-unix_sock_dir = "$L/run"
-unix_sock_rw_perms = "0777"
-auth_unix_rw = "none"
-auth_unix_ro = "none"
-CONF
-chmod 755 "$DWORK"
-chmod 777 "$L" "$L/run"
+QURI="qemu+unix:///session?socket=$L/run/libvirt-sock"
+libvirtd_session "$L" "$QURI" || { echo "FAIL: Debian's libvirtd"; exit 1; }
 truncate -s 16M "$L/disk.img"
 truncate -s 1M "$L/cd.iso"
 chmod 666 "$L/disk.img" "$L/cd.iso"
 sed "s|@DIR@|$L|g" "$DDATA/events-all-qemu.xml" > "$L/ev.xml"
-setpriv --reuid=65534 --regid=65534 --clear-groups \
-    env HOME="$L" XDG_RUNTIME_DIR="$L/run" XDG_CONFIG_HOME="$L/config" \
-    XDG_CACHE_HOME="$L/cache" "$LIBVIRTD" --config "$L/libvirtd.conf" > "$L/log" 2>&1 &
-LIBVIRTD_PID=$!
-QURI="qemu+unix:///session?socket=$L/run/libvirt-sock"
-i=0
-while ! virsh -c "$QURI" uri > /dev/null 2>&1; do
-    i=$((i + 1))
-    if [ $i -ge 300 ] || ! kill -0 "$LIBVIRTD_PID" 2>/dev/null; then
-        echo "FAIL: libvirtd did not start:"; tail "$L/log"; exit 1
-    fi
-    sleep 0.1
-done
 V="virsh -q -c $QURI"
 
 # libvirtd says nothing of registrations: a domain defined and undefined

@@ -77,3 +77,35 @@ daemon_stop() {
 daemon_uri() {
     printf '%s+unix://%s?%ssocket=%s' "$1" "$2" "${3:+$3&}" "$DWORK/$DAEMON_NAME.sock"
 }
+
+# libvirtd_session DIR URI: Debian's libvirtd as nobody, a session daemon
+# whose every file is under DIR (as root, libvirtd keeps state in
+# /run/libvirt whatever its socket directory, and two cannot run at once);
+# its socket is DIR/run/libvirt-sock, its output DIR/log.  Sets
+# LIBVIRTD_PID (the caller kills it) and returns once virsh answers on
+# URI, or 1 with the end of its log.
+libvirtd_session() {
+    mkdir -p "$1/run"
+    cat > "$1/libvirtd.conf" <<CONF
+unix_sock_dir = "$1/run"
+unix_sock_rw_perms = "0777"
+auth_unix_rw = "none"
+auth_unix_ro = "none"
+CONF
+    chmod 755 "$(dirname "$1")"
+    chmod 777 "$1" "$1/run"
+    setpriv --reuid=65534 --regid=65534 --clear-groups \
+        env HOME="$1" XDG_RUNTIME_DIR="$1/run" XDG_CONFIG_HOME="$1/config" \
+        XDG_CACHE_HOME="$1/cache" /usr/sbin/libvirtd --config "$1/libvirtd.conf" \
+        > "$1/log" 2>&1 &
+    LIBVIRTD_PID=$!
+    _i=0
+    while ! virsh -c "$2" uri > /dev/null 2>&1; do
+        _i=$((_i + 1))
+        if [ $_i -ge 300 ] || ! kill -0 "$LIBVIRTD_PID" 2>/dev/null; then
+            echo "libvirtd did not start:"; tail "$1/log"
+            return 1
+        fi
+        sleep 0.1
+    done
+}

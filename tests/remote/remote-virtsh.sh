@@ -143,28 +143,8 @@ daemon_stop || fail=1
 LIBVIRTD=/usr/sbin/libvirtd
 if [ -x "$LIBVIRTD" ] && command -v setpriv > /dev/null; then
     L="$DWORK/libvirtd"
-    mkdir -p "$L/run"
-    cat > "$L/libvirtd.conf" <<CONF
-unix_sock_dir = "$L/run"
-unix_sock_rw_perms = "0777"
-auth_unix_rw = "none"
-auth_unix_ro = "none"
-CONF
-    chmod 755 "$DWORK"
-    chmod 777 "$L" "$L/run"
-    setpriv --reuid=65534 --regid=65534 --clear-groups \
-        env HOME="$L" XDG_RUNTIME_DIR="$L/run" XDG_CONFIG_HOME="$L/config" \
-        XDG_CACHE_HOME="$L/cache" "$LIBVIRTD" --config "$L/libvirtd.conf" > "$L/log" 2>&1 &
-    LIBVIRTD_PID=$!
     URI="test+unix:///default?socket=$L/run/libvirt-sock"
-    i=0
-    while ! virsh -c "$URI" uri > /dev/null 2>&1; do
-        i=$((i + 1))
-        if [ $i -ge 300 ] || ! kill -0 "$LIBVIRTD_PID" 2>/dev/null; then
-            echo "libvirtd did not start:"; tail "$L/log"; exit 99
-        fi
-        sleep 0.1
-    done
+    libvirtd_session "$L" "$URI" || exit 99
     compare libvirtd-reads "$URI" "$READS"
     compare libvirtd-cycle "$URI" "$CYCLE"
     # virtkit's own calls: libvirtd is asked once whether it serves
