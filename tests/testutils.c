@@ -102,12 +102,47 @@ testDefaultURI(void)
     return g_strdup("test:///default");
 }
 
+/* Whether @conn shows test:///default as it starts: "test" running as
+ * domain 1, alone. */
+static bool
+testDefaultIsFresh(virConnectPtr conn)
+{
+    virDomainPtr dom;
+    int state = -1;
+    bool fresh;
+
+    if (virConnectNumOfDomains(conn) != 1 || virConnectNumOfDefinedDomains(conn) != 0 ||
+        !(dom = virDomainLookupByName(conn, "test")))
+        return false;
+    fresh = virDomainGetID(dom) == 1 && virDomainGetState(dom, &state, NULL, 0) == 0 &&
+        state == VIR_DOMAIN_RUNNING;
+    virDomainFree(dom);
+    return fresh;
+}
+
 virConnectPtr
 testOpenDefault(bool readonly)
 {
+    /* Through the daemon, test:///default is the daemon's, fresh again
+     * once its last connection has gone; the daemon learns that a case
+     * before this one (another process) has gone a moment after that
+     * process ended.  The first connection of a process waits for the
+     * fresh one (20 s at most, then goes on: its checks then fail). */
+    static bool opened;
     g_autofree char *uri = testDefaultURI();
+    gint64 until = g_get_monotonic_time() + 20 * G_USEC_PER_SEC;
+    virConnectPtr conn;
 
-    return readonly ? virConnectOpenReadOnly(uri) : virConnectOpen(uri);
+    for (;;) {
+        conn = readonly ? virConnectOpenReadOnly(uri) : virConnectOpen(uri);
+        if (!conn || opened || !testRemoteSocket() || testDefaultIsFresh(conn) ||
+            g_get_monotonic_time() > until)
+            break;
+        virConnectClose(conn);
+        g_usleep(50 * 1000);
+    }
+    opened = true;
+    return conn;
 }
 
 virConnectPtr
