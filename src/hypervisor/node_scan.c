@@ -9,7 +9,8 @@
  * counts the mapping as a reference and refuses, E2BIG), and the byte for
  * byte comparison maps the two pages again (node_dedup.c's).  A match that
  * is no longer equal (one of them was written since it was hashed) makes
- * the newer page the one remembered.
+ * the newer page the one remembered.  Unsharing all (KSM's run 2) walks
+ * the same domains in batches of the same size, with the thread stopped.
  */
 #include "internal.h"
 
@@ -81,6 +82,14 @@ virNodeScanBegin(virNodeScanCursor *cursor, const virNodeScanOps *ops, void *opa
     if (cursor->ndoms == 0)
         g_clear_pointer(&cursor->doms, g_free);
     return 0;
+}
+
+/* The next step starts a full scan */
+static void
+virNodeScanCursorRestart(virNodeScanCursor *cursor)
+{
+    g_clear_pointer(&cursor->doms, g_free);
+    cursor->ndoms = 0;
 }
 
 /* Past the domains done with; at the end of the last one, a full scan */
@@ -215,6 +224,7 @@ struct _virNodeScanner {
     GThread *thread;            /* while it runs */
     bool stop;                  /* asked to stop */
     bool wake;                  /* the knobs changed: sleep no longer */
+    bool unshared;              /* stopped by virNodeScannerUnshareAll */
     unsigned int pagesToScan;
     unsigned int sleepMillisecs;
     virNodeScanCursor *cursor;  /* the thread's alone while it runs */
@@ -264,27 +274,92 @@ virNodeScannerThread(gpointer opaque)
     return NULL;
 }
 
-void
-virNodeScannerRun(virNodeScanner *scanner, bool run)
+/* Stops the thread and waits for it; the caller holds runLock */
+static void
+virNodeScannerJoin(virNodeScanner *scanner)
 {
-    GThread *thread = NULL;
+    GThread *thread;
 
-    /* a start must not come while a stopped thread still runs its last
-     * wake on the cursor */
-    virMutexLock(&scanner->runLock);
     virMutexLock(&scanner->lock);
-    if (run && !scanner->thread) {
-        scanner->stop = false;
-        scanner->thread = g_thread_new("dedup-scanner", virNodeScannerThread, scanner);
-    } else if (!run && scanner->thread) {
+    scanner->unshared = false;
+    if ((thread = g_steal_pointer(&scanner->thread))) {
         scanner->stop = true;
-        thread = g_steal_pointer(&scanner->thread);
         virCondBroadcast(&scanner->cond);
     }
     virMutexUnlock(&scanner->lock);
     if (thread)
         g_thread_join(thread);
+}
+
+void
+virNodeScannerRun(virNodeScanner *scanner, bool run)
+{
+    /* a start must not come while a stopped thread still runs its last
+     * wake on the cursor */
+    virMutexLock(&scanner->runLock);
+    if (!run) {
+        virNodeScannerJoin(scanner);
+    } else {
+        virMutexLock(&scanner->lock);
+        scanner->unshared = false;
+        if (!scanner->thread) {
+            scanner->stop = false;
+            scanner->thread = g_thread_new("dedup-scanner", virNodeScannerThread, scanner);
+        }
+        virMutexUnlock(&scanner->lock);
+    }
     virMutexUnlock(&scanner->runLock);
+}
+
+/* Every page of @dom, a batch at a time, through ops->unshare */
+static int
+virNodeScanUnshareDomain(const virNodeScanOps *ops, void *opaque, const virNodeDedupDomain *dom)
+{
+    uint64_t gfns[VIR_NODE_SCAN_BATCH];
+    uint64_t gfn;
+
+    for (gfn = 0; gfn < dom->npages; gfn += VIR_NODE_SCAN_BATCH) {
+        size_t n = MIN(VIR_NODE_SCAN_BATCH, dom->npages - gfn), i;
+
+        for (i = 0; i < n; i++)
+            gfns[i] = gfn + i;
+        if (ops->unshare(opaque, dom->dom, gfns, n) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+int
+virNodeScannerUnshareAll(virNodeScanner *scanner)
+{
+    g_autofree virNodeDedupDomain *doms = NULL;
+    size_t ndoms = 0, i;
+    int ret = -1;
+
+    if (!scanner->ops->unshare) {
+        virReportError(VIR_ERR_ARGUMENT_UNSUPPORTED, "%s",
+                       _("this node cannot unshare its shared pages"));
+        return -1;
+    }
+    /* no start while the pages are unshared: the cursor is ours */
+    virMutexLock(&scanner->runLock);
+    virNodeScannerJoin(scanner);
+    if (scanner->ops->domains(scanner->opaque, &doms, &ndoms) < 0)
+        goto cleanup;
+    for (i = 0; i < ndoms; i++) {
+        if (virNodeScanUnshareDomain(scanner->ops, scanner->opaque, &doms[i]) < 0)
+            goto cleanup;
+    }
+    ret = 0;
+
+ cleanup:
+    /* what the cursor remembers as shared is not any more */
+    virNodeScanCursorRestart(scanner->cursor);
+    virMutexLock(&scanner->lock);
+    scanner->unshared = ret == 0;
+    virMutexUnlock(&scanner->lock);
+    virMutexUnlock(&scanner->runLock);
+    return ret;
 }
 
 void
@@ -306,6 +381,7 @@ virNodeScannerGetState(virNodeScanner *scanner, virNodeScannerState *state)
 {
     virMutexLock(&scanner->lock);
     state->running = scanner->thread != NULL;
+    state->unshared = scanner->unshared;
     state->pagesToScan = scanner->pagesToScan;
     state->sleepMillisecs = scanner->sleepMillisecs;
     state->counts = scanner->counts;

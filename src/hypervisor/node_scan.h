@@ -14,6 +14,10 @@
  *
  * The cursor (virNodeScanStep) has no thread and no clock: the scanner
  * (virNodeScanner) runs it in a thread of its own with KSM's knobs.
+ * KSM's run 2 (virNodeScannerUnshareAll) stops the thread and has every
+ * page of the domains unshared, in batches the driver's unshare() is
+ * given whether or not they hold a shared page (it knows cheaper than
+ * the pages can tell).
  */
 #ifndef VIR_NODE_SCAN_H
 # define VIR_NODE_SCAN_H
@@ -30,6 +34,11 @@ typedef struct {
     /* The domains a full scan starts on (running, with sharing on):
      * *@doms to g_free, 0; -1 with an error. */
     int (*domains)(void *opaque, virNodeDedupDomain **doms, size_t *ndoms);
+    /* Gives @dom its own copy of each shared page among @gfns (pages
+     * beyond its RAM, or not shared, stay as they are): 0, or -1 with an
+     * error naming the domain and page, which ends the unsharing.  NULL:
+     * the node cannot unshare. */
+    int (*unshare)(void *opaque, unsigned int dom, const uint64_t *gfns, size_t n);
 } virNodeScanOps;
 
 typedef struct {
@@ -59,6 +68,7 @@ typedef struct _virNodeScanner virNodeScanner;
 
 typedef struct {
     bool running;
+    bool unshared;              /* stopped by an unsharing of all (KSM's run 2) */
     unsigned int pagesToScan;
     unsigned int sleepMillisecs;
     virNodeScanCounts counts;
@@ -74,6 +84,11 @@ void virNodeScannerRun(virNodeScanner *scanner, bool run);
  * scans with them. */
 void virNodeScannerTune(virNodeScanner *scanner, const unsigned int *pagesToScan,
                         const unsigned int *sleepMillisecs);
+/* KSM's run 2: stops the thread (waits for it), then unshares every page
+ * of the domains ops->domains() gives; the next run starts a full scan
+ * afresh.  0, or -1 with the error that stopped it (the thread stays
+ * stopped, as ksmd does). */
+int virNodeScannerUnshareAll(virNodeScanner *scanner);
 void virNodeScannerGetState(virNodeScanner *scanner, virNodeScannerState *state);
 
 #endif /* VIR_NODE_SCAN_H */

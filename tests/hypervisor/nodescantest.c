@@ -35,6 +35,9 @@ typedef struct {
     int pairs;
     unsigned long long shares;                   /* share() calls that shared */
     unsigned long long listings;                 /* domains() calls */
+    unsigned long long unshares;                 /* pages unshare() unshared */
+    int failDom;                                 /* unshare() fails on this page */
+    uint64_t failGfn;                            /* (failDom 0: never) */
     GMutex lock;                                 /* the thread tests write while it scans */
 } fakeHost;
 
@@ -135,6 +138,33 @@ fakeDomains(void *opaque, virNodeDedupDomain **doms, size_t *ndoms)
     return 0;
 }
 
+static int
+fakeUnshare(void *opaque, unsigned int dom, const uint64_t *gfns, size_t n)
+{
+    fakeHost *host = opaque;
+    int d;
+    size_t i;
+
+    g_mutex_lock(&host->lock);
+    d = fakeIndex(host, dom);
+    ck_assert_int_eq(host->mapped, 0);
+    for (i = 0; i < n; i++) {
+        ck_assert_uint_lt(gfns[i], host->npages[d]);
+        if ((int)dom == host->failDom && gfns[i] == host->failGfn) {
+            g_mutex_unlock(&host->lock);
+            virReportError(VIR_ERR_OPERATION_FAILED, "domain %u: cannot unshare gfn 0x%llx",
+                           dom, (unsigned long long)gfns[i]);
+            return -1;
+        }
+        if (host->shared[d][gfns[i]]) {
+            host->shared[d][gfns[i]] = 0;
+            host->unshares++;
+        }
+    }
+    g_mutex_unlock(&host->lock);
+    return 0;
+}
+
 static const virNodeDedupOps fakePageOps = {
     .map = fakeMap,
     .unmap = fakeUnmap,
@@ -145,6 +175,13 @@ static const virNodeDedupOps fakePageOps = {
 static const virNodeScanOps fakeOps = {
     .pages = &fakePageOps,
     .domains = fakeDomains,
+};
+
+/* A node that can unshare (Xen's, KSM's) */
+static const virNodeScanOps fakeUnsharingOps = {
+    .pages = &fakePageOps,
+    .domains = fakeDomains,
+    .unshare = fakeUnshare,
 };
 
 /* The pages of @dom that are shared */
@@ -382,6 +419,66 @@ START_TEST(test_scanner_thread)
 }
 END_TEST
 
+/* KSM's run 2: refused where the node cannot unshare; where it can, the
+ * running thread stops and every shared page of every domain is
+ * unshared; a run after it shares them all again from a fresh scan; an
+ * unshare that fails stops there with its error, the thread stopped */
+START_TEST(test_scanner_unshare_all)
+{
+    fakeHost *host = twoDomains(1000, 256);
+    virNodeScanner *plain = virNodeScannerNew(&fakeOps, host);
+    virNodeScanner *scanner = virNodeScannerNew(&fakeUnsharingOps, host);
+    virNodeScannerState state;
+    unsigned int pages = 300, sleepMs = 1;
+    unsigned long long scans;
+
+    ck_assert_int_eq(virNodeScannerUnshareAll(plain), -1);
+    ck_assert_ptr_nonnull(strstr(virGetLastErrorMessage(), "cannot unshare"));
+    virNodeScannerFree(plain);
+
+    virNodeScannerTune(scanner, &pages, &sleepMs);
+    virNodeScannerRun(scanner, true);
+    ck_assert(waitScans(scanner, 2, &state));
+    ck_assert_uint_eq(sharedIn(host, 0) + sharedIn(host, 1), 2000);
+    ck_assert_int_eq(virNodeScannerUnshareAll(scanner), 0);
+    virNodeScannerGetState(scanner, &state);
+    ck_assert(!state.running);
+    ck_assert(state.unshared);
+    ck_assert_uint_eq(sharedIn(host, 0), 0);
+    ck_assert_uint_eq(sharedIn(host, 1), 0);
+    ck_assert_uint_eq(host->unshares, 2000);
+    /* stopped: nothing is shared again while it is */
+    scans = state.counts.fullScans;
+    g_usleep(G_USEC_PER_SEC / 10);
+    virNodeScannerGetState(scanner, &state);
+    ck_assert_uint_eq(state.counts.fullScans, scans);
+    ck_assert_uint_eq(sharedIn(host, 0) + sharedIn(host, 1), 0);
+
+    /* the cursor forgot what it had shared: all of it is shared again */
+    virNodeScannerRun(scanner, true);
+    virNodeScannerGetState(scanner, &state);
+    ck_assert(state.running);
+    ck_assert(!state.unshared);
+    ck_assert(waitScans(scanner, scans + 2, &state));
+    ck_assert_uint_eq(sharedIn(host, 0) + sharedIn(host, 1), 2000);
+
+    /* a page that cannot be unshared ends it, with its error */
+    host->failDom = host->ids[1];
+    host->failGfn = 300;
+    ck_assert_int_eq(virNodeScannerUnshareAll(scanner), -1);
+    ck_assert_ptr_nonnull(strstr(virGetLastErrorMessage(), "cannot unshare gfn 0x12c"));
+    virNodeScannerGetState(scanner, &state);
+    ck_assert(!state.running);
+    ck_assert(!state.unshared);
+    ck_assert_uint_eq(sharedIn(host, 0), 0);
+    ck_assert_uint_eq(sharedIn(host, 1), 1000 - 300);
+    virNodeScannerRun(scanner, false);
+    virNodeScannerFree(scanner);
+    ck_assert_int_eq(host->mapped, 0);
+    hostFree(host);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -396,6 +493,7 @@ main(void)
     tcase_add_test(tc, test_cursor_written_meanwhile);
     tcase_add_test(tc, test_cursor_domain_gone);
     tcase_add_test(tc, test_scanner_thread);
+    tcase_add_test(tc, test_scanner_unshare_all);
     suite_add_tcase(suite, tc);
     runner = srunner_create(suite);
     srunner_run_all(runner, CK_NORMAL);

@@ -989,7 +989,8 @@ nodeField(const char *field)
 /* The continuous scanner: its knobs are refused outside virtkitd (the
  * flag the daemon passes) with words that name it; through the flag, it
  * runs, shares what a one-shot pass would, counts its full scans and
- * stops; shm_run 2 and shm_merge_across_nodes 0 are refused on Xen */
+ * stops; shm_run 2 stops it and unshares everything (a page Xen has no
+ * frame for ends that, naming it); shm_merge_across_nodes 0 is refused */
 START_TEST(test_scanner_knobs)
 {
     const unsigned int host = VIR_NODE_MEMORY_SHARED_SCANNER_HOST;
@@ -1009,8 +1010,8 @@ START_TEST(test_scanner_knobs)
     lastErrorIs(VIR_ERR_OPERATION_UNSUPPORTED, "runs in virtkitd");
     ck_assert_int_eq(setNodeUInt(VIR_NODE_MEMORY_SHARED_RUN, 3, host), -1);
     lastErrorIs(VIR_ERR_INVALID_ARG, "shm_run must be 0 (stop), 1 (run) or 2 (unshare all), not 3");
-    ck_assert_int_eq(setNodeUInt(VIR_NODE_MEMORY_SHARED_RUN, 2, host), -1);
-    lastErrorIs(VIR_ERR_ARGUMENT_UNSUPPORTED, "Xen has no call that unshares a page");
+    ck_assert_int_eq(setNodeUInt(VIR_NODE_MEMORY_SHARED_RUN, 2, 0), -1);
+    lastErrorIs(VIR_ERR_OPERATION_UNSUPPORTED, "runs in virtkitd");
     ck_assert_int_eq(setNodeUInt(VIR_NODE_MEMORY_SHARED_MERGE_ACROSS_NODES, 0, host), -1);
     lastErrorIs(VIR_ERR_ARGUMENT_UNSUPPORTED, "shm_merge_across_nodes 0");
     ck_assert_int_eq(setNodeUInt(VIR_NODE_MEMORY_SHARED_PAGES_TO_SCAN, 0, host), -1);
@@ -1032,6 +1033,30 @@ START_TEST(test_scanner_knobs)
     ck_assert_int_eq(nodeField(VIR_NODE_MEMORY_SHARED_PAGES_SHARING), 23);
     ck_assert_int_eq(nodeField(VIR_NODE_MEMORY_SHARED_PAGES_SHARED), 9);
     ck_assert_int_eq(sharedPagesOf(a) + sharedPagesOf(b), 32);
+    ck_assert_int_eq(xenFake.mapped, 0);
+
+    /* unshare all, from a running scanner: KSM's run 2 reads back 2 */
+    ck_assert_int_eq(setNodeUInt(VIR_NODE_MEMORY_SHARED_RUN, 1, host), 0);
+    ck_assert_int_eq(setNodeUInt(VIR_NODE_MEMORY_SHARED_RUN, 2, host), 0);
+    ck_assert_int_eq(nodeField(VIR_NODE_MEMORY_SHARED_RUN), 2);
+    ck_assert_int_eq(nodeField(VIR_NODE_MEMORY_SHARED_PAGES_SHARING), 0);
+    ck_assert_int_eq(nodeField(VIR_NODE_MEMORY_SHARED_PAGES_SHARED), 0);
+    ck_assert_int_eq(sharedPagesOf(a), 0);
+    ck_assert_int_eq(sharedPagesOf(b), 0);
+    /* run again, it shares it all again from a fresh scan */
+    ck_assert_int_eq(setNodeUInt(VIR_NODE_MEMORY_SHARED_RUN, 1, host), 0);
+    end = g_get_monotonic_time() + 60 * G_USEC_PER_SEC;
+    while (sharedPagesOf(a) + sharedPagesOf(b) < 32 && g_get_monotonic_time() < end)
+        g_usleep(G_USEC_PER_SEC / 100);
+    ck_assert_int_eq(sharedPagesOf(a) + sharedPagesOf(b), 32);
+    /* no frame to copy into: the unsharing stops there, naming the page */
+    xenFake.unshareErrno = ENOMEM;
+    ck_assert_int_eq(setNodeUInt(VIR_NODE_MEMORY_SHARED_RUN, 2, host), -1);
+    lastErrorIs(VIR_ERR_OPERATION_FAILED, "cannot unshare gfn 0x");
+    lastErrorIs(VIR_ERR_OPERATION_FAILED, "no free frame");
+    ck_assert_int_eq(nodeField(VIR_NODE_MEMORY_SHARED_RUN), 0);
+    ck_assert_int_eq(sharedPagesOf(a) + sharedPagesOf(b), 32);
+    xenFake.unshareErrno = 0;
     ck_assert_int_eq(xenFake.mapped, 0);
     /* left running, it stops with the last connection (the fixture's) */
     ck_assert_int_eq(setNodeUInt(VIR_NODE_MEMORY_SHARED_RUN, 1, host), 0);

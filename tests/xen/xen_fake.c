@@ -639,6 +639,39 @@ xenFakeUnmapPages(xenHandle *h G_GNUC_UNUSED, void *addr, size_t n G_GNUC_UNUSED
     xenFake.mapped--;
 }
 
+/* As Xen's writable mapping: each shared page of the batch is the
+ * domain's own again; the frame counters drop by one (the fake does not
+ * know which frame, so the freed pages go first) */
+static int
+xenFakeUnsharePages(xenHandle *h G_GNUC_UNUSED, unsigned int domid, const uint64_t *gfns,
+                    size_t n, int *errs)
+{
+    xenFakeDomain *d;
+    size_t i;
+
+    if (!(d = xenFakeGet(domid, "unshare its pages")))
+        return -1;
+    for (i = 0; i < n; i++) {
+        uint64_t gfn = gfns[i];
+
+        errs[i] = gfn < d->npages ? 0 : EINVAL;
+        if (errs[i] || !d->shared[gfn])
+            continue;
+        if (xenFake.unshareErrno) {
+            errs[i] = xenFake.unshareErrno;
+            continue;
+        }
+        d->shared[gfn] = false;
+        d->info.sharedKiB -= 4;
+        d->info.memoryKiB += 4;
+        if (xenFake.sharingFreed > 0)
+            xenFake.sharingFreed--;
+        else
+            xenFake.sharingUsed--;
+    }
+    return 0;
+}
+
 /* As Xen: no comparing, the client page takes the source's contents. */
 static int
 xenFakeSharePair(xenHandle *h G_GNUC_UNUSED, unsigned int sdomid, uint64_t sgfn,
@@ -719,4 +752,5 @@ const xenOps xenFakeOps = {
     .memshrSharePair = xenFakeSharePair,
     .mapPages = xenFakeMapPages,
     .unmapPages = xenFakeUnmapPages,
+    .unsharePages = xenFakeUnsharePages,
 };

@@ -49,6 +49,7 @@ typedef struct {
     unsigned long long sharingUsed;     /* xc_sharing_used_frames */
     int sharingErrno;                   /* not 0: memory sharing refused as Xen does */
     unsigned int mapped;                /* mappings not let go yet */
+    int unshareErrno;                   /* not 0: a shared page fails to unshare so */
     /* the first mapping of page @lieGfn of @lieDomid shows page @asGfn's
      * contents (0: none): a hash collision, or a guest writing meanwhile */
     unsigned int lieDomid;

@@ -14,9 +14,11 @@
  * driver state, over the same domains as a pass over all.  Only a
  * long-lived process can keep it: virtkitd says it is one
  * (VIR_NODE_MEMORY_SHARED_SCANNER_HOST) and keeps a connection open while
- * the scanner runs; the last connection's close stops it.  Xen has no call
- * that unshares a page (it unshares one when its guest writes it): shm_run
- * 2 is refused.
+ * the scanner runs; the last connection's close stops it.  shm_run 2
+ * stops it and unshares every shared page of those domains: Xen has no
+ * call for that, but a writable foreign mapping makes it give the domain
+ * its own copy (xen_memshr.c says where), so each batch of pages of a
+ * domain that still has shared pages is mapped writable and let go.
  */
 #include "internal.h"
 
@@ -129,9 +131,41 @@ xenDedupScanDomains(void *opaque, virNodeDedupDomain **doms, size_t *ndoms)
     return 0;
 }
 
+/* The scanner's unshare(): nothing to do once the domain has no shared
+ * page left; a page Xen has no frame to copy into ends it */
+static int
+xenDedupUnshare(void *opaque, unsigned int dom, const uint64_t *gfns, size_t n)
+{
+    xenDriver *driver = opaque;
+    g_autofree int *errs = g_new0(int, n);
+    xenDomainInfo info;
+    size_t i;
+
+    if (driver->ops->domainInfo(driver->h, dom, &info) < 0)
+        return -1;
+    if (info.sharedKiB == 0)
+        return 0;
+    if (driver->ops->unsharePages(driver->h, dom, gfns, n, errs) < 0)
+        return -1;
+    for (i = 0; i < n; i++) {
+        if (errs[i] == ENOMEM) {
+            virReportError(VIR_ERR_OPERATION_FAILED,
+                           _("domain %u: cannot unshare gfn 0x%llx: the host has no free frame to give the domain its own copy of the page"),
+                           dom, (unsigned long long)gfns[i]);
+            return -1;
+        }
+        /* not RAM (a hole, MMIO): nothing to unshare */
+        if (errs[i] != 0)
+            VIR_DEBUG("domain %u gfn 0x%llx not mapped: %s", dom,
+                      (unsigned long long)gfns[i], g_strerror(errs[i]));
+    }
+    return 0;
+}
+
 static const virNodeScanOps xenScanOps = {
     .pages = &xenDedupOps,
     .domains = xenDedupScanDomains,
+    .unshare = xenDedupUnshare,
 };
 
 static virNodeScanner *
@@ -209,7 +243,8 @@ xenNodeGetMemoryParameters(virConnectPtr conn, virTypedParameterPtr params, int 
     if (virNodeMemoryShareGetParams(&shm, params, nparams) < 0)
         return -1;
     if (*nparams < n)
-        virTypedParamSetUInt(&params[(*nparams)++], VIR_NODE_MEMORY_SHARED_RUN, state.running);
+        virTypedParamSetUInt(&params[(*nparams)++], VIR_NODE_MEMORY_SHARED_RUN,
+                             state.unshared ? 2 : state.running);
     return 0;
 }
 
@@ -263,11 +298,6 @@ xenNodeSetMemoryParameters(virConnectPtr conn, virTypedParameterPtr params, int 
                        _("shm_merge_across_nodes 0 is not supported on Xen: the scanner merges pages whatever node they are on"));
         return -1;
     }
-    if (run == 2) {
-        virReportError(VIR_ERR_ARGUMENT_UNSUPPORTED, "%s",
-                       _("shm_run 2 (unshare all) is not supported on Xen: Xen has no call that unshares a page, it unshares one when its guest writes it"));
-        return -1;
-    }
     if ((run >= 0 || (changed & 3)) && !(flags & VIR_NODE_MEMORY_SHARED_SCANNER_HOST)) {
         virReportError(VIR_ERR_OPERATION_UNSUPPORTED, "%s",
                        _("the Xen memory sharing scanner runs in virtkitd: set shm_run, shm_pages_to_scan and shm_sleep_millisecs through a connection to the daemon (xen+unix:///system), not on a direct xen:/// connection"));
@@ -277,10 +307,13 @@ xenNodeSetMemoryParameters(virConnectPtr conn, virTypedParameterPtr params, int 
     if (changed & 3)
         virNodeScannerTune(xenDedupScanner(driver), (changed & 1) ? &shm.pagesToScan : NULL,
                            (changed & 2) ? &shm.sleepMillisecs : NULL);
-    if (run >= 0)
+    if (run == 2 && virNodeScannerUnshareAll(xenDedupScanner(driver)) < 0)
+        return -1;
+    if (run == 0 || run == 1)
         virNodeScannerRun(xenDedupScanner(driver), run == 1);
     virNodeScannerGetState(xenDedupScanner(driver), &state);
-    VIR_DEBUG("scanner %s, %u pages every %u ms", state.running ? "running" : "stopped",
+    VIR_DEBUG("scanner %s, %u pages every %u ms",
+              state.unshared ? "stopped, all unshared" : state.running ? "running" : "stopped",
               state.pagesToScan, state.sleepMillisecs);
     return 0;
 }

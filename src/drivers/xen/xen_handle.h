@@ -64,6 +64,8 @@ int xenMemshrSharePair(xenHandle *h, unsigned int sdomid, uint64_t sgfn,
 int xenMemshrCounters(xenHandle *h, unsigned long long *freed, unsigned long long *used);
 void *xenMemshrMap(xenHandle *h, unsigned int domid, const uint64_t *gfns, size_t n, int *errs);
 void xenMemshrUnmap(xenHandle *h, void *addr, size_t n);
+int xenMemshrUnshare(xenHandle *h, unsigned int domid, const uint64_t *gfns, size_t n,
+                     int *errs);
 
 /* xen_memory.c */
 int xenMemorySetMax(xenHandle *h, unsigned int domid, unsigned long long kib);

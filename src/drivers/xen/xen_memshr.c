@@ -18,6 +18,14 @@
  *   ENOENT, EEXIST  the hypervisor's own bookkeeping failed for the page;
  *   10, 9      XENMEM_SHARING_OP_S/C_HANDLE_INVALID: the source or client
  *              page changed since it was nominated.
+ *
+ * Xen has no call that unshares a page on request, but a writable
+ * mapping does it: 4.17's mod_l1_entry() (arch/x86/mm.c), which maps a
+ * foreign page for a PV dom0, takes the page with P2M_UNSHARE when the new
+ * entry is writable, and p2m_get_gfn_type_access() then gives the domain
+ * its own copy (mem_sharing_unshare_page); when no frame is free it
+ * answers ENOMEM for that page.  (A PVH dom0's foreign mapping,
+ * p2m_add_foreign(), refuses a shared page with EINVAL instead.)
  */
 #include "internal.h"
 
@@ -284,6 +292,34 @@ xenMemshrMap(xenHandle *h, unsigned int domid, const uint64_t *gfns, size_t n, i
         return NULL;
     }
     return addr;
+}
+
+/* Writable this time, and nothing written: mapping is the unsharing */
+int
+xenMemshrUnshare(xenHandle *h, unsigned int domid, const uint64_t *gfns, size_t n, int *errs)
+{
+    g_autofree xen_pfn_t *pfns = g_new(xen_pfn_t, n);
+    void *addr;
+    size_t i;
+
+    if (!h->fmem) {
+        virReportError(VIR_ERR_OPERATION_FAILED,
+                       _("domain %u: cannot unshare its memory: xenforeignmemory could not be opened"),
+                       domid);
+        return -1;
+    }
+    for (i = 0; i < n; i++)
+        pfns[i] = gfns[i];
+    if (!(addr = xenforeignmemory_map(h->fmem, domid, PROT_READ | PROT_WRITE, n, pfns, errs))) {
+        xenReportDomainErrno(domid, errno, _("map %zu of its pages writable from gfn 0x%llx"),
+                             n, (unsigned long long)gfns[0]);
+        return -1;
+    }
+    xenMemshrUnmap(h, addr, n);
+    /* privcmd gives each page's error as -errno */
+    for (i = 0; i < n; i++)
+        errs[i] = ABS(errs[i]);
+    return 0;
 }
 
 void

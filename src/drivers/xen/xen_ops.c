@@ -37,6 +37,7 @@ const xenOps xenHypervisorOps = {
     .memshrCounters = xenMemshrCounters,
     .mapPages = xenMemshrMap,
     .unmapPages = xenMemshrUnmap,
+    .unsharePages = xenMemshrUnshare,
 
     .vcpuList = xenVcpuList,
     .vcpuGetAffinity = xenVcpuGetAffinity,

@@ -108,6 +108,13 @@ typedef struct _xenOps {
     void *(*mapPages)(xenHandle *h, unsigned int domid, const uint64_t *gfns, size_t n,
                       int *errs);
     void (*unmapPages)(xenHandle *h, void *addr, size_t n);
+    /* Maps @n gfns of the domain writable and lets go without writing:
+     * Xen gives the domain its own copy of each shared one (it has no
+     * unshare call).  @errs[i]: 0, or the positive errno of a page not
+     * mapped (ENOMEM: no free frame to copy a shared page into).  0, or
+     * -1 with an error when the batch could not be mapped at all. */
+    int (*unsharePages)(xenHandle *h, unsigned int domid, const uint64_t *gfns, size_t n,
+                        int *errs);
 
     /* ---- vcpus: libxenctrl ---- */
     /* One entry per vcpu the domain was built with.  *@vcpus: g_free. */
