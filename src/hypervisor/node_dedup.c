@@ -4,11 +4,15 @@
  * Three phases, each letting go of its mappings before the next:
  *   1. hash: map every page of every domain in batches, hash it (XXH3,
  *      64 bits), unmap; the entries are sorted by hash;
- *   2. confirm: within a run of equal hashes, map the candidate and the
- *      first page of its kind, compare them byte for byte, unmap;
- *   3. share the pair the compare confirmed.
- * A page is never compared while shared is pending on a mapping: Xen
- * counts a foreign mapping as a reference and refuses to share (E2BIG).
+ *   2. within a run of equal hashes, hold the candidate and the first page
+ *      of its kind (Xen: nominate both), map them, compare them byte for
+ *      byte, unmap;
+ *   3. share the pair the compare confirmed, with the handles of 2.
+ * Holding before comparing is what makes a guest's write safe: a write
+ * after the hold invalidates the handle and Xen refuses the share; a
+ * write between a compare and a later nomination would be lost.  No page
+ * is held while mapped: Xen counts a foreign mapping as a reference and
+ * refuses to nominate the page (E2BIG).
  */
 #include "internal.h"
 
@@ -90,17 +94,20 @@ virNodeDedupHash(const void *page)
     return XXH3_64bits(page, VIR_NODE_DEDUP_PAGE_SIZE);
 }
 
-int
+/* 1 when page @a and page @b are equal byte for byte now, 0 when not
+ * (or one cannot be read any more), -1 with an error when one cannot be
+ * mapped at all.  Both mappings are let go of. */
+static int
 virNodeDedupPagesEqual(const virNodeDedupOps *ops, void *opaque,
-                       unsigned int adom, uint64_t agfn, unsigned int bdom, uint64_t bgfn)
+                       const virNodeDedupHeld *a, const virNodeDedupHeld *b)
 {
     void *pa = NULL;
     void *pb = NULL;
     int erra = 0, errb = 0;
     int ret = -1;
 
-    if (!(pa = ops->map(opaque, adom, &agfn, 1, &erra)) ||
-        !(pb = ops->map(opaque, bdom, &bgfn, 1, &errb)))
+    if (!(pa = ops->map(opaque, a->dom, &a->gfn, 1, &erra)) ||
+        !(pb = ops->map(opaque, b->dom, &b->gfn, 1, &errb)))
         goto cleanup;
     ret = erra == 0 && errb == 0 && memcmp(pa, pb, VIR_NODE_DEDUP_PAGE_SIZE) == 0;
 
@@ -110,6 +117,26 @@ virNodeDedupPagesEqual(const virNodeDedupOps *ops, void *opaque,
     if (pa)
         ops->unmap(opaque, pa, 1);
     return ret;
+}
+
+int
+virNodeDedupMerge(const virNodeDedupOps *ops, void *opaque,
+                  unsigned int adom, uint64_t agfn, unsigned int bdom, uint64_t bgfn)
+{
+    virNodeDedupHeld a = { adom, agfn, 0 };
+    virNodeDedupHeld b = { bdom, bgfn, 0 };
+    int held, same, rc;
+
+    if ((held = ops->hold(opaque, &a, &b)) < 0)
+        return -1;
+    /* compared even when not held: the pass counts the identical pages */
+    if ((same = virNodeDedupPagesEqual(ops, opaque, &a, &b)) <= 0)
+        return same < 0 ? -1 : VIR_NODE_DEDUP_DIFFERENT;
+    if (!held)
+        return VIR_NODE_DEDUP_EQUAL;
+    if ((rc = ops->share(opaque, &a, &b)) < 0)
+        return -1;
+    return rc > 0 ? VIR_NODE_DEDUP_MERGED : VIR_NODE_DEDUP_EQUAL;
 }
 
 /* Phases 2 and 3 over one run of equal hashes, @run[0 .. n-1]. */
@@ -124,20 +151,16 @@ virNodeDedupRun1(const virNodeDedupOps *ops, void *opaque,
 
     for (i = 0; i < n; i++) {
         for (k = 0; k < nkinds; k++) {
-            int same = virNodeDedupPagesEqual(ops, opaque, kinds[k]->dom, kinds[k]->gfn,
-                                              run[i].dom, run[i].gfn);
-            int rc;
+            int found = virNodeDedupMerge(ops, opaque, kinds[k]->dom, kinds[k]->gfn,
+                                          run[i].dom, run[i].gfn);
 
-            if (same < 0)
+            if (found < 0)
                 return -1;
-            if (!same)
+            if (found == VIR_NODE_DEDUP_DIFFERENT)
                 continue;
             result->identical += matched[k] ? 1 : 2;
             matched[k] = true;
-            if ((rc = ops->share(opaque, kinds[k]->dom, kinds[k]->gfn,
-                                 run[i].dom, run[i].gfn)) < 0)
-                return -1;
-            result->shared += rc;
+            result->shared += found == VIR_NODE_DEDUP_MERGED;
             break;
         }
         if (k == nkinds && nkinds < VIR_NODE_DEDUP_MAX_KINDS)

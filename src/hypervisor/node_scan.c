@@ -133,7 +133,7 @@ virNodeScanPage(virNodeScanCursor *cursor, const virNodeScanOps *ops, void *opaq
                 const virNodeScanSeen *page)
 {
     virNodeScanSeen *seen = g_hash_table_lookup(cursor->seen, &page->hash);
-    int same;
+    int found;
 
     if (!seen) {
         seen = g_memdup2(page, sizeof(*page));
@@ -142,23 +142,18 @@ virNodeScanPage(virNodeScanCursor *cursor, const virNodeScanOps *ops, void *opaq
     }
     if (seen->dom == page->dom && seen->gfn == page->gfn)
         return;
-    if ((same = virNodeDedupPagesEqual(ops->pages, opaque, seen->dom, seen->gfn,
-                                       page->dom, page->gfn)) > 0) {
-        int rc = ops->pages->share(opaque, seen->dom, seen->gfn, page->dom, page->gfn);
-
-        if (rc < 0) {
-            VIR_WARN("dedup scanner: %s", virGetLastErrorMessage());
-            virResetLastError();
-            return;
-        }
+    found = virNodeDedupMerge(ops->pages, opaque, seen->dom, seen->gfn, page->dom, page->gfn);
+    if (found == VIR_NODE_DEDUP_MERGED || found == VIR_NODE_DEDUP_EQUAL) {
         seen->matched = true;
-        cursor->counts.shared += rc;
+        cursor->counts.shared += found == VIR_NODE_DEDUP_MERGED;
         return;
     }
-    if (same < 0)
+    if (found < 0) {
+        VIR_WARN("dedup scanner: %s", virGetLastErrorMessage());
         virResetLastError();
-    else
+    } else {
         cursor->written++;
+    }
     /* written since it was hashed (or a collision): the newer one counts */
     seen->dom = page->dom;
     seen->gfn = page->gfn;

@@ -5,9 +5,10 @@
  * The fake "hypervisor" keeps each domain's pages as bytes, a page's
  * content being one byte repeated; sharing records the pair and counts
  * it, and a shared page that is written is unshared (its count drops),
- * as Xen does on a write fault.  Mapping hands out copies, and counts
- * them: every mapping must be let go of, and never a page shared while
- * mapped.
+ * as Xen does on a write fault.  Holding a page gives it a handle, as
+ * Xen's nomination, that a write takes away.  Mapping hands out copies,
+ * and counts them: every mapping must be let go of, and never a page
+ * held or shared while mapped.
  */
 #include <config.h>
 
@@ -30,6 +31,15 @@ typedef struct {
     unsigned long long npages[MAXDOMS];
     unsigned char content[MAXDOMS][MAXPAGES];   /* the byte page i is made of */
     int shared[MAXDOMS][MAXPAGES];              /* the pair's number, or 0 */
+    uint64_t handle[MAXDOMS][MAXPAGES];         /* hold()'s, 0: none or written since */
+    uint64_t handles;                            /* the last handle given */
+    /* domain index @writeDom's page @writeGfn is written (its byte
+     * becomes @writeByte) as soon as the scanner lets go of a mapping of
+     * that page alone: just after its byte-for-byte compare (-1: never) */
+    int writeDom;
+    uint64_t writeGfn;
+    unsigned char writeByte;
+    bool writePending;
     bool gone[MAXDOMS];                          /* destroyed: cannot be mapped */
     int mapped;                                  /* mappings not let go of */
     int pairs;
@@ -74,6 +84,8 @@ fakeMap(void *opaque, unsigned int dom, const uint64_t *gfns, size_t n, int *err
         memset(data + i * VIR_NODE_DEDUP_PAGE_SIZE,
                errs[i] ? 0 : host->content[d][gfns[i]], VIR_NODE_DEDUP_PAGE_SIZE);
     }
+    if (n == 1 && d == host->writeDom && gfns[0] == host->writeGfn)
+        host->writePending = true;
     host->mapped++;
     g_mutex_unlock(&host->lock);
     return data;
@@ -86,20 +98,54 @@ fakeUnmap(void *opaque, void *pages, size_t n G_GNUC_UNUSED)
 
     g_mutex_lock(&host->lock);
     host->mapped--;
+    if (host->writePending) {
+        host->content[host->writeDom][host->writeGfn] = host->writeByte;
+        host->handle[host->writeDom][host->writeGfn] = 0;
+        host->shared[host->writeDom][host->writeGfn] = 0;
+        host->writePending = false;
+        host->writeDom = -1;
+    }
     g_mutex_unlock(&host->lock);
     g_free(pages);
 }
 
 static int
-fakeShare(void *opaque, unsigned int sdom, uint64_t sgfn, unsigned int cdom, uint64_t cgfn)
+fakeHold(void *opaque, virNodeDedupHeld *sh, virNodeDedupHeld *ch)
+{
+    fakeHost *host = opaque;
+    int s, c;
+
+    g_mutex_lock(&host->lock);
+    s = fakeIndex(host, sh->dom);
+    c = fakeIndex(host, ch->dom);
+    ck_assert_int_eq(host->mapped, 0);
+    if (!host->handle[s][sh->gfn])
+        host->handle[s][sh->gfn] = ++host->handles;
+    if (!host->handle[c][ch->gfn])
+        host->handle[c][ch->gfn] = ++host->handles;
+    sh->handle = host->handle[s][sh->gfn];
+    ch->handle = host->handle[c][ch->gfn];
+    g_mutex_unlock(&host->lock);
+    return 1;
+}
+
+static int
+fakeShare(void *opaque, const virNodeDedupHeld *sh, const virNodeDedupHeld *ch)
 {
     fakeHost *host = opaque;
     int s, c, rc = 0;
+    uint64_t sgfn = sh->gfn, cgfn = ch->gfn;
 
     g_mutex_lock(&host->lock);
-    s = fakeIndex(host, sdom);
-    c = fakeIndex(host, cdom);
+    s = fakeIndex(host, sh->dom);
+    c = fakeIndex(host, ch->dom);
     ck_assert_int_eq(host->mapped, 0);
+    /* written since the hold: refused, as Xen refuses a stale handle */
+    if (host->handle[s][sgfn] != sh->handle || host->handle[c][cgfn] != ch->handle) {
+        g_mutex_unlock(&host->lock);
+        return 0;
+    }
+    /* what holding guarantees: nothing written since the compare */
     ck_assert_int_eq(host->content[s][sgfn], host->content[c][cgfn]);
     if (!host->shared[c][cgfn] || host->shared[c][cgfn] != host->shared[s][sgfn]) {
         int pair = host->shared[s][sgfn] ? host->shared[s][sgfn] : ++host->pairs;
@@ -168,6 +214,7 @@ fakeUnshare(void *opaque, unsigned int dom, const uint64_t *gfns, size_t n)
 static const virNodeDedupOps fakePageOps = {
     .map = fakeMap,
     .unmap = fakeUnmap,
+    .hold = fakeHold,
     .share = fakeShare,
     .freedPages = fakeFreed,
 };
@@ -204,6 +251,7 @@ twoDomains(unsigned long long npages, unsigned int kinds)
     unsigned long long i;
 
     g_mutex_init(&host->lock);
+    host->writeDom = -1;
     host->ndoms = 2;
     for (d = 0; d < 2; d++) {
         host->ids[d] = 3 + d * 4;
@@ -312,6 +360,37 @@ START_TEST(test_cursor_written_meanwhile)
     ck_assert_uint_eq(counts.shared, 99);
     ck_assert_uint_eq(counts.volatilePages, 0);
     ck_assert_uint_eq(sharedIn(host, 0), 100);
+    virNodeScanCursorFree(cursor);
+    hostFree(host);
+}
+END_TEST
+
+/* A page written just after the byte-for-byte compare, before the share:
+ * the write is kept and the pair is not shared (the page was held before
+ * the compare, so the write invalidated its handle); the next scan
+ * compares again and finds it different */
+START_TEST(test_cursor_written_after_compare)
+{
+    fakeHost *host = twoDomains(50, 256);
+    virNodeScanCursor *cursor = virNodeScanCursorNew();
+    virNodeScanCounts counts;
+
+    host->writeDom = 1;
+    host->writeGfn = 7;
+    host->writeByte = 0xee;
+    ck_assert_int_eq(virNodeScanStep(cursor, &fakeOps, host, 100), 0);
+    virNodeScanCursorCounts(cursor, &counts);
+    ck_assert_int_eq(host->writeDom, -1);       /* the write happened */
+    ck_assert_uint_eq(counts.shared, 49);
+    ck_assert_int_eq(host->content[1][7], 0xee);
+    ck_assert_int_eq(host->shared[1][7], 0);
+    ck_assert_int_eq(host->shared[0][7], 0);
+    ck_assert_int_eq(host->mapped, 0);
+    ck_assert_int_eq(virNodeScanStep(cursor, &fakeOps, host, 100), 0);
+    virNodeScanCursorCounts(cursor, &counts);
+    ck_assert_uint_eq(counts.shared, 49);
+    ck_assert_int_eq(host->content[1][7], 0xee);
+    ck_assert_int_eq(host->shared[1][7], 0);
     virNodeScanCursorFree(cursor);
     hostFree(host);
 }
@@ -491,6 +570,7 @@ main(void)
     tcase_add_test(tc, test_cursor_resumes);
     tcase_add_test(tc, test_cursor_within_domain);
     tcase_add_test(tc, test_cursor_written_meanwhile);
+    tcase_add_test(tc, test_cursor_written_after_compare);
     tcase_add_test(tc, test_cursor_domain_gone);
     tcase_add_test(tc, test_scanner_thread);
     tcase_add_test(tc, test_scanner_unshare_all);

@@ -929,6 +929,41 @@ START_TEST(test_dedup_confirms_bytes)
 }
 END_TEST
 
+/* A guest that writes a page just after the pass compared it and before
+ * the share keeps its write: the pass nominated the page before the
+ * compare, so the write invalidated its handle and Xen refused the
+ * share (compared first and nominated after, the page would have been
+ * merged with its old contents and the write lost). */
+START_TEST(test_dedup_write_after_compare)
+{
+    virTypedParameterPtr params = NULL;
+    virDomainPtr doms[2];
+    xenFakeDomain *ga, *gb;
+    int n = 0;
+
+    twoSharingGuests(fillIndex, fillIndex, &doms[0], &doms[1]);
+    ga = xenFakeFind("ga");
+    gb = xenFakeFind("gb");
+    xenFake.writeDomid = gb->info.id;
+    xenFake.writeGfn = 4;
+    xenFake.writeByte = 0xee;
+    ck_assert_msg(virNodeMemoryDedup(conn, doms, 2, &params, &n, 0) == 0, "%s",
+                  virGetLastErrorMessage());
+    ck_assert_int_eq(xenFake.writeDomid, 0);    /* the guest wrote */
+    ck_assert_int_eq(dedupField(params, n, VIR_NODE_DEDUP_PAGES_IDENTICAL), 32);
+    ck_assert_int_eq(dedupField(params, n, VIR_NODE_DEDUP_PAGES_SHARED), 15);
+    ck_assert_int_eq(gb->mem[4 * 4096], 0xee);
+    ck_assert_int_eq(gb->mem[4 * 4096 + 4095], 0xee);
+    ck_assert(!gb->shared[4]);
+    ck_assert(!ga->shared[4]);
+    ck_assert(gb->shared[5] && ga->shared[5]);
+    ck_assert_int_eq(xenFake.mapped, 0);
+    virTypedParamsFree(params, n);
+    virDomainFree(doms[0]);
+    virDomainFree(doms[1]);
+}
+END_TEST
+
 START_TEST(test_dedup_refusals)
 {
     virTypedParameterPtr params = NULL;
@@ -1099,6 +1134,7 @@ main(void)
     tcase_add_test(tc, test_send_key_sysrq);
     tcase_add_test(tc, test_dedup_all);
     tcase_add_test(tc, test_dedup_confirms_bytes);
+    tcase_add_test(tc, test_dedup_write_after_compare);
     tcase_add_test(tc, test_dedup_refusals);
     tcase_add_test(tc, test_scanner_knobs);
     suite_add_tcase(s, tc);

@@ -34,6 +34,7 @@ xenFakeDomainClear(xenFakeDomain *d)
     virBitmapFree(d->pin0);
     g_free(d->mem);
     g_free(d->shared);
+    g_free(d->handle);
     memset(d, 0, sizeof(*d));
 }
 
@@ -575,8 +576,10 @@ xenFakeSetPages(unsigned int domid, size_t npages, unsigned char (*fill)(size_t 
 
     g_free(d->mem);
     g_free(d->shared);
+    g_free(d->handle);
     d->mem = g_malloc(npages * 4096);
     d->shared = g_new0(bool, npages);
+    d->handle = g_new0(uint64_t, npages);
     d->npages = npages;
     for (i = 0; i < npages; i++)
         memset(d->mem + i * 4096, fill(i), 4096);
@@ -628,6 +631,8 @@ xenFakeMapPages(xenHandle *h G_GNUC_UNUSED, unsigned int domid, const uint64_t *
         }
         memcpy(buf + i * 4096, d->mem + gfn * 4096, 4096);
     }
+    if (n == 1 && xenFake.writeDomid == domid && xenFake.writeGfn == gfns[0])
+        xenFake.writePending = true;
     xenFake.mapped++;
     return buf;
 }
@@ -637,6 +642,14 @@ xenFakeUnmapPages(xenHandle *h G_GNUC_UNUSED, void *addr, size_t n G_GNUC_UNUSED
 {
     g_free(addr);
     xenFake.mapped--;
+    if (xenFake.writePending) {
+        xenFakeDomain *d = xenFakeGet(xenFake.writeDomid, "write");
+
+        memset(d->mem + xenFake.writeGfn * 4096, xenFake.writeByte, 4096);
+        d->handle[xenFake.writeGfn] = 0;
+        xenFake.writeDomid = 0;
+        xenFake.writePending = false;
+    }
 }
 
 /* As Xen's writable mapping: each shared page of the batch is the
@@ -662,6 +675,7 @@ xenFakeUnsharePages(xenHandle *h G_GNUC_UNUSED, unsigned int domid, const uint64
             continue;
         }
         d->shared[gfn] = false;
+        d->handle[gfn] = 0;
         d->info.sharedKiB -= 4;
         d->info.memoryKiB += 4;
         if (xenFake.sharingFreed > 0)
@@ -672,24 +686,46 @@ xenFakeUnsharePages(xenHandle *h G_GNUC_UNUSED, unsigned int domid, const uint64
     return 0;
 }
 
-/* As Xen: no comparing, the client page takes the source's contents. */
+/* As Xen's nomination: a handle for each page (a shared page keeps its
+ * own).  Sharing off, a page mapped (E2BIG) or a client shared already:
+ * this pair only. */
 static int
-xenFakeSharePair(xenHandle *h G_GNUC_UNUSED, unsigned int sdomid, uint64_t sgfn,
-                 unsigned int cdomid, uint64_t cgfn)
+xenFakeHoldPair(xenHandle *h G_GNUC_UNUSED, xenMemshrPage *sp, xenMemshrPage *cp)
 {
     xenFakeDomain *s, *c;
 
-    if (!(s = xenFakeGet(sdomid, "share its pages")) ||
-        !(c = xenFakeGet(cdomid, "share its pages")))
+    if (!(s = xenFakeGet(sp->domid, "share its pages")) ||
+        !(c = xenFakeGet(cp->domid, "share its pages")))
         return -1;
     if (xenFake.sharingErrno) {
-        xenMemshrReportErrno(cdomid, xenFake.sharingErrno, "share gfn 0x%llx",
-                             (unsigned long long)cgfn);
+        xenMemshrReportErrno(cp->domid, xenFake.sharingErrno, "nominate gfn 0x%llx",
+                             (unsigned long long)cp->page);
         return -1;
     }
-    /* sharing off, a page mapped (E2BIG), or already shared: this pair only */
-    if (!s->sharing || !c->sharing || xenFake.mapped || c->shared[cgfn] ||
-        (sdomid == cdomid && sgfn == cgfn))
+    if (!s->sharing || !c->sharing || xenFake.mapped || c->shared[cp->page] ||
+        (sp->domid == cp->domid && sp->page == cp->page))
+        return 0;
+    if (!s->handle[sp->page])
+        s->handle[sp->page] = ++xenFake.nextHandle;
+    if (!c->handle[cp->page])
+        c->handle[cp->page] = ++xenFake.nextHandle;
+    sp->handle = s->handle[sp->page];
+    cp->handle = c->handle[cp->page];
+    return 1;
+}
+
+/* As Xen: no comparing, the client page takes the source's contents;
+ * a handle that changed since the nomination refuses this pair only. */
+static int
+xenFakeSharePair(xenHandle *h G_GNUC_UNUSED, const xenMemshrPage *sp, const xenMemshrPage *cp)
+{
+    xenFakeDomain *s, *c;
+    uint64_t sgfn = sp->page, cgfn = cp->page;
+
+    if (!(s = xenFakeGet(sp->domid, "share its pages")) ||
+        !(c = xenFakeGet(cp->domid, "share its pages")))
+        return -1;
+    if (xenFake.mapped || s->handle[sgfn] != sp->handle || c->handle[cgfn] != cp->handle)
         return 0;
     if (!s->shared[sgfn]) {
         s->shared[sgfn] = true;
@@ -702,6 +738,7 @@ xenFakeSharePair(xenHandle *h G_GNUC_UNUSED, unsigned int sdomid, uint64_t sgfn,
     c->info.memoryKiB -= 4;
     xenFake.sharingFreed++;
     memcpy(c->mem + cgfn * 4096, s->mem + sgfn * 4096, 4096);
+    c->handle[cgfn] = s->handle[sgfn];
     return 1;
 }
 
@@ -749,6 +786,7 @@ const xenOps xenFakeOps = {
     .consoleRing = xenFakeConsoleRing,
     .setMemorySharing = xenFakeSetMemorySharing,
     .memshrCounters = xenFakeMemshrCounters,
+    .memshrHoldPair = xenFakeHoldPair,
     .memshrSharePair = xenFakeSharePair,
     .mapPages = xenFakeMapPages,
     .unmapPages = xenFakeUnmapPages,

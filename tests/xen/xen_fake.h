@@ -35,6 +35,7 @@ typedef struct {
     bool sharing;                   /* memory sharing enabled */
     unsigned char *mem;             /* guest pages 0 .. npages-1 (xenFakeSetPages) */
     bool *shared;                   /* page i is shared */
+    uint64_t *handle;               /* page i's sharing handle, 0: not nominated */
     size_t npages;
 } xenFakeDomain;
 
@@ -54,6 +55,15 @@ typedef struct {
      * contents (0: none): a hash collision, or a guest writing meanwhile */
     unsigned int lieDomid;
     uint64_t lieGfn, asGfn;
+    uint64_t nextHandle;                /* the last handle a nomination gave */
+    /* the guest of @writeDomid writes the byte @writeByte over its page
+     * @writeGfn just after the pass's first look at that page alone (its
+     * byte-for-byte compare) is let go of; as Xen, a write invalidates the
+     * page's handle (0: none) */
+    unsigned int writeDomid;
+    uint64_t writeGfn;
+    unsigned char writeByte;
+    bool writePending;
 } xenFakeState;
 
 extern xenFakeState xenFake;

@@ -48,12 +48,28 @@ xenDedupUnmap(void *opaque, void *pages, size_t n)
     driver->ops->unmapPages(driver->h, pages, n);
 }
 
+/* virNodeDedupHeld and the binding's xenMemshrPage are the same three facts */
 static int
-xenDedupShare(void *opaque, unsigned int sdom, uint64_t sgfn, unsigned int cdom, uint64_t cgfn)
+xenDedupHold(void *opaque, virNodeDedupHeld *s, virNodeDedupHeld *c)
 {
     xenDriver *driver = opaque;
+    xenMemshrPage xs = { s->dom, s->gfn, 0 };
+    xenMemshrPage xc = { c->dom, c->gfn, 0 };
+    int rc = driver->ops->memshrHoldPair(driver->h, &xs, &xc);
 
-    return driver->ops->memshrSharePair(driver->h, sdom, sgfn, cdom, cgfn);
+    *s = (virNodeDedupHeld){ xs.domid, xs.page, xs.handle };
+    *c = (virNodeDedupHeld){ xc.domid, xc.page, xc.handle };
+    return rc;
+}
+
+static int
+xenDedupShare(void *opaque, const virNodeDedupHeld *s, const virNodeDedupHeld *c)
+{
+    xenDriver *driver = opaque;
+    xenMemshrPage xs = { s->dom, s->gfn, s->handle };
+    xenMemshrPage xc = { c->dom, c->gfn, c->handle };
+
+    return driver->ops->memshrSharePair(driver->h, &xs, &xc);
 }
 
 static int
@@ -68,6 +84,7 @@ xenDedupFreed(void *opaque, unsigned long long *pages)
 static const virNodeDedupOps xenDedupOps = {
     .map = xenDedupMap,
     .unmap = xenDedupUnmap,
+    .hold = xenDedupHold,
     .share = xenDedupShare,
     .freedPages = xenDedupFreed,
 };

@@ -59,8 +59,8 @@ int xenMemshrAddToPhysmap(xenHandle *h, const xenMemshrPage *source, unsigned in
                           uint64_t cgfn);
 int xenMemshrRangeShare(xenHandle *h, unsigned int sdomid, unsigned int cdomid,
                         uint64_t first, uint64_t last);
-int xenMemshrSharePair(xenHandle *h, unsigned int sdomid, uint64_t sgfn,
-                       unsigned int cdomid, uint64_t cgfn);
+int xenMemshrHoldPair(xenHandle *h, xenMemshrPage *s, xenMemshrPage *c);
+int xenMemshrSharePair(xenHandle *h, const xenMemshrPage *s, const xenMemshrPage *c);
 int xenMemshrCounters(xenHandle *h, unsigned long long *freed, unsigned long long *used);
 void *xenMemshrMap(xenHandle *h, unsigned int domid, const uint64_t *gfns, size_t n, int *errs);
 void xenMemshrUnmap(xenHandle *h, void *addr, size_t n);

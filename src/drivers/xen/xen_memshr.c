@@ -207,47 +207,65 @@ xenMemshrIsShared(xenHandle *h, unsigned int domid, uint64_t gfn)
     return xc_memshr_debug_gfn(h->xch, domid, gfn) >= 0;
 }
 
-/* Nominate both, share: the dedup pass's step.  A refusal of this pair
- * only (xenMemshrErrnoIsPageOnly) is logged and answers 0, and so does a
- * pair Xen must not be given.  Xen 4.17's share_pages() locks the p2m of
- * the two domains named, then, under the page locks, rewrites the p2m
- * entry of every gfn that maps the client frame: when that frame is
- * shared already with a gfn of another domain (a pair within one domain
- * whose page the previous pass shared with the other guest), it takes that
+/* A refusal of this pair only (xenMemshrErrnoIsPageOnly) is logged and
+ * answers 0; any other is reported and answers -1. */
+static int
+xenMemshrPairRefused(const xenMemshrPage *s, const xenMemshrPage *c, const char *what)
+{
+    if (xenMemshrErrnoIsPageOnly(errno)) {
+        VIR_DEBUG("not sharing domain %u gfn 0x%llx with domain %u gfn 0x%llx: %s %s",
+                  c->domid, (unsigned long long)c->page, s->domid,
+                  (unsigned long long)s->page, what, xenMemshrLookup(errno)->meaning);
+        return 0;
+    }
+    xenMemshrReportErrno(c->domid, errno, _("%s gfn 0x%llx with domain %u's 0x%llx"),
+                         what, (unsigned long long)c->page, s->domid,
+                         (unsigned long long)s->page);
+    return -1;
+}
+
+/* The dedup pass's first step on a pair: nominate both, so that a write
+ * by either guest from here on invalidates its handle (the pass compares
+ * the pages after this, then shares).  1 held, 0 for a pair Xen refuses
+ * or must not be given.  Xen 4.17's share_pages() locks the p2m of the
+ * two domains named, then, under the page locks, rewrites the p2m entry
+ * of every gfn that maps the client frame: when that frame is shared
+ * already with a gfn of another domain (a pair within one domain whose
+ * page the previous pass shared with the other guest), it takes that
  * domain's p2m lock out of order and stops on "BUG at mm-locks.h:80".  So
  * the client is always a page that is not shared yet: the roles swap when
  * only the source is, and a pair of two shared pages is left alone (a
- * previous pass shared each with what it matches). */
+ * previous pass shared each with what it matches).  A page nominated
+ * counts as shared here: Xen's debug call sees no difference. */
 int
-xenMemshrSharePair(xenHandle *h, unsigned int sdomid, uint64_t sgfn,
-                   unsigned int cdomid, uint64_t cgfn)
+xenMemshrHoldPair(xenHandle *h, xenMemshrPage *s, xenMemshrPage *c)
 {
-    xenMemshrPage s = { sdomid, sgfn, 0 };
-    xenMemshrPage c = { cdomid, cgfn, 0 };
-    int rc;
+    if (s->domid == c->domid && s->page == c->page)
+        return 0;
+    if (xenMemshrIsShared(h, c->domid, c->page)) {
+        xenMemshrPage t = *s;
 
-    if (sdomid == cdomid && sgfn == cgfn)
-        return 0;
-    if (xenMemshrIsShared(h, cdomid, cgfn)) {
-        if (xenMemshrIsShared(h, sdomid, sgfn))
+        if (xenMemshrIsShared(h, s->domid, s->page))
             return 0;
-        s = (xenMemshrPage){ cdomid, cgfn, 0 };
-        c = (xenMemshrPage){ sdomid, sgfn, 0 };
+        *s = *c;
+        *c = t;
     }
-    if ((rc = xc_memshr_nominate_gfn(h->xch, s.domid, s.page, &s.handle)) == 0 &&
-        (rc = xc_memshr_nominate_gfn(h->xch, c.domid, c.page, &c.handle)) == 0)
-        rc = xc_memshr_share_gfns(h->xch, s.domid, s.page, s.handle, c.domid, c.page, c.handle);
-    if (rc == 0)
-        return 1;
-    if (xenMemshrErrnoIsPageOnly(errno)) {
-        VIR_DEBUG("not sharing domain %u gfn 0x%llx with domain %u gfn 0x%llx: %s",
-                  cdomid, (unsigned long long)cgfn, sdomid, (unsigned long long)sgfn,
-                  xenMemshrLookup(errno)->meaning);
-        return 0;
-    }
-    xenMemshrReportErrno(cdomid, errno, _("share gfn 0x%llx with domain %u's 0x%llx"),
-                         (unsigned long long)cgfn, sdomid, (unsigned long long)sgfn);
-    return -1;
+    if (xc_memshr_nominate_gfn(h->xch, s->domid, s->page, &s->handle) < 0 ||
+        xc_memshr_nominate_gfn(h->xch, c->domid, c->page, &c->handle) < 0)
+        return xenMemshrPairRefused(s, c, _("nominate"));
+    return 1;
+}
+
+/* The pair's last step: share with the handles xenMemshrHoldPair got.
+ * 1 shared, 0 when Xen refuses this pair only (a stale handle: one guest
+ * wrote its page since the nomination). */
+int
+xenMemshrSharePair(xenHandle *h, const xenMemshrPage *s, const xenMemshrPage *c)
+{
+    if (xc_memshr_share_gfns(h->xch, s->domid, s->page, s->handle,
+                             c->domid, c->page, c->handle) < 0)
+        return xenMemshrPairRefused(s, c, _("share"));
+    return 1;
 }
 
 int

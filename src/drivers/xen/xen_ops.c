@@ -33,6 +33,7 @@ const xenOps xenHypervisorOps = {
     .memshrShare = xenMemshrShare,
     .memshrAddToPhysmap = xenMemshrAddToPhysmap,
     .memshrRangeShare = xenMemshrRangeShare,
+    .memshrHoldPair = xenMemshrHoldPair,
     .memshrSharePair = xenMemshrSharePair,
     .memshrCounters = xenMemshrCounters,
     .mapPages = xenMemshrMap,

@@ -96,11 +96,15 @@ typedef struct _xenOps {
                               uint64_t cgfn);
     int (*memshrRangeShare)(xenHandle *h, unsigned int sdomid, unsigned int cdomid,
                             uint64_t first, uint64_t last);
-    /* Nominates both gfns and shares them: 1 shared, 0 when Xen refuses
-     * this pair only (not RAM, in use, changed meanwhile), -1 with an
-     * error when it refuses sharing itself. */
-    int (*memshrSharePair)(xenHandle *h, unsigned int sdomid, uint64_t sgfn,
-                           unsigned int cdomid, uint64_t cgfn);
+    /* Nominates both gfns (the roles may swap): 1 held, 0 when Xen refuses
+     * this pair only (not RAM, in use, mapped), -1 with an error when it
+     * refuses sharing itself.  From here on a guest's write to either
+     * page invalidates its handle. */
+    int (*memshrHoldPair)(xenHandle *h, xenMemshrPage *source, xenMemshrPage *client);
+    /* Shares the pair memshrHoldPair held: 1 shared, 0 refused for this
+     * pair only (a handle gone stale: the page was written), -1 error. */
+    int (*memshrSharePair)(xenHandle *h, const xenMemshrPage *source,
+                           const xenMemshrPage *client);
     /* xc_sharing_freed_pages, xc_sharing_used_frames, in pages */
     int (*memshrCounters)(xenHandle *h, unsigned long long *freed, unsigned long long *used);
     /* Maps @n gfns of the domain read-only (xenforeignmemory): 4096 bytes
