@@ -185,47 +185,18 @@ $(diff -u "$STATS_WORK/collect.sqlite" "$STATS_WORK/collect.pgsql")"
 
 # ---- killed and restarted ----
 DB=$(uri restart)
-count() { pgsql restart 'SELECT count(*) FROM samples'; }
-more_than() { [ "$(count 2>/dev/null || echo 0)" -gt "$1" ]; }
+q() { pgsql restart "$1"; }
 # the server ends the session of a killed collector, and its lock, when
 # it sees the socket closed: the restart waits for that, as systemd's
 # RestartSec does
 unlocked() { [ "$(pgsql restart "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")" = 0 ]; }
-
-"$STATSD" -c "$URI" --db "$DB" --interval 0.2 &
-pid=$!
-wait_for 120 "three rounds before the kill" more_than 2
-kill -KILL $pid
-wait $pid 2>/dev/null
-wait_for 120 "the killed collector's session to end" unlocked
-pgsql restart 'SELECT uuid, ts FROM samples ORDER BY uuid, ts' > "$STATS_WORK/before" ||
-    fail "the database does not read after the kill"
-before=$(wc -l < "$STATS_WORK/before")
-
-"$STATSD" -c "$URI" --db "$DB" --interval 0.2 &
-pid=$!
-wait_for 120 "three rounds after the restart" more_than $((before + 2))
-"$STATSD" -c "$URI" --db "$DB" --once 2>"$STATS_WORK/err" && fail "a second collector was started"
-grep -q "another virtkit-statsd writes $DB" "$STATS_WORK/err" || fail "a second collector: $(cat "$STATS_WORK/err")"
-kill -TERM $pid
-wait $pid
-rc=$?
-[ $rc = 0 ] || fail "SIGTERM ended the collector with status $rc"
-pgsql restart 'SELECT uuid, ts FROM samples ORDER BY uuid, ts' > "$STATS_WORK/after"
-head -n "$before" "$STATS_WORK/after" | diff -u "$STATS_WORK/before" - ||
-    fail "rounds committed before the kill are missing after the restart"
-[ "$(pgsql restart 'SELECT count(*) = count(DISTINCT (uuid, ts)) FROM samples')" = t ] || fail "duplicate samples"
-[ "$(pgsql restart 'SELECT sum(n) FROM minutes')" = "$(count)" ] ||
-    fail "the roll-ups count $(pgsql restart 'SELECT sum(n) FROM minutes') samples of $(count)"
-# a sample of a time already stored is not written again
-VIRTKIT_STATS_NOW=$T0 "$STATSD" -c "$URI" --db "$DB" --once || fail "--once at a fixed time failed"
-n=$(count)
-VIRTKIT_STATS_NOW=$T0 "$STATSD" -c "$URI" --db "$DB" --once || fail "--once again at that time failed"
-[ "$(count)" = "$n" ] || fail "a second sample for one time was written"
+after_kill() { wait_for 120 "the killed collector's session to end" unlocked; }
+kill_and_restart "$DB" "$T0"
+unset -f after_kill
 
 # ---- the server restarted under the collector ----
 DB=$(uri outage)
-count() { pgsql outage 'SELECT count(*) FROM samples'; }
+q() { pgsql outage "$1"; }
 # kept: the most rounds the collector said it kept to write later (0)
 kept() {
     sed -n 's/.*; \([0-9]*\) rounds* kept to write later$/\1/p' "$STATS_WORK/outage.err" |
