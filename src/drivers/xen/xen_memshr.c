@@ -289,8 +289,12 @@ xenMemshrCounters(xenHandle *h, unsigned long long *freed, unsigned long long *u
     return 0;
 }
 
-void *
-xenMemshrMap(xenHandle *h, unsigned int domid, const uint64_t *gfns, size_t n, int *errs)
+/* Maps @n gfns of @domid with @prot; @verb names what the caller wanted
+ * done with its memory ("read", "unshare") and @how the mapping in the
+ * message ("", " writable") */
+static void *
+xenMemshrMapProt(xenHandle *h, unsigned int domid, const uint64_t *gfns, size_t n, int *errs,
+                 int prot, const char *verb, const char *how)
 {
     g_autofree xen_pfn_t *pfns = g_new(xen_pfn_t, n);
     void *addr;
@@ -298,41 +302,36 @@ xenMemshrMap(xenHandle *h, unsigned int domid, const uint64_t *gfns, size_t n, i
 
     if (!h->fmem) {
         virReportError(VIR_ERR_OPERATION_FAILED,
-                       _("domain %u: cannot read its memory: xenforeignmemory could not be opened"),
-                       domid);
+                       _("domain %u: cannot %s its memory: xenforeignmemory could not be opened"),
+                       domid, verb);
         return NULL;
     }
     for (i = 0; i < n; i++)
         pfns[i] = gfns[i];
-    if (!(addr = xenforeignmemory_map(h->fmem, domid, PROT_READ, n, pfns, errs))) {
-        xenReportDomainErrno(domid, errno, _("map %zu of its pages from gfn 0x%llx"),
-                             n, (unsigned long long)gfns[0]);
+    if (!(addr = xenforeignmemory_map(h->fmem, domid, prot, n, pfns, errs))) {
+        xenReportDomainErrno(domid, errno, _("map %zu of its pages%s from gfn 0x%llx"),
+                             n, how, (unsigned long long)gfns[0]);
         return NULL;
     }
     return addr;
+}
+
+void *
+xenMemshrMap(xenHandle *h, unsigned int domid, const uint64_t *gfns, size_t n, int *errs)
+{
+    return xenMemshrMapProt(h, domid, gfns, n, errs, PROT_READ, _("read"), "");
 }
 
 /* Writable this time, and nothing written: mapping is the unsharing */
 int
 xenMemshrUnshare(xenHandle *h, unsigned int domid, const uint64_t *gfns, size_t n, int *errs)
 {
-    g_autofree xen_pfn_t *pfns = g_new(xen_pfn_t, n);
     void *addr;
     size_t i;
 
-    if (!h->fmem) {
-        virReportError(VIR_ERR_OPERATION_FAILED,
-                       _("domain %u: cannot unshare its memory: xenforeignmemory could not be opened"),
-                       domid);
+    if (!(addr = xenMemshrMapProt(h, domid, gfns, n, errs, PROT_READ | PROT_WRITE,
+                                  _("unshare"), _(" writable"))))
         return -1;
-    }
-    for (i = 0; i < n; i++)
-        pfns[i] = gfns[i];
-    if (!(addr = xenforeignmemory_map(h->fmem, domid, PROT_READ | PROT_WRITE, n, pfns, errs))) {
-        xenReportDomainErrno(domid, errno, _("map %zu of its pages writable from gfn 0x%llx"),
-                             n, (unsigned long long)gfns[0]);
-        return -1;
-    }
     xenMemshrUnmap(h, addr, n);
     /* privcmd gives each page's error as -errno */
     for (i = 0; i < n; i++)
