@@ -271,7 +271,13 @@ report() {
 check_tools
 kpkg=$(kernel_package)
 kver=${kpkg#linux-image-}
+# two runs at once (make check-xen and check-xen-memshr side by side, each
+# QEMU on a CPU of its own): one downloads and unpacks, the other waits
+mkdir -p "$cache"
+exec 8> "$cache/lock"
+flock 8
 fetch "$kpkg"
+exec 8>&-
 work=$(mktemp -d "${TMPDIR:-/tmp}/virtkit-xen.XXXXXX")
 [ "${XEN_KEEP_WORK:-0}" = 1 ] || trap 'rm -rf "$work"' EXIT
 log "building the initramfs in $work (kernel $kver)"
@@ -294,7 +300,7 @@ status=0
 timeout "$timeout" qemu-system-x86_64 -accel tcg,thread="${XEN_TCG_THREAD:-single}" -cpu max -m 3072 -smp 2 \
     ${XEN_QEMU_FLAGS:-} -display none -no-reboot -serial "file:$work/serial.log" -monitor none \
     -kernel "$work/xen.bin" \
-    -append "console=com1 com1=115200,8n1 dom0_mem=1024M,max:1024M noreboot smap=0 sched=$sched" \
+    -append "console=com1 com1=115200,8n1 dom0_mem=1024M,max:1024M noreboot smap=0 sched=$sched ${XEN_CMDLINE:-}" \
     -initrd "$cache/root/boot/vmlinuz-$kver console=hvc0 earlyprintk=xen panic=-1 quiet,$work/dom0.cpio" &
 qemu=$!
 # noreboot keeps a panicked Xen spinning until the timeout: stop QEMU as

@@ -61,9 +61,10 @@ sharedPages(virDomainPtr dom, bool *on)
     virTypedParameter params[3];
     int n = 3, enabled = 0;
     unsigned long long pages = 0;
+    const char *name = virDomainGetName(dom);   /* first: it resets the last error */
 
     ck_assert_msg(virDomainGetMemorySharing(dom, params, &n, 0) == 0,
-                  "GetMemorySharing(%s): %s", virDomainGetName(dom), virGetLastErrorMessage());
+                  "GetMemorySharing(%s): %s", name, virGetLastErrorMessage());
     ck_assert_int_eq(virTypedParamsGetULLong(params, n, VIR_DOMAIN_MEMORY_SHARING_SHARED_PAGES,
                                              &pages), 1);
     ck_assert_int_eq(virTypedParamsGetBoolean(params, n, VIR_DOMAIN_MEMORY_SHARING_ENABLED,
@@ -130,6 +131,31 @@ checkRunning(void)
     }
 }
 
+/* What a guest that did not do as asked is doing: its vcpu time twice,
+ * and where its vcpu is (xenctx, three times) */
+static void
+sayGuestTime(virDomainPtr guest)
+{
+    virDomainInfo a, b;
+    int i;
+
+    for (i = 0; i < 3; i++) {
+        g_autofree char *out = NULL;
+        g_autofree char *cmd = g_strdup_printf("sh -c 'xenctx -s /guest/System.map -S -k 0xffff800000000000 -n 1 -t %d 0 2>&1'",
+                                               virDomainGetID(guest));
+
+        run(cmd, &out);
+        printf("  xenctx %s:\n%s", virDomainGetName(guest), out ? out : "");
+    }
+
+    if (virDomainGetInfo(guest, &a) < 0)
+        return;
+    g_usleep(2 * G_USEC_PER_SEC);
+    if (virDomainGetInfo(guest, &b) == 0)
+        printf("  %s: state %d, %.3f s of cpu time in the last 2 s\n", virDomainGetName(guest),
+               b.state, (b.cpuTime - a.cpuTime) / 1e9);
+}
+
 /* Both guests built through the driver; their init fills its pages */
 START_TEST(test_guests_boot)
 {
@@ -149,9 +175,12 @@ START_TEST(test_guests_boot)
         printf("  built %s as domain %d in %.1f s\n", names[i], virDomainGetID(guests[i]),
                (g_get_monotonic_time() - start) / 1e6);
     }
-    for (i = 0; i < 2; i++)
-        ck_assert_msg(waitConsole(names[i], "GUEST: memshr guest ready", 300),
-                      "%s did not boot", names[i]);
+    for (i = 0; i < 2; i++) {
+        if (!waitConsole(names[i], "GUEST: memshr guest ready", 300)) {
+            sayGuestTime(guests[i]);
+            ck_abort_msg("%s did not boot", names[i]);
+        }
+    }
     checkRunning();
 }
 END_TEST
@@ -253,31 +282,6 @@ askToWrite(virDomainPtr guest, int round)
 {
     g_free(must("xenstore-write /local/domain/%d/data/memshr-write %d",
                 virDomainGetID(guest), round));
-}
-
-/* What a guest that did not do as asked is doing: its vcpu time twice,
- * and where its vcpu is (xenctx, three times) */
-static void
-sayGuestTime(virDomainPtr guest)
-{
-    virDomainInfo a, b;
-    int i;
-
-    for (i = 0; i < 3; i++) {
-        g_autofree char *out = NULL;
-        g_autofree char *cmd = g_strdup_printf("sh -c 'xenctx -s /guest/System.map -S %d 0 2>&1'",
-                                               virDomainGetID(guest));
-
-        run(cmd, &out);
-        printf("  xenctx %s:\n%s", virDomainGetName(guest), out ? out : "");
-    }
-
-    if (virDomainGetInfo(guest, &a) < 0)
-        return;
-    g_usleep(2 * G_USEC_PER_SEC);
-    if (virDomainGetInfo(guest, &b) == 0)
-        printf("  %s: state %d, %.3f s of cpu time in the last 2 s\n", virDomainGetName(guest),
-               b.state, (b.cpuTime - a.cpuTime) / 1e9);
 }
 
 /* Writes into shared pages unshare them: each guest writes one byte into
