@@ -38,15 +38,16 @@ if grep -q "PostgreSQL support was not built" "$STATS_WORK/err"; then
 fi
 
 # ---- the server ----
-# a short socket path whatever the build directory (sun_path is 108 bytes)
+# a short socket path whatever the build directory (sun_path is 108 bytes);
+# the cluster beside it, where nobody reaches it even when a directory
+# above the build tree is closed to others (a clone in /root, mktemp -d)
 PG_SOCK=$(mktemp -d /tmp/virtkit-pg.XXXXXX) || exit 99
-PG_DATA=$STATS_WORK/pgdata
+PG_DATA=$PG_SOCK/data
 AS_USER=
 if [ "$(id -u)" = 0 ]; then
     command -v setpriv > /dev/null || skip "root without setpriv (util-linux) to run the server as nobody"
     AS_USER="setpriv --reuid=65534 --regid=65534 --clear-groups"
     chown 65534:65534 "$PG_SOCK"
-    chmod 755 "$STATS_WORK"
 fi
 mkdir "$PG_DATA" && chown "$(stat -c %u:%g "$PG_SOCK")" "$PG_DATA" || exit 99
 pg_stop() {
